@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { ApiErrorBody, ApiErrorDetail } from '../shared/errors.js';
+
+/** An error that becomes a JSON response with its own status; anything else is a 500. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ApiErrorDetail[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+
+  /** The response body (DESIGN.md "Edges"). */
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
+  }
+}
+
+/** 400 listing every invalid field by path (`to.0.email`, `cursor`). */
+export function ValidationError(error: z.ZodError, where: string): HttpError {
+  return new HttpError(400, 'validation_failed', `Invalid ${where}`, zodIssuesToDetails(error.issues));
+}
+
+/** Flattens zod issues into `{ path, message }`; unknown keys are listed one per key so each names its field. */
+export function zodIssuesToDetails(issues: z.core.$ZodIssue[]): ApiErrorDetail[] {
+  return issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'Unknown field' }));
+    }
+    return [{ path: base.join('.'), message: issue.message }];
+  });
+}
+
+export const NotFoundError = (what = 'resource') => new HttpError(404, 'not_found', `No such ${what}`);
+export const UnauthorizedError = (message = 'Sign in first') => new HttpError(401, 'unauthorized', message);
+export const ForbiddenError = (message = 'Not allowed') => new HttpError(403, 'forbidden', message);
+export const InvalidCredentialsError = () =>
+  new HttpError(401, 'invalid_credentials', 'Email or password is incorrect');
+export const CsrfError = () =>
+  new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token: send the x-csrf-token header');

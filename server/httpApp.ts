@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppContext } from './context.js';
+import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
+import { authRouter } from './routes/auth.js';
+import { notificationsRouter } from './routes/notifications.js';
+import { v1NotificationsRouter } from './routes/v1/notifications.js';
+
+/**
+ * The Express app: `/api/v1` for services (API key, no cookies), `/api` for the web app (session +
+ * CSRF), then the built client with an SPA fallback. Every error leaves as JSON through one handler.
+ */
+export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (ctx.config.trustProxy) app.set('trust proxy', ctx.config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'upgrade-insecure-requests': ctx.config.cookieSecure ? [] : null },
+      },
+    }),
+  );
+  if (ctx.config.logLevel !== 'silent') app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/api/v1', express.json({ limit: '256kb' }));
+  app.use('/api/v1/notifications', v1NotificationsRouter(ctx));
+  app.use('/api/v1', apiNotFound);
+
+  app.use('/api', express.json({ limit: '64kb' }), sessionMiddleware);
+  app.use('/api/auth', authRouter(ctx));
+  app.use('/api/notifications', notificationsRouter(ctx));
+  app.use('/api', apiNotFound);
+
+  serveClient(app, ctx.config.clientDistDir);
+  app.use(errorHandler(ctx.log));
+  return app;
+}
+
+/** Serves the Vite build; every non-API path gets index.html so client-side routes survive a reload. */
+function serveClient(app: express.Express, distDir: string): void {
+  const indexHtml = path.join(distDir, 'index.html');
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (_req, res) => {
+    if (existsSync(indexHtml)) res.sendFile(indexHtml);
+    else res.status(503).type('text').send('The web client is not built yet: run `npm run build` (npm start does it for you).');
+  });
+}

@@ -1,0 +1,45 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { HttpError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** Body-parser and csrf-sync report client mistakes as errors with these fields. */
+interface ClientError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  code?: string;
+  expose?: boolean;
+}
+
+function toHttpError(err: unknown): HttpError | undefined {
+  if (err instanceof HttpError) return err;
+  const e = err as ClientError;
+  if (e?.code === 'csrf_invalid') return new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token: send the x-csrf-token header');
+  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The request body is not valid JSON');
+  if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'The request body is too large');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return new HttpError(415, 'unsupported_encoding', 'Unsupported request body encoding');
+  }
+  const status = e?.status ?? e?.statusCode;
+  if (e?.expose && status && status >= 400 && status < 500) return new HttpError(status, 'bad_request', 'Bad request');
+  return undefined;
+}
+
+/** Shapes every error as `{ error: { code, message, details? } }`; only unexpected ones are 500s, and logged. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const httpError = toHttpError(err);
+    if (httpError) {
+      if (httpError.headers) res.set(httpError.headers);
+      res.status(httpError.status).json(httpError.toBody());
+      return;
+    }
+    log.error({ err, method: req.method, url: req.originalUrl }, 'Unhandled error');
+    res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });
+  };
+}
+
+/** JSON 404 for unknown `/api` routes (the SPA handles every other path). */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `No route ${req.method} ${req.baseUrl}${req.path}`));
+};

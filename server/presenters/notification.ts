@@ -1,0 +1,36 @@
+import type { NotificationDto } from '../../shared/schemas/notification.js';
+import type { Priority } from '../../shared/types.js';
+
+/** The columns a notification DTO is built from (a Prisma row or a raw-SQL row). */
+export interface NotificationRow {
+  id: string;
+  seq: number;
+  category: string;
+  priority: string;
+  title: string;
+  body: string;
+  actionUrl: string | null;
+  data: string | null;
+  createdAt: Date;
+  seenAt: Date | null;
+  readAt: Date | null;
+  archivedAt: Date | null;
+}
+
+/** Row → DTO. REST lists and socket events use this one function, so both always agree. */
+export function presentNotification(row: NotificationRow): NotificationDto {
+  return {
+    id: row.id,
+    seq: row.seq,
+    category: row.category,
+    priority: row.priority as Priority,
+    title: row.title,
+    body: row.body,
+    actionUrl: row.actionUrl,
+    data: row.data ? (JSON.parse(row.data) as Record<string, unknown>) : null,
+    createdAt: row.createdAt.toISOString(),
+    seenAt: row.seenAt?.toISOString() ?? null,
+    readAt: row.readAt?.toISOString() ?? null,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}

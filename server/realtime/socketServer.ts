@@ -1,0 +1,85 @@
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { Session, SessionData } from 'express-session';
+import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
+import { socketAuthSchema } from '../../shared/schemas/realtime.js';
+import type { AppContext } from '../context.js';
+import { getInboxCounts } from '../services/notifications/inboxCounts.js';
+import { listMissedNotifications } from '../services/notifications/listMissedNotifications.js';
+import { sessionRoom, userRoom } from './rooms.js';
+
+declare module 'http' {
+  interface IncomingMessage {
+    // Set by express-session on the handshake; absent on a request it never saw.
+    session: Session & Partial<SessionData>;
+    sessionID: string;
+  }
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Runs the session middleware on the handshake request only, not on every polling request. */
+function onlyForHandshake(middleware: RequestHandler) {
+  return (req: IncomingMessage & { _query?: Record<string, string> }, res: ServerResponse, next: (err?: unknown) => void) => {
+    if (req._query?.sid === undefined) middleware(req as never, res as never, next);
+    else next();
+  };
+}
+
+/**
+ * Socket.IO on the app's HTTP server, authenticated by the express-session cookie. Each socket joins only
+ * its user's room and its session's room; clients cannot join anything.
+ */
+export function createSocketServer(httpServer: HttpServer, ctx: AppContext, sessionMiddleware: RequestHandler): IoServer {
+  const io: IoServer = new Server(httpServer, { serveClient: false, pingInterval: 20_000, pingTimeout: 15_000 });
+  io.engine.use(onlyForHandshake(sessionMiddleware));
+
+  io.use((socket, next) => {
+    const { session, sessionID } = socket.request as { session?: Partial<SessionData>; sessionID?: string };
+    if (!session?.userId || !sessionID) return next(new Error('unauthorized'));
+    if (!socketAuthSchema.safeParse(socket.handshake.auth ?? {}).success) {
+      return next(new Error('invalid_handshake: auth.lastSeq must be a non-negative integer'));
+    }
+    socket.data = { userId: session.userId, sessionId: sessionID };
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    syncOnConnect(ctx, socket).catch((err: unknown) => {
+      ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
+      socket.disconnect(true);
+    });
+  });
+  return io;
+}
+
+/**
+ * Joins the rooms first, then replays what the client missed since the seq it sent, then counts: the
+ * order that guarantees no gap (see listMissedNotifications). Duplicates are possible and dropped by id
+ * on the client.
+ */
+async function syncOnConnect(ctx: AppContext, socket: IoSocket): Promise<void> {
+  const { userId, sessionId } = socket.data;
+  await socket.join([userRoom(userId), sessionRoom(sessionId)]);
+  const { lastSeq } = socketAuthSchema.parse(socket.handshake.auth ?? {});
+
+  let latestSeq: number;
+  let replayed = 0;
+  if (lastSeq === undefined) {
+    // A fresh client loads its lists over REST; it only needs to know where the stream stands.
+    const user = await ctx.db.user.findUniqueOrThrow({ where: { id: userId }, select: { inboxSeq: true } });
+    latestSeq = user.inboxSeq;
+  } else {
+    const missed = await listMissedNotifications(ctx.db, userId, lastSeq);
+    latestSeq = missed.latestSeq;
+    if (missed.kind === 'reset') socket.emit('sync.reset', { latestSeq });
+    else {
+      for (const item of missed.items) socket.emit('notification.created', item);
+      replayed = missed.items.length;
+    }
+  }
+  socket.emit('counts.updated', await getInboxCounts(ctx.db, userId));
+  socket.emit('sync.done', { latestSeq, replayed });
+}

@@ -1,0 +1,63 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { createHttpApp } from './httpApp.js';
+import { createLogger, type Logger } from './logger.js';
+import { createSessionMiddleware } from './middleware/session.js';
+import { createPublisher } from './realtime/publisher.js';
+import { createSocketServer, type IoServer } from './realtime/socketServer.js';
+import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
+import { seedDemoData } from './services/auth/seedDemoData.js';
+import { resolveSessionSecret } from './sessionSecret.js';
+
+export interface RunningServer {
+  ctx: AppContext;
+  httpServer: HttpServer;
+  io: IoServer;
+  /** Base URL, e.g. `http://127.0.0.1:41234` (the real port when PORT=0). */
+  url: string;
+  /** The API key generated on first run, if one was (shown once). */
+  generatedApiKey: string | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Migrates the database, seeds the demo data, and starts HTTP + Socket.IO on one port.
+ * Used by the entry point and by every integration test (with PORT=0 and a temporary DATA_DIR).
+ *
+ * @example
+ * const server = await startServer(loadConfig({ PORT: '0', DATA_DIR: tmp, LOG_LEVEL: 'silent' }));
+ */
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
+  const db = await openDatabase(config.databaseUrl, config.dialect);
+  const ctx: AppContext = { config, db, dialect: config.dialect, log, realtime: { publish: () => {}, disconnectSession: () => {} } };
+
+  if (config.seedDemo) await seedDemoData(ctx);
+  const generatedApiKey = await ensureBootstrapApiKey(ctx);
+
+  const session = createSessionMiddleware(config, db, await resolveSessionSecret(config), log);
+  const httpServer = createServer();
+  const io = createSocketServer(httpServer, ctx, session.middleware);
+  ctx.realtime = createPublisher(io);
+  httpServer.on('request', createHttpApp(ctx, session.middleware));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      session.close();
+      await io.close(); // also closes the HTTP server
+      await db.$disconnect();
+    })());
+  return { ctx, httpServer, io, url, generatedApiKey, close };
+}

@@ -1,0 +1,25 @@
+import type { AppContext } from '../../context.js';
+import { hashPassword } from './passwords.js';
+
+export const DEMO_PASSWORD = 'flashnotify';
+
+const DEMO_USERS = [
+  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
+  { email: 'alice@example.com', name: 'Alice Example', role: 'user' },
+  { email: 'bob@example.com', name: 'Bob Example', role: 'user' },
+] as const;
+
+/**
+ * Creates the demo accounts when the database has no users at all (first run of the embedded mode).
+ * Never called when NODE_ENV=production (config.seedDemo is false there).
+ */
+export async function seedDemoData(ctx: AppContext): Promise<boolean> {
+  if ((await ctx.db.user.count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db.user.createMany({ data: DEMO_USERS.map((user) => ({ ...user, passwordHash })) });
+  ctx.log.info(
+    { accounts: DEMO_USERS.map((u) => u.email), password: DEMO_PASSWORD },
+    `Seeded demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}), password "${DEMO_PASSWORD}"`,
+  );
+  return true;
+}

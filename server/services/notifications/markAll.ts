@@ -1,0 +1,41 @@
+import type { InboxCounts } from '../../../shared/schemas/notification.js';
+import type { AppContext } from '../../context.js';
+import { bumpInboxVersion } from './inboxCounts.js';
+
+export interface MarkAllProps {
+  userId: string;
+  /** `read` marks read (and seen); `seen` only clears the "new" state, e.g. when the bell is opened. */
+  mark: 'read' | 'seen';
+  category?: string;
+}
+
+/**
+ * Marks every unarchived notification of the user (optionally of one category) read or seen in one
+ * statement, then tells all the user's tabs to refetch.
+ */
+export async function markAll(
+  ctx: AppContext,
+  { userId, mark, category }: MarkAllProps,
+): Promise<{ updated: number; counts: InboxCounts }> {
+  const now = new Date();
+  const scope = { userId, archivedAt: null, ...(category ? { category } : {}) };
+  const { updated, counts } = await ctx.db.$transaction(async (tx) => {
+    let updated: number;
+    if (mark === 'read') {
+      ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, readAt: null }, data: { readAt: now } }));
+      await tx.notification.updateMany({ where: { ...scope, seenAt: null }, data: { seenAt: now } });
+    } else {
+      ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, seenAt: null }, data: { seenAt: now } }));
+    }
+    return { updated, counts: await bumpInboxVersion(tx, userId) };
+  });
+
+  if (updated > 0) {
+    ctx.realtime.publish(userId, 'notifications.bulkUpdated', {
+      ...(mark === 'read' ? { readAll: true } : { seenAll: true }),
+      ...(category ? { category } : {}),
+    });
+  }
+  ctx.realtime.publish(userId, 'counts.updated', counts);
+  return { updated, counts };
+}

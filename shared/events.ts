@@ -1,0 +1,36 @@
+import type { InboxCounts, NotificationDto } from './schemas/notification.js';
+
+/**
+ * Socket.IO event maps, used by `Server<…>` on the server and `io<…>()` on the client.
+ *
+ * Handshake: the client passes `{ lastSeq }` in its `auth` payload (a function, so every reconnect sends
+ * the latest value). After joining the user's room the server replays every notification with
+ * `seq > lastSeq` in order (or sends `sync.reset` when the gap is too large), then `counts.updated`,
+ * then `sync.done`.
+ */
+export interface ServerToClientEvents {
+  'notification.created': (notification: NotificationDto) => void;
+  /** Read/unread/seen/archived changes, so all tabs and devices agree. */
+  'notification.updated': (notification: NotificationDto) => void;
+  /** Bulk changes (mark all read, mark all seen): the client refetches its lists. */
+  'notifications.bulkUpdated': (change: { readAll?: boolean; seenAll?: boolean; category?: string }) => void;
+  'counts.updated': (counts: InboxCounts) => void;
+  /** The client missed more than the server replays: drop local lists and refetch. */
+  'sync.reset': (info: { latestSeq: number }) => void;
+  /** Replay after (re)connect finished; `latestSeq` is the highest seq the client now holds. */
+  'sync.done': (info: { latestSeq: number; replayed: number }) => void;
+}
+
+/** Clients send nothing but the handshake; rooms are chosen by the server only. */
+export type ClientToServerEvents = Record<string, never>;
+
+/** Handshake `auth` payload (validated by `socketAuthSchema`). */
+export interface SocketAuth {
+  lastSeq?: number;
+}
+
+/** What the server keeps on each socket. */
+export interface SocketData {
+  userId: string;
+  sessionId: string;
+}

@@ -1,0 +1,8 @@
+export * from './types.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './schemas/auth.js';
+export * from './schemas/notification.js';
+
+export * from './inboxSync.js';
+export * from './schemas/realtime.js';

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { INBOX_STATUSES, PRIORITIES } from '../types.js';
+
+/** Limits shared by validation on both sides, so the client can show them before the server refuses. */
+export const LIMITS = {
+  titleMax: 200,
+  bodyMax: 5000,
+  categoryMax: 64,
+  actionUrlMax: 2048,
+  dataMaxBytes: 16 * 1024,
+  recipientsMax: 1000,
+  pageSizeMax: 100,
+} as const;
+
+/** Category keys are lower-case slugs: `billing`, `security.login`. */
+export const categoryKeySchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.categoryMax)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Must be a lower-case slug (a-z, 0-9, ".", "_", "-")');
+
+/**
+ * Action URLs are absolute http(s) or same-origin relative paths (`/orders/42`), never `javascript:` and
+ * never protocol-relative (`//evil.example`), so a click can only go where the sender intended.
+ */
+export const actionUrlSchema = z
+  .string()
+  .max(LIMITS.actionUrlMax)
+  .refine(isSafeActionUrl, 'Must be an http(s) URL or a path starting with "/"');
+
+function isSafeActionUrl(value: string): boolean {
+  if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\');
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Arbitrary JSON attached to a notification, capped in serialized size. */
+export const notificationDataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((data) => new TextEncoder().encode(JSON.stringify(data)).length <= LIMITS.dataMaxBytes, {
+    message: `Must serialize to at most ${LIMITS.dataMaxBytes} bytes`,
+  });
+
+/** One recipient selector. The sending issue extends this union (externalId, topic, all). */
+export const recipientSchema = z.union([
+  z.strictObject({ userId: z.string().min(1).max(64) }),
+  z.strictObject({ email: z.email().max(320) }),
+]);
+export type Recipient = z.infer<typeof recipientSchema>;
+
+/** Body of `POST /api/v1/notifications`. */
+export const createNotificationSchema = z.strictObject({
+  to: z.array(recipientSchema).min(1).max(LIMITS.recipientsMax),
+  title: z.string().trim().min(1).max(LIMITS.titleMax),
+  body: z.string().max(LIMITS.bodyMax).default(''),
+  category: categoryKeySchema.default('general'),
+  priority: z.enum(PRIORITIES).default('normal'),
+  actionUrl: actionUrlSchema.optional(),
+  data: notificationDataSchema.optional(),
+});
+export type CreateNotificationInput = z.infer<typeof createNotificationSchema>;
+
+/** Answer of `POST /api/v1/notifications` (202). */
+export interface CreateNotificationResult {
+  sendId: string;
+  notificationIds: string[];
+  recipientCount: number;
+}
+
+/** Query of `GET /api/notifications`. */
+export const listNotificationsQuerySchema = z.strictObject({
+  status: z.enum(INBOX_STATUSES).default('all'),
+  category: categoryKeySchema.optional(),
+  cursor: z
+    .string()
+    .max(64)
+    .regex(/^[1-9][0-9]{0,15}$/, 'Must be a cursor returned by a previous page')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+});
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
+
+/** Body of `PATCH /api/notifications/:id`: any combination of state changes, at least one. */
+export const updateNotificationSchema = z
+  .strictObject({
+    read: z.boolean().optional(),
+    seen: z.literal(true).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((v) => v.read !== undefined || v.seen !== undefined || v.archived !== undefined, {
+    message: 'Give at least one of read, seen, archived',
+  });
+export type UpdateNotificationInput = z.infer<typeof updateNotificationSchema>;
+
+/** Body of `POST /api/notifications/read-all`: optionally only one category. */
+export const markAllReadSchema = z.strictObject({ category: categoryKeySchema.optional() });
+export type MarkAllReadInput = z.infer<typeof markAllReadSchema>;
+
+/** A notification as the inbox sees it: the REST list items and the socket payloads are this same DTO. */
+export interface NotificationDto {
+  id: string;
+  /** Per-user, strictly increasing in commit order: the reconnect replay key. */
+  seq: number;
+  category: string;
+  priority: (typeof PRIORITIES)[number];
+  title: string;
+  body: string;
+  actionUrl: string | null;
+  data: Record<string, unknown> | null;
+  createdAt: string;
+  seenAt: string | null;
+  readAt: string | null;
+  archivedAt: string | null;
+}
+
+/** One page of `GET /api/notifications`; `nextCursor` is null on the last page. */
+export interface NotificationPage {
+  items: NotificationDto[];
+  nextCursor: string | null;
+}
+
+/**
+ * Exact inbox counts. `version` grows with every change to the user's inbox, so a client drops a
+ * counts message older than the one it already shows.
+ */
+export interface InboxCounts {
+  unread: number;
+  unseen: number;
+  version: number;
+}

@@ -1,0 +1,144 @@
+/**
+ * Throwaway PostgreSQL servers for tests, started from the Debian binaries on the machine
+ * (/usr/lib/postgresql/<version>/bin). No Docker and no network: the server listens on 127.0.0.1 on a
+ * free port and keeps its data and socket in a temp dir that stop() removes.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A running throwaway PostgreSQL. */
+export interface StartedPostgres {
+  /** Connection URL of the `postgres` database as superuser `postgres` (trust auth, no password). */
+  url: string;
+  /** Stops the server and removes its directory. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const PG_ROOT = '/usr/lib/postgresql';
+const isRoot = process.getuid?.() === 0;
+
+/** Newest installed version's bin dir, or undefined. */
+function findBinDir(): string | undefined {
+  if (!existsSync(PG_ROOT)) return undefined;
+  const versions = readdirSync(PG_ROOT)
+    .filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(PG_ROOT, versions[0], 'bin') : undefined;
+}
+
+let installing: Promise<void> | undefined;
+
+/** Finds the binaries; as root installs Debian's `postgresql` once when they are missing. */
+async function ensureBinDir(): Promise<string> {
+  const found = findBinDir();
+  if (found) return found;
+  if (!isRoot) {
+    throw new Error(
+      `PostgreSQL server binaries not found under ${PG_ROOT}. Install them: sudo apt-get install -y postgresql`,
+    );
+  }
+  installing ??= (async () => {
+    await run('apt-get', ['update'], { maxBuffer: 64 << 20 });
+    await run('apt-get', ['install', '-y', 'postgresql'], {
+      maxBuffer: 64 << 20,
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  })();
+  await installing;
+  const bin = findBinDir();
+  if (!bin) throw new Error(`apt-get install postgresql finished but no initdb under ${PG_ROOT}`);
+  return bin;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** PostgreSQL refuses to run as root, so as root every binary runs as the `postgres` OS user. */
+function asPgUser(bin: string, args: string[]): [string, string[]] {
+  return isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+}
+
+/**
+ * Starts a fresh PostgreSQL cluster (initdb + pg_ctl start) on a free 127.0.0.1 port.
+ * Durability is switched off (fsync etc.) because the data is thrown away: it makes tests faster.
+ */
+export async function startPostgres(): Promise<StartedPostgres> {
+  const binDir = await ensureBinDir();
+  const dir = mkdtempSync(join(tmpdir(), 'fn-pg-'));
+  if (isRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const dataDir = join(dir, 'data');
+  const pgCtl = join(binDir, 'pg_ctl');
+
+  let stopped = false;
+  const stopSync = () => {
+    // Last resort when the test process exits without calling stop(): never leave a server running.
+    if (stopped) return;
+    stopped = true;
+    try {
+      const [cmd, args] = asPgUser(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      execFileSync(cmd, args, { stdio: 'ignore' });
+    } catch {
+      /* not running */
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const [initCmd, initArgs] = asPgUser(join(binDir, 'initdb'), [
+      '-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions',
+    ]);
+    await run(initCmd, initArgs);
+
+    // A port can be taken between freePort() and the server's bind: retry a few times.
+    let port = 0;
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const opts = [
+        `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
+        '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+      ].join(' ');
+      const [cmd, args] = asPgUser(pgCtl, ['-D', dataDir, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', opts, 'start']);
+      try {
+        await run(cmd, args);
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+    process.once('exit', stopSync);
+
+    return {
+      url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        process.removeListener('exit', stopSync);
+        const [cmd, args] = asPgUser(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+        await run(cmd, args).catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    stopSync();
+    throw new Error(`Could not start PostgreSQL from ${binDir}: ${(err as Error).message}`);
+  }
+}

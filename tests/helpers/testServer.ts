@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/config.js';
+import { startServer, type RunningServer } from '../../server/server.js';
+
+export const TEST_API_KEY = 'fn_test_bootstrap_key_0123456789abcdef';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Stops the server and deletes its data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the real server on 127.0.0.1:0 with a fresh SQLite file (or `DATABASE_URL` from `env`), demo
+ * accounts seeded and a known bootstrap API key.
+ *
+ * @example
+ * const server = await getTestServer();
+ * afterAll(() => server.stop());
+ */
+export async function getTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'flashnotify-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    BOOTSTRAP_API_KEY: TEST_API_KEY,
+    ...env,
+  });
+  const server = await startServer(config);
+  return {
+    ...server,
+    dataDir,
+    stop: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
