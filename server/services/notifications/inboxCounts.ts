@@ -10,6 +10,18 @@ export async function countInboxes(
   versions: Map<string, number>,
 ): Promise<Map<string, InboxCounts>> {
   const userIds = [...versions.keys()];
+  const counts = new Map<string, InboxCounts>();
+  // Chunked: Prisma refuses queries with more bind parameters than SQLite allows (999).
+  for (let i = 0; i < userIds.length; i += COUNT_CHUNK) {
+    const chunk = userIds.slice(i, i + COUNT_CHUNK);
+    for (const [id, c] of await countChunk(tx, chunk)) counts.set(id, { ...c, version: versions.get(id) ?? 0 });
+  }
+  return counts;
+}
+
+const COUNT_CHUNK = 500;
+
+async function countChunk(tx: Tx | Db, userIds: string[]): Promise<Map<string, { unread: number; unseen: number }>> {
   const [unread, unseen] = await Promise.all([
     tx.notification.groupBy({
       by: ['userId'],
@@ -24,12 +36,7 @@ export async function countInboxes(
   ]);
   const unreadBy = new Map(unread.map((row) => [row.userId, row._count._all]));
   const unseenBy = new Map(unseen.map((row) => [row.userId, row._count._all]));
-  return new Map(
-    userIds.map((id) => [
-      id,
-      { unread: unreadBy.get(id) ?? 0, unseen: unseenBy.get(id) ?? 0, version: versions.get(id) ?? 0 },
-    ]),
-  );
+  return new Map(userIds.map((id) => [id, { unread: unreadBy.get(id) ?? 0, unseen: unseenBy.get(id) ?? 0 }]));
 }
 
 /**

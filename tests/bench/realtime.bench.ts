@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: how fast a notification goes from POST to the recipient's socket, how long a
+ * reconnect replay takes, and how fast a send fans out, on a fresh embedded (SQLite) server.
+ * Baselines measured in the same run: a bare HTTP round trip (GET /api/health) and a bare socket
+ * round trip on the same server, so the app's own cost stands out from the machine's.
+ * Bounded in count and time; talks to 127.0.0.1 only.
+ */
+import { performance } from 'node:perf_hooks';
+import { sendNotification } from '../helpers/apiSender.js';
+import { HttpClient } from '../helpers/httpClient.js';
+import { InboxSocket, waitFor } from '../helpers/socketClient.js';
+import { getTestServer } from '../helpers/testServer.js';
+
+const ROUNDS = 200;
+
+function summarize(label: string, samples: number[]): void {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2);
+  console.log(`${label.padEnd(42)} n=${String(samples.length).padEnd(5)} p50=${pick(0.5)} ms  p95=${pick(0.95)} ms  p99=${pick(0.99)} ms`);
+}
+
+const server = await getTestServer();
+try {
+  const alice = new HttpClient(server.url);
+  await alice.login('alice@example.com');
+  const socket = new InboxSocket(server.url, alice.cookie);
+  await socket.connect();
+
+  const health: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = performance.now();
+    await fetch(`${server.url}/api/health`).then((r) => r.text());
+    health.push(performance.now() - t);
+  }
+  summarize('baseline: GET /api/health round trip', health);
+
+  const postToSocket: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const before = socket.received.length;
+    const t = performance.now();
+    await sendNotification(server.url, { to: [{ email: 'alice@example.com' }], title: `bench ${i}` });
+    await waitFor(() => socket.received.length > before, 5000);
+    postToSocket.push(performance.now() - t);
+  }
+  summarize('POST /api/v1/notifications → socket event', postToSocket);
+
+  socket.disconnect();
+  for (let i = 0; i < 50; i++) {
+    await sendNotification(server.url, { to: [{ email: 'alice@example.com' }], title: `missed ${i}` });
+  }
+  const replay: number[] = [];
+  const t = performance.now();
+  await socket.connect();
+  replay.push(performance.now() - t);
+  console.log(`reconnect + replay of ${socket.syncs.at(-1)!.replayed} missed notifications: ${replay[0]!.toFixed(1)} ms`);
+
+  const { hashPassword } = await import('../../server/services/auth/passwords.js');
+  const passwordHash = await hashPassword('bench');
+  const emails = Array.from({ length: 1000 }, (_, i) => `bench${i}@example.com`);
+  await server.ctx.db.user.createMany({ data: emails.map((email) => ({ email, name: email, passwordHash })) });
+  const fanoutStart = performance.now();
+  const fanout = await sendNotification(server.url, { to: emails.map((email) => ({ email })), title: 'fan-out' });
+  const fanoutMs = performance.now() - fanoutStart;
+  if (fanout.status !== 202) throw new Error(`fan-out failed: ${fanout.status} ${JSON.stringify(fanout.body)}`);
+  console.log(`fan-out to ${fanout.body.recipientCount} recipients in one request: ${fanoutMs.toFixed(1)} ms (${Math.round((fanout.body.recipientCount / fanoutMs) * 1000)} notifications/s)`);
+  socket.disconnect();
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,32 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E_API_KEY } from './constants.js';
+
+/** Signs in through the real login form and waits for the inbox with a live connection. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('flashnotify');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+}
+
+/** Posts a notification through the service API, as an integrating service would. */
+export async function postNotification(
+  request: APIRequestContext,
+  body: { to: { email: string }[]; title: string; body?: string; category?: string },
+): Promise<string[]> {
+  const res = await request.post('/api/v1/notifications', {
+    headers: { authorization: `Bearer ${E2E_API_KEY}` },
+    data: body,
+  });
+  expect(res.status()).toBe(202);
+  return ((await res.json()) as { notificationIds: string[] }).notificationIds;
+}
+
+/** The unread badge's number, 0 when the badge is hidden. */
+export async function unreadBadge(page: Page): Promise<number> {
+  const badge = page.getByTestId('unread-badge');
+  if ((await badge.count()) === 0) return 0;
+  return Number(await badge.textContent());
+}
