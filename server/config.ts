@@ -15,6 +15,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'Must start with file: or postgres://')
     .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'Must start with redis:// or rediss://').optional(),
   SESSION_SECRET: z.string().min(32, 'Must be at least 32 characters').optional(),
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: z.string().optional(),
@@ -35,6 +36,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   dialect: 'sqlite' | 'postgres';
+  /** Set in scale-out mode: Socket.IO then uses the sharded Redis adapter. */
+  redisUrl: string | undefined;
   sessionSecret: string | undefined;
   cookieSecure: boolean;
   trustProxy: string | undefined;
@@ -76,6 +79,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl,
     dialect: databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres',
+    redisUrl: env.REDIS_URL,
     sessionSecret: env.SESSION_SECRET,
     cookieSecure: env.COOKIE_SECURE ?? false,
     trustProxy: env.TRUST_PROXY,

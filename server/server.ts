@@ -8,6 +8,7 @@ import { createHttpApp } from './httpApp.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher } from './realtime/publisher.js';
+import { attachRedisAdapter } from './realtime/redisAdapter.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
 import { seedDemoData } from './services/auth/seedDemoData.js';
@@ -41,7 +42,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
 
   const session = createSessionMiddleware(config, db, await resolveSessionSecret(config), log);
   const httpServer = createServer();
-  const io = createSocketServer(httpServer, ctx, session.middleware);
+  const roomsReady = { wait: async () => {} };
+  const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
+  // Scale-out: before listening, so no socket ever joins a room on the in-process adapter.
+  const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, log) : undefined;
+  if (redis) roomsReady.wait = redis.roomsReady;
   ctx.realtime = createPublisher(io);
   httpServer.on('request', createHttpApp(ctx, session.middleware));
 
@@ -57,6 +62,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     (closing ??= (async () => {
       session.close();
       await io.close(); // also closes the HTTP server
+      await redis?.close(); // after io.close(), which unsubscribes the adapter's channels
       await db.$disconnect();
     })());
   return { ctx, httpServer, io, url, generatedApiKey, close };

@@ -32,7 +32,13 @@ function onlyForHandshake(middleware: RequestHandler) {
  * Socket.IO on the app's HTTP server, authenticated by the express-session cookie. Each socket joins only
  * its user's room and its session's room; clients cannot join anything.
  */
-export function createSocketServer(httpServer: HttpServer, ctx: AppContext, sessionMiddleware: RequestHandler): IoServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  ctx: AppContext,
+  sessionMiddleware: RequestHandler,
+  /** Resolves when room joins are effective cluster-wide (the Redis adapter subscribes asynchronously). */
+  roomsReady: () => Promise<void> = async () => {},
+): IoServer {
   const io: IoServer = new Server(httpServer, { serveClient: false, pingInterval: 20_000, pingTimeout: 15_000 });
   io.engine.use(onlyForHandshake(sessionMiddleware));
 
@@ -47,7 +53,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, sess
   });
 
   io.on('connection', (socket) => {
-    syncOnConnect(ctx, socket).catch((err: unknown) => {
+    syncOnConnect(ctx, socket, roomsReady).catch((err: unknown) => {
       ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
       socket.disconnect(true);
     });
@@ -60,9 +66,10 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, sess
  * order that guarantees no gap (see listMissedNotifications). Duplicates are possible and dropped by id
  * on the client.
  */
-async function syncOnConnect(ctx: AppContext, socket: IoSocket): Promise<void> {
+async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () => Promise<void>): Promise<void> {
   const { userId, sessionId } = socket.data;
   await socket.join([userRoom(userId), sessionRoom(sessionId)]);
+  await roomsReady();
   const { lastSeq } = socketAuthSchema.parse(socket.handshake.auth ?? {});
 
   let latestSeq: number;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  type CategoriesResponse,
   listNotificationsQuerySchema,
   markAllReadSchema,
   updateNotificationSchema,
@@ -33,7 +34,8 @@ export function notificationsRouter(ctx: AppContext): Router {
   });
 
   router.get('/categories', async (req, res) => {
-    res.json({ categories: await listCategories(ctx.db, currentUserId(req)) });
+    const body: CategoriesResponse = { categories: await listCategories(ctx.db, currentUserId(req)) };
+    res.json(body);
   });
 
   router.post('/read-all', async (req, res) => {

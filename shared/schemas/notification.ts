@@ -132,3 +132,14 @@ export interface InboxCounts {
   unseen: number;
   version: number;
 }
+
+/** Answer of `POST /api/notifications/read-all` and `/seen-all`. */
+export interface BulkUpdateResult {
+  updated: number;
+  counts: InboxCounts;
+}
+
+/** Answer of `GET /api/notifications/categories`. */
+export interface CategoriesResponse {
+  categories: string[];
+}

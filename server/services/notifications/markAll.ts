@@ -1,4 +1,4 @@
-import type { InboxCounts } from '../../../shared/schemas/notification.js';
+import type { BulkUpdateResult } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
 import { bumpInboxVersion } from './inboxCounts.js';
 
@@ -16,7 +16,7 @@ export interface MarkAllProps {
 export async function markAll(
   ctx: AppContext,
   { userId, mark, category }: MarkAllProps,
-): Promise<{ updated: number; counts: InboxCounts }> {
+): Promise<BulkUpdateResult> {
   const now = new Date();
   const scope = { userId, archivedAt: null, ...(category ? { category } : {}) };
   const { updated, counts } = await ctx.db.$transaction(async (tx) => {

@@ -1,0 +1,24 @@
+import { Outlet } from 'react-router';
+import { RealtimeProvider } from '../features/realtime/components/RealtimeProvider';
+import { Header } from './Header';
+import { SideNav } from './SideNav';
+
+/** Shell of every signed-in page: header, left nav, content; the socket lives as long as it does. */
+export function AppLayout() {
+  return (
+    <RealtimeProvider>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <div className="app-shell">
+        <Header />
+        <div className="app-shell__body">
+          <SideNav />
+          <main id="main" className="app-shell__main" tabIndex={-1}>
+            <Outlet />
+          </main>
+        </div>
+      </div>
+    </RealtimeProvider>
+  );
+}

@@ -1,0 +1,22 @@
+import { Link } from 'react-router';
+import { Logo } from '../components/Logo';
+import { ConnectionStatus } from '../features/realtime/components/ConnectionStatus';
+import { NotificationBell } from '../features/inbox/components/NotificationBell';
+import { UserMenu } from './UserMenu';
+
+/** The top bar: product, realtime state, bell and user. */
+export function Header() {
+  return (
+    <header className="app-header">
+      <Link to="/" className="app-header__brand" aria-label="FlashNotify home">
+        <Logo />
+      </Link>
+      <div className="app-header__actions">
+        <ConnectionStatus />
+        <NotificationBell />
+        <span className="app-header__divider" aria-hidden />
+        <UserMenu />
+      </div>
+    </header>
+  );
+}

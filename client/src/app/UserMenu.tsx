@@ -1,0 +1,39 @@
+import { LogOut } from 'lucide-react';
+import { useNavigate } from 'react-router';
+import { useLogout } from '../features/auth/api/logout';
+import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? `${parts[0]![0]}${parts.at(-1)![0]}` : (parts[0]?.slice(0, 2) ?? '?');
+  return letters.toUpperCase();
+}
+
+/** The signed-in user's avatar and name, and "Sign out". */
+export function UserMenu() {
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <div className="user-menu">
+      <span className="user-menu__avatar" aria-hidden>
+        {initials(user.name || user.email)}
+      </span>
+      <span className="user-menu__who">
+        <span className="user-menu__name" data-testid="current-user">
+          {user.name}
+        </span>
+        <span className="user-menu__email">{user.email}</span>
+      </span>
+      <button
+        type="button"
+        className="btn btn--ghost btn--sm user-menu__signout"
+        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        disabled={logout.isPending}
+      >
+        <LogOut size={15} aria-hidden />
+        <span className="user-menu__signout-label">Sign out</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LoginInput, SessionInfo } from '@shared/schemas/auth';
+import { apiFetch, setCsrfToken } from '../../../lib/api';
+import { sessionOptions } from './getSession';
+
+/** Signs in with email and password. */
+export function login(input: LoginInput): Promise<SessionInfo> {
+  return apiFetch<SessionInfo>('/api/auth/login', { method: 'POST', body: input });
+}
+
+/** Login mutation; on success the session query holds the new user and CSRF token. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      // Nothing of a previous user may leak into this one's inbox; no inbox query is mounted here.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      queryClient.setQueryData(sessionOptions().queryKey, session);
+    },
+  });
+}

@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { loginSchema } from '@shared/schemas/auth';
+import { Logo } from '../../../components/Logo';
+import { useSession } from '../api/getSession';
+import { useLogin } from '../api/login';
+import { DemoAccounts, DEMO_PASSWORD } from './DemoAccounts';
+import { loginErrorMessage } from './loginErrorMessage';
+import './login.css';
+
+/** The sign-in page at /login. */
+export function LoginPage() {
+  const session = useSession();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [formError, setFormError] = useState<string | null>(null);
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (session.data) return <Navigate to={from} replace />;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input = loginSchema.safeParse({ email: email.trim(), password });
+    if (!input.success) {
+      setFormError('Enter a valid email address and your password.');
+      return;
+    }
+    setFormError(null);
+    login.mutate(input.data, { onSuccess: () => navigate(from, { replace: true }) });
+  };
+
+  return (
+    <main className="login">
+      <div className="login__card">
+        <Logo size="lg" />
+        <h1 className="login__title">Sign in to your inbox</h1>
+        <p className="login__subtitle">Realtime notifications, all in one place.</p>
+        <form className="login__form" onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor="login-email">Email</label>
+            <input
+              id="login-email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">Password</label>
+            <input
+              id="login-password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </div>
+          {(formError !== null || login.isError) && (
+            <p className="login__error" role="alert">
+              {formError ?? loginErrorMessage(login.error)}
+            </p>
+          )}
+          <button type="submit" className="btn btn--primary btn--block" disabled={login.isPending}>
+            {login.isPending ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+        <DemoAccounts
+          onPick={(picked) => {
+            setEmail(picked);
+            setPassword(DEMO_PASSWORD);
+          }}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { Link } from 'react-router';
+import { useNow } from '../../../hooks/useNow';
+import { useNotifications } from '../api/getNotifications';
+import { useOpenNotification } from '../hooks/useOpenNotification';
+import { BellPanelItem } from './BellPanelItem';
+
+const RECENT_COUNT = 5;
+
+interface BellPanelProps {
+  id: string;
+  /** The bell button: clicks on it are the bell's to handle, not "outside". */
+  anchor: RefObject<HTMLElement | null>;
+  onClose: (returnFocus: boolean) => void;
+}
+
+/** Popover with the newest items; closes on Escape, outside click or when an item is opened. */
+export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
+  const panelRef = useRef<HTMLDivElement>(null);
+  const { data, isPending, isError } = useNotifications({ status: 'all' });
+  const open = useOpenNotification();
+  const now = useNow(30_000);
+  const items = data?.pages[0]?.items.slice(0, RECENT_COUNT) ?? [];
+
+  useEffect(() => {
+    panelRef.current?.focus();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose(true);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!panelRef.current?.contains(target) && !anchor.current?.contains(target)) onClose(false);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [anchor, onClose]);
+
+  return (
+    <div
+      ref={panelRef}
+      id={id}
+      className="bell-panel"
+      role="dialog"
+      aria-label="Recent notifications"
+      tabIndex={-1}
+      data-testid="bell-panel"
+    >
+      <div className="bell-panel__header">
+        <h2 className="bell-panel__title">Notifications</h2>
+        <Link to="/" className="bell-panel__view-all" onClick={() => onClose(false)}>
+          View all
+        </Link>
+      </div>
+      {isPending && <p className="bell-panel__message">Loading…</p>}
+      {isError && <p className="bell-panel__message">Couldn’t load notifications.</p>}
+      {!isPending && !isError && items.length === 0 && (
+        <p className="bell-panel__message">You’re all caught up. New notifications appear here.</p>
+      )}
+      {items.length > 0 && (
+        <ul className="bell-panel__list">
+          {items.map((item) => (
+            <BellPanelItem
+              key={item.id}
+              item={item}
+              now={now}
+              onOpen={(opened) => {
+                open(opened);
+                onClose(false);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

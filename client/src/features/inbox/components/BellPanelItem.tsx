@@ -1,0 +1,37 @@
+import clsx from 'clsx';
+import type { NotificationDto } from '@shared/schemas/notification';
+import { formatRelativeTime } from '../../../lib/time';
+import { NotificationLink } from './NotificationLink';
+
+interface BellPanelItemProps {
+  item: NotificationDto;
+  now: number;
+  onOpen: (item: NotificationDto) => void;
+}
+
+/** A compact row of the bell panel; the whole row is one link (its action URL, or the inbox). */
+export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
+  const unread = item.readAt === null;
+  return (
+    <li
+      data-testid="bell-item"
+      data-id={item.id}
+      data-read={unread ? 'false' : 'true'}
+      className={clsx('bell-item', `bell-item--${item.priority}`, unread && 'bell-item--unread')}
+    >
+      <NotificationLink item={item} className="bell-item__link" onOpen={onOpen} fallbackTo="/">
+        <span className="bell-item__dot" aria-hidden />
+        <span className="bell-item__text">
+          <span className="bell-item__title">
+            {unread && <span className="sr-only">Unread: </span>}
+            {item.title}
+          </span>
+          {item.body && <span className="bell-item__body">{item.body}</span>}
+          <span className="bell-item__meta">
+            {item.category} · {formatRelativeTime(item.createdAt, now)}
+          </span>
+        </span>
+      </NotificationLink>
+    </li>
+  );
+}

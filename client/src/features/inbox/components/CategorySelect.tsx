@@ -1,0 +1,36 @@
+import { ChevronDown } from 'lucide-react';
+import { useCategories } from '../api/getCategories';
+
+interface CategorySelectProps {
+  value: string | undefined;
+  onChange: (category: string | undefined) => void;
+}
+
+/** The "Category" filter; lists the categories present in the user's inbox. */
+export function CategorySelect({ value, onChange }: CategorySelectProps) {
+  const { data: categories = [] } = useCategories();
+  // Keep a category from the URL selectable even before (or without) the API listing it.
+  const options = value && !categories.includes(value) ? [value, ...categories] : categories;
+  return (
+    <div className="select-field">
+      <label htmlFor="inbox-category" className="select-field__label">
+        Category
+      </label>
+      <div className="select-field__control">
+        <select
+          id="inbox-category"
+          value={value ?? ''}
+          onChange={(event) => onChange(event.target.value || undefined)}
+        >
+          <option value="">All categories</option>
+          {options.map((category) => (
+            <option key={category} value={category}>
+              {category}
+            </option>
+          ))}
+        </select>
+        <ChevronDown size={14} className="select-field__chevron" aria-hidden />
+      </div>
+    </div>
+  );
+}

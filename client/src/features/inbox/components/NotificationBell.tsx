@@ -1,0 +1,56 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { Bell } from 'lucide-react';
+import { useCounts } from '../api/getCounts';
+import { useMarkAllSeen } from '../api/markAllSeen';
+import { BellPanel } from './BellPanel';
+import './bell.css';
+
+/** Badge text: the exact count up to 99. */
+export const formatBadge = (count: number) => (count > 99 ? '99+' : String(count));
+
+/** The header bell: exact unread badge, and a popover with the latest items that marks all as seen. */
+export function NotificationBell() {
+  const { data: counts } = useCounts();
+  const markAllSeen = useMarkAllSeen();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const unread = counts?.unread ?? 0;
+
+  const close = useCallback((returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  }, []);
+
+  const toggle = () => {
+    if (open) return close(false);
+    setOpen(true);
+    if (!counts || counts.unseen > 0) markAllSeen.mutate();
+  };
+
+  return (
+    <div className="bell">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="bell__button"
+        aria-label={`Notifications, ${unread} unread`}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={toggle}
+      >
+        <Bell size={18} aria-hidden />
+        {unread > 0 && (
+          <span className="bell__badge" data-testid="unread-badge">
+            {formatBadge(unread)}
+          </span>
+        )}
+      </button>
+      <span className="sr-only" aria-live="polite">
+        {unread > 0 ? `${unread} unread notifications` : ''}
+      </span>
+      {open && <BellPanel id={panelId} anchor={buttonRef} onClose={close} />}
+    </div>
+  );
+}

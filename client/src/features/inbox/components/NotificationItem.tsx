@@ -1,0 +1,86 @@
+import { useRef, type MouseEvent } from 'react';
+import clsx from 'clsx';
+import { Archive, ArchiveRestore, Circle, CircleCheck } from 'lucide-react';
+import type { NotificationDto } from '@shared/schemas/notification';
+import { formatFullDate, formatRelativeTime } from '../../../lib/time';
+import { useUpdateNotification } from '../api/updateNotification';
+import { useOpenNotification } from '../hooks/useOpenNotification';
+import { NotificationLink } from './NotificationLink';
+import { PriorityBadge } from './PriorityBadge';
+
+interface NotificationItemProps {
+  item: NotificationDto;
+  /** Shared clock of the list, so relative times refresh together. */
+  now: number;
+}
+
+/** One inbox row: title, body, category, priority, time, and read/archive actions. */
+export function NotificationItem({ item, now }: NotificationItemProps) {
+  const update = useUpdateNotification();
+  const open = useOpenNotification();
+  const unread = item.readAt === null;
+  const archived = item.archivedAt !== null;
+  const hasLink = item.actionUrl !== null;
+  const linkRef = useRef<HTMLAnchorElement>(null);
+
+  // A click anywhere on the row opens it; keyboard users reach the same link by Tab, so the row itself
+  // stays a plain list item. Clicks on controls and text selections are left alone.
+  const onRowClick = (event: MouseEvent<HTMLLIElement>) => {
+    if (!hasLink || (event.target as HTMLElement).closest('a, button')) return;
+    if (window.getSelection()?.toString()) return;
+    linkRef.current?.click();
+  };
+
+  return (
+    <li
+      data-testid="notification-item"
+      data-id={item.id}
+      data-read={unread ? 'false' : 'true'}
+      className={clsx('notification', `notification--${item.priority}`, {
+        'notification--unread': unread,
+        'notification--linked': hasLink,
+      })}
+      onClick={onRowClick}
+    >
+      <span className="notification__dot" aria-hidden />
+      <div className="notification__content">
+        <div className="notification__head">
+          <h3 className="notification__title">
+            <NotificationLink item={item} className="notification__link" onOpen={open} linkRef={linkRef}>
+              {unread && <span className="sr-only">Unread: </span>}
+              {item.title}
+            </NotificationLink>
+          </h3>
+          <time className="notification__time" dateTime={item.createdAt} title={formatFullDate(item.createdAt)}>
+            {formatRelativeTime(item.createdAt, now)}
+          </time>
+        </div>
+        {item.body && <p className="notification__body">{item.body}</p>}
+        <div className="notification__meta">
+          <span className="chip">{item.category}</span>
+          <PriorityBadge priority={item.priority} />
+        </div>
+      </div>
+      <div className="notification__actions">
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={unread ? 'Mark as read' : 'Mark as unread'}
+          title={unread ? 'Mark as read' : 'Mark as unread'}
+          onClick={() => update.mutate({ id: item.id, patch: { read: unread } })}
+        >
+          {unread ? <CircleCheck size={16} aria-hidden /> : <Circle size={16} aria-hidden />}
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={archived ? 'Unarchive' : 'Archive'}
+          title={archived ? 'Unarchive' : 'Archive'}
+          onClick={() => update.mutate({ id: item.id, patch: { archived: !archived } })}
+        >
+          {archived ? <ArchiveRestore size={16} aria-hidden /> : <Archive size={16} aria-hidden />}
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,23 @@
+import { AlertTriangle, ArrowUp } from 'lucide-react';
+import type { Priority } from '@shared/types';
+
+/** Marks high and critical notifications; normal and low ones need no badge. */
+export function PriorityBadge({ priority }: { priority: Priority }) {
+  if (priority === 'critical') {
+    return (
+      <span className="priority priority--critical">
+        <AlertTriangle size={12} aria-hidden />
+        Critical
+      </span>
+    );
+  }
+  if (priority === 'high') {
+    return (
+      <span className="priority priority--high">
+        <ArrowUp size={12} aria-hidden />
+        High
+      </span>
+    );
+  }
+  return null;
+}

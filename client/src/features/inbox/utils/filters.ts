@@ -1,0 +1,46 @@
+import type { InboxStatus } from '@shared/types';
+import type { NotificationDto, UpdateNotificationInput } from '@shared/schemas/notification';
+
+/** What one inbox list shows: a status tab and optionally one category. */
+export interface InboxFilters {
+  status: InboxStatus;
+  category?: string;
+}
+
+/** Drops an empty category so `{ status: 'all' }` and `{ status: 'all', category: '' }` share a cache key. */
+export function normalizeFilters({ status, category }: InboxFilters): InboxFilters {
+  return category ? { status, category } : { status };
+}
+
+/** Counts as unread in the badge: not read and not archived (counts exclude archived items). */
+export function isUnread(item: NotificationDto): boolean {
+  return item.readAt === null && item.archivedAt === null;
+}
+
+/** Whether the server would return `item` in a list with these filters. */
+export function matchesFilters(item: NotificationDto, filters: InboxFilters): boolean {
+  if (filters.category && item.category !== filters.category) return false;
+  switch (filters.status) {
+    case 'archived':
+      return item.archivedAt !== null;
+    case 'unread':
+      return item.archivedAt === null && item.readAt === null;
+    case 'read':
+      return item.archivedAt === null && item.readAt !== null;
+    case 'all':
+      return item.archivedAt === null;
+  }
+}
+
+/** The item as it will look after the server applies `patch` (for optimistic updates). */
+export function applyPatch(
+  item: NotificationDto,
+  patch: UpdateNotificationInput,
+  now: string = new Date().toISOString(),
+): NotificationDto {
+  const next = { ...item };
+  if (patch.read !== undefined) next.readAt = patch.read ? (item.readAt ?? now) : null;
+  if (patch.seen) next.seenAt = item.seenAt ?? now;
+  if (patch.archived !== undefined) next.archivedAt = patch.archived ? (item.archivedAt ?? now) : null;
+  return next;
+}

@@ -1,0 +1,89 @@
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { NotificationDto, NotificationPage } from '@shared/schemas/notification';
+import { filtersFromListKey, notificationKeys } from '../api/notificationKeys';
+import { matchesFilters, type InboxFilters } from './filters';
+
+/** Cached pages of one inbox list. */
+export type ListData = InfiniteData<NotificationPage, string | null>;
+
+/** Cached list data by key, to restore after a failed optimistic update. */
+export type ListSnapshot = Array<[QueryKey, ListData | undefined]>;
+
+/**
+ * Puts `item` where the server would show it in one list: replaced in place, removed when it no
+ * longer matches the filters (e.g. archived out of "All"), or inserted by seq when it newly matches.
+ */
+export function upsertIntoList(data: ListData, item: NotificationDto, filters: InboxFilters): ListData {
+  const belongs = matchesFilters(item, filters);
+  let found = false;
+  const pages = data.pages.map((page) => {
+    if (!page.items.some((other) => other.id === item.id)) return page;
+    found = true;
+    const items = belongs
+      ? page.items.map((other) => (other.id === item.id ? item : other))
+      : page.items.filter((other) => other.id !== item.id);
+    return { ...page, items };
+  });
+  if (found) return { ...data, pages };
+  if (!belongs) return data;
+  return { ...data, pages: insertBySeq(data.pages, item) };
+}
+
+/** Lists are seq-descending; an item older than every loaded page belongs to a page not fetched yet. */
+function insertBySeq(pages: NotificationPage[], item: NotificationDto): NotificationPage[] {
+  const target = pages.findIndex((page, index) => {
+    const oldest = page.items.at(-1);
+    const isLastLoaded = index === pages.length - 1 && page.nextCursor === null;
+    return !oldest || oldest.seq < item.seq || isLastLoaded;
+  });
+  if (target === -1) return pages;
+  return pages.map((page, index) => {
+    if (index !== target) return page;
+    const at = page.items.findIndex((other) => other.seq < item.seq);
+    const items = [...page.items];
+    items.splice(at === -1 ? items.length : at, 0, item);
+    return { ...page, items };
+  });
+}
+
+/** Writes `item` into every cached inbox list, each according to its own filters. */
+export function writeToLists(queryClient: QueryClient, item: NotificationDto): void {
+  for (const [key, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
+    if (data) queryClient.setQueryData<ListData>(key, upsertIntoList(data, item, filtersFromListKey(key)));
+  }
+}
+
+/** Maps every cached item through `transform`, then drops items that left their list's filter. */
+export function transformLists(
+  queryClient: QueryClient,
+  transform: (item: NotificationDto) => NotificationDto,
+): void {
+  for (const [key, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
+    if (!data) continue;
+    const filters = filtersFromListKey(key);
+    const pages = data.pages.map((page) => ({
+      ...page,
+      items: page.items.map(transform).filter((item) => matchesFilters(item, filters)),
+    }));
+    queryClient.setQueryData<ListData>(key, { ...data, pages });
+  }
+}
+
+/** Finds an item in any cached list. */
+export function findInLists(queryClient: QueryClient, id: string): NotificationDto | undefined {
+  for (const [, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
+    const hit = data?.pages.flatMap((page) => page.items).find((item) => item.id === id);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Copies every cached list, before an optimistic write. */
+export function snapshotLists(queryClient: QueryClient): ListSnapshot {
+  return queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() });
+}
+
+/** Puts snapshotted lists back after a failed mutation. */
+export function restoreLists(queryClient: QueryClient, snapshot: ListSnapshot): void {
+  for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
+}

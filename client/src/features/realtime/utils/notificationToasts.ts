@@ -1,0 +1,33 @@
+import { toast } from 'sonner';
+import type { NotificationDto } from '@shared/schemas/notification';
+
+const SNIPPET_LENGTH = 120;
+
+/** Shortens a body to one toast line, on a word boundary when possible. */
+export function snippet(text: string, max = SNIPPET_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** Toast for one live notification; "View" opens the inbox. Sonner never moves focus. */
+export function showNotificationToast(item: NotificationDto, openInbox: () => void): void {
+  const urgent = item.priority === 'high' || item.priority === 'critical';
+  toast(item.title, {
+    id: `notification-${item.id}`,
+    description: item.body ? snippet(item.body) : undefined,
+    className: urgent ? `toast--${item.priority}` : undefined,
+    action: { label: 'View', onClick: openInbox },
+  });
+}
+
+/** The single summary toast after a reconnect replay. */
+export function showReplaySummaryToast(count: number, openInbox: () => void): void {
+  const noun = count === 1 ? 'notification' : 'notifications';
+  toast(`${count} new ${noun} while you were away`, {
+    id: 'replay-summary',
+    action: { label: 'View', onClick: openInbox },
+  });
+}

@@ -1,0 +1,91 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { InboxCounts, NotificationDto } from '@shared/schemas/notification';
+import type { SeqWatermark } from '@shared/inboxSync';
+import type { InboxSocket } from '../../../lib/socket';
+import { categoriesOptions } from '../../inbox/api/getCategories';
+import { notificationKeys } from '../../inbox/api/notificationKeys';
+import { setCountsIfNewer } from '../../inbox/utils/countsCache';
+import { isUnread } from '../../inbox/utils/filters';
+import { transformLists, writeToLists } from '../../inbox/utils/listCache';
+
+interface InboxHandlerDeps {
+  queryClient: QueryClient;
+  tracker: SeqWatermark;
+  /** A notification arrived live (not as part of a reconnect replay). */
+  onLive: (item: NotificationDto) => void;
+  /** A reconnect replayed `count` notifications the client had missed. */
+  onReplayed: (count: number) => void;
+}
+
+/** If a server never finishes its replay, live events must still toast eventually. */
+const SYNC_TIMEOUT_MS = 10_000;
+
+/**
+ * Registers the socket's server-event listeners once; they write the query cache so lists and counts
+ * stay current without refetching. Returns the function that removes them.
+ */
+export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDeps): () => void {
+  const { queryClient, tracker } = deps;
+  // Between connect and sync.done, `notification.created` events are replays, not news.
+  let syncing = true;
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const onConnect = () => {
+    syncing = true;
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => (syncing = false), SYNC_TIMEOUT_MS);
+  };
+  const onCreated = (item: NotificationDto) => {
+    if (!tracker.accept(item)) return; // replay of something already held
+    writeToLists(queryClient, item);
+    queryClient.setQueryData(categoriesOptions().queryKey, (categories) =>
+      categories && !categories.includes(item.category) ? [...categories, item.category].sort() : categories,
+    );
+    if (!syncing && item.archivedAt === null) deps.onLive(item);
+  };
+  const onUpdated = (item: NotificationDto) => writeToLists(queryClient, item);
+  const onBulkUpdated = (change: { readAll?: boolean; seenAll?: boolean; category?: string }) => {
+    const now = new Date().toISOString();
+    if (change.seenAll) transformLists(queryClient, (item) => (item.seenAt ? item : { ...item, seenAt: now }));
+    if (change.readAll) {
+      const affects = (item: NotificationDto) =>
+        isUnread(item) && (!change.category || item.category === change.category);
+      transformLists(queryClient, (item) => (affects(item) ? { ...item, readAt: now } : item));
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+    }
+  };
+  const onCounts = (counts: InboxCounts) => setCountsIfNewer(queryClient, counts);
+  const onReset = ({ latestSeq }: { latestSeq: number }) => {
+    tracker.reset(latestSeq);
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  };
+  const onSyncDone = ({ latestSeq, replayed }: { latestSeq: number; replayed: number }) => {
+    if (tracker.watermark === undefined) {
+      // First sync of this page: lists fetched before the socket joined its room may miss what was
+      // sent in between, so refetch them once; from here on the watermark covers every gap.
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+    }
+    tracker.confirmUpTo(latestSeq);
+    if (replayed > 0) deps.onReplayed(replayed);
+    syncing = false;
+    clearTimeout(syncTimer);
+  };
+
+  socket.on('connect', onConnect);
+  socket.on('notification.created', onCreated);
+  socket.on('notification.updated', onUpdated);
+  socket.on('notifications.bulkUpdated', onBulkUpdated);
+  socket.on('counts.updated', onCounts);
+  socket.on('sync.reset', onReset);
+  socket.on('sync.done', onSyncDone);
+  return () => {
+    clearTimeout(syncTimer);
+    socket.off('connect', onConnect);
+    socket.off('notification.created', onCreated);
+    socket.off('notification.updated', onUpdated);
+    socket.off('notifications.bulkUpdated', onBulkUpdated);
+    socket.off('counts.updated', onCounts);
+    socket.off('sync.reset', onReset);
+    socket.off('sync.done', onSyncDone);
+  };
+}

@@ -1,0 +1,95 @@
+import type { ApiErrorBody, ApiErrorDetail } from '@shared/errors';
+import type { SessionInfo } from '@shared/schemas/auth';
+
+/** A failed `/api` call, carrying the server's `{ error: { code, message, details } }` shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ApiErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** True when `error` is an ApiError with the given HTTP status. */
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the latest SessionInfo; every mutation sends it back. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the same-origin API with JSON and the CSRF header; throws ApiError on any non-2xx.
+ *
+ * @example
+ * const page = await apiFetch<NotificationPage>('/api/notifications?status=unread');
+ */
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    // The session rotated its token (e.g. after login in another tab): fetch the new one, retry once.
+    if (isApiError(error, 403) && error.code === 'csrf_invalid') {
+      await refreshCsrfToken();
+      return send<T>(path, options);
+    }
+    throw error;
+  }
+}
+
+async function refreshCsrfToken(): Promise<void> {
+  const session = await send<SessionInfo>('/api/auth/session', {});
+  setCsrfToken(session.csrfToken);
+}
+
+async function send<T>(path: string, { method = 'GET', body, signal }: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    signal,
+  });
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, payload);
+  return payload as T;
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as Partial<ApiErrorBody> | null)?.error;
+  if (error && typeof error.code === 'string') {
+    return new ApiError(status, error.code, error.message ?? 'Request failed', error.details ?? []);
+  }
+  return new ApiError(status, 'http_error', `Request failed with status ${status}`);
+}
+
+/** Turns query parameters into `?a=1&b=2`, leaving out undefined values. */
+export function toSearch(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

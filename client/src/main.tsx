@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter } from 'react-router';
+import { Toaster } from 'sonner';
+import { App } from './app/App';
+import { sessionOptions } from './features/auth/api/getSession';
+import { createQueryClient } from './lib/queryClient';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+
+const queryClient = createQueryClient({
+  // Any 401 means the session is gone: RequireAuth sees `null` and redirects to /login.
+  onUnauthorized: () => queryClient.setQueryData(sessionOptions().queryKey, null),
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+      <Toaster position="bottom-right" closeButton toastOptions={{ className: 'toast' }} />
+    </QueryClientProvider>
+  </StrictMode>,
+);
