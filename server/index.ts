@@ -5,9 +5,9 @@ import { startServer } from './server.js';
 /** Entry point: `npm start` / `npm run dev`. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env !== 'production' });
   const server = await startServer(config, log);
-  log.info(`FlashNotify is listening on ${server.url} (${config.dialect === 'sqlite' ? `SQLite at ${config.databaseUrl}` : 'PostgreSQL'})`);
+  log.info(`FlashNotify is listening on ${server.url.replace('127.0.0.1', 'localhost')} (${config.dialect === 'sqlite' ? `SQLite at ${config.databaseUrl}` : 'PostgreSQL'})`);
 
   const shutdown = (signal: string) => {
     log.info(`${signal} received: closing connections`);

@@ -2,10 +2,17 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Creates the process logger: JSON lines, credentials and cookies redacted. */
-export function createLogger(level: string): Logger {
+/**
+ * Creates the process logger: JSON lines (for log shippers), credentials and cookies redacted. On an
+ * interactive terminal outside production the lines are pretty-printed, so a newcomer can read the demo
+ * accounts and the bootstrap API key at a glance.
+ */
+export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
   return pino({
     level,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    ...(options.pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      : {}),
   });
 }

@@ -5,10 +5,10 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { aptInstall, canAptInstall, freePort } from './system.js';
 
 const run = promisify(execFile);
 
@@ -32,41 +32,21 @@ function findBinDir(): string | undefined {
   return versions[0] ? join(PG_ROOT, versions[0], 'bin') : undefined;
 }
 
-let installing: Promise<void> | undefined;
-
 /** Finds the binaries; as root installs Debian's `postgresql` once when they are missing. */
 async function ensureBinDir(): Promise<string> {
   const found = findBinDir();
   if (found) return found;
-  if (!isRoot) {
+  if (!canAptInstall()) {
     throw new Error(
       `PostgreSQL server binaries not found under ${PG_ROOT}. Install them: sudo apt-get install -y postgresql`,
     );
   }
-  installing ??= (async () => {
-    await run('apt-get', ['update'], { maxBuffer: 64 << 20 });
-    await run('apt-get', ['install', '-y', 'postgresql'], {
-      maxBuffer: 64 << 20,
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  })();
-  await installing;
+  await aptInstall('postgresql');
   const bin = findBinDir();
   if (!bin) throw new Error(`apt-get install postgresql finished but no initdb under ${PG_ROOT}`);
   return bin;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** PostgreSQL refuses to run as root, so as root every binary runs as the `postgres` OS user. */
 function asPgUser(bin: string, args: string[]): [string, string[]] {

@@ -3,13 +3,10 @@
  * network: the server listens on 127.0.0.1 on a free port, keeps nothing on disk (`--save ''`,
  * `--appendonly no`) and runs as a child process (not `--daemonize`), so stop() always knows what to kill.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { aptInstall, canAptInstall, freePort } from './system.js';
 
 /** A running throwaway Redis. */
 export interface StartedRedis {
@@ -19,44 +16,23 @@ export interface StartedRedis {
   stop(): Promise<void>;
 }
 
-const isRoot = process.getuid?.() === 0;
-
 /** `redis-server` on PATH (or in /usr/bin, which a minimal PATH may lack), or undefined. */
 function findRedisServer(): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin'];
   return dirs.filter(Boolean).map((dir) => join(dir, 'redis-server')).find((file) => existsSync(file));
 }
 
-let installing: Promise<void> | undefined;
-
 /** Finds the binary; as root with apt-get installs Debian's `redis-server` once when it is missing. */
 async function ensureRedisServer(): Promise<string> {
   const found = findRedisServer();
   if (found) return found;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+  if (!canAptInstall()) {
     throw new Error('redis-server not found on PATH. Install Redis 7 or newer: sudo apt-get install -y redis-server');
   }
-  installing ??= (async () => {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    await run('apt-get', ['update', '-qq'], { maxBuffer: 64 << 20, env });
-    await run('apt-get', ['install', '-y', '-qq', 'redis-server'], { maxBuffer: 64 << 20, env });
-  })();
-  await installing;
+  await aptInstall('redis-server');
   const bin = findRedisServer();
   if (!bin) throw new Error('apt-get install redis-server finished but redis-server is still not on PATH');
   return bin;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Spawns redis-server and resolves once it accepts connections; rejects with its output if it exits first. */
