@@ -22,6 +22,8 @@ const envSchema = z.object({
   BOOTSTRAP_API_KEY: z.string().min(24, 'Must be at least 24 characters').max(200).optional(),
   SEED_DEMO: booleanFromEnv.optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
 });
@@ -44,7 +46,11 @@ export interface Config {
   bootstrapApiKey: string | undefined;
   seedDemo: boolean;
   loginRateLimit: number;
+  /** Requests per minute per API key on `/api/v1`. */
+  apiRateLimit: number;
   logLevel: Env['LOG_LEVEL'];
+  /** How often the scheduler looks for due scheduled sends. */
+  schedulerIntervalMs: number;
   clientDistDir: string;
 }
 
@@ -87,7 +93,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // Demo accounts with a published password must never exist in production.
     seedDemo: !isProduction && (env.SEED_DEMO ?? true),
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
+    schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? 'dist/client'),
   };
 }

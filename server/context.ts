@@ -10,4 +10,6 @@ export interface AppContext {
   dialect: Dialect;
   log: Logger;
   realtime: RealtimePublisher;
+  /** Tells the send scheduler about a newly scheduled send, so one due soon is not late. */
+  scheduler: { wake(at: Date): void };
 }

@@ -7,7 +7,9 @@ import type { AppContext } from './context.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
 import { authRouter } from './routes/auth.js';
 import { notificationsRouter } from './routes/notifications.js';
-import { v1NotificationsRouter } from './routes/v1/notifications.js';
+import { adminRouter } from './routes/admin/index.js';
+import { docsRouter } from './routes/docs.js';
+import { v1Router } from './routes/v1/index.js';
 
 /**
  * The Express app: `/api/v1` for services (API key, no cookies), `/api` for the web app (session +
@@ -29,13 +31,13 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/api/v1', express.json({ limit: '256kb' }));
-  app.use('/api/v1/notifications', v1NotificationsRouter(ctx));
-  app.use('/api/v1', apiNotFound);
+  app.use('/api/v1', express.json({ limit: '256kb' }), v1Router(ctx));
+  app.use('/api', docsRouter(ctx));
 
   app.use('/api', express.json({ limit: '64kb' }), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));
   app.use('/api/notifications', notificationsRouter(ctx));
+  app.use('/api/admin', adminRouter(ctx));
   app.use('/api', apiNotFound);
 
   serveClient(app, ctx.config.clientDistDir);

@@ -10,8 +10,10 @@ import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher } from './realtime/publisher.js';
 import { attachRedisAdapter } from './realtime/redisAdapter.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
+import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
 import { seedDemoData } from './services/auth/seedDemoData.js';
+import { ensureDefaultCategories } from './services/categories/ensureDefaultCategories.js';
 import { resolveSessionSecret } from './sessionSecret.js';
 
 export interface RunningServer {
@@ -35,8 +37,16 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
   const db = await openDatabase(config.databaseUrl, config.dialect);
-  const ctx: AppContext = { config, db, dialect: config.dialect, log, realtime: { publish: () => {}, disconnectSession: () => {} } };
+  const ctx: AppContext = {
+    config,
+    db,
+    dialect: config.dialect,
+    log,
+    realtime: { publish: () => {}, disconnectSession: () => {} },
+    scheduler: { wake: () => {} },
+  };
 
+  await ensureDefaultCategories(db);
   if (config.seedDemo) await seedDemoData(ctx);
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
@@ -54,12 +64,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, resolve);
   });
+  const scheduler = startSendScheduler(ctx, config.schedulerIntervalMs);
+  ctx.scheduler = scheduler;
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await scheduler.stop();
       session.close();
       await io.close(); // also closes the HTTP server
       await redis?.close(); // after io.close(), which unsubscribes the adapter's channels

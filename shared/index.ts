@@ -6,3 +6,5 @@ export * from './schemas/notification.js';
 
 export * from './inboxSync.js';
 export * from './schemas/realtime.js';
+export * from './schemas/sends.js';
+export * from './schemas/directory.js';

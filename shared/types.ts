@@ -13,3 +13,15 @@ export type Role = (typeof ROLES)[number];
 /** Inbox views: `all` is everything not archived; `archived` is only archived items. */
 export const INBOX_STATUSES = ['all', 'unread', 'read', 'archived'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/** Where a notification can be delivered. `in_app` is the inbox; the others are external (issue 4). */
+export const CHANNELS = ['in_app', 'email', 'sms', 'push'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** API key permissions. */
+export const API_KEY_SCOPES = ['notifications:write', 'users:write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** Life of a send: scheduled → processing → sent; or cancelled before it went out; failed if it could not. */
+export const SEND_STATUSES = ['scheduled', 'processing', 'sent', 'cancelled', 'failed'] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];

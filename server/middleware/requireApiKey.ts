@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { ApiKeyScope } from '../../shared/types.js';
 import type { Db } from '../db/client.js';
+import { ForbiddenError } from '../errors.js';
 import { authenticateApiKey, type ApiKeyPrincipal } from '../services/apiKeys/authenticateApiKey.js';
 
 /** Extracts the secret from `Authorization: Bearer <key>`. */
@@ -8,10 +10,18 @@ function bearerSecret(req: Request): string | undefined {
   return match?.[1];
 }
 
-/** Admits requests carrying a valid, unrevoked API key with `scope`; the key lands in `res.locals.apiKey`. */
-export function requireApiKey(db: Db, scope: string) {
+/** Admits requests carrying a valid, unrevoked API key (401 otherwise); the key lands in `res.locals.apiKey`. */
+export function requireApiKey(db: Db) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    res.locals.apiKey = await authenticateApiKey(db, bearerSecret(req), scope);
+    res.locals.apiKey = await authenticateApiKey(db, bearerSecret(req));
+    next();
+  };
+}
+
+/** 403 unless the admitted key has `scope`. */
+export function requireScope(scope: ApiKeyScope) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    if (!currentApiKey(res).scopes.includes(scope)) return next(ForbiddenError(`This API key lacks the ${scope} scope`));
     next();
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INBOX_STATUSES, PRIORITIES } from '../types.js';
+import { CHANNELS, INBOX_STATUSES, PRIORITIES, type SendStatus } from '../types.js';
 
 /** Limits shared by validation on both sides, so the client can show them before the server refuses. */
 export const LIMITS = {
@@ -9,6 +9,8 @@ export const LIMITS = {
   actionUrlMax: 2048,
   dataMaxBytes: 16 * 1024,
   recipientsMax: 1000,
+  keyMax: 64,
+  externalIdMax: 128,
   pageSizeMax: 100,
 } as const;
 
@@ -45,14 +47,35 @@ export const notificationDataSchema = z
     message: `Must serialize to at most ${LIMITS.dataMaxBytes} bytes`,
   });
 
-/** One recipient selector. The sending issue extends this union (externalId, topic, all). */
+/** Topic keys: lower-case slugs like `release-notes`. */
+export const topicKeySchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.keyMax)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Must be a lower-case slug (a-z, 0-9, ".", "_", "-")');
+
+/** A user's id in the calling system (`PUT /api/v1/users/{externalId}`). */
+export const externalIdSchema = z.string().min(1).max(LIMITS.externalIdMax).regex(/^[^/\s]+$/, 'Must not contain "/" or spaces');
+
+/** One recipient selector; a send's recipients are the deduplicated union of its selectors. */
 export const recipientSchema = z.union([
   z.strictObject({ userId: z.string().min(1).max(64) }),
   z.strictObject({ email: z.email().max(320) }),
+  z.strictObject({ externalId: externalIdSchema }),
+  z.strictObject({ topic: topicKeySchema }),
+  z.strictObject({ all: z.literal(true) }),
 ]);
 export type Recipient = z.infer<typeof recipientSchema>;
 
-/** Body of `POST /api/v1/notifications`. */
+/** Per-send channel switches; omitted channels follow the category and priority (issue 4 routes them). */
+export const channelOverridesSchema = z.partialRecord(z.enum(CHANNELS), z.boolean());
+export type ChannelOverrides = z.infer<typeof channelOverridesSchema>;
+
+/**
+ * Body of `POST /api/v1/notifications` (and of the admin composer). `title` and `body` are templates:
+ * `{{recipient.name}}`, `{{recipient.email}}`, `{{recipient.externalId}}`, `{{data.orderId}}`.
+ * `scheduledAt` in the past (or omitted) means now.
+ */
 export const createNotificationSchema = z.strictObject({
   to: z.array(recipientSchema).min(1).max(LIMITS.recipientsMax),
   title: z.string().trim().min(1).max(LIMITS.titleMax),
@@ -61,14 +84,19 @@ export const createNotificationSchema = z.strictObject({
   priority: z.enum(PRIORITIES).default('normal'),
   actionUrl: actionUrlSchema.optional(),
   data: notificationDataSchema.optional(),
+  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  channels: channelOverridesSchema.optional(),
 });
 export type CreateNotificationInput = z.infer<typeof createNotificationSchema>;
 
 /** Answer of `POST /api/v1/notifications` (202). */
 export interface CreateNotificationResult {
   sendId: string;
-  notificationIds: string[];
+  status: SendStatus;
   recipientCount: number;
+  scheduledAt: string | null;
+  /** Ids of the notifications created (empty while the send is scheduled). */
+  notificationIds: string[];
 }
 
 /** Query of `GET /api/notifications`. */

@@ -19,7 +19,7 @@ function summarize(label: string, samples: number[]): void {
   console.log(`${label.padEnd(42)} n=${String(samples.length).padEnd(5)} p50=${pick(0.5)} ms  p95=${pick(0.95)} ms  p99=${pick(0.99)} ms`);
 }
 
-const server = await getTestServer();
+const server = await getTestServer({ API_RATE_LIMIT: '1000000' });
 try {
   const alice = new HttpClient(server.url);
   await alice.login('alice@example.com');

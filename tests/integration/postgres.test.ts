@@ -4,13 +4,15 @@ import { HttpClient } from '../helpers/httpClient.js';
 import { startPostgres } from '../helpers/postgres.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { getTestServer, type TestServer } from '../helpers/testServer.js';
+import { claimDueSends } from '../../server/services/sends/claimDueSends.js';
+import { releaseSend } from '../../server/services/sends/releaseSend.js';
 
 let postgres: Awaited<ReturnType<typeof startPostgres>>;
 let server: TestServer;
 
 beforeAll(async () => {
   postgres = await startPostgres();
-  server = await getTestServer({ DATABASE_URL: postgres.url });
+  server = await getTestServer({ DATABASE_URL: postgres.url, SCHEDULER_INTERVAL_MS: '60000' });
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
@@ -53,5 +55,23 @@ describe('scale-out mode on a real PostgreSQL', () => {
     expect((await Promise.all(sends)).every((r) => r.status === 202)).toBe(true);
     const rows = await server.ctx.db.notification.findMany({ where: { user: { email: 'bob@example.com' } }, orderBy: { seq: 'asc' } });
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+  });
+
+  it('lets concurrent schedulers claim due sends without overlap (FOR UPDATE SKIP LOCKED) and releases them', async () => {
+    const due = new Date(Date.now() - 1000);
+    const sends = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        server.ctx.db.send.create({
+          data: { status: 'scheduled', scheduledAt: due, recipients: JSON.stringify([{ email: 'alice@example.com' }]), category: 'general', priority: 'normal', title: `due ${i}` },
+        }),
+      ),
+    );
+    const claims = (await Promise.all([1, 2, 3].map(() => claimDueSends(server.ctx, new Date(), 2)))).flat();
+    const ids = claims.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(sends.map((s) => s.id).sort());
+
+    for (const claim of claims) expect(await releaseSend(server.ctx, claim)).toBe('sent');
+    expect(await server.ctx.db.notification.count({ where: { sendId: { in: ids } } })).toBe(6);
   });
 });

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { DEMO_CATEGORIES } from '../categories/ensureDefaultCategories.js';
 import { hashPassword } from './passwords.js';
 
 export const DEMO_PASSWORD = 'flashnotify';
@@ -17,6 +18,9 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
   if ((await ctx.db.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.user.createMany({ data: DEMO_USERS.map((user) => ({ ...user, passwordHash })) });
+  for (const category of DEMO_CATEGORIES) {
+    await ctx.db.category.upsert({ where: { key: category.key }, update: {}, create: category });
+  }
   ctx.log.info(
     { accounts: DEMO_USERS.map((u) => u.email), password: DEMO_PASSWORD },
     `Seeded demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}), password "${DEMO_PASSWORD}"`,

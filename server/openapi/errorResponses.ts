@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { ZodOpenApiResponseObject } from 'zod-openapi';
+import { errorBodySchema } from './responses.js';
+
+/** One documented error response; `id` registers it once under components.responses and $refs it everywhere. */
+function errorResponse(id: string, description: string, headers?: ZodOpenApiResponseObject['headers']): ZodOpenApiResponseObject {
+  return { id, description, content: { 'application/json': { schema: errorBodySchema } }, ...(headers ? { headers } : {}) };
+}
+
+const rateLimitHeaders = z.object({
+  'Retry-After': z.string().meta({ description: 'Seconds until the key may send again' }),
+  RateLimit: z.string().meta({ description: 'IETF draft-8 RateLimit header: remaining quota and reset' }),
+  'RateLimit-Policy': z.string().meta({ description: 'IETF draft-8 RateLimit-Policy header: the per-minute quota' }),
+});
+
+/** Every error status the v1 API answers with, by status code. */
+export const ERRORS = {
+  400: errorResponse('BadRequest', 'Invalid input (`validation_failed`, `invalid_json`); `details` names each bad field by path'),
+  401: errorResponse('Unauthorized', 'Missing, unknown or revoked API key (`unauthorized`)'),
+  403: errorResponse('Forbidden', 'The API key lacks the scope this route needs (`forbidden`)'),
+  404: errorResponse('NotFound', 'No such resource or route (`not_found`)'),
+  409: errorResponse('Conflict', 'Conflicts with the current state (code per operation, see its description)'),
+  413: errorResponse('PayloadTooLarge', 'The request body is over 256 KiB (`payload_too_large`)'),
+  422: errorResponse('UnprocessableEntity', 'Well-formed but refers to something that does not exist (code per operation)'),
+  429: errorResponse('TooManyRequests', 'Over this API key\'s per-minute quota (`rate_limited`)', rateLimitHeaders),
+} as const;
+
+export type ErrorStatus = keyof typeof ERRORS;
+
+/**
+ * The error responses of one operation: 401, 403 and 429 apply to every v1 route and are always included.
+ *
+ * @example
+ * responses: { 200: ok, ...errors(400, 404) }
+ */
+export function errors(...statuses: ErrorStatus[]): Partial<Record<`${ErrorStatus}`, ZodOpenApiResponseObject>> {
+  const all = [...new Set<ErrorStatus>([...statuses, 401, 403, 429])].sort();
+  return Object.fromEntries(all.map((status) => [String(status), ERRORS[status]]));
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { ApiErrorBody } from '../../shared/errors.js';
+import type { TopicDto, TopicSubscribersResult, UserDto } from '../../shared/schemas/directory.js';
+import { channelOverridesSchema, recipientSchema, type CreateNotificationResult } from '../../shared/schemas/notification.js';
+import type { SendDto } from '../../shared/schemas/sends.js';
+import { PRIORITIES, ROLES, SEND_STATUSES } from '../../shared/types.js';
+
+// The response DTOs are TypeScript interfaces in shared/; these zod mirrors exist only to document them.
+// The `Same<…>` checks at the bottom fail the type-check the moment a mirror drifts from its interface.
+
+const timestamp = z.iso.datetime().meta({ description: 'ISO 8601 UTC timestamp' });
+
+/** `ApiErrorBody`: every 4xx/5xx on `/api`. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable snake_case id, e.g. `validation_failed`, `rate_limited`' }),
+      message: z.string(),
+      details: z
+        .array(z.object({ path: z.string().meta({ description: 'Dotted field path, e.g. `to.0.email`' }), message: z.string() }))
+        .optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** `UserDto`. */
+export const userDtoSchema = z
+  .object({
+    id: z.string(),
+    externalId: z.string().nullable(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    phone: z.string().nullable(),
+    timezone: z.string(),
+    locale: z.string(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'User' });
+
+/** `TopicDto`. */
+export const topicDtoSchema = z
+  .object({ key: z.string(), name: z.string(), subscriberCount: z.number().int(), createdAt: timestamp })
+  .meta({ id: 'Topic' });
+
+/** Answer of `GET /api/v1/topics`. */
+export const topicListSchema = z.object({ items: z.array(topicDtoSchema) }).meta({ id: 'TopicList' });
+
+/** `TopicSubscribersResult`. */
+export const topicSubscribersResultSchema = z
+  .object({
+    topic: z.string(),
+    changed: z.number().int().meta({ description: 'Subscriptions actually added or removed (repeats are no-ops)' }),
+    subscriberCount: z.number().int(),
+  })
+  .meta({ id: 'TopicSubscribersResult' });
+
+/** `CreateNotificationResult` (202). */
+export const createNotificationResultSchema = z
+  .object({
+    sendId: z.string(),
+    status: z.enum(SEND_STATUSES),
+    recipientCount: z.number().int(),
+    scheduledAt: timestamp.nullable(),
+    notificationIds: z.array(z.string()).meta({ description: 'Empty while the send is scheduled' }),
+  })
+  .meta({ id: 'CreateNotificationResult' });
+
+/** `SendDto`. */
+export const sendDtoSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(SEND_STATUSES),
+    createdAt: timestamp,
+    scheduledAt: timestamp.nullable(),
+    sentAt: timestamp.nullable(),
+    cancelledAt: timestamp.nullable(),
+    sender: z.object({ type: z.enum(['admin', 'api_key']), id: z.string().nullable(), name: z.string().nullable() }),
+    to: z.array(recipientSchema),
+    category: z.string(),
+    priority: z.enum(PRIORITIES),
+    title: z.string(),
+    body: z.string(),
+    actionUrl: z.string().nullable(),
+    channels: channelOverridesSchema.nullable(),
+    recipientCount: z.number().int(),
+    readCount: z.number().int(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: 'Send' });
+
+/** True when A and B are the same type (not merely assignable one way). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+export type MirrorsMatchInterfaces = [
+  Assert<Same<z.infer<typeof errorBodySchema>, ApiErrorBody>>,
+  Assert<Same<z.infer<typeof userDtoSchema>, UserDto>>,
+  Assert<Same<z.infer<typeof topicDtoSchema>, TopicDto>>,
+  Assert<Same<z.infer<typeof topicSubscribersResultSchema>, TopicSubscribersResult>>,
+  Assert<Same<z.infer<typeof createNotificationResultSchema>, CreateNotificationResult>>,
+  Assert<Same<z.infer<typeof sendDtoSchema>, SendDto>>,
+];

@@ -1,0 +1,66 @@
+import type { SendDto, SendRecipientDto } from '../../shared/schemas/sends.js';
+import type { SendStatus } from '../../shared/types.js';
+import { specFromColumns, type SpecColumns } from '../services/sends/sendSpec.js';
+
+export type SendRowWithSender = SpecColumns & {
+  id: string;
+  status: string;
+  createdAt: Date;
+  scheduledAt: Date | null;
+  sentAt: Date | null;
+  cancelledAt: Date | null;
+  recipientCount: number;
+  lastError: string | null;
+  apiKeyId: string | null;
+  createdById: string | null;
+  apiKey: { name: string } | null;
+  createdBy: { name: string } | null;
+};
+
+/** Prisma `include` that loads what presentSend needs. */
+export const sendSenderInclude = { apiKey: { select: { name: true } }, createdBy: { select: { name: true } } } as const;
+
+/** Send row → DTO; `readCount` comes from a separate count. */
+export function presentSend(row: SendRowWithSender, readCount: number): SendDto {
+  const spec = specFromColumns(row);
+  return {
+    id: row.id,
+    status: row.status as SendStatus,
+    createdAt: row.createdAt.toISOString(),
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    sender: row.apiKeyId || !row.createdById
+      ? { type: 'api_key', id: row.apiKeyId, name: row.apiKey?.name ?? null }
+      : { type: 'admin', id: row.createdById, name: row.createdBy?.name ?? null },
+    to: spec.to,
+    category: spec.category,
+    priority: spec.priority,
+    title: spec.title,
+    body: spec.body,
+    actionUrl: spec.actionUrl,
+    channels: spec.channels,
+    recipientCount: row.recipientCount,
+    readCount,
+    lastError: row.lastError,
+  };
+}
+
+/** A recipient's notification of a send → DTO. */
+export function presentSendRecipient(row: {
+  id: string;
+  readAt: Date | null;
+  seenAt: Date | null;
+  archivedAt: Date | null;
+  user: { id: string; name: string; email: string };
+}): SendRecipientDto {
+  return {
+    userId: row.user.id,
+    name: row.user.name,
+    email: row.user.email,
+    notificationId: row.id,
+    readAt: row.readAt?.toISOString() ?? null,
+    seenAt: row.seenAt?.toISOString() ?? null,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { createApiKeySchema } from '../../../shared/schemas/directory.js';
+import type { AppContext } from '../../context.js';
+import { currentUserId } from '../../middleware/requireUser.js';
+import { parseInput } from '../../middleware/validate.js';
+import { createApiKey } from '../../services/apiKeys/createApiKey.js';
+import { listApiKeys } from '../../services/apiKeys/listApiKeys.js';
+import { revokeApiKey } from '../../services/apiKeys/revokeApiKey.js';
+
+const idParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** `/api/admin/api-keys`: list, create (secret shown once) and revoke service keys. */
+export function adminApiKeysRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    res.json(await listApiKeys(ctx.db));
+  });
+
+  router.post('/', async (req, res) => {
+    const input = parseInput(createApiKeySchema, req.body, 'request body');
+    const created = await createApiKey(ctx.db, { input, createdById: currentUserId(req) });
+    // The secret is in this body only: keep it out of any shared cache.
+    res.status(201).set('Cache-Control', 'no-store').json(created);
+  });
+
+  router.delete('/:id', async (req, res) => {
+    const { id } = parseInput(idParamsSchema, req.params, 'path');
+    res.json(await revokeApiKey(ctx.db, id));
+  });
+
+  return router;
+}

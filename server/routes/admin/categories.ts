@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { createCategorySchema, updateCategorySchema } from '../../../shared/schemas/directory.js';
+import { categoryKeySchema } from '../../../shared/schemas/notification.js';
+import type { AppContext } from '../../context.js';
+import { parseInput } from '../../middleware/validate.js';
+import { createCategory } from '../../services/categories/createCategory.js';
+import { listCategories } from '../../services/categories/listCategories.js';
+import { updateCategory } from '../../services/categories/updateCategory.js';
+
+const keyParamsSchema = z.strictObject({ key: categoryKeySchema });
+
+/** `/api/admin/categories`: the kinds of notification, their criticality and default channels. */
+export function adminCategoriesRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    res.json(await listCategories(ctx.db));
+  });
+
+  router.post('/', async (req, res) => {
+    const input = parseInput(createCategorySchema, req.body, 'request body');
+    res.status(201).json(await createCategory(ctx.db, input));
+  });
+
+  router.patch('/:key', async (req, res) => {
+    const { key } = parseInput(keyParamsSchema, req.params, 'path');
+    const changes = parseInput(updateCategorySchema, req.body, 'request body');
+    res.json(await updateCategory(ctx.db, key, changes));
+  });
+
+  return router;
+}

@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { csrfProtection } from '../../middleware/csrf.js';
+import { requireAdmin } from '../../middleware/requireAdmin.js';
+import { adminApiKeysRouter } from './apiKeys.js';
+import { adminCategoriesRouter } from './categories.js';
+import { adminSendsRouter } from './sends.js';
+import { adminTopicsRouter } from './topics.js';
+import { adminUsersRouter } from './users.js';
+
+/** `/api/admin`: everything the admin pages use. Admin session + CSRF on every route. */
+export function adminRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.use(requireAdmin(ctx.db), csrfProtection);
+  router.use('/users', adminUsersRouter(ctx));
+  router.use('/api-keys', adminApiKeysRouter(ctx));
+  router.use('/categories', adminCategoriesRouter(ctx));
+  router.use('/topics', adminTopicsRouter(ctx));
+  router.use('/sends', adminSendsRouter(ctx));
+  return router;
+}

@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { listUsersQuerySchema, updateUserRoleSchema } from '../../../shared/schemas/directory.js';
+import type { AppContext } from '../../context.js';
+import { currentUserId } from '../../middleware/requireUser.js';
+import { parseInput } from '../../middleware/validate.js';
+import { listUsers } from '../../services/users/listUsers.js';
+import { updateUserRole } from '../../services/users/updateUserRole.js';
+
+const idParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** `/api/admin/users`: list and search users (also the composer's recipient picker) and set their role. */
+export function adminUsersRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const query = parseInput(listUsersQuerySchema, req.query, 'query string');
+    res.json(await listUsers(ctx.db, ctx.dialect, query));
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const { id } = parseInput(idParamsSchema, req.params, 'path');
+    const { role } = parseInput(updateUserRoleSchema, req.body, 'request body');
+    res.json(await updateUserRole(ctx.db, { actorId: currentUserId(req), userId: id, role }));
+  });
+
+  return router;
+}

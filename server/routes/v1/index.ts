@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { apiNotFound } from '../../middleware/errorHandler.js';
+import { apiKeyRateLimit } from '../../middleware/apiKeyRateLimit.js';
+import { requireApiKey } from '../../middleware/requireApiKey.js';
+import { v1NotificationsRouter } from './notifications.js';
+import { v1SendsRouter } from './sends.js';
+import { v1TopicsRouter } from './topics.js';
+import { v1UsersRouter } from './users.js';
+
+/** `/api/v1`: the service API. Every request carries an API key, is rate-limited per key, then scoped per route. */
+export function v1Router(ctx: AppContext): Router {
+  const router = Router();
+  router.use(requireApiKey(ctx.db), apiKeyRateLimit(ctx));
+  router.use('/notifications', v1NotificationsRouter(ctx));
+  router.use('/sends', v1SendsRouter(ctx));
+  router.use('/users', v1UsersRouter(ctx));
+  router.use('/topics', v1TopicsRouter(ctx));
+  router.use(apiNotFound);
+  return router;
+}

@@ -1,0 +1,30 @@
+import type { CategoryDto, CreateCategoryInput } from '../../../shared/schemas/directory.js';
+import type { Db } from '../../db/client.js';
+import { HttpError } from '../../errors.js';
+import { presentCategory } from '../../presenters/directory.js';
+import { isUniqueViolation } from '../uniqueViolation.js';
+
+const categoryExists = (key: string) =>
+  new HttpError(409, 'category_exists', `A category with key "${key}" already exists`, [
+    { path: 'key', message: 'Already taken' },
+  ]);
+
+/** Creates a category; a taken key is a 409 naming the `key` field. */
+export async function createCategory(db: Db, input: CreateCategoryInput): Promise<CategoryDto> {
+  try {
+    const row = await db.category.create({
+      data: {
+        key: input.key,
+        label: input.label,
+        description: input.description,
+        critical: input.critical,
+        defaultChannels: [...new Set(input.defaultChannels)].join(','),
+      },
+    });
+    return presentCategory(row);
+  } catch (err) {
+    // No read-before-insert: the unique key decides, so two concurrent creates cannot both succeed.
+    if (isUniqueViolation(err)) throw categoryExists(input.key);
+    throw err;
+  }
+}

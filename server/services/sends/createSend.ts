@@ -1,0 +1,57 @@
+import type { CreateNotificationInput, CreateNotificationResult } from '../../../shared/schemas/notification.js';
+import type { AppContext } from '../../context.js';
+import { HttpError } from '../../errors.js';
+import { resolveRecipients } from '../notifications/resolveRecipients.js';
+import { deliverSend } from './deliverSend.js';
+import { compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
+
+/** A `scheduledAt` this far in the past still means "now" (clocks differ); older is a mistake. */
+export const PAST_SCHEDULE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export interface CreateSendProps {
+  input: CreateNotificationInput;
+  sender: SendSender;
+  /** The scheduler's wake-up, so a send due soon does not wait for the next poll. */
+  onScheduled?: (at: Date) => void;
+}
+
+/**
+ * Accepts a send from a service or the composer. Everything that can be wrong is checked now, even for
+ * a scheduled send: the category exists, the templates compile, every recipient exists. Then it goes out
+ * at once (one transaction, see deliverSend) or is stored for the scheduler.
+ */
+export async function createSend(ctx: AppContext, { input, sender, onScheduled }: CreateSendProps): Promise<CreateNotificationResult> {
+  const spec = specFromInput(input);
+  const category = await ctx.db.category.findUnique({ where: { key: spec.category }, select: { key: true } });
+  if (!category) {
+    throw new HttpError(422, 'unknown_category', 'No such category', [
+      { path: 'category', message: `No category "${spec.category}": create it in the admin UI first` },
+    ]);
+  }
+  compileSpec(spec);
+  const recipients = await resolveRecipients(ctx.db, spec.to);
+
+  const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
+  if (scheduledAt && scheduledAt.getTime() < Date.now() - PAST_SCHEDULE_TOLERANCE_MS) {
+    throw new HttpError(400, 'validation_failed', 'Invalid request body', [
+      { path: 'scheduledAt', message: 'Is in the past: omit it to send now' },
+    ]);
+  }
+  if (scheduledAt && scheduledAt.getTime() > Date.now()) {
+    const send = await ctx.db.send.create({
+      data: {
+        ...specToColumns(spec),
+        apiKeyId: sender.apiKeyId,
+        createdById: sender.userId,
+        status: 'scheduled',
+        scheduledAt,
+        recipientCount: recipients.length,
+      },
+    });
+    onScheduled?.(scheduledAt);
+    return { sendId: send.id, status: 'scheduled', recipientCount: recipients.length, scheduledAt: scheduledAt.toISOString(), notificationIds: [] };
+  }
+
+  const { sendId, notificationIds } = await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender } });
+  return { sendId, status: 'sent', recipientCount: recipients.length, scheduledAt: null, notificationIds };
+}

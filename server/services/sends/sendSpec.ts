@@ -1,0 +1,83 @@
+import type { ChannelOverrides, CreateNotificationInput, Recipient } from '../../../shared/schemas/notification.js';
+import type { Priority } from '../../../shared/types.js';
+import { compileTemplate, type NotificationTemplate } from '../../templates/notificationTemplate.js';
+
+/** What a send delivers, independent of when: stored on the Send row, rendered per recipient at release. */
+export interface SendSpec {
+  to: Recipient[];
+  title: string;
+  body: string;
+  category: string;
+  priority: Priority;
+  actionUrl: string | null;
+  data: Record<string, unknown> | null;
+  channels: ChannelOverrides | null;
+}
+
+/** Who sends: an API key (services) or an admin user (composer). */
+export interface SendSender {
+  apiKeyId?: string;
+  userId?: string;
+}
+
+export function specFromInput(input: CreateNotificationInput): SendSpec {
+  return {
+    to: input.to,
+    title: input.title,
+    body: input.body,
+    category: input.category,
+    priority: input.priority,
+    actionUrl: input.actionUrl ?? null,
+    data: input.data ?? null,
+    channels: input.channels ?? null,
+  };
+}
+
+/** The Send columns that hold a spec (JSON parts serialized). */
+export interface SpecColumns {
+  recipients: string;
+  title: string;
+  body: string;
+  category: string;
+  priority: string;
+  actionUrl: string | null;
+  data: string | null;
+  channels: string | null;
+}
+
+export function specToColumns(spec: SendSpec): SpecColumns {
+  return {
+    recipients: JSON.stringify(spec.to),
+    title: spec.title,
+    body: spec.body,
+    category: spec.category,
+    priority: spec.priority,
+    actionUrl: spec.actionUrl,
+    data: spec.data ? JSON.stringify(spec.data) : null,
+    channels: spec.channels ? JSON.stringify(spec.channels) : null,
+  };
+}
+
+/** Reads a spec back from a Send row. */
+export function specFromColumns(row: SpecColumns): SendSpec {
+  return {
+    to: JSON.parse(row.recipients) as Recipient[],
+    title: row.title,
+    body: row.body,
+    category: row.category,
+    priority: row.priority as Priority,
+    actionUrl: row.actionUrl,
+    data: row.data ? (JSON.parse(row.data) as Record<string, unknown>) : null,
+    channels: row.channels ? (JSON.parse(row.channels) as ChannelOverrides) : null,
+  };
+}
+
+/** Title and body compiled once per send; a bad template is a 400 naming `title` or `body`. */
+export interface CompiledSpec {
+  title: NotificationTemplate;
+  body: NotificationTemplate;
+}
+
+export function compileSpec(spec: SendSpec): CompiledSpec {
+  return { title: compileTemplate(spec.title, 'title'), body: compileTemplate(spec.body, 'body') };
+}

@@ -1,0 +1,24 @@
+import type { CreateTopicInput, TopicDto } from '../../../shared/schemas/directory.js';
+import type { Db } from '../../db/client.js';
+import { HttpError } from '../../errors.js';
+import { presentTopic } from '../../presenters/directory.js';
+import { isUniqueViolation } from '../uniqueViolation.js';
+import { withSubscriberCount } from './topicQueries.js';
+
+/**
+ * Creates a topic; an existing key is a 409 `topic_exists` (decided by the unique index, so two
+ * concurrent creates cannot both succeed).
+ *
+ * @example
+ * await createTopic(db, { key: 'release-notes', name: 'Release notes' });
+ */
+export async function createTopic(db: Db, input: CreateTopicInput): Promise<TopicDto> {
+  try {
+    return presentTopic(await db.topic.create({ data: { key: input.key, name: input.name }, include: withSubscriberCount }));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    throw new HttpError(409, 'topic_exists', `A topic with key "${input.key}" already exists`, [
+      { path: 'key', message: 'Already used by another topic' },
+    ]);
+  }
+}
