@@ -44,7 +44,7 @@ export function compileTemplate(source: string, field: string): NotificationTemp
   try {
     checkPaths(engine.parse(source));
   } catch (err) {
-    const message = err instanceof TemplateVariableError ? err.message : firstLine((err as Error).message);
+    const message = err instanceof TemplateVariableError ? err.message : oneLine((err as Error).message);
     throw new HttpError(400, 'template_error', `Invalid template in ${field}`, [{ path: field, message }]);
   }
   const options = { strict: false, knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } };
@@ -86,6 +86,12 @@ function visit(value: unknown): void {
   else if (value && typeof value === 'object') checkPaths(value);
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+/**
+ * Handlebars parse errors span four lines (position, source excerpt, caret, expectation); the first and
+ * last say what matters: "Parse error on line 1: Expecting 'ID', got 'CLOSE'".
+ */
+function oneLine(message: string): string {
+  const lines = message.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length <= 1) return message.trim();
+  return `${lines[0]!.replace(/:$/, '')}: ${lines[lines.length - 1]!.trim()}`;
 }

@@ -133,6 +133,17 @@ export interface TopicDto {
   createdAt: string;
 }
 
+/** Answer of `GET /api/v1/topics` and `GET /api/admin/topics`. */
+export interface TopicList {
+  items: TopicDto[];
+}
+
+/** One page of `GET /api/admin/topics/{key}/subscribers`. */
+export interface TopicSubscriberPage {
+  items: UserDto[];
+  nextCursor: string | null;
+}
+
 /**
  * Body of `POST` / `DELETE /api/v1/topics/{key}/subscribers`: the users to (un)subscribe, by our id or
  * by the calling system's externalId.

@@ -46,3 +46,16 @@ describe('notification templates', () => {
     expect(error?.details?.[0]?.message).toContain(message);
   });
 });
+
+describe('template error messages', () => {
+  it('say in one line where and what', () => {
+    let message = '';
+    try {
+      compileTemplate('Hi {{#if}}', 'title');
+    } catch (err) {
+      message = (err as HttpError).details![0]!.message;
+    }
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(/^Parse error on line 1: Expecting .+, got .+/);
+  });
+});

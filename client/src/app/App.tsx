@@ -1,11 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { RequireAdmin } from '../features/admin/components/RequireAdmin';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { InboxPage } from '../features/inbox/components/InboxPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
-/** Routes: /login is public; everything else needs a session. */
+// Admin pages are a separate chunk: people who are not admins never download them.
+const AdminRoutes = lazy(() => import('../features/admin/components/AdminRoutes'));
+
+/** Routes: /login is public; everything else needs a session, and /admin/* an admin. */
 export function App() {
   return (
     <Routes>
@@ -18,6 +23,16 @@ export function App() {
         }
       >
         <Route index element={<InboxPage />} />
+        <Route
+          path="admin/*"
+          element={
+            <RequireAdmin>
+              <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>
+                <AdminRoutes />
+              </Suspense>
+            </RequireAdmin>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

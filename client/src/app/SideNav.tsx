@@ -1,11 +1,14 @@
 import clsx from 'clsx';
 import { Inbox } from 'lucide-react';
 import { NavLink } from 'react-router';
+import { AdminNav } from '../features/admin/components/AdminNav';
+import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
 import { useCounts } from '../features/inbox/api/getCounts';
 
-/** Left navigation; Preferences and Admin join it in later issues. */
+/** Left navigation; admins also get the "Admin" section. Preferences join it in a later issue. */
 export function SideNav() {
   const { data: counts } = useCounts();
+  const user = useCurrentUser();
   const unread = counts?.unread ?? 0;
   return (
     <nav className="side-nav" aria-label="Main">
@@ -18,6 +21,7 @@ export function SideNav() {
           </span>
         )}
       </NavLink>
+      {user.role === 'admin' && <AdminNav />}
     </nav>
   );
 }

@@ -1,12 +1,7 @@
-import type { UserDto } from '../../../shared/schemas/directory.js';
+import type { TopicSubscriberPage } from '../../../shared/schemas/directory.js';
 import type { Db } from '../../db/client.js';
 import { presentUser } from '../../presenters/directory.js';
 import { findTopicId } from './topicQueries.js';
-
-export interface TopicSubscriberPage {
-  items: UserDto[];
-  nextCursor: string | null;
-}
 
 /**
  * One page of topic `key`'s subscribers, ordered by user id; the cursor is the last user id returned, so

@@ -1,0 +1,32 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../../app/NotFoundPage';
+import { ApiKeysPage } from './apiKeys/ApiKeysPage';
+import { CategoriesPage } from './categories/CategoriesPage';
+import { ComposePage } from './compose/ComposePage';
+import { SendDetailPage } from './sends/SendDetailPage';
+import { SendsPage } from './sends/SendsPage';
+import { TopicsPage } from './topics/TopicsPage';
+import { UsersPage } from './users/UsersPage';
+import './admin.css';
+import './forms.css';
+import './detail.css';
+import './tables.css';
+import './compose.css';
+import './responsive.css';
+
+/** Everything under `/admin/*`; App mounts it lazily behind RequireAdmin, so users never download it. */
+export default function AdminRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="compose" replace />} />
+      <Route path="compose" element={<ComposePage />} />
+      <Route path="sends" element={<SendsPage />} />
+      <Route path="sends/:id" element={<SendDetailPage />} />
+      <Route path="api-keys" element={<ApiKeysPage />} />
+      <Route path="users" element={<UsersPage />} />
+      <Route path="categories" element={<CategoriesPage />} />
+      <Route path="topics" element={<TopicsPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

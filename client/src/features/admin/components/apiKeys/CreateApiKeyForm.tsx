@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import { Plus } from 'lucide-react';
+import type { CreatedApiKey } from '@shared/schemas/directory';
+import { API_KEY_SCOPES, type ApiKeyScope } from '@shared/types';
+import { useCreateApiKey } from '../../api/createApiKey';
+import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { FieldError } from '../common/FieldError';
+import { FormError } from '../common/FormError';
+
+const SCOPE_HINTS: Record<ApiKeyScope, string> = {
+  'notifications:write': 'Send notifications and manage topics',
+  'users:write': 'Create and update recipients',
+};
+
+/** "Create API key": a name and scopes; the parent shows the secret. */
+export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
+  const create = useCreateApiKey();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['notifications:write']);
+  const [localErrors, setLocalErrors] = useState<{ name?: string; scopes?: string }>({});
+  const server = toFieldErrors(create.error, (path) => {
+    const root = rootPath(path);
+    return root === 'name' || root === 'scopes' ? root : undefined;
+  });
+  const errors = { ...server.fields, ...localErrors };
+
+  const toggle = (scope: ApiKeyScope, on: boolean) =>
+    setScopes((previous) => (on ? [...previous, scope] : previous.filter((item) => item !== scope)));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = {
+      name: name.trim() ? undefined : 'Give the key a name, e.g. the service that uses it.',
+      scopes: scopes.length > 0 ? undefined : 'Pick at least one scope.',
+    };
+    setLocalErrors(next);
+    if (next.name || next.scopes) return;
+    create.mutate(
+      { name: name.trim(), scopes },
+      {
+        onSuccess: (created) => {
+          setName('');
+          setScopes(['notifications:write']);
+          onCreated(created);
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="create-key-title">
+      <h2 id="create-key-title" className="card__title">
+        Create API key
+      </h2>
+      <div className="create-inline">
+        <div className="field create-inline__name">
+          <label htmlFor="api-key-name">Name</label>
+          <input
+            {...errorProps('api-key-name', errors.name)}
+            type="text"
+            maxLength={100}
+            placeholder="Billing service"
+            value={name}
+            onChange={(event) => {
+              setName(event.target.value);
+              if (create.error) create.reset();
+            }}
+          />
+          <FieldError id="api-key-name" message={errors.name} />
+        </div>
+        <fieldset className="fieldset" aria-describedby={errors.scopes ? 'api-key-scopes-error' : undefined}>
+          <legend>Scopes</legend>
+          <div className="checkbox-row">
+            {API_KEY_SCOPES.map((scope) => (
+              <label key={scope} className="checkbox checkbox--described">
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(scope)}
+                  onChange={(event) => toggle(scope, event.target.checked)}
+                />
+                <span>
+                  <code>{scope}</code>
+                  <span className="checkbox__hint">{SCOPE_HINTS[scope]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <FieldError id="api-key-scopes" message={errors.scopes} />
+        </fieldset>
+        <button type="submit" className="btn btn--primary btn--lg" disabled={create.isPending}>
+          <Plus size={15} aria-hidden />
+          {create.isPending ? 'Creating…' : 'Create API key'}
+        </button>
+      </div>
+      <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import type { CategoryDto } from '@shared/schemas/directory';
+import type { Channel } from '@shared/types';
+import { useUpdateCategory } from '../../api/updateCategory';
+import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { FieldError } from '../common/FieldError';
+import { FormError } from '../common/FormError';
+import { ChannelCheckboxes } from './ChannelCheckboxes';
+
+type Field = 'label' | 'description' | 'defaultChannels';
+
+/** A category row turned into a form: label, description, critical and channels (the key is fixed). */
+export function CategoryEditRow({ category, onDone }: { category: CategoryDto; onDone: () => void }) {
+  const update = useUpdateCategory();
+  const [label, setLabel] = useState(category.label);
+  const [description, setDescription] = useState(category.description);
+  const [critical, setCritical] = useState(category.critical);
+  const [channels, setChannels] = useState<Channel[]>(category.defaultChannels);
+  const [localError, setLocalError] = useState<Partial<Record<Field, string>>>({});
+  const server = toFieldErrors<Field>(update.error, (path) => {
+    const root = rootPath(path);
+    return root === 'label' || root === 'description' || root === 'defaultChannels' ? root : undefined;
+  });
+  const errors = { ...server.fields, ...localError };
+  const id = `category-edit-${category.key}`;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: Partial<Record<Field, string>> = {};
+    if (!label.trim()) next.label = 'The label can’t be empty.';
+    if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
+    setLocalError(next);
+    if (Object.keys(next).length > 0) return;
+    update.mutate(
+      { key: category.key, patch: { label: label.trim(), description: description.trim(), critical, defaultChannels: channels } },
+      { onSuccess: onDone },
+    );
+  };
+
+  return (
+    <tr className="data-table__edit-row">
+      <td colSpan={5}>
+        <form
+          className="inline-edit"
+          onSubmit={submit}
+          noValidate
+          aria-label={`Edit category ${category.key}`}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onDone();
+          }}
+        >
+          <p className="inline-edit__key">
+            Editing <code>{category.key}</code>
+          </p>
+          <div className="form-row">
+            <div className="field">
+              <label htmlFor={`${id}-label`}>Label</label>
+              <input
+                {...errorProps(`${id}-label`, errors.label)}
+                type="text"
+                value={label}
+                autoFocus
+                onChange={(event) => setLabel(event.target.value)}
+              />
+              <FieldError id={`${id}-label`} message={errors.label} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-description`}>Description</label>
+              <input
+                {...errorProps(`${id}-description`, errors.description)}
+                type="text"
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+              />
+              <FieldError id={`${id}-description`} message={errors.description} />
+            </div>
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />
+            <span>Critical</span>
+          </label>
+          <ChannelCheckboxes idPrefix={id} value={channels} onChange={setChannels} error={errors.defaultChannels} />
+          <FormError error={update.error} placed={Object.keys(server.fields).length > 0} />
+          <div className="inline-edit__actions">
+            <button type="button" className="btn btn--secondary btn--sm" onClick={onDone}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn--primary btn--sm" disabled={update.isPending}>
+              {update.isPending ? 'Saving…' : 'Save changes'}
+            </button>
+          </div>
+        </form>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { Plus } from 'lucide-react';
+import { categoryKeySchema } from '@shared/schemas/notification';
+import type { Channel } from '@shared/types';
+import { useCreateCategory } from '../../api/createCategory';
+import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { FieldError } from '../common/FieldError';
+import { FormError } from '../common/FormError';
+import { ChannelCheckboxes } from './ChannelCheckboxes';
+
+type Field = 'key' | 'label' | 'description' | 'defaultChannels';
+const FIELDS = new Set<string>(['key', 'label', 'description', 'defaultChannels']);
+
+/** "New category": key, label, description, critical and default channels. */
+export function CreateCategoryForm() {
+  const create = useCreateCategory();
+  const [key, setKey] = useState('');
+  const [label, setLabel] = useState('');
+  const [description, setDescription] = useState('');
+  const [critical, setCritical] = useState(false);
+  const [channels, setChannels] = useState<Channel[]>(['in_app']);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
+  const server = toFieldErrors<Field>(create.error, (path) => (FIELDS.has(rootPath(path)) ? (rootPath(path) as Field) : undefined));
+  const errors = { ...server.fields, ...localErrors };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: Partial<Record<Field, string>> = {};
+    if (!categoryKeySchema.safeParse(key.trim()).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
+    if (!label.trim()) next.label = 'Give the category a label people understand.';
+    if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
+    setLocalErrors(next);
+    if (Object.keys(next).length > 0) return;
+    create.mutate(
+      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels },
+      {
+        onSuccess: () => {
+          setKey('');
+          setLabel('');
+          setDescription('');
+          setCritical(false);
+          setChannels(['in_app']);
+        },
+      },
+    );
+  };
+  const clear = (field: Field) => {
+    setLocalErrors((previous) => ({ ...previous, [field]: undefined }));
+    if (create.error) create.reset();
+  };
+
+  return (
+    <form className="card split__side" onSubmit={submit} noValidate aria-labelledby="create-category-title">
+      <h2 id="create-category-title" className="card__title">
+        New category
+      </h2>
+      <div className="field">
+        <label htmlFor="category-key">Key</label>
+        <input
+          {...errorProps('category-key', errors.key, 'category-key-hint')}
+          type="text"
+          className="mono"
+          placeholder="billing"
+          value={key}
+          onChange={(event) => {
+            setKey(event.target.value.toLowerCase());
+            clear('key');
+          }}
+        />
+        <FieldError id="category-key" message={errors.key} />
+        <p id="category-key-hint" className="field__hint">
+          What services send as <code>category</code>. It can’t change later.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="category-label">Label</label>
+        <input
+          {...errorProps('category-label', errors.label)}
+          type="text"
+          placeholder="Billing"
+          value={label}
+          onChange={(event) => {
+            setLabel(event.target.value);
+            clear('label');
+          }}
+        />
+        <FieldError id="category-label" message={errors.label} />
+      </div>
+      <div className="field">
+        <label htmlFor="category-description">
+          Description <span className="field__optional">optional</span>
+        </label>
+        <textarea
+          {...errorProps('category-description', errors.description)}
+          rows={2}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+        />
+        <FieldError id="category-description" message={errors.description} />
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />
+        <span>Critical</span>
+      </label>
+      <ChannelCheckboxes
+        idPrefix="category-new"
+        value={channels}
+        onChange={(next) => {
+          setChannels(next);
+          clear('defaultChannels');
+        }}
+        error={errors.defaultChannels}
+      />
+      <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
+      <button type="submit" className="btn btn--primary" disabled={create.isPending}>
+        <Plus size={15} aria-hidden />
+        {create.isPending ? 'Creating…' : 'Create category'}
+      </button>
+    </form>
+  );
+}

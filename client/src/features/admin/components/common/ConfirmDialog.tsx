@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { Dialog } from './Dialog';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  /** Label of the button that backs out. */
+  cancelLabel?: string;
+  pending?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** "Are you sure?" for destructive actions; focus starts on the safe choice. */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Keep it',
+  pending = false,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      busy={pending}
+      testId="confirm-dialog"
+      footer={
+        <>
+          <button type="button" className="btn btn--secondary" onClick={onClose} disabled={pending} autoFocus>
+            {cancelLabel}
+          </button>
+          <button type="button" className="btn btn--danger" onClick={onConfirm} disabled={pending}>
+            {pending ? 'Working…' : confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import type { LucideIcon } from 'lucide-react';
+
+/** Placeholder rows while a table's first page loads. */
+export function TableSkeleton({ rows = 5, label }: { rows?: number; label: string }) {
+  return (
+    <div className="table-skeleton" role="status" aria-label={label}>
+      {Array.from({ length: rows }, (_, index) => (
+        <div key={index} className="table-skeleton__row" aria-hidden>
+          <span className="skeleton table-skeleton__cell table-skeleton__cell--wide" />
+          <span className="skeleton table-skeleton__cell" />
+          <span className="skeleton table-skeleton__cell" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A failed load, with "Try again". */
+export function ErrorState({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
+  return (
+    <div className="empty-state" role="alert">
+      <p className="empty-state__title">{title}</p>
+      <p className="empty-state__text">{error.message}</p>
+      <button type="button" className="btn btn--secondary" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/** Nothing to show yet, with a hint at what would fill the space. */
+export function EmptyState({ Icon, title, children }: { Icon: LucideIcon; title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <span className="empty-state__icon">
+        <Icon size={22} aria-hidden />
+      </span>
+      <p className="empty-state__title">{title}</p>
+      {children && <p className="empty-state__text">{children}</p>}
+    </div>
+  );
+}
+
+interface LoadMoreProps {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  onLoadMore: () => void;
+}
+
+/** "Load more" under a paginated table, or nothing on the last page. */
+export function LoadMore({ hasNextPage, isFetchingNextPage, onLoadMore }: LoadMoreProps) {
+  if (!hasNextPage) return null;
+  return (
+    <div className="table-more">
+      <button type="button" className="btn btn--secondary" onClick={onLoadMore} disabled={isFetchingNextPage}>
+        {isFetchingNextPage ? 'Loading…' : 'Load more'}
+      </button>
+    </div>
+  );
+}

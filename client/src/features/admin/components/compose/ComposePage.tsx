@@ -1,0 +1,146 @@
+import { useEffect, useRef, type FormEvent } from 'react';
+import { CircleAlert, Send } from 'lucide-react';
+import type { CategoryDto } from '@shared/schemas/directory';
+import { isApiError } from '../../../../lib/api';
+import { useAdminCategories } from '../../api/getAdminCategories';
+import { useRecipientPreview } from '../../api/previewRecipients';
+import { useComposer, type ComposerFailure } from '../../hooks/useComposer';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { parseData } from '../../utils/composerInput';
+import { PageHeader } from '../common/PageHeader';
+import { ComposeResult } from './ComposeResult';
+import { DeliveryFields } from './DeliveryFields';
+import { MessageFields } from './MessageFields';
+import { NotificationPreview } from './NotificationPreview';
+import { ReachEstimate } from './ReachEstimate';
+import { RecipientsField } from './RecipientsField';
+
+/** The category preselected until the admin picks one: `general` when it exists. */
+function defaultCategory(categories: CategoryDto[]): string {
+  return categories.find((item) => item.key === 'general')?.key ?? categories[0]?.key ?? 'general';
+}
+
+/** The preview's complaint about the recipients (unknown topic or user), as one sentence. */
+function previewErrorText(error: unknown): string {
+  if (isApiError(error)) return error.details[0]?.message ?? error.message;
+  return 'Couldn’t count the recipients.';
+}
+
+/** `/admin/compose`: write, target, preview and send (or schedule) a notification. */
+export function ComposePage() {
+  const composer = useComposer();
+  const { state, set, errors } = composer;
+  const categories = useAdminCategories();
+  const category = state.category || defaultCategory(categories.data ?? []);
+  const debouncedTo = useDebouncedValue(composer.to, 300);
+  const preview = useRecipientPreview(debouncedTo);
+  const previewFailed = preview.isError && debouncedTo.length > 0;
+  const recipientError = errors.to ?? (previewFailed ? previewErrorText(preview.error) : undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A refused send moves focus to the first field to fix (or the alert), so keyboard users land there.
+  useEffect(() => {
+    if (!composer.failure) return;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]');
+    target?.focus();
+  }, [composer.failure]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!composer.isSending) composer.submit(category);
+  };
+
+  return (
+    <div className="admin-page admin-page--wide">
+      <PageHeader title="Compose notification" subtitle="Send to people, a topic or everyone — now or later." />
+      <div className="compose">
+        <form ref={formRef} className="card compose__form" onSubmit={onSubmit} noValidate aria-label="Compose notification">
+          {composer.result && <ComposeResult result={composer.result} onComposeAnother={composer.reset} />}
+          <section className="form-section" aria-labelledby="compose-section-to">
+            <h2 id="compose-section-to" className="form-section__title">
+              Who
+            </h2>
+            <RecipientsField
+              mode={state.mode}
+              people={state.people}
+              topic={state.topic}
+              onModeChange={(mode) => set('mode', mode)}
+              onPeopleChange={(people) => set('people', people)}
+              onTopicChange={(topic) => set('topic', topic)}
+              error={recipientError}
+            />
+          </section>
+          <section className="form-section" aria-labelledby="compose-section-message">
+            <h2 id="compose-section-message" className="form-section__title">
+              What
+            </h2>
+            <MessageFields
+              state={state}
+              category={category}
+              categories={categories.data ?? []}
+              categoriesLoading={categories.isPending}
+              errors={errors}
+              set={set}
+            />
+          </section>
+          <section className="form-section" aria-labelledby="compose-section-when">
+            <h2 id="compose-section-when" className="form-section__title">
+              When
+            </h2>
+            <DeliveryFields state={state} errors={errors} set={set} />
+          </section>
+          <footer className="compose__footer">
+            {composer.failure && <FailureAlert failure={composer.failure} />}
+            <div className="compose__actions">
+              <ReachEstimate
+                to={composer.to}
+                count={debouncedTo.length > 0 ? preview.data?.recipientCount : undefined}
+                loading={preview.isFetching || debouncedTo !== composer.to}
+                failed={previewFailed}
+              />
+              <button type="submit" className="btn btn--primary btn--lg" disabled={composer.isSending}>
+                <Send size={15} aria-hidden />
+                {composer.isSending
+                  ? state.sendLater
+                    ? 'Scheduling…'
+                    : 'Sending…'
+                  : state.sendLater
+                    ? 'Schedule notification'
+                    : 'Send notification'}
+              </button>
+            </div>
+          </footer>
+        </form>
+        <aside className="compose__aside">
+          <NotificationPreview
+            title={state.title}
+            body={state.body}
+            category={category}
+            priority={state.priority}
+            actionUrl={state.actionUrl}
+            data={parseData(state.data)}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function FailureAlert({ failure }: { failure: ComposerFailure }) {
+  return (
+    <div className="alert alert--error" role="alert" data-testid="compose-error" tabIndex={-1}>
+      <CircleAlert size={16} aria-hidden />
+      <div>
+        <p className="alert__title">Not sent. {failure.message}</p>
+        {failure.other.length > 0 && (
+          <ul className="alert__list">
+            {failure.other.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

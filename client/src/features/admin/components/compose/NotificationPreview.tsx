@@ -1,0 +1,58 @@
+import clsx from 'clsx';
+import { ExternalLink } from 'lucide-react';
+import type { Priority } from '@shared/types';
+import { toActionTarget } from '../../../../lib/actionUrl';
+import { PriorityBadge } from '../../../inbox/components/PriorityBadge';
+import { PREVIEW_RECIPIENT, renderPreview } from '../../utils/templatePreview';
+import '../../../inbox/components/inbox.css';
+
+interface NotificationPreviewProps {
+  title: string;
+  body: string;
+  category: string;
+  priority: Priority;
+  actionUrl: string;
+  data: Record<string, unknown> | null;
+}
+
+/** The composed notification as it will look in a recipient's inbox (same markup and styles). */
+export function NotificationPreview({ title, body, category, priority, actionUrl, data }: NotificationPreviewProps) {
+  const renderedTitle = renderPreview(title.trim(), data);
+  const renderedBody = renderPreview(body, data);
+  const target = toActionTarget(actionUrl.trim() || null);
+  return (
+    <section className="preview card" aria-labelledby="compose-preview-title" data-testid="compose-preview">
+      <header className="preview__header">
+        <h2 id="compose-preview-title" className="card__title">
+          Inbox preview
+        </h2>
+        <span className="preview__as">as {PREVIEW_RECIPIENT.name}</span>
+      </header>
+      <ul className="notification-list preview__list">
+        <li className={clsx('notification', `notification--${priority}`, 'notification--unread', target && 'notification--linked')}>
+          <span className="notification__dot" aria-hidden />
+          <div className="notification__content">
+            <div className="notification__head">
+              <h3 className={clsx('notification__title', !renderedTitle && 'preview__placeholder')}>
+                {renderedTitle || 'Your title appears here'}
+              </h3>
+              <span className="notification__time">just now</span>
+            </div>
+            {renderedBody.trim() && <p className="notification__body">{renderedBody}</p>}
+            <div className="notification__meta">
+              {category && <span className="chip">{category}</span>}
+              <PriorityBadge priority={priority} />
+            </div>
+          </div>
+        </li>
+      </ul>
+      {target && (
+        <p className="preview__link">
+          <ExternalLink size={13} aria-hidden />
+          Clicking opens <code>{target.kind === 'internal' ? target.path : target.href}</code>
+          {target.kind === 'external' && ' in a new tab'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { Users } from 'lucide-react';
+import type { SendDto, SendRecipientDto } from '@shared/schemas/sends';
+import { useNow } from '../../../../hooks/useNow';
+import { useSendRecipients } from '../../api/getSendRecipients';
+import { EmptyState, ErrorState, LoadMore, TableSkeleton } from '../common/QueryStates';
+import { RelativeTime } from '../common/TimeCell';
+
+/** A recipient's read state: archived wins over read, which wins over unread. */
+function ReadState({ recipient, now }: { recipient: SendRecipientDto; now: number }) {
+  if (recipient.archivedAt) {
+    return (
+      <span className="read-state read-state--archived">
+        Archived <RelativeTime iso={recipient.archivedAt} now={now} />
+      </span>
+    );
+  }
+  if (recipient.readAt) {
+    return (
+      <span className="read-state read-state--read">
+        Read <RelativeTime iso={recipient.readAt} now={now} />
+      </span>
+    );
+  }
+  return (
+    <span className="read-state read-state--unread">
+      Unread{recipient.seenAt && <span className="muted"> · seen</span>}
+    </span>
+  );
+}
+
+/** The people a send reached, with their read state; a scheduled send has none yet. */
+export function SendRecipientsTable({ send }: { send: SendDto }) {
+  const waiting = send.status === 'scheduled' || send.status === 'cancelled';
+  const query = useSendRecipients(send.id, !waiting);
+  const now = useNow(30_000);
+
+  if (waiting) {
+    return (
+      <EmptyState Icon={Users} title={send.status === 'scheduled' ? 'Not sent yet' : 'Never sent'}>
+        {send.status === 'scheduled'
+          ? 'Recipients receive it, and appear here, once it goes out.'
+          : 'This send was cancelled before it went out.'}
+      </EmptyState>
+    );
+  }
+  if (query.isPending) return <TableSkeleton label="Loading recipients" />;
+  if (query.isError) {
+    return <ErrorState title="Couldn’t load the recipients" error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const items = query.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) return <EmptyState Icon={Users} title="No recipients" />;
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="send-recipients">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Read state</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((recipient) => (
+              <tr key={recipient.notificationId}>
+                <td data-label="Name" className="data-table__primary">
+                  {recipient.name}
+                </td>
+                <td data-label="Email">{recipient.email}</td>
+                <td data-label="Read state">
+                  <ReadState recipient={recipient} now={now} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <LoadMore
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
+    </>
+  );
+}

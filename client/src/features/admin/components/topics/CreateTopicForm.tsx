@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { Plus } from 'lucide-react';
+import { useNavigate } from 'react-router';
+import { topicKeySchema } from '@shared/schemas/notification';
+import { isApiError } from '../../../../lib/api';
+import { useCreateTopic } from '../../api/createTopic';
+import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { FieldError } from '../common/FieldError';
+import { FormError } from '../common/FormError';
+
+type Field = 'key' | 'name';
+
+/** A slug from a name: "Release notes" → "release-notes". */
+function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\w\s.-]/g, '')
+    .trim()
+    .replace(/[\s_]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 64);
+}
+
+/** "New topic": a name and a key (suggested from the name); opens the new topic afterwards. */
+export function CreateTopicForm() {
+  const create = useCreateTopic();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [key, setKey] = useState('');
+  const [keyEdited, setKeyEdited] = useState(false);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
+  const server = toFieldErrors<Field>(create.error, (path) => {
+    const root = rootPath(path);
+    return root === 'key' || root === 'name' ? root : undefined;
+  });
+  // 409 topic_exists may come without a path; it is about the key either way.
+  if (isApiError(create.error, 409) && !server.fields.key) server.fields.key = create.error.message;
+  const errors = { ...server.fields, ...localErrors };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: Partial<Record<Field, string>> = {};
+    if (!name.trim()) next.name = 'Give the topic a name.';
+    if (!topicKeySchema.safeParse(key).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
+    setLocalErrors(next);
+    if (Object.keys(next).length > 0) return;
+    create.mutate(
+      { key, name: name.trim() },
+      {
+        onSuccess: (topic) => {
+          setName('');
+          setKey('');
+          setKeyEdited(false);
+          void navigate(`?topic=${encodeURIComponent(topic.key)}`, { preventScrollReset: true });
+        },
+      },
+    );
+  };
+  const touched = () => {
+    setLocalErrors({});
+    if (create.error) create.reset();
+  };
+
+  return (
+    <form className="card split__side" onSubmit={submit} noValidate aria-labelledby="create-topic-title">
+      <h2 id="create-topic-title" className="card__title">
+        New topic
+      </h2>
+      <div className="field">
+        <label htmlFor="topic-name">Name</label>
+        <input
+          {...errorProps('topic-name', errors.name)}
+          type="text"
+          maxLength={100}
+          placeholder="Release notes"
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            if (!keyEdited) setKey(slugify(event.target.value));
+            touched();
+          }}
+        />
+        <FieldError id="topic-name" message={errors.name} />
+      </div>
+      <div className="field">
+        <label htmlFor="topic-key">Key</label>
+        <input
+          {...errorProps('topic-key', errors.key, 'topic-key-hint')}
+          type="text"
+          className="mono"
+          maxLength={64}
+          placeholder="release-notes"
+          value={key}
+          onChange={(event) => {
+            setKey(event.target.value.toLowerCase());
+            setKeyEdited(true);
+            touched();
+          }}
+        />
+        <FieldError id="topic-key" message={errors.key} />
+        <p id="topic-key-hint" className="field__hint">
+          Services send to it with <code>{`{ "topic": "${key || 'release-notes'}" }`}</code>.
+        </p>
+      </div>
+      <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
+      <button type="submit" className="btn btn--primary" disabled={create.isPending}>
+        <Plus size={15} aria-hidden />
+        {create.isPending ? 'Creating…' : 'Create topic'}
+      </button>
+    </form>
+  );
+}

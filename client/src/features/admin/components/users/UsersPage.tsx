@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { ChevronDown, Search, Users } from 'lucide-react';
+import { ROLES, type Role } from '@shared/types';
+import { useCurrentUser } from '../../../auth/hooks/useCurrentUser';
+import { useUsers } from '../../api/getUsers';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { formatCount } from '../../utils/format';
+import { PageHeader } from '../common/PageHeader';
+import { EmptyState, ErrorState, LoadMore, TableSkeleton } from '../common/QueryStates';
+import { FullTime } from '../common/TimeCell';
+import { UserRoleSelect } from './UserRoleSelect';
+
+const ROLE_LABELS: Record<Role, string> = { admin: 'Admins', user: 'Users' };
+
+/** `/admin/users`: everyone who can receive notifications; search, filter by role, change roles. */
+export function UsersPage() {
+  const me = useCurrentUser();
+  const [searchText, setSearchText] = useState('');
+  const [role, setRole] = useState<Role | undefined>(undefined);
+  const search = useDebouncedValue(searchText.trim(), 300);
+  const query = useUsers({ search, role });
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = query.data?.pages[0]?.total;
+
+  return (
+    <div className="admin-page admin-page--wide">
+      <PageHeader
+        title="Users"
+        subtitle={total === undefined ? 'People who can receive notifications.' : `${formatCount(total)} ${total === 1 ? 'user' : 'users'}${search || role ? ' match' : ''}`}
+      />
+      <div className="toolbar">
+        <div className="search-box">
+          <label htmlFor="users-search" className="sr-only">
+            Search users
+          </label>
+          <Search size={15} className="search-box__icon" aria-hidden />
+          <input
+            id="users-search"
+            type="search"
+            placeholder="Search users by name, email or external id"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
+        </div>
+        <div className="select-field">
+          <label htmlFor="users-role" className="select-field__label">
+            Role
+          </label>
+          <div className="select-control">
+            <select id="users-role" value={role ?? ''} onChange={(event) => setRole((event.target.value || undefined) as Role | undefined)}>
+              <option value="">All roles</option>
+              {ROLES.map((value) => (
+                <option key={value} value={value}>
+                  {ROLE_LABELS[value]}
+                </option>
+              ))}
+            </select>
+            <ChevronDown size={14} className="select-control__chevron" aria-hidden />
+          </div>
+        </div>
+      </div>
+      <section className="card card--flush" aria-label="Users" aria-busy={query.isFetching && !query.isFetchingNextPage}>
+        {query.isPending ? (
+          <TableSkeleton label="Loading users" />
+        ) : query.isError ? (
+          <ErrorState title="Couldn’t load users" error={query.error} onRetry={() => void query.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState Icon={Users} title={search || role ? 'No users match' : 'No users yet'}>
+            {search || role ? 'Try a different search or role.' : 'Services add recipients with PUT /api/v1/users/{externalId}.'}
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="users-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">External id</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((user) => (
+                  <tr key={user.id} data-testid="user-row">
+                    <td data-label="Name" className="data-table__primary">
+                      {user.name}
+                      {user.id === me.id && <span className="you-tag">you</span>}
+                    </td>
+                    <td data-label="Email">{user.email}</td>
+                    <td data-label="External id">{user.externalId ? <code>{user.externalId}</code> : <span className="muted">—</span>}</td>
+                    <td data-label="Role">
+                      <UserRoleSelect user={user} />
+                    </td>
+                    <td data-label="Created">
+                      <FullTime iso={user.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <LoadMore
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
+      </section>
+    </div>
+  );
+}

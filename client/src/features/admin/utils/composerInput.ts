@@ -1,0 +1,119 @@
+import type { UserDto } from '@shared/schemas/directory';
+import { actionUrlSchema, LIMITS, type CreateNotificationInput, type Recipient } from '@shared/schemas/notification';
+import type { Priority } from '@shared/types';
+import { rootPath, type FieldErrors } from './fieldErrors';
+import { toOffsetIso } from './schedule';
+
+/** Who a composed notification goes to. */
+export type RecipientMode = 'people' | 'topic' | 'everyone';
+
+/** Everything the composer's form holds. */
+export interface ComposerState {
+  mode: RecipientMode;
+  people: UserDto[];
+  topic: string;
+  category: string;
+  priority: Priority;
+  title: string;
+  body: string;
+  actionUrl: string;
+  sendLater: boolean;
+  /** `datetime-local` value, in the browser's zone. */
+  sendAt: string;
+  /** Optional JSON object for `{{data.x}}` variables. */
+  data: string;
+}
+
+/** Fields that can show an error. */
+export type ComposerField =
+  | 'to'
+  | 'category'
+  | 'priority'
+  | 'title'
+  | 'body'
+  | 'actionUrl'
+  | 'scheduledAt'
+  | 'data';
+
+const FIELDS = new Set<string>(['to', 'category', 'priority', 'title', 'body', 'actionUrl', 'scheduledAt', 'data']);
+
+/** The form field that shows an API error's `path` (`to.0.email` → recipients). */
+export function composerFieldOf(path: string): ComposerField | undefined {
+  const root = rootPath(path);
+  return FIELDS.has(root) ? (root as ComposerField) : undefined;
+}
+
+/** An empty composer. */
+export const EMPTY_COMPOSER: ComposerState = {
+  mode: 'people',
+  people: [],
+  topic: '',
+  category: '',
+  priority: 'normal',
+  title: '',
+  body: '',
+  actionUrl: '',
+  sendLater: false,
+  sendAt: '',
+  data: '',
+};
+
+/** The `to` of the current recipient choice; empty until something is picked. */
+export function recipientsOf({ mode, people, topic }: Pick<ComposerState, 'mode' | 'people' | 'topic'>): Recipient[] {
+  if (mode === 'everyone') return [{ all: true }];
+  if (mode === 'topic') return topic ? [{ topic }] : [];
+  return people.map((user) => ({ userId: user.id }));
+}
+
+/** The data JSON as an object, or null when empty or not an object. */
+export function parseData(text: string): Record<string, unknown> | null {
+  if (!text.trim()) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+type BuildResult = { input: CreateNotificationInput; errors?: undefined } | { input?: undefined; errors: FieldErrors<ComposerField> };
+
+/**
+ * Checks what the browser can check and builds the request body; the server still validates
+ * everything (templates, unknown recipients, sizes) and its errors land on the same fields.
+ */
+export function buildComposerInput(state: ComposerState, now = Date.now()): BuildResult {
+  const errors: FieldErrors<ComposerField> = {};
+  const to = recipientsOf(state);
+  if (to.length === 0) errors.to = state.mode === 'topic' ? 'Choose a topic.' : 'Pick at least one person.';
+  const title = state.title.trim();
+  if (!title) errors.title = 'Give the notification a title.';
+  else if (title.length > LIMITS.titleMax) errors.title = `Keep the title under ${LIMITS.titleMax} characters.`;
+  if (state.body.length > LIMITS.bodyMax) errors.body = `Keep the body under ${LIMITS.bodyMax} characters.`;
+  const actionUrl = state.actionUrl.trim();
+  if (actionUrl && !actionUrlSchema.safeParse(actionUrl).success) {
+    errors.actionUrl = 'Use an http(s) link or a path in this app starting with “/”.';
+  }
+  let scheduledAt: string | undefined;
+  if (state.sendLater) {
+    scheduledAt = toOffsetIso(state.sendAt) ?? undefined;
+    if (!scheduledAt) errors.scheduledAt = 'Pick a date and time.';
+    else if (Date.parse(scheduledAt) <= now) errors.scheduledAt = 'Pick a time in the future.';
+  }
+  const data = parseData(state.data);
+  if (state.data.trim() && !data) errors.data = 'Use a JSON object, like {"orderId": 42}.';
+  if (Object.keys(errors).length > 0) return { errors };
+
+  return {
+    input: {
+      to,
+      title,
+      body: state.body,
+      category: state.category,
+      priority: state.priority,
+      ...(actionUrl ? { actionUrl } : {}),
+      ...(data ? { data } : {}),
+      ...(scheduledAt ? { scheduledAt } : {}),
+    },
+  };
+}

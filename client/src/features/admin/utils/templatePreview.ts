@@ -1,0 +1,36 @@
+/** The recipient the composer's preview pretends to send to. */
+export const PREVIEW_RECIPIENT = {
+  name: 'Alex Example',
+  email: 'alex@example.com',
+  externalId: 'user-123',
+};
+
+/** Variables the server's template engine fills in, shown as a hint under the fields. */
+export const TEMPLATE_VARIABLES = ['{{recipient.name}}', '{{recipient.email}}', '{{recipient.externalId}}', '{{data.orderId}}'];
+
+const VARIABLE = /\{\{\{?\s*([\w.]+)\s*\}?\}\}/g;
+
+/**
+ * Renders a title/body template the way a recipient would roughly see it: recipient variables get the
+ * sample person, `data.x` comes from the composer's data (or stays visible as `[data.x]`).
+ *
+ * @example
+ * renderPreview('Hi {{recipient.name}}', {}); // "Hi Alex Example"
+ */
+export function renderPreview(template: string, data: Record<string, unknown> | null): string {
+  return template.replace(VARIABLE, (match, path: string) => {
+    const [root, ...rest] = path.split('.');
+    if (root === 'recipient') {
+      const value = PREVIEW_RECIPIENT[rest.join('.') as keyof typeof PREVIEW_RECIPIENT];
+      return value ?? match;
+    }
+    if (root === 'data') {
+      const value = rest.reduce<unknown>(
+        (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+        data,
+      );
+      return value === undefined || value === null ? `[${path}]` : String(value);
+    }
+    return match;
+  });
+}

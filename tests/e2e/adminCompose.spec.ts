@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { E2E_API_KEY } from './support/constants.js';
+import { signIn } from './support/fixtures.js';
+
+test('an admin composes to a topic; a subscriber sees it live, a non-subscriber does not', async ({ browser, request }) => {
+  const auth = { authorization: `Bearer ${E2E_API_KEY}` };
+  expect((await request.post('/api/v1/topics', { headers: auth, data: { key: 'incidents', name: 'Incidents' } })).status()).toBe(201);
+
+  const subscriberContext = await browser.newContext();
+  const subscriber = await subscriberContext.newPage();
+  await signIn(subscriber, 'alice@example.com');
+  const { user } = (await (await subscriber.request.get('/api/auth/session')).json()) as { user: { id: string } };
+  const subscribed = await request.post('/api/v1/topics/incidents/subscribers', { headers: auth, data: { subscribers: [{ userId: user.id }] } });
+  expect(subscribed.status()).toBe(200);
+
+  const outsiderContext = await browser.newContext();
+  const outsider = await outsiderContext.newPage();
+  await signIn(outsider, 'bob@example.com');
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'admin@example.com');
+  await admin.goto('/admin/compose');
+  await expect(admin.getByRole('heading', { name: 'Compose notification' })).toBeVisible();
+  await admin.getByRole('radio', { name: 'Topic' }).check();
+  await admin.getByLabel('Topic', { exact: true }).selectOption('incidents');
+  await expect(admin.getByTestId('reach-estimate')).toContainText('Will reach 1 person');
+  await admin.getByLabel('Title').fill('Database failover in progress');
+  await admin.getByLabel('Body').fill('Writes may fail for up to 2 minutes.');
+  await admin.getByRole('button', { name: 'Send notification' }).click();
+  await expect(admin.getByTestId('compose-result')).toContainText('Sent to 1 person');
+
+  const item = subscriber.getByTestId('notification-item').filter({ hasText: 'Database failover in progress' });
+  await expect(item).toBeVisible();
+  await expect(subscriber.locator('[data-sonner-toast]').filter({ hasText: 'Database failover in progress' })).toBeVisible();
+
+  // Bob is connected the whole time; give a leak time to show, then check nothing arrived.
+  await outsider.waitForTimeout(500);
+  await expect(outsider.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await expect(outsider.getByTestId('notification-item').filter({ hasText: 'Database failover' })).toHaveCount(0);
+
+  await Promise.all([subscriberContext.close(), outsiderContext.close(), adminContext.close()]);
+});
+
+test('admin pages are closed to other users', async ({ page }) => {
+  await signIn(page, 'bob@example.com');
+  await expect(page.getByRole('link', { name: 'Compose' })).toHaveCount(0);
+  await page.goto('/admin/compose');
+  await expect(page.getByRole('heading', { name: 'You need admin access' })).toBeVisible();
+  expect((await page.request.get('/api/admin/sends')).status()).toBe(403);
+});
