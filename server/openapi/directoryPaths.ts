@@ -1,7 +1,5 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { createTopicSchema, topicSubscribersSchema, upsertUserSchema } from '../../shared/schemas/directory.js';
-import { topicPathSchema } from '../routes/v1/topics.js';
-import { userPathSchema } from '../routes/v1/users.js';
+import { createTopicSchema, topicPathSchema, topicSubscribersSchema, upsertUserSchema, userPathSchema } from '../../shared/schemas/directory.js';
 import { errors } from './errorResponses.js';
 import { topicDtoSchema, topicListSchema, topicSubscribersResultSchema, userDtoSchema } from './responses.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { API_KEY_SCOPES, CHANNELS, ROLES, type ApiKeyScope, type Channel, type Role } from '../types.js';
-import { categoryKeySchema, topicKeySchema } from './notification.js';
+import { categoryKeySchema, externalIdSchema, topicKeySchema } from './notification.js';
 
 // Users, API keys, categories and topics: the "directory" admins and services manage.
 
@@ -162,3 +162,9 @@ export interface TopicSubscribersResult {
   changed: number;
   subscriberCount: number;
 }
+
+/** Path parameters of `…/topics/{key}…`. */
+export const topicPathSchema = z.strictObject({ key: topicKeySchema });
+
+/** Path parameters of `/api/v1/users/{externalId}`. */
+export const userPathSchema = z.strictObject({ externalId: externalIdSchema });

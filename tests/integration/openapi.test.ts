@@ -28,8 +28,9 @@ function listRoutes(router: Router, prefix = ''): string[] {
       const path = `${prefix}${layer.route.path === '/' ? '' : layer.route.path}`.replace(/:(\w+)/g, '{$1}') || '/';
       return Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${path}`);
     }
-    // A mounted router: `rawPath` is where router.use() put it.
-    if (layer.handle.stack) return listRoutes(layer.handle as unknown as Router, `${prefix}${layer.rawPath ?? ''}`);
+    // A mounted router: `rawPath` is where router.use() put it ('/' when mounted without a path).
+    const mount = layer.rawPath && layer.rawPath !== '/' ? layer.rawPath : '';
+    if (layer.handle.stack) return listRoutes(layer.handle as unknown as Router, `${prefix}${mount}`);
     return [];
   });
 }

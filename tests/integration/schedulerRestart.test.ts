@@ -2,34 +2,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { startServer, type RunningServer } from '../../server/server.js';
 import { sendNotification } from '../helpers/apiSender.js';
-import { waitFor } from '../helpers/socketClient.js';
-import { TEST_API_KEY } from '../helpers/testServer.js';
+import { getTestServer, type TestServer } from '../helpers/testServer.js';
 
 let dataDir: string;
-const running: RunningServer[] = [];
+const running: TestServer[] = [];
 
 /** A server on a data directory that outlives it, as a restart would see it. */
-async function boot(): Promise<RunningServer> {
-  const server = await startServer(
-    loadConfig({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      BOOTSTRAP_API_KEY: TEST_API_KEY,
-      SCHEDULER_INTERVAL_MS: '100',
-    }),
-  );
+async function boot(): Promise<TestServer> {
+  const server = await getTestServer({ DATA_DIR: dataDir, SCHEDULER_INTERVAL_MS: '100' });
   running.push(server);
   return server;
 }
 
 afterAll(async () => {
-  await Promise.all(running.map((s) => s.close()));
+  await Promise.all(running.map((s) => s.stop()));
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -60,7 +47,6 @@ describe('scheduled sends across a restart', () => {
 
     const second = await boot();
     const db = second.ctx.db;
-    await waitFor(() => false, 0).catch(() => {});
     const delivered = async (sendId: string) => (await db.send.findUniqueOrThrow({ where: { id: sendId } })).status === 'sent';
     let done = false;
     const deadline = Date.now() + 10_000;

@@ -1,15 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { upsertUserSchema } from '../../../shared/schemas/directory.js';
-import { externalIdSchema } from '../../../shared/schemas/notification.js';
+import { upsertUserSchema, userPathSchema } from '../../../shared/schemas/directory.js';
 import type { AppContext } from '../../context.js';
 import { requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
 import { getUserByExternalId } from '../../services/users/getUserByExternalId.js';
 import { upsertUserByExternalId } from '../../services/users/upsertUserByExternalId.js';
-
-/** Path parameters of `/api/v1/users/{externalId}`. */
-export const userPathSchema = z.strictObject({ externalId: externalIdSchema });
 
 /** `/api/v1/users`: services register the people they notify, under their own ids. */
 export function v1UsersRouter(ctx: AppContext): Router {
