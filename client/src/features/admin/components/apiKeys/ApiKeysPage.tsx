@@ -5,8 +5,10 @@ import { useNow } from '../../../../hooks/useNow';
 import { useApiKeys } from '../../api/getApiKeys';
 import { useRevokeApiKey } from '../../api/revokeApiKey';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ACTIONS_COLUMN, DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, ErrorState, TableSkeleton } from '../common/QueryStates';
+import { EmptyState } from '../common/QueryStates';
+import { QueryView } from '../common/QueryView';
 import { RelativeTime } from '../common/TimeCell';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { SecretDialog } from './SecretDialog';
@@ -40,81 +42,26 @@ export function ApiKeysPage() {
           <h2 id="api-keys-title" className="card__title card__title--padded">
             Keys {keys.data && <span className="card__count">{active} active</span>}
           </h2>
-          {keys.isPending ? (
-            <TableSkeleton label="Loading API keys" rows={3} />
-          ) : keys.isError ? (
-            <ErrorState title="Couldn’t load API keys" error={keys.error} onRetry={() => void keys.refetch()} />
-          ) : keys.data.length === 0 ? (
-            <EmptyState Icon={KeyRound} title="No API keys yet">
-              Create one to let a service send notifications.
-            </EmptyState>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="api-keys-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Key</th>
-                    <th scope="col">Scopes</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {keys.data.map((key) => (
-                    <tr key={key.id} className={key.revokedAt ? 'is-muted' : undefined} data-testid="api-key-row">
-                      <td data-label="Name" className="data-table__primary">
-                        {key.name}
-                      </td>
-                      <td data-label="Key">
-                        <code>{key.prefix}…</code>
-                      </td>
-                      <td data-label="Scopes">
-                        <span className="chips">
-                          {key.scopes.map((scope) => (
-                            <span key={scope} className="chip chip--mono">
-                              {scope}
-                            </span>
-                          ))}
-                        </span>
-                      </td>
-                      <td data-label="Created">
-                        <RelativeTime iso={key.createdAt} now={now} />
-                      </td>
-                      <td data-label="Last used">
-                        {key.lastUsedAt ? <RelativeTime iso={key.lastUsedAt} now={now} /> : <span className="muted">Never</span>}
-                      </td>
-                      <td data-label="Status">
-                        {key.revokedAt ? (
-                          <span className="status-badge status-badge--cancelled" title={`Revoked ${key.revokedAt}`}>
-                            Revoked
-                          </span>
-                        ) : (
-                          <span className="status-badge status-badge--sent">Active</span>
-                        )}
-                      </td>
-                      <td data-label="Actions" className="data-table__actions">
-                        {!key.revokedAt && (
-                          <button
-                            type="button"
-                            className="btn btn--ghost btn--sm btn--danger-text"
-                            aria-label={`Revoke ${key.name}`}
-                            onClick={() => setRevoking(key)}
-                          >
-                            Revoke
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <QueryView
+            query={keys}
+            loadingLabel="Loading API keys"
+            skeletonRows={3}
+            errorTitle="Couldn’t load API keys"
+            isEmpty={(data) => data.length === 0}
+            empty={
+              <EmptyState Icon={KeyRound} title="No API keys yet">
+                Create one to let a service send notifications.
+              </EmptyState>
+            }
+          >
+            {(data) => (
+              <DataTable testId="api-keys-table" columns={['Name', 'Key', 'Scopes', 'Created', 'Last used', 'Status', ACTIONS_COLUMN]}>
+                {data.map((key) => (
+                  <ApiKeyRow key={key.id} apiKey={key} now={now} onRevoke={() => setRevoking(key)} />
+                ))}
+              </DataTable>
+            )}
+          </QueryView>
         </section>
       </div>
 
@@ -133,5 +80,55 @@ export function ApiKeysPage() {
         </p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** One key: name, prefix, scopes, use and status, with "Revoke" while it is active. */
+function ApiKeyRow({ apiKey, now, onRevoke }: { apiKey: ApiKeyDto; now: number; onRevoke: () => void }) {
+  return (
+    <tr className={apiKey.revokedAt ? 'is-muted' : undefined} data-testid="api-key-row">
+      <td data-label="Name" className="data-table__primary">
+        {apiKey.name}
+      </td>
+      <td data-label="Key">
+        <code>{apiKey.prefix}…</code>
+      </td>
+      <td data-label="Scopes">
+        <span className="chips">
+          {apiKey.scopes.map((scope) => (
+            <span key={scope} className="chip chip--mono">
+              {scope}
+            </span>
+          ))}
+        </span>
+      </td>
+      <td data-label="Created">
+        <RelativeTime iso={apiKey.createdAt} now={now} />
+      </td>
+      <td data-label="Last used">
+        {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} now={now} /> : <span className="muted">Never</span>}
+      </td>
+      <td data-label="Status">
+        {apiKey.revokedAt ? (
+          <span className="status-badge status-badge--cancelled" title={`Revoked ${apiKey.revokedAt}`}>
+            Revoked
+          </span>
+        ) : (
+          <span className="status-badge status-badge--sent">Active</span>
+        )}
+      </td>
+      <td data-label="Actions" className="data-table__actions">
+        {!apiKey.revokedAt && (
+          <button
+            type="button"
+            className="btn btn--ghost btn--sm btn--danger-text"
+            aria-label={`Revoke ${apiKey.name}`}
+            onClick={onRevoke}
+          >
+            Revoke
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Plus } from 'lucide-react';
 import type { CreatedApiKey } from '@shared/schemas/directory';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@shared/types';
 import { useCreateApiKey } from '../../api/createApiKey';
-import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { CreateButton } from '../common/CreateButton';
 import { FieldError } from '../common/FieldError';
 import { FormError } from '../common/FormError';
+import { FormField } from '../common/FormField';
 
 const SCOPE_HINTS: Record<ApiKeyScope, string> = {
   'notifications:write': 'Send notifications and manage topics',
@@ -53,21 +54,21 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
         Create API key
       </h2>
       <div className="create-inline">
-        <div className="field create-inline__name">
-          <label htmlFor="api-key-name">Name</label>
-          <input
-            {...errorProps('api-key-name', errors.name)}
-            type="text"
-            maxLength={100}
-            placeholder="Billing service"
-            value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              if (create.error) create.reset();
-            }}
-          />
-          <FieldError id="api-key-name" message={errors.name} />
-        </div>
+        <FormField id="api-key-name" label="Name" error={errors.name} className="create-inline__name">
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={100}
+              placeholder="Billing service"
+              value={name}
+              onChange={(event) => {
+                setName(event.target.value);
+                if (create.error) create.reset();
+              }}
+            />
+          )}
+        </FormField>
         <fieldset className="fieldset" aria-describedby={errors.scopes ? 'api-key-scopes-error' : undefined}>
           <legend>Scopes</legend>
           <div className="checkbox-row">
@@ -87,10 +88,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
           </div>
           <FieldError id="api-key-scopes" message={errors.scopes} />
         </fieldset>
-        <button type="submit" className="btn btn--primary btn--lg" disabled={create.isPending}>
-          <Plus size={15} aria-hidden />
-          {create.isPending ? 'Creating…' : 'Create API key'}
-        </button>
+        <CreateButton label="Create API key" pending={create.isPending} large />
       </div>
       <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
     </form>

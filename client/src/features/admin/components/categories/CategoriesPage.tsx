@@ -3,8 +3,10 @@ import { FolderTree, Pencil, ShieldAlert } from 'lucide-react';
 import type { CategoryDto } from '@shared/schemas/directory';
 import { useAdminCategories } from '../../api/getAdminCategories';
 import { CHANNEL_LABELS } from '../../utils/format';
+import { ACTIONS_COLUMN, DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, ErrorState, TableSkeleton } from '../common/QueryStates';
+import { EmptyState } from '../common/QueryStates';
+import { QueryView } from '../common/QueryView';
 import { CategoryEditRow } from './CategoryEditRow';
 import { CreateCategoryForm } from './CreateCategoryForm';
 
@@ -21,40 +23,30 @@ export function CategoriesPage() {
           <h2 id="categories-title" className="card__title card__title--padded">
             All categories {categories.data && <span className="card__count">{categories.data.length}</span>}
           </h2>
-          {categories.isPending ? (
-            <TableSkeleton label="Loading categories" rows={4} />
-          ) : categories.isError ? (
-            <ErrorState title="Couldn’t load categories" error={categories.error} onRetry={() => void categories.refetch()} />
-          ) : categories.data.length === 0 ? (
-            <EmptyState Icon={FolderTree} title="No categories yet">
-              Create one with the form; notifications without a category go to <code>general</code>.
-            </EmptyState>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="categories-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Key</th>
-                    <th scope="col">Label</th>
-                    <th scope="col">Critical</th>
-                    <th scope="col">Default channels</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {categories.data.map((category) =>
-                    editing === category.key ? (
-                      <CategoryEditRow key={category.key} category={category} onDone={() => setEditing(null)} />
-                    ) : (
-                      <CategoryRow key={category.key} category={category} onEdit={() => setEditing(category.key)} />
-                    ),
-                  )}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <QueryView
+            query={categories}
+            loadingLabel="Loading categories"
+            skeletonRows={4}
+            errorTitle="Couldn’t load categories"
+            isEmpty={(data) => data.length === 0}
+            empty={
+              <EmptyState Icon={FolderTree} title="No categories yet">
+                Create one with the form; notifications without a category go to <code>general</code>.
+              </EmptyState>
+            }
+          >
+            {(data) => (
+              <DataTable testId="categories-table" columns={['Key', 'Label', 'Critical', 'Default channels', ACTIONS_COLUMN]}>
+                {data.map((category) =>
+                  editing === category.key ? (
+                    <CategoryEditRow key={category.key} category={category} onDone={() => setEditing(null)} />
+                  ) : (
+                    <CategoryRow key={category.key} category={category} onEdit={() => setEditing(category.key)} />
+                  ),
+                )}
+              </DataTable>
+            )}
+          </QueryView>
         </section>
         <CreateCategoryForm />
       </div>

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { CategoryDto } from '@shared/schemas/directory';
 import type { Channel } from '@shared/types';
 import { useUpdateCategory } from '../../api/updateCategory';
-import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
-import { FieldError } from '../common/FieldError';
+import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
 import { FormError } from '../common/FormError';
+import { FormField } from '../common/FormField';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 
 type Field = 'label' | 'description' | 'defaultChannels';
@@ -53,27 +53,14 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
             Editing <code>{category.key}</code>
           </p>
           <div className="form-row">
-            <div className="field">
-              <label htmlFor={`${id}-label`}>Label</label>
-              <input
-                {...errorProps(`${id}-label`, errors.label)}
-                type="text"
-                value={label}
-                autoFocus
-                onChange={(event) => setLabel(event.target.value)}
-              />
-              <FieldError id={`${id}-label`} message={errors.label} />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-description`}>Description</label>
-              <input
-                {...errorProps(`${id}-description`, errors.description)}
-                type="text"
-                value={description}
-                onChange={(event) => setDescription(event.target.value)}
-              />
-              <FieldError id={`${id}-description`} message={errors.description} />
-            </div>
+            <FormField id={`${id}-label`} label="Label" error={errors.label}>
+              {(control) => <input {...control} type="text" value={label} autoFocus onChange={(event) => setLabel(event.target.value)} />}
+            </FormField>
+            <FormField id={`${id}-description`} label="Description" error={errors.description}>
+              {(control) => (
+                <input {...control} type="text" value={description} onChange={(event) => setDescription(event.target.value)} />
+              )}
+            </FormField>
           </div>
           <label className="checkbox">
             <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />

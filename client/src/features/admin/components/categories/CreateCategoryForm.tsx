@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Plus } from 'lucide-react';
 import { categoryKeySchema } from '@shared/schemas/notification';
 import type { Channel } from '@shared/types';
 import { useCreateCategory } from '../../api/createCategory';
-import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
-import { FieldError } from '../common/FieldError';
+import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
+import { FormField } from '../common/FormField';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 
 type Field = 'key' | 'label' | 'description' | 'defaultChannels';
@@ -54,50 +54,55 @@ export function CreateCategoryForm() {
       <h2 id="create-category-title" className="card__title">
         New category
       </h2>
-      <div className="field">
-        <label htmlFor="category-key">Key</label>
-        <input
-          {...errorProps('category-key', errors.key, 'category-key-hint')}
-          type="text"
-          className="mono"
-          placeholder="billing"
-          value={key}
-          onChange={(event) => {
-            setKey(event.target.value.toLowerCase());
-            clear('key');
-          }}
-        />
-        <FieldError id="category-key" message={errors.key} />
-        <p id="category-key-hint" className="field__hint">
-          What services send as <code>category</code>. It can’t change later.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="category-label">Label</label>
-        <input
-          {...errorProps('category-label', errors.label)}
-          type="text"
-          placeholder="Billing"
-          value={label}
-          onChange={(event) => {
-            setLabel(event.target.value);
-            clear('label');
-          }}
-        />
-        <FieldError id="category-label" message={errors.label} />
-      </div>
-      <div className="field">
-        <label htmlFor="category-description">
-          Description <span className="field__optional">optional</span>
-        </label>
-        <textarea
-          {...errorProps('category-description', errors.description)}
-          rows={2}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-        />
-        <FieldError id="category-description" message={errors.description} />
-      </div>
+      <FormField
+        id="category-key"
+        label="Key"
+        error={errors.key}
+        hint={
+          <>
+            What services send as <code>category</code>. It can’t change later.
+          </>
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            className="mono"
+            placeholder="billing"
+            value={key}
+            onChange={(event) => {
+              setKey(event.target.value.toLowerCase());
+              clear('key');
+            }}
+          />
+        )}
+      </FormField>
+      <FormField id="category-label" label="Label" error={errors.label}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            placeholder="Billing"
+            value={label}
+            onChange={(event) => {
+              setLabel(event.target.value);
+              clear('label');
+            }}
+          />
+        )}
+      </FormField>
+      <FormField
+        id="category-description"
+        label={
+          <>
+            Description <span className="field__optional">optional</span>
+          </>
+        }
+        error={errors.description}
+      >
+        {(control) => <textarea {...control} rows={2} value={description} onChange={(event) => setDescription(event.target.value)} />}
+      </FormField>
       <label className="checkbox">
         <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />
         <span>Critical</span>
@@ -112,10 +117,7 @@ export function CreateCategoryForm() {
         error={errors.defaultChannels}
       />
       <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
-      <button type="submit" className="btn btn--primary" disabled={create.isPending}>
-        <Plus size={15} aria-hidden />
-        {create.isPending ? 'Creating…' : 'Create category'}
-      </button>
+      <CreateButton label="Create category" pending={create.isPending} />
     </form>
   );
 }

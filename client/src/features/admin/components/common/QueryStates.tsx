@@ -42,19 +42,20 @@ export function EmptyState({ Icon, title, children }: { Icon: LucideIcon; title:
   );
 }
 
-interface LoadMoreProps {
+/** The parts of an infinite query that LoadMore reads. */
+interface PagedQuery {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
-  onLoadMore: () => void;
+  fetchNextPage: () => Promise<unknown>;
 }
 
 /** "Load more" under a paginated table, or nothing on the last page. */
-export function LoadMore({ hasNextPage, isFetchingNextPage, onLoadMore }: LoadMoreProps) {
-  if (!hasNextPage) return null;
+export function LoadMore({ query }: { query: PagedQuery }) {
+  if (!query.hasNextPage) return null;
   return (
     <div className="table-more">
-      <button type="button" className="btn btn--secondary" onClick={onLoadMore} disabled={isFetchingNextPage}>
-        {isFetchingNextPage ? 'Loading…' : 'Load more'}
+      <button type="button" className="btn btn--secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
       </button>
     </div>
   );

@@ -1,7 +1,8 @@
 import type { ComposerField, ComposerState } from '../../utils/composerInput';
-import { errorProps, type FieldErrors } from '../../utils/fieldErrors';
+import type { FieldErrors } from '../../utils/fieldErrors';
 import { localTimeZone, toLocalInputValue } from '../../utils/schedule';
 import { FieldError } from '../common/FieldError';
+import { FormField } from '../common/FormField';
 
 interface DeliveryFieldsProps {
   state: ComposerState;
@@ -28,44 +29,55 @@ export function DeliveryFields({ state, errors, set }: DeliveryFieldsProps) {
           <span>Send later</span>
         </label>
         {state.sendLater && (
-          <div className="field schedule__when">
-            <label htmlFor="compose-send-at">Send at</label>
-            <input
-              {...errorProps('compose-send-at', errors.scheduledAt, 'compose-send-at-hint')}
-              type="datetime-local"
-              min={toLocalInputValue(new Date())}
-              value={state.sendAt}
-              onChange={(event) => set('sendAt', event.target.value)}
-            />
-            <FieldError id="compose-send-at" message={errors.scheduledAt} />
-            <p id="compose-send-at-hint" className="field__hint">
-              Your time zone: {localTimeZone()}. You can cancel it from Sent until then.
-            </p>
-          </div>
+          <FormField
+            id="compose-send-at"
+            label="Send at"
+            error={errors.scheduledAt}
+            hint={<>Your time zone: {localTimeZone()}. You can cancel it from Sent until then.</>}
+            className="schedule__when"
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                min={toLocalInputValue(new Date())}
+                value={state.sendAt}
+                onChange={(event) => set('sendAt', event.target.value)}
+              />
+            )}
+          </FormField>
         )}
         {!state.sendLater && <FieldError id="compose-send-at" message={errors.scheduledAt} />}
       </div>
 
       <details className="advanced" open={Boolean(errors.data) || undefined}>
         <summary>Template data</summary>
-        <div className="field">
-          <label htmlFor="compose-data">
-            Data (JSON) <span className="field__optional">optional</span>
-          </label>
-          <textarea
-            {...errorProps('compose-data', errors.data, 'compose-data-hint')}
-            className="mono"
-            rows={3}
-            spellCheck={false}
-            placeholder={'{ "orderId": "A-1042" }'}
-            value={state.data}
-            onChange={(event) => set('data', event.target.value)}
-          />
-          <FieldError id="compose-data" message={errors.data} />
-          <p id="compose-data-hint" className="field__hint">
-            Stored with the notification and available as <code>{'{{data.orderId}}'}</code> in title and body.
-          </p>
-        </div>
+        <FormField
+          id="compose-data"
+          label={
+            <>
+              Data (JSON) <span className="field__optional">optional</span>
+            </>
+          }
+          error={errors.data}
+          hint={
+            <>
+              Stored with the notification and available as <code>{'{{data.orderId}}'}</code> in title and body.
+            </>
+          }
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="mono"
+              rows={3}
+              spellCheck={false}
+              placeholder={'{ "orderId": "A-1042" }'}
+              value={state.data}
+              onChange={(event) => set('data', event.target.value)}
+            />
+          )}
+        </FormField>
       </details>
     </>
   );

@@ -2,7 +2,10 @@ import { Users } from 'lucide-react';
 import type { SendDto, SendRecipientDto } from '@shared/schemas/sends';
 import { useNow } from '../../../../hooks/useNow';
 import { useSendRecipients } from '../../api/getSendRecipients';
-import { EmptyState, ErrorState, LoadMore, TableSkeleton } from '../common/QueryStates';
+import { pageItems } from '../../utils/pages';
+import { DataTable } from '../common/DataTable';
+import { EmptyState, LoadMore } from '../common/QueryStates';
+import { QueryView } from '../common/QueryView';
 import { RelativeTime } from '../common/TimeCell';
 
 /** A recipient's read state: archived wins over read, which wins over unread. */
@@ -43,25 +46,18 @@ export function SendRecipientsTable({ send }: { send: SendDto }) {
       </EmptyState>
     );
   }
-  if (query.isPending) return <TableSkeleton label="Loading recipients" />;
-  if (query.isError) {
-    return <ErrorState title="Couldn’t load the recipients" error={query.error} onRetry={() => void query.refetch()} />;
-  }
-  const items = query.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) return <EmptyState Icon={Users} title="No recipients" />;
-
+  const items = pageItems(query.data);
   return (
-    <>
-      <div className="table-scroll">
-        <table className="data-table" data-testid="send-recipients">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Read state</th>
-            </tr>
-          </thead>
-          <tbody>
+    <QueryView
+      query={query}
+      loadingLabel="Loading recipients"
+      errorTitle="Couldn’t load the recipients"
+      isEmpty={() => items.length === 0}
+      empty={<EmptyState Icon={Users} title="No recipients" />}
+    >
+      {() => (
+        <>
+          <DataTable testId="send-recipients" columns={['Name', 'Email', 'Read state']}>
             {items.map((recipient) => (
               <tr key={recipient.notificationId}>
                 <td data-label="Name" className="data-table__primary">
@@ -73,14 +69,10 @@ export function SendRecipientsTable({ send }: { send: SendDto }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
-      <LoadMore
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-      />
-    </>
+          </DataTable>
+          <LoadMore query={query} />
+        </>
+      )}
+    </QueryView>
   );
 }

@@ -5,8 +5,11 @@ import { SEND_STATUSES, type SendStatus } from '@shared/types';
 import { useNow } from '../../../../hooks/useNow';
 import { useSends } from '../../api/getSends';
 import { formatCount } from '../../utils/format';
-import { EmptyState, ErrorState, LoadMore, TableSkeleton } from '../common/QueryStates';
+import { pageItems } from '../../utils/pages';
+import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
+import { EmptyState, LoadMore } from '../common/QueryStates';
+import { QueryView } from '../common/QueryView';
 import { ReadRate } from '../common/ReadRate';
 import { SenderLabel } from '../common/SenderLabel';
 import { SendStatusBadge, sendStatusLabel } from '../common/SendStatusBadge';
@@ -23,7 +26,7 @@ export function SendsPage() {
   const status = isSendStatus(raw) ? raw : undefined;
   const query = useSends({ status });
   const now = useNow(30_000);
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = pageItems(query.data);
 
   const setStatus = (next: string) =>
     setParams(
@@ -67,42 +70,29 @@ export function SendsPage() {
         </div>
       </div>
       <section className="card card--flush" aria-label="Sends">
-        {query.isPending ? (
-          <TableSkeleton label="Loading sends" />
-        ) : query.isError ? (
-          <ErrorState title="Couldn’t load the sent history" error={query.error} onRetry={() => void query.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState Icon={SendIcon} title={status ? `No ${sendStatusLabel(status).toLowerCase()} sends` : 'Nothing sent yet'}>
-            {status ? 'Try another status.' : 'Notifications you compose, or services send with an API key, show up here.'}
-          </EmptyState>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="sends-table">
-              <thead>
-                <tr>
-                  <th scope="col">Notification</th>
-                  <th scope="col">Sender</th>
-                  <th scope="col">When</th>
-                  <th scope="col" className="num">
-                    Recipients
-                  </th>
-                  <th scope="col">Read rate</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((send) => (
-                  <SendRow key={send.id} send={send} now={now} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <LoadMore
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
+        <QueryView
+          query={query}
+          loadingLabel="Loading sends"
+          errorTitle="Couldn’t load the sent history"
+          isEmpty={() => items.length === 0}
+          empty={
+            <EmptyState Icon={SendIcon} title={status ? `No ${sendStatusLabel(status).toLowerCase()} sends` : 'Nothing sent yet'}>
+              {status ? 'Try another status.' : 'Notifications you compose, or services send with an API key, show up here.'}
+            </EmptyState>
+          }
+        >
+          {() => (
+            <DataTable
+              testId="sends-table"
+              columns={['Notification', 'Sender', 'When', { label: 'Recipients', numeric: true }, 'Read rate', 'Status']}
+            >
+              {items.map((send) => (
+                <SendRow key={send.id} send={send} now={now} />
+              ))}
+            </DataTable>
+          )}
+        </QueryView>
+        <LoadMore query={query} />
       </section>
     </div>
   );

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Plus } from 'lucide-react';
 import { useNavigate } from 'react-router';
 import { topicKeySchema } from '@shared/schemas/notification';
 import { isApiError } from '../../../../lib/api';
 import { useCreateTopic } from '../../api/createTopic';
-import { errorProps, rootPath, toFieldErrors } from '../../utils/fieldErrors';
-import { FieldError } from '../common/FieldError';
+import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
+import { FormField } from '../common/FormField';
 
 type Field = 'key' | 'name';
 
@@ -67,47 +67,50 @@ export function CreateTopicForm() {
       <h2 id="create-topic-title" className="card__title">
         New topic
       </h2>
-      <div className="field">
-        <label htmlFor="topic-name">Name</label>
-        <input
-          {...errorProps('topic-name', errors.name)}
-          type="text"
-          maxLength={100}
-          placeholder="Release notes"
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-            if (!keyEdited) setKey(slugify(event.target.value));
-            touched();
-          }}
-        />
-        <FieldError id="topic-name" message={errors.name} />
-      </div>
-      <div className="field">
-        <label htmlFor="topic-key">Key</label>
-        <input
-          {...errorProps('topic-key', errors.key, 'topic-key-hint')}
-          type="text"
-          className="mono"
-          maxLength={64}
-          placeholder="release-notes"
-          value={key}
-          onChange={(event) => {
-            setKey(event.target.value.toLowerCase());
-            setKeyEdited(true);
-            touched();
-          }}
-        />
-        <FieldError id="topic-key" message={errors.key} />
-        <p id="topic-key-hint" className="field__hint">
-          Services send to it with <code>{`{ "topic": "${key || 'release-notes'}" }`}</code>.
-        </p>
-      </div>
+      <FormField id="topic-name" label="Name" error={errors.name}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={100}
+            placeholder="Release notes"
+            value={name}
+            onChange={(event) => {
+              setName(event.target.value);
+              if (!keyEdited) setKey(slugify(event.target.value));
+              touched();
+            }}
+          />
+        )}
+      </FormField>
+      <FormField
+        id="topic-key"
+        label="Key"
+        error={errors.key}
+        hint={
+          <>
+            Services send to it with <code>{`{ "topic": "${key || 'release-notes'}" }`}</code>.
+          </>
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            className="mono"
+            maxLength={64}
+            placeholder="release-notes"
+            value={key}
+            onChange={(event) => {
+              setKey(event.target.value.toLowerCase());
+              setKeyEdited(true);
+              touched();
+            }}
+          />
+        )}
+      </FormField>
       <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
-      <button type="submit" className="btn btn--primary" disabled={create.isPending}>
-        <Plus size={15} aria-hidden />
-        {create.isPending ? 'Creating…' : 'Create topic'}
-      </button>
+      <CreateButton label="Create topic" pending={create.isPending} />
     </form>
   );
 }

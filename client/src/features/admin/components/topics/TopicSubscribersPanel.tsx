@@ -6,7 +6,10 @@ import { useAddTopicSubscribers } from '../../api/addTopicSubscribers';
 import { useTopicSubscribers } from '../../api/getTopicSubscribers';
 import { useRemoveTopicSubscribers } from '../../api/removeTopicSubscribers';
 import { formatPeople } from '../../utils/format';
-import { EmptyState, ErrorState, LoadMore, TableSkeleton } from '../common/QueryStates';
+import { pageItems } from '../../utils/pages';
+import { ACTIONS_COLUMN, DataTable } from '../common/DataTable';
+import { EmptyState, LoadMore } from '../common/QueryStates';
+import { QueryView } from '../common/QueryView';
 import { UserPicker } from '../common/UserPicker';
 
 /** One topic's subscribers: add people with the user picker, remove them per row. */
@@ -15,7 +18,7 @@ export function TopicSubscribersPanel({ topic }: { topic: TopicDto }) {
   const add = useAddTopicSubscribers();
   const remove = useRemoveTopicSubscribers();
   const [picked, setPicked] = useState<UserDto[]>([]);
-  const items = subscribers.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = pageItems(subscribers.data);
   const subscribedIds = new Set(items.map((user) => user.id));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -53,55 +56,43 @@ export function TopicSubscribersPanel({ topic }: { topic: TopicDto }) {
         </div>
       </form>
 
-      {subscribers.isPending ? (
-        <TableSkeleton label="Loading subscribers" rows={3} />
-      ) : subscribers.isError ? (
-        <ErrorState title="Couldn’t load subscribers" error={subscribers.error} onRetry={() => void subscribers.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState Icon={Users} title="No subscribers yet">
-          Add people above, or subscribe them over the API.
-        </EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="topic-subscribers">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
+      <QueryView
+        query={subscribers}
+        loadingLabel="Loading subscribers"
+        skeletonRows={3}
+        errorTitle="Couldn’t load subscribers"
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState Icon={Users} title="No subscribers yet">
+            Add people above, or subscribe them over the API.
+          </EmptyState>
+        }
+      >
+        {() => (
+          <DataTable testId="topic-subscribers" columns={['Name', 'Email', ACTIONS_COLUMN]}>
+            {items.map((user) => (
+              <tr key={user.id}>
+                <td data-label="Name" className="data-table__primary">
+                  {user.name}
+                </td>
+                <td data-label="Email">{user.email}</td>
+                <td data-label="Actions" className="data-table__actions">
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--sm btn--danger-text"
+                    aria-label={`Remove ${user.name || user.email} from ${topic.name}`}
+                    onClick={() => remove.mutate({ topic: topic.key, userIds: [user.id] })}
+                  >
+                    <UserMinus size={14} aria-hidden />
+                    Remove
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((user) => (
-                <tr key={user.id}>
-                  <td data-label="Name" className="data-table__primary">
-                    {user.name}
-                  </td>
-                  <td data-label="Email">{user.email}</td>
-                  <td data-label="Actions" className="data-table__actions">
-                    <button
-                      type="button"
-                      className="btn btn--ghost btn--sm btn--danger-text"
-                      aria-label={`Remove ${user.name || user.email} from ${topic.name}`}
-                      onClick={() => remove.mutate({ topic: topic.key, userIds: [user.id] })}
-                    >
-                      <UserMinus size={14} aria-hidden />
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasNextPage={subscribers.hasNextPage}
-        isFetchingNextPage={subscribers.isFetchingNextPage}
-        onLoadMore={() => void subscribers.fetchNextPage()}
-      />
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
+      <LoadMore query={subscribers} />
     </section>
   );
 }

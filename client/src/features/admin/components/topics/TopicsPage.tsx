@@ -4,8 +4,10 @@ import { Link, useSearchParams } from 'react-router';
 import { useNow } from '../../../../hooks/useNow';
 import { useTopics } from '../../api/getTopics';
 import { formatCount } from '../../utils/format';
+import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, ErrorState, TableSkeleton } from '../common/QueryStates';
+import { EmptyState } from '../common/QueryStates';
+import { QueryView } from '../common/QueryView';
 import { RelativeTime } from '../common/TimeCell';
 import { CreateTopicForm } from './CreateTopicForm';
 import { TopicSubscribersPanel } from './TopicSubscribersPanel';
@@ -27,58 +29,49 @@ export function TopicsPage() {
             <h2 id="topics-title" className="card__title card__title--padded">
               All topics {topics.data && <span className="card__count">{topics.data.length}</span>}
             </h2>
-            {topics.isPending ? (
-              <TableSkeleton label="Loading topics" rows={4} />
-            ) : topics.isError ? (
-              <ErrorState title="Couldn’t load topics" error={topics.error} onRetry={() => void topics.refetch()} />
-            ) : topics.data.length === 0 ? (
-              <EmptyState Icon={Megaphone} title="No topics yet">
-                Create a topic, add subscribers, then pick it in the composer.
-              </EmptyState>
-            ) : (
-              <div className="table-scroll">
-                <table className="data-table" data-testid="topics-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Topic</th>
-                      <th scope="col">Key</th>
-                      <th scope="col" className="num">
-                        Subscribers
-                      </th>
-                      <th scope="col">Created</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {topics.data.map((topic) => {
-                      const current = topic.key === selectedKey;
-                      return (
-                        <tr key={topic.key} className={clsx(current && 'is-selected')} data-testid="topic-row">
-                          <td data-label="Topic" className="data-table__primary">
-                            <Link
-                              to={`?topic=${encodeURIComponent(topic.key)}`}
-                              className="row-link"
-                              aria-current={current ? 'true' : undefined}
-                              preventScrollReset
-                            >
-                              {topic.name}
-                            </Link>
-                          </td>
-                          <td data-label="Key">
-                            <code>{topic.key}</code>
-                          </td>
-                          <td data-label="Subscribers" className="num">
-                            {formatCount(topic.subscriberCount)}
-                          </td>
-                          <td data-label="Created">
-                            <RelativeTime iso={topic.createdAt} now={now} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <QueryView
+              query={topics}
+              loadingLabel="Loading topics"
+              skeletonRows={4}
+              errorTitle="Couldn’t load topics"
+              isEmpty={(data) => data.length === 0}
+              empty={
+                <EmptyState Icon={Megaphone} title="No topics yet">
+                  Create a topic, add subscribers, then pick it in the composer.
+                </EmptyState>
+              }
+            >
+              {(data) => (
+                <DataTable testId="topics-table" columns={['Topic', 'Key', { label: 'Subscribers', numeric: true }, 'Created']}>
+                  {data.map((topic) => {
+                    const current = topic.key === selectedKey;
+                    return (
+                      <tr key={topic.key} className={clsx(current && 'is-selected')} data-testid="topic-row">
+                        <td data-label="Topic" className="data-table__primary">
+                          <Link
+                            to={`?topic=${encodeURIComponent(topic.key)}`}
+                            className="row-link"
+                            aria-current={current ? 'true' : undefined}
+                            preventScrollReset
+                          >
+                            {topic.name}
+                          </Link>
+                        </td>
+                        <td data-label="Key">
+                          <code>{topic.key}</code>
+                        </td>
+                        <td data-label="Subscribers" className="num">
+                          {formatCount(topic.subscriberCount)}
+                        </td>
+                        <td data-label="Created">
+                          <RelativeTime iso={topic.createdAt} now={now} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </DataTable>
+              )}
+            </QueryView>
           </section>
           {selected && <TopicSubscribersPanel key={selected.key} topic={selected} />}
           {selectedKey && topics.isSuccess && !selected && (

@@ -5,8 +5,11 @@ import { useCurrentUser } from '../../../auth/hooks/useCurrentUser';
 import { useUsers } from '../../api/getUsers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { formatCount } from '../../utils/format';
+import { pageItems } from '../../utils/pages';
+import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, ErrorState, LoadMore, TableSkeleton } from '../common/QueryStates';
+import { EmptyState, LoadMore } from '../common/QueryStates';
+import { QueryView } from '../common/QueryView';
 import { FullTime } from '../common/TimeCell';
 import { UserRoleSelect } from './UserRoleSelect';
 
@@ -19,7 +22,7 @@ export function UsersPage() {
   const [role, setRole] = useState<Role | undefined>(undefined);
   const search = useDebouncedValue(searchText.trim(), 300);
   const query = useUsers({ search, role });
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = pageItems(query.data);
   const total = query.data?.pages[0]?.total;
 
   return (
@@ -60,52 +63,39 @@ export function UsersPage() {
         </div>
       </div>
       <section className="card card--flush" aria-label="Users" aria-busy={query.isFetching && !query.isFetchingNextPage}>
-        {query.isPending ? (
-          <TableSkeleton label="Loading users" />
-        ) : query.isError ? (
-          <ErrorState title="Couldn’t load users" error={query.error} onRetry={() => void query.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState Icon={Users} title={search || role ? 'No users match' : 'No users yet'}>
-            {search || role ? 'Try a different search or role.' : 'Services add recipients with PUT /api/v1/users/{externalId}.'}
-          </EmptyState>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="users-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">External id</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Created</th>
+        <QueryView
+          query={query}
+          loadingLabel="Loading users"
+          errorTitle="Couldn’t load users"
+          isEmpty={() => items.length === 0}
+          empty={
+            <EmptyState Icon={Users} title={search || role ? 'No users match' : 'No users yet'}>
+              {search || role ? 'Try a different search or role.' : 'Services add recipients with PUT /api/v1/users/{externalId}.'}
+            </EmptyState>
+          }
+        >
+          {() => (
+            <DataTable testId="users-table" columns={['Name', 'Email', 'External id', 'Role', 'Created']}>
+              {items.map((user) => (
+                <tr key={user.id} data-testid="user-row">
+                  <td data-label="Name" className="data-table__primary">
+                    {user.name}
+                    {user.id === me.id && <span className="you-tag">you</span>}
+                  </td>
+                  <td data-label="Email">{user.email}</td>
+                  <td data-label="External id">{user.externalId ? <code>{user.externalId}</code> : <span className="muted">—</span>}</td>
+                  <td data-label="Role">
+                    <UserRoleSelect user={user} />
+                  </td>
+                  <td data-label="Created">
+                    <FullTime iso={user.createdAt} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((user) => (
-                  <tr key={user.id} data-testid="user-row">
-                    <td data-label="Name" className="data-table__primary">
-                      {user.name}
-                      {user.id === me.id && <span className="you-tag">you</span>}
-                    </td>
-                    <td data-label="Email">{user.email}</td>
-                    <td data-label="External id">{user.externalId ? <code>{user.externalId}</code> : <span className="muted">—</span>}</td>
-                    <td data-label="Role">
-                      <UserRoleSelect user={user} />
-                    </td>
-                    <td data-label="Created">
-                      <FullTime iso={user.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <LoadMore
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
+              ))}
+            </DataTable>
+          )}
+        </QueryView>
+        <LoadMore query={query} />
       </section>
     </div>
   );

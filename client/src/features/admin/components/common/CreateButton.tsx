@@ -1,0 +1,11 @@
+import { Plus } from 'lucide-react';
+
+/** A create form's submit button: "Creating…" and disabled while the request runs. */
+export function CreateButton({ label, pending, large = false }: { label: string; pending: boolean; large?: boolean }) {
+  return (
+    <button type="submit" className={large ? 'btn btn--primary btn--lg' : 'btn btn--primary'} disabled={pending}>
+      <Plus size={15} aria-hidden />
+      {pending ? 'Creating…' : label}
+    </button>
+  );
+}

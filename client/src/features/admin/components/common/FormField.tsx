@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import clsx from 'clsx';
+import { errorProps } from '../../utils/fieldErrors';
+import { FieldError } from './FieldError';
+
+interface FormFieldProps {
+  /** The control's id; its error is `${id}-error`. */
+  id: string;
+  label: ReactNode;
+  error: string | undefined;
+  /** Help text under the control, which the control is described by. */
+  hint?: ReactNode;
+  /** id of the hint; `${id}-hint` unless given. */
+  hintId?: string;
+  /** Shown at the label's right, e.g. "12/120" (hidden from screen readers). */
+  counter?: ReactNode;
+  /** Classes besides `field`. */
+  className?: string;
+  /** Renders the control, spreading the given id and aria props onto it. */
+  children: (control: ReturnType<typeof errorProps>) => ReactNode;
+}
+
+/**
+ * A form field: label, control, error and hint, with the control tied to its error and hint for
+ * screen readers.
+ *
+ * @example
+ * <FormField id="topic-name" label="Name" error={errors.name}>
+ *   {(control) => <input {...control} type="text" value={name} onChange={…} />}
+ * </FormField>
+ */
+export function FormField({ id, label, error, hint, hintId = `${id}-hint`, counter, className, children }: FormFieldProps) {
+  const labelElement = <label htmlFor={id}>{label}</label>;
+  return (
+    <div className={clsx('field', className)}>
+      {counter === undefined ? (
+        labelElement
+      ) : (
+        <div className="field__label-row">
+          {labelElement}
+          <span className="field__counter" aria-hidden>
+            {counter}
+          </span>
+        </div>
+      )}
+      {children(errorProps(id, error, hint ? hintId : undefined))}
+      <FieldError id={id} message={error} />
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
