@@ -23,6 +23,25 @@ const envSchema = z.object({
   SEED_DEMO: booleanFromEnv.optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
+  EMAIL_FROM: z.string().min(3).default('FlashNotify <notifications@localhost>'),
+  EMAIL_REPLY_TO: z.string().min(3).optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'Must look like AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 number like +14155550123').optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
+  VAPID_PUBLIC_KEY: z.string().min(40).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'Must be a mailto: or https: URL').default('mailto:admin@localhost'),
+  DELIVERY_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(15 * 60_000),
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
@@ -51,6 +70,23 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** How often the scheduler looks for due scheduled sends. */
   schedulerIntervalMs: number;
+  /** Base of absolute links in emails, SMS and push; unset: the address the server listens on. */
+  publicUrl: string | undefined;
+  email: { smtpUrl: string | undefined; from: string; replyTo: string | undefined };
+  twilio:
+    | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined }
+    | undefined;
+  vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
+  delivery: {
+    intervalMs: number;
+    concurrency: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    leaseMs: number;
+    breakerThreshold: number;
+    breakerCooldownMs: number;
+  };
   clientDistDir: string;
 }
 
@@ -75,6 +111,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR);
   const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, 'flashnotify.db')}`;
   const isProduction = env.NODE_ENV === 'production';
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError('Invalid environment:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: Set both or neither (neither: generated and stored)');
+  }
   if (isProduction && !env.SESSION_SECRET) {
     throw new ConfigError('Invalid environment:\n  SESSION_SECRET: Required when NODE_ENV=production');
   }
@@ -96,6 +135,36 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
+    twilio: twilioConfig(env),
+    vapid: { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT },
+    delivery: {
+      intervalMs: env.DELIVERY_INTERVAL_MS,
+      concurrency: env.DELIVERY_CONCURRENCY,
+      maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+      backoffBaseMs: env.DELIVERY_BACKOFF_BASE_MS,
+      backoffMaxMs: env.DELIVERY_BACKOFF_MAX_MS,
+      leaseMs: env.DELIVERY_LEASE_MS,
+      breakerThreshold: env.BREAKER_THRESHOLD,
+      breakerCooldownMs: env.BREAKER_COOLDOWN_MS,
+    },
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? 'dist/client'),
+  };
+}
+
+/** Twilio is configured when the account, token and a sender (number or messaging service) are set. */
+function twilioConfig(env: Env): Config['twilio'] {
+  if (!env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) return undefined;
+  if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN || !(env.TWILIO_FROM || env.TWILIO_MESSAGING_SERVICE_SID)) {
+    throw new ConfigError(
+      'Invalid environment:\n  TWILIO_*: Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID',
+    );
+  }
+  return {
+    accountSid: env.TWILIO_ACCOUNT_SID,
+    authToken: env.TWILIO_AUTH_TOKEN,
+    from: env.TWILIO_FROM,
+    messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/client.js';
+import type { DeliveryRuntime } from './delivery/runtime.js';
 import type { Logger } from './logger.js';
 import type { RealtimePublisher } from './realtime/publisher.js';
 
@@ -12,4 +13,10 @@ export interface AppContext {
   realtime: RealtimePublisher;
   /** Tells the send scheduler about a newly scheduled send, so one due soon is not late. */
   scheduler: { wake(at: Date): void };
+  /** External channels, their switches and breakers, and the delivery worker's wake-up. */
+  delivery: DeliveryRuntime;
+  /** Base URL of absolute links (PUBLIC_URL, or where this server listens), no trailing slash. */
+  publicUrl: string;
+  /** HMAC key for signed links and tokens (email unsubscribe, push "mark read"); derived from the session secret. */
+  signingSecret: string;
 }

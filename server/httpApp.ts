@@ -9,6 +9,9 @@ import { authRouter } from './routes/auth.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { adminRouter } from './routes/admin/index.js';
 import { docsRouter } from './routes/docs.js';
+import { pushRouter } from './routes/push.js';
+import { pushReadRouter } from './routes/pushRead.js';
+import { unsubscribeRouter } from './routes/unsubscribe.js';
 import { v1Router } from './routes/v1/index.js';
 
 /**
@@ -33,10 +36,15 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   });
   app.use('/api/v1', express.json({ limit: '256kb' }), v1Router(ctx));
   app.use('/api', docsRouter(ctx));
+  // Reached from mail clients and the service worker: no session cookie, no CSRF token; each request
+  // carries a signed token instead.
+  app.use('/api/unsubscribe', express.urlencoded({ extended: false, limit: '4kb' }), unsubscribeRouter(ctx));
+  app.use('/api/push-actions', express.json({ limit: '4kb' }), pushReadRouter(ctx));
 
   app.use('/api', express.json({ limit: '64kb' }), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));
   app.use('/api/notifications', notificationsRouter(ctx));
+  app.use('/api/push', pushRouter(ctx));
   app.use('/api/admin', adminRouter(ctx));
   app.use('/api', apiNotFound);
 

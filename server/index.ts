@@ -6,7 +6,7 @@ import { startServer } from './server.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env !== 'production' });
-  const server = await startServer(config, log);
+  const server = await startServer(config, { log });
   log.info(`FlashNotify is listening on ${server.url.replace('127.0.0.1', 'localhost')} (${config.dialect === 'sqlite' ? `SQLite at ${config.databaseUrl}` : 'PostgreSQL'})`);
 
   const shutdown = (signal: string) => {

@@ -1,8 +1,13 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import type { ChannelFactory } from './channels/createChannels.js';
+import type { ExternalChannel } from './channels/types.js';
 import { openDatabase } from './db/client.js';
+import { createDeliveryRuntime } from './delivery/createDeliveryRuntime.js';
+import type { DeliveryRuntime } from './delivery/runtime.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './httpApp.js';
 import { createLogger, type Logger } from './logger.js';
@@ -34,9 +39,17 @@ export interface RunningServer {
  * @example
  * const server = await startServer(loadConfig({ PORT: '0', DATA_DIR: tmp, LOG_LEVEL: 'silent' }));
  */
-export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export interface StartOptions {
+  log?: Logger;
+  /** Real channels built with test transports (a local Twilio fake, a self-signed push endpoint). */
+  channels?: Partial<Record<ExternalChannel, ChannelFactory>>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
   const db = await openDatabase(config.databaseUrl, config.dialect);
+  const sessionSecret = await resolveSessionSecret(config);
   const ctx: AppContext = {
     config,
     db,
@@ -44,13 +57,18 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     log,
     realtime: { publish: () => {}, disconnectSession: () => {} },
     scheduler: { wake: () => {} },
+    delivery: undefined as unknown as DeliveryRuntime, // set below, before the server accepts requests
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    signingSecret: createHmac('sha256', sessionSecret).update('flashnotify:signing').digest('base64url'),
   };
+  const deliveryRuntime = await createDeliveryRuntime(ctx, options.channels);
+  ctx.delivery = deliveryRuntime.runtime;
 
   await ensureDefaultCategories(db);
   if (config.seedDemo) await seedDemoData(ctx);
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
-  const session = createSessionMiddleware(config, db, await resolveSessionSecret(config), log);
+  const session = createSessionMiddleware(config, db, sessionSecret, log);
   const httpServer = createServer();
   const roomsReady = { wait: async () => {} };
   const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
@@ -68,14 +86,19 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   ctx.scheduler = scheduler;
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  if (!config.publicUrl) ctx.publicUrl = url.replace('127.0.0.1', 'localhost');
+  const worker = deliveryRuntime.startWorker();
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Graceful: stop taking new work, let in-flight sends finish, then close sockets and the database.
       await scheduler.stop();
+      await worker.stop();
       session.close();
       await io.close(); // also closes the HTTP server
       await redis?.close(); // after io.close(), which unsubscribes the adapter's channels
+      await deliveryRuntime.close();
       await db.$disconnect();
     })());
   return { ctx, httpServer, io, url, generatedApiKey, close };

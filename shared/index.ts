@@ -8,3 +8,4 @@ export * from './inboxSync.js';
 export * from './schemas/realtime.js';
 export * from './schemas/sends.js';
 export * from './schemas/directory.js';
+export * from './schemas/delivery.js';

@@ -6,6 +6,7 @@ import { Toaster } from 'sonner';
 import { App } from './app/App';
 import { sessionOptions } from './features/auth/api/getSession';
 import { createQueryClient } from './lib/queryClient';
+import { registerServiceWorker } from './lib/serviceWorker';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -14,6 +15,8 @@ const queryClient = createQueryClient({
   // Any 401 means the session is gone: RequireAuth sees `null` and redirects to /login.
   onUnauthorized: () => queryClient.setQueryData(sessionOptions().queryKey, null),
 });
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.js';
-import { startServer, type RunningServer } from '../../server/server.js';
+import { startServer, type RunningServer, type StartOptions } from '../../server/server.js';
 
 export const TEST_API_KEY = 'fn_test_bootstrap_key_0123456789abcdef';
 
@@ -20,7 +20,7 @@ export interface TestServer extends RunningServer {
  * const server = await getTestServer();
  * afterAll(() => server.stop());
  */
-export async function getTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function getTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'flashnotify-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -31,7 +31,7 @@ export async function getTestServer(env: Record<string, string> = {}): Promise<T
     BOOTSTRAP_API_KEY: TEST_API_KEY,
     ...env,
   });
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return {
     ...server,
     dataDir,

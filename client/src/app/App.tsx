@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { RequireAdmin } from '../features/admin/components/RequireAdmin';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { DevicesPage } from '../features/devices/components/DevicesPage';
 import { InboxPage } from '../features/inbox/components/InboxPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -23,6 +24,7 @@ export function App() {
         }
       >
         <Route index element={<InboxPage />} />
+        <Route path="settings/devices" element={<DevicesPage />} />
         <Route
           path="admin/*"
           element={

@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Inbox } from 'lucide-react';
+import { Inbox, Smartphone } from 'lucide-react';
 import { NavLink } from 'react-router';
 import { AdminNav } from '../features/admin/components/AdminNav';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
@@ -20,6 +20,10 @@ export function SideNav() {
             {unread > 99 ? '99+' : unread}
           </span>
         )}
+      </NavLink>
+      <NavLink to="/settings/devices" className={({ isActive }) => clsx('side-nav__link', isActive && 'side-nav__link--active')}>
+        <Smartphone size={16} aria-hidden />
+        <span>Devices</span>
       </NavLink>
       {user.role === 'admin' && <AdminNav />}
     </nav>

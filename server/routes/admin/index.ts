@@ -4,6 +4,9 @@ import { csrfProtection } from '../../middleware/csrf.js';
 import { requireAdmin } from '../../middleware/requireAdmin.js';
 import { adminApiKeysRouter } from './apiKeys.js';
 import { adminCategoriesRouter } from './categories.js';
+import { adminChannelsRouter } from './channels.js';
+import { adminDeliveriesRouter } from './deliveries.js';
+import { adminOutboxRouter } from './outbox.js';
 import { adminSendsRouter } from './sends.js';
 import { adminTopicsRouter } from './topics.js';
 import { adminUsersRouter } from './users.js';
@@ -17,5 +20,8 @@ export function adminRouter(ctx: AppContext): Router {
   router.use('/categories', adminCategoriesRouter(ctx));
   router.use('/topics', adminTopicsRouter(ctx));
   router.use('/sends', adminSendsRouter(ctx));
+  router.use('/deliveries', adminDeliveriesRouter(ctx));
+  router.use('/channels', adminChannelsRouter(ctx));
+  router.use('/outbox', adminOutboxRouter(ctx));
   return router;
 }

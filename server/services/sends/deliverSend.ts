@@ -5,6 +5,7 @@ import { HttpError } from '../../errors.js';
 import { Prisma } from '../../generated/sqlite/client.js';
 import { presentNotification, type NotificationRow } from '../../presenters/notification.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
+import { planDeliveries } from '../../delivery/planDeliveries.js';
 import { countInboxes } from '../notifications/inboxCounts.js';
 import { reserveInboxSeqs } from '../notifications/reserveInboxSeqs.js';
 import { compileSpec, specToColumns, type SendSender, type SendSpec } from './sendSpec.js';
@@ -28,8 +29,9 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 
 /**
  * Creates one notification per recipient in ONE transaction with the send's status change: per-user
- * seqs, rows rendered from the templates, multi-row inserts. Only after commit is each recipient told
- * over their private room. A claimed send whose claim was lost (cancelled, or re-claimed after its lease
+ * seqs, rows rendered from the templates, multi-row inserts, and the external deliveries routing allows
+ * (the durable outbox). Only after commit is each recipient told over their private room and the
+ * delivery worker woken. A claimed send whose claim was lost (cancelled, or re-claimed after its lease
  * expired) delivers nothing.
  */
 export async function deliverSend(
@@ -41,7 +43,7 @@ export async function deliverSend(
   const data = spec.data ? JSON.stringify(spec.data) : null;
   const context = (recipient: TemplateRecipient) => ({ recipient, data: spec.data ?? {} });
 
-  const { sendId, rows, counts } = await ctx.db.$transaction(
+  const { sendId, rows, deliveries, counts } = await ctx.db.$transaction(
     async (tx) => {
       let sendId: string;
       if (target.kind === 'new') {
@@ -90,8 +92,9 @@ export async function deliverSend(
           );
         await tx.$executeRaw`INSERT INTO "Notification" ("id", "userId", "seq", "category", "priority", "title", "body", "actionUrl", "data", "createdAt", "sendId") VALUES ${Prisma.join(values)}`;
       }
+      const deliveries = await planDeliveries(ctx, tx, spec, rows, sentAt);
       const versions = new Map([...reserved].map(([id, r]) => [id, r.version]));
-      return { sendId, rows, counts: await countInboxes(tx, versions) };
+      return { sendId, rows, deliveries: deliveries.length, counts: await countInboxes(tx, versions) };
     },
     // A 10k-recipient broadcast holds the transaction for a few seconds on 2 cores.
     { timeout: 120_000, maxWait: 30_000 },
@@ -101,5 +104,6 @@ export async function deliverSend(
     ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row));
     ctx.realtime.publish(row.userId, 'counts.updated', counts.get(row.userId)!);
   }
+  if (deliveries > 0) ctx.delivery.wake();
   return { sendId, notificationIds: rows.map((r) => r.id) };
 }

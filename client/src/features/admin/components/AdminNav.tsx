@@ -1,10 +1,12 @@
 import clsx from 'clsx';
-import { FolderTree, History, KeyRound, Megaphone, PenSquare, Users } from 'lucide-react';
+import { Activity, FolderTree, History, KeyRound, MailOpen, Megaphone, PenSquare, Users } from 'lucide-react';
 import { NavLink } from 'react-router';
 
 const LINKS = [
   { to: '/admin/compose', label: 'Compose', Icon: PenSquare },
   { to: '/admin/sends', label: 'Sent', Icon: History },
+  { to: '/admin/deliveries', label: 'Deliveries', Icon: Activity },
+  { to: '/admin/outbox', label: 'Dev outbox', Icon: MailOpen },
   { to: '/admin/api-keys', label: 'API keys', Icon: KeyRound },
   { to: '/admin/users', label: 'Users', Icon: Users },
   { to: '/admin/categories', label: 'Categories', Icon: FolderTree },

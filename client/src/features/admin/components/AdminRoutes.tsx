@@ -3,6 +3,8 @@ import { NotFoundPage } from '../../../app/NotFoundPage';
 import { ApiKeysPage } from './apiKeys/ApiKeysPage';
 import { CategoriesPage } from './categories/CategoriesPage';
 import { ComposePage } from './compose/ComposePage';
+import { DeliveriesPage } from './deliveries/DeliveriesPage';
+import { OutboxPage } from './outbox/OutboxPage';
 import { SendDetailPage } from './sends/SendDetailPage';
 import { SendsPage } from './sends/SendsPage';
 import { TopicsPage } from './topics/TopicsPage';
@@ -26,6 +28,8 @@ export default function AdminRoutes() {
       <Route path="users" element={<UsersPage />} />
       <Route path="categories" element={<CategoriesPage />} />
       <Route path="topics" element={<TopicsPage />} />
+      <Route path="deliveries" element={<DeliveriesPage />} />
+      <Route path="outbox" element={<OutboxPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

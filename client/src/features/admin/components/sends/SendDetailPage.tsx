@@ -14,6 +14,7 @@ import { ReadRate } from '../common/ReadRate';
 import { SenderLabel } from '../common/SenderLabel';
 import { SendStatusBadge } from '../common/SendStatusBadge';
 import { FullTime } from '../common/TimeCell';
+import { SendDeliveries } from '../deliveries/SendDeliveries';
 import { SendRecipientsTable } from './SendRecipientsTable';
 
 /** `/admin/sends/:id`: one send's content, status and recipients; scheduled sends can be cancelled. */
@@ -130,6 +131,8 @@ function SendDetail({ send }: { send: SendDto }) {
         </h2>
         <SendRecipientsTable send={send} />
       </section>
+
+      {delivered && <SendDeliveries send={send} />}
 
       <ConfirmDialog
         open={confirming}

@@ -1,0 +1,121 @@
+/*
+ * FlashNotify service worker, served as-is at /sw.js (scope /). Shows Web Push messages and, on a click,
+ * marks the notification read and brings the app to its action URL. Payload (server/channels/push/pushPayload.ts):
+ * { id, title, body, url, category, priority, readToken }.
+ */
+
+// A new version takes over at once: an old worker must not keep showing pushes with stale logic.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('push', (event) => {
+  event.waitUntil(showPush(readPayload(event.data)));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openNotification(event.notification.data || {}));
+});
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(resubscribe(event));
+});
+
+/** The JSON payload, or null for an empty or foreign message. */
+function readPayload(data) {
+  try {
+    const payload = data ? data.json() : null;
+    return payload && typeof payload.title === 'string' ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+function showPush(payload) {
+  // Subscriptions are userVisibleOnly: a push that shows nothing makes the browser show its own notice.
+  if (!payload) {
+    return self.registration.showNotification('FlashNotify', { body: 'You have a new notification.', data: { url: '/' } });
+  }
+  return self.registration.showNotification(payload.title, {
+    body: payload.body || '',
+    // The same notification delivered twice (a retried send) replaces itself instead of stacking.
+    tag: payload.id,
+    icon: '/favicon.svg',
+    requireInteraction: payload.priority === 'critical',
+    data: { id: payload.id, url: payload.url, readToken: payload.readToken },
+  });
+}
+
+/** Opens the app first (browsers allow it only while the click is fresh), marking read alongside. */
+async function openNotification(data) {
+  const target = safeUrl(data.url);
+  const opening = focusOrOpen(target);
+  const marking = data.readToken ? markRead(data.readToken) : Promise.resolve();
+  await Promise.all([opening, marking]);
+}
+
+/** http(s) only; anything else falls back to the inbox. */
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url || '/', self.location.origin);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : new URL('/', self.location.origin);
+  } catch {
+    return new URL('/', self.location.origin);
+  }
+}
+
+/** An app window is reused (navigated, then focused); an external link or no window opens a new one. */
+async function focusOrOpen(target) {
+  if (target.origin === self.location.origin) {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const existing = windows.find((client) => new URL(client.url).origin === self.location.origin);
+    if (existing) {
+      try {
+        const shown = existing.url === target.href ? existing : await existing.navigate(target.href);
+        // Focus is best effort: the browser may refuse it, the window already shows the target.
+        await (shown || existing).focus().catch(() => undefined);
+        return;
+      } catch {
+        // navigate() rejects for a window this worker does not control: open a fresh one instead.
+      }
+    }
+  }
+  await self.clients.openWindow(target.href);
+}
+
+/** No cookie or CSRF token here: the signed token from the payload is the authorization. */
+function markRead(token) {
+  return fetch('/api/push-actions/read', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+    keepalive: true,
+  }).catch(() => undefined); // best effort: the notification stays unread in the inbox
+}
+
+/**
+ * The browser replaced the subscription (expiry, key rotation): store the new one for the signed-in
+ * user, with the CSRF token of the session the cookie carries. Without a session it waits for the
+ * user to enable push again on the Devices page.
+ */
+async function resubscribe(event) {
+  try {
+    const keyResponse = await fetch('/api/push/vapid-public-key', { credentials: 'same-origin' });
+    if (!keyResponse.ok) return;
+    const { publicKey } = await keyResponse.json();
+    const subscription =
+      event.newSubscription ||
+      (await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey }));
+    const sessionResponse = await fetch('/api/auth/session', { credentials: 'same-origin' });
+    if (!sessionResponse.ok) return;
+    const { csrfToken } = await sessionResponse.json();
+    await fetch('/api/push/subscriptions', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify(subscription.toJSON()),
+    });
+  } catch {
+    // Offline or signed out: the Devices page offers "Enable push" again.
+  }
+}

@@ -1,0 +1,70 @@
+import clsx from 'clsx';
+import { BellRing, Mail, MessageSquareText, type LucideIcon } from 'lucide-react';
+import { DELIVERY_STATUSES, type ChannelStatusDto, type DeliveryStatus, type ExternalChannelName } from '@shared/schemas/delivery';
+import type { DeliveryFilters } from '../../api/deliveries/keys';
+import { CHANNEL_LABELS, formatCount } from '../../utils/format';
+import { BreakerBadge } from './BreakerBadge';
+import { ChannelSwitch } from './ChannelSwitch';
+import { DELIVERY_STATUS_LABELS } from './deliveryLabels';
+import './channels.css';
+
+const ICONS: Record<ExternalChannelName, LucideIcon> = { email: Mail, sms: MessageSquareText, push: BellRing };
+
+/** Statuses always shown; `cancelled` only when there are some. */
+const SHOWN: readonly DeliveryStatus[] = DELIVERY_STATUSES.filter((status) => status !== 'cancelled');
+
+interface ChannelCardProps {
+  status: ChannelStatusDto;
+  /** The table's current filters: the matching count shows as pressed. */
+  filters: DeliveryFilters;
+  /** Filters the table below to this channel and status. */
+  onPick: (channel: ExternalChannelName, status: DeliveryStatus) => void;
+}
+
+/** One channel's summary: provider, runtime switch, breaker, and how many deliveries are in each status. */
+export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
+  const Icon = ICONS[status.channel];
+  const label = CHANNEL_LABELS[status.channel];
+  const titleId = `channel-card-${status.channel}`;
+  const statuses = status.counts.cancelled > 0 ? DELIVERY_STATUSES : SHOWN;
+  return (
+    <article
+      className={clsx('card channel-card', !status.enabled && 'channel-card--off')}
+      aria-labelledby={titleId}
+      data-testid="channel-card"
+      data-channel={status.channel}
+    >
+      <header className="channel-card__head">
+        <span className="channel-card__icon">
+          <Icon size={17} aria-hidden />
+        </span>
+        <div className="channel-card__name">
+          <h2 id={titleId} className="channel-card__title">
+            {label}
+          </h2>
+          <p className="channel-card__provider">
+            via <code className="mono">{status.provider}</code>
+          </p>
+        </div>
+        <ChannelSwitch status={status} />
+      </header>
+      <BreakerBadge breaker={status.breaker} />
+      <ul className="channel-counts" aria-label={`${label} delivery counts`}>
+        {statuses.map((value) => (
+          <li key={value}>
+            <button
+              type="button"
+              className={clsx('channel-counts__item', status.counts[value] > 0 && `channel-counts__item--${value}`)}
+              onClick={() => onPick(status.channel, value)}
+              aria-pressed={filters.channel === status.channel && filters.status === value}
+              aria-label={`${formatCount(status.counts[value])} ${DELIVERY_STATUS_LABELS[value].toLowerCase()}: show these ${label} deliveries`}
+            >
+              <span className="channel-counts__value">{formatCount(status.counts[value])}</span>
+              <span className="channel-counts__label">{DELIVERY_STATUS_LABELS[value]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import type { AttemptOutcome, BreakerStateDto, DeliveryStatus } from '@shared/schemas/delivery';
+
+/** Display names of delivery statuses. */
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: 'Pending',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+  dead: 'Dead',
+  cancelled: 'Cancelled',
+};
+
+/** What each status means, for tooltips and the status filter's hint. */
+export const DELIVERY_STATUS_HINTS: Record<DeliveryStatus, string> = {
+  pending: 'Waiting for its next attempt',
+  sending: 'A worker is sending it now',
+  sent: 'Accepted by the provider',
+  failed: 'Failed for good (invalid address, device gone)',
+  dead: 'Gave up after the last retry',
+  cancelled: 'Not sent',
+};
+
+/** Display names of attempt outcomes. */
+export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
+  sent: 'Sent',
+  transient_error: 'Temporary error',
+  permanent_error: 'Permanent error',
+  breaker_open: 'Breaker open',
+};
+
+/** Display names of circuit-breaker states. */
+export const BREAKER_LABELS: Record<BreakerStateDto['state'], string> = {
+  closed: 'Closed',
+  open: 'Open',
+  half_open: 'Half-open',
+};
+
+/** Only deliveries the worker gave up on can be retried. */
+export const isRetryable = (status: DeliveryStatus) => status === 'failed' || status === 'dead';
+
+const timeWithSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** "Mar 3, 2026, 14:02:31": attempts seconds apart need the seconds. */
+export const formatPreciseTime = (iso: string) => timeWithSeconds.format(Date.parse(iso));
+
+/** "14:02:31". */
+export const formatClock = (iso: string) => clockFormat.format(Date.parse(iso));
+
+const msFormat = new Intl.NumberFormat();
+
+/** "120 ms", "5,003 ms". */
+export function formatLatency(ms: number): string {
+  return `${msFormat.format(ms)} ms`;
+}

@@ -1,0 +1,54 @@
+import { Mail, MessageSquareText } from 'lucide-react';
+import type { OutboxMessageDto } from '@shared/schemas/delivery';
+import { FullTime, RelativeTime } from '../common/TimeCell';
+
+/**
+ * One captured message. An email's HTML is shown in a fully sandboxed frame (no scripts, no same-origin
+ * access, no forms): it is content the app rendered from notification templates, but never trusted.
+ */
+export function OutboxMessageCard({ message, now }: { message: OutboxMessageDto; now: number }) {
+  const isEmail = message.channel === 'email';
+  const titleId = `outbox-${message.id}-title`;
+  return (
+    <article className="card outbox-message" aria-labelledby={titleId} data-testid="outbox-message" data-channel={message.channel}>
+      <header className="outbox-message__head">
+        <span className="outbox-message__icon">{isEmail ? <Mail size={16} aria-hidden /> : <MessageSquareText size={16} aria-hidden />}</span>
+        <div className="outbox-message__meta">
+          <h2 id={titleId} className="outbox-message__title">
+            {isEmail ? message.subject || '(no subject)' : `SMS to ${message.to}`}
+          </h2>
+          <p className="outbox-message__to">
+            <span className="chip">{isEmail ? 'Email' : 'SMS'}</span> To <span className="mono">{message.to}</span>
+          </p>
+        </div>
+        <span className="outbox-message__time">
+          <RelativeTime iso={message.createdAt} now={now} />
+        </span>
+      </header>
+      {isEmail ? (
+        <>
+          {message.html ? (
+            <iframe
+              className="outbox-message__html"
+              sandbox=""
+              srcDoc={message.html}
+              title={`HTML of “${message.subject}” to ${message.to}`}
+              loading="lazy"
+            />
+          ) : (
+            <p className="muted">No HTML part.</p>
+          )}
+          <details className="outbox-message__text">
+            <summary>Plain-text part</summary>
+            <pre>{message.text}</pre>
+          </details>
+        </>
+      ) : (
+        <p className="outbox-message__sms">{message.text}</p>
+      )}
+      <p className="outbox-message__footer muted">
+        Captured <FullTime iso={message.createdAt} />
+      </p>
+    </article>
+  );
+}

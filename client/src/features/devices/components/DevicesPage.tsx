@@ -1,0 +1,21 @@
+import { DeviceList } from './DeviceList';
+import { EnablePushCard } from './EnablePushCard';
+import './devices.css';
+
+/** `/settings/devices`: turn on Web Push for this browser and manage the devices that receive it. */
+export function DevicesPage() {
+  return (
+    <div className="devices">
+      <header className="page-header">
+        <div>
+          <h1 className="page-header__title">Push notifications</h1>
+          <p className="page-header__subtitle">
+            Critical notifications also reach the devices you enable here, even when FlashNotify isn’t open.
+          </p>
+        </div>
+      </header>
+      <EnablePushCard />
+      <DeviceList />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { AppContext } from '../context.js';
+import { createEmailChannel } from './email/createEmailChannel.js';
+import { createPushChannel } from './push/createPushChannel.js';
+import { createSmsChannel } from './sms/createSmsChannel.js';
+import type { DeliveryChannel, ExternalChannel } from './types.js';
+
+/** What channels may use: the app context itself, so `publicUrl` set after listening is seen at send time. */
+export type ChannelDeps = Pick<AppContext, 'config' | 'db' | 'log' | 'signingSecret' | 'publicUrl'>;
+
+/** Builds a channel from the app context (which exists only once the server starts). */
+export type ChannelFactory = (deps: ChannelDeps) => DeliveryChannel | Promise<DeliveryChannel>;
+
+/**
+ * The channel per external medium, from configuration: SMTP or the dev outbox for email, Twilio or the
+ * dev outbox for SMS, web-push for push. `overrides` lets tests build a real channel with test
+ * transport options (a local Twilio fake, a self-signed push endpoint).
+ */
+export async function createChannels(
+  deps: ChannelDeps,
+  overrides: Partial<Record<ExternalChannel, ChannelFactory>> = {},
+): Promise<Record<ExternalChannel, DeliveryChannel>> {
+  return {
+    email: await (overrides.email ?? createEmailChannel)(deps),
+    sms: await (overrides.sms ?? createSmsChannel)(deps),
+    push: await (overrides.push ?? createPushChannel)(deps),
+  };
+}

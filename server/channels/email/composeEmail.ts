@@ -1,0 +1,87 @@
+import type { ChannelDeps } from '../createChannels.js';
+import { absoluteActionUrl, inboxUrl } from '../links.js';
+import type { OutgoingMessage } from '../types.js';
+import { createUnsubscribeToken } from '../unsubscribeLink.js';
+import { renderEmailBodies, type EmailView } from './emailTemplates.js';
+
+/** A rendered email, the same for SMTP and the dev outbox. */
+export interface ComposedEmail {
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** `<deliveryId@host>`: stable across retries, so receivers can drop a duplicate of a re-sent message. */
+  messageId: string;
+  /** List-Unsubscribe (RFC 2369), List-Unsubscribe-Post (RFC 8058) and X-FlashNotify-Delivery. */
+  headers: Record<string, string>;
+}
+
+const APP_NAME = 'FlashNotify';
+
+/**
+ * Renders one notification as an email for one recipient, with its signed one-click unsubscribe link.
+ *
+ * @example
+ * const email = await composeEmail(ctx, message);
+ */
+export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage): Promise<ComposedEmail> {
+  const { notification, recipient } = message;
+  // Read at send time: publicUrl is only known once the server listens.
+  const publicUrl = deps.publicUrl;
+  const category = await deps.db.category.findUnique({ where: { key: notification.category }, select: { label: true } });
+  const token = createUnsubscribeToken(
+    { userId: recipient.id, category: notification.category, channel: 'email' },
+    deps.signingSecret,
+  );
+  const unsubscribeUrl = `${publicUrl}/api/unsubscribe/${token}`;
+  const critical = notification.priority === 'critical';
+  const view: EmailView = {
+    appName: APP_NAME,
+    lang: recipient.locale,
+    title: notification.title,
+    body: notification.body,
+    paragraphs: toParagraphs(notification.body),
+    critical,
+    priority: notification.priority,
+    category: notification.category,
+    categoryLabel: category?.label ?? notification.category,
+    when: formatWhen(notification.createdAt, recipient.locale, recipient.timezone),
+    recipientName: recipient.name,
+    actionUrl: absoluteActionUrl(notification.actionUrl, publicUrl),
+    inboxUrl: inboxUrl(publicUrl),
+    unsubscribeUrl,
+  };
+  const { html, text } = renderEmailBodies(view);
+  return {
+    to: { name: recipient.name, address: recipient.email },
+    // A title is one line of text; a stray newline must not end up as a folded header.
+    subject: `${critical ? '[Critical] ' : ''}${notification.title.replace(/\s+/g, ' ').trim()}`,
+    text,
+    html,
+    messageId: `<${message.deliveryId}@${new URL(publicUrl).hostname}>`,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'X-FlashNotify-Delivery': message.deliveryId,
+    },
+  };
+}
+
+function toParagraphs(body: string): string[][] {
+  return body
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => paragraph.split(/\r?\n/).map((line) => line.trimEnd()))
+    .filter((lines) => lines.some((line) => line !== ''));
+}
+
+/** A user-entered locale or time zone can be invalid; the email still goes out, in UTC English. */
+function formatWhen(date: Date, locale: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+  };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date);
+  }
+}

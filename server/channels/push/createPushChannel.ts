@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { Agent } from 'node:https';
+import type webpush from 'web-push';
+import type { Priority } from '../../../shared/types.js';
+import type { ChannelDeps } from '../createChannels.js';
+import { PermanentDeliveryError, type ChannelResult, type DeliveryChannel, type OutgoingMessage } from '../types.js';
+import { buildPushPayload } from './pushPayload.js';
+import { sendToDevice, type DeviceOutcome } from './sendToDevice.js';
+import { resolveVapidKeys } from './vapidKeys.js';
+
+export interface WebPushChannelOptions {
+  /** An `https.Agent` trusting a test CA (the local push endpoint's self-signed certificate). */
+  agent?: Agent;
+}
+
+// A day covers a phone that is off overnight; after that an alert about "now" is stale.
+const TTL_SECONDS = 24 * 60 * 60;
+// A push service that does not answer must not hold the delivery lease for long.
+const TIMEOUT_MS = 10_000;
+
+const URGENCY: Record<Priority, webpush.Urgency> = { low: 'low', normal: 'normal', high: 'high', critical: 'high' };
+
+/** The push channel of the running server (web-push with VAPID). */
+export async function createPushChannel(deps: ChannelDeps): Promise<DeliveryChannel> {
+  return createWebPushChannel(deps);
+}
+
+/**
+ * Web Push to every device of the recipient. Success if any device accepted; 404/410 prunes that
+ * subscription; no device left is permanent; only transient failures (network, 429, 5xx) retry.
+ *
+ * @example
+ * const push = await createWebPushChannel(server.ctx, { agent: new https.Agent({ ca }) });
+ */
+export async function createWebPushChannel(deps: ChannelDeps, options: WebPushChannelOptions = {}): Promise<DeliveryChannel> {
+  // Generates and stores the keys on first run, so the client can subscribe before any push is sent.
+  await resolveVapidKeys(deps);
+  return {
+    channel: 'push',
+    provider: 'web-push',
+    send: (message) => sendToAllDevices(deps, options, message),
+  };
+}
+
+async function sendToAllDevices(deps: ChannelDeps, options: WebPushChannelOptions, message: OutgoingMessage): Promise<ChannelResult> {
+  const devices = await deps.db.pushSubscription.findMany({
+    where: { userId: message.recipient.id },
+    select: { id: true, endpoint: true, p256dh: true, auth: true },
+  });
+  if (devices.length === 0) throw new PermanentDeliveryError('no push devices');
+
+  const keys = await resolveVapidKeys(deps);
+  const payload = buildPushPayload(message, { publicUrl: deps.publicUrl, signingSecret: deps.signingSecret });
+  const sendOptions = {
+    vapid: { ...keys, subject: deps.config.vapid.subject },
+    ttl: TTL_SECONDS,
+    urgency: URGENCY[message.notification.priority],
+    topic: topicFor(message.notification.id),
+    agent: options.agent,
+    timeoutMs: TIMEOUT_MS,
+  };
+  const outcomes = await Promise.all(devices.map((device) => sendToDevice(device, payload, sendOptions)));
+  return settle(deps, devices, outcomes);
+}
+
+/** Prunes gone devices, stamps the accepting ones, and turns the per-device outcomes into one result. */
+async function settle(deps: ChannelDeps, devices: { id: string }[], outcomes: DeviceOutcome[]): Promise<ChannelResult> {
+  const idsWhere = (kind: DeviceOutcome['kind']) => devices.filter((_, i) => outcomes[i]!.kind === kind).map((d) => d.id);
+  const gone = idsWhere('gone');
+  const accepted = idsWhere('accepted');
+  if (gone.length > 0) {
+    await deps.db.pushSubscription.deleteMany({ where: { id: { in: gone } } });
+    deps.log.info({ subscriptions: gone }, 'push subscriptions pruned (404/410 from the push service)');
+  }
+  if (accepted.length > 0) {
+    await deps.db.pushSubscription.updateMany({ where: { id: { in: accepted } }, data: { lastUsedAt: new Date() } });
+    const first = outcomes.find((o) => o.kind === 'accepted') as Extract<DeviceOutcome, { kind: 'accepted' }>;
+    return { providerMessageId: first.providerMessageId };
+  }
+  const reasons = outcomes.map((o) => ('reason' in o ? `${o.kind}: ${o.reason}` : o.kind)).join('; ');
+  if (outcomes.some((o) => o.kind === 'transient')) throw new Error(`push failed on every device (${reasons})`);
+  if (gone.length === devices.length) throw new PermanentDeliveryError('no push devices');
+  throw new PermanentDeliveryError(`push rejected by every device (${reasons})`);
+}
+
+/** The Topic header (at most 32 URL-safe base64 characters): the UUID without dashes, else a digest of the id. */
+export function topicFor(notificationId: string): string {
+  const compact = notificationId.replaceAll('-', '');
+  return /^[A-Za-z0-9_]{1,32}$/.test(compact) ? compact : createHash('sha256').update(notificationId).digest('base64url').slice(0, 32);
+}

@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import type { AttemptOutcome } from '../../shared/schemas/delivery.js';
+import { PermanentDeliveryError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
+import type { AppContext } from '../context.js';
+import type { Priority } from '../../shared/types.js';
+import { retryDelayMs } from './backoff.js';
+import type { DeliveryClaim } from './claimDueDeliveries.js';
+
+/** How long a delivery waits while its channel is switched off before it is looked at again. */
+const DISABLED_RECHECK_MS = 30_000;
+/** While a half-open breaker's probe is out, the others wait at least this long (no busy re-claiming). */
+const PROBE_WAIT_MS = 1000;
+
+/** Relative action URLs (`/orders/42`) become absolute for email, SMS and push. */
+function absoluteUrl(publicUrl: string, actionUrl: string | null): string | null {
+  if (!actionUrl) return null;
+  return actionUrl.startsWith('/') ? `${publicUrl}${actionUrl}` : actionUrl;
+}
+
+/**
+ * Sends one claimed delivery and records the outcome. Every write is conditional on still holding the
+ * claim (status `sending` + our lease), so a worker that stalled past its lease cannot overwrite the
+ * outcome of the worker that took over.
+ */
+export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Promise<AttemptOutcome | 'skipped'> {
+  const ours = { id: claim.id, status: 'sending', leaseUntil: claim.leaseUntil };
+  const delivery = await ctx.db.delivery.findUnique({
+    where: { id: claim.id },
+    include: { notification: true, user: true },
+  });
+  if (!delivery || delivery.status !== 'sending') return 'skipped';
+  const channelName = delivery.channel as ExternalChannel;
+  const channel = ctx.delivery.channels[channelName];
+  const breaker = ctx.delivery.breakerFor(channel.provider);
+
+  // Switched off, or the provider's breaker is open: put it back untouched (this try does not count).
+  const deferUntil = !(await ctx.delivery.switches.isEnabled(channelName))
+    ? Date.now() + DISABLED_RECHECK_MS
+    : !breaker.tryAcquire()
+      ? Math.max(breaker.retryAt(), Date.now() + PROBE_WAIT_MS)
+      : null;
+  if (deferUntil !== null) {
+    await ctx.db.delivery.updateMany({
+      where: ours,
+      data: { status: 'pending', leaseUntil: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(deferUntil) },
+    });
+    return 'breaker_open';
+  }
+
+  const { notification: n, user } = delivery;
+  const message: OutgoingMessage = {
+    deliveryId: delivery.id,
+    attempt: claim.attempts,
+    notification: {
+      id: n.id,
+      category: n.category,
+      priority: n.priority as Priority,
+      title: n.title,
+      body: n.body,
+      actionUrl: absoluteUrl(ctx.publicUrl, n.actionUrl),
+      createdAt: n.createdAt,
+    },
+    recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, locale: user.locale, timezone: user.timezone },
+  };
+
+  const startedAt = new Date();
+  const started = performance.now();
+  let outcome: AttemptOutcome;
+  let providerMessageId: string | null = null;
+  let error: string | null = null;
+  try {
+    ({ providerMessageId } = await channel.send(message));
+    outcome = 'sent';
+    breaker.onSuccess();
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err);
+    outcome = err instanceof PermanentDeliveryError ? 'permanent_error' : 'transient_error';
+    // A bad address says nothing about the provider's health; only transient failures trip the breaker.
+    if (outcome === 'transient_error') breaker.onFailure();
+    else breaker.onSuccess();
+  }
+  const latencyMs = Math.round(performance.now() - started);
+
+  const exhausted = outcome === 'transient_error' && claim.attempts >= ctx.config.delivery.maxAttempts;
+  const next =
+    outcome === 'sent'
+      ? { status: 'sent', sentAt: new Date(), providerMessageId, lastError: null }
+      : outcome === 'permanent_error'
+        ? { status: 'failed', lastError: error }
+        : exhausted
+          ? { status: 'dead', lastError: error }
+          : { status: 'pending', lastError: error, nextAttemptAt: new Date(Date.now() + retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs })) };
+  await ctx.db.$transaction([
+    ctx.db.deliveryAttempt.create({
+      data: { deliveryId: delivery.id, attempt: claim.attempts, startedAt, latencyMs, outcome, providerMessageId, error },
+    }),
+    ctx.db.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null } }),
+  ]);
+  if (outcome !== 'sent') {
+    ctx.log.warn({ deliveryId: delivery.id, channel: channelName, attempt: claim.attempts, outcome, error }, 'Delivery attempt failed');
+  }
+  return outcome;
+}

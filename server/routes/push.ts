@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { pushSubscriptionSchema, type PushDeviceDto } from '../../shared/schemas/delivery.js';
+import { resolveVapidKeys } from '../channels/push/vapidKeys.js';
+import type { AppContext } from '../context.js';
+import { csrfProtection } from '../middleware/csrf.js';
+import { currentUserId, requireUser } from '../middleware/requireUser.js';
+import { parseInput } from '../middleware/validate.js';
+import { deletePushDevice } from '../services/push/deletePushDevice.js';
+import { listPushDevices } from '../services/push/listPushDevices.js';
+import { savePushSubscription } from '../services/push/savePushSubscription.js';
+
+const idParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** `/api/push`: the signed-in user's Web Push devices and the key browsers subscribe with. */
+export function pushRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.use(requireUser, csrfProtection);
+
+  router.get('/vapid-public-key', async (_req, res) => {
+    const { publicKey } = await resolveVapidKeys(ctx);
+    res.json({ publicKey });
+  });
+
+  router.post('/subscriptions', async (req, res) => {
+    const subscription = parseInput(pushSubscriptionSchema, req.body, 'request body');
+    const device = await savePushSubscription(ctx.db, {
+      userId: currentUserId(req),
+      subscription,
+      userAgent: req.get('user-agent') ?? '',
+    });
+    res.status(201).json(device);
+  });
+
+  router.get('/subscriptions', async (req, res) => {
+    const body: { items: PushDeviceDto[] } = { items: await listPushDevices(ctx.db, currentUserId(req)) };
+    res.json(body);
+  });
+
+  router.delete('/subscriptions/:id', async (req, res) => {
+    const { id } = parseInput(idParamsSchema, req.params, 'path');
+    await deletePushDevice(ctx.db, { userId: currentUserId(req), deviceId: id });
+    res.status(204).end();
+  });
+
+  return router;
+}

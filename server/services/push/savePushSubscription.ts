@@ -1,0 +1,56 @@
+import type { ApiErrorDetail } from '../../../shared/errors.js';
+import type { PushDeviceDto, PushSubscriptionInput } from '../../../shared/schemas/delivery.js';
+import type { Db } from '../../db/client.js';
+import { HttpError } from '../../errors.js';
+import { presentPushDevice } from '../../presenters/pushDevice.js';
+import { retryOnUniqueViolation } from '../uniqueViolation.js';
+
+export interface SavePushSubscriptionProps {
+  userId: string;
+  subscription: PushSubscriptionInput;
+  /** The browser's User-Agent header, shown as "Chrome on Linux" on the Devices page. */
+  userAgent: string;
+}
+
+const MAX_USER_AGENT = 512;
+
+/**
+ * Stores the browser's subscription after the user clicked "Enable push" (consent is recorded now).
+ * Keyed by endpoint: subscribing again refreshes the keys, and an endpoint last used by another account
+ * on the same browser moves to this user, so the previous account stops receiving pushes there.
+ *
+ * @example
+ * const device = await savePushSubscription(ctx.db, { userId, subscription: body, userAgent });
+ */
+export async function savePushSubscription(db: Db, props: SavePushSubscriptionProps): Promise<PushDeviceDto> {
+  const { endpoint, keys } = props.subscription;
+  assertUsableKeys(keys);
+  const data = {
+    userId: props.userId,
+    p256dh: keys.p256dh,
+    auth: keys.auth,
+    userAgent: props.userAgent.slice(0, MAX_USER_AGENT),
+    consentAt: new Date(),
+  };
+  // Two tabs subscribing at once race on the unique endpoint; the retry updates the winner's row.
+  const row = await retryOnUniqueViolation(() =>
+    db.pushSubscription.upsert({ where: { endpoint }, create: { endpoint, ...data }, update: data }),
+  );
+  return presentPushDevice(row);
+}
+
+/**
+ * Rejects keys web-push could never encrypt to (p256dh: an uncompressed P-256 point, 65 bytes; auth: 16
+ * bytes), so a broken subscription fails here with a 400 instead of later at every send.
+ */
+function assertUsableKeys(keys: PushSubscriptionInput['keys']): void {
+  const details: ApiErrorDetail[] = [];
+  const p256dh = Buffer.from(keys.p256dh, 'base64url');
+  if (p256dh.length !== 65 || p256dh[0] !== 0x04) {
+    details.push({ path: 'keys.p256dh', message: 'Must be an uncompressed P-256 public key (65 bytes, base64url)' });
+  }
+  if (Buffer.from(keys.auth, 'base64url').length !== 16) {
+    details.push({ path: 'keys.auth', message: 'Must be a 16-byte secret (base64url)' });
+  }
+  if (details.length > 0) throw new HttpError(400, 'validation_failed', 'Invalid request body', details);
+}

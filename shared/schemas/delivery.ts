@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** Channels that leave the app. */
+export const EXTERNAL_CHANNEL_NAMES = ['email', 'sms', 'push'] as const;
+export type ExternalChannelName = (typeof EXTERNAL_CHANNEL_NAMES)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Outcome of one attempt. */
+export type AttemptOutcome = 'sent' | 'transient_error' | 'permanent_error' | 'breaker_open';
+
+export interface DeliveryAttemptDto {
+  attempt: number;
+  startedAt: string;
+  latencyMs: number;
+  outcome: AttemptOutcome;
+  providerMessageId: string | null;
+  error: string | null;
+}
+
+/** One external delivery with its attempts (admin timeline). */
+export interface DeliveryDto {
+  id: string;
+  notificationId: string;
+  notificationTitle: string;
+  userId: string;
+  userEmail: string;
+  channel: ExternalChannelName;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  providerMessageId: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  attemptLog: DeliveryAttemptDto[];
+}
+
+/** Query of `GET /api/admin/deliveries`. */
+export const listDeliveriesQuerySchema = z.strictObject({
+  channel: z.enum(EXTERNAL_CHANNEL_NAMES).optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  notificationId: z.string().max(64).optional(),
+  sendId: z.string().max(64).optional(),
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
+
+export interface DeliveryPage {
+  items: DeliveryDto[];
+  nextCursor: string | null;
+}
+
+/** Circuit breaker of one provider. */
+export interface BreakerStateDto {
+  state: 'closed' | 'open' | 'half_open';
+  consecutiveFailures: number;
+  openedAt: string | null;
+  /** When an open breaker lets the next probe through. */
+  retryAt: string | null;
+}
+
+/** Per channel: switch, provider, breaker and counts (`GET /api/admin/channels`). */
+export interface ChannelStatusDto {
+  channel: ExternalChannelName;
+  enabled: boolean;
+  provider: string;
+  breaker: BreakerStateDto;
+  counts: Record<DeliveryStatus, number>;
+}
+
+/** Body of `PATCH /api/admin/channels/{channel}`: the runtime switch. */
+export const updateChannelSchema = z.strictObject({ enabled: z.boolean() });
+
+/** A dev-outbox message (email/SMS captured when no provider is configured). */
+export interface OutboxMessageDto {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+}
+
+/** Body of `POST /api/push/subscriptions` (the browser's PushSubscription.toJSON()). */
+export const pushSubscriptionSchema = z.strictObject({
+  endpoint: z.url().max(2048).refine((u) => u.startsWith('https://'), 'Must be an https URL'),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({
+    p256dh: z.string().min(1).max(200),
+    auth: z.string().min(1).max(100),
+  }),
+});
+export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
+
+/** A push device as its owner sees it. */
+export interface PushDeviceDto {
+  id: string;
+  userAgent: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Query of `GET /api/admin/outbox`. */
+export const listOutboxQuerySchema = z.strictObject({
+  channel: z.enum(['email', 'sms']).optional(),
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListOutboxQuery = z.infer<typeof listOutboxQuerySchema>;
+
+/** One page of `GET /api/admin/outbox`. */
+export interface OutboxPage {
+  items: OutboxMessageDto[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { createECDH, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, Agent, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ece from 'http_ece';
+
+const run = promisify(execFile);
+
+/** One request the push endpoint received. */
+export interface PushRequest {
+  method: string;
+  /** Path of the subscription endpoint, e.g. `/push/<uuid>`. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  receivedAt: number;
+}
+
+/** A local push service: HTTPS with a throwaway self-signed certificate, recording every request. */
+export interface PushEndpoint {
+  /** `https://127.0.0.1:<port>` */
+  origin: string;
+  /** Trusts the endpoint's certificate; pass it to `createWebPushChannel(deps, { agent })`. */
+  agent: Agent;
+  /** The certificate (PEM), for clients other than the agent. */
+  ca: string;
+  requests: PushRequest[];
+  /** A fresh subscription URL on this endpoint. */
+  newEndpointUrl(): string;
+  /** Answers requests to `endpointUrl` with `status` from now on (default 201). */
+  respondWith(endpointUrl: string, status: number): void;
+  /** Resolves with the first request (already received or future) to `endpointUrl`. */
+  nextRequest(endpointUrl: string, sinceIndex?: number): Promise<PushRequest>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the push endpoint on 127.0.0.1:0. The certificate is made by `openssl` in a temp dir that is
+ * deleted again at once (the key stays in memory).
+ *
+ * @example
+ * const endpoint = await startPushEndpoint();
+ * const channel = await createWebPushChannel(server.ctx, { agent: endpoint.agent });
+ */
+export async function startPushEndpoint(): Promise<PushEndpoint> {
+  const { key, cert } = await selfSignedCertificate();
+  const statuses = new Map<string, number>();
+  const requests: PushRequest[] = [];
+  const waiters: { path: string; since: number; resolve: (req: PushRequest) => void }[] = [];
+  let messages = 0;
+
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const record: PushRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        receivedAt: Date.now(),
+      };
+      requests.push(record);
+      const status = statuses.get(record.path) ?? 201;
+      // Real push services answer 201 with the message's URL (RFC 8030 §5).
+      if (status === 201) res.setHeader('location', `${origin}/messages/${++messages}`);
+      res.writeHead(status).end(status === 201 ? '' : `status ${status}`);
+      for (const waiter of waiters.filter((w) => w.path === record.path && requests.length > w.since)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(record);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const agent = new Agent({ ca: cert, keepAlive: true });
+  const pathOf = (url: string) => new URL(url).pathname;
+
+  return {
+    origin,
+    agent,
+    ca: cert,
+    requests,
+    newEndpointUrl: () => `${origin}/push/${randomUUID()}`,
+    respondWith: (url, status) => void statuses.set(pathOf(url), status),
+    nextRequest: (url, sinceIndex = 0) => {
+      const found = requests.slice(sinceIndex).find((r) => r.path === pathOf(url));
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiters.push({ path: pathOf(url), since: sinceIndex, resolve }));
+    },
+    close: async () => {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A browser-side subscription: keys as `PushSubscription.toJSON()` has them, and the matching decryption. */
+export interface TestSubscription {
+  subscription: { endpoint: string; keys: { p256dh: string; auth: string } };
+  /** Decrypts an `aes128gcm` request body as the browser would, to the payload text. */
+  decrypt(body: Buffer): string;
+}
+
+/**
+ * Makes the keys a browser makes when it subscribes: a P-256 key pair and a 16-byte auth secret.
+ *
+ * @example
+ * const device = createTestSubscription(endpoint.newEndpointUrl());
+ * JSON.parse(device.decrypt(request.body));
+ */
+export function createTestSubscription(endpointUrl: string): TestSubscription {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const authSecret = randomBytes(16);
+  return {
+    subscription: {
+      endpoint: endpointUrl,
+      keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: authSecret.toString('base64url') },
+    },
+    decrypt: (body) => ece.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret }).toString('utf8'),
+  };
+}
+
+async function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'flashnotify-push-cert-'));
+  try {
+    const keyFile = path.join(dir, 'key.pem');
+    const certFile = path.join(dir, 'cert.pem');
+    await run('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', keyFile, '-out', certFile, '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    ]);
+    return { key: await readFile(keyFile, 'utf8'), cert: await readFile(certFile, 'utf8') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
