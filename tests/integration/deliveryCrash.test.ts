@@ -89,4 +89,27 @@ describe('crash safety', () => {
     await new Promise((r) => child!.once('exit', r));
     child = undefined;
   }, 120_000);
+
+  it('on SIGTERM finishes the sends in flight, records them, and exits cleanly', async () => {
+    smtp.setBehavior({ delayMs: 800 });
+    const port = await freePort();
+    child = await startChild(port);
+    const url = `http://127.0.0.1:${port}`;
+    const before = smtp.messages.length;
+    const res = await sendNotification(url, { to: [{ email: 'bob@example.com' }], title: 'In flight at shutdown', priority: 'critical' });
+    const db = new Database(path.join(dataDir, 'flashnotify.db'), { readonly: true });
+    const status = () =>
+      (db.prepare(`SELECT d."status" AS s FROM "Delivery" d JOIN "Notification" n ON n."id" = d."notificationId" WHERE n."sendId" = ?`).get(res.body.sendId) as { s: string } | undefined)?.s;
+    const deadline = Date.now() + 10_000;
+    while (status() !== 'sending' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(status()).toBe('sending');
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    child = undefined;
+    expect(status()).toBe('sent');
+    expect(smtp.messages.length).toBe(before + 1);
+    db.close();
+  }, 60_000);
 });
