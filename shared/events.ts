@@ -1,4 +1,5 @@
 import type { InboxCounts, NotificationDto } from './schemas/notification.js';
+import type { PreferencesDto } from './schemas/preferences.js';
 
 /**
  * Socket.IO event maps, used by `Server<…>` on the server and `io<…>()` on the client.
@@ -15,6 +16,8 @@ export interface ServerToClientEvents {
   /** Bulk changes (mark all read, mark all seen): the client refetches its lists. */
   'notifications.bulkUpdated': (change: { readAll?: boolean; seenAll?: boolean; category?: string }) => void;
   'counts.updated': (counts: InboxCounts) => void;
+  /** The user's preferences changed (in another tab, by a service, or by an unsubscribe link). */
+  'preferences.updated': (preferences: PreferencesDto) => void;
   /** The client missed more than the server replays: drop local lists and refetch. */
   'sync.reset': (info: { latestSeq: number }) => void;
   /** Replay after (re)connect finished; `latestSeq` is the highest seq the client now holds. */

@@ -9,3 +9,4 @@ export * from './schemas/realtime.js';
 export * from './schemas/sends.js';
 export * from './schemas/directory.js';
 export * from './schemas/delivery.js';
+export * from './schemas/preferences.js';

@@ -1,4 +1,5 @@
 import type { ApiKeyDto, CategoryDto, TopicDto, UserDto } from '../../shared/schemas/directory.js';
+import type { EscalationStep } from '../../shared/schemas/preferences.js';
 import type { ApiKeyScope, Channel, Role } from '../../shared/types.js';
 
 /** User row → DTO (never the password hash). */
@@ -56,6 +57,7 @@ export function presentCategory(category: {
   description: string;
   critical: boolean;
   defaultChannels: string;
+  escalation: string | null;
 }): CategoryDto {
   return {
     key: category.key,
@@ -63,6 +65,7 @@ export function presentCategory(category: {
     description: category.description,
     critical: category.critical,
     defaultChannels: category.defaultChannels.split(',').filter(Boolean) as Channel[],
+    escalation: category.escalation ? (JSON.parse(category.escalation) as EscalationStep[]) : [],
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_KEY_SCOPES, CHANNELS, ROLES, type ApiKeyScope, type Channel, type Role } from '../types.js';
 import { categoryKeySchema, externalIdSchema, topicKeySchema } from './notification.js';
+import { escalationLadderSchema, type EscalationStep } from './preferences.js';
 
 // Users, API keys, categories and topics: the "directory" admins and services manage.
 
@@ -90,6 +91,8 @@ const categoryFields = {
   description: z.string().max(500),
   critical: z.boolean(),
   defaultChannels: z.array(z.enum(CHANNELS)).min(1),
+  /** For critical notifications that stay unread: e.g. push at 0 min → email at 5 → SMS at 15. */
+  escalation: escalationLadderSchema,
 };
 
 /** Body of `POST /api/admin/categories`. */
@@ -99,6 +102,7 @@ export const createCategorySchema = z.strictObject({
   description: categoryFields.description.default(''),
   critical: categoryFields.critical.default(false),
   defaultChannels: categoryFields.defaultChannels.default(['in_app']),
+  escalation: categoryFields.escalation.default([]),
 });
 export type CreateCategoryInput = z.infer<typeof createCategorySchema>;
 
@@ -117,6 +121,7 @@ export interface CategoryDto {
   description: string;
   critical: boolean;
   defaultChannels: Channel[];
+  escalation: EscalationStep[];
 }
 
 /** Body of `POST /api/v1/topics` and `POST /api/admin/topics`. */

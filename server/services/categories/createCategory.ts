@@ -19,6 +19,7 @@ export async function createCategory(db: Db, input: CreateCategoryInput): Promis
         description: input.description,
         critical: input.critical,
         defaultChannels: [...new Set(input.defaultChannels)].join(','),
+        escalation: input.escalation.length > 0 ? JSON.stringify(input.escalation) : null,
       },
     });
     return presentCategory(row);

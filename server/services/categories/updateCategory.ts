@@ -7,8 +7,12 @@ import { presentCategory } from '../../presenters/directory.js';
 export async function updateCategory(db: Db, key: string, changes: UpdateCategoryInput): Promise<CategoryDto> {
   const current = await db.category.findUnique({ where: { key } });
   if (!current) throw NotFoundError('category');
-  const { defaultChannels, ...rest } = changes;
-  const data = { ...rest, ...(defaultChannels ? { defaultChannels: [...new Set(defaultChannels)].join(',') } : {}) };
+  const { defaultChannels, escalation, ...rest } = changes;
+  const data = {
+    ...rest,
+    ...(defaultChannels ? { defaultChannels: [...new Set(defaultChannels)].join(',') } : {}),
+    ...(escalation ? { escalation: escalation.length > 0 ? JSON.stringify(escalation) : null } : {}),
+  };
   if (Object.keys(data).length === 0) return presentCategory(current);
   return presentCategory(await db.category.update({ where: { key }, data }));
 }

@@ -32,7 +32,7 @@ export function CreateCategoryForm() {
     setLocalErrors(next);
     if (Object.keys(next).length > 0) return;
     create.mutate(
-      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels },
+      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: [] },
       {
         onSuccess: () => {
           setKey('');

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { CHANNELS, type Channel } from '../types.js';
+import { categoryKeySchema } from './notification.js';
+
+/** How a category's emails go out: one by one, or batched into an hourly / daily digest. */
+export const EMAIL_DIGEST_MODES = ['immediate', 'hourly', 'daily'] as const;
+export type EmailDigestMode = (typeof EMAIL_DIGEST_MODES)[number];
+
+/** "HH:MM", 24-hour. */
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Must be a time like 07:30');
+
+export const timezoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => tz === 'UTC' || Intl.supportedValuesOf('timeZone').includes(tz), 'Must be an IANA time zone like Europe/Paris');
+
+/** Quiet hours in the user's timezone; the window may cross midnight (22:00 → 07:00). */
+export const quietHoursSchema = z
+  .strictObject({ start: timeOfDaySchema, end: timeOfDaySchema })
+  .refine((q) => q.start !== q.end, { message: 'Start and end must differ', path: ['end'] });
+export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+/** One cell of the matrix. `locked` cells cannot be changed (critical categories), `reason` says why. */
+export interface PreferenceCell {
+  enabled: boolean;
+  locked: boolean;
+  /** True while the user has not changed it (the admin's category default applies). */
+  isDefault: boolean;
+  reason?: string;
+}
+
+/** Whether a channel can reach this user at all, whatever the matrix says. */
+export interface ChannelAvailability {
+  /** The user's global switch for the channel. */
+  enabled: boolean;
+  /** Has an address / consent / device for it. */
+  available: boolean;
+  /** Why it is unavailable (no phone, no SMS consent, no device) or switched off by an admin. */
+  reason?: string;
+}
+
+export interface CategoryPreferences {
+  key: string;
+  label: string;
+  description: string;
+  critical: boolean;
+  channels: Record<Channel, PreferenceCell>;
+  emailDigest: EmailDigestMode;
+}
+
+/** `GET /api/preferences` (and `GET /api/v1/users/{externalId}/preferences`). */
+export interface PreferencesDto {
+  channels: Record<Channel, ChannelAvailability>;
+  categories: CategoryPreferences[];
+  quietHours: QuietHours | null;
+  timezone: string;
+  digestTime: string;
+  contact: {
+    email: string;
+    phone: string | null;
+    smsConsent: { at: string; source: string } | null;
+    pushDevices: number;
+  };
+}
+
+/**
+ * Body of `PATCH /api/preferences` (and the v1 `PUT …/preferences`): any subset; omitted parts stay.
+ * `null` for a category channel resets it to the category default.
+ */
+export const updatePreferencesSchema = z.strictObject({
+  channels: z.partialRecord(z.enum(CHANNELS), z.boolean()).optional(),
+  categories: z
+    .record(
+      categoryKeySchema,
+      z.strictObject({
+        channels: z.partialRecord(z.enum(CHANNELS), z.boolean().nullable()).optional(),
+        emailDigest: z.enum(EMAIL_DIGEST_MODES).optional(),
+      }),
+    )
+    .optional(),
+  quietHours: quietHoursSchema.nullable().optional(),
+  timezone: timezoneSchema.optional(),
+  digestTime: timeOfDaySchema.optional(),
+});
+export type UpdatePreferencesInput = z.infer<typeof updatePreferencesSchema>;
+
+/**
+ * Body of `PATCH /api/preferences/contact`: the phone number and SMS consent. Giving consent records when
+ * and how (`source`, e.g. "preferences page"); withdrawing it stops SMS at once, pending ones included.
+ */
+export const updateContactSchema = z.strictObject({
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 number like +14155550123').nullable().optional(),
+  smsConsent: z.boolean().optional(),
+});
+export type UpdateContactInput = z.infer<typeof updateContactSchema>;
+
+/** One step of a category's escalation ladder: send on `channel` if still unread `afterMinutes` after creation. */
+export const escalationStepSchema = z.strictObject({
+  channel: z.enum(['email', 'sms', 'push']),
+  afterMinutes: z.number().int().min(0).max(7 * 24 * 60),
+});
+export const escalationLadderSchema = z.array(escalationStepSchema).max(10);
+export type EscalationStep = z.infer<typeof escalationStepSchema>;
