@@ -42,6 +42,7 @@ const envSchema = z.object({
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
@@ -70,6 +71,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** How often the scheduler looks for due scheduled sends. */
   schedulerIntervalMs: number;
+  /** How often each node looks for digests that are due. */
+  digestIntervalMs: number;
   /** Base of absolute links in emails, SMS and push; unset: the address the server listens on. */
   publicUrl: string | undefined;
   email: { smtpUrl: string | undefined; from: string; replyTo: string | undefined };
@@ -135,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
+    digestIntervalMs: env.DIGEST_INTERVAL_MS,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),

@@ -7,8 +7,10 @@ import type { AppContext } from './context.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
 import { authRouter } from './routes/auth.js';
 import { notificationsRouter } from './routes/notifications.js';
+import { preferencesRouter } from './routes/preferences.js';
 import { adminRouter } from './routes/admin/index.js';
 import { docsRouter } from './routes/docs.js';
+import { emailActionsRouter } from './routes/emailActions.js';
 import { pushRouter } from './routes/push.js';
 import { pushReadRouter } from './routes/pushRead.js';
 import { unsubscribeRouter } from './routes/unsubscribe.js';
@@ -40,10 +42,12 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   // carries a signed token instead.
   app.use('/api/unsubscribe', express.urlencoded({ extended: false, limit: '4kb' }), unsubscribeRouter(ctx));
   app.use('/api/push-actions', express.json({ limit: '4kb' }), pushReadRouter(ctx));
+  app.use('/api/email-actions', emailActionsRouter(ctx));
 
   app.use('/api', express.json({ limit: '64kb' }), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));
   app.use('/api/notifications', notificationsRouter(ctx));
+  app.use('/api/preferences', preferencesRouter(ctx));
   app.use('/api/push', pushRouter(ctx));
   app.use('/api/admin', adminRouter(ctx));
   app.use('/api', apiNotFound);

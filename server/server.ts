@@ -15,6 +15,7 @@ import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher } from './realtime/publisher.js';
 import { attachRedisAdapter } from './realtime/redisAdapter.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
+import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
 import { seedDemoData } from './services/auth/seedDemoData.js';
@@ -88,12 +89,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   if (!config.publicUrl) ctx.publicUrl = url.replace('127.0.0.1', 'localhost');
   const worker = deliveryRuntime.startWorker();
+  const digests = startDigestScheduler(ctx, config.digestIntervalMs);
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       // Graceful: stop taking new work, let in-flight sends finish, then close sockets and the database.
       await scheduler.stop();
+      await digests.stop();
       await worker.stop();
       session.close();
       await io.close(); // also closes the HTTP server

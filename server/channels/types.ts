@@ -54,3 +54,35 @@ export interface DeliveryChannel {
   /** Releases connections (SMTP pool) at shutdown. */
   close?(): Promise<void>;
 }
+
+/** The digest periods a category's email can wait for. */
+export type DigestPeriod = 'hourly' | 'daily';
+
+/** One notification in a digest, as stored (the channel makes its link absolute). */
+export interface DigestItem {
+  id: string;
+  title: string;
+  body: string;
+  actionUrl: string | null;
+  createdAt: Date;
+}
+
+/** One digest email: a user's unread notifications of one period, grouped by category. */
+export interface DigestMessage {
+  /** The DigestRun id: stable across retries, so it keys the Message-ID and the dev outbox entry. */
+  digestId: string;
+  period: DigestPeriod;
+  recipient: OutgoingMessage['recipient'];
+  /** Non-empty groups, in display order. */
+  groups: { category: string; label: string; notifications: DigestItem[] }[];
+}
+
+/** A channel that can also send digests (only email does). Errors follow DeliveryChannel's rules. */
+export interface DigestCapable {
+  sendDigest(message: DigestMessage): Promise<ChannelResult>;
+}
+
+/** True when the channel can send digests. */
+export function canSendDigest(channel: DeliveryChannel): channel is DeliveryChannel & DigestCapable {
+  return typeof (channel as Partial<DigestCapable>).sendDigest === 'function';
+}

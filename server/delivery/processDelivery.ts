@@ -1,21 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { AttemptOutcome } from '../../shared/schemas/delivery.js';
+import { absoluteActionUrl } from '../channels/links.js';
 import { PermanentDeliveryError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
 import type { AppContext } from '../context.js';
 import type { Priority } from '../../shared/types.js';
 import { retryDelayMs } from './backoff.js';
 import type { DeliveryClaim } from './claimDueDeliveries.js';
+import { READ_BEFORE_STEP } from '../services/notifications/cancelEscalations.js';
 
 /** How long a delivery waits while its channel is switched off before it is looked at again. */
 const DISABLED_RECHECK_MS = 30_000;
 /** While a half-open breaker's probe is out, the others wait at least this long (no busy re-claiming). */
 const PROBE_WAIT_MS = 1000;
-
-/** Relative action URLs (`/orders/42`) become absolute for email, SMS and push. */
-function absoluteUrl(publicUrl: string, actionUrl: string | null): string | null {
-  if (!actionUrl) return null;
-  return actionUrl.startsWith('/') ? `${publicUrl}${actionUrl}` : actionUrl;
-}
 
 /**
  * Sends one claimed delivery and records the outcome. Every write is conditional on still holding the
@@ -29,6 +25,17 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     include: { notification: true, user: true },
   });
   if (!delivery || delivery.status !== 'sending') return 'skipped';
+  if (delivery.channel === 'sms' && !delivery.user.smsConsentAt) {
+    // Consent withdrawn after this was planned: never send (the withdrawal cancels pending ones; this
+    // catches one claimed at that very moment).
+    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, lastError: 'SMS consent withdrawn', attempts: { decrement: 1 } } });
+    return 'skipped';
+  }
+  if (delivery.escalationStep !== null && delivery.notification.readAt) {
+    // Read between planning and now (the read's own cancellation only sees pending steps).
+    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, lastError: READ_BEFORE_STEP, attempts: { decrement: 1 } } });
+    return 'skipped';
+  }
   const channelName = delivery.channel as ExternalChannel;
   const channel = ctx.delivery.channels[channelName];
   const breaker = ctx.delivery.breakerFor(channel.provider);
@@ -57,7 +64,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
       priority: n.priority as Priority,
       title: n.title,
       body: n.body,
-      actionUrl: absoluteUrl(ctx.publicUrl, n.actionUrl),
+      actionUrl: absoluteActionUrl(n.actionUrl, ctx.publicUrl),
       createdAt: n.createdAt,
     },
     recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, locale: user.locale, timezone: user.timezone },

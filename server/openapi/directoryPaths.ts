@@ -1,7 +1,8 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { createTopicSchema, topicPathSchema, topicSubscribersSchema, upsertUserSchema, userPathSchema } from '../../shared/schemas/directory.js';
+import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import { errors } from './errorResponses.js';
-import { topicDtoSchema, topicListSchema, topicSubscribersResultSchema, userDtoSchema } from './responses.js';
+import { preferencesDtoSchema, topicDtoSchema, topicListSchema, topicSubscribersResultSchema, userDtoSchema } from './responses.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -36,6 +37,45 @@ export const directoryPaths: ZodOpenApiPathsObject = {
       description: 'Scope `users:write`.',
       requestParams: { path: userPathSchema },
       responses: { 200: { description: 'The user', ...json(userDtoSchema) }, ...errors(400, 404) },
+    },
+  },
+  '/users/{externalId}/preferences': {
+    get: {
+      operationId: 'getUserPreferences',
+      tags: ['Users'],
+      summary: "Get a recipient's notification preferences",
+      description:
+        'Scope `users:write`. The category × channel matrix (the admin default until the user changes a cell; critical ' +
+        'categories are `locked`), the global switch and reachability of each channel, quiet hours and contact points.',
+      requestParams: { path: userPathSchema },
+      responses: { 200: { description: 'The preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404) },
+    },
+    put: {
+      operationId: 'updateUserPreferences',
+      tags: ['Users'],
+      summary: "Update a recipient's notification preferences",
+      description:
+        'Scope `users:write`. Partial: parts left out stay as they are. `null` for a category channel resets it to the ' +
+        'category default. An unknown category is a 422 `unknown_category` (`categories.<key>`); changing a locked cell ' +
+        'of a critical category is a 422 `preference_locked` (`categories.<key>.channels.<channel>`); then nothing ' +
+        "changes. The user's open tabs receive the new preferences.",
+      requestParams: { path: userPathSchema },
+      requestBody: { required: true, ...json(updatePreferencesSchema) },
+      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404, 413, 422) },
+    },
+  },
+  '/users/{externalId}/contact': {
+    patch: {
+      operationId: 'updateUserContact',
+      tags: ['Users'],
+      summary: "Change a recipient's phone number and SMS consent",
+      description:
+        'Scope `users:write`. `smsConsent: true` records consent now with source `api`, and needs a phone number ' +
+        '(else 422 `phone_required`, path `smsConsent`). A new phone number clears consent (consent is for a number). ' +
+        'Withdrawing consent cancels the SMS deliveries not yet sent.',
+      requestParams: { path: userPathSchema },
+      requestBody: { required: true, ...json(updateContactSchema) },
+      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404, 413, 422) },
     },
   },
   '/topics': {

@@ -1,6 +1,7 @@
 import { createDocument } from 'zod-openapi';
 import { createTopicSchema, topicSubscribersSchema, upsertUserSchema } from '../../shared/schemas/directory.js';
 import { createNotificationSchema, recipientSchema } from '../../shared/schemas/notification.js';
+import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import { directoryPaths } from './directoryPaths.js';
 import { notificationPaths } from './notificationPaths.js';
 
@@ -39,6 +40,8 @@ export function openApiDocument(): OpenApiDocument {
         UpsertUser: upsertUserSchema,
         CreateTopic: createTopicSchema,
         TopicSubscribers: topicSubscribersSchema,
+        UpdatePreferences: updatePreferencesSchema,
+        UpdateContact: updateContactSchema,
       },
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key, e.g. `fn_…`, with the scopes each route names' },

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ApiErrorBody } from '../../shared/errors.js';
 import type { TopicDto, TopicSubscribersResult, UserDto } from '../../shared/schemas/directory.js';
 import { channelOverridesSchema, recipientSchema, type CreateNotificationResult } from '../../shared/schemas/notification.js';
+import { EMAIL_DIGEST_MODES, type PreferencesDto } from '../../shared/schemas/preferences.js';
 import type { SendDto } from '../../shared/schemas/sends.js';
-import { PRIORITIES, ROLES, SEND_STATUSES } from '../../shared/types.js';
+import { CHANNELS, PRIORITIES, ROLES, SEND_STATUSES } from '../../shared/types.js';
 
 // The response DTOs are TypeScript interfaces in shared/; these zod mirrors exist only to document them.
 // The `Same<…>` checks at the bottom fail the type-check the moment a mirror drifts from its interface.
@@ -89,6 +90,51 @@ export const sendDtoSchema = z
   })
   .meta({ id: 'Send' });
 
+const hhmm = z.string().meta({ description: '"HH:MM", 24-hour, in the user\'s timezone' });
+
+/** `PreferencesDto`. */
+export const preferencesDtoSchema = z
+  .object({
+    channels: z
+      .record(
+        z.enum(CHANNELS),
+        z.object({
+          enabled: z.boolean().meta({ description: "The user's global switch for the channel" }),
+          available: z.boolean().meta({ description: 'Has an address / consent / device, and the admins have not turned it off' }),
+          reason: z.string().optional().meta({ description: 'Why it is unavailable, e.g. "Give SMS consent"' }),
+        }),
+      )
+      .meta({ description: 'Per channel: global switch and reachability' }),
+    categories: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        description: z.string(),
+        critical: z.boolean(),
+        channels: z.record(
+          z.enum(CHANNELS),
+          z.object({
+            enabled: z.boolean(),
+            locked: z.boolean().meta({ description: 'Critical categories: cannot be changed' }),
+            isDefault: z.boolean().meta({ description: 'True while the admin-set category default applies' }),
+            reason: z.string().optional(),
+          }),
+        ),
+        emailDigest: z.enum(EMAIL_DIGEST_MODES),
+      }),
+    ).meta({ description: 'Every category, by key' }),
+    quietHours: z.object({ start: hhmm, end: hhmm }).nullable(),
+    timezone: z.string(),
+    digestTime: hhmm,
+    contact: z.object({
+      email: z.string(),
+      phone: z.string().nullable(),
+      smsConsent: z.object({ at: timestamp, source: z.string().meta({ description: 'How consent was given: "preferences page", "api"' }) }).nullable(),
+      pushDevices: z.number().int(),
+    }),
+  })
+  .meta({ id: 'Preferences' });
+
 /** True when A and B are the same type (not merely assignable one way). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
@@ -99,4 +145,5 @@ export type MirrorsMatchInterfaces = [
   Assert<Same<z.infer<typeof topicSubscribersResultSchema>, TopicSubscribersResult>>,
   Assert<Same<z.infer<typeof createNotificationResultSchema>, CreateNotificationResult>>,
   Assert<Same<z.infer<typeof sendDtoSchema>, SendDto>>,
+  Assert<Same<z.infer<typeof preferencesDtoSchema>, PreferencesDto>>,
 ];

@@ -26,6 +26,8 @@ export interface DeliveryRow {
   nextAttemptAt: Date;
   providerMessageId: string | null;
   lastError: string | null;
+  escalationStep: number | null;
+  deferredReason: string | null;
   createdAt: Date;
   sentAt: Date | null;
   attemptLog: {
@@ -57,6 +59,8 @@ export function presentDelivery(row: DeliveryRow): DeliveryDto {
     nextAttemptAt: SETTLED.has(row.status) ? null : row.nextAttemptAt.toISOString(),
     providerMessageId: row.providerMessageId,
     lastError: row.lastError,
+    escalationStep: row.escalationStep,
+    deferredReason: row.deferredReason as DeliveryDto['deferredReason'],
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
     attemptLog: row.attemptLog.map((attempt) => ({

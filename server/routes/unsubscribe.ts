@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { inboxUrl } from '../channels/links.js';
 import { UnsubscribeTokenError, verifyUnsubscribeToken, type UnsubscribePayload } from '../channels/unsubscribeLink.js';
 import type { AppContext } from '../context.js';
+import { findUnsubscribeTarget } from '../services/preferences/findUnsubscribeTarget.js';
+import { resubscribeToCategory } from '../services/preferences/resubscribeToCategory.js';
 import { unsubscribeFromCategory } from '../services/preferences/unsubscribeFromCategory.js';
 import { renderPage } from './unsubscribePages.js';
 
@@ -11,7 +13,7 @@ const paramsSchema = z.strictObject({ token: z.string().min(1).max(1024) });
 /**
  * `/api/unsubscribe/:token`, the List-Unsubscribe target. Mounted outside the session and CSRF middleware:
  * mail clients POST without cookies (RFC 8058), and the signed token is the authorization.
- * GET only shows a confirmation (link scanners prefetch GETs); POST unsubscribes.
+ * GET only shows a confirmation (link scanners prefetch GETs); POST unsubscribes; POST `/undo` reverts it.
  */
 export function unsubscribeRouter(ctx: AppContext): Router {
   const router = Router();
@@ -19,10 +21,12 @@ export function unsubscribeRouter(ctx: AppContext): Router {
   router.get('/:token', async (req, res) => {
     const payload = verify(ctx, req.params);
     if (payload instanceof UnsubscribeTokenError) return sendError(ctx, res, payload);
-    const label = await categoryLabel(ctx, payload.category);
+    const target = await findUnsubscribeTarget(ctx.db, payload);
+    if (target.result === 'gone') return sendError(ctx, res, new UnsubscribeTokenError('invalid'));
+    if (target.result === 'critical') return sendPage(res, 200, criticalPage(ctx, target.label));
     sendPage(res, 200, {
-      title: `Unsubscribe from ${label} emails`,
-      message: `You will stop receiving ${label} emails. Notifications still appear in your inbox.`,
+      title: `Unsubscribe from ${target.label} emails`,
+      message: `You will stop receiving ${target.label} emails. Notifications still appear in your inbox.`,
       formButton: 'Unsubscribe',
       appUrl: inboxUrl(ctx.publicUrl),
     });
@@ -33,16 +37,43 @@ export function unsubscribeRouter(ctx: AppContext): Router {
   router.post('/:token', async (req, res) => {
     const payload = verify(ctx, req.params);
     if (payload instanceof UnsubscribeTokenError) return sendError(ctx, res, payload);
-    await unsubscribeFromCategory(ctx, payload);
-    const label = await categoryLabel(ctx, payload.category);
+    const { result, label } = await unsubscribeFromCategory(ctx, payload);
+    if (result === 'gone') return sendError(ctx, res, new UnsubscribeTokenError('invalid'));
+    if (result === 'critical') return sendPage(res, 200, criticalPage(ctx, label));
     sendPage(res, 200, {
       title: 'You are unsubscribed',
-      message: `You will no longer receive ${label} emails. You can turn them back on in your notification settings.`,
+      message: `You will no longer receive ${label} emails. Notifications still appear in your inbox, and you can turn these emails back on in your notification settings.`,
+      formButton: 'Undo',
+      // Relative to this page's URL (`…/unsubscribe/<token>`), so it works under any host or proxy path.
+      formAction: `${String(req.params.token)}/undo`,
+      appUrl: inboxUrl(ctx.publicUrl),
+    });
+  });
+
+  // The undo button of the page above: the same signed token authorizes turning the emails back on.
+  router.post('/:token/undo', async (req, res) => {
+    const payload = verify(ctx, req.params);
+    if (payload instanceof UnsubscribeTokenError) return sendError(ctx, res, payload);
+    const { result, label } = await resubscribeToCategory(ctx, payload);
+    if (result === 'gone') return sendError(ctx, res, new UnsubscribeTokenError('invalid'));
+    if (result === 'critical') return sendPage(res, 200, criticalPage(ctx, label));
+    sendPage(res, 200, {
+      title: 'You are subscribed again',
+      message: `You will receive ${label} emails again.`,
       appUrl: inboxUrl(ctx.publicUrl),
     });
   });
 
   return router;
+}
+
+/** Critical emails go wherever the user has an address, so a link cannot turn them off. */
+function criticalPage(ctx: AppContext, label: string): Parameters<typeof renderPage>[0] {
+  return {
+    title: `${label} emails cannot be unsubscribed`,
+    message: `${label} emails are critical alerts about your account, so they are always sent to your email address. Nothing was changed. They stop only if the email address is removed from your account.`,
+    appUrl: inboxUrl(ctx.publicUrl),
+  };
 }
 
 function verify(ctx: AppContext, params: unknown): UnsubscribePayload | UnsubscribeTokenError {
@@ -54,11 +85,6 @@ function verify(ctx: AppContext, params: unknown): UnsubscribePayload | Unsubscr
     if (err instanceof UnsubscribeTokenError) return err;
     throw err;
   }
-}
-
-async function categoryLabel(ctx: AppContext, key: string): Promise<string> {
-  const category = await ctx.db.category.findUnique({ where: { key }, select: { label: true } });
-  return category?.label ?? key;
 }
 
 function sendError(ctx: AppContext, res: Response, err: UnsubscribeTokenError): void {

@@ -5,6 +5,8 @@ export interface PageContent {
   message: string;
   /** A POST button to the current URL (the one-click form), when set. */
   formButton?: string;
+  /** Where the button posts instead (relative, e.g. `<token>/undo`); such a form is not the one-click form. */
+  formAction?: string;
   /** Where the "Open FlashNotify" link points. */
   appUrl: string;
 }
@@ -23,10 +25,13 @@ a{color:#0969da}`;
  * res.send(renderPage({ title: 'Unsubscribe', message: 'You will stop receiving Billing emails.', formButton: 'Unsubscribe', appUrl }));
  */
 export function renderPage(content: PageContent): string {
-  // No `action`: the form posts to the page's own URL, whatever host or proxy path served it.
-  const form = content.formButton
-    ? `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(content.formButton)}</button></form>`
-    : '';
+  // No `action` (or a relative one): the form posts to the page's own URL, whatever host or proxy path served it.
+  const button = content.formButton ? `<button type="submit">${escapeHtml(content.formButton)}</button>` : '';
+  const form = !button
+    ? ''
+    : content.formAction
+      ? `<form method="post" action="${escapeHtml(content.formAction)}">${button}</form>`
+      : `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">${button}</form>`;
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">

@@ -32,6 +32,10 @@ export interface DeliveryDto {
   nextAttemptAt: string | null;
   providerMessageId: string | null;
   lastError: string | null;
+  /** Index (0-based) of the step in the category's escalation ladder, or null when not an escalation step. */
+  escalationStep: number | null;
+  /** Why it was planned for later: quiet hours or an escalation step. */
+  deferredReason: 'quiet_hours' | 'escalation' | null;
   createdAt: string;
   sentAt: string | null;
   attemptLog: DeliveryAttemptDto[];

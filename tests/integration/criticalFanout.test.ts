@@ -69,7 +69,12 @@ describe('a critical notification', () => {
 
     expect(mail!.envelope.to).toEqual(['bob@example.com']);
     expect(mail!.parsed.subject).toContain('Primary database unreachable');
-    expect(mail!.parsed.text).toContain(`${server.ctx.publicUrl}/incidents/42`);
+    // The email's button marks the notification read through the app, then lands on the action URL.
+    const openLink = /View details: (\S+)/.exec(mail!.parsed.text ?? '')![1]!;
+    const opened = await fetch(openLink, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/incidents/42');
+    await waitFor(() => socket.updates.some((n) => n.title === 'Primary database unreachable' && n.readAt !== null), 5000, 'read via email');
     expect(twilio.requests[0]!.params).toMatchObject({ To: BOB_PHONE, From: '+15005550006' });
     expect(twilio.requests[0]!.params.Body).toContain('Primary database unreachable');
     expect(JSON.parse(device.decrypt(pushed.body))).toMatchObject({ title: 'Primary database unreachable', priority: 'critical' });

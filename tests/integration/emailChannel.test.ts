@@ -64,12 +64,14 @@ describe('SMTP', () => {
 
     expect(parsed.text).toContain('Payment failed');
     expect(parsed.text).toContain('Card ending 4242 was declined.\n\nUpdate it today.');
-    expect(parsed.text).toContain('View details: https://billing.example.com/cards?id=7&x=1');
+    // The button goes through the app, which marks the notification read and redirects to the action URL.
+    const openLink = `${publicUrl}/api/email-actions/open/`;
+    expect(parsed.text).toContain(`View details: ${openLink}`);
     expect(parsed.text).toContain(`Open your inbox: ${publicUrl}/`);
     const html = parsed.html as string;
     expect(html).toContain('Payment failed');
     expect(html).toContain('Card ending 4242 was declined.</p>');
-    expect(hrefs(html)).toEqual(expect.arrayContaining(['https://billing.example.com/cards?id=7&x=1', `${publicUrl}/`]));
+    expect(hrefs(html)).toEqual(expect.arrayContaining([expect.stringMatching(`^${openLink}`), `${publicUrl}/`]));
 
     // RFC 2369 + RFC 8058: a signed one-click link, the same one as in the footer.
     const unsubscribeUrl = /^<([^>]+)>$/.exec(rawHeader(parsed, 'list-unsubscribe')!)![1]!;
@@ -90,8 +92,8 @@ describe('SMTP', () => {
     expect(security!.text).toContain('SECURITY ALERT: New sign-in');
     expect(security!.text).toContain('When: Nov 21, 2026, 10:30 AM GMT+1');
     expect(security!.html).toContain('Security alert');
-    // A relative action link is made absolute against PUBLIC_URL.
-    expect(hrefs(security!.html as string)).toContain(`${server.ctx.publicUrl}/settings/sessions`);
+    // A relative action link gets a button too (through the app's open link, against PUBLIC_URL).
+    expect(hrefs(security!.html as string)).toEqual(expect.arrayContaining([expect.stringMatching(`^${server.ctx.publicUrl}/api/email-actions/open/`)]));
     expect(deploys!.text).not.toContain('SECURITY ALERT');
     expect(deploys!.text).toMatch(/^Deployed\n/);
   });
@@ -162,8 +164,8 @@ describe('dev outbox (no SMTP_URL)', () => {
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row).toMatchObject({ id: first.providerMessageId, channel: 'email', to: 'alice@example.com', subject: 'Stored, not sent' });
-    expect(row.text).toContain('View details: https://example.com/a');
-    expect(row.html).toContain('href="https://example.com/a"');
+    expect(row.text).toContain(`View details: ${server.ctx.publicUrl}/api/email-actions/open/`);
+    expect(row.html).toContain(`href="${server.ctx.publicUrl}/api/email-actions/open/`);
     const headers = JSON.parse(row.headers) as Record<string, string>;
     expect(headers['List-Unsubscribe']).toMatch(new RegExp(`^<${server.ctx.publicUrl}/api/unsubscribe/[\\w-]+\\.[\\w-]+>$`));
     expect(headers).toMatchObject({

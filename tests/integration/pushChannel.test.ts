@@ -6,7 +6,7 @@ import { MAX_PAYLOAD_BYTES, type PushPayload } from '../../server/channels/push/
 import { loadOrCreateVapidKeys, resolveVapidKeys } from '../../server/channels/push/vapidKeys.js';
 import { PermanentDeliveryError, type DeliveryChannel, type OutgoingMessage } from '../../server/channels/types.js';
 import { openDatabase } from '../../server/db/client.js';
-import { signPushReadToken } from '../../server/services/push/readToken.js';
+import { signReadToken } from '../../server/services/notifications/readToken.js';
 import type { Priority } from '../../shared/types.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
@@ -346,8 +346,8 @@ describe('mark read from a push click', () => {
     const otherClaims = Buffer.from(JSON.stringify(['someone', message.notification.id, 4102444800])).toString('base64url');
     const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
     const claim = { userId: message.recipient.id, notificationId: message.notification.id };
-    const wrongSecret = signPushReadToken('not-the-secret', { ...claim, expiresAt: new Date(Date.now() + 60_000) });
-    const expired = signPushReadToken(server.ctx.signingSecret, { ...claim, expiresAt: new Date(Date.now() - 1000) });
+    const wrongSecret = signReadToken('not-the-secret', { ...claim, expiresAt: new Date(Date.now() + 60_000) });
+    const expired = signReadToken(server.ctx.signingSecret, { ...claim, expiresAt: new Date(Date.now() - 1000) });
 
     const post = (body: unknown) =>
       fetch(`${server.url}/api/push-actions/read`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -3,26 +3,26 @@ import { describeUserAgent } from '../../client/src/features/devices/utils/descr
 import { topicFor } from '../../server/channels/push/createPushChannel.js';
 import { buildPushPayload, MAX_PAYLOAD_BYTES } from '../../server/channels/push/pushPayload.js';
 import type { OutgoingMessage } from '../../server/channels/types.js';
-import { signPushReadToken, verifyPushReadToken } from '../../server/services/push/readToken.js';
+import { signReadToken, verifyReadToken } from '../../server/services/notifications/readToken.js';
 
 const SECRET = 'test-signing-secret';
 const claim = { userId: 'u1', notificationId: 'n1', expiresAt: new Date('2030-01-01T00:00:00Z') };
 
 describe('push read token', () => {
   it('round-trips its claim until it expires', () => {
-    const token = signPushReadToken(SECRET, claim);
-    expect(verifyPushReadToken(SECRET, token, new Date('2029-12-31T23:59:59Z'))).toEqual(claim);
-    expect(verifyPushReadToken(SECRET, token, new Date('2030-01-01T00:00:00Z'))).toBeNull();
+    const token = signReadToken(SECRET, claim);
+    expect(verifyReadToken(SECRET, token, new Date('2029-12-31T23:59:59Z'))).toEqual(claim);
+    expect(verifyReadToken(SECRET, token, new Date('2030-01-01T00:00:00Z'))).toBeNull();
   });
 
   it('rejects another secret, swapped claims and junk', () => {
-    const token = signPushReadToken(SECRET, claim);
+    const token = signReadToken(SECRET, claim);
     const [, signature] = token.split('.');
-    const other = signPushReadToken(SECRET, { ...claim, notificationId: 'n2' }).split('.')[0];
+    const other = signReadToken(SECRET, { ...claim, notificationId: 'n2' }).split('.')[0];
     const now = new Date('2029-01-01T00:00:00Z');
-    expect(verifyPushReadToken('other-secret', token, now)).toBeNull();
-    expect(verifyPushReadToken(SECRET, `${other}.${signature}`, now)).toBeNull();
-    for (const junk of ['', '.', 'a.b.c', `${token}.`, `${token}=`]) expect(verifyPushReadToken(SECRET, junk, now)).toBeNull();
+    expect(verifyReadToken('other-secret', token, now)).toBeNull();
+    expect(verifyReadToken(SECRET, `${other}.${signature}`, now)).toBeNull();
+    for (const junk of ['', '.', 'a.b.c', `${token}.`, `${token}=`]) expect(verifyReadToken(SECRET, junk, now)).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { DevicesPage } from '../features/devices/components/DevicesPage';
 import { InboxPage } from '../features/inbox/components/InboxPage';
+import { PreferencesPage } from '../features/preferences/components/PreferencesPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -24,6 +25,7 @@ export function App() {
         }
       >
         <Route index element={<InboxPage />} />
+        <Route path="settings/preferences" element={<PreferencesPage />} />
         <Route path="settings/devices" element={<DevicesPage />} />
         <Route
           path="admin/*"

@@ -1,11 +1,11 @@
 import clsx from 'clsx';
-import { Inbox, Smartphone } from 'lucide-react';
+import { Inbox, SlidersHorizontal, Smartphone } from 'lucide-react';
 import { NavLink } from 'react-router';
 import { AdminNav } from '../features/admin/components/AdminNav';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
 import { useCounts } from '../features/inbox/api/getCounts';
 
-/** Left navigation; admins also get the "Admin" section. Preferences join it in a later issue. */
+/** Left navigation; admins also get the "Admin" section. */
 export function SideNav() {
   const { data: counts } = useCounts();
   const user = useCurrentUser();
@@ -20,6 +20,10 @@ export function SideNav() {
             {unread > 99 ? '99+' : unread}
           </span>
         )}
+      </NavLink>
+      <NavLink to="/settings/preferences" className={({ isActive }) => clsx('side-nav__link', isActive && 'side-nav__link--active')}>
+        <SlidersHorizontal size={16} aria-hidden />
+        <span>Preferences</span>
       </NavLink>
       <NavLink to="/settings/devices" className={({ isActive }) => clsx('side-nav__link', isActive && 'side-nav__link--active')}>
         <Smartphone size={16} aria-hidden />

@@ -1,5 +1,6 @@
 import type { ChannelDeps } from '../createChannels.js';
 import { absoluteActionUrl, inboxUrl } from '../links.js';
+import { emailOpenUrl } from './openLink.js';
 import type { OutgoingMessage } from '../types.js';
 import { createUnsubscribeToken } from '../unsubscribeLink.js';
 import { renderEmailBodies, type EmailView } from './emailTemplates.js';
@@ -47,7 +48,9 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
     categoryLabel: category?.label ?? notification.category,
     when: formatWhen(notification.createdAt, recipient.locale, recipient.timezone),
     recipientName: recipient.name,
-    actionUrl: absoluteActionUrl(notification.actionUrl, publicUrl),
+    // The button goes through the app, which marks the notification read (stopping any escalation) and
+    // then redirects to the action URL.
+    actionUrl: absoluteActionUrl(notification.actionUrl, publicUrl) ? emailOpenUrl(deps, recipient.id, notification.id) : null,
     inboxUrl: inboxUrl(publicUrl),
     unsubscribeUrl,
   };

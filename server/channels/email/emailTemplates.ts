@@ -22,13 +22,38 @@ export interface EmailView {
   unsubscribeUrl: string;
 }
 
+/** What the digest templates (`digest.*.hbs`) use. Values are plain text; the HTML engine escapes them. */
+export interface DigestView {
+  appName: string;
+  lang: string;
+  /** "Your daily digest". */
+  title: string;
+  /** "3 unread notifications". */
+  summary: string;
+  /** `hourly` / `daily`, for the footer. */
+  period: string;
+  recipientName: string;
+  groups: {
+    label: string;
+    /** The category's signed unsubscribe page. */
+    unsubscribeUrl: string;
+    items: { title: string; excerpt: string; url: string; when: string }[];
+  }[];
+  inboxUrl: string;
+  preferencesUrl: string;
+}
+
 type Format = 'html' | 'txt';
-type Render = (view: EmailView) => string;
+type Render<View = EmailView> = (view: View) => string;
 
 interface TemplateSet {
   defaults: Record<Format, Render>;
   byCategory: Map<string, Partial<Record<Format, Render>>>;
+  digest: Record<Format, Render<DigestView>>;
 }
+
+/** Template names that are not categories. */
+const RESERVED = new Set(['layout', 'default', 'digest']);
 
 const TEMPLATE_DIR = fileURLToPath(new URL('./templates/', import.meta.url));
 const FILE_NAME = /^([a-z0-9][a-z0-9_-]*)\.(html|txt)\.hbs$/;
@@ -51,6 +76,17 @@ export function renderEmailBodies(view: EmailView): { html: string; text: string
   };
 }
 
+/**
+ * Renders a digest's HTML and text bodies with `digest.html.hbs` / `digest.txt.hbs`.
+ *
+ * @example
+ * const { html, text } = renderDigestBodies(view);
+ */
+export function renderDigestBodies(view: DigestView): { html: string; text: string } {
+  const { digest } = loadEmailTemplates();
+  return { html: digest.html(view), text: digest.txt(view).replace(/\n{3,}/g, '\n\n').trim() + '\n' };
+}
+
 /** Reads and checks the templates once; the email channel calls it at creation so errors surface at start-up. */
 export function loadEmailTemplates(): TemplateSet {
   return (loaded ??= loadTemplates(TEMPLATE_DIR));
@@ -59,10 +95,10 @@ export function loadEmailTemplates(): TemplateSet {
 function loadTemplates(dir: string): TemplateSet {
   // One engine per format: the layout partial differs, and text must not be HTML-escaped.
   const engines: Record<Format, typeof Handlebars> = { html: Handlebars.create(), txt: Handlebars.create() };
-  const compile = (format: Format, source: string) => {
+  const compile = <View = EmailView>(format: Format, source: string) => {
     // Handlebars compiles lazily: parse now, so a broken template fails at start-up, not on every send.
     engines[format].parse(source);
-    return engines[format].compile<EmailView>(source, { noEscape: format === 'txt' });
+    return engines[format].compile<View>(source, { noEscape: format === 'txt' });
   };
   const read = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
 
@@ -71,12 +107,16 @@ function loadTemplates(dir: string): TemplateSet {
     engines[format].registerPartial('layout', compile(format, read(`layout.${format}.hbs`)));
   }
   const defaults = { html: compile('html', read('default.html.hbs')), txt: compile('txt', read('default.txt.hbs')) };
+  const digest = {
+    html: compile<DigestView>('html', read('digest.html.hbs')),
+    txt: compile<DigestView>('txt', read('digest.txt.hbs')),
+  };
   const byCategory = new Map<string, Partial<Record<Format, Render>>>();
   for (const file of readdirSync(dir)) {
     const match = FILE_NAME.exec(file);
-    if (!match || match[1] === 'layout' || match[1] === 'default') continue;
+    if (!match || RESERVED.has(match[1]!)) continue;
     const [, category, format] = match as unknown as [string, string, Format];
     byCategory.set(category, { ...byCategory.get(category), [format]: compile(format, read(file)) });
   }
-  return { defaults, byCategory };
+  return { defaults, byCategory, digest };
 }

@@ -1,5 +1,5 @@
 import type { Priority } from '../../../shared/types.js';
-import { PUSH_READ_TOKEN_TTL_MS, signPushReadToken } from '../../services/push/readToken.js';
+import { READ_TOKEN_TTL_MS, signReadToken } from '../../services/notifications/readToken.js';
 import type { OutgoingMessage } from '../types.js';
 
 /** The JSON the service worker (`client/public/sw.js`) receives in its `push` event. */
@@ -38,10 +38,10 @@ export function buildPushPayload(
     url: notification.actionUrl ?? `${options.publicUrl}/`,
     category: notification.category,
     priority: notification.priority,
-    readToken: signPushReadToken(options.signingSecret, {
+    readToken: signReadToken(options.signingSecret, {
       userId: recipient.id,
       notificationId: notification.id,
-      expiresAt: new Date(now.getTime() + PUSH_READ_TOKEN_TTL_MS),
+      expiresAt: new Date(now.getTime() + READ_TOKEN_TTL_MS),
     }),
   };
   return fitToLimit(payload);

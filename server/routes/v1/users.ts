@@ -1,9 +1,14 @@
 import { Router } from 'express';
 import { upsertUserSchema, userPathSchema } from '../../../shared/schemas/directory.js';
+import { updateContactSchema, updatePreferencesSchema } from '../../../shared/schemas/preferences.js';
 import type { AppContext } from '../../context.js';
 import { requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
+import { getPreferences } from '../../services/preferences/getPreferences.js';
+import { updateContact } from '../../services/preferences/updateContact.js';
+import { updatePreferences } from '../../services/preferences/updatePreferences.js';
 import { getUserByExternalId } from '../../services/users/getUserByExternalId.js';
+import { getUserIdByExternalId } from '../../services/users/getUserIdByExternalId.js';
 import { upsertUserByExternalId } from '../../services/users/upsertUserByExternalId.js';
 
 /** `/api/v1/users`: services register the people they notify, under their own ids. */
@@ -21,6 +26,24 @@ export function v1UsersRouter(ctx: AppContext): Router {
   router.get('/:externalId', async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     res.json(await getUserByExternalId(ctx.db, externalId));
+  });
+
+  router.get('/:externalId/preferences', async (req, res) => {
+    const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
+    res.json(await getPreferences(ctx, await getUserIdByExternalId(ctx.db, externalId)));
+  });
+
+  // PUT, though partial like the web app's PATCH: what is left out stays, as the shared schema documents.
+  router.put('/:externalId/preferences', async (req, res) => {
+    const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
+    const input = parseInput(updatePreferencesSchema, req.body, 'request body');
+    res.json(await updatePreferences(ctx, await getUserIdByExternalId(ctx.db, externalId), input));
+  });
+
+  router.patch('/:externalId/contact', async (req, res) => {
+    const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
+    const input = parseInput(updateContactSchema, req.body, 'request body');
+    res.json(await updateContact(ctx, await getUserIdByExternalId(ctx.db, externalId), input, { consentSource: 'api' }));
   });
 
   return router;

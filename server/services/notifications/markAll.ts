@@ -1,5 +1,6 @@
 import type { BulkUpdateResult } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
+import { cancelEscalations } from './cancelEscalations.js';
 import { bumpInboxVersion } from './inboxCounts.js';
 
 export interface MarkAllProps {
@@ -24,6 +25,7 @@ export async function markAll(
     if (mark === 'read') {
       ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, readAt: null }, data: { readAt: now } }));
       await tx.notification.updateMany({ where: { ...scope, seenAt: null }, data: { seenAt: now } });
+      if (updated > 0) await cancelEscalations(tx, userId);
     } else {
       ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, seenAt: null }, data: { seenAt: now } }));
     }

@@ -2,6 +2,7 @@ import type { NotificationDto, UpdateNotificationInput } from '../../../shared/s
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { presentNotification } from '../../presenters/notification.js';
+import { cancelEscalations } from './cancelEscalations.js';
 import { bumpInboxVersion } from './inboxCounts.js';
 
 export interface UpdateNotificationProps {
@@ -40,6 +41,7 @@ export async function updateNotification(
     const data = diff(current, changes, new Date());
     if (Object.keys(data).length === 0) return { row: current, counts: null };
     const row = await tx.notification.update({ where: { id: notificationId }, data });
+    if (data.readAt) await cancelEscalations(tx, userId, notificationId);
     return { row, counts: await bumpInboxVersion(tx, userId) };
   });
 

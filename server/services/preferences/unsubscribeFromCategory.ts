@@ -1,21 +1,30 @@
 import type { UnsubscribePayload } from '../../channels/unsubscribeLink.js';
 import type { AppContext } from '../../context.js';
+import { publishPreferences } from './getPreferences.js';
+import { findUnsubscribeTarget } from './findUnsubscribeTarget.js';
+
+/** What an unsubscribe link did: `unsubscribed`, `critical` (nothing changed) or `gone` (no such user or category). */
+export interface UnsubscribeOutcome {
+  result: 'unsubscribed' | 'critical' | 'gone';
+  /** The category's label, for the page. */
+  label: string;
+}
 
 /**
- * Turns off one category on one channel for one user, from a verified one-click unsubscribe link.
- *
- * For now a documented no-op that returns the payload: the links, their signatures and the pages ship
- * with the email channel, while the Preference rows it will write arrive with the preferences issue.
- * That issue fills this function (upsert `Preference { userId, category, channel, enabled: false }`,
- * idempotent, since mail clients may POST twice); the route already calls it only after verification.
+ * Turns email off for one category for the user of a verified one-click unsubscribe link: an explicit
+ * `Preference { enabled: false }` row, idempotent since mail clients may POST twice. Critical categories
+ * stay as they are (their emails go wherever the user has an address), and the page says so.
  *
  * @example
- * await unsubscribeFromCategory(ctx, verifyUnsubscribeToken(token, ctx.signingSecret));
+ * const { result, label } = await unsubscribeFromCategory(ctx, verifyUnsubscribeToken(token, ctx.signingSecret));
  */
-export async function unsubscribeFromCategory(
-  ctx: Pick<AppContext, 'db' | 'log'>,
-  payload: UnsubscribePayload,
-): Promise<UnsubscribePayload> {
-  ctx.log.info({ userId: payload.userId, category: payload.category, channel: payload.channel }, 'unsubscribe requested (preferences not built yet: nothing stored)');
-  return payload;
+export async function unsubscribeFromCategory(ctx: AppContext, payload: UnsubscribePayload): Promise<UnsubscribeOutcome> {
+  const target = await findUnsubscribeTarget(ctx.db, payload);
+  if (target.result !== 'ok') return target;
+  const id = { userId: payload.userId, category: payload.category, channel: payload.channel };
+  // Only `enabled` changes: a digest mode chosen earlier is kept for when the user turns email back on.
+  await ctx.db.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, enabled: false }, update: { enabled: false } });
+  ctx.log.info(id, 'unsubscribed by email link');
+  await publishPreferences(ctx, payload.userId);
+  return { result: 'unsubscribed', label: target.label };
 }

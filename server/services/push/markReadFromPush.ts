@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
 import { updateNotification } from '../notifications/updateNotification.js';
-import { verifyPushReadToken } from './readToken.js';
+import { verifyReadToken } from '../notifications/readToken.js';
 
 /**
  * Marks a notification read from a click on its push message. The signed token stands in for the
@@ -11,7 +11,7 @@ import { verifyPushReadToken } from './readToken.js';
  * await markReadFromPush(ctx, body.token);
  */
 export async function markReadFromPush(ctx: AppContext, token: string): Promise<void> {
-  const claim = verifyPushReadToken(ctx.signingSecret, token);
+  const claim = verifyReadToken(ctx.signingSecret, token);
   if (!claim) {
     throw new HttpError(400, 'invalid_token', 'The read token is invalid or expired', [
       { path: 'token', message: 'Invalid or expired' },

@@ -2,6 +2,7 @@ import type { UpsertUserInput, UserDto } from '../../../shared/schemas/directory
 import type { Db } from '../../db/client.js';
 import { HttpError } from '../../errors.js';
 import { presentUser } from '../../presenters/directory.js';
+import { cancelPendingSms } from '../preferences/cancelPendingSms.js';
 import { retryOnUniqueViolation } from '../uniqueViolation.js';
 
 export interface UpsertUserResult {
@@ -27,11 +28,15 @@ export async function upsertUserByExternalId(db: Db, externalId: string, input: 
   // Two concurrent first PUTs race on the unique externalId/email: the retry sees the winner's row.
   return retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
-      const existing = await tx.user.findUnique({ where: { externalId }, select: { id: true } });
+      const existing = await tx.user.findUnique({ where: { externalId }, select: { id: true, phone: true } });
       const holder = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (holder && holder.id !== existing?.id) throw EmailTakenError();
       if (existing) {
-        return { user: presentUser(await tx.user.update({ where: { id: existing.id }, data: fields })), created: false };
+        // SMS consent is given for one number: a new number needs new consent (PATCH …/contact).
+        const phoneChanged = input.phone !== undefined && input.phone !== existing.phone;
+        const consent = phoneChanged ? { smsConsentAt: null, smsConsentSource: null } : {};
+        if (phoneChanged) await cancelPendingSms(tx, existing.id, 'Phone number changed: SMS consent withdrawn');
+        return { user: presentUser(await tx.user.update({ where: { id: existing.id }, data: { ...fields, ...consent } })), created: false };
       }
       return { user: presentUser(await tx.user.create({ data: { ...fields, externalId } })), created: true };
     }),

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { PushDeviceDto } from '@shared/schemas/delivery';
 import { apiFetch } from '../../../lib/api';
+import { preferenceKeys } from '../../preferences/api/preferenceKeys';
 import { PushSetupError, subscribeError } from '../utils/pushSetupError';
 import { base64UrlToBytes, isSameKey, pushUnsupportedReason, rememberThisDevice } from '../utils/pushSupport';
 import { pushDevicesOptions } from './getPushDevices';
@@ -69,6 +70,8 @@ export function useEnablePush() {
     onSuccess: (device) => {
       queryClient.setQueryData<PushDeviceDto[]>(queryKey, (items = []) => [device, ...items.filter((d) => d.id !== device.id)]);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+    // The preferences page counts devices, and push becomes (un)available with them.
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: preferenceKeys.all })]),
   });
 }

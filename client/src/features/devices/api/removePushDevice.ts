@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { PushDeviceDto } from '@shared/schemas/delivery';
 import { apiFetch, isApiError } from '../../../lib/api';
+import { preferenceKeys } from '../../preferences/api/preferenceKeys';
 import { rememberThisDevice, thisDeviceId } from '../utils/pushSupport';
 import { pushDevicesOptions } from './getPushDevices';
 
@@ -39,6 +40,8 @@ export function useRemovePushDevice() {
       queryClient.setQueryData(queryKey, context?.previous);
       toast.error(isApiError(error) ? error.message : 'Could not remove the device. Please try again.');
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+    // The preferences page counts devices, and push becomes (un)available with them.
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: preferenceKeys.all })]),
   });
 }

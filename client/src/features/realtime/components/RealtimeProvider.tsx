@@ -7,6 +7,7 @@ import { createInboxSocket } from '../../../lib/socket';
 import { sessionOptions } from '../../auth/api/getSession';
 import { showNotificationToast, showReplaySummaryToast } from '../utils/notificationToasts';
 import { registerInboxHandlers } from '../utils/registerInboxHandlers';
+import { registerPreferencesHandlers } from '../utils/registerPreferencesHandlers';
 import { RealtimeContext } from './realtimeContext';
 
 /**
@@ -28,12 +29,13 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     const tracker = new SeqWatermark();
     const socket = createInboxSocket(() => tracker.watermark);
     const openInbox = () => void navigateRef.current('/');
-    const unregister = registerInboxHandlers(socket, {
+    const unregisterInbox = registerInboxHandlers(socket, {
       queryClient,
       tracker,
       onLive: (item) => showNotificationToast(item, openInbox),
       onReplayed: (count) => showReplaySummaryToast(count, openInbox),
     });
+    const unregisterPreferences = registerPreferencesHandlers(socket, queryClient);
     const live = new SocketConnection(socket, {
       // The session ended server-side: RequireAuth sees `null` and redirects to /login.
       onUnauthorized: () => queryClient.setQueryData(sessionOptions().queryKey, null),
@@ -42,7 +44,8 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     live.start();
     return () => {
       live.stop();
-      unregister();
+      unregisterInbox();
+      unregisterPreferences();
     };
   }, [queryClient]);
 

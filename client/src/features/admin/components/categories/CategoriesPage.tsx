@@ -1,16 +1,23 @@
 import { useState } from 'react';
+import clsx from 'clsx';
 import { FolderTree, Pencil, ShieldAlert } from 'lucide-react';
 import type { CategoryDto } from '@shared/schemas/directory';
 import { useAdminCategories } from '../../api/getAdminCategories';
+import { ladderSteps } from '../../utils/escalation';
 import { CHANNEL_LABELS } from '../../utils/format';
-import { ACTIONS_COLUMN, DataTable } from '../common/DataTable';
+import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/QueryStates';
 import { QueryView } from '../common/QueryView';
+import { CATEGORY_TABLE_COLUMNS } from './categoryColumns';
 import { CategoryEditRow } from './CategoryEditRow';
 import { CreateCategoryForm } from './CreateCategoryForm';
+import './escalation.css';
 
-/** `/admin/categories`: the categories notifications are filed under, how critical they are, where they go. */
+/**
+ * `/admin/categories`: the categories notifications are filed under, how critical they are, where they go,
+ * and how critical ones escalate while unread.
+ */
 export function CategoriesPage() {
   const categories = useAdminCategories();
   const [editing, setEditing] = useState<string | null>(null);
@@ -36,7 +43,7 @@ export function CategoriesPage() {
             }
           >
             {(data) => (
-              <DataTable testId="categories-table" columns={['Key', 'Label', 'Critical', 'Default channels', ACTIONS_COLUMN]}>
+              <DataTable testId="categories-table" columns={CATEGORY_TABLE_COLUMNS}>
                 {data.map((category) =>
                   editing === category.key ? (
                     <CategoryEditRow key={category.key} category={category} onDone={() => setEditing(null)} />
@@ -73,6 +80,7 @@ function CategoryRow({ category, onEdit }: { category: CategoryDto; onEdit: () =
         ) : (
           <span className="muted">No</span>
         )}
+        {category.escalation.length > 0 && <EscalationLadder category={category} />}
       </td>
       <td data-label="Default channels">
         <span className="chips">
@@ -90,5 +98,20 @@ function CategoryRow({ category, onEdit }: { category: CategoryDto; onEdit: () =
         </button>
       </td>
     </tr>
+  );
+}
+
+/** "Escalates: Push 0 min → Email 5 min → SMS 15 min" under the Critical badge; escalation needs it. */
+function EscalationLadder({ category }: { category: CategoryDto }) {
+  return (
+    <span className={clsx('ladder', !category.critical && 'ladder--inactive')} data-testid="category-escalation">
+      <span className="ladder__label">{category.critical ? 'Escalates:' : 'Escalation (inactive, not critical):'}</span>{' '}
+      {ladderSteps(category.escalation).map((step, index) => (
+        <span key={index}>
+          {index > 0 && ' → '}
+          <span className="ladder__step">{step}</span>
+        </span>
+      ))}
+    </span>
   );
 }

@@ -2,25 +2,27 @@ import { useState, type FormEvent } from 'react';
 import type { CategoryDto } from '@shared/schemas/directory';
 import type { Channel } from '@shared/types';
 import { useUpdateCategory } from '../../api/updateCategory';
+import { parseLadder, toDraft, type EscalationDraftStep } from '../../utils/escalation';
 import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
+import { CATEGORY_COLUMNS } from './categoryColumns';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
+import { EscalationEditor } from './EscalationEditor';
 
-type Field = 'label' | 'description' | 'defaultChannels';
+type Field = 'label' | 'description' | 'defaultChannels' | 'escalation';
+const FIELDS = new Set<string>(['label', 'description', 'defaultChannels', 'escalation']);
 
-/** A category row turned into a form: label, description, critical and channels (the key is fixed). */
+/** A category row turned into a form: label, description, critical, channels and escalation (the key is fixed). */
 export function CategoryEditRow({ category, onDone }: { category: CategoryDto; onDone: () => void }) {
   const update = useUpdateCategory();
   const [label, setLabel] = useState(category.label);
   const [description, setDescription] = useState(category.description);
   const [critical, setCritical] = useState(category.critical);
   const [channels, setChannels] = useState<Channel[]>(category.defaultChannels);
+  const [escalation, setEscalation] = useState<EscalationDraftStep[]>(() => toDraft(category.escalation));
   const [localError, setLocalError] = useState<Partial<Record<Field, string>>>({});
-  const server = toFieldErrors<Field>(update.error, (path) => {
-    const root = rootPath(path);
-    return root === 'label' || root === 'description' || root === 'defaultChannels' ? root : undefined;
-  });
+  const server = toFieldErrors<Field>(update.error, (path) => (FIELDS.has(rootPath(path)) ? (rootPath(path) as Field) : undefined));
   const errors = { ...server.fields, ...localError };
   const id = `category-edit-${category.key}`;
 
@@ -29,17 +31,22 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
     const next: Partial<Record<Field, string>> = {};
     if (!label.trim()) next.label = 'The label can’t be empty.';
     if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
+    const ladder = parseLadder(escalation);
+    if ('error' in ladder) next.escalation = ladder.error;
     setLocalError(next);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0 || 'error' in ladder) return;
     update.mutate(
-      { key: category.key, patch: { label: label.trim(), description: description.trim(), critical, defaultChannels: channels } },
+      {
+        key: category.key,
+        patch: { label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps },
+      },
       { onSuccess: onDone },
     );
   };
 
   return (
     <tr className="data-table__edit-row">
-      <td colSpan={5}>
+      <td colSpan={CATEGORY_COLUMNS}>
         <form
           className="inline-edit"
           onSubmit={submit}
@@ -67,6 +74,7 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
             <span>Critical</span>
           </label>
           <ChannelCheckboxes idPrefix={id} value={channels} onChange={setChannels} error={errors.defaultChannels} />
+          <EscalationEditor idPrefix={id} value={escalation} onChange={setEscalation} critical={critical} error={errors.escalation} />
           <FormError error={update.error} placed={Object.keys(server.fields).length > 0} />
           <div className="inline-edit__actions">
             <button type="button" className="btn btn--secondary btn--sm" onClick={onDone}>

@@ -2,16 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { categoryKeySchema } from '@shared/schemas/notification';
 import type { Channel } from '@shared/types';
 import { useCreateCategory } from '../../api/createCategory';
+import { parseLadder, type EscalationDraftStep } from '../../utils/escalation';
 import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
 import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
+import { EscalationEditor } from './EscalationEditor';
 
-type Field = 'key' | 'label' | 'description' | 'defaultChannels';
-const FIELDS = new Set<string>(['key', 'label', 'description', 'defaultChannels']);
+type Field = 'key' | 'label' | 'description' | 'defaultChannels' | 'escalation';
+const FIELDS = new Set<string>(['key', 'label', 'description', 'defaultChannels', 'escalation']);
 
-/** "New category": key, label, description, critical and default channels. */
+/** "New category": key, label, description, critical, default channels and escalation ladder. */
 export function CreateCategoryForm() {
   const create = useCreateCategory();
   const [key, setKey] = useState('');
@@ -19,6 +21,7 @@ export function CreateCategoryForm() {
   const [description, setDescription] = useState('');
   const [critical, setCritical] = useState(false);
   const [channels, setChannels] = useState<Channel[]>(['in_app']);
+  const [escalation, setEscalation] = useState<EscalationDraftStep[]>([]);
   const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
   const server = toFieldErrors<Field>(create.error, (path) => (FIELDS.has(rootPath(path)) ? (rootPath(path) as Field) : undefined));
   const errors = { ...server.fields, ...localErrors };
@@ -29,10 +32,12 @@ export function CreateCategoryForm() {
     if (!categoryKeySchema.safeParse(key.trim()).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
     if (!label.trim()) next.label = 'Give the category a label people understand.';
     if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
+    const ladder = parseLadder(escalation);
+    if ('error' in ladder) next.escalation = ladder.error;
     setLocalErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0 || 'error' in ladder) return;
     create.mutate(
-      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: [] },
+      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps },
       {
         onSuccess: () => {
           setKey('');
@@ -40,6 +45,7 @@ export function CreateCategoryForm() {
           setDescription('');
           setCritical(false);
           setChannels(['in_app']);
+          setEscalation([]);
         },
       },
     );
@@ -115,6 +121,16 @@ export function CreateCategoryForm() {
           clear('defaultChannels');
         }}
         error={errors.defaultChannels}
+      />
+      <EscalationEditor
+        idPrefix="category-new"
+        value={escalation}
+        critical={critical}
+        onChange={(next) => {
+          setEscalation(next);
+          clear('escalation');
+        }}
+        error={errors.escalation}
       />
       <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
       <CreateButton label="Create category" pending={create.isPending} />

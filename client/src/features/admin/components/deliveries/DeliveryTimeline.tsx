@@ -1,13 +1,19 @@
 import clsx from 'clsx';
 import type { DeliveryDto } from '@shared/schemas/delivery';
 import { CHANNEL_LABELS } from '../../utils/format';
-import { formatLatency, formatPreciseTime, OUTCOME_LABELS } from './deliveryLabels';
+import { deferredLabel, formatLatency, formatPreciseTime, OUTCOME_LABELS } from './deliveryLabels';
 import './deliveries.css';
 
 /** When a delivery's life ends, or what happens next. */
 function NextStep({ delivery }: { delivery: DeliveryDto }) {
   if (delivery.status === 'sent' && delivery.sentAt) return <>Delivered {formatPreciseTime(delivery.sentAt)}</>;
   if (delivery.status === 'sending') return <>Being sent now</>;
+  const escalates = delivery.escalationStep != null;
+  if (delivery.status === 'cancelled' && escalates) return <>Cancelled: the notification was read first</>;
+  if (delivery.nextAttemptAt && delivery.attempts === 0) {
+    if (escalates) return <>Sends {formatPreciseTime(delivery.nextAttemptAt)} if still unread</>;
+    if (delivery.deferredReason === 'quiet_hours') return <>Waits until quiet hours end, {formatPreciseTime(delivery.nextAttemptAt)}</>;
+  }
   if (delivery.nextAttemptAt) return <>Next attempt {formatPreciseTime(delivery.nextAttemptAt)}</>;
   if (delivery.status === 'dead') return <>Gave up after the last retry</>;
   if (delivery.status === 'failed') return <>Stopped: retrying cannot fix this error</>;
@@ -19,8 +25,25 @@ function NextStep({ delivery }: { delivery: DeliveryDto }) {
  * page and on a send's detail page.
  */
 export function DeliveryTimeline({ delivery }: { delivery: DeliveryDto }) {
+  // `??`: servers from before escalation leave both fields out.
+  const step = delivery.escalationStep ?? null;
+  const deferred = deferredLabel(delivery.deferredReason ?? null);
   return (
     <div className="delivery-timeline" data-testid="delivery-timeline">
+      {(step !== null || deferred) && (
+        <p className="delivery-timeline__badges">
+          {step !== null && (
+            <span className="routing-badge routing-badge--escalation" data-testid="escalation-step-badge">
+              Escalation step {step + 1}
+            </span>
+          )}
+          {deferred && (
+            <span className="routing-badge routing-badge--deferred" data-testid="deferred-badge">
+              {deferred}
+            </span>
+          )}
+        </p>
+      )}
       <p className="delivery-timeline__summary">
         {CHANNEL_LABELS[delivery.channel]} to <strong>{delivery.userEmail}</strong>, queued {formatPreciseTime(delivery.createdAt)}.{' '}
         <NextStep delivery={delivery} />

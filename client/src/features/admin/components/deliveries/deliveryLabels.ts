@@ -1,4 +1,4 @@
-import type { AttemptOutcome, BreakerStateDto, DeliveryStatus } from '@shared/schemas/delivery';
+import type { AttemptOutcome, BreakerStateDto, DeliveryDto, DeliveryStatus } from '@shared/schemas/delivery';
 
 /** Display names of delivery statuses. */
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
@@ -52,4 +52,12 @@ const msFormat = new Intl.NumberFormat();
 /** "120 ms", "5,003 ms". */
 export function formatLatency(ms: number): string {
   return `${msFormat.format(ms)} ms`;
+}
+
+/**
+ * The badge text of a delivery that waited, or null. Escalation steps wait by design and get their own
+ * "Escalation step N" badge, so only quiet hours are called deferred.
+ */
+export function deferredLabel(reason: DeliveryDto['deferredReason']): string | null {
+  return reason === 'quiet_hours' ? 'Deferred: quiet hours' : null;
 }

@@ -47,7 +47,7 @@ CREATE TABLE "DigestRun" (
 CREATE UNIQUE INDEX "DigestRun_userId_period_periodKey_key" ON "DigestRun"("userId", "period", "periodKey");
 
 -- CreateIndex
-CREATE INDEX "Notification_userId_digest_createdAt_idx" ON "Notification"("userId", "digest", "createdAt");
+CREATE INDEX "Notification_digest_createdAt_idx" ON "Notification"("digest", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "Preference" ADD CONSTRAINT "Preference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

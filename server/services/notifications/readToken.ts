@@ -1,30 +1,34 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** What a push "mark read" token grants: one notification of one user, until `expiresAt`. */
-export interface PushReadClaim {
+/**
+ * What a "mark read" token grants: one notification of one user, until `expiresAt`. It rides in push
+ * payloads (the service worker posts it on click) and in email links (opening the link reads it), the
+ * two places that have neither a session cookie nor a CSRF token.
+ */
+export interface ReadClaim {
   userId: string;
   notificationId: string;
   expiresAt: Date;
 }
 
-/** A push notification may sit unclicked in the tray for days; after this the click only opens the app. */
-export const PUSH_READ_TOKEN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+/** A push or email may sit unopened for days; after this the click only opens the app. */
+export const READ_TOKEN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 // A purpose prefix keeps a token minted for another signed link (email unsubscribe) from verifying here.
-const PURPOSE = 'flashnotify:push-read:v1';
+const PURPOSE = 'flashnotify:push-read:v1'; // (kept: tokens already in push trays stay valid)
 
 function mac(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(`${PURPOSE}.${payload}`).digest('base64url');
 }
 
 /**
- * Signs the token the service worker sends to `POST /api/push-actions/read`, which has no cookie and no
- * CSRF token: `base64url(JSON [userId, notificationId, expiry s]).base64url(HMAC-SHA256)`.
+ * Signs the token the service worker sends to `POST /api/push-actions/read` and email links carry to
+ * `GET /api/email-actions/open/:token`: `base64url(JSON [userId, notificationId, expiry s]).base64url(HMAC-SHA256)`.
  *
  * @example
- * const readToken = signPushReadToken(ctx.signingSecret, { userId, notificationId, expiresAt });
+ * const readToken = signReadToken(ctx.signingSecret, { userId, notificationId, expiresAt });
  */
-export function signPushReadToken(secret: string, claim: PushReadClaim): string {
+export function signReadToken(secret: string, claim: ReadClaim): string {
   const payload = Buffer.from(
     JSON.stringify([claim.userId, claim.notificationId, Math.floor(claim.expiresAt.getTime() / 1000)]),
   ).toString('base64url');
@@ -35,9 +39,9 @@ export function signPushReadToken(secret: string, claim: PushReadClaim): string 
  * The claim of a genuine, unexpired token, or null for anything else (tampered, truncated, expired).
  *
  * @example
- * const claim = verifyPushReadToken(ctx.signingSecret, token);
+ * const claim = verifyReadToken(ctx.signingSecret, token);
  */
-export function verifyPushReadToken(secret: string, token: string, now = new Date()): PushReadClaim | null {
+export function verifyReadToken(secret: string, token: string, now = new Date()): ReadClaim | null {
   const [payload, signature, ...rest] = token.split('.');
   if (!payload || !signature || rest.length > 0) return null;
   // Compared as text: base64url decoding ignores stray characters, so decoded bytes could match a mangled token.
@@ -48,7 +52,7 @@ export function verifyPushReadToken(secret: string, token: string, now = new Dat
   return claim && claim.expiresAt > now ? claim : null;
 }
 
-function parseClaim(payload: string): PushReadClaim | null {
+function parseClaim(payload: string): ReadClaim | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 3) return null;

@@ -72,4 +72,4 @@ PRAGMA defer_foreign_keys=OFF;
 CREATE UNIQUE INDEX "DigestRun_userId_period_periodKey_key" ON "DigestRun"("userId", "period", "periodKey");
 
 -- CreateIndex
-CREATE INDEX "Notification_userId_digest_createdAt_idx" ON "Notification"("userId", "digest", "createdAt");
+CREATE INDEX "Notification_digest_createdAt_idx" ON "Notification"("digest", "createdAt");

@@ -1,0 +1,22 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { PreferencesDto } from '@shared/schemas/preferences';
+import { apiFetch } from '../../../lib/api';
+import { preferenceKeys } from './preferenceKeys';
+
+/** Fetches the signed-in user's preference matrix, schedule and contact points. */
+export function fetchPreferences(signal?: AbortSignal): Promise<PreferencesDto> {
+  return apiFetch<PreferencesDto>('/api/preferences', { signal });
+}
+
+/** Query of the preferences page; `preferences.updated` socket events overwrite it. */
+export function preferencesOptions() {
+  return queryOptions({
+    queryKey: preferenceKeys.detail(),
+    queryFn: ({ signal }) => fetchPreferences(signal),
+  });
+}
+
+/** The signed-in user's preferences. */
+export function usePreferences() {
+  return useQuery(preferencesOptions());
+}

@@ -1,0 +1,47 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PreferencesDto, UpdateContactInput } from '@shared/schemas/preferences';
+import { apiFetch, isApiError } from '../../../lib/api';
+import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
+import { showSaveError } from '../utils/showSaveError';
+import { preferencesOptions } from './getPreferences';
+import { preferenceKeys } from './preferenceKeys';
+
+/** Saves the phone number and/or SMS consent; the server records when and how consent was given. */
+export function updateContact(input: UpdateContactInput): Promise<PreferencesDto> {
+  return apiFetch<PreferencesDto>('/api/preferences/contact', { method: 'PATCH', body: input });
+}
+
+/**
+ * The contact points' mutation. Consent shows at once (withdrawing must feel immediate, and is on the
+ * server); a phone number waits for the server, which may refuse it with a field error.
+ *
+ * @example
+ * updateContact.mutate({ smsConsent: false });
+ */
+export function useUpdateContact() {
+  const queryClient = useQueryClient();
+  const { queryKey } = preferencesOptions();
+  return useMutation({
+    mutationKey: preferenceKeys.contact(),
+    mutationFn: updateContact,
+    onMutate: async (input) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData(queryKey);
+      if (previous && input.smsConsent !== undefined) {
+        const smsConsent = input.smsConsent ? { at: new Date().toISOString(), source: 'preferences page' } : null;
+        queryClient.setQueryData(queryKey, { ...previous, contact: { ...previous.contact, smsConsent } });
+      }
+      return { previous };
+    },
+    onError: (error, input, context) => {
+      if (context?.previous) writePreferences(queryClient, context.previous);
+      // A refused phone number is shown on its field; anything else gets a toast.
+      if (input.phone !== undefined && isApiError(error, 400)) return;
+      showSaveError(error);
+    },
+    onSuccess: (answer) => {
+      if (isPreferencesDto(answer)) writePreferences(queryClient, answer);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+  });
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
+import { apiFetch } from '../../../lib/api';
+import { applyPreferencesPatch } from '../utils/applyPreferencesPatch';
+import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
+import { showSaveError } from '../utils/showSaveError';
+import { preferencesOptions } from './getPreferences';
+import { preferenceKeys } from './preferenceKeys';
+
+/** Saves one change (any subset of the preferences); answers the whole new preferences. */
+export function updatePreferences(patch: UpdatePreferencesInput): Promise<PreferencesDto> {
+  return apiFetch<PreferencesDto>('/api/preferences', { method: 'PATCH', body: patch });
+}
+
+/**
+ * Saves each change the moment it is made, showing it at once and undoing it if the server refuses.
+ * Several changes may be in flight; each keeps the others' optimistic state.
+ *
+ * @example
+ * const update = useUpdatePreferences();
+ * update.mutate({ categories: { billing: { channels: { email: false } } } });
+ */
+export function useUpdatePreferences() {
+  const queryClient = useQueryClient();
+  const { queryKey } = preferencesOptions();
+  const mutationKey = preferenceKeys.update();
+  return useMutation({
+    mutationKey,
+    mutationFn: updatePreferences,
+    onMutate: async (patch) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData(queryKey);
+      if (previous) queryClient.setQueryData(queryKey, applyPreferencesPatch(previous, patch));
+      return { previous };
+    },
+    onError: (error, patch, context) => {
+      if (context?.previous) writePreferences(queryClient, context.previous, patch);
+      showSaveError(error);
+    },
+    onSuccess: (answer, patch) => {
+      if (isPreferencesDto(answer)) writePreferences(queryClient, answer, patch);
+    },
+    onSettled: () => {
+      // Refetch once, after the last of several quick changes, so it cannot undo a later optimistic one.
+      if (queryClient.isMutating({ mutationKey }) > 1) return;
+      void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import { ChevronRight, Smartphone } from 'lucide-react';
+import { Link } from 'react-router';
+import type { PreferencesDto } from '@shared/schemas/preferences';
+import { PhoneForm } from './PhoneForm';
+import { SmsConsent } from './SmsConsent';
+
+/** Where notifications can reach the user: email (from the account), phone with SMS consent, push devices. */
+export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
+  const { contact } = prefs;
+  return (
+    <section className="pref-card" aria-labelledby="pref-contact-title" id="contact">
+      <div className="pref-card__head">
+        <h2 id="pref-contact-title" className="pref-card__title" tabIndex={-1}>
+          Contact points
+        </h2>
+        <p className="pref-card__subtitle">SMS and push only reach you with your consent, which you can withdraw at any time.</p>
+      </div>
+      <div className="pref-field">
+        <label htmlFor="pref-email">Email</label>
+        <input id="pref-email" type="email" className="pref-input" value={contact.email} readOnly aria-describedby="pref-email-hint" />
+        <p id="pref-email-hint" className="pref-hint">
+          Your sign-in address. Email notifications go here.
+        </p>
+      </div>
+      <PhoneForm phone={contact.phone} hasConsent={contact.smsConsent !== null} />
+      <SmsConsent consent={contact.smsConsent} hasPhone={contact.phone !== null} />
+      <div className="pref-devices">
+        <span className="pref-devices__icon" aria-hidden>
+          <Smartphone size={16} />
+        </span>
+        <div className="pref-devices__text">
+          <h3 className="pref-devices__title">Push devices</h3>
+          <p className="pref-hint" data-testid="push-device-count">
+            {contact.pushDevices === 0
+              ? 'No device receives push yet.'
+              : `${contact.pushDevices} ${contact.pushDevices === 1 ? 'device receives' : 'devices receive'} push notifications.`}
+          </p>
+        </div>
+        <Link to="/settings/devices" className="btn btn--secondary btn--sm">
+          Manage devices
+          <ChevronRight size={14} aria-hidden />
+        </Link>
+      </div>
+    </section>
+  );
+}

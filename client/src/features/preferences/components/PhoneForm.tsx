@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { CircleAlert } from 'lucide-react';
+import { updateContactSchema } from '@shared/schemas/preferences';
+import { isApiError } from '../../../lib/api';
+import { useUpdateContact } from '../api/updateContact';
+
+/** "Phone number" with its own Save: a number is typed in full before it is worth checking. */
+export function PhoneForm({ phone, hasConsent }: { phone: string | null; hasConsent: boolean }) {
+  const update = useUpdateContact();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const value = draft ?? phone ?? '';
+  const serverError =
+    update.variables?.phone !== undefined && isApiError(update.error, 400)
+      ? (update.error.details.find((detail) => detail.path === 'phone')?.message ?? update.error.message)
+      : null;
+  const error = localError ?? serverError;
+  const dirty = draft !== null && draft.trim() !== (phone ?? '');
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = value.replace(/[\s().-]/g, '') || null;
+    const parsed = updateContactSchema.safeParse({ phone: next });
+    if (!parsed.success) {
+      setLocalError(parsed.error.issues[0]?.message ?? 'Check the number.');
+      return;
+    }
+    setLocalError(null);
+    update.mutate({ phone: next }, { onSuccess: () => setDraft(null) });
+  };
+
+  return (
+    <form className="pref-field" onSubmit={submit} noValidate>
+      <label htmlFor="pref-phone">Phone number</label>
+      <div className="pref-phone">
+        <input
+          id="pref-phone"
+          type="tel"
+          className="pref-input"
+          autoComplete="tel"
+          inputMode="tel"
+          placeholder="+14155550123"
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'pref-phone-error pref-phone-hint' : 'pref-phone-hint'}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setLocalError(null);
+          }}
+        />
+        <button type="submit" className="btn btn--secondary" disabled={!dirty || update.isPending}>
+          {update.isPending && update.variables?.phone !== undefined ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      {error && (
+        <p id="pref-phone-error" className="pref-error">
+          <CircleAlert size={13} aria-hidden />
+          {error}
+        </p>
+      )}
+      <p id="pref-phone-hint" className="pref-hint">
+        International format with country code (E.164), e.g. +14155550123. Leave empty and save to remove it.
+        {hasConsent && ' A new number needs your SMS consent again.'}
+      </p>
+    </form>
+  );
+}

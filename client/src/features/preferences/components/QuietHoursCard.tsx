@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { PreferencesDto, QuietHours } from '@shared/schemas/preferences';
+import { useUpdatePreferences } from '../api/updatePreferences';
+import { useEchoedValue } from '../hooks/useEchoedValue';
+import { TimeInput } from './TimeInput';
+import { TimeZoneField } from './TimeZoneField';
+
+const DEFAULT_QUIET_HOURS: QuietHours = { start: '22:00', end: '07:00' };
+
+/** The user's time zone and quiet hours, which both digests and quiet hours are counted in. */
+export function QuietHoursCard({ prefs }: { prefs: PreferencesDto }) {
+  const update = useUpdatePreferences();
+  // Turning quiet hours off stores null; remember the window so turning them back on restores it.
+  const [lastWindow, setLastWindow] = useState<QuietHours>(prefs.quietHours ?? DEFAULT_QUIET_HOURS);
+  const hours = prefs.quietHours ?? lastWindow;
+  const [on, echoOn] = useEchoedValue(prefs.quietHours !== null);
+  const [error, setError] = useState<string | null>(null);
+  const save = (next: QuietHours) => {
+    if (next.start === next.end) {
+      setError('“From” and “Until” must differ; the change was not saved.');
+      return false;
+    }
+    setError(null);
+    setLastWindow(next);
+    update.mutate({ quietHours: next });
+    return true;
+  };
+
+  return (
+    <section className="pref-card" aria-labelledby="pref-quiet-title">
+      <div className="pref-card__head">
+        <h2 id="pref-quiet-title" className="pref-card__title">
+          Schedule
+        </h2>
+        <p className="pref-card__subtitle">Your time zone, and the hours when only critical notifications may interrupt you.</p>
+      </div>
+      <TimeZoneField value={prefs.timezone} onChange={(timezone) => update.mutate({ timezone })} />
+      <div className="pref-quiet">
+        <label className="pref-checkbox">
+          <input
+            type="checkbox"
+            checked={on}
+            aria-describedby="pref-quiet-explanation"
+            onChange={(event) => {
+              echoOn(event.target.checked);
+              update.mutate({ quietHours: event.target.checked ? hours : null });
+            }}
+          />
+          <span>Quiet hours</span>
+        </label>
+        <div className="pref-quiet__times">
+          <div className="pref-field">
+            <label htmlFor="pref-quiet-start">From</label>
+            <TimeInput id="pref-quiet-start" value={hours.start} disabled={!on} onCommit={(start) => save({ ...hours, start })} />
+          </div>
+          <div className="pref-field">
+            <label htmlFor="pref-quiet-end">Until</label>
+            <TimeInput id="pref-quiet-end" value={hours.end} disabled={!on} onCommit={(end) => save({ ...hours, end })} />
+          </div>
+        </div>
+        {error && (
+          <p className="pref-error" role="alert">
+            {error}
+          </p>
+        )}
+        <p id="pref-quiet-explanation" className="pref-hint">
+          During quiet hours, email, SMS and push wait and are delivered when quiet hours end; your inbox still gets everything
+          at once. Critical notifications always come through. A window like 22:00–07:00 runs overnight.
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import { ChevronDown, LocateFixed } from 'lucide-react';
+import { useEchoedValue } from '../hooks/useEchoedValue';
+import { browserTimeZone, timeZoneGroups } from '../utils/timeZones';
+
+/** "Time zone": every IANA zone by region, with "Use this device's zone" when it differs. */
+export function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const [shown, echo] = useEchoedValue(value);
+  const groups = useMemo(() => timeZoneGroups(value), [value]);
+  const choose = (zone: string) => {
+    echo(zone);
+    onChange(zone);
+  };
+  const local = browserTimeZone();
+  return (
+    <div className="pref-field">
+      <label htmlFor="pref-timezone">Time zone</label>
+      <div className="pref-timezone">
+        <span className="pref-select pref-select--wide">
+          <select id="pref-timezone" value={shown} aria-describedby="pref-timezone-hint" onChange={(event) => choose(event.target.value)}>
+            {groups.map((group) => (
+              <optgroup key={group.region} label={group.region}>
+                {group.zones.map((zone) => (
+                  <option key={zone.value} value={zone.value}>
+                    {zone.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <ChevronDown size={15} className="pref-select__chevron" aria-hidden />
+        </span>
+        {local && local !== value && (
+          <button type="button" className="btn btn--secondary btn--sm" onClick={() => choose(local)}>
+            <LocateFixed size={14} aria-hidden />
+            Use this device’s zone ({local.replaceAll('_', ' ')})
+          </button>
+        )}
+      </div>
+      <p id="pref-timezone-hint" className="pref-hint">
+        Quiet hours and the daily digest follow this zone.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ChannelDeps } from '../createChannels.js';
+import { inboxUrl } from '../links.js';
+import { emailOpenUrl } from './openLink.js';
+import type { DigestMessage } from '../types.js';
+import { createUnsubscribeToken } from '../unsubscribeLink.js';
+import type { ComposedEmail } from './composeEmail.js';
+import { renderDigestBodies, type DigestView } from './emailTemplates.js';
+
+const APP_NAME = 'FlashNotify';
+const EXCERPT_CHARS = 160;
+
+/**
+ * Renders a digest as one email: per category its notifications (title, excerpt, link) and a signed
+ * unsubscribe link. A single-category digest advertises that link as one-click List-Unsubscribe; a mixed
+ * one points the header at the preferences page, since one click cannot mean "all of these categories".
+ *
+ * @example
+ * const email = composeDigestEmail(ctx, digest);
+ */
+export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): ComposedEmail {
+  const { recipient, groups } = message;
+  const publicUrl = deps.publicUrl;
+  const count = groups.reduce((sum, group) => sum + group.notifications.length, 0);
+  const summary = `${count} unread notification${count === 1 ? '' : 's'}`;
+  const unsubscribeUrl = (category: string) =>
+    `${publicUrl}/api/unsubscribe/${createUnsubscribeToken({ userId: recipient.id, category, channel: 'email' }, deps.signingSecret)}`;
+  const view: DigestView = {
+    appName: APP_NAME,
+    lang: recipient.locale,
+    title: `Your ${message.period} digest`,
+    summary,
+    period: message.period,
+    recipientName: recipient.name,
+    groups: groups.map((group) => ({
+      label: group.label,
+      unsubscribeUrl: unsubscribeUrl(group.category),
+      items: group.notifications.map((n) => ({
+        title: n.title,
+        excerpt: excerpt(n.body),
+        // Through the app: opening an item from the digest marks it read.
+        url: emailOpenUrl(deps, recipient.id, n.id),
+        when: formatWhen(n.createdAt, recipient.locale, recipient.timezone),
+      })),
+    })),
+    inboxUrl: inboxUrl(publicUrl),
+    preferencesUrl: `${publicUrl}/settings/preferences`,
+  };
+  const { html, text } = renderDigestBodies(view);
+  const only = groups.length === 1 ? view.groups[0] : undefined;
+  return {
+    to: { name: recipient.name, address: recipient.email },
+    subject: `Your ${message.period} digest: ${summary}`,
+    text,
+    html,
+    messageId: `<digest-${message.digestId}@${new URL(publicUrl).hostname}>`,
+    headers: only
+      ? { 'List-Unsubscribe': `<${only.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-FlashNotify-Digest': message.digestId }
+      : { 'List-Unsubscribe': `<${view.preferencesUrl}>`, 'X-FlashNotify-Digest': message.digestId },
+  };
+}
+
+/** The body on one line, cut at a word boundary: a digest is for scanning, the inbox has the rest. */
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_CHARS) return flat;
+  const cut = flat.slice(0, EXCERPT_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A user-entered locale or time zone can be invalid; the digest still goes out, in UTC English. */
+function formatWhen(date: Date, locale: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date);
+  }
+}

@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
+import type { AppContext } from '../context.js';
+import { csrfProtection } from '../middleware/csrf.js';
+import { currentUserId, requireUser } from '../middleware/requireUser.js';
+import { parseInput } from '../middleware/validate.js';
+import { getPreferences } from '../services/preferences/getPreferences.js';
+import { updateContact } from '../services/preferences/updateContact.js';
+import { updatePreferences } from '../services/preferences/updatePreferences.js';
+
+/** `/api/preferences`: the signed-in user's own preferences and contact points. */
+export function preferencesRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.use(requireUser, csrfProtection);
+
+  router.get('/', async (req, res) => {
+    res.json(await getPreferences(ctx, currentUserId(req)));
+  });
+
+  router.patch('/', async (req, res) => {
+    const input = parseInput(updatePreferencesSchema, req.body, 'request body');
+    res.json(await updatePreferences(ctx, currentUserId(req), input));
+  });
+
+  router.patch('/contact', async (req, res) => {
+    const input = parseInput(updateContactSchema, req.body, 'request body');
+    res.json(await updateContact(ctx, currentUserId(req), input, { consentSource: 'preferences page' }));
+  });
+
+  return router;
+}

@@ -1,0 +1,68 @@
+import { PermanentDeliveryError, canSendDigest } from '../../channels/types.js';
+import type { AppContext } from '../../context.js';
+import type { Prisma } from '../../generated/sqlite/client.js';
+import { buildDigestMessage } from './buildDigestMessage.js';
+import type { DigestClaim } from './claimDigestRun.js';
+import type { DueDigest } from './dueDigests.js';
+
+/** A failed attempt is retried after this (by whichever worker claims the run once its lease ends). */
+export const DIGEST_RETRY_MS = 10 * 60 * 1000;
+/**
+ * A run still failing this long after its first claim is given up (`failed`): about six attempts, after
+ * which the digest would be stale anyway. Time-based because DigestRun has no attempts column.
+ */
+export const DIGEST_GIVE_UP_MS = 60 * 60 * 1000;
+
+/** What became of one claimed run. */
+export type DigestOutcome = 'sent' | 'empty' | 'retrying' | 'failed' | 'deferred';
+
+/**
+ * Sends one claimed digest: the period's notifications that are still unread, not archived, not expired
+ * and whose category the user still gets email for, grouped by category. Nothing left → no email, the run
+ * is recorded `empty`. Every write is conditional on still holding the claim, so a worker that stalled
+ * past its lease cannot overwrite the outcome of the one that took over.
+ *
+ * @example
+ * const outcome = await sendDigestRun(ctx, digest, claim, now); // 'sent'
+ */
+export async function sendDigestRun(ctx: AppContext, digest: DueDigest, claim: DigestClaim, now: Date): Promise<DigestOutcome> {
+  const ours = { id: claim.id, status: 'sending', leaseUntil: claim.leaseUntil };
+  const record = async (data: Prisma.DigestRunUpdateManyMutationInput) => {
+    await ctx.db.digestRun.updateMany({ where: ours, data });
+  };
+
+  const message = await buildDigestMessage(ctx, digest, claim.id, now);
+  if (!message) {
+    await record({ status: 'empty', leaseUntil: null, notificationCount: 0, lastError: null });
+    return 'empty';
+  }
+  const channel = ctx.delivery.channels.email;
+  if (!canSendDigest(channel)) {
+    await record({ status: 'failed', leaseUntil: null, lastError: `The ${channel.provider} email channel cannot send digests` });
+    return 'failed';
+  }
+  // Shares the provider's breaker with the delivery worker: while SMTP is down, digests wait untouched.
+  const breaker = ctx.delivery.breakerFor(channel.provider);
+  if (!breaker.tryAcquire()) {
+    await record({ leaseUntil: now });
+    return 'deferred';
+  }
+
+  const count = message.groups.reduce((sum, group) => sum + group.notifications.length, 0);
+  try {
+    const { providerMessageId } = await channel.sendDigest(message);
+    breaker.onSuccess();
+    await record({ status: 'sent', sentAt: now, leaseUntil: null, notificationCount: count, providerMessageId, lastError: null });
+    return 'sent';
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    const permanent = err instanceof PermanentDeliveryError;
+    // A bad address says nothing about the provider's health; only transient failures trip the breaker.
+    if (permanent) breaker.onSuccess();
+    else breaker.onFailure();
+    const giveUp = permanent || now.getTime() - claim.createdAt.getTime() >= DIGEST_GIVE_UP_MS;
+    await record(giveUp ? { status: 'failed', leaseUntil: null, lastError: error } : { leaseUntil: new Date(now.getTime() + DIGEST_RETRY_MS), lastError: error });
+    ctx.log.warn({ digestRunId: claim.id, period: digest.period, periodKey: digest.periodKey, error, giveUp }, 'Digest attempt failed');
+    return giveUp ? 'failed' : 'retrying';
+  }
+}

@@ -1,0 +1,46 @@
+import type { PreferencesDto, UpdatePreferencesInput } from '../../../shared/schemas/preferences.js';
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { NotFoundError } from '../../errors.js';
+import { publishPreferences } from './getPreferences.js';
+import { loadPreferenceRows, toCategoryPolicy } from './loadPreferences.js';
+import { planPreferenceWrites, type PreferenceWrite } from './planPreferenceWrites.js';
+
+/**
+ * Applies a partial preferences update in one transaction (matrix cells, global switches, digest modes,
+ * quiet hours, timezone, digest time), then sends the fresh preferences to all the user's tabs.
+ * Locked critical cells and unknown categories are a 422 and nothing changes.
+ *
+ * @example
+ * await updatePreferences(ctx, userId, { categories: { billing: { channels: { email: false } } } });
+ */
+export async function updatePreferences(ctx: AppContext, userId: string, input: UpdatePreferencesInput): Promise<PreferencesDto> {
+  await ctx.db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!user) throw NotFoundError('user');
+    const keys = Object.keys(input.categories ?? {});
+    const categories = keys.length > 0 ? await tx.category.findMany({ where: { key: { in: keys } } }) : [];
+    const policies = new Map(categories.map((row) => [row.key, toCategoryPolicy(row)]));
+    const writes = planPreferenceWrites(input, policies, await loadPreferenceRows(tx, userId));
+    for (const write of writes) await applyWrite(tx, userId, write);
+
+    const profile = {
+      ...(input.quietHours !== undefined
+        ? { quietHoursStart: input.quietHours?.start ?? null, quietHoursEnd: input.quietHours?.end ?? null }
+        : {}),
+      ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
+      ...(input.digestTime !== undefined ? { digestTime: input.digestTime } : {}),
+    };
+    if (Object.keys(profile).length > 0) await tx.user.update({ where: { id: userId }, data: profile });
+  });
+  return publishPreferences(ctx, userId);
+}
+
+async function applyWrite(tx: Tx, userId: string, write: PreferenceWrite): Promise<void> {
+  const id = { userId, category: write.category, channel: write.channel };
+  if (write.kind === 'delete') {
+    await tx.preference.deleteMany({ where: id });
+    return;
+  }
+  await tx.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, ...write.create }, update: write.update });
+}
