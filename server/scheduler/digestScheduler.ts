@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { runDigests } from '../services/digests/runDigests.js';
+import { poll, serialTask } from './serialTask.js';
 
 /** How often each node looks for due digests unless told otherwise: digests are due on the minute at best. */
 export const DEFAULT_DIGEST_INTERVAL_MS = 60_000;
@@ -19,26 +20,19 @@ export interface DigestScheduler {
  */
 export function startDigestScheduler(ctx: AppContext, intervalMs = DEFAULT_DIGEST_INTERVAL_MS): DigestScheduler {
   const stopping = new AbortController();
-  let inFlight: Promise<void> | null = null;
-
-  const run = () => {
-    if (inFlight || stopping.signal.aborted) return;
-    inFlight = runDigests(ctx, new Date(), { signal: stopping.signal })
-      .then(() => undefined)
-      .catch((err: unknown) => ctx.log.error({ err }, 'Digest scheduler tick failed'))
-      .finally(() => {
-        inFlight = null;
-      });
-  };
-  const interval = setInterval(run, intervalMs);
-  interval.unref();
-  run();
+  const tick = serialTask(
+    () => runDigests(ctx, new Date(), { signal: stopping.signal }),
+    (err) => ctx.log.error({ err }, 'Digest scheduler tick failed'),
+  );
+  const stopPolling = poll(tick.run, intervalMs);
+  tick.run();
 
   return {
     stop: async () => {
       stopping.abort();
-      clearInterval(interval);
-      await inFlight;
+      tick.stop();
+      stopPolling();
+      await tick.idle();
     },
   };
 }

@@ -27,7 +27,7 @@ describe('scheduled sends across a restart', () => {
     const scheduled = await sendNotification(first.url, {
       to: [{ email: 'alice@example.com' }],
       title: 'Due during downtime',
-      scheduledAt: new Date(Date.now() + 700).toISOString(),
+      scheduledAt: new Date(Date.now() + 3000).toISOString(),
     });
     expect(scheduled.body.status).toBe('scheduled');
     // A send a crashed worker had claimed: still `processing`, its lease already expired.
