@@ -15,6 +15,8 @@ export interface AppContext {
   scheduler: { wake(at: Date): void };
   /** External channels, their switches and breakers, and the delivery worker's wake-up. */
   delivery: DeliveryRuntime;
+  /** Scale-out only: a Redis connection for shared state (rate-limit counters). */
+  redis?: { sendCommand(args: string[]): Promise<unknown> };
   /** Base URL of absolute links (PUBLIC_URL, or where this server listens), no trailing slash. */
   publicUrl: string;
   /** HMAC key for signed links and tokens (email unsubscribe, push "mark read"); derived from the session secret. */

@@ -75,7 +75,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
   // Scale-out: before listening, so no socket ever joins a room on the in-process adapter.
   const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, log) : undefined;
-  if (redis) roomsReady.wait = redis.roomsReady;
+  if (redis) {
+    roomsReady.wait = redis.roomsReady;
+    ctx.redis = { sendCommand: redis.sendCommand };
+  }
   ctx.realtime = createPublisher(io);
   httpServer.on('request', createHttpApp(ctx, session.middleware));
 

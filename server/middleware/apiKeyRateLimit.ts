@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { rateLimitStore } from './rateLimitStore.js';
 import { currentApiKey } from './requireApiKey.js';
 
 const ONE_MINUTE_MS = 60_000;
@@ -9,8 +10,8 @@ const ONE_MINUTE_MS = 60_000;
 /**
  * Per-API-key rate limit: `API_RATE_LIMIT` requests per minute per key, so one noisy service cannot starve
  * the others. Keyed by the key's id (not the client address: many services share a NAT, one service runs on
- * many hosts). Mount after requireApiKey. Counters live in this process (MemoryStore): with N nodes behind a
- * balancer a key gets up to N × the limit.
+ * many hosts). Mount after requireApiKey. Counters are shared through Redis in scale-out mode; if Redis is
+ * unreachable, requests pass rather than fail (availability over strictness).
  */
 export function apiKeyRateLimit(ctx: AppContext): RequestHandler {
   return rateLimit({
@@ -19,6 +20,8 @@ export function apiKeyRateLimit(ctx: AppContext): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_req, res) => currentApiKey(res).id,
+    store: rateLimitStore(ctx, 'api'),
+    passOnStoreError: true,
     // Its proxy/IP sanity checks warn about client-address setups, which do not matter for a per-key limit.
     validate: { xForwardedForHeader: false, trustProxy: false },
     handler: (req, _res, next) => {

@@ -12,6 +12,8 @@ export interface RedisAdapterConnection {
    * a notification sent from another node in between would be neither replayed nor delivered live.
    */
   roomsReady(): Promise<void>;
+  /** A command on the adapter's publishing connection (rate-limit counters share it). */
+  sendCommand(args: string[]): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function attachRedisAdapter(io: IoServer, url: string, log: Logger)
       await sub.sSubscribe(channel, () => {});
       await sub.sUnsubscribe(channel);
     },
+    sendCommand: (args) => pub.sendCommand(args),
     close: async () => {
       await Promise.all([closeClient(pub), closeClient(sub)]);
     },

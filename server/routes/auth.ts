@@ -4,6 +4,7 @@ import { loginSchema, type SessionInfo } from '../../shared/schemas/auth.js';
 import type { AppContext } from '../context.js';
 import { HttpError, UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
+import { rateLimitStore } from '../middleware/rateLimitStore.js';
 import { parseInput } from '../middleware/validate.js';
 import { authenticateUser, toSessionUser } from '../services/auth/authenticateUser.js';
 
@@ -34,6 +35,8 @@ export function authRouter(ctx: AppContext): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
+    store: rateLimitStore(ctx, 'login'),
+    passOnStoreError: true,
     handler: (_req, _res, next, options) => {
       const retryAfter = String(Math.ceil(options.windowMs / 1000));
       next(new HttpError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': retryAfter }));

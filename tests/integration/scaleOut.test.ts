@@ -29,6 +29,7 @@ beforeAll(async () => {
     REDIS_URL: redis.url,
     // Each test server has its own DATA_DIR, hence its own generated secret: nodes must share one.
     SESSION_SECRET: 'scale-out-test-secret-0123456789abcdef',
+    LOGIN_RATE_LIMIT: '3',
   };
   // One after the other: A migrates and seeds the empty database; B then finds the users and seeds nothing.
   nodeA = await getTestServer(env);
@@ -126,5 +127,16 @@ describe('scale-out: two nodes sharing PostgreSQL and Redis', () => {
     await waitFor(() => onA.updates.some((n) => n.id === id), 5000, 'notification.updated on node A');
     expect(onA.updates.find((n) => n.id === id)!.readAt).toEqual(expect.any(String));
     await waitFor(() => onA.counts!.unread === unreadBefore - 1, 5000, 'fresh counts on node A');
+  });
+
+  it('counts failed sign-ins across nodes (one limit, kept in Redis)', async () => {
+    const attempt = (node: TestServer) =>
+      new HttpClient(node.url).request('POST', '/api/auth/login', { email: 'admin@example.com', password: 'wrong' });
+    expect((await attempt(a())).status).toBe(401);
+    expect((await attempt(b())).status).toBe(401);
+    expect((await attempt(a())).status).toBe(401);
+    const limited = await attempt(b());
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
