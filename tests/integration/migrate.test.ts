@@ -20,7 +20,7 @@ describe('migrateDatabase on SQLite', () => {
     expect(first.applied).toEqual(all);
     const db = new Database(join(dir, 'nested', 'app.db'), { readonly: true });
     try {
-      expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'Notification'`).get()).toBeTruthy();
+      expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'Notification'`).get()).toEqual({ name: 'Notification' });
       const rows = db.prepare(`SELECT migration_name, finished_at, applied_steps_count FROM _prisma_migrations`).all();
       expect(rows).toHaveLength(all.length);
     } finally {
