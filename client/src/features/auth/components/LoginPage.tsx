@@ -39,28 +39,15 @@ export function LoginPage() {
         <h1 className="login__title">Sign in to your inbox</h1>
         <p className="login__subtitle">Realtime notifications, all in one place.</p>
         <form className="login__form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor="login-email">Email</label>
-            <input
-              id="login-email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </div>
+          <LoginField id="login-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} />
+          <LoginField
+            id="login-password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          />
           {(formError !== null || login.isError) && (
             <p className="login__error" role="alert">
               {formError ?? loginErrorMessage(login.error)}
@@ -78,5 +65,24 @@ export function LoginPage() {
         />
       </div>
     </main>
+  );
+}
+
+interface LoginFieldProps {
+  id: string;
+  label: string;
+  type: 'email' | 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A required, labelled input of the sign-in form. */
+function LoginField({ id, label, type, autoComplete, value, onChange }: LoginFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type} autoComplete={autoComplete} required value={value} onChange={(event) => onChange(event.target.value)} />
+    </div>
   );
 }

@@ -24,7 +24,7 @@ export function EnablePushCard() {
   return (
     <section className="devices__card" aria-labelledby="this-device-title">
       <div className="devices__card-head">
-        <span className="devices__icon" aria-hidden>
+        <span className="icon-tile devices__icon" aria-hidden>
           <BellRing size={18} />
         </span>
         <div>

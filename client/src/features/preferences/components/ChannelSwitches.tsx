@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import type { PreferencesDto } from '@shared/schemas/preferences';
 import { CHANNELS } from '@shared/types';
+import { Switch } from '../../../components/Switch';
 import { useUpdatePreferences } from '../api/updatePreferences';
 import { CHANNEL_HINTS, CHANNEL_NAMES } from '../utils/labels';
-import { Switch } from './Switch';
+import './switch.css';
 
 /** One switch per channel that overrides every category: "Email notifications" off means no email at all. */
 export function ChannelSwitches({ prefs }: { prefs: PreferencesDto }) {

@@ -25,7 +25,7 @@ export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
       <PhoneForm phone={contact.phone} hasConsent={contact.smsConsent !== null} />
       <SmsConsent consent={contact.smsConsent} hasPhone={contact.phone !== null} />
       <div className="pref-devices">
-        <span className="pref-devices__icon" aria-hidden>
+        <span className="icon-tile" aria-hidden>
           <Smartphone size={16} />
         </span>
         <div className="pref-devices__text">

@@ -1,7 +1,7 @@
 import { ChevronDown } from 'lucide-react';
 import { EMAIL_DIGEST_MODES, type EmailDigestMode, type PreferencesDto } from '@shared/schemas/preferences';
 import { useUpdatePreferences } from '../api/updatePreferences';
-import { useEchoedValue } from '../hooks/useEchoedValue';
+import { useEchoedValue } from '../../../hooks/useEchoedValue';
 import { DIGEST_LABELS } from '../utils/labels';
 import { TimeInput } from './TimeInput';
 

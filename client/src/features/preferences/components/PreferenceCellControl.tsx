@@ -1,7 +1,7 @@
 import { Lock, RotateCcw } from 'lucide-react';
 import type { ChannelAvailability, PreferenceCell } from '@shared/schemas/preferences';
 import type { Channel } from '@shared/types';
-import { useEchoedValue } from '../hooks/useEchoedValue';
+import { useEchoedValue } from '../../../hooks/useEchoedValue';
 import { cellName } from '../utils/labels';
 
 interface PreferenceCellControlProps {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PreferencesDto, QuietHours } from '@shared/schemas/preferences';
 import { useUpdatePreferences } from '../api/updatePreferences';
-import { useEchoedValue } from '../hooks/useEchoedValue';
+import { useEchoedValue } from '../../../hooks/useEchoedValue';
 import { TimeInput } from './TimeInput';
 import { TimeZoneField } from './TimeZoneField';
 

@@ -1,7 +1,7 @@
 import type { PreferencesDto } from '@shared/schemas/preferences';
 import { formatFullDate } from '../../../lib/time';
 import { useUpdateContact } from '../api/updateContact';
-import { useEchoedValue } from '../hooks/useEchoedValue';
+import { useEchoedValue } from '../../../hooks/useEchoedValue';
 
 interface SmsConsentProps {
   consent: PreferencesDto['contact']['smsConsent'];

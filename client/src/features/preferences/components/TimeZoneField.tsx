@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ChevronDown, LocateFixed } from 'lucide-react';
-import { useEchoedValue } from '../hooks/useEchoedValue';
+import { useEchoedValue } from '../../../hooks/useEchoedValue';
 import { browserTimeZone, timeZoneGroups } from '../utils/timeZones';
 
 /** "Time zone": every IANA zone by region, with "Use this device's zone" when it differs. */

@@ -9,6 +9,7 @@ import { ACTIONS_COLUMN, DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/QueryStates';
 import { QueryView } from '../common/QueryView';
+import { TableCard } from '../common/TableCard';
 import { RelativeTime } from '../common/TimeCell';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { SecretDialog } from './SecretDialog';
@@ -38,10 +39,7 @@ export function ApiKeysPage() {
       />
       <div className="stack">
         <CreateApiKeyForm onCreated={setCreated} />
-        <section className="card card--flush" aria-labelledby="api-keys-title">
-          <h2 id="api-keys-title" className="card__title card__title--padded">
-            Keys {keys.data && <span className="card__count">{active} active</span>}
-          </h2>
+        <TableCard titleId="api-keys-title" title="Keys" count={keys.data && `${active} active`}>
           <QueryView
             query={keys}
             loadingLabel="Loading API keys"
@@ -62,7 +60,7 @@ export function ApiKeysPage() {
               </DataTable>
             )}
           </QueryView>
-        </section>
+        </TableCard>
       </div>
 
       <SecretDialog created={created} onClose={() => setCreated(null)} />

@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import type { CreatedApiKey } from '@shared/schemas/directory';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@shared/types';
 import { useCreateApiKey } from '../../api/createApiKey';
-import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { CreateButton } from '../common/CreateButton';
 import { FieldError } from '../common/FieldError';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
+
+const FIELDS = ['name', 'scopes'] as const;
 
 const SCOPE_HINTS: Record<ApiKeyScope, string> = {
   'notifications:write': 'Send notifications and manage topics',
@@ -18,12 +20,8 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   const create = useCreateApiKey();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['notifications:write']);
-  const [localErrors, setLocalErrors] = useState<{ name?: string; scopes?: string }>({});
-  const server = toFieldErrors(create.error, (path) => {
-    const root = rootPath(path);
-    return root === 'name' || root === 'scopes' ? root : undefined;
-  });
-  const errors = { ...server.fields, ...localErrors };
+  const form = useFormErrors(create, FIELDS);
+  const { errors } = form;
 
   const toggle = (scope: ApiKeyScope, on: boolean) =>
     setScopes((previous) => (on ? [...previous, scope] : previous.filter((item) => item !== scope)));
@@ -34,8 +32,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
       name: name.trim() ? undefined : 'Give the key a name, e.g. the service that uses it.',
       scopes: scopes.length > 0 ? undefined : 'Pick at least one scope.',
     };
-    setLocalErrors(next);
-    if (next.name || next.scopes) return;
+    if (!form.check(next)) return;
     create.mutate(
       { name: name.trim(), scopes },
       {
@@ -64,7 +61,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
               value={name}
               onChange={(event) => {
                 setName(event.target.value);
-                if (create.error) create.reset();
+                form.resetServer();
               }}
             />
           )}
@@ -90,7 +87,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
         </fieldset>
         <CreateButton label="Create API key" pending={create.isPending} large />
       </div>
-      <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
+      <FormError error={create.error} placed={form.placed} />
     </form>
   );
 }

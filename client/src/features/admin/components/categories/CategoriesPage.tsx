@@ -9,6 +9,7 @@ import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/QueryStates';
 import { QueryView } from '../common/QueryView';
+import { TableCard } from '../common/TableCard';
 import { CATEGORY_TABLE_COLUMNS } from './categoryColumns';
 import { CategoryEditRow } from './CategoryEditRow';
 import { CreateCategoryForm } from './CreateCategoryForm';
@@ -26,10 +27,7 @@ export function CategoriesPage() {
     <div className="admin-page admin-page--wide">
       <PageHeader title="Categories" subtitle="What notifications are about, and which channels they use by default." />
       <div className="split">
-        <section className="card card--flush split__main" aria-labelledby="categories-title">
-          <h2 id="categories-title" className="card__title card__title--padded">
-            All categories {categories.data && <span className="card__count">{categories.data.length}</span>}
-          </h2>
+        <TableCard titleId="categories-title" title="All categories" count={categories.data?.length} className="split__main">
           <QueryView
             query={categories}
             loadingLabel="Loading categories"
@@ -54,7 +52,7 @@ export function CategoriesPage() {
               </DataTable>
             )}
           </QueryView>
-        </section>
+        </TableCard>
         <CreateCategoryForm />
       </div>
     </div>

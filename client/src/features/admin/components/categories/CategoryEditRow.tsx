@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import type { CategoryDto } from '@shared/schemas/directory';
 import type { Channel } from '@shared/types';
 import { useUpdateCategory } from '../../api/updateCategory';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { parseLadder, toDraft, type EscalationDraftStep } from '../../utils/escalation';
-import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 import { CATEGORY_COLUMNS } from './categoryColumns';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
 
-type Field = 'label' | 'description' | 'defaultChannels' | 'escalation';
-const FIELDS = new Set<string>(['label', 'description', 'defaultChannels', 'escalation']);
+const FIELDS = ['label', 'description', 'defaultChannels', 'escalation'] as const;
+type Field = (typeof FIELDS)[number];
 
 /** A category row turned into a form: label, description, critical, channels and escalation (the key is fixed). */
 export function CategoryEditRow({ category, onDone }: { category: CategoryDto; onDone: () => void }) {
@@ -21,9 +21,8 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
   const [critical, setCritical] = useState(category.critical);
   const [channels, setChannels] = useState<Channel[]>(category.defaultChannels);
   const [escalation, setEscalation] = useState<EscalationDraftStep[]>(() => toDraft(category.escalation));
-  const [localError, setLocalError] = useState<Partial<Record<Field, string>>>({});
-  const server = toFieldErrors<Field>(update.error, (path) => (FIELDS.has(rootPath(path)) ? (rootPath(path) as Field) : undefined));
-  const errors = { ...server.fields, ...localError };
+  const form = useFormErrors(update, FIELDS);
+  const { errors } = form;
   const id = `category-edit-${category.key}`;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -33,8 +32,7 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
     if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
     const ladder = parseLadder(escalation);
     if ('error' in ladder) next.escalation = ladder.error;
-    setLocalError(next);
-    if (Object.keys(next).length > 0 || 'error' in ladder) return;
+    if (!form.check(next) || 'error' in ladder) return;
     update.mutate(
       {
         key: category.key,
@@ -75,7 +73,7 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
           </label>
           <ChannelCheckboxes idPrefix={id} value={channels} onChange={setChannels} error={errors.defaultChannels} />
           <EscalationEditor idPrefix={id} value={escalation} onChange={setEscalation} critical={critical} error={errors.escalation} />
-          <FormError error={update.error} placed={Object.keys(server.fields).length > 0} />
+          <FormError error={update.error} placed={form.placed} />
           <div className="inline-edit__actions">
             <button type="button" className="btn btn--secondary btn--sm" onClick={onDone}>
               Cancel

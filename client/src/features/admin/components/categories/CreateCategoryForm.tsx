@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { categoryKeySchema } from '@shared/schemas/notification';
 import type { Channel } from '@shared/types';
 import { useCreateCategory } from '../../api/createCategory';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { parseLadder, type EscalationDraftStep } from '../../utils/escalation';
-import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
 import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
 
-type Field = 'key' | 'label' | 'description' | 'defaultChannels' | 'escalation';
-const FIELDS = new Set<string>(['key', 'label', 'description', 'defaultChannels', 'escalation']);
+const FIELDS = ['key', 'label', 'description', 'defaultChannels', 'escalation'] as const;
+type Field = (typeof FIELDS)[number];
 
 /** "New category": key, label, description, critical, default channels and escalation ladder. */
 export function CreateCategoryForm() {
@@ -22,9 +22,8 @@ export function CreateCategoryForm() {
   const [critical, setCritical] = useState(false);
   const [channels, setChannels] = useState<Channel[]>(['in_app']);
   const [escalation, setEscalation] = useState<EscalationDraftStep[]>([]);
-  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
-  const server = toFieldErrors<Field>(create.error, (path) => (FIELDS.has(rootPath(path)) ? (rootPath(path) as Field) : undefined));
-  const errors = { ...server.fields, ...localErrors };
+  const form = useFormErrors(create, FIELDS);
+  const { errors, clear } = form;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,8 +33,7 @@ export function CreateCategoryForm() {
     if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
     const ladder = parseLadder(escalation);
     if ('error' in ladder) next.escalation = ladder.error;
-    setLocalErrors(next);
-    if (Object.keys(next).length > 0 || 'error' in ladder) return;
+    if (!form.check(next) || 'error' in ladder) return;
     create.mutate(
       { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps },
       {
@@ -49,10 +47,6 @@ export function CreateCategoryForm() {
         },
       },
     );
-  };
-  const clear = (field: Field) => {
-    setLocalErrors((previous) => ({ ...previous, [field]: undefined }));
-    if (create.error) create.reset();
   };
 
   return (
@@ -132,7 +126,7 @@ export function CreateCategoryForm() {
         }}
         error={errors.escalation}
       />
-      <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
+      <FormError error={create.error} placed={form.placed} />
       <CreateButton label="Create category" pending={create.isPending} />
     </form>
   );

@@ -1,8 +1,9 @@
-import { ArrowDown, ArrowUp, ChevronDown, Plus, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 import type { EscalationStep } from '@shared/schemas/preferences';
 import { CHANNEL_LABELS } from '../../utils/format';
 import { ESCALATION_CHANNELS, MAX_ESCALATION_STEPS, newStep, type EscalationDraftStep } from '../../utils/escalation';
 import { FieldError } from '../common/FieldError';
+import { SelectControl } from '../common/SelectControl';
 import './escalation.css';
 
 interface EscalationEditorProps {
@@ -75,21 +76,19 @@ export function EscalationEditor({ idPrefix, value, onChange, critical, error }:
                   </span>
                 </div>
                 <div className="escalation__step-body">
-                  <span className="select-control select-control--compact">
-                    <select
-                      id={`${idPrefix}-step-${step.id}-channel`}
-                      aria-label={`Step ${n} channel`}
-                      value={step.channel}
-                      onChange={(event) => update(index, { channel: event.target.value as EscalationStep['channel'] })}
-                    >
-                      {ESCALATION_CHANNELS.map((channel) => (
-                        <option key={channel} value={channel}>
-                          {CHANNEL_LABELS[channel]}
-                        </option>
-                      ))}
-                    </select>
-                    <ChevronDown size={14} className="select-control__chevron" aria-hidden />
-                  </span>
+                  <SelectControl
+                    compact
+                    id={`${idPrefix}-step-${step.id}-channel`}
+                    aria-label={`Step ${n} channel`}
+                    value={step.channel}
+                    onChange={(event) => update(index, { channel: event.target.value as EscalationStep['channel'] })}
+                  >
+                    {ESCALATION_CHANNELS.map((channel) => (
+                      <option key={channel} value={channel}>
+                        {CHANNEL_LABELS[channel]}
+                      </option>
+                    ))}
+                  </SelectControl>
                   <label className="escalation__after">
                     <span aria-hidden>after</span>
                     <input

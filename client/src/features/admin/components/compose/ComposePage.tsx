@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { CircleAlert, Send } from 'lucide-react';
 import type { CategoryDto } from '@shared/schemas/directory';
 import { isApiError } from '../../../../lib/api';
@@ -57,10 +57,7 @@ export function ComposePage() {
       <div className="compose">
         <form ref={formRef} className="card compose__form" onSubmit={onSubmit} noValidate aria-label="Compose notification">
           {composer.result && <ComposeResult result={composer.result} onComposeAnother={composer.reset} />}
-          <section className="form-section" aria-labelledby="compose-section-to">
-            <h2 id="compose-section-to" className="form-section__title">
-              Who
-            </h2>
+          <FormSection id="compose-section-to" title="Who">
             <RecipientsField
               mode={state.mode}
               people={state.people}
@@ -70,11 +67,8 @@ export function ComposePage() {
               onTopicChange={(topic) => set('topic', topic)}
               error={recipientError}
             />
-          </section>
-          <section className="form-section" aria-labelledby="compose-section-message">
-            <h2 id="compose-section-message" className="form-section__title">
-              What
-            </h2>
+          </FormSection>
+          <FormSection id="compose-section-message" title="What">
             <MessageFields
               state={state}
               category={category}
@@ -83,13 +77,10 @@ export function ComposePage() {
               errors={errors}
               set={set}
             />
-          </section>
-          <section className="form-section" aria-labelledby="compose-section-when">
-            <h2 id="compose-section-when" className="form-section__title">
-              When
-            </h2>
+          </FormSection>
+          <FormSection id="compose-section-when" title="When">
             <DeliveryFields state={state} errors={errors} set={set} />
-          </section>
+          </FormSection>
           <footer className="compose__footer">
             {composer.failure && <FailureAlert failure={composer.failure} />}
             <div className="compose__actions">
@@ -124,6 +115,18 @@ export function ComposePage() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** A titled part of the form ("Who", "What", "When"), named by its heading. */
+function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="form-section" aria-labelledby={id}>
+      <h2 id={id} className="form-section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 

@@ -1,4 +1,3 @@
-import { ChevronDown } from 'lucide-react';
 import type { CategoryDto } from '@shared/schemas/directory';
 import { LIMITS } from '@shared/schemas/notification';
 import { PRIORITIES, type Priority } from '@shared/types';
@@ -6,6 +5,7 @@ import type { ComposerField, ComposerState } from '../../utils/composerInput';
 import type { FieldErrors } from '../../utils/fieldErrors';
 import { TEMPLATE_VARIABLES } from '../../utils/templatePreview';
 import { FormField } from '../common/FormField';
+import { SelectControl } from '../common/SelectControl';
 
 const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' };
 
@@ -27,32 +27,26 @@ export function MessageFields({ state, category, categories, categoriesLoading, 
       <div className="form-row">
         <FormField id="compose-category" label="Category" error={errors.category}>
           {(control) => (
-            <div className="select-control">
-              <select {...control} value={category} onChange={(event) => set('category', event.target.value)} disabled={categoriesLoading}>
-                {categoriesLoading && <option value="">Loading…</option>}
-                {categories.map((item) => (
-                  <option key={item.key} value={item.key}>
-                    {item.label}
-                  </option>
-                ))}
-                {!categoriesLoading && !chosen && category && <option value={category}>{category}</option>}
-              </select>
-              <ChevronDown size={14} className="select-control__chevron" aria-hidden />
-            </div>
+            <SelectControl {...control} value={category} onChange={(event) => set('category', event.target.value)} disabled={categoriesLoading}>
+              {categoriesLoading && <option value="">Loading…</option>}
+              {categories.map((item) => (
+                <option key={item.key} value={item.key}>
+                  {item.label}
+                </option>
+              ))}
+              {!categoriesLoading && !chosen && category && <option value={category}>{category}</option>}
+            </SelectControl>
           )}
         </FormField>
         <FormField id="compose-priority" label="Priority" error={errors.priority}>
           {(control) => (
-            <div className="select-control">
-              <select {...control} value={state.priority} onChange={(event) => set('priority', event.target.value as Priority)}>
-                {PRIORITIES.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {PRIORITY_LABELS[priority]}
-                  </option>
-                ))}
-              </select>
-              <ChevronDown size={14} className="select-control__chevron" aria-hidden />
-            </div>
+            <SelectControl {...control} value={state.priority} onChange={(event) => set('priority', event.target.value as Priority)}>
+              {PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {PRIORITY_LABELS[priority]}
+                </option>
+              ))}
+            </SelectControl>
           )}
         </FormField>
       </div>

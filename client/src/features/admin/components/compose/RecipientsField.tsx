@@ -1,10 +1,10 @@
-import { ChevronDown } from 'lucide-react';
 import type { UserDto } from '@shared/schemas/directory';
 import { isApiError } from '../../../../lib/api';
 import { useTopics } from '../../api/getTopics';
 import type { RecipientMode } from '../../utils/composerInput';
 import { formatPeople } from '../../utils/format';
 import { FieldError } from '../common/FieldError';
+import { SelectControl } from '../common/SelectControl';
 import { UserPicker } from '../common/UserPicker';
 import { RecipientModeSwitch } from './RecipientModeSwitch';
 
@@ -61,24 +61,21 @@ function TopicSelect({ value, onChange, invalid }: { value: string; onChange: (t
   return (
     <div className="field field--inline">
       <label htmlFor="compose-topic">Topic</label>
-      <div className="select-control">
-        <select
-          id="compose-topic"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? 'compose-to-error compose-topic-hint' : 'compose-topic-hint'}
-          disabled={topics.isPending}
-        >
-          <option value="">{topics.isPending ? 'Loading topics…' : 'Choose a topic'}</option>
-          {items.map((item) => (
-            <option key={item.key} value={item.key}>
-              {item.name}
-            </option>
-          ))}
-        </select>
-        <ChevronDown size={14} className="select-control__chevron" aria-hidden />
-      </div>
+      <SelectControl
+        id="compose-topic"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'compose-to-error compose-topic-hint' : 'compose-topic-hint'}
+        disabled={topics.isPending}
+      >
+        <option value="">{topics.isPending ? 'Loading topics…' : 'Choose a topic'}</option>
+        {items.map((item) => (
+          <option key={item.key} value={item.key}>
+            {item.name}
+          </option>
+        ))}
+      </SelectControl>
       <p id="compose-topic-hint" className="field__hint">
         {loadError ??
           (chosen

@@ -35,7 +35,7 @@ export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
       data-channel={status.channel}
     >
       <header className="channel-card__head">
-        <span className="channel-card__icon">
+        <span className="icon-tile channel-card__icon">
           <Icon size={17} aria-hidden />
         </span>
         <div className="channel-card__name">

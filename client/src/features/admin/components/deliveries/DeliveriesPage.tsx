@@ -1,5 +1,4 @@
 import { Activity, FilterX } from 'lucide-react';
-import { useSearchParams } from 'react-router';
 import {
   DELIVERY_STATUSES,
   EXTERNAL_CHANNEL_NAMES,
@@ -8,11 +7,11 @@ import {
 } from '@shared/schemas/delivery';
 import { DELIVERIES_REFRESH_MS, useDeliveries } from '../../api/deliveries/getDeliveries';
 import type { DeliveryFilters as Filters } from '../../api/deliveries/keys';
+import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
 import { CHANNEL_LABELS } from '../../utils/format';
-import { pageItems } from '../../utils/pages';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, LoadMore } from '../common/QueryStates';
-import { QueryView } from '../common/QueryView';
+import { PagedQueryView } from '../common/PagedQueryView';
+import { EmptyState } from '../common/QueryStates';
 import { ChannelCards } from './ChannelCards';
 import { DeliveriesTable } from './DeliveriesTable';
 import { DeliveryFilters } from './DeliveryFilters';
@@ -33,27 +32,14 @@ function describe(filters: Filters): string {
  * its attempts, filtered by channel and status (kept in the URL). Refreshes every 5 seconds.
  */
 export function DeliveriesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useSearchParamFilters();
   const filters: Filters = {
     channel: oneOf(EXTERNAL_CHANNEL_NAMES, params.get('channel')),
     status: oneOf(DELIVERY_STATUSES, params.get('status')),
   };
   const query = useDeliveries(filters);
-  const items = pageItems(query.data);
   const filtered = Boolean(filters.channel || filters.status);
 
-  const setFilters = (next: Record<string, string>) =>
-    setParams(
-      (previous) => {
-        const copy = new URLSearchParams(previous);
-        for (const [name, value] of Object.entries(next)) {
-          if (value) copy.set(name, value);
-          else copy.delete(name);
-        }
-        return copy;
-      },
-      { replace: true },
-    );
   const pick = (channel: ExternalChannelName, status: DeliveryStatus) => {
     setFilters({ channel, status });
     document.getElementById('deliveries-list')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -81,11 +67,10 @@ export function DeliveriesPage() {
         )}
       </div>
       <section className="card card--flush" aria-label="Deliveries">
-        <QueryView
+        <PagedQueryView
           query={query}
           loadingLabel="Loading deliveries"
           errorTitle="Couldn’t load the deliveries"
-          isEmpty={() => items.length === 0}
           empty={
             <EmptyState Icon={Activity} title={`No ${describe(filters)}`}>
               {filtered
@@ -94,9 +79,8 @@ export function DeliveriesPage() {
             </EmptyState>
           }
         >
-          {() => <DeliveriesTable deliveries={items} />}
-        </QueryView>
-        <LoadMore query={query} />
+          {(items) => <DeliveriesTable deliveries={items} />}
+        </PagedQueryView>
       </section>
     </div>
   );

@@ -12,7 +12,7 @@ export function OutboxMessageCard({ message, now }: { message: OutboxMessageDto;
   return (
     <article className="card outbox-message" aria-labelledby={titleId} data-testid="outbox-message" data-channel={message.channel}>
       <header className="outbox-message__head">
-        <span className="outbox-message__icon">{isEmail ? <Mail size={16} aria-hidden /> : <MessageSquareText size={16} aria-hidden />}</span>
+        <span className="icon-tile">{isEmail ? <Mail size={16} aria-hidden /> : <MessageSquareText size={16} aria-hidden />}</span>
         <div className="outbox-message__meta">
           <h2 id={titleId} className="outbox-message__title">
             {isEmail ? message.subject || '(no subject)' : `SMS to ${message.to}`}

@@ -1,38 +1,24 @@
-import { ChevronDown, Info, Inbox } from 'lucide-react';
-import { useSearchParams } from 'react-router';
+import { Info, Inbox } from 'lucide-react';
 import { useNow } from '../../../../hooks/useNow';
 import { useOutboxMessages, type OutboxChannel } from '../../api/outbox/getOutboxMessages';
-import { pageItems } from '../../utils/pages';
+import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
+import { CHANNEL_LABELS } from '../../utils/format';
+import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, LoadMore } from '../common/QueryStates';
-import { QueryView } from '../common/QueryView';
+import { PagedQueryView } from '../common/PagedQueryView';
+import { EmptyState } from '../common/QueryStates';
 import { OutboxMessageCard } from './OutboxMessageCard';
 import './outbox.css';
 
-const CHANNEL_OPTIONS: { value: OutboxChannel; label: string }[] = [
-  { value: 'email', label: 'Email' },
-  { value: 'sms', label: 'SMS' },
-];
+const CHANNELS: readonly OutboxChannel[] = ['email', 'sms'];
 
 /** `/admin/outbox`: email and SMS captured instead of sent while no provider is configured, newest first. */
 export function OutboxPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useSearchParamFilters();
   const raw = params.get('channel');
-  const channel = CHANNEL_OPTIONS.find((option) => option.value === raw)?.value;
+  const channel = CHANNELS.find((value) => value === raw);
   const query = useOutboxMessages(channel);
-  const items = pageItems(query.data);
   const now = useNow(30_000);
-
-  const setChannel = (next: string) =>
-    setParams(
-      (previous) => {
-        const copy = new URLSearchParams(previous);
-        if (next) copy.set('channel', next);
-        else copy.delete('channel');
-        return copy;
-      },
-      { replace: true },
-    );
 
   return (
     <div className="admin-page admin-page--wide outbox-page">
@@ -47,28 +33,20 @@ export function OutboxPage() {
         </p>
       </div>
       <div className="toolbar">
-        <div className="select-field">
-          <label htmlFor="outbox-channel" className="select-field__label">
-            Channel
-          </label>
-          <div className="select-control">
-            <select id="outbox-channel" value={channel ?? ''} onChange={(event) => setChannel(event.target.value)}>
-              <option value="">Email and SMS</option>
-              {CHANNEL_OPTIONS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-            <ChevronDown size={14} className="select-control__chevron" aria-hidden />
-          </div>
-        </div>
+        <FilterSelect
+          id="outbox-channel"
+          label="Channel"
+          allLabel="Email and SMS"
+          value={channel}
+          options={CHANNELS}
+          optionLabel={(value) => CHANNEL_LABELS[value]}
+          onChange={(next) => setFilters({ channel: next })}
+        />
       </div>
-      <QueryView
+      <PagedQueryView
         query={query}
         loadingLabel="Loading the outbox"
         errorTitle="Couldn’t load the outbox"
-        isEmpty={() => items.length === 0}
         empty={
           <section className="card card--flush">
             <EmptyState Icon={Inbox} title={channel === 'sms' ? 'No SMS captured' : channel === 'email' ? 'No email captured' : 'The outbox is empty'}>
@@ -77,15 +55,14 @@ export function OutboxPage() {
           </section>
         }
       >
-        {() => (
+        {(items) => (
           <section className="outbox-list" aria-label="Captured messages">
             {items.map((message) => (
               <OutboxMessageCard key={message.id} message={message} now={now} />
             ))}
           </section>
         )}
-      </QueryView>
-      <LoadMore query={query} />
+      </PagedQueryView>
     </div>
   );
 }

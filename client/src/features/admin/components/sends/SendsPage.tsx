@@ -1,15 +1,16 @@
-import { ChevronDown, Send as SendIcon } from 'lucide-react';
-import { Link, useSearchParams } from 'react-router';
+import { Send as SendIcon } from 'lucide-react';
+import { Link } from 'react-router';
 import type { SendDto } from '@shared/schemas/sends';
 import { SEND_STATUSES, type SendStatus } from '@shared/types';
 import { useNow } from '../../../../hooks/useNow';
 import { useSends } from '../../api/getSends';
+import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
 import { formatCount } from '../../utils/format';
-import { pageItems } from '../../utils/pages';
 import { DataTable } from '../common/DataTable';
+import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, LoadMore } from '../common/QueryStates';
-import { QueryView } from '../common/QueryView';
+import { PagedQueryView } from '../common/PagedQueryView';
+import { EmptyState } from '../common/QueryStates';
 import { ReadRate } from '../common/ReadRate';
 import { SenderLabel } from '../common/SenderLabel';
 import { SendStatusBadge, sendStatusLabel } from '../common/SendStatusBadge';
@@ -21,23 +22,11 @@ function isSendStatus(value: string | null): value is SendStatus {
 
 /** `/admin/sends`: every send, from admins and API keys, newest first. */
 export function SendsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useSearchParamFilters();
   const raw = params.get('status');
   const status = isSendStatus(raw) ? raw : undefined;
   const query = useSends({ status });
   const now = useNow(30_000);
-  const items = pageItems(query.data);
-
-  const setStatus = (next: string) =>
-    setParams(
-      (previous) => {
-        const copy = new URLSearchParams(previous);
-        if (next) copy.set('status', next);
-        else copy.delete('status');
-        return copy;
-      },
-      { replace: true },
-    );
 
   return (
     <div className="admin-page admin-page--wide">
@@ -52,36 +41,28 @@ export function SendsPage() {
         }
       />
       <div className="toolbar">
-        <div className="select-field">
-          <label htmlFor="sends-status" className="select-field__label">
-            Status
-          </label>
-          <div className="select-control">
-            <select id="sends-status" value={status ?? ''} onChange={(event) => setStatus(event.target.value)}>
-              <option value="">All statuses</option>
-              {SEND_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {sendStatusLabel(value)}
-                </option>
-              ))}
-            </select>
-            <ChevronDown size={14} className="select-control__chevron" aria-hidden />
-          </div>
-        </div>
+        <FilterSelect
+          id="sends-status"
+          label="Status"
+          allLabel="All statuses"
+          value={status}
+          options={SEND_STATUSES}
+          optionLabel={sendStatusLabel}
+          onChange={(next) => setFilters({ status: next })}
+        />
       </div>
       <section className="card card--flush" aria-label="Sends">
-        <QueryView
+        <PagedQueryView
           query={query}
           loadingLabel="Loading sends"
           errorTitle="Couldn’t load the sent history"
-          isEmpty={() => items.length === 0}
           empty={
             <EmptyState Icon={SendIcon} title={status ? `No ${sendStatusLabel(status).toLowerCase()} sends` : 'Nothing sent yet'}>
               {status ? 'Try another status.' : 'Notifications you compose, or services send with an API key, show up here.'}
             </EmptyState>
           }
         >
-          {() => (
+          {(items) => (
             <DataTable
               testId="sends-table"
               columns={['Notification', 'Sender', 'When', { label: 'Recipients', numeric: true }, 'Read rate', 'Status']}
@@ -91,8 +72,7 @@ export function SendsPage() {
               ))}
             </DataTable>
           )}
-        </QueryView>
-        <LoadMore query={query} />
+        </PagedQueryView>
       </section>
     </div>
   );

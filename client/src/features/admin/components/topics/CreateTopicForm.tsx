@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { topicKeySchema } from '@shared/schemas/notification';
-import { isApiError } from '../../../../lib/api';
 import { useCreateTopic } from '../../api/createTopic';
-import { rootPath, toFieldErrors } from '../../utils/fieldErrors';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 
-type Field = 'key' | 'name';
+const FIELDS = ['key', 'name'] as const;
+type Field = (typeof FIELDS)[number];
 
 /** A slug from a name: "Release notes" → "release-notes". */
 function slugify(name: string): string {
@@ -29,22 +29,16 @@ export function CreateTopicForm() {
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
   const [keyEdited, setKeyEdited] = useState(false);
-  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
-  const server = toFieldErrors<Field>(create.error, (path) => {
-    const root = rootPath(path);
-    return root === 'key' || root === 'name' ? root : undefined;
-  });
   // 409 topic_exists may come without a path; it is about the key either way.
-  if (isApiError(create.error, 409) && !server.fields.key) server.fields.key = create.error.message;
-  const errors = { ...server.fields, ...localErrors };
+  const form = useFormErrors(create, FIELDS, { conflictField: 'key' });
+  const { errors } = form;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: Partial<Record<Field, string>> = {};
     if (!name.trim()) next.name = 'Give the topic a name.';
     if (!topicKeySchema.safeParse(key).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
-    setLocalErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (!form.check(next)) return;
     create.mutate(
       { key, name: name.trim() },
       {
@@ -57,10 +51,7 @@ export function CreateTopicForm() {
       },
     );
   };
-  const touched = () => {
-    setLocalErrors({});
-    if (create.error) create.reset();
-  };
+  const touched = () => form.clear();
 
   return (
     <form className="card split__side" onSubmit={submit} noValidate aria-labelledby="create-topic-title">
@@ -109,7 +100,7 @@ export function CreateTopicForm() {
           />
         )}
       </FormField>
-      <FormError error={create.error} placed={Object.keys(server.fields).length > 0} />
+      <FormError error={create.error} placed={form.placed} />
       <CreateButton label="Create topic" pending={create.isPending} />
     </form>
   );

@@ -8,6 +8,7 @@ import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/QueryStates';
 import { QueryView } from '../common/QueryView';
+import { TableCard } from '../common/TableCard';
 import { RelativeTime } from '../common/TimeCell';
 import { CreateTopicForm } from './CreateTopicForm';
 import { TopicSubscribersPanel } from './TopicSubscribersPanel';
@@ -25,10 +26,7 @@ export function TopicsPage() {
       <PageHeader title="Topics" subtitle="Send to everyone subscribed to a topic, like release notes or an incident." />
       <div className="split">
         <div className="split__main stack">
-          <section className="card card--flush" aria-labelledby="topics-title">
-            <h2 id="topics-title" className="card__title card__title--padded">
-              All topics {topics.data && <span className="card__count">{topics.data.length}</span>}
-            </h2>
+          <TableCard titleId="topics-title" title="All topics" count={topics.data?.length}>
             <QueryView
               query={topics}
               loadingLabel="Loading topics"
@@ -72,7 +70,7 @@ export function TopicsPage() {
                 </DataTable>
               )}
             </QueryView>
-          </section>
+          </TableCard>
           {selected && <TopicSubscribersPanel key={selected.key} topic={selected} />}
           {selectedKey && topics.isSuccess && !selected && (
             <p className="alert alert--warning" role="status">

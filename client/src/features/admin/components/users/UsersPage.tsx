@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { ChevronDown, Search, Users } from 'lucide-react';
+import { Search, Users } from 'lucide-react';
 import { ROLES, type Role } from '@shared/types';
 import { useCurrentUser } from '../../../auth/hooks/useCurrentUser';
 import { useUsers } from '../../api/getUsers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { formatCount } from '../../utils/format';
-import { pageItems } from '../../utils/pages';
 import { DataTable } from '../common/DataTable';
+import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
-import { EmptyState, LoadMore } from '../common/QueryStates';
-import { QueryView } from '../common/QueryView';
+import { PagedQueryView } from '../common/PagedQueryView';
+import { EmptyState } from '../common/QueryStates';
 import { FullTime } from '../common/TimeCell';
 import { UserRoleSelect } from './UserRoleSelect';
 
@@ -22,7 +22,6 @@ export function UsersPage() {
   const [role, setRole] = useState<Role | undefined>(undefined);
   const search = useDebouncedValue(searchText.trim(), 300);
   const query = useUsers({ search, role });
-  const items = pageItems(query.data);
   const total = query.data?.pages[0]?.total;
 
   return (
@@ -45,36 +44,28 @@ export function UsersPage() {
             onChange={(event) => setSearchText(event.target.value)}
           />
         </div>
-        <div className="select-field">
-          <label htmlFor="users-role" className="select-field__label">
-            Role
-          </label>
-          <div className="select-control">
-            <select id="users-role" value={role ?? ''} onChange={(event) => setRole((event.target.value || undefined) as Role | undefined)}>
-              <option value="">All roles</option>
-              {ROLES.map((value) => (
-                <option key={value} value={value}>
-                  {ROLE_LABELS[value]}
-                </option>
-              ))}
-            </select>
-            <ChevronDown size={14} className="select-control__chevron" aria-hidden />
-          </div>
-        </div>
+        <FilterSelect
+          id="users-role"
+          label="Role"
+          allLabel="All roles"
+          value={role}
+          options={ROLES}
+          optionLabel={(value) => ROLE_LABELS[value]}
+          onChange={(next) => setRole((next || undefined) as Role | undefined)}
+        />
       </div>
       <section className="card card--flush" aria-label="Users" aria-busy={query.isFetching && !query.isFetchingNextPage}>
-        <QueryView
+        <PagedQueryView
           query={query}
           loadingLabel="Loading users"
           errorTitle="Couldn’t load users"
-          isEmpty={() => items.length === 0}
           empty={
             <EmptyState Icon={Users} title={search || role ? 'No users match' : 'No users yet'}>
               {search || role ? 'Try a different search or role.' : 'Services add recipients with PUT /api/v1/users/{externalId}.'}
             </EmptyState>
           }
         >
-          {() => (
+          {(items) => (
             <DataTable testId="users-table" columns={['Name', 'Email', 'External id', 'Role', 'Created']}>
               {items.map((user) => (
                 <tr key={user.id} data-testid="user-row">
@@ -94,8 +85,7 @@ export function UsersPage() {
               ))}
             </DataTable>
           )}
-        </QueryView>
-        <LoadMore query={query} />
+        </PagedQueryView>
       </section>
     </div>
   );
