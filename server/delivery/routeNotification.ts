@@ -10,15 +10,11 @@ import {
   type UserPreferenceRows,
 } from '../preferences/effectivePreference.js';
 import { quietHoursEnd } from '../preferences/quietHours.js';
+import { unreachableReason, type RecipientReach } from '../preferences/reachability.js';
+
+export type { RecipientReach };
 
 /** What routing needs to know about one recipient: where they can be reached, what they chose and agreed to. */
-export interface RecipientReach {
-  email: string | null;
-  phone: string | null;
-  smsConsentAt: Date | null;
-  pushDevices: number;
-}
-
 export interface RecipientPolicy extends RecipientReach {
   preferences: UserPreferenceRows;
   quietHours: QuietHours | null;
@@ -79,7 +75,7 @@ export function routeNotification(input: RoutingInput): RoutingDecision {
     let wanted = cell.enabled || critical;
     const override = input.overrides?.[channel];
     if (override !== undefined) wanted = override;
-    return wanted && !optedOut && input.enabledChannels.has(channel) && isReachable(channel, r);
+    return wanted && !optedOut && input.enabledChannels.has(channel) && !unreachableReason(channel, r);
   });
 
   let digest: RoutingDecision['digest'] = null;
@@ -117,15 +113,4 @@ function escalate(allowed: ExternalChannel[], ladder: EscalationStep[], now: Dat
     if (!planned.some((p) => p.channel === channel)) planned.push({ channel, dueAt: now, deferredReason: null, escalationStep: null });
   }
   return planned;
-}
-
-function isReachable(channel: ExternalChannel, reach: RecipientReach): boolean {
-  switch (channel) {
-    case 'email':
-      return Boolean(reach.email);
-    case 'sms':
-      return Boolean(reach.phone && reach.smsConsentAt);
-    case 'push':
-      return reach.pushDevices > 0;
-  }
 }

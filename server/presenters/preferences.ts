@@ -8,6 +8,7 @@ import {
   type CategoryPolicy,
   type UserPreferenceRows,
 } from '../preferences/effectivePreference.js';
+import { unreachableReason } from '../preferences/reachability.js';
 
 /** The user columns the preferences page shows. */
 export interface PreferencesUser {
@@ -38,10 +39,7 @@ export const ADMIN_DISABLED_REASON = 'Turned off by an administrator';
 function unavailableReason(channel: Channel, snapshot: PreferencesSnapshot): string | undefined {
   if (channel === 'in_app') return undefined;
   if (snapshot.adminDisabled.has(channel)) return ADMIN_DISABLED_REASON;
-  const { user } = snapshot;
-  if (channel === 'email') return user.email ? undefined : 'Add an email address';
-  if (channel === 'sms') return !user.phone ? 'Add a phone number' : !user.smsConsentAt ? 'Give SMS consent' : undefined;
-  return snapshot.pushDevices > 0 ? undefined : 'Enable push on a device';
+  return unreachableReason(channel, { ...snapshot.user, pushDevices: snapshot.pushDevices });
 }
 
 function availability(channel: Channel, snapshot: PreferencesSnapshot): ChannelAvailability {

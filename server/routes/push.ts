@@ -24,7 +24,7 @@ export function pushRouter(ctx: AppContext): Router {
 
   router.post('/subscriptions', async (req, res) => {
     const subscription = parseInput(pushSubscriptionSchema, req.body, 'request body');
-    const device = await savePushSubscription(ctx.db, {
+    const device = await savePushSubscription(ctx, {
       userId: currentUserId(req),
       subscription,
       userAgent: req.get('user-agent') ?? '',
@@ -39,7 +39,7 @@ export function pushRouter(ctx: AppContext): Router {
 
   router.delete('/subscriptions/:id', async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
-    await deletePushDevice(ctx.db, { userId: currentUserId(req), deviceId: id });
+    await deletePushDevice(ctx, { userId: currentUserId(req), deviceId: id });
     res.status(204).end();
   });
 

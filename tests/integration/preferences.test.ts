@@ -206,6 +206,34 @@ describe('PATCH /api/preferences', () => {
   });
 });
 
+describe('push devices and preferences', () => {
+  it('tells the other tabs when a push device is added or removed', async () => {
+    const { client: tabA } = await signedInUser('devices-tabs@example.com');
+    const tabB = new HttpClient(server.url);
+    await tabB.login('devices-tabs@example.com');
+    const received: PreferencesDto[] = [];
+    const socketB = new InboxSocket(server.url, tabB.cookie);
+    sockets.push(socketB);
+    socketB.socket.on('preferences.updated', (dto) => received.push(dto));
+    await socketB.connect();
+
+    const subscription = {
+      endpoint: 'https://push.example.com/send/abc',
+      keys: { p256dh: Buffer.alloc(65, 4).toString('base64url'), auth: Buffer.alloc(16, 1).toString('base64url') },
+    };
+    const added = await tabA.request('POST', '/api/push/subscriptions', subscription);
+    expect(added.status).toBe(201);
+    await waitFor(() => received.length === 1, 5000, 'update after subscribe');
+    expect(received[0]!.contact.pushDevices).toBe(1);
+    expect(received[0]!.channels.push.available).toBe(true);
+
+    expect((await tabA.request('DELETE', `/api/push/subscriptions/${added.body.id}`)).status).toBe(204);
+    await waitFor(() => received.length === 2, 5000, 'update after removal');
+    expect(received[1]!.contact.pushDevices).toBe(0);
+    expect(received[1]!.channels.push).toMatchObject({ available: false, reason: 'Enable push on a device' });
+  });
+});
+
 describe('PATCH /api/preferences/contact', () => {
   it('refuses SMS consent without a phone number (422, path smsConsent)', async () => {
     const { client } = await signedInUser('nophone@example.com');

@@ -3,6 +3,9 @@ import type { AppContext } from '../../context.js';
 import { presentPreferences } from '../../presenters/preferences.js';
 import { loadPreferences } from './loadPreferences.js';
 
+/** What reading and publishing preferences needs. */
+export type PreferencesContext = Pick<AppContext, 'db' | 'delivery' | 'realtime'>;
+
 /**
  * One user's preferences: the category × channel matrix (admin defaults until the user chooses), the
  * global switches with whether each channel can reach them, quiet hours, digest time and contact points.
@@ -21,7 +24,7 @@ export async function getPreferences(ctx: Pick<AppContext, 'db' | 'delivery'>, u
  * @example
  * return publishPreferences(ctx, userId);
  */
-export async function publishPreferences(ctx: Pick<AppContext, 'db' | 'delivery' | 'realtime'>, userId: string): Promise<PreferencesDto> {
+export async function publishPreferences(ctx: PreferencesContext, userId: string): Promise<PreferencesDto> {
   const dto = await getPreferences(ctx, userId);
   ctx.realtime.publish(userId, 'preferences.updated', dto);
   return dto;

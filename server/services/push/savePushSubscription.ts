@@ -1,8 +1,8 @@
 import type { ApiErrorDetail } from '../../../shared/errors.js';
 import type { PushDeviceDto, PushSubscriptionInput } from '../../../shared/schemas/delivery.js';
-import type { Db } from '../../db/client.js';
 import { HttpError } from '../../errors.js';
 import { presentPushDevice } from '../../presenters/pushDevice.js';
+import { publishPreferences, type PreferencesContext } from '../preferences/getPreferences.js';
 import { retryOnUniqueViolation } from '../uniqueViolation.js';
 
 export interface SavePushSubscriptionProps {
@@ -17,12 +17,13 @@ const MAX_USER_AGENT = 512;
 /**
  * Stores the browser's subscription after the user clicked "Enable push" (consent is recorded now).
  * Keyed by endpoint: subscribing again refreshes the keys, and an endpoint last used by another account
- * on the same browser moves to this user, so the previous account stops receiving pushes there.
+ * on the same browser moves to this user, so the previous account stops receiving pushes there. The
+ * user's other tabs hear about it (`preferences.updated`: the push channel may have become available).
  *
  * @example
- * const device = await savePushSubscription(ctx.db, { userId, subscription: body, userAgent });
+ * const device = await savePushSubscription(ctx, { userId, subscription: body, userAgent });
  */
-export async function savePushSubscription(db: Db, props: SavePushSubscriptionProps): Promise<PushDeviceDto> {
+export async function savePushSubscription(ctx: PreferencesContext, props: SavePushSubscriptionProps): Promise<PushDeviceDto> {
   const { endpoint, keys } = props.subscription;
   assertUsableKeys(keys);
   const data = {
@@ -34,8 +35,9 @@ export async function savePushSubscription(db: Db, props: SavePushSubscriptionPr
   };
   // Two tabs subscribing at once race on the unique endpoint; the retry updates the winner's row.
   const row = await retryOnUniqueViolation(() =>
-    db.pushSubscription.upsert({ where: { endpoint }, create: { endpoint, ...data }, update: data }),
+    ctx.db.pushSubscription.upsert({ where: { endpoint }, create: { endpoint, ...data }, update: data }),
   );
+  await publishPreferences(ctx, props.userId);
   return presentPushDevice(row);
 }
 

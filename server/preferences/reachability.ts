@@ -1,0 +1,25 @@
+import type { ExternalChannel } from '../channels/types.js';
+
+/** Where a user can be reached and what they agreed to. */
+export interface RecipientReach {
+  email: string | null;
+  phone: string | null;
+  smsConsentAt: Date | null;
+  pushDevices: number;
+}
+
+/**
+ * Why an external channel cannot reach this user, or undefined when it can: an email address; a phone
+ * number AND recorded SMS consent; at least one push device. Routing and the preferences page both use
+ * this one rule, so the page never promises a channel routing would skip.
+ */
+export function unreachableReason(channel: ExternalChannel, reach: RecipientReach): string | undefined {
+  switch (channel) {
+    case 'email':
+      return reach.email ? undefined : 'Add an email address';
+    case 'sms':
+      return !reach.phone ? 'Add a phone number' : !reach.smsConsentAt ? 'Give SMS consent' : undefined;
+    case 'push':
+      return reach.pushDevices > 0 ? undefined : 'Enable push on a device';
+  }
+}
