@@ -46,17 +46,18 @@ export function emailDigestMode(category: CategoryPolicy, rows: UserPreferenceRo
 
 /** Groups Preference rows of one user into UserPreferenceRows. */
 export function groupPreferenceRows(
-  rows: { category: string; channel: string; enabled: boolean; emailDigest: string | null }[],
+  rows: { category: string; channel: string; enabled: boolean | null; emailDigest: string | null }[],
 ): UserPreferenceRows {
   const grouped: UserPreferenceRows = { global: {}, categories: {} };
   for (const row of rows) {
     const channel = row.channel as Channel;
     if (row.category === '*') {
-      grouped.global[channel] = row.enabled;
+      if (row.enabled !== null) grouped.global[channel] = row.enabled;
       continue;
     }
     const entry = (grouped.categories[row.category] ??= { channels: {} });
-    entry.channels[channel] = row.enabled;
+    // null: only a digest choice is stored; the cell keeps following the category default.
+    if (row.enabled !== null) entry.channels[channel] = row.enabled;
     if (channel === 'email' && row.emailDigest) entry.emailDigest = row.emailDigest as EmailDigestMode;
   }
   return grouped;

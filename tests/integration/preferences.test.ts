@@ -102,7 +102,8 @@ describe('PATCH /api/preferences', () => {
     expect(category(res.body, 'deploys').channels.email).toEqual({ enabled: true, locked: false, isDefault: false });
     expect(category(res.body, 'deploys').channels.sms).toEqual({ enabled: true, locked: false, isDefault: false });
     // The digest mode needs the email row: created with the cell's effective value, so delivery is unchanged.
-    expect(category(res.body, 'product')).toMatchObject({ emailDigest: 'daily', channels: { email: { enabled: false, isDefault: false } } });
+    // A digest choice alone does not pin the email cell: it still follows the category default.
+    expect(category(res.body, 'product')).toMatchObject({ emailDigest: 'daily', channels: { email: { enabled: false, isDefault: true } } });
     expect(res.body).toMatchObject({ quietHours: { start: '22:00', end: '07:00' }, timezone: 'Europe/Paris', digestTime: '18:30' });
     expect(await client.get('/api/preferences')).toMatchObject({ status: 200, body: res.body });
 
@@ -110,7 +111,7 @@ describe('PATCH /api/preferences', () => {
       ['*', 'push', false, null],
       ['deploys', 'email', true, null],
       ['deploys', 'sms', true, null],
-      ['product', 'email', false, 'daily'],
+      ['product', 'email', null, 'daily'],
     ]);
 
     const cleared = await client.request<PreferencesDto>('PATCH', '/api/preferences', { quietHours: null });
@@ -203,6 +204,21 @@ describe('PATCH /api/preferences', () => {
     await waitFor(() => received.length > 0, 5000, 'preferences.updated');
     expect(received[0]).toEqual(res.body);
     expect(strangerReceived).toEqual([]);
+  });
+});
+
+describe('digest choices', () => {
+  it('do not pin the email cell, and survive resetting it', async () => {
+    const { client, user } = await signedInUser('digest-cell@example.com');
+    const chosen = await client.request<PreferencesDto>('PATCH', '/api/preferences', { categories: { billing: { emailDigest: 'hourly' } } });
+    expect(category(chosen.body, 'billing')).toMatchObject({ emailDigest: 'hourly', channels: { email: { enabled: true, isDefault: true } } });
+
+    const off = await client.request<PreferencesDto>('PATCH', '/api/preferences', { categories: { billing: { channels: { email: false } } } });
+    expect(category(off.body, 'billing')).toMatchObject({ emailDigest: 'hourly', channels: { email: { enabled: false, isDefault: false } } });
+
+    const reset = await client.request<PreferencesDto>('PATCH', '/api/preferences', { categories: { billing: { channels: { email: null } } } });
+    expect(category(reset.body, 'billing')).toMatchObject({ emailDigest: 'hourly', channels: { email: { enabled: true, isDefault: true } } });
+    expect((await storedRows(user.id)).map((r) => [r.category, r.channel, r.enabled, r.emailDigest])).toEqual([['billing', 'email', null, 'hourly']]);
   });
 });
 

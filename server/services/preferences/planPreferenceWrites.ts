@@ -2,7 +2,7 @@ import type { ApiErrorDetail } from '../../../shared/errors.js';
 import type { EmailDigestMode, UpdatePreferencesInput } from '../../../shared/schemas/preferences.js';
 import type { Channel } from '../../../shared/types.js';
 import { HttpError } from '../../errors.js';
-import { effectivePreference, NO_PREFERENCES, type CategoryPolicy, type UserPreferenceRows } from '../../preferences/effectivePreference.js';
+import { effectivePreference, type CategoryPolicy, type UserPreferenceRows } from '../../preferences/effectivePreference.js';
 
 /** One Preference row to write: upsert (`create` when missing, else `update`) or delete (back to default). */
 export type PreferenceWrite =
@@ -10,8 +10,9 @@ export type PreferenceWrite =
       kind: 'upsert';
       category: string;
       channel: Channel;
-      create: { enabled: boolean; emailDigest?: EmailDigestMode };
-      update: { enabled?: boolean; emailDigest?: EmailDigestMode };
+      /** `enabled` null: the cell follows the category default (the row only holds a digest choice). */
+      create: { enabled: boolean | null; emailDigest?: EmailDigestMode };
+      update: { enabled?: boolean | null; emailDigest?: EmailDigestMode };
     }
   | { kind: 'delete'; category: string; channel: Channel };
 
@@ -73,28 +74,29 @@ function categoryWrites(category: CategoryPolicy, change: CategoryChange, rows: 
   // Locked cells only got here with their current value: nothing to store.
   if (category.critical) return [];
   const writes = new Map<Channel, PreferenceWrite>();
+  const storedDigest = rows.categories[category.key]?.emailDigest;
   for (const [name, value] of Object.entries(change.channels ?? {})) {
     const channel = name as Channel;
+    const keepsDigest = value === null && channel === 'email' && storedDigest !== undefined;
     writes.set(
       channel,
-      value === null
+      value === null && !keepsDigest
         ? { kind: 'delete', category: category.key, channel }
-        : { kind: 'upsert', category: category.key, channel, create: { enabled: value }, update: { enabled: value } },
+        : { kind: 'upsert', category: category.key, channel, create: { enabled: value, emailDigest: storedDigest }, update: { enabled: value } },
     );
   }
   const emailDigest = change.emailDigest;
-  if (emailDigest !== undefined) writes.set('email', withDigest(category, writes.get('email'), emailDigest, rows));
+  if (emailDigest !== undefined) writes.set('email', withDigest(writes.get('email'), emailDigest, category.key));
   return [...writes.values()];
 }
 
 /**
- * The digest mode lives on the (category, email) row, so setting it needs that row: created with the
- * cell's current effective value, which keeps what the user receives unchanged.
+ * The digest mode lives on the (category, email) row. Without an email choice in the same request the
+ * row gets `enabled` null, so choosing a digest does not pin the email cell; a reset in the same request
+ * (delete) becomes the same null.
  */
-function withDigest(category: CategoryPolicy, write: PreferenceWrite | undefined, emailDigest: EmailDigestMode, rows: UserPreferenceRows): PreferenceWrite {
+function withDigest(write: PreferenceWrite | undefined, emailDigest: EmailDigestMode, category: string): PreferenceWrite {
   if (write?.kind === 'upsert') return { ...write, create: { ...write.create, emailDigest }, update: { ...write.update, emailDigest } };
-  // A reset (null) in the same request: the row holds the category default from now on.
-  const enabled = effectivePreference(category, 'email', write?.kind === 'delete' ? NO_PREFERENCES : rows).enabled;
-  const update = write?.kind === 'delete' ? { enabled, emailDigest } : { emailDigest };
-  return { kind: 'upsert', category: category.key, channel: 'email', create: { enabled, emailDigest }, update };
+  const update = write?.kind === 'delete' ? { enabled: null, emailDigest } : { emailDigest };
+  return { kind: 'upsert', category, channel: 'email', create: { enabled: null, emailDigest }, update };
 }

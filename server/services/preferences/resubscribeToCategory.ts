@@ -12,8 +12,8 @@ export interface ResubscribeOutcome {
 
 /**
  * The undo of `unsubscribeFromCategory`, from the same signed link: email for the category is on again.
- * When the category sends email by default and no digest mode hangs on the row, the row is removed, so
- * the cell is back to "default" exactly as before the unsubscribe; otherwise it is set to enabled.
+ * When the category sends email by default the cell goes back to "default" (the row is removed, or keeps
+ * only its digest choice); otherwise it is set to enabled.
  *
  * @example
  * await resubscribeToCategory(ctx, verifyUnsubscribeToken(token, ctx.signingSecret));
@@ -25,6 +25,8 @@ export async function resubscribeToCategory(ctx: AppContext, payload: Unsubscrib
   const row = await ctx.db.preference.findUnique({ where: { userId_category_channel: id } });
   if (target.category.defaultChannels.includes('email') && !row?.emailDigest) {
     await ctx.db.preference.deleteMany({ where: id });
+  } else if (target.category.defaultChannels.includes('email')) {
+    await ctx.db.preference.update({ where: { userId_category_channel: id }, data: { enabled: null } });
   } else {
     await ctx.db.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, enabled: true }, update: { enabled: true } });
   }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Preference" ALTER COLUMN "enabled" DROP NOT NULL;
