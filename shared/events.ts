@@ -10,7 +10,8 @@ import type { PreferencesDto } from './schemas/preferences.js';
  * then `sync.done`.
  */
 export interface ServerToClientEvents {
-  'notification.created': (notification: NotificationDto) => void;
+  /** `meta.replayed` marks the catch-up after a (re)connect, so clients toast only what is new. */
+  'notification.created': (notification: NotificationDto, meta?: { replayed: true }) => void;
   /** Read/unread/seen/archived changes, so all tabs and devices agree. */
   'notification.updated': (notification: NotificationDto) => void;
   /** Bulk changes (mark all read, mark all seen): the client refetches its lists. */

@@ -83,7 +83,7 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
     latestSeq = missed.latestSeq;
     if (missed.kind === 'reset') socket.emit('sync.reset', { latestSeq });
     else {
-      for (const item of missed.items) socket.emit('notification.created', item);
+      for (const item of missed.items) socket.emit('notification.created', item, { replayed: true });
       replayed = missed.items.length;
     }
   }

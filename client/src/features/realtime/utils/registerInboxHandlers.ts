@@ -17,31 +17,20 @@ interface InboxHandlerDeps {
   onReplayed: (count: number) => void;
 }
 
-/** If a server never finishes its replay, live events must still toast eventually. */
-const SYNC_TIMEOUT_MS = 10_000;
-
 /**
  * Registers the socket's server-event listeners once; they write the query cache so lists and counts
  * stay current without refetching. Returns the function that removes them.
  */
 export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDeps): () => void {
   const { queryClient, tracker } = deps;
-  // Between connect and sync.done, `notification.created` events are replays, not news.
-  let syncing = true;
-  let syncTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const onConnect = () => {
-    syncing = true;
-    clearTimeout(syncTimer);
-    syncTimer = setTimeout(() => (syncing = false), SYNC_TIMEOUT_MS);
-  };
-  const onCreated = (item: NotificationDto) => {
+  const onCreated = (item: NotificationDto, meta?: { replayed: true }) => {
     if (!tracker.accept(item)) return; // replay of something already held
     writeToLists(queryClient, item);
     queryClient.setQueryData(categoriesOptions().queryKey, (categories) =>
       categories && !categories.includes(item.category) ? [...categories, item.category].sort() : categories,
     );
-    if (!syncing && item.archivedAt === null) deps.onLive(item);
+    // Replays are summed up in one toast at sync.done; archived ones (in-app turned off) never toast.
+    if (!meta?.replayed && item.archivedAt === null) deps.onLive(item);
   };
   const onUpdated = (item: NotificationDto) => writeToLists(queryClient, item);
   const onBulkUpdated = (change: { readAll?: boolean; seenAll?: boolean; category?: string }) => {
@@ -67,11 +56,8 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
     }
     tracker.confirmUpTo(latestSeq);
     if (replayed > 0) deps.onReplayed(replayed);
-    syncing = false;
-    clearTimeout(syncTimer);
   };
 
-  socket.on('connect', onConnect);
   socket.on('notification.created', onCreated);
   socket.on('notification.updated', onUpdated);
   socket.on('notifications.bulkUpdated', onBulkUpdated);
@@ -79,8 +65,7 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
   socket.on('sync.reset', onReset);
   socket.on('sync.done', onSyncDone);
   return () => {
-    clearTimeout(syncTimer);
-    socket.off('connect', onConnect);
+
     socket.off('notification.created', onCreated);
     socket.off('notification.updated', onUpdated);
     socket.off('notifications.bulkUpdated', onBulkUpdated);
