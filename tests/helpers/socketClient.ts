@@ -14,6 +14,8 @@ export class InboxSocket {
   readonly tracker = new SeqWatermark();
   readonly received: NotificationDto[] = [];
   readonly rawCreated: NotificationDto[] = [];
+  /** Ids of the created events the server flagged as reconnect replays. */
+  readonly replayedIds = new Set<string>();
   readonly updates: NotificationDto[] = [];
   counts: InboxCounts | undefined;
   syncs: { latestSeq: number; replayed: number }[] = [];
@@ -30,8 +32,9 @@ export class InboxSocket {
         cb(lastSeq === undefined ? {} : { lastSeq });
       },
     });
-    this.socket.on('notification.created', (n) => {
+    this.socket.on('notification.created', (n, meta) => {
       this.rawCreated.push(n);
+      if (meta?.replayed) this.replayedIds.add(n.id);
       if (this.tracker.accept(n)) this.received.push(n);
     });
     this.socket.on('notification.updated', (n) => this.updates.push(n));

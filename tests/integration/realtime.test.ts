@@ -41,6 +41,7 @@ describe('realtime delivery', () => {
 
     const [received] = aliceSocket.received;
     expect(received!.id).toBe(sent.body.notificationIds[0]);
+    expect(aliceSocket.replayedIds.has(received!.id)).toBe(false); // live, not a replay
     expect(received!.title).toBe('Build failed');
     // The live payload is the same DTO the REST list returns.
     const list = await alice.get('/api/notifications?limit=1');
@@ -132,8 +133,11 @@ describe('reconnection without gaps', () => {
     // Every one of the 20 offline notifications is there.
     for (const id of offlineIds) expect(ids).toContain(id);
 
-    // The replay itself (events before sync.done) came in strictly increasing seq order.
+    // The replay itself (events before sync.done) came in strictly increasing seq order, flagged as replays
+    // (clients toast only live events); everything sent while offline was among them.
     const replayed = socket.syncs.at(-1)!.replayed;
+    expect(socket.replayedIds.size).toBe(replayed);
+    for (const id of offlineIds) expect(socket.replayedIds.has(id)).toBe(true);
     expect(replayed).toBeGreaterThanOrEqual(20);
     const replayedSeqs = socket.rawCreated.slice(0, replayed).map((n) => n.seq);
     expect(replayedSeqs).toEqual([...replayedSeqs].sort((a, b) => a - b));
