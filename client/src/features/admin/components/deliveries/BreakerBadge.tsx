@@ -7,7 +7,7 @@ export function BreakerBadge({ breaker }: { breaker: BreakerStateDto }) {
   const failures = breaker.consecutiveFailures;
   return (
     <span className="breaker" data-testid="breaker-state" data-state={breaker.state}>
-      <span className={clsx('breaker__badge', `breaker__badge--${breaker.state}`)}>Breaker {BREAKER_LABELS[breaker.state].toLowerCase()}</span>
+      <span className={clsx('status-badge', `breaker__badge--${breaker.state}`)}>Breaker {BREAKER_LABELS[breaker.state].toLowerCase()}</span>
       {breaker.state === 'open' && breaker.retryAt && (
         <span className="breaker__note">
           next probe at <time dateTime={breaker.retryAt}>{formatClock(breaker.retryAt)}</time>
