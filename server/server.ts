@@ -12,7 +12,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './httpApp.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSessionMiddleware } from './middleware/session.js';
-import { createPublisher } from './realtime/publisher.js';
+import { createPublisher, silentPublisher } from './realtime/publisher.js';
 import { attachRedisAdapter } from './realtime/redisAdapter.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
@@ -56,7 +56,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db,
     dialect: config.dialect,
     log,
-    realtime: { publish: () => {}, disconnectSession: () => {} },
+    realtime: silentPublisher, // replaced by the Socket.IO publisher once the server is attached
     scheduler: { wake: () => {} },
     delivery: undefined as unknown as DeliveryRuntime, // set below, before the server accepts requests
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,

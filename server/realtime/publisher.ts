@@ -14,6 +14,8 @@ export interface RealtimePublisher {
   publish: Publish;
   /** Disconnects every socket opened with this login session (logout). */
   disconnectSession(sessionId: string): void;
+  /** Disconnects every socket of one user, on every node, but those of `exceptSessionId` when given. */
+  disconnectUser(userId: string, options?: { exceptSessionId?: string }): void;
 }
 
 /**
@@ -28,8 +30,12 @@ export function createPublisher(io: IoServer): RealtimePublisher {
     disconnectSession: (sessionId) => {
       io.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
+    disconnectUser: (userId, options = {}) => {
+      const sockets = io.in(userRoom(userId));
+      (options.exceptSessionId ? sockets.except(sessionRoom(options.exceptSessionId)) : sockets).disconnectSockets(true);
+    },
   };
 }
 
 /** A publisher that drops everything (seed scripts, CLI tools). */
-export const silentPublisher: RealtimePublisher = { publish: () => {}, disconnectSession: () => {} };
+export const silentPublisher: RealtimePublisher = { publish: () => {}, disconnectSession: () => {}, disconnectUser: () => {} };
