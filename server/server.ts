@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -70,7 +70,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
   const session = createSessionMiddleware(config, db, sessionSecret, log);
-  const httpServer = createServer();
+  // The Express app must be the server's request listener BEFORE Socket.IO attaches: engine.io then takes
+  // that listener over and hands it only what is not under /socket.io/. A listener added after it would
+  // answer every Socket.IO request a second time (ERR_HTTP_HEADERS_SENT, which ended the process). The
+  // app itself is built further down, once the Redis connection its rate limits use exists.
+  let app: RequestListener | undefined;
+  const httpServer = createServer((req, res) => {
+    if (app) app(req, res);
+    else res.writeHead(503, { 'retry-after': '1' }).end();
+  });
   const roomsReady = { wait: async () => {} };
   const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
   // Scale-out: before listening, so no socket ever joins a room on the in-process adapter.
@@ -80,7 +88,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ctx.redis = { sendCommand: redis.sendCommand };
   }
   ctx.realtime = createPublisher(io);
-  httpServer.on('request', createHttpApp(ctx, session.middleware));
+  app = createHttpApp(ctx, session.middleware);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { SeqWatermark } from '../../shared/inboxSync.js';
 import type { InboxCounts, NotificationDto } from '../../shared/schemas/notification.js';
@@ -20,13 +20,15 @@ export class InboxSocket {
   counts: InboxCounts | undefined;
   syncs: { latestSeq: number; replayed: number }[] = [];
 
-  constructor(baseUrl: string, cookie: string | undefined) {
+  /** `options` override the defaults (WebSocket only, no reconnection); `extraHeaders` add to the cookie. */
+  constructor(baseUrl: string, cookie: string | undefined, options: Partial<ManagerOptions & SocketOptions> = {}) {
     this.socket = io(baseUrl, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
       autoConnect: false,
-      extraHeaders: cookie ? { cookie } : {},
+      ...options,
+      extraHeaders: { ...(cookie ? { cookie } : {}), ...options.extraHeaders },
       auth: (cb) => {
         const lastSeq = this.tracker.watermark;
         cb(lastSeq === undefined ? {} : { lastSeq });
