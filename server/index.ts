@@ -1,29 +1,46 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startServer } from './server.js';
+import { installProcessErrorHandlers } from './processErrors.js';
+import { startServer, type RunningServer } from './server.js';
+
+/** How long a shutdown may take before the process exits anyway (in-flight sends are given this long). */
+const SHUTDOWN_DEADLINE_MS = 15_000;
 
 /** Entry point: `npm start` / `npm run dev`. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env !== 'production' });
-  const server = await startServer(config, { log });
-  log.info(`FlashNotify is listening on ${server.url.replace('127.0.0.1', 'localhost')} (${config.dialect === 'sqlite' ? `SQLite at ${config.databaseUrl}` : 'PostgreSQL'})`);
+  let server: RunningServer | undefined;
+  let stopping = false;
 
-  const shutdown = (signal: string) => {
-    log.info(`${signal} received: closing connections`);
-    server.close().then(
-      () => process.exit(0),
+  const stop = (reason: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${reason}: closing connections`);
+    // A shutdown that hangs (a stuck connection, a database that no longer answers) must not keep a
+    // process alive that has stopped serving.
+    setTimeout(() => {
+      log.error(`Shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting`);
+      process.exit(exitCode || 1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    (server?.close() ?? Promise.resolve()).then(
+      () => process.exit(exitCode),
       (err: unknown) => {
         log.error({ err }, 'Shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  installProcessErrorHandlers(log, { onFatal: () => stop('Fatal error', 1) });
+
+  server = await startServer(config, { log });
+  log.info(`FlashNotify is listening on ${server.url.replace('127.0.0.1', 'localhost')} (${config.dialect === 'sqlite' ? `SQLite at ${config.databaseUrl}` : 'PostgreSQL'})`);
+  process.once('SIGTERM', () => stop('SIGTERM received', 0));
+  process.once('SIGINT', () => stop('SIGINT received', 0));
 }
 
 main().catch((err: unknown) => {
+  // A configuration or environment problem is one readable line; anything else is a bug worth its stack.
   if (err instanceof ConfigError) console.error(err.message);
   else console.error('FlashNotify failed to start:', err);
   process.exit(1);

@@ -10,10 +10,12 @@ import { createDeliveryRuntime } from './delivery/createDeliveryRuntime.js';
 import type { DeliveryRuntime } from './delivery/runtime.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './httpApp.js';
+import { handleHttpServerErrors } from './httpServerErrors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
 import { attachRedisAdapter } from './realtime/redisAdapter.js';
+import { logSocketErrors } from './realtime/socketErrors.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
@@ -79,8 +81,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (app) app(req, res);
     else res.writeHead(503, { 'retry-after': '1' }).end();
   });
+  handleHttpServerErrors(httpServer, log);
   const roomsReady = { wait: async () => {} };
   const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
+  logSocketErrors(io, log);
   // Scale-out: before listening, so no socket ever joins a room on the in-process adapter.
   const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, log) : undefined;
   if (redis) {

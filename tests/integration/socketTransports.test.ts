@@ -88,4 +88,12 @@ describe('Socket.IO transports', () => {
     const badTransport = await fetch(`${server.url}/socket.io/?EIO=4&transport=carrier-pigeon`);
     expect(badTransport.status).toBe(400);
   });
+
+  it('an invalid Socket.IO packet from a signed-in client closes that connection only', async () => {
+    const socket = await connectAndReceive(['websocket'], 'Before the junk');
+    const closed = new Promise<string>((resolve) => socket.socket.on('disconnect', (reason) => resolve(reason)));
+    socket.socket.io.engine.send('2["notification.created",'); // an EVENT packet whose JSON never ends
+    expect(await closed).toBe('transport close');
+    await connectAndReceive(['websocket'], 'Other sockets still work');
+  });
 });
