@@ -32,9 +32,11 @@ export default defineConfig({
   server: {
     // client/ imports ../shared, which lies outside the Vite root.
     fs: { allow: [repoRoot] },
+    // changeOrigin: false keeps the browser's Host (localhost:5173), so the server's Origin check sees the
+    // page's own origin and needs no development exception (see ALLOWED_ORIGINS in the README).
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
-      '/socket.io': { target: apiTarget, ws: true },
+      '/socket.io': { target: apiTarget, ws: true, changeOrigin: false },
     },
   },
 });

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { allowedOriginsSchema } from './origins.js';
+import { trustProxySchema, type TrustProxy } from './trustProxy.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
@@ -8,7 +10,7 @@ const booleanFromEnv = z
 /** Every environment variable the server reads, with its default. The README lists the same table. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -18,7 +20,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'Must start with redis:// or rediss://').optional(),
   SESSION_SECRET: z.string().min(32, 'Must be at least 32 characters').optional(),
   COOKIE_SECURE: booleanFromEnv.optional(),
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: trustProxySchema.optional(),
+  ALLOWED_ORIGINS: allowedOriginsSchema.optional(),
   BOOTSTRAP_API_KEY: z.string().min(24, 'Must be at least 24 characters').max(200).optional(),
   SEED_DEMO: booleanFromEnv.optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -53,6 +56,7 @@ export type Env = z.infer<typeof envSchema>;
 /** Server configuration, derived once from the environment. */
 export interface Config {
   env: Env['NODE_ENV'];
+  /** HOST; unset: loopback while demo accounts (published password) are seeded, all interfaces otherwise. */
   host: string;
   port: number;
   dataDir: string;
@@ -62,7 +66,10 @@ export interface Config {
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
   cookieSecure: boolean;
-  trustProxy: string | undefined;
+  /** Express's `trust proxy` value (see trustProxySchema); false when TRUST_PROXY is unset. */
+  trustProxy: TrustProxy;
+  /** Origins besides the app's own that may use the cookie-authenticated API and the socket. */
+  allowedOrigins: string[];
   bootstrapApiKey: string | undefined;
   seedDemo: boolean;
   loginRateLimit: number;
@@ -120,9 +127,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !env.SESSION_SECRET) {
     throw new ConfigError('Invalid environment:\n  SESSION_SECRET: Required when NODE_ENV=production');
   }
+  // Demo accounts with a published password must never exist in production.
+  const seedDemo = !isProduction && (env.SEED_DEMO ?? true);
   return {
     env: env.NODE_ENV,
-    host: env.HOST,
+    // Whoever can reach a server with demo accounts can sign in as its admin: only this machine, unless
+    // HOST says otherwise.
+    host: env.HOST ?? (seedDemo ? '127.0.0.1' : '0.0.0.0'),
     port: env.PORT,
     dataDir,
     databaseUrl,
@@ -130,10 +141,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL,
     sessionSecret: env.SESSION_SECRET,
     cookieSecure: env.COOKIE_SECURE ?? false,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: env.TRUST_PROXY ?? false,
+    allowedOrigins: env.ALLOWED_ORIGINS ?? [],
     bootstrapApiKey: env.BOOTSTRAP_API_KEY,
-    // Demo accounts with a published password must never exist in production.
-    seedDemo: !isProduction && (env.SEED_DEMO ?? true),
+    seedDemo,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,

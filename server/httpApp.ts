@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
+import { originCheck } from './middleware/originCheck.js';
 import { authRouter } from './routes/auth.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { preferencesRouter } from './routes/preferences.js';
@@ -23,7 +24,7 @@ import { v1Router } from './routes/v1/index.js';
 export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  if (ctx.config.trustProxy) app.set('trust proxy', ctx.config.trustProxy);
+  app.set('trust proxy', ctx.config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -31,7 +32,16 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
       },
     }),
   );
-  if (ctx.config.logLevel !== 'silent') app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  if (ctx.config.logLevel !== 'silent') {
+    app.use(
+      pinoHttp({
+        logger: ctx.log,
+        autoLogging: { ignore: (req) => req.url === '/api/health' },
+        // Behind a proxy the socket's peer is the proxy; req.ip is the client, per TRUST_PROXY.
+        customProps: (req) => ({ clientIp: (req as express.Request).ip }),
+      }),
+    );
+  }
 
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -44,7 +54,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use('/api/push-actions', express.json({ limit: '4kb' }), pushReadRouter(ctx));
   app.use('/api/email-actions', emailActionsRouter(ctx));
 
-  app.use('/api', express.json({ limit: '64kb' }), sessionMiddleware);
+  app.use('/api', originCheck(ctx), express.json({ limit: '64kb' }), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));
   app.use('/api/notifications', notificationsRouter(ctx));
   app.use('/api/preferences', preferencesRouter(ctx));

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { installProcessErrorHandlers } from './processErrors.js';
 import { startServer, type RunningServer } from './server.js';
+import { startupWarnings } from './startupWarnings.js';
 
 /** How long a shutdown may take before the process exits anyway (in-flight sends are given this long). */
 const SHUTDOWN_DEADLINE_MS = 15_000;
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
 
   server = await startServer(config, { log });
   log.info(`FlashNotify is listening on ${server.url.replace('127.0.0.1', 'localhost')} (${config.dialect === 'sqlite' ? `SQLite at ${config.databaseUrl}` : 'PostgreSQL'})`);
+  for (const warning of startupWarnings(config)) log.warn(warning);
   process.once('SIGTERM', () => stop('SIGTERM received', 0));
   process.once('SIGINT', () => stop('SIGINT received', 0));
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv6, type AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { ChannelFactory } from './channels/createChannels.js';
@@ -101,7 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const scheduler = startSendScheduler(ctx, config.schedulerIntervalMs);
   ctx.scheduler = scheduler;
   const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const url = `http://${urlHost(config.host)}:${port}`;
   if (!config.publicUrl) ctx.publicUrl = url.replace('127.0.0.1', 'localhost');
   const worker = deliveryRuntime.startWorker();
   const digests = startDigestScheduler(ctx, config.digestIntervalMs);
@@ -120,4 +120,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await db.$disconnect();
     })());
   return { ctx, httpServer, io, url, generatedApiKey, close };
+}
+
+/** The host part of a URL that reaches a server listening on `host` from this machine. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return isIPv6(host) ? `[${host}]` : host;
 }

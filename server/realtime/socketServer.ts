@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { getInboxCounts } from '../services/notifications/inboxCounts.js';
 import { listMissedNotifications } from '../services/notifications/listMissedNotifications.js';
 import { sessionRoom, userRoom } from './rooms.js';
+import { socketOriginGate } from './socketOrigin.js';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -39,7 +40,12 @@ export function createSocketServer(
   /** Resolves when room joins are effective cluster-wide (the Redis adapter subscribes asynchronously). */
   roomsReady: () => Promise<void> = async () => {},
 ): IoServer {
-  const io: IoServer = new Server(httpServer, { serveClient: false, pingInterval: 20_000, pingTimeout: 15_000 });
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    pingInterval: 20_000,
+    pingTimeout: 15_000,
+    allowRequest: socketOriginGate(ctx),
+  });
   io.engine.use(onlyForHandshake(sessionMiddleware));
 
   io.use((socket, next) => {

@@ -127,7 +127,8 @@ export function createTestSubscription(endpointUrl: string): TestSubscription {
   };
 }
 
-async function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
+/** A throwaway self-signed certificate for 127.0.0.1, made with `openssl` (the key stays in memory). */
+export async function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'flashnotify-push-cert-'));
   try {
     const keyFile = path.join(dir, 'key.pem');

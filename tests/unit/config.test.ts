@@ -28,4 +28,65 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', BOOTSTRAP_API_KEY: '' }).port).toBe(3000);
   });
+
+  it('binds to loopback by default while demo accounts are seeded, to all interfaces otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ SEED_DEMO: 'false' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::1', SEED_DEMO: 'false' }).host).toBe('::1');
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const trustProxy = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['false', false],
+    ['1', 1], // a hop count, not the address "1" that Express would read from the string
+    ['0', 0],
+    [' 2 ', 2],
+    ['loopback', ['loopback']],
+    ['linklocal,uniquelocal', ['linklocal', 'uniquelocal']],
+    ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+    ['203.0.113.7', ['203.0.113.7']],
+    ['203.0.113.7, 198.51.100.0/24', ['203.0.113.7', '198.51.100.0/24']],
+    ['10.0.0.0/255.0.0.0', ['10.0.0.0/255.0.0.0']],
+    ['::1, fd00::/8', ['::1', 'fd00::/8']],
+  ])('%j → %j', (value, expected) => {
+    expect(trustProxy(value)).toEqual(expected);
+  });
+
+  it('is off when unset', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+  });
+
+  it.each(['yes', '-1', '1.5', '101', 'loopbak', '10.0.0.0/33', '::/129', '10.0.0.0/8/8', '300.1.1.1', 'loopback,', 'example.com'])(
+    'rejects %j with a config error naming TRUST_PROXY and the bad entry',
+    (value) => {
+      expect(() => trustProxy(value)).toThrow(ConfigError);
+      expect(() => trustProxy(value)).toThrow(/TRUST_PROXY: .*expected true, false, a hop count/);
+    },
+  );
+});
+
+describe('ALLOWED_ORIGINS', () => {
+  it('parses comma-separated origins, normalized as browsers send them', () => {
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://Intranet.Example.com, http://localhost:5173/,https://a.example:443' }).allowedOrigins).toEqual([
+      'https://intranet.example.com',
+      'http://localhost:5173',
+      'https://a.example',
+    ]);
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+  });
+
+  it.each(['*', 'null', 'intranet.example.com', 'https://a.example/inbox', 'ftp://a.example', 'https://a.example?x=1', 'https://user:pw@a.example'])(
+    'rejects %j, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ ALLOWED_ORIGINS: value })).toThrow(/ALLOWED_ORIGINS: .*is not an origin/);
+    },
+  );
 });
