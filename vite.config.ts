@@ -16,7 +16,9 @@ export default defineConfig({
   build: {
     outDir: fromRoot('./dist/client'),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: they would publish the app's sources next to it (the server also
+    // refuses .map requests in production). Development (`npm run dev`) has its own, from Vite.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across deploys.

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -16,6 +14,7 @@ import { pushRouter } from './routes/push.js';
 import { pushReadRouter } from './routes/pushRead.js';
 import { unsubscribeRouter } from './routes/unsubscribe.js';
 import { v1Router } from './routes/v1/index.js';
+import { compressStatic, serveClient } from './staticClient.js';
 
 /**
  * The Express app: `/api/v1` for services (API key, no cookies), `/api` for the web app (session +
@@ -47,6 +46,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
     res.json({ status: 'ok' });
   });
   app.use('/api/v1', express.json({ limit: '256kb' }), v1Router(ctx));
+  app.use('/api/docs', compressStatic());
   app.use('/api', docsRouter(ctx));
   // Reached from mail clients and the service worker: no session cookie, no CSRF token; each request
   // carries a signed token instead.
@@ -62,17 +62,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use('/api/admin', adminRouter(ctx));
   app.use('/api', apiNotFound);
 
-  serveClient(app, ctx.config.clientDistDir);
+  serveClient(app, ctx.config);
   app.use(errorHandler(ctx.log));
   return app;
-}
-
-/** Serves the Vite build; every non-API path gets index.html so client-side routes survive a reload. */
-function serveClient(app: express.Express, distDir: string): void {
-  const indexHtml = path.join(distDir, 'index.html');
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  app.get('/{*splat}', (_req, res) => {
-    if (existsSync(indexHtml)) res.sendFile(indexHtml);
-    else res.status(503).type('text').send('The web client is not built yet: run `npm run build` (npm start does it for you).');
-  });
 }
