@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { ConfigError } from './config.js';
 import type { Logger } from './logger.js';
 
 interface ClientErrorAnswer {
@@ -50,4 +51,21 @@ export function handleHttpServerErrors(httpServer: HttpServer, log: Logger): voi
   httpServer.on('error', (err) => {
     if (httpServer.listening) log.error({ err }, 'HTTP server error; still accepting connections');
   });
+}
+
+const LISTEN_CAUSES: Record<string, string> = {
+  EADDRINUSE: 'another process already listens there',
+  EACCES: 'ports below 1024 need privileges',
+  EADDRNOTAVAIL: 'no interface of this machine has that address',
+  ENOTFOUND: 'the host name does not resolve',
+};
+
+/**
+ * Turns a failed `listen` into a one-line ConfigError naming HOST and PORT and the cause, e.g.
+ * `HOST/PORT: cannot listen on 127.0.0.1:3000: EADDRINUSE (another process already listens there)`.
+ */
+export function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  const cause = err.code && LISTEN_CAUSES[err.code];
+  if (!cause) return err;
+  return new ConfigError(`HOST/PORT: cannot listen on ${host.includes(':') ? `[${host}]` : host}:${port}: ${err.code} (${cause})`);
 }

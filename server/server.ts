@@ -6,11 +6,12 @@ import type { AppContext } from './context.js';
 import type { ChannelFactory } from './channels/createChannels.js';
 import type { ExternalChannel } from './channels/types.js';
 import { openDatabase } from './db/client.js';
+import { prepareWritableDirectories } from './dataDirs.js';
 import { createDeliveryRuntime } from './delivery/createDeliveryRuntime.js';
 import type { DeliveryRuntime } from './delivery/runtime.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './httpApp.js';
-import { handleHttpServerErrors } from './httpServerErrors.js';
+import { handleHttpServerErrors, listenError } from './httpServerErrors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
@@ -50,6 +51,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
+  await prepareWritableDirectories(config);
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
   const db = await openDatabase(config.databaseUrl, config.dialect);
   const sessionSecret = await resolveSessionSecret(config);
@@ -95,7 +97,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app = createHttpApp(ctx, session.middleware);
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
+    httpServer.once('error', (err) => reject(listenError(err, config.host, config.port)));
     httpServer.listen(config.port, config.host, resolve);
   });
   const scheduler = startSendScheduler(ctx, config.schedulerIntervalMs);

@@ -15,8 +15,9 @@ export async function resolveSessionSecret(config: Config): Promise<string> {
   } catch {
     await mkdir(config.dataDir, { recursive: true });
     const secret = randomBytes(32).toString('base64url');
-    await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(async () => {
-      // Another process created it first: use theirs.
+    await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+      // Another process created it first: use theirs. Any other failure is the real cause: report it.
+      if (err.code !== 'EEXIST') throw err;
     });
     return (await readFile(file, 'utf8')).trim();
   }

@@ -31,7 +31,14 @@ export interface ChildServer {
  * const server = spawnServer({ LOG_LEVEL: 'info' });
  * const url = await server.listening;
  */
-export function spawnServer(env: Record<string, string> = {}, options: { preload?: string } = {}): ChildServer {
+export function spawnServer(
+  env: Record<string, string> = {},
+  options: {
+    preload?: string;
+    /** Runs the server through this command, which must end by exec-ing its arguments (e.g. `unshare -m sh -c '…; exec "$@"' sh`). */
+    wrapper?: string[];
+  } = {},
+): ChildServer {
   const dataDirReady = mkdtemp(path.join(tmpdir(), 'flashnotify-child-'));
   const logs: LogEntry[] = [];
   let stderr = '';
@@ -39,7 +46,8 @@ export function spawnServer(env: Record<string, string> = {}, options: { preload
   const start = async () => {
     const dataDir = await dataDirReady;
     const args = ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'server/index.ts'];
-    child = spawn(process.execPath, args, {
+    const [file, ...wrapperArgs] = options.wrapper ?? [];
+    child = spawn(file ?? process.execPath, file ? [...wrapperArgs, process.execPath, ...args] : args, {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
