@@ -23,10 +23,11 @@ function rawRequest(url: string, bytes: string): Promise<string> {
 describe('process-level error handling (child process running server/index.ts)', () => {
   let server: ChildServer;
   let url: string;
+  // The child loads the whole server through tsx: slow on a busy 2-core machine.
   beforeAll(async () => {
     server = spawnServer({}, { preload });
     url = await server.listening;
-  });
+  }, 120_000);
   afterAll(() => server.stop());
 
   const errorsLogged = (message: string) => server.logs.filter((e) => e.level === 50 && JSON.stringify(e.err ?? '').includes(message));
