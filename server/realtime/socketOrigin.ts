@@ -7,7 +7,8 @@ import { compileTrustProxy } from '../trustProxy.js';
  * engine.io's `allowRequest` for the handshake (polling or WebSocket): a page on another origin must not
  * open the user's socket with the user's cookie (cross-site WebSocket hijacking) and receive their
  * notifications. Same rule as the cookie-authenticated API (judgeRequestOrigin); a refused client gets
- * `connect_error` (HTTP 403, `origin_not_allowed`), before any session lookup.
+ * `connect_error` (HTTP 403 `origin_not_allowed` on polling, 400 on a WebSocket upgrade: engine.io's choice)
+ * and no engine.io session is created, so no namespace middleware or connection handler ever runs.
  *
  * @example
  * new Server(httpServer, { allowRequest: socketOriginGate(ctx) });

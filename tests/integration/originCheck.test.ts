@@ -47,7 +47,7 @@ describe('Socket.IO handshake Origin', () => {
     expect(socket.rawCreated).toEqual([]);
   });
 
-  it('answers the refused handshake with 403 origin_not_allowed, before any session lookup', async () => {
+  it('answers the refused handshake with 403 origin_not_allowed', async () => {
     const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: EVIL, cookie: alice.cookie! } });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ code: 4, message: 'origin_not_allowed' });

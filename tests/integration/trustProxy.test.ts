@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendNotification } from '../helpers/apiSender.js';
 import { startHttpsProxy, type HttpsProxy } from '../helpers/httpsProxy.js';
+import { captureLogs } from '../helpers/logCapture.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { getTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -8,12 +9,14 @@ import { getTestServer, type TestServer } from '../helpers/testServer.js';
 // the Secure cookie and rate limits must see each client's address, not the proxy's. One real proxy hop
 // (http-proxy over HTTPS); each test client connects to it from its own loopback address.
 
+const logs = captureLogs('info');
 let server: TestServer;
 let proxy: HttpsProxy;
 const sockets: InboxSocket[] = [];
 
 beforeAll(async () => {
-  server = await getTestServer({ COOKIE_SECURE: 'true', TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '3' });
+  // LOG_LEVEL=info mounts the request logger; its lines go to `logs`.
+  server = await getTestServer({ COOKIE_SECURE: 'true', TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '3', LOG_LEVEL: 'info' }, { log: logs.log });
   proxy = await startHttpsProxy(server.url);
 });
 afterEach(() => {
@@ -42,6 +45,9 @@ describe('behind a TLS-terminating proxy (COOKIE_SECURE=true TRUST_PROXY=1)', ()
 
     const session = await proxy.request('127.0.0.2', 'GET', '/api/auth/session', { headers: { cookie } });
     expect(session.status).toBe(200);
+    // The request log names the client, not the proxy.
+    const logged = logs.entries.find((e) => (e.req as { url?: string } | undefined)?.url === '/api/auth/session');
+    expect(logged?.clientIp).toBe('127.0.0.2');
     // The app's own origin is the proxy's https origin (X-Forwarded-Proto from the trusted hop, browser's Host).
     const seen = await proxy.request('127.0.0.2', 'POST', '/api/notifications/seen-all', {
       body: {},
