@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteActionUrl } from '../../server/channels/links.js';
+import { buildPushPayloads } from '../../server/channels/push/pushPayload.js';
 import { composeSmsText } from '../../server/channels/sms/smsText.js';
 import { actionUrlSchema } from '../../shared/schemas/notification.js';
 import { ACTION_URL_MAX, checkActionUrl, isSafeActionUrl } from '../../shared/urls.js';
@@ -45,13 +46,15 @@ describe('the one action-URL rule (shared/urls.ts)', () => {
 });
 
 describe('every place that turns an action URL into a link uses the rule', () => {
-  it.each(EVIL_ACTION_URLS)('%s (a row stored before the rule): SMS falls back to the inbox', (_name, value) => {
+  it.each(EVIL_ACTION_URLS)('%s (a row stored before the rule): SMS and push fall back to the inbox', (_name, value) => {
     // What processDelivery hands a channel, and the builders themselves.
     expect(absoluteActionUrl(value, PUBLIC_URL)).toBeNull();
     const message = buildOutgoingMessage({ notification: { actionUrl: value } });
     const sms = composeSmsText(message, PUBLIC_URL);
     expect(sms.split('\n')).toContain(`${PUBLIC_URL}/`);
     expect(sms).not.toContain('evil.example');
+    const push = JSON.parse(buildPushPayloads(message, { publicUrl: PUBLIC_URL, signingSecret: 's' }).full) as { url: string };
+    expect(push.url).toBe(`${PUBLIC_URL}/`);
   });
 
   it.each(GOOD_ACTION_URLS)('%s: the absolute link emitted passes the rule itself', (_name, value) => {
