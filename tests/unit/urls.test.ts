@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteActionUrl } from '../../server/channels/links.js';
 import { buildPushPayloads } from '../../server/channels/push/pushPayload.js';
-import { composeSmsText } from '../../server/channels/sms/smsText.js';
+import { composeSmsText, SMS_BODY_MAX } from '../../server/channels/sms/smsText.js';
 import { actionUrlSchema } from '../../shared/schemas/notification.js';
 import { ACTION_URL_MAX, checkActionUrl, isSafeActionUrl } from '../../shared/urls.js';
 import { EVIL_ACTION_URLS, GOOD_ACTION_URLS } from '../helpers/actionUrlCases.js';
@@ -64,5 +64,16 @@ describe('every place that turns an action URL into a link uses the rule', () =>
     expect(new URL(absolute!).href).toBe(absolute);
     const sms = composeSmsText(buildOutgoingMessage({ notification: { actionUrl: value } }), PUBLIC_URL);
     expect(sms.split('\n')).toContain(absolute);
+  });
+
+  it('an action link too long for one SMS (Twilio refuses a Body over 1,600 characters) gives way to the inbox link', () => {
+    const longLink = `https://shop.example/${'p'.repeat(2000)}`;
+    for (const priority of ['critical', 'normal'] as const) {
+      const sms = composeSmsText(buildOutgoingMessage({ notification: { priority, body: 'b'.repeat(400), actionUrl: longLink } }), PUBLIC_URL);
+      expect(sms.length).toBeLessThanOrEqual(SMS_BODY_MAX);
+      expect(sms.split('\n')[1]).toBe(`${PUBLIC_URL}/`);
+    }
+    const fitting = `https://shop.example/${'p'.repeat(1000)}`;
+    expect(composeSmsText(buildOutgoingMessage({ notification: { actionUrl: fitting } }), PUBLIC_URL).split('\n')[1]).toBe(fitting);
   });
 });
