@@ -1,6 +1,5 @@
 import { isIPv4 } from 'node:net';
 import { urlCharacterProblem } from '../../shared/urls.js';
-import { HttpError } from '../errors.js';
 import { addressVerdict, hostNameVerdict, type OutboundPolicy } from './outboundPolicy.js';
 
 /** Longest outbound URL accepted (push services' endpoints are ~200 characters). */
@@ -17,11 +16,13 @@ export type OutboundUrlVerdict = { ok: true; url: URL } | { ok: false; reason: s
  * and reserved range. IPv4 literals are judged after the WHATWG parser's normalization, so
  * `https://2130706433/`, `https://0x7f.1/` and `https://[::ffff:127.0.0.1]/` are all 127.0.0.1.
  *
- * This needs no DNS, so it runs on input. A name can still resolve to a private address later (DNS
- * rebinding): `createOutboundAgent` checks the resolved address at connect time.
+ * This needs no DNS, so it runs on input (a refusal's `reason` is meant for the 400's
+ * `details[].message`). A name can still resolve to a private address later (DNS rebinding):
+ * `createOutboundAgent` checks the resolved address at connect time. A new kind of outbound URL (a Slack,
+ * Teams or webhook URL) uses both: this on the input, the agent for the request.
  *
  * @example
- * checkOutboundUrl('https://127.0.0.1/internal', policy) // { ok: false, reason: '127.0.0.1 is a loopback address' }
+ * checkOutboundUrl('https://127.0.0.1/internal', policy) // { ok: false, reason: 'Must be a public host: 127.0.0.1 is a loopback address' }
  */
 export function checkOutboundUrl(value: string, policy: OutboundPolicy): OutboundUrlVerdict {
   if (value.length > OUTBOUND_URL_MAX) return { ok: false, reason: `Must be at most ${OUTBOUND_URL_MAX} characters` };
@@ -37,18 +38,6 @@ export function checkOutboundUrl(value: string, policy: OutboundPolicy): Outboun
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'Must not contain a user name or password' };
   const verdict = hostVerdict(url.hostname, policy);
   return verdict.ok ? { ok: true, url } : { ok: false, reason: `Must be a public host: ${verdict.reason}` };
-}
-
-/**
- * checkOutboundUrl for input: the parsed URL, or a 400 naming the field.
- *
- * @example
- * const url = assertOutboundUrl(body.endpoint, ctx.config.outbound, 'endpoint');
- */
-export function assertOutboundUrl(value: string, policy: OutboundPolicy, path: string): URL {
-  const verdict = checkOutboundUrl(value, policy);
-  if (!verdict.ok) throw new HttpError(400, 'validation_failed', 'Invalid request body', [{ path, message: verdict.reason }]);
-  return verdict.url;
 }
 
 /** A WHATWG hostname is `[v6]`, a normalized dotted-quad IPv4, or a (punycoded, lower-case) name. */
