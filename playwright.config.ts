@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_API_KEY } from './tests/e2e/support/constants.js';
+import { E2E_API_KEY, E2E_SESSION_SECRET } from './tests/e2e/support/constants.js';
 
 // Debian's Chromium (scripts/ensure-chromium.mjs installs it); Playwright cannot download its own here.
 const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -49,6 +49,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: path.join(tmpdir(), `flashnotify-e2e-${process.pid}-${Date.now()}`),
       BOOTSTRAP_API_KEY: E2E_API_KEY,
+      SESSION_SECRET: E2E_SESSION_SECRET,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
     },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { allowedOriginsSchema } from './origins.js';
 import { trustProxySchema, type TrustProxy } from './trustProxy.js';
+import { parseOutboundAllowlist, type OutboundPolicy } from './outbound/outboundPolicy.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
@@ -36,6 +37,7 @@ const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
   VAPID_PUBLIC_KEY: z.string().min(40).optional(),
   VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'Must be a mailto: or https: URL').default('mailto:admin@localhost'),
   DELIVERY_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
@@ -87,6 +89,8 @@ export interface Config {
     | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined }
     | undefined;
   vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
+  /** Which hosts user- and admin-given URLs (push endpoints) may reach; strict unless OUTBOUND_ALLOWED_HOSTS widens it. */
+  outbound: OutboundPolicy;
   delivery: {
     intervalMs: number;
     concurrency: number;
@@ -154,6 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),
     vapid: { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT },
+    outbound: outboundPolicy(env.OUTBOUND_ALLOWED_HOSTS),
     delivery: {
       intervalMs: env.DELIVERY_INTERVAL_MS,
       concurrency: env.DELIVERY_CONCURRENCY,
@@ -166,6 +171,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? 'dist/client'),
   };
+}
+
+function outboundPolicy(list: string | undefined): OutboundPolicy {
+  try {
+    return parseOutboundAllowlist(list);
+  } catch (err) {
+    throw new ConfigError(`Invalid environment:\n  OUTBOUND_ALLOWED_HOSTS: ${(err as Error).message}`);
+  }
 }
 
 /** Twilio is configured when the account, token and a sender (number or messaging service) are set. */

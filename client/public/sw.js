@@ -1,15 +1,20 @@
 /*
  * FlashNotify service worker, served as-is at /sw.js (scope /). Shows Web Push messages and, on a click,
  * marks the notification read and brings the app to its action URL. Payload (server/channels/push/pushPayload.ts):
- * { id, title, body, url, category, priority, readToken }.
+ * { id, title, body, url, category, priority, readToken }, or, when a push service refused that as too
+ * large (413), the minimal { minimal: true, id, title (cut), priority, url?, readToken }: the rest is
+ * fetched with the token (POST /api/push-actions/details), and what it has is shown if that fails.
  */
+
+// A push event must show something soon; a slow network must not hold the notification back for long.
+const DETAILS_TIMEOUT_MS = 5000;
 
 // A new version takes over at once: an old worker must not keep showing pushes with stale logic.
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('push', (event) => {
-  event.waitUntil(showPush(readPayload(event.data)));
+  event.waitUntil(completePayload(readPayload(event.data)).then(showPush));
 });
 
 self.addEventListener('notificationclick', (event) => {
@@ -31,13 +36,32 @@ function readPayload(data) {
   }
 }
 
+/** A minimal payload completed with the details the server keeps; the payload itself when that fails. */
+async function completePayload(payload) {
+  if (!payload || !payload.minimal || typeof payload.readToken !== 'string') return payload;
+  try {
+    const response = await fetch('/api/push-actions/details', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: payload.readToken }),
+      signal: AbortSignal.timeout(DETAILS_TIMEOUT_MS),
+    });
+    if (!response.ok) return payload;
+    const details = await response.json();
+    if (!details || details.id !== payload.id || typeof details.title !== 'string') return payload;
+    return { ...details, readToken: payload.readToken };
+  } catch {
+    return payload; // offline or slow: the cut title and a click into the app still work
+  }
+}
+
 function showPush(payload) {
   // Subscriptions are userVisibleOnly: a push that shows nothing makes the browser show its own notice.
   if (!payload) {
     return self.registration.showNotification('FlashNotify', { body: 'You have a new notification.', data: { url: '/' } });
   }
   return self.registration.showNotification(payload.title, {
-    body: payload.body || '',
+    body: payload.body || (payload.minimal ? 'Open FlashNotify to read the full message.' : ''),
     // The same notification delivered twice (a retried send) replaces itself instead of stacking.
     tag: payload.id,
     icon: '/favicon.svg',
@@ -54,13 +78,21 @@ async function openNotification(data) {
   await Promise.all([opening, marking]);
 }
 
-/** http(s) only; anything else falls back to the inbox. */
+/**
+ * Only what the server builds (server/channels/links.ts, after the action-URL rule in shared/urls.ts): an
+ * absolute http(s) URL without credentials, in the parser's canonical form. A value the parser would have
+ * to repair (tab, newline, backslash, space) is not canonical, so it can never be read one way and
+ * followed another. Anything else opens the inbox.
+ */
 function safeUrl(url) {
+  const inbox = new URL('/', self.location.origin);
+  if (typeof url !== 'string') return inbox;
   try {
-    const parsed = new URL(url || '/', self.location.origin);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : new URL('/', self.location.origin);
+    const parsed = new URL(url);
+    const httpLike = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+    return httpLike && parsed.href === url && !parsed.username && !parsed.password ? parsed : inbox;
   } catch {
-    return new URL('/', self.location.origin);
+    return inbox;
   }
 }
 

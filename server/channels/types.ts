@@ -32,6 +32,11 @@ export interface OutgoingMessage {
 /** What the provider answered for a successful send. */
 export interface ChannelResult {
   providerMessageId: string | null;
+  /**
+   * Something that went wrong within this send and was recovered (a push service's 413 answered with the
+   * minimal payload); kept in the attempt log beside the success, so the admin timeline shows both.
+   */
+  note?: string;
 }
 
 /**

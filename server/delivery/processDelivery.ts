@@ -76,7 +76,10 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   let providerMessageId: string | null = null;
   let error: string | null = null;
   try {
-    ({ providerMessageId } = await channel.send(message));
+    const result = await channel.send(message);
+    providerMessageId = result.providerMessageId;
+    // A recovered hiccup (push 413 → minimal payload) is logged with the success, in the error column.
+    error = result.note ?? null;
     outcome = 'sent';
     breaker.onSuccess();
   } catch (err) {

@@ -2,13 +2,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { parseInput } from '../middleware/validate.js';
+import { getPushDetails } from '../services/push/getPushDetails.js';
 import { markReadFromPush } from '../services/push/markReadFromPush.js';
 
 const pushReadSchema = z.strictObject({ token: z.string().min(1).max(1024) });
 
 /**
- * `/api/push-actions`: what the service worker calls after a click on a push message. No session and no
- * CSRF token exist there, so each request carries the signed token from the push payload instead.
+ * `/api/push-actions`: what the service worker calls about a push message (mark it read after a click,
+ * fetch its content after a minimal payload). No session and no CSRF token exist there, so each request
+ * carries the signed token from the push payload instead (in the body, not the URL, so no log keeps it).
  */
 export function pushReadRouter(ctx: AppContext): Router {
   const router = Router();
@@ -17,6 +19,11 @@ export function pushReadRouter(ctx: AppContext): Router {
     const { token } = parseInput(pushReadSchema, req.body, 'request body');
     await markReadFromPush(ctx, token);
     res.status(204).end();
+  });
+
+  router.post('/details', async (req, res) => {
+    const { token } = parseInput(pushReadSchema, req.body, 'request body');
+    res.json(await getPushDetails(ctx, token));
   });
 
   return router;

@@ -1,5 +1,7 @@
 import { expect, test, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { E2E_API_KEY } from './support/constants.js';
 import { signIn } from './support/fixtures.js';
+import { e2eReadToken } from './support/signing.js';
 
 // The browser-side names used inside page.evaluate / worker.evaluate (this tsconfig has no DOM lib).
 interface ShownNotification {
@@ -109,6 +111,76 @@ test('a click on a push notification opens its URL in the app window and closes 
   expect(read.serviceWorker()).not.toBeNull();
   expect(read.postDataJSON()).toEqual({ token: 'x.y' });
   expect((await read.response())?.status()).toBe(400);
+});
+
+test('a minimal payload (sent after a 413) is completed with the details fetched with its token', async ({ context, page, baseURL, request }) => {
+  await signIn(page, 'alice@example.com');
+  await activeWorker(context, page);
+  const { user } = (await (await page.request.get('/api/auth/session')).json()) as { user: { id: string } };
+  const body = `The primary of db-1 stopped answering at 09:14. ${'Replica lag and connection counts follow. '.repeat(60)}`;
+  const sent = await request.post('/api/v1/notifications', {
+    headers: { authorization: `Bearer ${E2E_API_KEY}` },
+    data: { to: [{ userId: user.id }], title: 'Primary database unreachable: failover started', body, actionUrl: '/settings/devices' },
+  });
+  expect(sent.status()).toBe(202);
+  const notificationId = ((await sent.json()) as { notificationIds: string[] }).notificationIds[0]!;
+  const origin = new URL(baseURL!).origin;
+  const cdp = await context.newCDPSession(page);
+  const minimal = {
+    minimal: true,
+    id: notificationId,
+    title: 'Primary database unreachable: fail…',
+    priority: 'critical',
+    readToken: e2eReadToken({ userId: user.id, notificationId }),
+  };
+
+  const detailsRequest = context.waitForEvent('request', { predicate: (req) => req.url().endsWith('/api/push-actions/details') });
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(minimal) });
+
+  const fetched = await detailsRequest;
+  expect(fetched.serviceWorker()).not.toBeNull();
+  expect(fetched.postDataJSON()).toEqual({ token: minimal.readToken });
+  await expect.poll(() => shownNotifications(page)).toContainEqual({
+    title: 'Primary database unreachable: failover started',
+    body,
+    tag: notificationId,
+    requireInteraction: false,
+    // The server builds links from PUBLIC_URL (unset here: http://localhost:<port>).
+    data: { id: notificationId, url: expect.stringMatching(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/settings\/devices$/), readToken: minimal.readToken },
+  });
+});
+
+test('a minimal payload whose details cannot be fetched shows what it has', async ({ context, page, baseURL }) => {
+  await signIn(page, 'bob@example.com');
+  await activeWorker(context, page);
+  const origin = new URL(baseURL!).origin;
+  const cdp = await context.newCDPSession(page);
+  const minimal = { minimal: true, id: 'e2e-push-minimal', title: 'Card declined', priority: 'critical', readToken: 'not.genuine' };
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(minimal) });
+  await expect.poll(() => shownNotifications(page)).toContainEqual({
+    title: 'Card declined',
+    body: 'Open FlashNotify to read the full message.',
+    tag: 'e2e-push-minimal',
+    requireInteraction: true,
+    data: { id: 'e2e-push-minimal', readToken: 'not.genuine' },
+  });
+});
+
+test('a click on a link the server would not have built (not in canonical form) opens the inbox instead', async ({ context, page, baseURL }) => {
+  await signIn(page, 'alice@example.com');
+  const worker = await activeWorker(context, page);
+  const origin = new URL(baseURL!).origin;
+  const cdp = await context.newCDPSession(page);
+  // Tab inside: a parser repairs it to //evil.example; the worker must open the inbox instead.
+  const payload = { id: 'e2e-push-evil', title: 'Evil link', body: '', url: `${origin}/\t/evil.example/x`, category: 'deploys', priority: 'normal', readToken: 'x.y' };
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(payload) });
+  await expect.poll(async () => (await shownNotifications(page)).map((n) => n.tag)).toContain('e2e-push-evil');
+  await page.goto('/settings/devices');
+  await worker.evaluate(async (tag) => {
+    const [notification] = await self.registration.getNotifications({ tag });
+    self.dispatchEvent(new NotificationEvent('notificationclick', { notification: notification! }));
+  }, 'e2e-push-evil');
+  await expect(page).toHaveURL(`${origin}/`);
 });
 
 test('the Devices page subscribes only on click and explains why this browser cannot subscribe', async ({ page }) => {

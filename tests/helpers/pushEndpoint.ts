@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, Agent, type Server } from 'node:https';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,15 +24,21 @@ export interface PushRequest {
 export interface PushEndpoint {
   /** `https://127.0.0.1:<port>` */
   origin: string;
-  /** Trusts the endpoint's certificate; pass it to `createWebPushChannel(deps, { agent })`. */
-  agent: Agent;
-  /** The certificate (PEM), for clients other than the agent. */
+  port: number;
+  /** The certificate (PEM, valid for 127.0.0.1 and localhost); pass it to `createWebPushChannel(deps, { ca })`. */
   ca: string;
   requests: PushRequest[];
-  /** A fresh subscription URL on this endpoint. */
-  newEndpointUrl(): string;
+  /** TCP connections accepted so far (a refused outbound call must not add one). */
+  connections(): number;
+  /** A fresh subscription URL on this endpoint; `host` defaults to 127.0.0.1. */
+  newEndpointUrl(host?: string): string;
   /** Answers requests to `endpointUrl` with `status` from now on (default 201). */
   respondWith(endpointUrl: string, status: number): void;
+  /**
+   * Answers 413 to every request whose (encrypted) body is larger than `bytes`, as push services with a
+   * smaller limit do; `undefined` lifts the limit.
+   */
+  rejectLargerThan(bytes: number | undefined): void;
   /** Resolves with the first request (already received or future) to `endpointUrl`. */
   nextRequest(endpointUrl: string, sinceIndex?: number): Promise<PushRequest>;
   close(): Promise<void>;
@@ -44,7 +50,7 @@ export interface PushEndpoint {
  *
  * @example
  * const endpoint = await startPushEndpoint();
- * const channel = await createWebPushChannel(server.ctx, { agent: endpoint.agent });
+ * const channel = await createWebPushChannel(server.ctx, { ca: endpoint.ca });
  */
 export async function startPushEndpoint(): Promise<PushEndpoint> {
   const { key, cert } = await selfSignedCertificate();
@@ -52,6 +58,8 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
   const requests: PushRequest[] = [];
   const waiters: { path: string; since: number; resolve: (req: PushRequest) => void }[] = [];
   let messages = 0;
+  let connections = 0;
+  let sizeLimit: number | undefined;
 
   const server: Server = createServer({ key, cert }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -65,7 +73,8 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
         receivedAt: Date.now(),
       };
       requests.push(record);
-      const status = statuses.get(record.path) ?? 201;
+      const tooLarge = sizeLimit !== undefined && record.body.length > sizeLimit;
+      const status = tooLarge ? 413 : (statuses.get(record.path) ?? 201);
       // Real push services answer 201 with the message's URL (RFC 8030 §5).
       if (status === 201) res.setHeader('location', `${origin}/messages/${++messages}`);
       res.writeHead(status).end(status === 201 ? '' : `status ${status}`);
@@ -75,25 +84,28 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
       }
     });
   });
+  // Raw TCP accepts, before TLS: what "no connection reached the peer" is measured by.
+  server.on('connection', () => void connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const agent = new Agent({ ca: cert, keepAlive: true });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `https://127.0.0.1:${port}`;
   const pathOf = (url: string) => new URL(url).pathname;
 
   return {
     origin,
-    agent,
+    port,
     ca: cert,
     requests,
-    newEndpointUrl: () => `${origin}/push/${randomUUID()}`,
+    connections: () => connections,
+    newEndpointUrl: (host = '127.0.0.1') => `https://${host}:${port}/push/${randomUUID()}`,
     respondWith: (url, status) => void statuses.set(pathOf(url), status),
+    rejectLargerThan: (bytes) => void (sizeLimit = bytes),
     nextRequest: (url, sinceIndex = 0) => {
       const found = requests.slice(sinceIndex).find((r) => r.path === pathOf(url));
       if (found) return Promise.resolve(found);
       return new Promise((resolve) => waiters.push({ path: pathOf(url), since: sinceIndex, resolve }));
     },
     close: async () => {
-      agent.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -136,7 +148,7 @@ export async function selfSignedCertificate(): Promise<{ key: string; cert: stri
     await run('openssl', [
       'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
       '-keyout', keyFile, '-out', certFile, '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
     ]);
     return { key: await readFile(keyFile, 'utf8'), cert: await readFile(certFile, 'utf8') };
   } finally {

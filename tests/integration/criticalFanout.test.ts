@@ -26,12 +26,14 @@ beforeAll(async () => {
       TWILIO_AUTH_TOKEN: twilioAccount.authToken,
       TWILIO_FROM: '+15005550006',
       DELIVERY_INTERVAL_MS: '50',
+      // The push peer listens on loopback, which the outbound rule refuses by default.
+      OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
     },
     {
       // The real Twilio SDK and web-push, pointed at the local peers (Twilio's host / a self-signed CA).
       channels: {
         sms: (deps) => createTwilioSmsChannel(deps, { httpClient: new FakeTwilioHttpClient(twilio.origin) }),
-        push: (deps) => createWebPushChannel(deps, { agent: push.agent }),
+        push: (deps) => createWebPushChannel(deps, { ca: push.ca }),
       },
     },
   );

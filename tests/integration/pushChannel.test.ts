@@ -7,6 +7,7 @@ import { loadOrCreateVapidKeys, resolveVapidKeys } from '../../server/channels/p
 import { PermanentDeliveryError, type DeliveryChannel, type OutgoingMessage } from '../../server/channels/types.js';
 import { openDatabase } from '../../server/db/client.js';
 import { signReadToken } from '../../server/services/notifications/readToken.js';
+import { savePushSubscription } from '../../server/services/push/savePushSubscription.js';
 import type { Priority } from '../../shared/types.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
@@ -23,8 +24,9 @@ let alice: HttpClient;
 let bob: HttpClient;
 
 beforeAll(async () => {
-  [server, endpoint] = await Promise.all([getTestServer(), startPushEndpoint()]);
-  channel = await createWebPushChannel(server.ctx, { agent: endpoint.agent });
+  // The push peer listens on loopback, which the outbound rule refuses by default.
+  [server, endpoint] = await Promise.all([getTestServer({ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }), startPushEndpoint()]);
+  channel = await createWebPushChannel(server.ctx, { ca: endpoint.ca });
   alice = new HttpClient(server.url);
   bob = new HttpClient(server.url);
   await Promise.all([alice.login('alice@example.com'), bob.login('bob@example.com')]);
@@ -137,6 +139,16 @@ describe('push subscriptions API', () => {
     const extra = await alice.request('POST', '/api/push/subscriptions', { ...device.subscription, userId: 'someone-else' });
     expect(extra.status).toBe(400);
     expect(extra.body.error.details).toEqual([{ path: 'userId', message: 'Unknown field' }]);
+  });
+
+  it('cuts a long user agent on a character boundary', async () => {
+    const user = await server.ctx.db.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } });
+    const device = createTestSubscription(endpoint.newEndpointUrl());
+    // Straight to the service: an HTTP header cannot carry an emoji, but the cut must not depend on that.
+    const saved = await savePushSubscription(server.ctx, { userId: user.id, subscription: device.subscription, userAgent: `${'a'.repeat(510)}👍🏽 Chrome` });
+    expect(saved.userAgent).toBe(`${'a'.repeat(510)}…`);
+    const row = await server.ctx.db.pushSubscription.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(row.userAgent).toBe(saved.userAgent);
   });
 
   it('needs a session and the CSRF token', async () => {
@@ -270,7 +282,7 @@ describe('web-push channel', () => {
     // A second connection has its own cache: this reads what the first run stored.
     const db2 = await openDatabase(server.ctx.config.databaseUrl, 'sqlite');
     try {
-      const second = await createWebPushChannel({ ...server.ctx, db: db2 }, { agent: endpoint.agent });
+      const second = await createWebPushChannel({ ...server.ctx, db: db2 }, { ca: endpoint.ca });
       const since = endpoint.requests.length;
       await second.send(await messageFor('bob@example.com'));
       const req = await endpoint.nextRequest(device.subscription.endpoint, since);

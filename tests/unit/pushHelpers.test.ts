@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { describeUserAgent } from '../../client/src/features/devices/utils/describeUserAgent.js';
 import { topicFor } from '../../server/channels/push/createPushChannel.js';
-import { buildPushPayload, MAX_PAYLOAD_BYTES } from '../../server/channels/push/pushPayload.js';
+import {
+  buildPushPayload,
+  buildPushPayloads,
+  ENCRYPTION_OVERHEAD_BYTES,
+  MAX_PAYLOAD_BYTES,
+  MINIMAL_TITLE_BYTES,
+  type MinimalPushPayload,
+  type PushPayload,
+} from '../../server/channels/push/pushPayload.js';
 import type { OutgoingMessage } from '../../server/channels/types.js';
 import { signReadToken, verifyReadToken } from '../../server/services/notifications/readToken.js';
 
@@ -40,18 +48,56 @@ describe('push payload', () => {
     expect(JSON.parse(buildPushPayload(message('b'), options)).url).toBe('https://notify.example.com/');
   });
 
-  it.each([['ascii', 'x'.repeat(5000)], ['emoji', '🚨'.repeat(5000)], ['escapes', '"\n'.repeat(2500)]])(
-    'cuts a long %s body to fit one push message',
-    (_kind, body) => {
-      // Cut as little as possible: within one character (at most a 6-byte JSON escape) of the limit.
-      const json = buildPushPayload(message(body), options);
-      expect(Buffer.byteLength(json)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
-      const cut = JSON.parse(json).body as string;
-      expect(cut.endsWith('…')).toBe(true);
-      expect(body.startsWith(cut.slice(0, -1))).toBe(true);
-      expect(Buffer.byteLength(json)).toBeGreaterThan(MAX_PAYLOAD_BYTES - 6);
-    },
-  );
+  it.each([
+    ['ascii', 'x'.repeat(5000)],
+    ['emoji', '🚨'.repeat(5000)],
+    ['skin-tone emoji', '👍🏽'.repeat(2000)],
+    ['escapes', '"\n'.repeat(2500)],
+    ['controls', '\u0001'.repeat(3000)],
+  ])('cuts a long %s body on a character boundary to fit the budget', (_kind, body) => {
+    const json = buildPushPayload(message(body), options);
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    const cut = JSON.parse(json).body as string;
+    expect(cut.endsWith('…')).toBe(true);
+    const kept = cut.slice(0, -1);
+    expect(body.startsWith(kept)).toBe(true);
+    // Whole grapheme clusters only: no lone surrogate, no half of 👍🏽.
+    expect(kept).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    if (_kind === 'skin-tone emoji') expect(kept.length % '👍🏽'.length).toBe(0);
+    // Cut as little as possible: the next character (at most a 6-byte JSON escape, plus one trimmed) would not fit.
+    expect(Buffer.byteLength(json)).toBeGreaterThan(MAX_PAYLOAD_BYTES - 12);
+  });
+
+  it('budgets 3 KiB encrypted: 3072 − the RFC 8291 aes128gcm overhead (86 header + 1 delimiter + 16 tag)', () => {
+    expect(ENCRYPTION_OVERHEAD_BYTES).toBe(103);
+    expect(MAX_PAYLOAD_BYTES).toBe(3072 - 103);
+  });
+
+  it('cuts the title too when the link leaves no room, and always keeps the link whole', () => {
+    const url = `https://shop.example/${'p'.repeat(2000)}`;
+    const base = message('b'.repeat(5000), url);
+    const longTitle = { ...base, notification: { ...base.notification, title: '\u0007'.repeat(200) } };
+    const payload = JSON.parse(buildPushPayload(longTitle, options)) as PushPayload;
+    expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    expect(payload.url).toBe(url);
+    expect(payload.body).toBe('');
+    expect(payload.title.endsWith('…')).toBe(true);
+  });
+
+  it('leaves a payload that fits untouched', () => {
+    expect(JSON.parse(buildPushPayload(message('short'), options))).toMatchObject({ title: 'T', body: 'short' });
+  });
+
+  it('the minimal payload: id, a short title, priority, readToken, and the link when short', () => {
+    const long = { ...message('body'), notification: { ...message('body').notification, title: '🚨 '.repeat(100) } };
+    const minimal = JSON.parse(buildPushPayloads(long, options).minimal) as MinimalPushPayload;
+    expect(Object.keys(minimal).sort()).toEqual(['id', 'minimal', 'priority', 'readToken', 'title', 'url']);
+    expect(Buffer.byteLength(minimal.title)).toBeLessThanOrEqual(MINIMAL_TITLE_BYTES);
+    expect(minimal.title.endsWith('…')).toBe(true);
+    const withLongLink = JSON.parse(buildPushPayloads(message('b', `https://shop.example/${'p'.repeat(1000)}`), options).minimal);
+    expect(withLongLink.url).toBeUndefined();
+    expect(Buffer.byteLength(JSON.stringify(withLongLink))).toBeLessThan(400);
+  });
 });
 
 describe('topicFor', () => {

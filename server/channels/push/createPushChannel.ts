@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { Agent } from 'node:https';
 import type webpush from 'web-push';
 import type { Priority } from '../../../shared/types.js';
 import type { ChannelDeps } from '../createChannels.js';
+import { checkOutboundUrl } from '../../outbound/checkOutboundUrl.js';
+import { createOutboundAgent } from '../../outbound/outboundAgent.js';
 import { PermanentDeliveryError, type ChannelResult, type DeliveryChannel, type OutgoingMessage } from '../types.js';
-import { buildPushPayload } from './pushPayload.js';
-import { sendToDevice, type DeviceOutcome } from './sendToDevice.js';
+import { buildPushPayloads } from './pushPayload.js';
+import { sendToDevice, type DeviceOutcome, type SendOptions } from './sendToDevice.js';
 import { resolveVapidKeys } from './vapidKeys.js';
 
 export interface WebPushChannelOptions {
-  /** An `https.Agent` trusting a test CA (the local push endpoint's self-signed certificate). */
-  agent?: Agent;
+  /**
+   * Certificate authorities to trust instead of the system's (tests: the local push endpoint's
+   * self-signed certificate). The outbound rules apply either way.
+   */
+  ca?: string;
 }
 
 // A day covers a phone that is off overnight; after that an alert about "now" is stale.
@@ -27,22 +31,27 @@ export async function createPushChannel(deps: ChannelDeps): Promise<DeliveryChan
 
 /**
  * Web Push to every device of the recipient. Success if any device accepted; 404/410 prunes that
- * subscription; no device left is permanent; only transient failures (network, 429, 5xx) retry.
+ * subscription; no device left is permanent; only transient failures (network, 429, 5xx) retry. Every
+ * request goes through the outbound agent (`server/outbound/`): an endpoint whose host is, or resolves
+ * to, a private address fails permanently without a connection being made.
  *
  * @example
- * const push = await createWebPushChannel(server.ctx, { agent: new https.Agent({ ca }) });
+ * const push = await createWebPushChannel(server.ctx, { ca: endpoint.ca });
  */
 export async function createWebPushChannel(deps: ChannelDeps, options: WebPushChannelOptions = {}): Promise<DeliveryChannel> {
   // Generates and stores the keys on first run, so the client can subscribe before any push is sent.
   await resolveVapidKeys(deps);
+  // Kept alive: most pushes go to a handful of push services (FCM, Mozilla, Apple, Microsoft).
+  const agent = createOutboundAgent(deps.config.outbound, { keepAlive: true, ...(options.ca ? { ca: options.ca } : {}) });
   return {
     channel: 'push',
     provider: 'web-push',
-    send: (message) => sendToAllDevices(deps, options, message),
+    send: (message) => sendToAllDevices(deps, agent, message),
+    close: async () => agent.destroy(),
   };
 }
 
-async function sendToAllDevices(deps: ChannelDeps, options: WebPushChannelOptions, message: OutgoingMessage): Promise<ChannelResult> {
+async function sendToAllDevices(deps: ChannelDeps, agent: SendOptions['agent'], message: OutgoingMessage): Promise<ChannelResult> {
   const devices = await deps.db.pushSubscription.findMany({
     where: { userId: message.recipient.id },
     select: { id: true, endpoint: true, p256dh: true, auth: true },
@@ -50,16 +59,23 @@ async function sendToAllDevices(deps: ChannelDeps, options: WebPushChannelOption
   if (devices.length === 0) throw new PermanentDeliveryError('no push devices');
 
   const keys = await resolveVapidKeys(deps);
-  const payload = buildPushPayload(message, { publicUrl: deps.publicUrl, signingSecret: deps.signingSecret });
-  const sendOptions = {
+  const payloads = buildPushPayloads(message, { publicUrl: deps.publicUrl, signingSecret: deps.signingSecret });
+  const sendOptions: SendOptions = {
     vapid: { ...keys, subject: deps.config.vapid.subject },
     ttl: TTL_SECONDS,
     urgency: URGENCY[message.notification.priority],
     topic: topicFor(message.notification.id),
-    agent: options.agent,
+    agent,
     timeoutMs: TIMEOUT_MS,
   };
-  const outcomes = await Promise.all(devices.map((device) => sendToDevice(device, payload, sendOptions)));
+  const outcomes = await Promise.all(
+    devices.map(async (device): Promise<DeviceOutcome> => {
+      // Checked again at send time: the row may predate the rule, or the allowlist may have shrunk.
+      const target = checkOutboundUrl(device.endpoint, deps.config.outbound);
+      if (!target.ok) return { kind: 'rejected', reason: `endpoint refused: ${target.reason}` };
+      return sendToDevice({ ...device, endpoint: target.url.href }, payloads, sendOptions);
+    }),
+  );
   return settle(deps, devices, outcomes);
 }
 
@@ -75,7 +91,8 @@ async function settle(deps: ChannelDeps, devices: { id: string }[], outcomes: De
   if (accepted.length > 0) {
     await deps.db.pushSubscription.updateMany({ where: { id: { in: accepted } }, data: { lastUsedAt: new Date() } });
     const first = outcomes.find((o) => o.kind === 'accepted') as Extract<DeviceOutcome, { kind: 'accepted' }>;
-    return { providerMessageId: first.providerMessageId };
+    const notes = outcomes.flatMap((o) => (o.kind === 'accepted' && o.note ? [o.note] : []));
+    return { providerMessageId: first.providerMessageId, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
   }
   const reasons = outcomes.map((o) => ('reason' in o ? `${o.kind}: ${o.reason}` : o.kind)).join('; ');
   if (outcomes.some((o) => o.kind === 'transient')) throw new Error(`push failed on every device (${reasons})`);

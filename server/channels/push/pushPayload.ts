@@ -1,9 +1,11 @@
+import { truncateText } from '../../../shared/text.js';
 import type { Priority } from '../../../shared/types.js';
 import { READ_TOKEN_TTL_MS, signReadToken } from '../../services/notifications/readToken.js';
+import { absoluteActionUrl, inboxUrl } from '../links.js';
 import type { OutgoingMessage } from '../types.js';
 
-/** The JSON the service worker (`client/public/sw.js`) receives in its `push` event. */
-export interface PushPayload {
+/** What a push notification shows; `POST /api/push-actions/details` answers with this. */
+export interface PushDetails {
   id: string;
   title: string;
   body: string;
@@ -11,55 +13,171 @@ export interface PushPayload {
   url: string;
   category: string;
   priority: Priority;
-  /** Lets the service worker mark the notification read without a cookie or CSRF token. */
+}
+
+/** The JSON the service worker (`client/public/sw.js`) receives in its `push` event. */
+export interface PushPayload extends PushDetails {
+  /** Lets the service worker mark the notification read, and fetch it, without a cookie or CSRF token. */
   readToken: string;
 }
 
-// Push services must accept 4096 encrypted bytes; aes128gcm adds an 86-byte header, a padding delimiter
-// and a 16-byte tag, which leaves 3993 bytes of JSON. A long body is cut rather than the send refused.
-export const MAX_PAYLOAD_BYTES = 3993;
+/**
+ * What is sent after a push service refused the full payload as too large (413): enough to show a
+ * notification at once. The service worker fetches the rest (`POST /api/push-actions/details` with the
+ * token) and shows what it has if it cannot. `url` is left out when long; the details carry it.
+ */
+export interface MinimalPushPayload {
+  minimal: true;
+  id: string;
+  title: string;
+  priority: Priority;
+  url?: string;
+  readToken: string;
+}
 
 /**
- * The payload for one notification; a body too long for a push message is shortened with an ellipsis.
+ * Bytes aes128gcm adds to a Web Push message (RFC 8291 §4, which uses RFC 8188 with one record): the
+ * header (salt 16 + record size 4 + key-id length 1 + the sender's P-256 public key 65 = 86), then the
+ * record's padding delimiter (1) and AEAD tag (16). web-push adds no padding beyond the delimiter.
+ */
+export const ENCRYPTION_OVERHEAD_BYTES = 86 + 1 + 16;
+
+/**
+ * What an encrypted message may weigh. RFC 8030 §7.2 has push services accept 4096 bytes, but some
+ * refuse about 3 KB already with 413 (Firefox for Android relays through FCM, whose data limit the
+ * base64-encoded message must fit); 3 KiB leaves that margin.
+ */
+export const MAX_ENCRYPTED_BYTES = 3072;
+
+/** Plaintext JSON budget: MAX_ENCRYPTED_BYTES − ENCRYPTION_OVERHEAD_BYTES = 2969 bytes (UTF-8). */
+export const MAX_PAYLOAD_BYTES = MAX_ENCRYPTED_BYTES - ENCRYPTION_OVERHEAD_BYTES;
+
+/** A minimal payload's title, in UTF-8 bytes: a line on a lock screen. */
+export const MINIMAL_TITLE_BYTES = 120;
+/** A minimal payload carries the URL only up to this many bytes; the fetched details always have it. */
+const MINIMAL_URL_BYTES = 512;
+
+/** Both payloads of one notification for one recipient: the full one, and the one to resend on a 413. */
+export interface PushPayloads {
+  full: string;
+  minimal: string;
+}
+
+/**
+ * The payloads for one notification. The full one fits MAX_PAYLOAD_BYTES: the body, then if need be the
+ * title, are cut on grapheme boundaries with an ellipsis (`shared/text.ts`), as little as possible. The
+ * link passes the one action-URL rule (`shared/urls.ts`) or becomes the inbox.
  *
  * @example
- * const json = buildPushPayload(message, { publicUrl: ctx.publicUrl, signingSecret: ctx.signingSecret });
+ * const { full, minimal } = buildPushPayloads(message, { publicUrl: ctx.publicUrl, signingSecret: ctx.signingSecret });
  */
-export function buildPushPayload(
-  message: OutgoingMessage,
-  options: { publicUrl: string; signingSecret: string; now?: Date },
-): string {
+export function buildPushPayloads(message: OutgoingMessage, options: { publicUrl: string; signingSecret: string; now?: Date }): PushPayloads {
   const { notification, recipient } = message;
   const now = options.now ?? new Date();
   const payload: PushPayload = {
-    id: notification.id,
-    title: notification.title,
-    body: notification.body,
-    url: notification.actionUrl ?? `${options.publicUrl}/`,
-    category: notification.category,
-    priority: notification.priority,
+    ...pushDetails(notification, options.publicUrl),
     readToken: signReadToken(options.signingSecret, {
       userId: recipient.id,
       notificationId: notification.id,
       expiresAt: new Date(now.getTime() + READ_TOKEN_TTL_MS),
     }),
   };
-  return fitToLimit(payload);
+  const full = fitField(fitField(payload, 'body', MAX_PAYLOAD_BYTES), 'title', MAX_PAYLOAD_BYTES);
+  const minimal: MinimalPushPayload = {
+    minimal: true,
+    id: payload.id,
+    title: truncateText(payload.title, MINIMAL_TITLE_BYTES, { measure: 'utf8' }),
+    priority: payload.priority,
+    ...(Buffer.byteLength(payload.url) <= MINIMAL_URL_BYTES ? { url: payload.url } : {}),
+    readToken: payload.readToken,
+  };
+  return { full: JSON.stringify(full), minimal: JSON.stringify(minimal) };
 }
 
-/** The longest body prefix (whole code points, so an emoji is never split) for which the JSON fits MAX_PAYLOAD_BYTES. */
-function fitToLimit(payload: PushPayload): string {
-  const json = JSON.stringify(payload);
-  if (Buffer.byteLength(json) <= MAX_PAYLOAD_BYTES) return json;
-  const chars = Array.from(payload.body);
-  const render = (length: number) => JSON.stringify({ ...payload, body: `${chars.slice(0, length).join('')}…` });
-  // Binary search: bytes per character vary (ASCII 1, emoji 4, escaped quotes and newlines 2 in JSON).
-  let low = 0;
-  let high = chars.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (Buffer.byteLength(render(mid)) <= MAX_PAYLOAD_BYTES) low = mid;
-    else high = mid - 1;
+/**
+ * What a push shows for a notification, in full (no size limit): the payload's content, and the answer
+ * the service worker fetches after a minimal payload. The link passes the action-URL rule or is the inbox.
+ *
+ * @example
+ * res.json(pushDetails(row, ctx.publicUrl));
+ */
+export function pushDetails(
+  notification: { id: string; title: string; body: string; actionUrl: string | null; category: string; priority: Priority },
+  publicUrl: string,
+): PushDetails {
+  return {
+    id: notification.id,
+    title: notification.title,
+    body: notification.body,
+    url: absoluteActionUrl(notification.actionUrl, publicUrl) ?? inboxUrl(publicUrl),
+    category: notification.category,
+    priority: notification.priority,
+  };
+}
+
+/**
+ * The full payload only (what a push service that accepts it receives).
+ *
+ * @example
+ * const json = buildPushPayload(message, { publicUrl, signingSecret });
+ */
+export function buildPushPayload(message: OutgoingMessage, options: { publicUrl: string; signingSecret: string; now?: Date }): string {
+  return buildPushPayloads(message, options).full;
+}
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+const ELLIPSIS = '…'; // truncateText's default: 3 bytes in UTF-8 and in JSON
+
+/**
+ * `payload` with `field` cut (grapheme-safe, `truncateText`) so the JSON fits `maxBytes`, or unchanged
+ * when it already does. JSON escaping makes some characters cost more than their UTF-8 bytes, so the
+ * UTF-8 budget handed to truncateText is the longest prefix whose *escaped* size fits (jsonPrefixBudget).
+ */
+function fitField(payload: PushPayload, field: 'body' | 'title', maxBytes: number): PushPayload {
+  if (jsonBytes(payload) <= maxBytes) return payload;
+  const text = payload[field];
+  const ellipsis = Buffer.byteLength(ELLIPSIS);
+  let room = maxBytes - jsonBytes({ ...payload, [field]: '' }) - ellipsis;
+  for (;;) {
+    if (room <= 0) return { ...payload, [field]: '' };
+    const { utf8Bytes, end } = jsonPrefixBudget(text, room);
+    // Only the part truncateText can keep is segmented (a 5,000-character body costs milliseconds per
+    // pass): four code units past the budget are more bytes than the ellipsis, so the slice is still cut
+    // there, and its last, possibly split, cluster is never kept.
+    const candidate = { ...payload, [field]: truncateText(text.slice(0, end + 4), utf8Bytes + ellipsis, { measure: 'utf8' }) };
+    // Kept whole because the rest was short: its escapes may still overflow by a few bytes; cut one more.
+    if (jsonBytes(candidate) <= maxBytes) return candidate;
+    room -= 6;
   }
-  return render(low);
+}
+
+/**
+ * Walks `text` while the JSON-escaped prefix fits `jsonBudget` bytes; returns that prefix's UTF-8 size
+ * and where it ends (a code-unit index). JSON.stringify escapes `"`, `\\` and \b \t \n \f \r as 2 bytes,
+ * other C0 controls and lone surrogates as 6 (`\u001f`, `\ud83d`); every other character costs its UTF-8
+ * bytes (a lone surrogate 3: U+FFFD, as TextEncoder writes it).
+ */
+function jsonPrefixBudget(text: string, jsonBudget: number): { utf8Bytes: number; end: number } {
+  let utf8 = 0;
+  let json = 0;
+  let i = 0;
+  while (i < text.length) {
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    let u: number;
+    let j: number;
+    if (unit < 0x80) {
+      u = 1;
+      j = unit === 0x22 || unit === 0x5c || (unit >= 8 && unit <= 13 && unit !== 11) ? 2 : unit < 0x20 ? 6 : 1;
+    } else if (unit < 0x800) u = j = 2;
+    else if (pair) u = j = 4;
+    else if (unit >= 0xd800 && unit <= 0xdfff) [u, j] = [3, 6];
+    else u = j = 3;
+    if (json + j > jsonBudget) break;
+    utf8 += u;
+    json += j;
+    i += pair ? 2 : 1;
+  }
+  return { utf8Bytes: utf8, end: i };
 }

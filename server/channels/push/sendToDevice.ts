@@ -1,5 +1,7 @@
 import type { Agent } from 'node:https';
 import webpush, { WebPushError } from 'web-push';
+import { OutboundBlockedError } from '../../outbound/outboundAgent.js';
+import type { PushPayloads } from './pushPayload.js';
 import type { VapidKeys } from './vapidKeys.js';
 
 /** One stored subscription, as web-push needs it. */
@@ -12,10 +14,11 @@ export interface DeviceTarget {
 
 /** What one push service said about one device. */
 export type DeviceOutcome =
-  | { kind: 'accepted'; providerMessageId: string }
+  /** `note`: what went wrong on the way and was recovered (a 413 answered by the minimal payload). */
+  | { kind: 'accepted'; providerMessageId: string; note?: string }
   /** 404/410: the subscription is gone for good; the caller deletes it. */
   | { kind: 'gone'; reason: string }
-  /** Another 4xx (bad key, payload too large): retrying the same request cannot succeed. */
+  /** Another 4xx (bad key, still too large), or an endpoint the outbound rule refuses: retrying cannot succeed. */
   | { kind: 'rejected'; reason: string }
   /** Network error, timeout, 429, 5xx: worth another try later. */
   | { kind: 'transient'; reason: string };
@@ -27,18 +30,30 @@ export interface SendOptions {
   urgency: webpush.Urgency;
   /** Replaces an undelivered message with the same topic, so a retry does not queue a duplicate. */
   topic?: string;
-  /** Tests pass an agent that trusts their self-signed endpoint. */
-  agent?: Agent;
+  /** The outbound agent (`server/outbound/`): refuses private addresses at connect time. */
+  agent: Agent;
   timeoutMs: number;
 }
 
 /**
- * Encrypts and sends one payload to one device, and classifies the answer instead of throwing.
+ * Sends the full payload to one device; if the push service answers 413 (too large), resends the
+ * minimal payload at once, once. Classifies the answer instead of throwing.
  *
  * @example
- * const outcome = await sendToDevice(subscriptionRow, JSON.stringify(payload), options);
+ * const outcome = await sendToDevice(subscriptionRow, buildPushPayloads(message, deps), options);
  */
-export async function sendToDevice(device: DeviceTarget, payload: string, options: SendOptions): Promise<DeviceOutcome> {
+export async function sendToDevice(device: DeviceTarget, payloads: PushPayloads, options: SendOptions): Promise<DeviceOutcome> {
+  const first = await sendOnce(device, payloads.full, options);
+  if (first !== 'too_large') return first;
+  // The details the minimal payload leaves out are fetched by the service worker with its token.
+  const note = `HTTP 413 for the ${bytes(payloads.full)}-byte payload; resent the minimal payload (${bytes(payloads.minimal)} bytes)`;
+  const second = await sendOnce(device, payloads.minimal, options);
+  if (second === 'too_large') return { kind: 'rejected', reason: `${note}: HTTP 413 again` };
+  if (second.kind === 'accepted') return { ...second, note: `${note}: accepted` };
+  return { ...second, reason: `${note}: ${second.reason}` };
+}
+
+async function sendOnce(device: DeviceTarget, payload: string, options: SendOptions): Promise<DeviceOutcome | 'too_large'> {
   try {
     const result = await webpush.sendNotification(
       { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
@@ -49,18 +64,23 @@ export async function sendToDevice(device: DeviceTarget, payload: string, option
         TTL: options.ttl,
         urgency: options.urgency,
         ...(options.topic ? { topic: options.topic } : {}),
-        ...(options.agent ? { agent: options.agent } : {}),
+        agent: options.agent,
         timeout: options.timeoutMs,
       },
     );
     const location = result.headers.location;
     return { kind: 'accepted', providerMessageId: typeof location === 'string' && location ? location : `HTTP ${result.statusCode}` };
   } catch (err) {
+    if (err instanceof WebPushError && err.statusCode === 413) return 'too_large';
     return classify(err);
   }
 }
 
 function classify(err: unknown): DeviceOutcome {
+  // The endpoint's host resolved to a private address (or is one): as permanent as a bad address.
+  if (err instanceof OutboundBlockedError || (err as { code?: unknown } | null)?.code === 'ERR_OUTBOUND_BLOCKED') {
+    return { kind: 'rejected', reason: (err as Error).message };
+  }
   if (!(err instanceof WebPushError)) {
     // Network failures, TLS errors, timeouts: the push service may be back soon. A malformed stored key
     // also lands here (thrown while encrypting), and it never heals.
@@ -71,4 +91,8 @@ function classify(err: unknown): DeviceOutcome {
   if (err.statusCode === 404 || err.statusCode === 410) return { kind: 'gone', reason };
   if (err.statusCode === 408 || err.statusCode === 429 || err.statusCode >= 500) return { kind: 'transient', reason };
   return { kind: 'rejected', reason };
+}
+
+function bytes(payload: string): number {
+  return Buffer.byteLength(payload);
 }

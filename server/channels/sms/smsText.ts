@@ -4,6 +4,9 @@ import { PermanentDeliveryError, type OutgoingMessage } from '../types.js';
 /** Characters of `title: body` before the link: two concatenated GSM-7 segments' worth, so a long body stays readable. */
 export const SMS_TEXT_LIMIT = 320;
 
+/** Twilio refuses a longer `Body` (error 21617), which would fail the delivery for good. */
+export const SMS_BODY_MAX = 1600;
+
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
@@ -20,7 +23,8 @@ export function requireE164(phone: string | null): string {
 
 /**
  * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT characters (with an ellipsis), then the
- * absolute action link (or the inbox link) on its own line, and an opt-out hint unless critical.
+ * absolute action link (or the inbox link, also when the action link would pass SMS_BODY_MAX) on its own
+ * line, and an opt-out hint unless critical.
  *
  * @example
  * composeSmsText(message, 'https://notify.example.com')
@@ -29,10 +33,12 @@ export function requireE164(phone: string | null): string {
 export function composeSmsText(message: OutgoingMessage, publicUrl: string): string {
   const { title, body, actionUrl, priority } = message.notification;
   const text = truncate(oneLine(body ? `${title}: ${body}` : title), SMS_TEXT_LIMIT);
-  const link = absoluteActionUrl(actionUrl, publicUrl) ?? inboxUrl(publicUrl);
-  const lines = [text, link];
-  if (priority !== 'critical') lines.push('Reply STOP to opt out');
-  return lines.join('\n');
+  const optOut = priority === 'critical' ? [] : ['Reply STOP to opt out'];
+  const compose = (link: string) => [text, link, ...optOut].join('\n');
+  const actionLink = absoluteActionUrl(actionUrl, publicUrl);
+  // A link cannot be cut: one too long for the message (action URLs may have 2,048 characters) gives way
+  // to the inbox link, where the notification opens the same.
+  return actionLink && compose(actionLink).length <= SMS_BODY_MAX ? compose(actionLink) : compose(inboxUrl(publicUrl));
 }
 
 function oneLine(text: string): string {

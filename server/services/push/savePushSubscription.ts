@@ -1,6 +1,10 @@
 import type { ApiErrorDetail } from '../../../shared/errors.js';
+import { truncateText } from '../../../shared/text.js';
 import type { PushDeviceDto, PushSubscriptionInput } from '../../../shared/schemas/delivery.js';
+import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
+import { checkOutboundUrl } from '../../outbound/checkOutboundUrl.js';
+import type { OutboundPolicy } from '../../outbound/outboundPolicy.js';
 import { presentPushDevice } from '../../presenters/pushDevice.js';
 import { publishPreferences, type PreferencesContext } from '../preferences/getPreferences.js';
 import { retryOnUniqueViolation } from '../uniqueViolation.js';
@@ -12,6 +16,7 @@ export interface SavePushSubscriptionProps {
   userAgent: string;
 }
 
+/** Longest stored User-Agent, in UTF-16 code units; a longer one is cut on a character boundary. */
 const MAX_USER_AGENT = 512;
 
 /**
@@ -23,14 +28,14 @@ const MAX_USER_AGENT = 512;
  * @example
  * const device = await savePushSubscription(ctx, { userId, subscription: body, userAgent });
  */
-export async function savePushSubscription(ctx: PreferencesContext, props: SavePushSubscriptionProps): Promise<PushDeviceDto> {
+export async function savePushSubscription(ctx: PreferencesContext & Pick<AppContext, 'config'>, props: SavePushSubscriptionProps): Promise<PushDeviceDto> {
   const { endpoint, keys } = props.subscription;
-  assertUsableKeys(keys);
+  assertUsable(props.subscription, ctx.config.outbound);
   const data = {
     userId: props.userId,
     p256dh: keys.p256dh,
     auth: keys.auth,
-    userAgent: props.userAgent.slice(0, MAX_USER_AGENT),
+    userAgent: truncateText(props.userAgent, MAX_USER_AGENT),
     consentAt: new Date(),
   };
   // Two tabs subscribing at once race on the unique endpoint; the retry updates the winner's row.
@@ -42,11 +47,14 @@ export async function savePushSubscription(ctx: PreferencesContext, props: SaveP
 }
 
 /**
- * Rejects keys web-push could never encrypt to (p256dh: an uncompressed P-256 point, 65 bytes; auth: 16
- * bytes), so a broken subscription fails here with a 400 instead of later at every send.
+ * Rejects an endpoint the server must not call (private, loopback, link-local… hosts: the outbound
+ * rule, `server/outbound/`) and keys web-push could never encrypt to (p256dh: an uncompressed P-256
+ * point, 65 bytes; auth: 16 bytes), so a bad subscription fails here with a 400 instead of at every send.
  */
-function assertUsableKeys(keys: PushSubscriptionInput['keys']): void {
+function assertUsable({ endpoint, keys }: PushSubscriptionInput, policy: OutboundPolicy): void {
   const details: ApiErrorDetail[] = [];
+  const target = checkOutboundUrl(endpoint, policy);
+  if (!target.ok) details.push({ path: 'endpoint', message: target.reason });
   const p256dh = Buffer.from(keys.p256dh, 'base64url');
   if (p256dh.length !== 65 || p256dh[0] !== 0x04) {
     details.push({ path: 'keys.p256dh', message: 'Must be an uncompressed P-256 public key (65 bytes, base64url)' });

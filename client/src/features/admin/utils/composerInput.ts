@@ -1,6 +1,7 @@
 import type { UserDto } from '@shared/schemas/directory';
-import { actionUrlSchema, LIMITS, type CreateNotificationInput, type Recipient } from '@shared/schemas/notification';
+import { LIMITS, type CreateNotificationInput, type Recipient } from '@shared/schemas/notification';
 import type { Priority } from '@shared/types';
+import { checkActionUrl } from '@shared/urls';
 import { rootPath, type FieldErrors } from './fieldErrors';
 import { toOffsetIso } from './schedule';
 
@@ -91,8 +92,10 @@ export function buildComposerInput(state: ComposerState, now = Date.now()): Buil
   else if (title.length > LIMITS.titleMax) errors.title = `Keep the title under ${LIMITS.titleMax} characters.`;
   if (state.body.length > LIMITS.bodyMax) errors.body = `Keep the body under ${LIMITS.bodyMax} characters.`;
   const actionUrl = state.actionUrl.trim();
-  if (actionUrl && !actionUrlSchema.safeParse(actionUrl).success) {
-    errors.actionUrl = 'Use an http(s) link or a path in this app starting with “/”.';
+  // The server's rule (shared/urls.ts), so the admin sees its reason before sending.
+  const actionUrlVerdict = actionUrl ? checkActionUrl(actionUrl) : null;
+  if (actionUrlVerdict && !actionUrlVerdict.ok) {
+    errors.actionUrl = `${actionUrlVerdict.message}. Use an http(s) link or a path in this app starting with “/”.`;
   }
   let scheduledAt: string | undefined;
   if (state.sendLater) {

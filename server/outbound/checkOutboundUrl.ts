@@ -1,0 +1,47 @@
+import { isIPv4 } from 'node:net';
+import { urlCharacterProblem } from '../../shared/urls.js';
+import { addressVerdict, hostNameVerdict, type OutboundPolicy } from './outboundPolicy.js';
+
+/** Longest outbound URL accepted (push services' endpoints are ~200 characters). */
+export const OUTBOUND_URL_MAX = 2048;
+
+/** A URL the server may call, parsed, or the reason it may not. */
+export type OutboundUrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
+
+/**
+ * The rule for every URL the server itself will call for a user or an admin (push endpoints now;
+ * Slack/Teams/webhook URLs next): `https:` only, no credentials, no characters a parser would repair,
+ * and a public host: a public DNS name (not `localhost`, `*.localhost`, a single label or a private-use
+ * suffix), or an IP literal outside every private, loopback, link-local, unique-local, CGNAT, multicast
+ * and reserved range. IPv4 literals are judged after the WHATWG parser's normalization, so
+ * `https://2130706433/`, `https://0x7f.1/` and `https://[::ffff:127.0.0.1]/` are all 127.0.0.1.
+ *
+ * This needs no DNS, so it runs on input (a refusal's `reason` is meant for the 400's
+ * `details[].message`). A name can still resolve to a private address later (DNS rebinding):
+ * `createOutboundAgent` checks the resolved address at connect time. A new kind of outbound URL (a Slack,
+ * Teams or webhook URL) uses both: this on the input, the agent for the request.
+ *
+ * @example
+ * checkOutboundUrl('https://127.0.0.1/internal', policy) // { ok: false, reason: 'Must be a public host: 127.0.0.1 is a loopback address' }
+ */
+export function checkOutboundUrl(value: string, policy: OutboundPolicy): OutboundUrlVerdict {
+  if (value.length > OUTBOUND_URL_MAX) return { ok: false, reason: `Must be at most ${OUTBOUND_URL_MAX} characters` };
+  const characters = urlCharacterProblem(value);
+  if (characters) return { ok: false, reason: characters };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { ok: false, reason: 'Must be an https URL' };
+  }
+  if (url.protocol !== 'https:') return { ok: false, reason: 'Must be an https URL' };
+  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'Must not contain a user name or password' };
+  const verdict = hostVerdict(url.hostname, policy);
+  return verdict.ok ? { ok: true, url } : { ok: false, reason: `Must be a public host: ${verdict.reason}` };
+}
+
+/** A WHATWG hostname is `[v6]`, a normalized dotted-quad IPv4, or a (punycoded, lower-case) name. */
+function hostVerdict(hostname: string, policy: OutboundPolicy) {
+  if (hostname.startsWith('[') || isIPv4(hostname)) return addressVerdict(hostname, policy);
+  return hostNameVerdict(hostname, policy);
+}
