@@ -100,6 +100,9 @@ export const pushSubscriptionSchema = z.strictObject({
 });
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 
+/** Body of `POST /api/push-actions/read`: the signed token from a push payload (the service worker has no session). */
+export const pushReadSchema = z.strictObject({ token: z.string().min(1).max(1024) });
+
 /** A push device as its owner sees it. */
 export interface PushDeviceDto {
   id: string;

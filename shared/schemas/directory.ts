@@ -161,6 +161,12 @@ export const topicSubscribersSchema = z.strictObject({
 });
 export type TopicSubscribersInput = z.infer<typeof topicSubscribersSchema>;
 
+/** Query of `GET /api/admin/topics/{key}/subscribers`: the cursor is a user id from the previous page. */
+export const listTopicSubscribersQuerySchema = z.strictObject({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
 /** Answer of (un)subscribing. */
 export interface TopicSubscribersResult {
   topic: string;

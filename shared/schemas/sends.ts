@@ -88,3 +88,6 @@ export const idempotencyHeaderSchema = z.strictObject({
       example: '5f1c1f0e-8a4b-4a43-9d55-8c0f4b8f7d10',
     }),
 });
+
+/** Query of `GET /api/admin/sends/{id}/recipients`: the cursor is the last notification id of the previous page. */
+export const listSendRecipientsQuerySchema = z.strictObject({ cursor: z.string().max(64).optional() });
