@@ -239,7 +239,10 @@ export function credentialCases(spec: RouteSpec): FuzzCase[] {
   }
   if (spec.auth !== 'anonymous') {
     cases.push(makeCase(spec, 'credentials: none', { as: 'anonymous' }));
-    if (spec.route.params[0]) cases.push(makeCase(spec, 'credentials: none, path %ff', { as: 'anonymous', path: fillPath(spec.route, Object.fromEntries(spec.route.params.map((p) => [p, '%ff']))) }));
+    if (spec.route.params.length > 0) {
+      const path = fillPath(spec.route, Object.fromEntries(spec.route.params.map((p) => [p, '%ff'])));
+      cases.push(makeCase(spec, 'credentials: none, path %ff', { as: 'anonymous', path }));
+    }
   }
   return cases;
 }
@@ -253,11 +256,12 @@ export function methodCases(spec: RouteSpec): FuzzCase[] {
 
 /** JSON nested far deeper than any real body, at the top and in each object field. */
 export function deepCases(spec: RouteSpec, depth: number): FuzzCase[] {
-  if (spec.bodyType !== 'json' || !spec.body) return [makeCase(spec, `deep: [×${depth}]`, { deep: true, headers: { 'content-type': 'application/json' }, body: `${'['.repeat(depth)}${']'.repeat(depth)}` })];
+  const arrays = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const top = makeCase(spec, `deep: [×${depth}]`, { deep: true, headers: { 'content-type': 'application/json' }, body: arrays });
+  if (spec.bodyType !== 'json' || !spec.body) return [top];
   const nested = new RawJson(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
-  const arrays = new RawJson(`${'['.repeat(depth)}${']'.repeat(depth)}`);
   const { schema, root, base } = spec.body;
-  const cases = [makeCase(spec, `deep: [×${depth}]`, { deep: true, body: toJson(arrays) })];
+  const cases = [top];
   for (const field of fieldsOf(schema, root, base, 2)) {
     const type = fieldType(field.schema);
     if (type === 'object' || type === 'array' || type === undefined) {

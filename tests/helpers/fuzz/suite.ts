@@ -150,6 +150,8 @@ export function describeFuzz(database: string, start: (env: Record<string, strin
       expect(statuses.get(400) ?? 0).toBeGreaterThan(cases.length / 2);
       expect(statuses.get(429)).toBeUndefined();
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      // The server runs in this process: `__proto__` keys in bodies must not have polluted Object.prototype.
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }, 240_000);
 
     it(`never answers JSON nested ${DEEP.toLocaleString('en')} levels deep with a 5xx`, async () => {
