@@ -154,7 +154,7 @@ export function describeFuzz(database: string, start: (env: Record<string, strin
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }, 240_000);
 
-    it(`never answers JSON nested ${DEEP.toLocaleString('en')} levels deep with a 5xx`, async () => {
+    it(`never answers JSON nested ${DEEP.toLocaleString('en')} levels deep with a 5xx (the depth cap is issue 8 item 5's)`, async () => {
       const cases = plan.specs.filter((s) => s.route.method !== 'GET').flatMap((spec) => deepCases(spec, DEEP));
       expect(cases.length).toBeGreaterThan(30);
       expect(summarize((await run(cases)).failures)).toEqual([]);
