@@ -19,9 +19,9 @@ export class HttpError extends Error {
   }
 }
 
-/** 400 listing every invalid field by path (`to.0.email`, `cursor`). */
-export function ValidationError(error: z.ZodError, where: string): HttpError {
-  return new HttpError(400, 'validation_failed', `Invalid ${where}`, zodIssuesToDetails(error.issues));
+/** 400 listing every invalid field by path (`to.0.email`, `cursor`): zod's issues, then any `extra` ones. */
+export function ValidationError(error: z.ZodError | undefined, where: string, extra: ApiErrorDetail[] = []): HttpError {
+  return new HttpError(400, 'validation_failed', `Invalid ${where}`, [...(error ? zodIssuesToDetails(error.issues) : []), ...extra]);
 }
 
 /** Flattens zod issues into `{ path, message }`; unknown keys are listed one per key so each names its field. */

@@ -63,6 +63,8 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use('/api', apiNotFound);
 
   serveClient(app, ctx.config);
+  // Any other method on a web-app path: the JSON 404 too, not Express's default HTML page.
+  app.use(apiNotFound);
   app.use(errorHandler(ctx.log));
   return app;
 }

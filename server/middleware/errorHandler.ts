@@ -13,6 +13,14 @@ interface ClientError {
 
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
+  // Express's router decodes path parameters with decodeURIComponent: `%ff`, `%` or overlong UTF-8 in any
+  // route's path throw a URIError (marked status 400) before the route runs, so no route can handle it itself.
+  // A URIError without that mark is our own bug and stays a 500.
+  if (err instanceof URIError && (err as ClientError).status === 400) {
+    return new HttpError(400, 'invalid_path', 'The URL path is not valid percent-encoded UTF-8', [
+      { path: 'path', message: 'Must be valid percent-encoded UTF-8' },
+    ]);
+  }
   const e = err as ClientError;
   if (e?.code === 'csrf_invalid') return new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token: send the x-csrf-token header');
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The request body is not valid JSON');

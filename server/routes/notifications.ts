@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import {
   type CategoriesResponse,
   listNotificationsQuerySchema,
@@ -16,7 +17,6 @@ import { listNotifications } from '../services/notifications/listNotifications.j
 import { markAll } from '../services/notifications/markAll.js';
 import { updateNotification } from '../services/notifications/updateNotification.js';
 
-const idParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 const emptyBodySchema = z.strictObject({});
 
 /** `/api/notifications`: the signed-in user's own inbox. */

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import { pushSubscriptionSchema, type PushDeviceDto } from '../../shared/schemas/delivery.js';
 import { resolveVapidKeys } from '../channels/push/vapidKeys.js';
 import type { AppContext } from '../context.js';
@@ -9,8 +9,6 @@ import { parseInput } from '../middleware/validate.js';
 import { deletePushDevice } from '../services/push/deletePushDevice.js';
 import { listPushDevices } from '../services/push/listPushDevices.js';
 import { savePushSubscription } from '../services/push/savePushSubscription.js';
-
-const idParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** `/api/push`: the signed-in user's Web Push devices and the key browsers subscribe with. */
 export function pushRouter(ctx: AppContext): Router {

@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { pushReadSchema } from '../../shared/schemas/delivery.js';
 import type { AppContext } from '../context.js';
 import { parseInput } from '../middleware/validate.js';
 import { getPushDetails } from '../services/push/getPushDetails.js';
 import { markReadFromPush } from '../services/push/markReadFromPush.js';
-
-const pushReadSchema = z.strictObject({ token: z.string().min(1).max(1024) });
 
 /**
  * `/api/push-actions`: what the service worker calls about a push message (mark it read after a click,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idCursorSchema, rowIdSchema } from './cursors.js';
 
 /** Channels that leave the app. */
 export const EXTERNAL_CHANNEL_NAMES = ['email', 'sms', 'push'] as const;
@@ -45,9 +46,9 @@ export interface DeliveryDto {
 export const listDeliveriesQuerySchema = z.strictObject({
   channel: z.enum(EXTERNAL_CHANNEL_NAMES).optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),
-  notificationId: z.string().max(64).optional(),
-  sendId: z.string().max(64).optional(),
-  cursor: z.string().max(64).optional(),
+  notificationId: rowIdSchema.optional(),
+  sendId: rowIdSchema.optional(),
+  cursor: idCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
@@ -100,6 +101,9 @@ export const pushSubscriptionSchema = z.strictObject({
 });
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 
+/** Body of `POST /api/push-actions/read`: the signed token from a push payload (the service worker has no session). */
+export const pushReadSchema = z.strictObject({ token: z.string().min(1).max(1024) });
+
 /** A push device as its owner sees it. */
 export interface PushDeviceDto {
   id: string;
@@ -111,7 +115,7 @@ export interface PushDeviceDto {
 /** Query of `GET /api/admin/outbox`. */
 export const listOutboxQuerySchema = z.strictObject({
   channel: z.enum(['email', 'sms']).optional(),
-  cursor: z.string().max(64).optional(),
+  cursor: idCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListOutboxQuery = z.infer<typeof listOutboxQuerySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_KEY_SCOPES, CHANNELS, ROLES, type ApiKeyScope, type Channel, type Role } from '../types.js';
+import { idCursorSchema, timeIdCursorSchema } from './cursors.js';
 import { categoryKeySchema, externalIdSchema, topicKeySchema } from './notification.js';
 import { escalationLadderSchema, type EscalationStep } from './preferences.js';
 
@@ -40,7 +41,7 @@ export interface UserDto {
 export const listUsersQuerySchema = z.strictObject({
   search: z.string().trim().max(200).optional(),
   role: z.enum(ROLES).optional(),
-  cursor: z.string().max(64).optional(),
+  cursor: timeIdCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
@@ -160,6 +161,12 @@ export const topicSubscribersSchema = z.strictObject({
     .max(1000),
 });
 export type TopicSubscribersInput = z.infer<typeof topicSubscribersSchema>;
+
+/** Query of `GET /api/admin/topics/{key}/subscribers`: the cursor is a user id from the previous page. */
+export const listTopicSubscribersQuerySchema = z.strictObject({
+  cursor: idCursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
 
 /** Answer of (un)subscribing. */
 export interface TopicSubscribersResult {

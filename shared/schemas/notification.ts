@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, INBOX_STATUSES, PRIORITIES, type SendStatus } from '../types.js';
 import { ACTION_URL_MAX, checkActionUrl } from '../urls.js';
+import { seqCursorSchema } from './cursors.js';
 
 /** Limits shared by validation on both sides, so the client can show them before the server refuses. */
 export const LIMITS = {
@@ -100,11 +101,7 @@ export interface CreateNotificationResult {
 export const listNotificationsQuerySchema = z.strictObject({
   status: z.enum(INBOX_STATUSES).default('all'),
   category: categoryKeySchema.optional(),
-  cursor: z
-    .string()
-    .max(64)
-    .regex(/^[1-9][0-9]{0,15}$/, 'Must be a cursor returned by a previous page')
-    .optional(),
+  cursor: seqCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
 });
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;

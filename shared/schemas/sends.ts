@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Priority, SendStatus } from '../types.js';
+import { idCursorSchema, rowIdSchema } from './cursors.js';
 import { createNotificationSchema, type ChannelOverrides, type Recipient } from './notification.js';
 
 /** Who made a send: an admin in the composer or a service with an API key. */
@@ -35,7 +36,7 @@ export interface SendDto {
 /** Query of `GET /api/admin/sends`. */
 export const listSendsQuerySchema = z.strictObject({
   status: z.enum(['scheduled', 'processing', 'sent', 'cancelled', 'failed']).optional(),
-  cursor: z.string().max(64).optional(),
+  cursor: idCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListSendsQuery = z.infer<typeof listSendsQuerySchema>;
@@ -69,7 +70,7 @@ export interface RecipientPreview {
 
 /** Path of `/api/v1/sends/{id}` and `/api/admin/sends/{id}`. */
 export const sendIdParamsSchema = z.strictObject({
-  id: z.string().min(1).max(64).meta({ description: 'The `sendId` returned when posting' }),
+  id: rowIdSchema.meta({ description: 'The `sendId` returned when posting' }),
 });
 
 /** The optional `Idempotency-Key` header of `POST /api/v1/notifications`. */
@@ -88,3 +89,6 @@ export const idempotencyHeaderSchema = z.strictObject({
       example: '5f1c1f0e-8a4b-4a43-9d55-8c0f4b8f7d10',
     }),
 });
+
+/** Query of `GET /api/admin/sends/{id}/recipients`: the cursor is the last notification id of the previous page. */
+export const listSendRecipientsQuerySchema = z.strictObject({ cursor: idCursorSchema.optional() });

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { createApiKeySchema } from '../../../shared/schemas/directory.js';
 import type { AppContext } from '../../context.js';
 import { currentUserId } from '../../middleware/requireUser.js';
@@ -7,8 +7,6 @@ import { parseInput } from '../../middleware/validate.js';
 import { createApiKey } from '../../services/apiKeys/createApiKey.js';
 import { listApiKeys } from '../../services/apiKeys/listApiKeys.js';
 import { revokeApiKey } from '../../services/apiKeys/revokeApiKey.js';
-
-const idParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** `/api/admin/api-keys`: list, create (secret shown once) and revoke service keys. */
 export function adminApiKeysRouter(ctx: AppContext): Router {

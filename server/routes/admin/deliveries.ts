@@ -1,12 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { listDeliveriesQuerySchema } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listDeliveries } from '../../services/deliveries/listDeliveries.js';
 import { retryDelivery } from '../../services/deliveries/retryDelivery.js';
-
-const deliveryIdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** `/api/admin/deliveries`: the external deliveries with their attempts, and retry of dead-lettered ones. */
 export function adminDeliveriesRouter(ctx: AppContext): Router {
@@ -17,7 +15,7 @@ export function adminDeliveriesRouter(ctx: AppContext): Router {
   });
 
   router.post('/:id/retry', async (req, res) => {
-    const { id } = parseInput(deliveryIdParamsSchema, req.params, 'path');
+    const { id } = parseInput(idParamsSchema, req.params, 'path');
     res.json(await retryDelivery(ctx, id));
   });
 

@@ -1,7 +1,12 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { createNotificationSchema } from '../../../shared/schemas/notification.js';
-import { listSendsQuerySchema, previewRecipientsSchema, sendIdParamsSchema, type RecipientPreview } from '../../../shared/schemas/sends.js';
+import {
+  listSendRecipientsQuerySchema,
+  listSendsQuerySchema,
+  previewRecipientsSchema,
+  sendIdParamsSchema,
+  type RecipientPreview,
+} from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
@@ -10,8 +15,6 @@ import { cancelSend } from '../../services/sends/cancelSend.js';
 import { createSend } from '../../services/sends/createSend.js';
 import { listSendRecipients } from '../../services/sends/listSendRecipients.js';
 import { getSend, listSends } from '../../services/sends/listSends.js';
-
-const recipientsQuerySchema = z.strictObject({ cursor: z.string().max(64).optional() });
 
 /** `/api/admin/sends`: the composer and the sent history. */
 export function adminSendsRouter(ctx: AppContext): Router {
@@ -39,7 +42,7 @@ export function adminSendsRouter(ctx: AppContext): Router {
 
   router.get('/:id/recipients', async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
-    const { cursor } = parseInput(recipientsQuerySchema, req.query, 'query string');
+    const { cursor } = parseInput(listSendRecipientsQuerySchema, req.query, 'query string');
     res.json(await listSendRecipients(ctx.db, id, cursor));
   });
 

@@ -1,13 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { listUsersQuerySchema, updateUserRoleSchema } from '../../../shared/schemas/directory.js';
 import type { AppContext } from '../../context.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listUsers } from '../../services/users/listUsers.js';
 import { updateUserRole } from '../../services/users/updateUserRole.js';
-
-const idParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** `/api/admin/users`: list and search users (also the composer's recipient picker) and set their role. */
 export function adminUsersRouter(ctx: AppContext): Router {

@@ -1,28 +1,8 @@
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../../shared/schemas/cursors.js';
 import type { ListUsersQuery, UserPage } from '../../../shared/schemas/directory.js';
 import type { Db, Dialect } from '../../db/client.js';
-import { HttpError } from '../../errors.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import { presentUser } from '../../presenters/directory.js';
-
-/** Position after the last row of a page: users are ordered by (createdAt, id), newest first. */
-interface UserCursor {
-  createdAt: Date;
-  id: string;
-}
-
-/** `<createdAt ms in base36>_<id>`: short enough for the schema's 64-char cap, opaque enough for clients. */
-const encodeCursor = (user: UserCursor): string => `${user.createdAt.getTime().toString(36)}_${user.id}`;
-
-function decodeCursor(cursor: string): UserCursor {
-  const match = /^([0-9a-z]{1,12})_(.+)$/.exec(cursor);
-  const ms = match ? parseInt(match[1]!, 36) : NaN;
-  if (!match || !Number.isSafeInteger(ms)) {
-    throw new HttpError(400, 'validation_failed', 'Invalid query string', [
-      { path: 'cursor', message: 'Must be a cursor returned by a previous page' },
-    ]);
-  }
-  return { createdAt: new Date(ms), id: match[2]! };
-}
 
 /**
  * Case-insensitive "contains". PostgreSQL needs `mode: 'insensitive'` (ILIKE); Prisma rejects that
@@ -49,7 +29,8 @@ function filters(query: ListUsersQuery, dialect: Dialect): Prisma.UserWhereInput
  */
 export async function listUsers(db: Db, dialect: Dialect, query: ListUsersQuery): Promise<UserPage> {
   const where = filters(query, dialect);
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  // listUsersQuerySchema only admits cursors that decode to an instant in range.
+  const after = query.cursor ? decodeTimeIdCursor(query.cursor) : undefined;
   const page: Prisma.UserWhereInput = after
     ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
     : where;
@@ -59,5 +40,5 @@ export async function listUsers(db: Db, dialect: Dialect, query: ListUsersQuery)
   ]);
   const hasMore = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
-  return { items: items.map(presentUser), nextCursor: hasMore ? encodeCursor(items[items.length - 1]!) : null, total };
+  return { items: items.map(presentUser), nextCursor: hasMore ? encodeTimeIdCursor(items[items.length - 1]!) : null, total };
 }

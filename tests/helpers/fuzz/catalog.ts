@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { loginSchema } from '../../../shared/schemas/auth.js';
+import {
+  listDeliveriesQuerySchema,
+  listOutboxQuerySchema,
+  pushReadSchema,
+  pushSubscriptionSchema,
+  updateChannelSchema,
+} from '../../../shared/schemas/delivery.js';
+import {
+  createApiKeySchema,
+  createCategorySchema,
+  createTopicSchema,
+  listTopicSubscribersQuerySchema,
+  listUsersQuerySchema,
+  topicSubscribersSchema,
+  updateCategorySchema,
+  updateUserRoleSchema,
+} from '../../../shared/schemas/directory.js';
+import {
+  createNotificationSchema,
+  listNotificationsQuerySchema,
+  markAllReadSchema,
+  updateNotificationSchema,
+} from '../../../shared/schemas/notification.js';
+import { updateContactSchema, updatePreferencesSchema } from '../../../shared/schemas/preferences.js';
+import { listSendRecipientsQuerySchema, listSendsQuerySchema, previewRecipientsSchema } from '../../../shared/schemas/sends.js';
+
+/** Which credentials a route wants. Every route is also fuzzed without any. */
+export type AuthKind = 'anonymous' | 'user' | 'admin' | 'apiKey';
+
+/** Rows the fuzz run creates first, so that valid path parameters and bodies reach the database. */
+export interface Fixtures {
+  /** A notification of the signed-in user (alice). */
+  notificationId: string;
+  /** A send made with the test API key. */
+  sendId: string;
+  /** A user who is neither of the signed-in ones (bob): role changes must not lock the fuzzer out. */
+  otherUserId: string;
+  /** `externalId` of a user the API key registered. */
+  externalId: string;
+  topicKey: string;
+}
+
+/** What the fuzzer needs to know about a route beyond the router and the OpenAPI document. */
+export interface RouteInputs {
+  /** The zod schemas the route parses its query string and body with (OpenAPI gives them for /api/v1). */
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** `form` for the RFC 8058 one-click unsubscribe POST; default JSON. */
+  bodyType?: 'json' | 'form';
+  /** Merged over the body generated from the schema, so a bad field is all that stops the request. */
+  sample?: Record<string, unknown>;
+  /** Path parameters naming existing rows; other parameters get a made-up value. */
+  params?: (fx: Fixtures) => Record<string, string>;
+  /** Links opened by people from emails: a 4xx may be an HTML page instead of JSON (never a stack trace). */
+  page?: boolean;
+  /** Ends the session it runs on: fuzzed last, on a session of its own. */
+  endsSession?: boolean;
+}
+
+const toAlice = { to: [{ email: 'alice@example.com' }] };
+
+/**
+ * Inputs of every route outside `/api/v1` (whose inputs come from the OpenAPI document). The fuzz test
+ * fails when the app serves a route that is neither here nor documented, and when an entry here names a
+ * route that no longer exists: add the route's schemas here when you add a route.
+ */
+export const ROUTE_INPUTS: Record<string, RouteInputs> = {
+  'GET /api/health': {},
+  'GET /api/openapi.json': {},
+  'GET /api/docs': {},
+  'GET /api/docs/init.js': {},
+  'GET /api/docs/:file': {},
+  'GET /api/unsubscribe/:token': { page: true },
+  'POST /api/unsubscribe/:token': { page: true, bodyType: 'form' },
+  'POST /api/unsubscribe/:token/undo': { page: true, bodyType: 'form' },
+  'POST /api/push-actions/read': { body: pushReadSchema },
+  'GET /api/email-actions/open/:token': { page: true },
+  'POST /api/auth/login': { body: loginSchema },
+  'GET /api/auth/session': {},
+  'POST /api/auth/logout': { endsSession: true },
+  'GET /api/notifications': { query: listNotificationsQuerySchema },
+  'GET /api/notifications/counts': {},
+  'GET /api/notifications/categories': {},
+  'POST /api/notifications/read-all': { body: markAllReadSchema },
+  'POST /api/notifications/seen-all': { body: z.strictObject({}) },
+  'PATCH /api/notifications/:id': { body: updateNotificationSchema, params: (fx) => ({ id: fx.notificationId }) },
+  'GET /api/preferences': {},
+  'PATCH /api/preferences': { body: updatePreferencesSchema, sample: { timezone: 'UTC' } },
+  'PATCH /api/preferences/contact': { body: updateContactSchema },
+  'GET /api/push/vapid-public-key': {},
+  'POST /api/push/subscriptions': { body: pushSubscriptionSchema },
+  'GET /api/push/subscriptions': {},
+  'DELETE /api/push/subscriptions/:id': {},
+  'GET /api/admin/users': { query: listUsersQuerySchema },
+  'PATCH /api/admin/users/:id': { body: updateUserRoleSchema, sample: { role: 'user' }, params: (fx) => ({ id: fx.otherUserId }) },
+  'GET /api/admin/api-keys': {},
+  'POST /api/admin/api-keys': { body: createApiKeySchema },
+  'DELETE /api/admin/api-keys/:id': {},
+  'GET /api/admin/categories': {},
+  'POST /api/admin/categories': { body: createCategorySchema },
+  'PATCH /api/admin/categories/:key': { body: updateCategorySchema, params: () => ({ key: 'general' }) },
+  'GET /api/admin/topics/:key/subscribers': { query: listTopicSubscribersQuerySchema, params: (fx) => ({ key: fx.topicKey }) },
+  'POST /api/admin/topics': { body: createTopicSchema },
+  'GET /api/admin/topics': {},
+  'GET /api/admin/topics/:key': { params: (fx) => ({ key: fx.topicKey }) },
+  'POST /api/admin/topics/:key/subscribers': { body: topicSubscribersSchema, params: (fx) => ({ key: fx.topicKey }) },
+  'DELETE /api/admin/topics/:key/subscribers': { body: topicSubscribersSchema, params: (fx) => ({ key: fx.topicKey }) },
+  'GET /api/admin/sends': { query: listSendsQuerySchema },
+  'POST /api/admin/sends/preview': { body: previewRecipientsSchema, sample: toAlice },
+  'POST /api/admin/sends': { body: createNotificationSchema, sample: toAlice },
+  'GET /api/admin/sends/:id': { params: (fx) => ({ id: fx.sendId }) },
+  'GET /api/admin/sends/:id/recipients': { query: listSendRecipientsQuerySchema, params: (fx) => ({ id: fx.sendId }) },
+  'DELETE /api/admin/sends/:id': {},
+  'GET /api/admin/deliveries': { query: listDeliveriesQuerySchema },
+  'POST /api/admin/deliveries/:id/retry': {},
+  'GET /api/admin/channels': {},
+  'PATCH /api/admin/channels/:channel': { body: updateChannelSchema, params: () => ({ channel: 'email' }) },
+  'GET /api/admin/outbox': { query: listOutboxQuerySchema },
+  // The web app's client-side routes (index.html for every other path).
+  'GET /{*splat}': {},
+};
+
+/** Samples and existing rows for the documented `/api/v1` routes (their schemas come from OpenAPI). */
+export const V1_INPUTS: Record<string, RouteInputs> = {
+  'POST /api/v1/notifications': { sample: toAlice },
+  'GET /api/v1/sends/:id': { params: (fx) => ({ id: fx.sendId }) },
+  'PUT /api/v1/users/:externalId': { sample: { email: 'fuzz-upsert@example.com' } },
+  'GET /api/v1/users/:externalId': { params: (fx) => ({ externalId: fx.externalId }) },
+  'GET /api/v1/users/:externalId/preferences': { params: (fx) => ({ externalId: fx.externalId }) },
+  'PUT /api/v1/users/:externalId/preferences': { sample: { timezone: 'UTC' }, params: (fx) => ({ externalId: fx.externalId }) },
+  'PATCH /api/v1/users/:externalId/contact': { params: (fx) => ({ externalId: fx.externalId }) },
+  'GET /api/v1/topics/:key': { params: (fx) => ({ key: fx.topicKey }) },
+  'POST /api/v1/topics/:key/subscribers': { params: (fx) => ({ key: fx.topicKey }) },
+  'DELETE /api/v1/topics/:key/subscribers': { params: (fx) => ({ key: fx.topicKey }) },
+};
+
+/** The credentials each part of the API wants, by path prefix (first match wins). */
+const AUTH_BY_PREFIX: [string, AuthKind][] = [
+  ['/api/v1/', 'apiKey'],
+  ['/api/admin/', 'admin'],
+  ['/api/notifications', 'user'],
+  ['/api/preferences', 'user'],
+  ['/api/push/', 'user'],
+  ['/api/auth/session', 'user'],
+  ['/api/auth/logout', 'user'],
+];
+
+/** The credentials a route is meant to be called with. */
+export const authFor = (path: string): AuthKind => AUTH_BY_PREFIX.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'anonymous';
