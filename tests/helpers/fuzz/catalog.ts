@@ -76,6 +76,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'POST /api/unsubscribe/:token': { page: true, bodyType: 'form' },
   'POST /api/unsubscribe/:token/undo': { page: true, bodyType: 'form' },
   'POST /api/push-actions/read': { body: pushReadSchema },
+  'POST /api/push-actions/details': { body: pushReadSchema },
   'GET /api/email-actions/open/:token': { page: true },
   'POST /api/auth/login': { body: loginSchema },
   'GET /api/auth/session': {},
