@@ -1,7 +1,11 @@
+import { oneLineExcerpt } from '../../../shared/excerpt.js';
 import { absoluteActionUrl, inboxUrl } from '../links.js';
 import { PermanentDeliveryError, type OutgoingMessage } from '../types.js';
 
-/** Characters of `title: body` before the link: two concatenated GSM-7 segments' worth, so a long body stays readable. */
+/**
+ * UTF-16 code units of `title: body` before the link (what a UCS-2 SMS counts; two concatenated GSM-7
+ * segments' worth of plain text), so a long body stays readable.
+ */
 export const SMS_TEXT_LIMIT = 320;
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -19,8 +23,9 @@ export function requireE164(phone: string | null): string {
 }
 
 /**
- * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT characters (with an ellipsis), then the
- * absolute action link (or the inbox link) on its own line, and an opt-out hint unless critical.
+ * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT code units on a grapheme boundary (with an
+ * ellipsis: never half an emoji, never a lone surrogate), then the absolute action link (or the inbox
+ * link) on its own line, and an opt-out hint unless critical.
  *
  * @example
  * composeSmsText(message, 'https://notify.example.com')
@@ -28,20 +33,9 @@ export function requireE164(phone: string | null): string {
  */
 export function composeSmsText(message: OutgoingMessage, publicUrl: string): string {
   const { title, body, actionUrl, priority } = message.notification;
-  const text = truncate(oneLine(body ? `${title}: ${body}` : title), SMS_TEXT_LIMIT);
+  const text = oneLineExcerpt(body ? `${title}: ${body}` : title, SMS_TEXT_LIMIT, { wordBreakAfter: 1 });
   const link = absoluteActionUrl(actionUrl, publicUrl) ?? inboxUrl(publicUrl);
   const lines = [text, link];
   if (priority !== 'critical') lines.push('Reply STOP to opt out');
   return lines.join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Cuts by code points, so an emoji is never split into half a surrogate pair. */
-function truncate(text: string, limit: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= limit) return text;
-  return `${chars.slice(0, limit - 1).join('').trimEnd()}…`;
 }
