@@ -1,15 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { createNotificationSchema } from '../../../shared/schemas/notification.js';
 import { listSendsQuerySchema, previewRecipientsSchema, sendIdParamsSchema, type RecipientPreview } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
-import { resolveRecipients } from '../../services/notifications/resolveRecipients.js';
+import { idempotencyScope } from '../../services/idempotency/runIdempotent.js';
+import { countRecipients } from '../../services/notifications/countRecipients.js';
 import { cancelSend } from '../../services/sends/cancelSend.js';
-import { createSend } from '../../services/sends/createSend.js';
 import { listSendRecipients } from '../../services/sends/listSendRecipients.js';
 import { getSend, listSends } from '../../services/sends/listSends.js';
+import { sendOnce } from '../sendOnce.js';
 
 const recipientsQuerySchema = z.strictObject({ cursor: z.string().max(64).optional() });
 
@@ -23,13 +23,14 @@ export function adminSendsRouter(ctx: AppContext): Router {
 
   router.post('/preview', async (req, res) => {
     const { to } = parseInput(previewRecipientsSchema, req.body, 'request body');
-    const body: RecipientPreview = { recipientCount: (await resolveRecipients(ctx.db, to)).length };
+    const body: RecipientPreview = { recipientCount: await countRecipients(ctx.db, to) };
     res.json(body);
   });
 
+  // An Idempotency-Key (one per composed message) makes a double click or a retry send once, per admin.
   router.post('/', async (req, res) => {
-    const input = parseInput(createNotificationSchema, req.body, 'request body');
-    res.status(202).json(await createSend(ctx, { input, sender: { userId: currentUserId(req) }, onScheduled: ctx.scheduler.wake }));
+    const userId = currentUserId(req);
+    await sendOnce(ctx, req, res, { scope: idempotencyScope.user(userId), sender: { userId } });
   });
 
   router.get('/:id', async (req, res) => {
