@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import { nextTurn } from '../slices.js';
 
@@ -11,7 +11,11 @@ export const LOOKUP_CHUNK = 500;
 /** Rows per page when reading everyone or a topic's subscribers; the event loop gets a turn between pages. */
 export const READ_PAGE = 1000;
 
-type Reader = Db | Tx;
+/**
+ * These reads give the event loop a turn between pages, so they take the database client, never a
+ * transaction: on SQLite a yield inside a transaction lets other requests' queries run inside it.
+ */
+type Reader = Db;
 
 /** Users whose `field` is one of `values`, read in IN lists of LOOKUP_CHUNK. */
 export async function findUsersBy(db: Reader, field: 'id' | 'email' | 'externalId', values: string[]): Promise<TemplateRecipient[]> {
