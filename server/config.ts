@@ -51,6 +51,7 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
+  TEST_PAUSE_AT: z.enum(['send.beforeCommit', 'send.afterCommit']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -102,6 +103,8 @@ export interface Config {
     breakerCooldownMs: number;
   };
   clientDistDir: string;
+  /** Tests only (NODE_ENV=test): a send stops here so a crash test can kill the process (testPausePoint). */
+  testPauseAt: Env['TEST_PAUSE_AT'];
 }
 
 /** Thrown for an invalid environment; the entry point prints it and exits without a stack trace. */
@@ -127,6 +130,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = env.NODE_ENV === 'production';
   if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
     throw new ConfigError('Invalid environment:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: Set both or neither (neither: generated and stored)');
+  }
+  if (env.TEST_PAUSE_AT && env.NODE_ENV !== 'test') {
+    throw new ConfigError('Invalid environment:\n  TEST_PAUSE_AT: Only for crash tests (NODE_ENV=test)');
   }
   if (isProduction && !env.SESSION_SECRET) {
     throw new ConfigError('Invalid environment:\n  SESSION_SECRET: Required when NODE_ENV=production');
@@ -170,6 +176,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       breakerCooldownMs: env.BREAKER_COOLDOWN_MS,
     },
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? 'dist/client'),
+    testPauseAt: env.TEST_PAUSE_AT,
   };
 }
 

@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
 import { originCheck } from './middleware/originCheck.js';
+import { jsonBody } from './middleware/jsonBody.js';
 import { authRouter } from './routes/auth.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { preferencesRouter } from './routes/preferences.js';
@@ -45,16 +46,16 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/api/v1', express.json({ limit: '256kb' }), v1Router(ctx));
+  app.use('/api/v1', jsonBody('256kb'), v1Router(ctx));
   app.use('/api/docs', compressStatic());
   app.use('/api', docsRouter(ctx));
   // Reached from mail clients and the service worker: no session cookie, no CSRF token; each request
   // carries a signed token instead.
   app.use('/api/unsubscribe', express.urlencoded({ extended: false, limit: '4kb' }), unsubscribeRouter(ctx));
-  app.use('/api/push-actions', express.json({ limit: '4kb' }), pushReadRouter(ctx));
+  app.use('/api/push-actions', jsonBody('4kb'), pushReadRouter(ctx));
   app.use('/api/email-actions', emailActionsRouter(ctx));
 
-  app.use('/api', originCheck(ctx), express.json({ limit: '64kb' }), sessionMiddleware);
+  app.use('/api', originCheck(ctx), jsonBody('64kb'), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));
   app.use('/api/notifications', notificationsRouter(ctx));
   app.use('/api/preferences', preferencesRouter(ctx));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { createNotificationSchema } from '../../shared/schemas/notification.js';
+import { createNotificationSchema, LIMITS } from '../../shared/schemas/notification.js';
 import { idempotencyHeaderSchema, sendIdParamsSchema } from '../../shared/schemas/sends.js';
 import { errors } from './errorResponses.js';
 import { createNotificationResultSchema, sendDtoSchema } from './responses.js';
@@ -18,7 +18,8 @@ export const notificationPaths: ZodOpenApiPathsObject = {
       summary: 'Send a notification',
       description:
         'Scope `notifications:write`. `to` selects recipients by user id, externalId, email, topic or `{ "all": true }` ' +
-        '(deduplicated). `title` and `body` are templates (`{{recipient.name}}`, `{{data.orderId}}`), HTML-escaped. ' +
+        `(deduplicated; repeated selectors cost nothing; at most ${LIMITS.topicsPerSendMax} distinct topics). ` +
+        '`title` and `body` are templates (`{{recipient.name}}`, `{{data.orderId}}`), HTML-escaped. ' +
         'With `scheduledAt` in the future the send is stored and released when due. A template error is a 400 ' +
         'naming the field. Unknown recipients are a 422 `unknown_recipient` naming each entry (`to.2.email`); an ' +
         'unknown category is a 422 `unknown_category`.',

@@ -11,6 +11,8 @@ export const LIMITS = {
   actionUrlMax: ACTION_URL_MAX,
   dataMaxBytes: 16 * 1024,
   recipientsMax: 1000,
+  /** Distinct topics one send may name: each is read in full, so this bounds the work of one request. */
+  topicsPerSendMax: 20,
   keyMax: 64,
   externalIdMax: 128,
   pageSizeMax: 100,
@@ -65,6 +67,26 @@ export const recipientSchema = z.union([
 ]);
 export type Recipient = z.infer<typeof recipientSchema>;
 
+/**
+ * A send's `to`: 1–1000 selectors naming at most LIMITS.topicsPerSendMax distinct topics (repeats collapse
+ * and cost nothing). The first topic over the limit is named (`to.21.topic`).
+ */
+export const recipientListSchema = z
+  .array(recipientSchema)
+  .min(1)
+  .max(LIMITS.recipientsMax)
+  .superRefine((to, ctx) => {
+    const topics = new Set<string>();
+    for (const [index, selector] of to.entries()) {
+      if (!('topic' in selector) || topics.has(selector.topic)) continue;
+      topics.add(selector.topic);
+      if (topics.size > LIMITS.topicsPerSendMax) {
+        ctx.addIssue({ code: 'custom', path: [index, 'topic'], message: `At most ${LIMITS.topicsPerSendMax} different topics per send` });
+        return;
+      }
+    }
+  });
+
 /** Per-send channel switches; omitted channels follow the category and priority (issue 4 routes them). */
 export const channelOverridesSchema = z.partialRecord(z.enum(CHANNELS), z.boolean());
 export type ChannelOverrides = z.infer<typeof channelOverridesSchema>;
@@ -75,7 +97,7 @@ export type ChannelOverrides = z.infer<typeof channelOverridesSchema>;
  * `scheduledAt` in the past (or omitted) means now.
  */
 export const createNotificationSchema = z.strictObject({
-  to: z.array(recipientSchema).min(1).max(LIMITS.recipientsMax),
+  to: recipientListSchema,
   title: z.string().trim().min(1).max(LIMITS.titleMax),
   body: z.string().max(LIMITS.bodyMax).default(''),
   category: categoryKeySchema.default('general'),

@@ -73,7 +73,7 @@ export const sendIdParamsSchema = z.strictObject({
   id: rowIdSchema.meta({ description: 'The `sendId` returned when posting' }),
 });
 
-/** The optional `Idempotency-Key` header of `POST /api/v1/notifications`. */
+/** The optional `Idempotency-Key` header of `POST /api/v1/notifications` (and of `POST /api/admin/sends`). */
 export const idempotencyHeaderSchema = z.strictObject({
   'Idempotency-Key': z
     .string()
@@ -84,8 +84,10 @@ export const idempotencyHeaderSchema = z.strictObject({
     .meta({
       description:
         'Any unique string (a UUID). Retrying with the same key and body returns the original answer instead of ' +
-        'sending twice; keys are kept at least 24 h per API key. The same key with a different body is a 422 ' +
-        '`idempotency_key_reused`; a retry while the first request still runs is a 409 `idempotency_key_in_progress`.',
+        'sending twice; keys are kept at least 24 h per API key. The key is recorded in the same transaction as ' +
+        'the send: a request that failed or never committed (a crash) leaves the key unused, and a retry sent ' +
+        'while the first request still runs waits for it and gets its answer. The same key with a different ' +
+        'body is a 422 `idempotency_key_reused`.',
       example: '5f1c1f0e-8a4b-4a43-9d55-8c0f4b8f7d10',
     }),
 });

@@ -2,12 +2,7 @@ import { LogOut } from 'lucide-react';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
 import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? `${parts[0]![0]}${parts.at(-1)![0]}` : (parts[0]?.slice(0, 2) ?? '?');
-  return letters.toUpperCase();
-}
+import { initials } from './initials';
 
 /** The signed-in user's avatar and name, and "Sign out". */
 export function UserMenu() {

@@ -1,3 +1,4 @@
+import { oneLineExcerpt } from '../../../shared/excerpt.js';
 import type { ChannelDeps } from '../createChannels.js';
 import { inboxUrl } from '../links.js';
 import { emailOpenUrl } from './openLink.js';
@@ -61,11 +62,7 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
 
 /** The body on one line, cut at a word boundary: a digest is for scanning, the inbox has the rest. */
 function excerpt(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_CHARS) return flat;
-  const cut = flat.slice(0, EXCERPT_CHARS);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return oneLineExcerpt(body, EXCERPT_CHARS, { wordBreakAfter: 0.5 });
 }
 
 /** A user-entered locale or time zone can be invalid; the digest still goes out, in UTC English. */

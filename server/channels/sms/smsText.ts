@@ -1,7 +1,11 @@
+import { oneLineExcerpt } from '../../../shared/excerpt.js';
 import { absoluteActionUrl, inboxUrl } from '../links.js';
 import { PermanentDeliveryError, type OutgoingMessage } from '../types.js';
 
-/** Characters of `title: body` before the link: two concatenated GSM-7 segments' worth, so a long body stays readable. */
+/**
+ * UTF-16 code units of `title: body` before the link (what a UCS-2 SMS counts; two concatenated GSM-7
+ * segments' worth of plain text), so a long body stays readable.
+ */
 export const SMS_TEXT_LIMIT = 320;
 
 /** Twilio refuses a longer `Body` (error 21617), which would fail the delivery for good. */
@@ -22,9 +26,9 @@ export function requireE164(phone: string | null): string {
 }
 
 /**
- * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT characters (with an ellipsis), then the
- * absolute action link (or the inbox link, also when the action link would pass SMS_BODY_MAX) on its own
- * line, and an opt-out hint unless critical.
+ * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT code units on a grapheme boundary (with an
+ * ellipsis: never half an emoji, never a lone surrogate), then the absolute action link (or the inbox link,
+ * also when the action link would pass SMS_BODY_MAX) on its own line, and an opt-out hint unless critical.
  *
  * @example
  * composeSmsText(message, 'https://notify.example.com')
@@ -32,22 +36,11 @@ export function requireE164(phone: string | null): string {
  */
 export function composeSmsText(message: OutgoingMessage, publicUrl: string): string {
   const { title, body, actionUrl, priority } = message.notification;
-  const text = truncate(oneLine(body ? `${title}: ${body}` : title), SMS_TEXT_LIMIT);
+  const text = oneLineExcerpt(body ? `${title}: ${body}` : title, SMS_TEXT_LIMIT, { wordBreakAfter: 1 });
   const optOut = priority === 'critical' ? [] : ['Reply STOP to opt out'];
   const compose = (link: string) => [text, link, ...optOut].join('\n');
   const actionLink = absoluteActionUrl(actionUrl, publicUrl);
   // A link cannot be cut: one too long for the message (action URLs may have 2,048 characters) gives way
   // to the inbox link, where the notification opens the same.
   return actionLink && compose(actionLink).length <= SMS_BODY_MAX ? compose(actionLink) : compose(inboxUrl(publicUrl));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Cuts by code points, so an emoji is never split into half a surrogate pair. */
-function truncate(text: string, limit: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= limit) return text;
-  return `${chars.slice(0, limit - 1).join('').trimEnd()}…`;
 }

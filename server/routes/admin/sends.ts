@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { createNotificationSchema } from '../../../shared/schemas/notification.js';
 import {
   listSendRecipientsQuerySchema,
   listSendsQuerySchema,
@@ -10,11 +9,12 @@ import {
 import type { AppContext } from '../../context.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
-import { resolveRecipients } from '../../services/notifications/resolveRecipients.js';
+import { idempotencyScope } from '../../services/idempotency/runIdempotent.js';
+import { countRecipients } from '../../services/notifications/countRecipients.js';
 import { cancelSend } from '../../services/sends/cancelSend.js';
-import { createSend } from '../../services/sends/createSend.js';
 import { listSendRecipients } from '../../services/sends/listSendRecipients.js';
 import { getSend, listSends } from '../../services/sends/listSends.js';
+import { sendOnce } from '../sendOnce.js';
 
 /** `/api/admin/sends`: the composer and the sent history. */
 export function adminSendsRouter(ctx: AppContext): Router {
@@ -26,13 +26,14 @@ export function adminSendsRouter(ctx: AppContext): Router {
 
   router.post('/preview', async (req, res) => {
     const { to } = parseInput(previewRecipientsSchema, req.body, 'request body');
-    const body: RecipientPreview = { recipientCount: (await resolveRecipients(ctx.db, to)).length };
+    const body: RecipientPreview = { recipientCount: await countRecipients(ctx.db, to) };
     res.json(body);
   });
 
+  // An Idempotency-Key (one per composed message) makes a double click or a retry send once, per admin.
   router.post('/', async (req, res) => {
-    const input = parseInput(createNotificationSchema, req.body, 'request body');
-    res.status(202).json(await createSend(ctx, { input, sender: { userId: currentUserId(req) }, onScheduled: ctx.scheduler.wake }));
+    const userId = currentUserId(req);
+    await sendOnce(ctx, req, res, { scope: idempotencyScope.user(userId), sender: { userId } });
   });
 
   router.get('/:id', async (req, res) => {

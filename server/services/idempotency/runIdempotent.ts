@@ -1,15 +1,45 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { HttpError } from '../../errors.js';
 import { isUniqueViolation } from '../uniqueViolation.js';
 import { IDEMPOTENCY_TTL_MS } from './purgeIdempotencyRecords.js';
 
-export interface IdempotentResult {
+/** A request made with an `Idempotency-Key`. */
+export interface IdempotentRequest {
+  /** Who owns the key: an API key's id, or `user:<id>` for an admin (see idempotencyScope). */
+  scope: string;
+  key: string;
+  /** The request body as received; key order does not matter. */
+  body: unknown;
+}
+
+/** The answer stored for a key and replayed for its retries. */
+export interface StoredAnswer {
   status: number;
   body: unknown;
+}
+
+export interface IdempotentResult extends StoredAnswer {
   /** True when this is the remembered answer of an earlier request with the same key. */
   replayed: boolean;
 }
+
+/**
+ * Writes the key's record with `answer` inside the caller's transaction: the record commits with the work
+ * it answers or not at all. Call it first in that transaction: on PostgreSQL a concurrent duplicate's
+ * insert then waits on the unique index until the first commits (or rolls back) instead of doing its
+ * work in vain.
+ */
+export type CommitAnswer = (tx: Tx, answer: StoredAnswer) => Promise<void>;
+
+/** Scopes keys per owner: an API key for `/api/v1`, a user for the admin composer. */
+export const idempotencyScope = {
+  apiKey: (apiKeyId: string) => apiKeyId,
+  user: (userId: string) => `user:${userId}`,
+};
+
+/** Thrown out of the operation's transaction when a duplicate committed the key first. */
+class KeyTakenError extends Error {}
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` count as the same request body. */
 function canonicalJson(value: unknown): string {
@@ -20,45 +50,61 @@ function canonicalJson(value: unknown): string {
   );
 }
 
+/** The stored answer for this key, if a request with it committed (422 when that request had another body). */
+async function findAnswer(db: Db, request: IdempotentRequest, requestHash: string): Promise<StoredAnswer | undefined> {
+  const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope: request.scope, key: request.key } } });
+  if (!existing) return undefined;
+  // Expired, or left "in progress" by a process that died under the former two-step protocol (records
+  // are now only ever committed with their answer): as if never used.
+  if (existing.responseStatus === 0 || existing.createdAt.getTime() < Date.now() - IDEMPOTENCY_TTL_MS) {
+    await db.idempotencyRecord.deleteMany({ where: { id: existing.id } });
+    return undefined;
+  }
+  if (existing.requestHash !== requestHash) {
+    throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body', [
+      { path: 'Idempotency-Key', message: 'Use a new key for a different request' },
+    ]);
+  }
+  return { status: existing.responseStatus, body: JSON.parse(existing.responseBody) as unknown };
+}
+
 /**
- * Runs `operation` at most once per (API key, Idempotency-Key): a retry with the same key and body gets
- * the original answer; the same key with another body is a 422; a retry while the first is still running
- * is a 409. Failed operations are forgotten, so a corrected retry may reuse its key.
+ * Runs `operation` at most once per (scope, Idempotency-Key). A retry with the same key and body gets
+ * the original answer; the same key with another body is a 422. The operation must pass its answer to
+ * `commit` inside its own transaction, so a crash can never leave the key half-used: before the commit
+ * nothing happened and a retry runs again; after it the retry replays the answer. A concurrent duplicate
+ * waits for the first at that commit and then gets its answer. Failed operations leave nothing behind,
+ * so a corrected retry may reuse its key.
+ *
+ * @example
+ * const result = await runIdempotent(db, { scope: apiKeyId, key, body: req.body }, (commit) => createSend(ctx, { input, sender, commit }));
  */
 export async function runIdempotent(
   db: Db,
-  scope: { apiKeyId: string; key: string; body: unknown },
-  operation: () => Promise<{ status: number; body: unknown }>,
+  request: IdempotentRequest,
+  operation: (commit: CommitAnswer) => Promise<StoredAnswer>,
 ): Promise<IdempotentResult> {
-  const requestHash = createHash('sha256').update(canonicalJson(scope.body)).digest('hex');
-  const where = { apiKeyId_key: { apiKeyId: scope.apiKeyId, key: scope.key } };
-  try {
-    await db.idempotencyRecord.create({ data: { apiKeyId: scope.apiKeyId, key: scope.key, requestHash } });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const existing = await db.idempotencyRecord.findUnique({ where });
-    if (existing && existing.createdAt.getTime() < Date.now() - IDEMPOTENCY_TTL_MS) {
-      await db.idempotencyRecord.deleteMany({ where: { id: existing.id } });
-      return runIdempotent(db, scope, operation);
-    }
-    if (!existing) return runIdempotent(db, scope, operation);
-    if (existing.requestHash !== requestHash) {
-      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body', [
-        { path: 'Idempotency-Key', message: 'Use a new key for a different request' },
-      ]);
-    }
-    if (existing.responseStatus === 0) {
-      throw new HttpError(409, 'idempotency_key_in_progress', 'A request with this Idempotency-Key is still being processed');
-    }
-    return { status: existing.responseStatus, body: JSON.parse(existing.responseBody) as unknown, replayed: true };
-  }
+  const requestHash = createHash('sha256').update(canonicalJson(request.body)).digest('hex');
+  const stored = await findAnswer(db, request, requestHash);
+  if (stored) return { ...stored, replayed: true };
 
+  const commit: CommitAnswer = async (tx, answer) => {
+    try {
+      await tx.idempotencyRecord.create({
+        data: { scope: request.scope, key: request.key, requestHash, responseStatus: answer.status, responseBody: JSON.stringify(answer.body) },
+      });
+    } catch (err) {
+      throw isUniqueViolation(err) ? new KeyTakenError() : err;
+    }
+  };
   try {
-    const result = await operation();
-    await db.idempotencyRecord.update({ where, data: { responseStatus: result.status, responseBody: JSON.stringify(result.body) } });
-    return { ...result, replayed: false };
+    return { ...(await operation(commit)), replayed: false };
   } catch (err) {
-    await db.idempotencyRecord.delete({ where }).catch(() => {});
-    throw err;
+    if (!(err instanceof KeyTakenError)) throw err;
+    // A duplicate committed first; this transaction rolled back, so nothing was sent twice.
+    const winner = await findAnswer(db, request, requestHash);
+    if (winner) return { ...winner, replayed: true };
+    // The winner's record is gone again (purged, or its transaction rolled back after all): retry once more.
+    return runIdempotent(db, request, operation);
   }
 }

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateNotificationInput, CreateNotificationResult } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/client.js';
 import { HttpError } from '../../errors.js';
 import { resolveRecipients } from '../notifications/resolveRecipients.js';
-import { deliverSend } from './deliverSend.js';
+import { deliverSend, type DeliveredSend } from './deliverSend.js';
 import { compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
+import { testPausePoint } from './testPausePoint.js';
 
 /** A `scheduledAt` this far in the past still means "now" (clocks differ); older is a mistake. */
 export const PAST_SCHEDULE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -13,6 +16,11 @@ export interface CreateSendProps {
   sender: SendSender;
   /** The scheduler's wake-up, so a send due soon does not wait for the next poll. */
   onScheduled?: (at: Date) => void;
+  /**
+   * Stores the answer for an Idempotency-Key (see runIdempotent): called first inside the transaction
+   * that creates the send, immediate or scheduled, so the key is used exactly when the send committed.
+   */
+  commit?: (tx: Tx, result: CreateNotificationResult) => Promise<void>;
 }
 
 /**
@@ -20,7 +28,7 @@ export interface CreateSendProps {
  * a scheduled send: the category exists, the templates compile, every recipient exists. Then it goes out
  * at once (one transaction, see deliverSend) or is stored for the scheduler.
  */
-export async function createSend(ctx: AppContext, { input, sender, onScheduled }: CreateSendProps): Promise<CreateNotificationResult> {
+export async function createSend(ctx: AppContext, { input, sender, onScheduled, commit }: CreateSendProps): Promise<CreateNotificationResult> {
   const spec = specFromInput(input);
   const category = await ctx.db.category.findUnique({ where: { key: spec.category }, select: { key: true } });
   if (!category) {
@@ -38,20 +46,39 @@ export async function createSend(ctx: AppContext, { input, sender, onScheduled }
     ]);
   }
   if (scheduledAt && scheduledAt.getTime() > Date.now()) {
-    const send = await ctx.db.send.create({
-      data: {
-        ...specToColumns(spec),
-        apiKeyId: sender.apiKeyId,
-        createdById: sender.userId,
-        status: 'scheduled',
-        scheduledAt,
-        recipientCount: recipients.length,
-      },
+    const result: CreateNotificationResult = {
+      sendId: randomUUID(),
+      status: 'scheduled',
+      recipientCount: recipients.length,
+      scheduledAt: scheduledAt.toISOString(),
+      notificationIds: [],
+    };
+    await ctx.db.$transaction(async (tx) => {
+      await commit?.(tx, result);
+      await tx.send.create({
+        data: {
+          id: result.sendId,
+          ...specToColumns(spec),
+          apiKeyId: sender.apiKeyId,
+          createdById: sender.userId,
+          status: 'scheduled',
+          scheduledAt,
+          recipientCount: recipients.length,
+        },
+      });
+      await testPausePoint(ctx, 'send.beforeCommit');
     });
+    await testPausePoint(ctx, 'send.afterCommit');
     onScheduled?.(scheduledAt);
-    return { sendId: send.id, status: 'scheduled', recipientCount: recipients.length, scheduledAt: scheduledAt.toISOString(), notificationIds: [] };
+    return result;
   }
 
-  const { sendId, notificationIds } = await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender } });
-  return { sendId, status: 'sent', recipientCount: recipients.length, scheduledAt: null, notificationIds };
+  const sent = (delivered: DeliveredSend): CreateNotificationResult => ({
+    ...delivered,
+    status: 'sent',
+    recipientCount: recipients.length,
+    scheduledAt: null,
+  });
+  const claim = commit && ((tx: Tx, delivered: DeliveredSend) => commit(tx, sent(delivered)));
+  return sent(await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender }, claim }));
 }

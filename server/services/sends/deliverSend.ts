@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../../../shared/schemas/notification.js';
+import { truncateText } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { insertDeliveries, planRouting } from '../../delivery/planDeliveries.js';
@@ -9,7 +10,9 @@ import type { TemplateRecipient } from '../../templates/notificationTemplate.js'
 import { countInboxes } from '../notifications/inboxCounts.js';
 import { insertNotifications, type NewNotificationRow } from '../notifications/insertNotifications.js';
 import { reserveInboxSeqs } from '../notifications/reserveInboxSeqs.js';
+import { FAN_OUT_SLICE, inSlices, mapInSlices } from '../slices.js';
 import { compileSpec, specToColumns, type SendSender, type SendSpec } from './sendSpec.js';
+import { testPausePoint } from './testPausePoint.js';
 
 export type DeliverTarget =
   /** A new send that goes out now: the Send row is created in the same transaction. */
@@ -17,19 +20,29 @@ export type DeliverTarget =
   /** A scheduled send claimed by the scheduler; delivered only if this claim still holds it. */
   | { kind: 'claimed'; sendId: string; leaseUntil: Date };
 
+/** What a delivered send created; known before its transaction starts. */
+export interface DeliveredSend {
+  sendId: string;
+  notificationIds: string[];
+}
+
 export interface DeliverSendProps {
   spec: SendSpec;
   recipients: TemplateRecipient[];
   target: DeliverTarget;
+  /**
+   * Runs first inside the send's transaction (the Idempotency-Key's record and stored answer): it commits
+   * with the send or not at all, and a throw delivers nothing.
+   */
+  claim?: (tx: Tx, send: DeliveredSend) => Promise<void>;
 }
 
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
 /** Creates the Send row (new sends) or marks the claimed one sent; a lost claim aborts the transaction. */
-async function openSend(tx: Tx, spec: SendSpec, target: DeliverTarget, recipientCount: number, sentAt: Date): Promise<string> {
+async function openSend(tx: Tx, spec: SendSpec, target: DeliverTarget, sendId: string, recipientCount: number, sentAt: Date): Promise<void> {
   if (target.kind === 'new') {
-    const send = await tx.send.create({
+    await tx.send.create({
       data: {
+        id: sendId,
         ...specToColumns(spec),
         apiKeyId: target.sender.apiKeyId,
         createdById: target.sender.userId,
@@ -39,52 +52,65 @@ async function openSend(tx: Tx, spec: SendSpec, target: DeliverTarget, recipient
         recipientCount,
       },
     });
-    return send.id;
+    return;
   }
   const claimed = await tx.send.updateMany({
     where: { id: target.sendId, status: 'processing', leaseUntil: target.leaseUntil },
     data: { status: 'sent', sentAt, leaseUntil: null, lastError: null, recipientCount },
   });
   if (claimed.count === 0) throw new HttpError(409, 'send_claim_lost', 'The send was cancelled or claimed by another worker');
-  return target.sendId;
 }
 
 /**
  * Creates one notification per recipient in ONE transaction with the send's status change: per-user
- * seqs, rows rendered from the templates, multi-row inserts, and the external deliveries routing allows
- * (the durable outbox). Only after commit is each recipient told over their private room and the
- * delivery worker woken. A claimed send whose claim was lost (cancelled, or re-claimed after its lease
- * expired) delivers nothing.
+ * seqs, multi-row inserts, and the external deliveries routing allows (the durable outbox). Only after
+ * commit is each recipient told over their private room and the delivery worker woken. A claimed send
+ * whose claim was lost (cancelled, or re-claimed after its lease expired) delivers nothing.
+ *
+ * The CPU work of a large fan-out (rendering before the transaction, presenting and emitting after it)
+ * runs in slices with the event loop free between them. The transaction itself never yields: on SQLite
+ * another request's query would run inside it (one connection); on PostgreSQL every statement already
+ * waits on the network.
  */
-export async function deliverSend(
-  ctx: AppContext,
-  { spec, recipients, target }: DeliverSendProps,
-): Promise<{ sendId: string; notificationIds: string[] }> {
+export async function deliverSend(ctx: AppContext, { spec, recipients, target, claim }: DeliverSendProps): Promise<DeliveredSend> {
   const templates = compileSpec(spec);
   const sentAt = new Date();
   const data = spec.data ? JSON.stringify(spec.data) : null;
-  const render = (recipient: TemplateRecipient) => {
+  const sendId = target.kind === 'new' ? randomUUID() : target.sendId;
+  // Cut on grapheme clusters: a String.slice could end inside an emoji (a lone surrogate on the socket).
+  const rendered = await mapInSlices(recipients, FAN_OUT_SLICE, (recipient) => {
     const context = { recipient, data: spec.data ?? {} };
-    return { title: truncate(templates.title.render(context), LIMITS.titleMax), body: truncate(templates.body.render(context), LIMITS.bodyMax) };
-  };
+    return {
+      id: randomUUID(),
+      userId: recipient.id,
+      title: truncateText(templates.title.render(context), LIMITS.titleMax),
+      body: truncateText(templates.body.render(context), LIMITS.bodyMax),
+    };
+  });
+  const delivered: DeliveredSend = { sendId, notificationIds: rendered.map((r) => r.id) };
 
-  const { sendId, rows, deliveries, counts } = await ctx.db.$transaction(
+  const { rows, deliveries, counts } = await ctx.db.$transaction(
     async (tx) => {
-      const sendId = await openSend(tx, spec, target, recipients.length, sentAt);
-      const reserved = await reserveInboxSeqs(tx, ctx.dialect, recipients.map((r) => r.id));
-      const routing = await planRouting(ctx, tx, spec, recipients.map((r) => r.id), sentAt);
-      const rows: NewNotificationRow[] = recipients.map((recipient) => {
-        const decision = routing.get(recipient.id);
+      await claim?.(tx, delivered);
+      await openSend(tx, spec, target, sendId, recipients.length, sentAt);
+      const userIds = rendered.map((r) => r.userId);
+      const reserved = await reserveInboxSeqs(tx, ctx.dialect, userIds);
+      if (reserved.size !== userIds.length) {
+        // Deleted since they were resolved: the answer (and any stored for an Idempotency-Key) would name
+        // a notification that does not exist. Nothing commits; a retry resolves the recipients again.
+        throw new HttpError(409, 'recipients_changed', 'A recipient was deleted during the send; nothing was sent, retry the request');
+      }
+      const routing = await planRouting(ctx, tx, spec, userIds, sentAt);
+      const rows: NewNotificationRow[] = rendered.map((r) => {
+        const decision = routing.get(r.userId);
         // In-app turned off by the user: stored (its deliveries need it; the seq stays contiguous), but
         // archived and read, so it never shows as new.
         const hidden = decision?.inApp === false ? sentAt : null;
         return {
-          id: randomUUID(),
-          userId: recipient.id,
-          seq: reserved.get(recipient.id)!.seq,
+          ...r,
+          seq: reserved.get(r.userId)!.seq,
           category: spec.category,
           priority: spec.priority,
-          ...render(recipient),
           actionUrl: spec.actionUrl,
           data,
           createdAt: sentAt,
@@ -97,17 +123,22 @@ export async function deliverSend(
       await insertNotifications(tx, rows, sendId);
       const deliveries = await insertDeliveries(tx, rows, routing, sentAt);
       const versions = new Map([...reserved].map(([id, r]) => [id, r.version]));
-      return { sendId, rows, deliveries, counts: await countInboxes(tx, versions) };
+      const counts = await countInboxes(tx, versions);
+      await testPausePoint(ctx, 'send.beforeCommit');
+      return { rows, deliveries, counts };
     },
     // A 10k-recipient broadcast holds the transaction for a few seconds on 2 cores.
     { timeout: 120_000, maxWait: 30_000 },
   );
+  await testPausePoint(ctx, 'send.afterCommit');
 
-  for (const row of rows) {
-    // Hidden ones too: the client's seq watermark needs every seq; it files archived items silently.
-    ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row));
-    ctx.realtime.publish(row.userId, 'counts.updated', counts.get(row.userId)!);
-  }
   if (deliveries > 0) ctx.delivery.wake();
-  return { sendId, notificationIds: rows.map((r) => r.id) };
+  await inSlices(rows, FAN_OUT_SLICE, (slice) => {
+    for (const row of slice) {
+      // Hidden ones too: the client's seq watermark needs every seq; it files archived items silently.
+      ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row));
+      ctx.realtime.publish(row.userId, 'counts.updated', counts.get(row.userId)!);
+    }
+  });
+  return delivered;
 }

@@ -1,15 +1,12 @@
 import { toast } from 'sonner';
+import { oneLineExcerpt } from '@shared/excerpt';
 import type { NotificationDto } from '@shared/schemas/notification';
 
 const SNIPPET_LENGTH = 120;
 
-/** Shortens a body to one toast line, on a word boundary when possible. */
+/** Shortens a body to one toast line, on a word boundary when possible, never inside an emoji. */
 export function snippet(text: string, max = SNIPPET_LENGTH): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+  return oneLineExcerpt(text, max, { wordBreakAfter: 0.6 });
 }
 
 /** Toast for one live notification; "View" opens the inbox. Sonner never moves focus. */

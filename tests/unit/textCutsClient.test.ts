@@ -1,0 +1,44 @@
+/** Issue 8 item 11 in the web client and the shared one-line excerpt: cuts on grapheme clusters, within the limit. */
+import { describe, expect, it } from 'vitest';
+import { initials } from '../../client/src/app/initials.js';
+import { snippet } from '../../client/src/features/realtime/utils/notificationToasts.js';
+import { oneLineExcerpt } from '../../shared/excerpt.js';
+import { expectCleanCut, hasLoneSurrogate } from '../helpers/text.js';
+
+describe('toast snippets', () => {
+  it('cut inside an emoji sequence: whole clusters, within the limit', () => {
+    for (const body of ['x'.repeat(119) + '👍🏽'.repeat(5), 'x'.repeat(115) + '👩‍👩‍👧'.repeat(3), '🇫🇷'.repeat(80)]) {
+      expectCleanCut(snippet(body), body, 120);
+    }
+  });
+
+  it('still prefer a word break near the end, and keep short text as is', () => {
+    expect(snippet(`${'word '.repeat(30)}end`)).toBe(`${'word '.repeat(24).trimEnd()}…`); // no word was cut
+    expect(snippet(`${'word '.repeat(23)}abcdefghij`)).toBe(`${'word '.repeat(23).trimEnd()}…`); // "abcd…" dropped
+    expect(snippet('  two\n lines ')).toBe('two lines');
+  });
+});
+
+describe('oneLineExcerpt', () => {
+  it('never treats a space that carries a combining mark as a word break', () => {
+    const text = `${'a'.repeat(70)} \u0301${'b'.repeat(100)}`; // " ́" is one cluster
+    const cut = oneLineExcerpt(text, 100, { wordBreakAfter: 0.5 });
+    expectCleanCut(cut, text, 100);
+    expect(cut).toBe(`${'a'.repeat(70)} \u0301${'b'.repeat(27)}…`);
+  });
+});
+
+describe('avatar initials', () => {
+  it.each([
+    ['Ada Lovelace', 'AL'],
+    ['ada', 'AD'],
+    ['👩🏽‍💻 Dev', '👩🏽‍💻D'],
+    ['𝒜da 𝒵oe', '𝒜𝒵'],
+    ['E\u0301mile', 'E\u0301M'],
+    ['   ', '?'],
+  ])('%j → %j', (name, expected) => {
+    const letters = initials(name);
+    expect(letters).toBe(expected);
+    expect(hasLoneSurrogate(letters)).toBe(false);
+  });
+});
