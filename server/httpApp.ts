@@ -42,7 +42,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   // carries a signed token instead.
   app.use('/api/unsubscribe', express.urlencoded({ extended: false, limit: '4kb' }), unsubscribeRouter(ctx));
   app.use('/api/push-actions', express.json({ limit: '4kb' }), pushReadRouter(ctx));
-  app.use('/api/email-actions', emailActionsRouter(ctx));
+  app.use('/api/email-actions', express.json({ limit: '4kb' }), emailActionsRouter(ctx));
 
   app.use('/api', express.json({ limit: '64kb' }), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));

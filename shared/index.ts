@@ -10,3 +10,4 @@ export * from './schemas/sends.js';
 export * from './schemas/directory.js';
 export * from './schemas/delivery.js';
 export * from './schemas/preferences.js';
+export * from './schemas/emailActions.js';

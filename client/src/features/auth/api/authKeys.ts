@@ -2,4 +2,6 @@
 export const authKeys = {
   all: ['auth'] as const,
   session: () => [...authKeys.all, 'session'] as const,
+  /** The preview of one email link (`/open/<token>`). */
+  link: (token: string) => [...authKeys.all, 'link', token] as const,
 };
