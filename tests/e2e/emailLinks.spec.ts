@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { seriousViolations } from './support/axe.js';
 import { E2E_API_KEY } from './support/constants.js';
 import { signIn } from './support/fixtures.js';
 
@@ -78,6 +79,7 @@ test('without a session the link page changes nothing until the person clicks Op
   await phonePage.reload();
   await expect(phonePage.getByRole('button', { name: 'Open' })).toBeVisible();
   expect(await readAtOf(page, id)).toBeNull();
+  expect(await seriousViolations(phonePage)).toEqual([]);
 
   await phonePage.getByRole('button', { name: 'Open' }).click();
 
