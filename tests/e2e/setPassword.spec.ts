@@ -17,6 +17,8 @@ function createUser(email: string, baseURL: string): Promise<string> {
 }
 
 test('a user created with user:create sets a password through the link, once, and signs in with it', async ({ page, baseURL }) => {
+  // Starts a CLI process (tsx + migrations) and scans three pages with axe: slow on a busy machine.
+  test.slow();
   const link = await createUser('first-admin@example.com', baseURL!);
   expect(link).toMatch(/\/set-password#token=/);
 
