@@ -9,6 +9,9 @@ const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/
   (candidate) => candidate && existsSync(candidate),
 );
 const port = Number(process.env.E2E_PORT ?? 3199);
+// The server's data directory. Set once in the runner; the workers it starts inherit it, so a test can run
+// a CLI (`npm run user:create`) against the same database as the server.
+process.env.E2E_DATA_DIR ??= path.join(tmpdir(), `flashnotify-e2e-${process.pid}-${Date.now()}`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -47,7 +50,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: path.join(tmpdir(), `flashnotify-e2e-${process.pid}-${Date.now()}`),
+      DATA_DIR: process.env.E2E_DATA_DIR,
       BOOTSTRAP_API_KEY: E2E_API_KEY,
       SESSION_SECRET: E2E_SESSION_SECRET,
       LOG_LEVEL: 'warn',

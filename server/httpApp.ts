@@ -53,7 +53,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   // carries a signed token instead.
   app.use('/api/unsubscribe', express.urlencoded({ extended: false, limit: '4kb' }), unsubscribeRouter(ctx));
   app.use('/api/push-actions', jsonBody('4kb'), pushReadRouter(ctx));
-  app.use('/api/email-actions', emailActionsRouter(ctx));
+  app.use('/api/email-actions', jsonBody('4kb'), emailActionsRouter(ctx));
 
   app.use('/api', originCheck(ctx), jsonBody('64kb'), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import { isIPv6, type AddressInfo } from 'node:net';
 import type { Config } from './config.js';
@@ -24,6 +23,7 @@ import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.
 import { seedDemoData } from './services/auth/seedDemoData.js';
 import { ensureDefaultCategories } from './services/categories/ensureDefaultCategories.js';
 import { resolveSessionSecret } from './sessionSecret.js';
+import { deriveSigningSecret } from './signingSecret.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -64,7 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     scheduler: { wake: () => {} },
     delivery: undefined as unknown as DeliveryRuntime, // set below, before the server accepts requests
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
-    signingSecret: createHmac('sha256', sessionSecret).update('flashnotify:signing').digest('base64url'),
+    signingSecret: deriveSigningSecret(sessionSecret),
   };
   const deliveryRuntime = await createDeliveryRuntime(ctx, options.channels);
   ctx.delivery = deliveryRuntime.runtime;

@@ -14,8 +14,11 @@ export interface ServerToClientEvents {
   'notification.created': (notification: NotificationDto, meta?: { replayed: true }) => void;
   /** Read/unread/seen/archived changes, so all tabs and devices agree. */
   'notification.updated': (notification: NotificationDto) => void;
-  /** Bulk changes (mark all read, mark all seen): the client refetches its lists. */
-  'notifications.bulkUpdated': (change: { readAll?: boolean; seenAll?: boolean; category?: string }) => void;
+  /**
+   * Bulk changes (mark all read, mark all seen) of the items in `category` (all when absent) with
+   * `seq <= upToSeq` (all when absent): the client applies the same scope, then refetches its lists.
+   */
+  'notifications.bulkUpdated': (change: BulkUpdateChange) => void;
   'counts.updated': (counts: InboxCounts) => void;
   /** The user's preferences changed (in another tab, by a service, or by an unsubscribe link). */
   'preferences.updated': (preferences: PreferencesDto) => void;
@@ -23,6 +26,14 @@ export interface ServerToClientEvents {
   'sync.reset': (info: { latestSeq: number }) => void;
   /** Replay after (re)connect finished; `latestSeq` is the highest seq the client now holds. */
   'sync.done': (info: { latestSeq: number; replayed: number }) => void;
+}
+
+/** What a `notifications.bulkUpdated` event changed. */
+export interface BulkUpdateChange {
+  readAll?: boolean;
+  seenAll?: boolean;
+  category?: string;
+  upToSeq?: number;
 }
 
 /** Clients send nothing but the handshake; rooms are chosen by the server only. */

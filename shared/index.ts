@@ -11,3 +11,4 @@ export * from './schemas/directory.js';
 export * from './schemas/delivery.js';
 export * from './schemas/preferences.js';
 export * from './schemas/cursors.js';
+export * from './schemas/emailActions.js';

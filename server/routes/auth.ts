@@ -1,12 +1,15 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { loginSchema, type SessionInfo } from '../../shared/schemas/auth.js';
+import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type SessionInfo } from '../../shared/schemas/auth.js';
 import type { AppContext } from '../context.js';
 import { HttpError, UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
 import { rateLimitStore } from '../middleware/rateLimitStore.js';
+import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
 import { authenticateUser, toSessionUser } from '../services/auth/authenticateUser.js';
+import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js';
+import { setPassword } from '../services/auth/setPassword.js';
 
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
@@ -18,10 +21,11 @@ const destroy = (req: Request) =>
   new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 
 /**
- * `/api/auth`: login, logout, current session.
+ * `/api/auth`: login, logout, current session, and setting a password from a one-time link.
  *
- * Login needs no CSRF token (there is no session yet) but only accepts a JSON body, which a cross-site
- * form cannot send without a CORS preflight this server never grants.
+ * Login and set-password need no CSRF token (there is no session yet; for set-password the link's signed
+ * token is the credential) but only accept a JSON body, which a cross-site form cannot send without a
+ * CORS preflight this server never grants.
  */
 export function authRouter(ctx: AppContext): Router {
   const router = Router();
@@ -70,6 +74,17 @@ export function authRouter(ctx: AppContext): Router {
     ctx.realtime.disconnectSession(sessionId);
     res.clearCookie('flashnotify.sid');
     res.status(204).end();
+  });
+
+  // The one-time link from `npm run user:create` (`/set-password#token=…`); see services/auth/setPassword.ts.
+  const setPasswordLimiter = setPasswordRateLimit(ctx);
+  router.post('/set-password/check', setPasswordLimiter, async (req, res) => {
+    const { token } = parseInput(checkSetPasswordSchema, req.body, 'request body');
+    res.set('Cache-Control', 'no-store').json(await checkSetPasswordToken(ctx.db, ctx.signingSecret, token));
+  });
+  router.post('/set-password', setPasswordLimiter, async (req, res) => {
+    const input = parseInput(setPasswordSchema, req.body, 'request body');
+    res.set('Cache-Control', 'no-store').json(await setPassword(ctx, input));
   });
 
   return router;

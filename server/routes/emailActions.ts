@@ -1,26 +1,40 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { emailActionReadSchema, readTokenSchema } from '../../shared/schemas/emailActions.js';
 import type { AppContext } from '../context.js';
-import { verifyReadToken } from '../services/notifications/readToken.js';
-import { updateNotification } from '../services/notifications/updateNotification.js';
+import { parseInput } from '../middleware/validate.js';
+import { previewReadLink } from '../services/notifications/previewReadLink.js';
+import { readFromLink } from '../services/notifications/readFromLink.js';
+
+const tokenParamsSchema = z.strictObject({ token: readTokenSchema });
 
 /**
- * `/api/email-actions`: links in emails. Opening a notification's link marks it read (which also
- * cancels its remaining escalation steps) and redirects to where the sender pointed. A mail client has no
- * session, so a signed token authorizes exactly this; a bad or expired token just opens the inbox.
+ * `/api/email-actions`: the "open" links in emails (notification button, digest items).
+ *
+ * A GET never changes anything: mail security scanners (Safe Links, Proofpoint) fetch every link of a
+ * delivered email, with redirects and sometimes scripts. So the link's GET only redirects to the web app's
+ * `/open/<token>` page; that page marks the notification read by POSTing the token — at once when the
+ * signed-in user is the link's user, otherwise after a click on "Open" — and then goes to the action URL.
+ * Mounted outside the session and CSRF middleware: the signed token authorizes exactly that one change.
  */
 export function emailActionsRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/open/:token', async (req, res) => {
-    const claim = verifyReadToken(ctx.signingSecret, req.params.token ?? '');
-    if (!claim) return res.redirect(303, '/');
-    const notification = await ctx.db.notification.findFirst({
-      where: { id: claim.notificationId, userId: claim.userId },
-      select: { actionUrl: true },
-    });
-    if (!notification) return res.redirect(303, '/');
-    await updateNotification(ctx, { userId: claim.userId, notificationId: claim.notificationId, changes: { read: true } });
-    res.redirect(303, notification.actionUrl ?? '/');
+  // The link in the email. Relative Location: right behind any host or proxy path.
+  router.get('/open/:token', (req, res) => {
+    const params = tokenParamsSchema.safeParse(req.params);
+    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
+    res.redirect(303, params.success ? `/open/${encodeURIComponent(params.data.token)}` : '/');
+  });
+
+  router.get('/preview/:token', async (req, res) => {
+    const { token } = parseInput(tokenParamsSchema, req.params, 'path');
+    res.set('Cache-Control', 'no-store').json(await previewReadLink(ctx, token));
+  });
+
+  router.post('/read', async (req, res) => {
+    const { token } = parseInput(emailActionReadSchema, req.body, 'request body');
+    res.set('Cache-Control', 'no-store').json(await readFromLink(ctx, token));
   });
 
   return router;

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import {
   type CategoriesResponse,
+  countsQuerySchema,
   listNotificationsQuerySchema,
   markAllReadSchema,
+  markAllSeenSchema,
   updateNotificationSchema,
 } from '../../shared/schemas/notification.js';
 import type { AppContext } from '../context.js';
@@ -17,7 +19,6 @@ import { listNotifications } from '../services/notifications/listNotifications.j
 import { markAll } from '../services/notifications/markAll.js';
 import { updateNotification } from '../services/notifications/updateNotification.js';
 
-const emptyBodySchema = z.strictObject({});
 
 /** `/api/notifications`: the signed-in user's own inbox. */
 export function notificationsRouter(ctx: AppContext): Router {
@@ -30,7 +31,8 @@ export function notificationsRouter(ctx: AppContext): Router {
   });
 
   router.get('/counts', async (req, res) => {
-    res.json(await getInboxCounts(ctx.db, currentUserId(req)));
+    const { category } = parseInput(countsQuerySchema, req.query, 'query string');
+    res.json(await getInboxCounts(ctx.db, currentUserId(req), category));
   });
 
   router.get('/categories', async (req, res) => {
@@ -39,13 +41,13 @@ export function notificationsRouter(ctx: AppContext): Router {
   });
 
   router.post('/read-all', async (req, res) => {
-    const { category } = parseInput(markAllReadSchema, req.body, 'request body');
-    res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'read', category }));
+    const { category, upToSeq } = parseInput(markAllReadSchema, req.body, 'request body');
+    res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'read', category, upToSeq }));
   });
 
   router.post('/seen-all', async (req, res) => {
-    parseInput(emptyBodySchema, req.body, 'request body');
-    res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'seen' }));
+    const { upToSeq } = parseInput(markAllSeenSchema, req.body, 'request body');
+    res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'seen', upToSeq }));
   });
 
   router.patch('/:id', async (req, res) => {

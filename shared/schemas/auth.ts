@@ -24,3 +24,34 @@ export interface SessionInfo {
   user: SessionUser;
   csrfToken: string;
 }
+
+/**
+ * Password rules for a password a person sets (NIST SP 800-63B §5.1.1.2: length over composition rules):
+ * at least 12 characters (counted as code points, so "é" or an emoji is one), at most 200 UTF-16 units (the
+ * sign-in form's limit), not only spaces. No character classes required; any Unicode is allowed.
+ */
+export const PASSWORD_MIN_CHARS = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+export const passwordSchema = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH, `Must be at most ${PASSWORD_MAX_LENGTH} characters`)
+  .refine((value) => Array.from(value).length >= PASSWORD_MIN_CHARS, `Must be at least ${PASSWORD_MIN_CHARS} characters`)
+  .refine((value) => value.trim() !== '', 'Must not be only spaces');
+
+/** A set-password token as it appears after `#token=` in the link (`base64url.base64url`). */
+export const setPasswordTokenSchema = z.string().min(1).max(1024);
+
+/** Body of `POST /api/auth/set-password`: the one-time link's token and the new password. */
+export const setPasswordSchema = z.strictObject({ token: setPasswordTokenSchema, password: passwordSchema });
+export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
+
+/** Body of `POST /api/auth/set-password/check`: is this link still good, and for whom? */
+export const checkSetPasswordSchema = z.strictObject({ token: setPasswordTokenSchema });
+
+/** Answer of `POST /api/auth/set-password/check` (and of a successful set-password: `email`). */
+export interface SetPasswordTokenInfo {
+  email: string;
+  name: string;
+  /** ISO 8601: when the link stops working. */
+  expiresAt: string;
+}

@@ -140,9 +140,23 @@ export const updateNotificationSchema = z
   });
 export type UpdateNotificationInput = z.infer<typeof updateNotificationSchema>;
 
-/** Body of `POST /api/notifications/read-all`: optionally only one category. */
-export const markAllReadSchema = z.strictObject({ category: categoryKeySchema.optional() });
+/**
+ * The highest `seq` the client has shown: "mark all" then leaves alone what arrived after the user looked.
+ * Optional for API compatibility (omitted: everything); `seq` is a 32-bit column, so larger is refused.
+ */
+export const upToSeqSchema = z.number().int().min(0).max(2_147_483_647);
+
+/** Body of `POST /api/notifications/read-all`: optionally only one category, up to what the user saw. */
+export const markAllReadSchema = z.strictObject({ category: categoryKeySchema.optional(), upToSeq: upToSeqSchema.optional() });
 export type MarkAllReadInput = z.infer<typeof markAllReadSchema>;
+
+/** Body of `POST /api/notifications/seen-all`: up to what the user saw (the bell's newest item). */
+export const markAllSeenSchema = z.strictObject({ upToSeq: upToSeqSchema.optional() });
+export type MarkAllSeenInput = z.infer<typeof markAllSeenSchema>;
+
+/** Query of `GET /api/notifications/counts`: with `category`, the counts of that category only. */
+export const countsQuerySchema = z.strictObject({ category: categoryKeySchema.optional() });
+export type CountsQuery = z.infer<typeof countsQuerySchema>;
 
 /** A notification as the inbox sees it: the REST list items and the socket payloads are this same DTO. */
 export interface NotificationDto {

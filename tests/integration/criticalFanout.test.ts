@@ -71,11 +71,19 @@ describe('a critical notification', () => {
 
     expect(mail!.envelope.to).toEqual(['bob@example.com']);
     expect(mail!.parsed.subject).toContain('Primary database unreachable');
-    // The email's button marks the notification read through the app, then lands on the action URL.
+    // The email's button leads to the app's /open page (its GET changes nothing); the person's open there
+    // (a POST of the link's token) marks the notification read, then the page goes to the action URL.
     const openLink = /View details: (\S+)/.exec(mail!.parsed.text ?? '')![1]!;
+    const token = openLink.split('/').pop()!;
     const opened = await fetch(openLink, { redirect: 'manual' });
     expect(opened.status).toBe(303);
-    expect(opened.headers.get('location')).toBe('/incidents/42');
+    expect(opened.headers.get('location')).toBe(`/open/${token}`);
+    const read = await fetch(`${server.url}/api/email-actions/read`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    expect(await read.json()).toEqual({ url: '/incidents/42' });
     await waitFor(() => socket.updates.some((n) => n.title === 'Primary database unreachable' && n.readAt !== null), 5000, 'read via email');
     expect(twilio.requests[0]!.params).toMatchObject({ To: BOB_PHONE, From: '+15005550006' });
     expect(twilio.requests[0]!.params.Body).toContain('Primary database unreachable');

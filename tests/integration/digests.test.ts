@@ -86,11 +86,18 @@ describe('hourly digests', () => {
     expect(text.indexOf('== Deploys ==')).toBeLessThan(text.indexOf('Build 41 passed'));
     expect(text).toContain('  Your March invoice is ready. Pay within 14 days.');
     const publicUrl = server.ctx.publicUrl;
-    // Every item links through the app (marks it read), which then redirects to its action URL or the inbox.
+    // Every item links through the app's /open page (where the person's click marks it read), which then
+    // goes on to its action URL or the inbox (null).
     const links = [...text.matchAll(new RegExp(`  (${publicUrl}/api/email-actions/open/\\S+)`, 'g'))].map((m) => m[1]!);
     expect(links).toHaveLength(2);
-    const targets = await Promise.all(links.map(async (link) => (await fetch(link, { redirect: 'manual' })).headers.get('location')));
-    expect(targets.sort()).toEqual(['/', '/billing/invoices/7']);
+    const targets = await Promise.all(
+      links.map(async (link) => {
+        const token = link.split('/').pop()!;
+        expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(`/open/${token}`);
+        return ((await (await fetch(`${publicUrl}/api/email-actions/preview/${token}`)).json()) as { notification: { url: string | null } }).notification.url;
+      }),
+    );
+    expect(targets.sort()).toEqual(['/billing/invoices/7', null]);
     const html = mail!.html as string;
     expect(html).toContain('Invoice &lt;7&gt; &amp; receipt');
     expect(html).not.toContain('<7>');

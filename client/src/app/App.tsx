@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireAdmin } from '../features/admin/components/RequireAdmin';
 import { LoginPage } from '../features/auth/components/LoginPage';
+import { OpenLinkPage } from '../features/auth/components/OpenLinkPage';
+import { SetPasswordPage } from '../features/auth/components/SetPasswordPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { DevicesPage } from '../features/devices/components/DevicesPage';
 import { InboxPage } from '../features/inbox/components/InboxPage';
@@ -12,11 +14,16 @@ import { NotFoundPage } from './NotFoundPage';
 // Admin pages are a separate chunk: people who are not admins never download them.
 const AdminRoutes = lazy(() => import('../features/admin/components/AdminRoutes'));
 
-/** Routes: /login is public; everything else needs a session, and /admin/* an admin. */
+/**
+ * Routes: /login and the pages links lead to (/open/<token> from emails, /set-password from
+ * `npm run user:create`) are public; everything else needs a session, and /admin/* an admin.
+ */
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/open/:token" element={<OpenLinkPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
       <Route
         element={
           <RequireAuth>

@@ -38,7 +38,7 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
       items: group.notifications.map((n) => ({
         title: n.title,
         excerpt: excerpt(n.body),
-        // Through the app: opening an item from the digest marks it read.
+        // Through the app's open page: opening an item from the digest marks it read (never the GET alone).
         url: emailOpenUrl(deps, recipient.id, n.id),
         when: formatWhen(n.createdAt, recipient.locale, recipient.timezone),
       })),

@@ -48,8 +48,8 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
     categoryLabel: category?.label ?? notification.category,
     when: formatWhen(notification.createdAt, recipient.locale, recipient.timezone),
     recipientName: recipient.name,
-    // The button goes through the app, which marks the notification read (stopping any escalation) and
-    // then redirects to the action URL.
+    // The button goes through the app's open page, where the person's click (not the link's GET, which
+    // scanners fetch) marks the notification read, stopping any escalation, before the action URL.
     actionUrl: absoluteActionUrl(notification.actionUrl, publicUrl) ? emailOpenUrl(deps, recipient.id, notification.id) : null,
     inboxUrl: inboxUrl(publicUrl),
     unsubscribeUrl,

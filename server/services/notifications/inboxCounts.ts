@@ -8,29 +8,35 @@ import type { Db, Tx } from '../../db/client.js';
 export async function countInboxes(
   tx: Tx | Db,
   versions: Map<string, number>,
+  category?: string,
 ): Promise<Map<string, InboxCounts>> {
   const userIds = [...versions.keys()];
   const counts = new Map<string, InboxCounts>();
   // Chunked: Prisma refuses queries with more bind parameters than SQLite allows (999).
   for (let i = 0; i < userIds.length; i += COUNT_CHUNK) {
     const chunk = userIds.slice(i, i + COUNT_CHUNK);
-    for (const [id, c] of await countChunk(tx, chunk)) counts.set(id, { ...c, version: versions.get(id) ?? 0 });
+    for (const [id, c] of await countChunk(tx, chunk, category)) counts.set(id, { ...c, version: versions.get(id) ?? 0 });
   }
   return counts;
 }
 
 const COUNT_CHUNK = 500;
 
-async function countChunk(tx: Tx | Db, userIds: string[]): Promise<Map<string, { unread: number; unseen: number }>> {
+async function countChunk(
+  tx: Tx | Db,
+  userIds: string[],
+  category: string | undefined,
+): Promise<Map<string, { unread: number; unseen: number }>> {
+  const scope = { userId: { in: userIds }, archivedAt: null, ...(category ? { category } : {}) };
   const [unread, unseen] = await Promise.all([
     tx.notification.groupBy({
       by: ['userId'],
-      where: { userId: { in: userIds }, archivedAt: null, readAt: null },
+      where: { ...scope, readAt: null },
       _count: { _all: true },
     }),
     tx.notification.groupBy({
       by: ['userId'],
-      where: { userId: { in: userIds }, archivedAt: null, seenAt: null },
+      where: { ...scope, seenAt: null },
       _count: { _all: true },
     }),
   ]);
@@ -53,9 +59,12 @@ export async function bumpInboxVersion(tx: Tx, userId: string): Promise<InboxCou
   return counts.get(userId)!;
 }
 
-/** Current counts for one user, outside any change (GET /counts, socket connect). */
-export async function getInboxCounts(db: Db, userId: string): Promise<InboxCounts> {
+/**
+ * Current counts for one user, outside any change (GET /counts, socket connect). With `category`, the
+ * counts of that category only (the inbox's filtered view); the version is the inbox's, the same scale.
+ */
+export async function getInboxCounts(db: Db, userId: string, category?: string): Promise<InboxCounts> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { stateVersion: true } });
-  const counts = await countInboxes(db, new Map([[userId, user.stateVersion]]));
+  const counts = await countInboxes(db, new Map([[userId, user.stateVersion]]), category);
   return counts.get(userId)!;
 }

@@ -8,18 +8,27 @@ export interface MarkAllProps {
   /** `read` marks read (and seen); `seen` only clears the "new" state, e.g. when the bell is opened. */
   mark: 'read' | 'seen';
   category?: string;
+  /** Only notifications with `seq <= upToSeq`: what the client had shown when the user clicked. */
+  upToSeq?: number;
 }
 
 /**
- * Marks every unarchived notification of the user (optionally of one category) read or seen in one
- * statement, then tells all the user's tabs to refetch.
+ * Marks every unarchived notification of the user (optionally of one category, optionally only up to the
+ * `seq` the user had seen) read or seen in one statement, then tells all the user's tabs, with the same
+ * scope, so they change exactly the items the server changed.
  */
 export async function markAll(
   ctx: AppContext,
-  { userId, mark, category }: MarkAllProps,
+  { userId, mark, category, upToSeq }: MarkAllProps,
 ): Promise<BulkUpdateResult> {
   const now = new Date();
-  const scope = { userId, archivedAt: null, ...(category ? { category } : {}) };
+  const scope = {
+    userId,
+    archivedAt: null,
+    ...(category ? { category } : {}),
+    // Something that arrived after the user looked is still news: it stays unread / unseen.
+    ...(upToSeq !== undefined ? { seq: { lte: upToSeq } } : {}),
+  };
   const { updated, counts } = await ctx.db.$transaction(async (tx) => {
     let updated: number;
     if (mark === 'read') {
@@ -36,6 +45,7 @@ export async function markAll(
     ctx.realtime.publish(userId, 'notifications.bulkUpdated', {
       ...(mark === 'read' ? { readAll: true } : { seenAll: true }),
       ...(category ? { category } : {}),
+      ...(upToSeq !== undefined ? { upToSeq } : {}),
     });
   }
   ctx.realtime.publish(userId, 'counts.updated', counts);

@@ -2,8 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * What a "mark read" token grants: one notification of one user, until `expiresAt`. It rides in push
- * payloads (the service worker posts it on click) and in email links (opening the link reads it), the
- * two places that have neither a session cookie nor a CSRF token.
+ * payloads (the service worker posts it on click) and in email links (the `/open` page posts it when the
+ * person opens the notification; the link's GET changes nothing), the two places that have neither a
+ * session cookie nor a CSRF token.
  */
 export interface ReadClaim {
   userId: string;
@@ -23,7 +24,7 @@ function mac(secret: string, payload: string): string {
 
 /**
  * Signs the token the service worker sends to `POST /api/push-actions/read` and email links carry to
- * `GET /api/email-actions/open/:token`: `base64url(JSON [userId, notificationId, expiry s]).base64url(HMAC-SHA256)`.
+ * `GET /api/email-actions/open/:token` (then `POST /api/email-actions/read`): `base64url(JSON [userId, notificationId, expiry s]).base64url(HMAC-SHA256)`.
  *
  * @example
  * const readToken = signReadToken(ctx.signingSecret, { userId, notificationId, expiresAt });

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InboxCounts } from '@shared/schemas/notification';
-import { apiFetch } from '../../../lib/api';
+import { apiFetch, toSearch } from '../../../lib/api';
 import { notificationKeys } from './notificationKeys';
 
-/** Fetches the exact unread/unseen counts. */
-export function fetchCounts(signal?: AbortSignal): Promise<InboxCounts> {
-  return apiFetch<InboxCounts>('/api/notifications/counts', { signal });
+/** Fetches the exact unread/unseen counts, of the whole inbox or of one category. */
+export function fetchCounts(signal?: AbortSignal, category?: string): Promise<InboxCounts> {
+  return apiFetch<InboxCounts>(`/api/notifications/counts${toSearch({ category })}`, { signal });
 }
 
 /** Query of the inbox counts; `counts.updated` socket events overwrite it. */
@@ -16,7 +16,25 @@ export function countsOptions() {
   });
 }
 
+/**
+ * Query of one category's counts, for the filtered inbox view. The socket only carries the whole inbox's
+ * counts, so a newer `counts.updated` marks these stale and they are fetched again (setCountsIfNewer).
+ */
+export function categoryCountsOptions(category: string) {
+  return queryOptions({
+    queryKey: notificationKeys.categoryCounts(category),
+    queryFn: ({ signal }) => fetchCounts(signal, category),
+  });
+}
+
 /** The signed-in user's unread/unseen counts. */
 export function useCounts() {
   return useQuery(countsOptions());
+}
+
+/** The counts the inbox view shows: of its category when filtered, else of the whole inbox. */
+export function useViewCounts(category: string | undefined) {
+  const all = useCounts();
+  const scoped = useQuery({ ...categoryCountsOptions(category ?? ''), enabled: Boolean(category) });
+  return category ? scoped : all;
 }

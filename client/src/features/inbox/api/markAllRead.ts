@@ -1,47 +1,55 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { MarkAllReadInput, NotificationDto } from '@shared/schemas/notification';
+import type { BulkUpdateChange } from '@shared/events';
+import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
 import { apiFetch } from '../../../lib/api';
-import { adjustCounts, patchCounts, restoreCounts, setCountsIfNewer } from '../utils/countsCache';
+import { coveredBy } from '../utils/bulkChange';
+import { adjustCounts, getCategoryCounts, patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
-import { restoreLists, snapshotLists, transformLists, type ListData } from '../utils/listCache';
-import type { BulkUpdateResult } from '@shared/schemas/notification';
-import { countsOptions } from './getCounts';
+import { applyBulkChangeToLists, loadedItems, maxLoadedSeq, restoreLists, snapshotLists, unreadLeftAfter } from '../utils/listCache';
 import { notificationKeys } from './notificationKeys';
 
-/** Marks every unread notification (optionally of one category) as read. */
+/** Marks every unread notification (optionally of one category, optionally up to a seq) as read. */
 export function markAllRead(input: MarkAllReadInput): Promise<BulkUpdateResult> {
   return apiFetch<BulkUpdateResult>('/api/notifications/read-all', { method: 'POST', body: input });
 }
 
-/** Loaded unread items of a category: the best optimistic guess of how far the badge drops. */
-function countLoadedUnread(lists: Array<[unknown, ListData | undefined]>, category: string): number {
-  const ids = new Set<string>();
-  for (const [, data] of lists) {
-    for (const item of data?.pages.flatMap((page) => page.items) ?? []) {
-      if (item.category === category && isUnread(item)) ids.add(item.id);
-    }
-  }
-  return ids.size;
+/**
+ * The request "Mark all as read" sends from a view: its category, bounded by the newest item the client
+ * has shown, so what arrives after the click (or is still on its way) stays unread. No bound when the
+ * client holds nothing at all.
+ *
+ * @example
+ * markAllRead(markAllReadInput(queryClient, 'billing')); // { category: 'billing', upToSeq: 41 }
+ */
+export function markAllReadInput(queryClient: QueryClient, category?: string): MarkAllReadInput {
+  const upToSeq = maxLoadedSeq(queryClient);
+  return { ...(category ? { category } : {}), ...(upToSeq !== undefined ? { upToSeq } : {}) };
 }
 
-/** "Mark all as read", applied optimistically to lists and counts. */
+/** "Mark all as read", applied optimistically to lists, the inbox counts and the view's category counts. */
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
-  const countsKey = countsOptions().queryKey;
   return useMutation({
     mutationFn: markAllRead,
-    onMutate: async ({ category }) => {
+    onMutate: async (input) => {
       await Promise.all([
         queryClient.cancelQueries({ queryKey: notificationKeys.lists() }),
-        queryClient.cancelQueries({ queryKey: countsKey }),
+        queryClient.cancelQueries({ queryKey: notificationKeys.counts() }),
       ]);
-      const snapshot = { lists: snapshotLists(queryClient), counts: queryClient.getQueryData(countsKey) };
-      const now = new Date().toISOString();
-      const affects = (item: NotificationDto) => isUnread(item) && (!category || item.category === category);
-      if (category) adjustCounts(queryClient, { unread: -countLoadedUnread(snapshot.lists, category) });
-      else patchCounts(queryClient, { unread: 0 });
-      transformLists(queryClient, (item) => (affects(item) ? { ...item, readAt: now } : item));
+      const snapshot = { lists: snapshotLists(queryClient), counts: snapshotCounts(queryClient) };
+      const change: BulkUpdateChange = { readAll: true, ...input };
+      if (input.category) {
+        // The category's count drops to what stays unread; the inbox's by as many as the server will mark.
+        const scoped = getCategoryCounts(queryClient, input.category);
+        const left = unreadLeftAfter(queryClient, change, input.category);
+        const marked = loadedItems(queryClient).filter((item) => isUnread(item) && coveredBy(change, item)).length;
+        patchCounts(queryClient, { unread: left }, input.category);
+        adjustCounts(queryClient, { unread: -(scoped ? Math.max(scoped.unread - left, marked) : marked) });
+      } else {
+        patchCounts(queryClient, { unread: unreadLeftAfter(queryClient, change) });
+      }
+      applyBulkChangeToLists(queryClient, change);
       return snapshot;
     },
     onError: (_error, _vars, snapshot) => {
@@ -51,6 +59,7 @@ export function useMarkAllRead() {
       }
       toast.error('Could not mark everything as read. Please try again.');
     },
+    // Newer inbox counts also mark the category counts stale, so the view's header is fetched again.
     onSuccess: ({ counts }) => setCountsIfNewer(queryClient, counts),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.lists() }),
   });

@@ -1,31 +1,32 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { BulkUpdateResult, MarkAllSeenInput } from '@shared/schemas/notification';
 import { apiFetch } from '../../../lib/api';
-import { patchCounts, restoreCounts, setCountsIfNewer } from '../utils/countsCache';
-import { transformLists } from '../utils/listCache';
-import type { BulkUpdateResult } from '@shared/schemas/notification';
-import { countsOptions } from './getCounts';
+import { patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
+import { applyBulkChangeToLists, loadedItems } from '../utils/listCache';
+import { coveredBy } from '../utils/bulkChange';
+import { notificationKeys } from './notificationKeys';
 
-/** Marks everything in the inbox as seen (the user opened the bell panel). */
-export function markAllSeen(): Promise<BulkUpdateResult> {
-  return apiFetch<BulkUpdateResult>('/api/notifications/seen-all', { method: 'POST', body: {} });
+/** Marks the inbox as seen up to `upToSeq` (the newest item the bell panel shows), or entirely without it. */
+export function markAllSeen(input: MarkAllSeenInput): Promise<BulkUpdateResult> {
+  return apiFetch<BulkUpdateResult>('/api/notifications/seen-all', { method: 'POST', body: input });
 }
 
-/** Called when the bell panel opens; "seen" is invisible in lists, so no list refetch is needed. */
+/** Called when the bell panel shows its items; "seen" is invisible in lists, so no list refetch is needed. */
 export function useMarkAllSeen() {
   const queryClient = useQueryClient();
-  const countsKey = countsOptions().queryKey;
   return useMutation({
     mutationFn: markAllSeen,
-    onMutate: async () => {
-      await queryClient.cancelQueries({ queryKey: countsKey });
-      const counts = queryClient.getQueryData(countsKey);
-      patchCounts(queryClient, { unseen: 0 });
-      const now = new Date().toISOString();
-      transformLists(queryClient, (item) => (item.seenAt ? item : { ...item, seenAt: now }));
+    onMutate: async (input) => {
+      await queryClient.cancelQueries({ queryKey: notificationKeys.counts() });
+      const counts = snapshotCounts(queryClient);
+      const change = { seenAll: true, ...input };
+      const unseenLeft = loadedItems(queryClient).filter((item) => item.archivedAt === null && item.seenAt === null && !coveredBy(change, item)).length;
+      patchCounts(queryClient, { unseen: unseenLeft });
+      applyBulkChangeToLists(queryClient, change);
       return { counts };
     },
     onError: (_error, _vars, snapshot) => restoreCounts(queryClient, snapshot?.counts),
     onSuccess: ({ counts }) => setCountsIfNewer(queryClient, counts),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: countsKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.counts() }),
   });
 }

@@ -11,6 +11,8 @@ export const notificationKeys = {
   lists: () => [...notificationKeys.all, 'list'] as const,
   list: (filters: InboxFilters) => [...notificationKeys.lists(), normalizeFilters(filters)] as const,
   counts: () => [...notificationKeys.all, 'counts'] as const,
+  /** The counts of one category (the filtered inbox view); a child of `counts()`. */
+  categoryCounts: (category: string) => [...notificationKeys.counts(), { category }] as const,
   categories: () => [...notificationKeys.all, 'categories'] as const,
 };
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { NotificationDto, UpdateNotificationInput } from '@shared/schemas/notification';
 import { apiFetch } from '../../../lib/api';
-import { adjustCounts, restoreCounts } from '../utils/countsCache';
+import { adjustCounts, restoreCounts, snapshotCounts } from '../utils/countsCache';
 import { applyPatch, isUnread } from '../utils/filters';
 import { findInLists, restoreLists, snapshotLists, writeToLists } from '../utils/listCache';
 import { countsOptions } from './getCounts';
@@ -40,12 +40,12 @@ export function useUpdateNotification() {
         queryClient.cancelQueries({ queryKey: notificationKeys.lists() }),
         queryClient.cancelQueries({ queryKey: countsKey }),
       ]);
-      const snapshot = { lists: snapshotLists(queryClient), counts: queryClient.getQueryData(countsKey) };
+      const snapshot = { lists: snapshotLists(queryClient), counts: snapshotCounts(queryClient) };
       const before = findInLists(queryClient, id);
       if (before) {
         const after = applyPatch(before, patch);
         writeToLists(queryClient, after);
-        adjustCounts(queryClient, { unread: Number(isUnread(after)) - Number(isUnread(before)) });
+        adjustCounts(queryClient, { unread: Number(isUnread(after)) - Number(isUnread(before)) }, before.category);
       }
       return snapshot;
     },

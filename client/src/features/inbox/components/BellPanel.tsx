@@ -1,7 +1,9 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useNow } from '../../../hooks/useNow';
+import { useCounts } from '../api/getCounts';
 import { useNotifications } from '../api/getNotifications';
+import { useMarkAllSeen } from '../api/markAllSeen';
 import { useOpenNotification } from '../hooks/useOpenNotification';
 import { BellPanelItem } from './BellPanelItem';
 
@@ -14,13 +16,17 @@ interface BellPanelProps {
   onClose: (returnFocus: boolean) => void;
 }
 
-/** Popover with the newest items; closes on Escape, outside click or when an item is opened. */
+/**
+ * Popover with the newest items; closes on Escape, outside click or when an item is opened. What it shows
+ * is marked seen up to its newest item's seq: something arriving later is still new next time.
+ */
 export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const { data, isPending, isError } = useNotifications({ status: 'all' });
   const open = useOpenNotification();
   const now = useNow(30_000);
   const items = data?.pages[0]?.items.slice(0, RECENT_COUNT) ?? [];
+  useMarkShownAsSeen(items.length > 0 ? Math.max(...items.map((item) => item.seq)) : undefined);
 
   useEffect(() => {
     panelRef.current?.focus();
@@ -77,4 +83,17 @@ export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
       )}
     </div>
   );
+}
+
+/** Marks the inbox seen up to `newestSeq` once shown, and again when a newer item appears while open. */
+function useMarkShownAsSeen(newestSeq: number | undefined) {
+  const { data: counts } = useCounts();
+  const { mutate } = useMarkAllSeen();
+  const markedUpTo = useRef(-1);
+  const unseen = counts?.unseen;
+  useEffect(() => {
+    if (newestSeq === undefined || newestSeq <= markedUpTo.current || unseen === 0) return;
+    markedUpTo.current = newestSeq;
+    mutate({ upToSeq: newestSeq });
+  }, [newestSeq, unseen, mutate]);
 }

@@ -1,17 +1,15 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { Bell } from 'lucide-react';
 import { useCounts } from '../api/getCounts';
-import { useMarkAllSeen } from '../api/markAllSeen';
 import { BellPanel } from './BellPanel';
 import './bell.css';
 
 /** Badge text: the exact count up to 99. */
 export const formatBadge = (count: number) => (count > 99 ? '99+' : String(count));
 
-/** The header bell: exact unread badge, and a popover with the latest items that marks all as seen. */
+/** The header bell: exact unread badge, and a popover with the latest items that marks what it shows as seen. */
 export function NotificationBell() {
   const { data: counts } = useCounts();
-  const markAllSeen = useMarkAllSeen();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -25,7 +23,6 @@ export function NotificationBell() {
   const toggle = () => {
     if (open) return close(false);
     setOpen(true);
-    if (!counts || counts.unseen > 0) markAllSeen.mutate();
   };
 
   return (

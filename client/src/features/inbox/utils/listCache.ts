@@ -1,7 +1,9 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { BulkUpdateChange } from '@shared/events';
 import type { NotificationDto, NotificationPage } from '@shared/schemas/notification';
 import { filtersFromListKey, notificationKeys } from '../api/notificationKeys';
-import { matchesFilters, type InboxFilters } from './filters';
+import { applyBulkChange, coveredBy } from './bulkChange';
+import { isUnread, matchesFilters, type InboxFilters } from './filters';
 
 /** Cached pages of one inbox list. */
 export type ListData = InfiniteData<NotificationPage, string | null>;
@@ -67,6 +69,37 @@ export function transformLists(
     }));
     queryClient.setQueryData<ListData>(key, { ...data, pages });
   }
+}
+
+/** Applies a "mark all" change (this tab's, or another tab's from the socket) to every cached list. */
+export function applyBulkChangeToLists(queryClient: QueryClient, change: BulkUpdateChange): void {
+  const now = new Date().toISOString();
+  transformLists(queryClient, (item) => applyBulkChange(item, change, now));
+}
+
+/** Every distinct item the cached lists hold (an item can sit in several lists). */
+export function loadedItems(queryClient: QueryClient): NotificationDto[] {
+  const byId = new Map<string, NotificationDto>();
+  for (const [, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
+    for (const item of data?.pages.flatMap((page) => page.items) ?? []) byId.set(item.id, item);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The highest `seq` among the items the client has loaded (and so shown: live items are written into
+ * the lists on screen as they arrive), or undefined when it holds none. "Mark all" sends it as its bound.
+ */
+export function maxLoadedSeq(queryClient: QueryClient): number | undefined {
+  const seqs = loadedItems(queryClient).map((item) => item.seq);
+  return seqs.length > 0 ? Math.max(...seqs) : undefined;
+}
+
+/** Loaded unread items a change would leave unread: the best guess of the counts right after it. */
+export function unreadLeftAfter(queryClient: QueryClient, change: BulkUpdateChange, category?: string): number {
+  return loadedItems(queryClient).filter(
+    (item) => isUnread(item) && (!category || item.category === category) && !coveredBy(change, item),
+  ).length;
 }
 
 /** Finds an item in any cached list. */

@@ -1,12 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { InboxCounts, NotificationDto } from '@shared/schemas/notification';
+import type { BulkUpdateChange } from '@shared/events';
 import type { SeqWatermark } from '@shared/inboxSync';
 import type { InboxSocket } from '../../../lib/socket';
 import { categoriesOptions } from '../../inbox/api/getCategories';
 import { notificationKeys } from '../../inbox/api/notificationKeys';
 import { setCountsIfNewer } from '../../inbox/utils/countsCache';
-import { isUnread } from '../../inbox/utils/filters';
-import { transformLists, writeToLists } from '../../inbox/utils/listCache';
+import { applyBulkChangeToLists, writeToLists } from '../../inbox/utils/listCache';
 
 interface InboxHandlerDeps {
   queryClient: QueryClient;
@@ -33,15 +33,10 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
     if (!meta?.replayed && item.archivedAt === null) deps.onLive(item);
   };
   const onUpdated = (item: NotificationDto) => writeToLists(queryClient, item);
-  const onBulkUpdated = (change: { readAll?: boolean; seenAll?: boolean; category?: string }) => {
-    const now = new Date().toISOString();
-    if (change.seenAll) transformLists(queryClient, (item) => (item.seenAt ? item : { ...item, seenAt: now }));
-    if (change.readAll) {
-      const affects = (item: NotificationDto) =>
-        isUnread(item) && (!change.category || item.category === change.category);
-      transformLists(queryClient, (item) => (affects(item) ? { ...item, readAt: now } : item));
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
-    }
+  const onBulkUpdated = (change: BulkUpdateChange) => {
+    // The same scope (category, seq bound) the server applied; items above the bound stay as they are.
+    applyBulkChangeToLists(queryClient, change);
+    if (change.readAll) void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
   };
   const onCounts = (counts: InboxCounts) => setCountsIfNewer(queryClient, counts);
   const onReset = ({ latestSeq }: { latestSeq: number }) => {

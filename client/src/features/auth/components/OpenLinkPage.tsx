@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { EmailActionReadResult } from '@shared/schemas/emailActions';
+import { toActionTarget } from '../../../lib/actionUrl';
+import { isApiError } from '../../../lib/api';
+import { useLinkPreview, useOpenEmailLink } from '../api/emailLink';
+import { useSession } from '../api/getSession';
+import { PublicCard } from './PublicCard';
+
+/**
+ * `/open/<token>`, where an email's "View details" and digest links land (after the server's 303).
+ *
+ * Nothing is marked read by loading this page: mail scanners follow links and some run scripts. The
+ * notification is opened (read, escalation stopped) by a POST of the token, sent at once only when the
+ * signed-in user is the link's own user — a scanner has no such session — and otherwise only when the
+ * person clicks "Open". Then the page goes to the action URL (re-checked by the shared URL rule) or the inbox.
+ */
+export function OpenLinkPage() {
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const session = useSession();
+  const preview = useLinkPreview(token);
+
+  const go = useCallback(
+    ({ url }: EmailActionReadResult) => {
+      const target = toActionTarget(url);
+      // replace: the back button should not return to this page (and its token).
+      if (target?.kind === 'external') window.location.replace(target.href);
+      else navigate(target?.path ?? '/', { replace: true });
+    },
+    [navigate],
+  );
+  const open = useOpenEmailLink(go);
+  const { mutate } = open;
+
+  const ownLink = Boolean(session.data && preview.data && session.data.user.id === preview.data.userId);
+  const autoOpened = useRef(false);
+  useEffect(() => {
+    if (!ownLink || autoOpened.current) return;
+    autoOpened.current = true;
+    mutate(token);
+  }, [ownLink, mutate, token]);
+
+  if (preview.isError) return <LinkProblem error={preview.error} />;
+  if (preview.isPending || session.isPending || (ownLink && !open.isError)) {
+    return (
+      <PublicCard title="Opening notification…">
+        <p className="public-page__lead" role="status">
+          {preview.data ? preview.data.notification.title : 'One moment…'}
+        </p>
+      </PublicCard>
+    );
+  }
+
+  const { notification } = preview.data;
+  const target = toActionTarget(notification.url);
+  return (
+    <PublicCard title="Open notification">
+      <p className="public-page__subject">{notification.title}</p>
+      <p className="public-page__destination">
+        {target?.kind === 'external' ? `Opens ${new URL(target.href).host}` : 'Opens in FlashNotify'}
+      </p>
+      {open.isError && (
+        <p className="login__error" role="alert">
+          Couldn’t open the notification. Please try again.
+        </p>
+      )}
+      <div className="public-page__actions">
+        <button type="button" className="btn btn--primary btn--block" onClick={() => mutate(token)} disabled={open.isPending}>
+          {open.isPending ? 'Opening…' : 'Open'}
+        </button>
+        <Link to="/">Go to your inbox</Link>
+      </div>
+    </PublicCard>
+  );
+}
+
+/** An expired, mangled or dead link: nothing to open, the inbox is the way on. */
+function LinkProblem({ error }: { error: Error }) {
+  const gone = isApiError(error, 404);
+  const invalid = isApiError(error, 400);
+  return (
+    <PublicCard title={gone ? 'Notification not found' : invalid ? 'Link expired or invalid' : 'Something went wrong'}>
+      <p className="public-page__lead" role="alert">
+        {gone
+          ? 'This notification no longer exists.'
+          : invalid
+            ? 'This link has expired or is not valid. Your inbox has every notification.'
+            : 'FlashNotify could not load this link. Please try again.'}
+      </p>
+      <div className="public-page__actions">
+        <Link to="/" className="btn btn--primary btn--block">
+          Go to your inbox
+        </Link>
+      </div>
+    </PublicCard>
+  );
+}
