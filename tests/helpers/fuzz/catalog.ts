@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { loginSchema } from '../../../shared/schemas/auth.js';
+import { checkSetPasswordSchema, loginSchema, setPasswordSchema } from '../../../shared/schemas/auth.js';
+import { emailActionReadSchema } from '../../../shared/schemas/emailActions.js';
 import {
   listDeliveriesQuerySchema,
   listOutboxQuerySchema,
@@ -18,9 +19,11 @@ import {
   updateUserRoleSchema,
 } from '../../../shared/schemas/directory.js';
 import {
+  countsQuerySchema,
   createNotificationSchema,
   listNotificationsQuerySchema,
   markAllReadSchema,
+  markAllSeenSchema,
   updateNotificationSchema,
 } from '../../../shared/schemas/notification.js';
 import { updateContactSchema, updatePreferencesSchema } from '../../../shared/schemas/preferences.js';
@@ -78,14 +81,18 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'POST /api/push-actions/read': { body: pushReadSchema },
   'POST /api/push-actions/details': { body: pushReadSchema },
   'GET /api/email-actions/open/:token': { page: true },
+  'GET /api/email-actions/preview/:token': {},
+  'POST /api/email-actions/read': { body: emailActionReadSchema },
   'POST /api/auth/login': { body: loginSchema },
+  'POST /api/auth/set-password/check': { body: checkSetPasswordSchema },
+  'POST /api/auth/set-password': { body: setPasswordSchema },
   'GET /api/auth/session': {},
   'POST /api/auth/logout': { endsSession: true },
   'GET /api/notifications': { query: listNotificationsQuerySchema },
-  'GET /api/notifications/counts': {},
+  'GET /api/notifications/counts': { query: countsQuerySchema },
   'GET /api/notifications/categories': {},
   'POST /api/notifications/read-all': { body: markAllReadSchema },
-  'POST /api/notifications/seen-all': { body: z.strictObject({}) },
+  'POST /api/notifications/seen-all': { body: markAllSeenSchema },
   'PATCH /api/notifications/:id': { body: updateNotificationSchema, params: (fx) => ({ id: fx.notificationId }) },
   'GET /api/preferences': {},
   'PATCH /api/preferences': { body: updatePreferencesSchema, sample: { timezone: 'UTC' } },
