@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
 import { attachRedisAdapter } from './realtime/redisAdapter.js';
+import { startSessionRevalidation } from './realtime/sessionRevalidation.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
@@ -30,6 +31,8 @@ export interface RunningServer {
   url: string;
   /** The API key generated on first run, if one was (shown once). */
   generatedApiKey: string | undefined;
+  /** Re-validates this node's sockets against their sessions now, as every SOCKET_REVALIDATE_MS does. */
+  revalidateSockets(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,7 +72,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (config.seedDemo) await seedDemoData(ctx);
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
-  const session = createSessionMiddleware(config, db, sessionSecret, log);
+  // Pruned (expired) sessions lose their sockets on every node; ctx.realtime is read when pruning runs.
+  const session = createSessionMiddleware(config, db, sessionSecret, log, { onSessionsEnded: (sids) => ctx.realtime.disconnectSessions(sids) });
   const httpServer = createServer();
   const roomsReady = { wait: async () => {} };
   const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
@@ -80,6 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ctx.redis = { sendCommand: redis.sendCommand };
   }
   ctx.realtime = createPublisher(io);
+  const revalidation = startSessionRevalidation(io, ctx, config.socketRevalidateMs);
   httpServer.on('request', createHttpApp(ctx, session.middleware));
 
   await new Promise<void>((resolve, reject) => {
@@ -102,10 +107,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await digests.stop();
       await worker.stop();
       session.close();
+      revalidation.stop();
       await io.close(); // also closes the HTTP server
       await redis?.close(); // after io.close(), which unsubscribes the adapter's channels
       await deliveryRuntime.close();
       await db.$disconnect();
     })());
-  return { ctx, httpServer, io, url, generatedApiKey, close };
+  return { ctx, httpServer, io, url, generatedApiKey, revalidateSockets: revalidation.sweep, close };
 }

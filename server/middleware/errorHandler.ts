@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { HttpError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { HttpError, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** Body-parser and csrf-sync report client mistakes as errors with these fields. */
@@ -13,6 +14,8 @@ interface ClientError {
 
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
+  // A dependency outage, not a bug: 503 + Retry-After (also for the session store: never a false 401).
+  if (isDatabaseUnavailable(err)) return ServiceUnavailableError();
   const e = err as ClientError;
   if (e?.code === 'csrf_invalid') return new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token: send the x-csrf-token header');
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The request body is not valid JSON');
