@@ -9,6 +9,7 @@ import { getInboxCounts } from '../services/notifications/inboxCounts.js';
 import { listMissedNotifications } from '../services/notifications/listMissedNotifications.js';
 import { authenticateHandshake, sessionForHandshake } from './handshakeSession.js';
 import { sessionRoom, userRoom } from './rooms.js';
+import { answerSyncRequests } from './syncRequests.js';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -23,8 +24,8 @@ export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record
 
 /**
  * Socket.IO on the app's HTTP server, authenticated by the express-session cookie. Each socket joins only
- * its user's room and its session's room; clients cannot join anything. Re-validation against the
- * sessions: startSessionRevalidation.
+ * its user's room and its session's room; clients cannot join anything, but may ask for a gap in their
+ * stream (`sync.request`). Re-validation against the sessions: startSessionRevalidation.
  */
 export function createSocketServer(
   httpServer: HttpServer,
@@ -38,6 +39,7 @@ export function createSocketServer(
   io.use(authenticateHandshake(ctx.log));
 
   io.on('connection', (socket) => {
+    answerSyncRequests(ctx, socket);
     syncOnConnect(ctx, socket, roomsReady).catch((err: unknown) => {
       ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
       socket.disconnect(true);
