@@ -15,9 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** A raw `sync.request` with any payload, as a misbehaving client could send it. */
+/** The socket without its event typing, so a test can send what a misbehaving client could. */
+type UntypedEmitter = { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<SyncReply> } };
+
+/** A raw `sync.request` with any payload. */
 const ask = (socket: InboxSocket, payload: unknown) =>
-  socket.socket.timeout(5000).emitWithAck('sync.request' as never, payload as never) as unknown as Promise<SyncReply>;
+  (socket.socket as unknown as UntypedEmitter).timeout(5000).emitWithAck('sync.request', payload);
 
 describe('sync.request: a catch-up on the open socket', () => {
   it('answers with what followed afterSeq, oldest first, and fresh counts (the connect replay’s rule)', async () => {
