@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlitePath } from '../../server/db/migrate.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
@@ -78,5 +80,28 @@ describe('PostgreSQL outage: 503 + Retry-After, never a 500 or a false 401', () 
     sockets.push(socket);
     await socket.connect();
     expect(socket.socket.connected).toBe(true);
+  });
+});
+
+describe('SQLite locked by another process beyond busy_timeout: 503, not 500', () => {
+  let embedded: TestServer;
+  beforeAll(async () => {
+    embedded = await getTestServer();
+  });
+  afterAll(() => embedded?.stop());
+
+  it('answers writes with 503 + Retry-After while the lock is held, and works once it is released', async () => {
+    const alice = new HttpClient(embedded.url);
+    await alice.login('alice@example.com');
+    // Another process (a backup, a long script) holds the write lock; readers still read (WAL).
+    const other = new Database(sqlitePath(embedded.ctx.config.databaseUrl));
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      expectUnavailable(await alice.request('PATCH', '/api/preferences', { channels: { email: false } }));
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await alice.request('PATCH', '/api/preferences', { channels: { email: false } })).status).toBe(200);
   });
 });
