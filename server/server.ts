@@ -73,7 +73,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
   // Pruned (expired) sessions lose their sockets on every node; ctx.realtime is read when pruning runs.
-  const session = createSessionMiddleware(config, db, sessionSecret, log, { onSessionsEnded: (sids) => ctx.realtime.disconnectSessions(sids) });
+  const session = createSessionMiddleware(config, db, sessionSecret, log, {
+    onSessionsEnded: (sids) => ctx.realtime.disconnectSessions(sids),
+  });
   const httpServer = createServer();
   const roomsReady = { wait: async () => {} };
   const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());

@@ -43,5 +43,5 @@ export function createSessionMiddleware(config: Config, db: Db, secret: string, 
     store.prune().catch((err: unknown) => log.warn({ err }, 'Could not prune expired sessions'));
   }, PRUNE_INTERVAL_MS);
   prune.unref();
-  return { middleware, store, close: () => clearInterval(prune) };
+  return { middleware, close: () => clearInterval(prune) };
 }

@@ -15,11 +15,11 @@ export interface SessionRevalidation {
 }
 
 /**
- * Re-validates the sockets of this node. Every socket gets a hard stop at its session's expiry (as read
- * at the handshake, moved when a sweep sees it extended); and every `intervalMs` (± 25 % jitter, so nodes started together
- * do not query in lockstep) one batched read of all their sessions (see readSessionStates: a constant
+ * Re-validates the sockets of this node. Every socket gets a hard stop at its session's expiry (as read at
+ * the handshake, moved when a sweep sees it extended). Every `intervalMs` (± 25 % jitter, so nodes started
+ * together do not query in lockstep) one batched read of all their sessions (readSessionStates: a constant
  * number of queries, not one per socket) disconnects each socket whose session is gone, has expired, is
- * now another user's, or whose user row was deleted; sessions of deleted users are ended as well.
+ * now another user's, or whose user row was deleted; the sessions of deleted users are ended as well.
  *
  * This catches what no event announces: a session row deleted directly in the database, an expiry that
  * passed while the socket stayed open, and a disconnect broadcast lost while Redis was down. A failed
