@@ -50,11 +50,11 @@ export function authRouter(ctx: AppContext): Router {
     // user's) ends here, and so must every socket opened with it, on every node. The role is not kept
     // in the session: it is read from the database where it matters (requireAdmin).
     const replacedSessionId = req.session.userId ? req.sessionID : undefined;
-    await regenerate(req);
+    await regenerate(req); // destroys the old session in the store
+    if (replacedSessionId) ctx.realtime.disconnectSession(replacedSessionId);
     req.session.userId = user.id;
     const csrfToken = generateCsrfToken(req, true);
     await save(req);
-    if (replacedSessionId) ctx.realtime.disconnectSession(replacedSessionId);
     const body: SessionInfo = { user, csrfToken };
     res.json(body);
   });
