@@ -49,6 +49,7 @@ const envSchema = z.object({
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SOCKET_REVALIDATE_MS: z.coerce.number().int().min(50).max(86_400_000).default(5 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
   TEST_PAUSE_AT: z.enum(['send.beforeCommit', 'send.afterCommit']).optional(),
@@ -83,6 +84,8 @@ export interface Config {
   schedulerIntervalMs: number;
   /** How often each node looks for digests that are due. */
   digestIntervalMs: number;
+  /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
+  socketRevalidateMs: number;
   /** Base of absolute links in emails, SMS and push; unset: the address the server listens on. */
   publicUrl: string | undefined;
   email: { smtpUrl: string | undefined; from: string; replyTo: string | undefined };
@@ -160,6 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     digestIntervalMs: env.DIGEST_INTERVAL_MS,
+    socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),

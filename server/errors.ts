@@ -42,3 +42,12 @@ export const InvalidCredentialsError = () =>
   new HttpError(401, 'invalid_credentials', 'Email or password is incorrect');
 export const CsrfError = () =>
   new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token: send the x-csrf-token header');
+
+/** How long a client should wait before retrying while a dependency is down (`Retry-After`, seconds). */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+/** 503 + `Retry-After`: a dependency (the database) is unreachable; the request itself was fine. */
+export const ServiceUnavailableError = () =>
+  new HttpError(503, 'service_unavailable', 'The service is temporarily unavailable (database unreachable); retry shortly', undefined, {
+    'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S),
+  });

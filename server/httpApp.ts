@@ -11,6 +11,7 @@ import { preferencesRouter } from './routes/preferences.js';
 import { adminRouter } from './routes/admin/index.js';
 import { docsRouter } from './routes/docs.js';
 import { emailActionsRouter } from './routes/emailActions.js';
+import { healthCheck } from './routes/health.js';
 import { pushRouter } from './routes/push.js';
 import { pushReadRouter } from './routes/pushRead.js';
 import { unsubscribeRouter } from './routes/unsubscribe.js';
@@ -43,9 +44,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
     );
   }
 
-  app.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.get('/api/health', healthCheck(ctx));
   app.use('/api/v1', jsonBody('256kb'), v1Router(ctx));
   app.use('/api/docs', compressStatic());
   app.use('/api', docsRouter(ctx));

@@ -16,6 +16,7 @@ import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
 import { attachRedisAdapter } from './realtime/redisAdapter.js';
 import { logSocketErrors } from './realtime/socketErrors.js';
+import { startSessionRevalidation } from './realtime/sessionRevalidation.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
@@ -33,6 +34,8 @@ export interface RunningServer {
   url: string;
   /** The API key generated on first run, if one was (shown once). */
   generatedApiKey: string | undefined;
+  /** Re-validates this node's sockets against their sessions now, as every SOCKET_REVALIDATE_MS does. */
+  revalidateSockets(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,7 +76,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (config.seedDemo) await seedDemoData(ctx);
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
-  const session = createSessionMiddleware(config, db, sessionSecret, log);
+  // Pruned (expired) sessions lose their sockets on every node; ctx.realtime is read when pruning runs.
+  const session = createSessionMiddleware(config, db, sessionSecret, log, {
+    onSessionsEnded: (sids) => ctx.realtime.disconnectSessions(sids),
+  });
   // The Express app must be the server's request listener BEFORE Socket.IO attaches: engine.io then takes
   // that listener over and hands it only what is not under /socket.io/. A listener added after it would
   // answer every Socket.IO request a second time (ERR_HTTP_HEADERS_SENT, which ended the process). The
@@ -94,6 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ctx.redis = { sendCommand: redis.sendCommand };
   }
   ctx.realtime = createPublisher(io);
+  const revalidation = startSessionRevalidation(io, ctx, config.socketRevalidateMs);
   app = createHttpApp(ctx, session.middleware);
 
   await new Promise<void>((resolve, reject) => {
@@ -116,12 +123,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await digests.stop();
       await worker.stop();
       session.close();
+      revalidation.stop();
       await io.close(); // also closes the HTTP server
       await redis?.close(); // after io.close(), which unsubscribes the adapter's channels
       await deliveryRuntime.close();
       await db.$disconnect();
     })());
-  return { ctx, httpServer, io, url, generatedApiKey, close };
+  return { ctx, httpServer, io, url, generatedApiKey, revalidateSockets: revalidation.sweep, close };
 }
 
 /** The host part of a URL that reaches a server listening on `host` from this machine. */

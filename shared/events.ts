@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from './errors.js';
 import type { InboxCounts, NotificationDto } from './schemas/notification.js';
 import type { PreferencesDto } from './schemas/preferences.js';
 
@@ -8,6 +9,9 @@ import type { PreferencesDto } from './schemas/preferences.js';
  * the latest value). After joining the user's room the server replays every notification with
  * `seq > lastSeq` in order (or sends `sync.reset` when the gap is too large), then `counts.updated`,
  * then `sync.done`.
+ *
+ * While connected, a client that sees a jump in `seq` on the live stream (events lost between nodes, e.g.
+ * during a Redis outage) asks for the gap with `sync.request` and gets the same replay as an answer.
  */
 export interface ServerToClientEvents {
   /** `meta.replayed` marks the catch-up after a (re)connect, so clients toast only what is new. */
@@ -36,8 +40,30 @@ export interface BulkUpdateChange {
   upToSeq?: number;
 }
 
-/** Clients send nothing but the handshake; rooms are chosen by the server only. */
-export type ClientToServerEvents = Record<string, never>;
+/**
+ * The answer to `sync.request`: what followed `afterSeq`, oldest first (the connect replay's rule:
+ * `reset` when more than the replay limit was missed or the client is ahead; drop local lists and
+ * refetch), with fresh counts; or an error in the REST error shape, `retryAfterMs` when it is worth
+ * asking again later (`rate_limited`, `service_unavailable`).
+ */
+export type SyncReply =
+  | { ok: true; kind: 'replay'; latestSeq: number; items: NotificationDto[]; counts: InboxCounts }
+  | { ok: true; kind: 'reset'; latestSeq: number; counts: InboxCounts }
+  | { ok: false; error: ApiErrorBody['error'] & { retryAfterMs?: number } };
+
+/** What clients may send; rooms are chosen by the server only. */
+export interface ClientToServerEvents {
+  /**
+   * Asks for every notification after `afterSeq` (the client's watermark) at once, without
+   * reconnecting. Validated (`syncRequestSchema`) and rate-limited per socket.
+   */
+  'sync.request': (request: SyncRequest, ack: (reply: SyncReply) => void) => void;
+}
+
+/** `sync.request` payload (validated by `syncRequestSchema`). */
+export interface SyncRequest {
+  afterSeq: number;
+}
 
 /** Handshake `auth` payload (validated by `socketAuthSchema`). */
 export interface SocketAuth {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { HttpError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { HttpError, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** Body-parser and csrf-sync report client mistakes as errors with these fields. */
@@ -13,6 +14,8 @@ interface ClientError {
 
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
+  // A dependency outage, not a bug: 503 + Retry-After (also for the session store: never a false 401).
+  if (isDatabaseUnavailable(err)) return ServiceUnavailableError();
   // Express's router decodes path parameters with decodeURIComponent: `%ff`, `%` or overlong UTF-8 in any
   // route's path throw a URIError (marked status 400) before the route runs, so no route can handle it itself.
   // A URIError without that mark is our own bug and stays a 500.

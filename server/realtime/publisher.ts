@@ -12,8 +12,10 @@ export type Publish = <E extends keyof ServerToClientEvents>(
 /** What services may do with sockets; a plain interface so CLI scripts can pass a no-op. */
 export interface RealtimePublisher {
   publish: Publish;
-  /** Disconnects every socket opened with this login session (logout). */
+  /** Disconnects every socket opened with this login session (logout, a login replacing it), on every node. */
   disconnectSession(sessionId: string): void;
+  /** The same for many sessions in one adapter message (expired sessions pruned, sessions found invalid). */
+  disconnectSessions(sessionIds: string[]): void;
   /** Disconnects every socket of one user, on every node, but those of `exceptSessionId` when given. */
   disconnectUser(userId: string, options?: { exceptSessionId?: string }): void;
 }
@@ -30,6 +32,9 @@ export function createPublisher(io: IoServer): RealtimePublisher {
     disconnectSession: (sessionId) => {
       io.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
+    disconnectSessions: (sessionIds) => {
+      if (sessionIds.length > 0) io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
+    },
     disconnectUser: (userId, options = {}) => {
       const sockets = io.in(userRoom(userId));
       (options.exceptSessionId ? sockets.except(sessionRoom(options.exceptSessionId)) : sockets).disconnectSockets(true);
@@ -38,4 +43,9 @@ export function createPublisher(io: IoServer): RealtimePublisher {
 }
 
 /** A publisher that drops everything (seed scripts, CLI tools). */
-export const silentPublisher: RealtimePublisher = { publish: () => {}, disconnectSession: () => {}, disconnectUser: () => {} };
+export const silentPublisher: RealtimePublisher = {
+  publish: () => {},
+  disconnectSession: () => {},
+  disconnectSessions: () => {},
+  disconnectUser: () => {},
+};

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Session, SessionData } from 'express-session';
 import { Server, type Socket } from 'socket.io';
@@ -7,8 +7,10 @@ import { socketAuthSchema } from '../../shared/schemas/realtime.js';
 import type { AppContext } from '../context.js';
 import { getInboxCounts } from '../services/notifications/inboxCounts.js';
 import { listMissedNotifications } from '../services/notifications/listMissedNotifications.js';
+import { authenticateHandshake, sessionForHandshake } from './handshakeSession.js';
 import { sessionRoom, userRoom } from './rooms.js';
 import { socketOriginGate } from './socketOrigin.js';
+import { answerSyncRequests } from './syncRequests.js';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -19,19 +21,12 @@ declare module 'http' {
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-/** Runs the session middleware on the handshake request only, not on every polling request. */
-function onlyForHandshake(middleware: RequestHandler) {
-  return (req: IncomingMessage & { _query?: Record<string, string> }, res: ServerResponse, next: (err?: unknown) => void) => {
-    if (req._query?.sid === undefined) middleware(req as never, res as never, next);
-    else next();
-  };
-}
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
  * Socket.IO on the app's HTTP server, authenticated by the express-session cookie. Each socket joins only
- * its user's room and its session's room; clients cannot join anything.
+ * its user's room and its session's room; clients cannot join anything, but may ask for a gap in their
+ * stream (`sync.request`). Re-validation against the sessions: startSessionRevalidation.
  */
 export function createSocketServer(
   httpServer: HttpServer,
@@ -46,19 +41,11 @@ export function createSocketServer(
     pingTimeout: 15_000,
     allowRequest: socketOriginGate(ctx),
   });
-  io.engine.use(onlyForHandshake(sessionMiddleware));
-
-  io.use((socket, next) => {
-    const { session, sessionID } = socket.request as { session?: Partial<SessionData>; sessionID?: string };
-    if (!session?.userId || !sessionID) return next(new Error('unauthorized'));
-    if (!socketAuthSchema.safeParse(socket.handshake.auth ?? {}).success) {
-      return next(new Error('invalid_handshake: auth.lastSeq must be a non-negative integer'));
-    }
-    socket.data = { userId: session.userId, sessionId: sessionID };
-    next();
-  });
+  io.engine.use(sessionForHandshake(sessionMiddleware));
+  io.use(authenticateHandshake(ctx.log));
 
   io.on('connection', (socket) => {
+    answerSyncRequests(ctx, socket);
     syncOnConnect(ctx, socket, roomsReady).catch((err: unknown) => {
       ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
       socket.disconnect(true);

@@ -50,10 +50,13 @@ export function authRouter(ctx: AppContext): Router {
   router.post('/login', loginLimiter, async (req, res) => {
     const input = parseInput(loginSchema, req.body, 'request body');
     const user = await authenticateUser(ctx.db, input);
-    // A new session id on login defeats session fixation.
-    await regenerate(req);
+    // A new session id on login defeats session fixation. The session this browser had (maybe another
+    // user's) ends here, and so must every socket opened with it, on every node. The role is not kept
+    // in the session: it is read from the database where it matters (requireAdmin).
+    const replacedSessionId = req.session.userId ? req.sessionID : undefined;
+    await regenerate(req); // destroys the old session in the store
+    if (replacedSessionId) ctx.realtime.disconnectSession(replacedSessionId);
     req.session.userId = user.id;
-    req.session.role = user.role;
     const csrfToken = generateCsrfToken(req, true);
     await save(req);
     const body: SessionInfo = { user, csrfToken };

@@ -18,3 +18,23 @@ export async function retryOnUniqueViolation<T>(operation: () => Promise<T>): Pr
     return operation();
   }
 }
+
+/**
+ * Runs an insert and reports whether it inserted: false, instead of an error, when a unique constraint
+ * says the row exists already (another node or request inserted it first). What makes start-up writes
+ * safe on several nodes at once, on SQLite and PostgreSQL alike (Prisma's `skipDuplicates` is not
+ * available on SQLite). Check for the row first where the insert usually finds one: a failed INSERT is
+ * logged by PostgreSQL.
+ *
+ * @example
+ * const inserted = await insertUnlessExists(() => db.category.create({ data: GENERAL }));
+ */
+export async function insertUnlessExists(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return false;
+  }
+}

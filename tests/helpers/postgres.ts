@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { aptInstall, canAptInstall, freePort } from './system.js';
 
 const run = promisify(execFile);
@@ -16,6 +17,17 @@ const run = promisify(execFile);
 export interface StartedPostgres {
   /** Connection URL of the `postgres` database as superuser `postgres` (trust auth, no password). */
   url: string;
+  /**
+   * Stops the server (`pg_ctl stop -m fast`: open connections are terminated with 57P01) and keeps its
+   * data and port, to simulate an outage; `resume()` starts it again.
+   */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port with the same data; resolves once it accepts connections. */
+  resume(): Promise<void>;
+  /** A connection URL for another database on this server (create it with `createDatabase`). */
+  urlFor(database: string): string;
+  /** Creates an empty database, e.g. for one of several fresh starts in one test file. */
+  createDatabase(name: string): Promise<void>;
   /** Stops the server and removes its directory. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -88,26 +100,47 @@ export async function startPostgres(): Promise<StartedPostgres> {
     ]);
     await run(initCmd, initArgs);
 
-    // A port can be taken between freePort() and the server's bind: retry a few times.
-    let port = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
+    const startOn = (port: number) => {
       const opts = [
         `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
         '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
       ].join(' ');
       const [cmd, args] = asPgUser(pgCtl, ['-D', dataDir, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', opts, 'start']);
+      return run(cmd, args);
+    };
+    // A port can be taken between freePort() and the server's bind: retry a few times.
+    let port = 0;
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
       try {
-        await run(cmd, args);
+        await startOn(port);
         break;
       } catch (err) {
         if (attempt >= 3) throw err;
       }
     }
     process.once('exit', stopSync);
+    const urlFor = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
 
     return {
-      url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      url: urlFor('postgres'),
+      urlFor,
+      async halt() {
+        const [cmd, args] = asPgUser(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+        await run(cmd, args);
+      },
+      async resume() {
+        await startOn(port);
+      },
+      async createDatabase(name) {
+        const client = new pg.Client({ connectionString: urlFor('postgres') });
+        await client.connect();
+        try {
+          await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+        } finally {
+          await client.end();
+        }
+      },
       async stop() {
         if (stopped) return;
         stopped = true;

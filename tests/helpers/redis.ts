@@ -12,6 +12,10 @@ import { aptInstall, canAptInstall, freePort } from './system.js';
 export interface StartedRedis {
   /** `redis://127.0.0.1:<port>` (no password). */
   url: string;
+  /** Kills the server and keeps its port free for `resume()`, to simulate an outage (all data is lost). */
+  halt(): Promise<void>;
+  /** Starts a fresh server on the same port after `halt()`; resolves once it accepts connections. */
+  resume(): Promise<void>;
   /** Stops the server. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -103,6 +107,10 @@ export async function startRedis(): Promise<StartedRedis> {
   let stopping: Promise<void> | undefined;
   return {
     url: `redis://127.0.0.1:${port}`,
+    halt: () => killChild(child),
+    resume: async () => {
+      child = await spawnRedis(bin, port);
+    },
     stop: () =>
       (stopping ??= (async () => {
         process.removeListener('exit', killSync);

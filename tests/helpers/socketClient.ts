@@ -1,22 +1,27 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
-import { SeqWatermark } from '../../shared/inboxSync.js';
+import type { ClientToServerEvents, ServerToClientEvents, SyncReply } from '../../shared/events.js';
+import { InboxSync } from '../../shared/inboxSync.js';
 import type { InboxCounts, NotificationDto } from '../../shared/schemas/notification.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * A real socket.io-client that keeps what the web client keeps: received notifications deduped by id
- * through the shared SeqWatermark, the latest counts, and every raw event in arrival order.
+ * and gaps in the live stream filled at once, through the shared InboxSync (with `sync.request` as its
+ * transport, as in client/src/lib/socket.ts), the latest counts, and every raw event in arrival order.
  */
 export class InboxSocket {
   readonly socket: ClientSocket;
-  readonly tracker = new SeqWatermark();
+  readonly sync: InboxSync;
   readonly received: NotificationDto[] = [];
   readonly rawCreated: NotificationDto[] = [];
   /** Ids of the created events the server flagged as reconnect replays. */
   readonly replayedIds = new Set<string>();
   readonly updates: NotificationDto[] = [];
+  /** Every answer to a `sync.request` this client made (gap catch-ups). */
+  readonly catchUps: SyncReply[] = [];
+  /** How many times the socket connected (a catch-up must not need a reconnect). */
+  connects = 0;
   counts: InboxCounts | undefined;
   syncs: { latestSeq: number; replayed: number }[] = [];
 
@@ -34,20 +39,40 @@ export class InboxSocket {
         cb(lastSeq === undefined ? {} : { lastSeq });
       },
     });
+    const keep = (n: NotificationDto) => this.received.push(n);
+    const onCounts = (c: InboxCounts) => {
+      if (!this.counts || c.version >= this.counts.version) this.counts = c;
+    };
+    this.sync = new InboxSync({
+      request: async (afterSeq) => {
+        const reply = await this.socket.timeout(5_000).emitWithAck('sync.request', { afterSeq });
+        this.catchUps.push(reply);
+        return reply;
+      },
+      handlers: { created: keep, counts: onCounts, reset: () => {}, caughtUp: () => {} },
+    });
+    this.socket.on('connect', () => {
+      this.connects += 1;
+      this.sync.connected();
+    });
+    this.socket.on('disconnect', () => this.sync.disconnected());
     this.socket.on('notification.created', (n, meta) => {
       this.rawCreated.push(n);
       if (meta?.replayed) this.replayedIds.add(n.id);
-      if (this.tracker.accept(n)) this.received.push(n);
+      if (this.sync.received(n, meta)) keep(n);
     });
     this.socket.on('notification.updated', (n) => this.updates.push(n));
-    this.socket.on('counts.updated', (c) => {
-      if (!this.counts || c.version >= this.counts.version) this.counts = c;
-    });
-    this.socket.on('sync.reset', ({ latestSeq }) => this.tracker.reset(latestSeq));
+    this.socket.on('counts.updated', onCounts);
+    this.socket.on('sync.reset', ({ latestSeq }) => this.sync.syncReset(latestSeq));
     this.socket.on('sync.done', (info) => {
-      this.tracker.confirmUpTo(info.latestSeq);
+      this.sync.syncDone(info.latestSeq);
       this.syncs.push(info);
     });
+  }
+
+  /** The shared watermark (highest seq below which nothing is missing). */
+  get tracker() {
+    return this.sync.tracker;
   }
 
   /** Connects and resolves after the server's `sync.done` (replay finished). */
@@ -72,10 +97,10 @@ export class InboxSocket {
   }
 }
 
-/** Resolves when `predicate` holds, polling every 10 ms; rejects after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+/** Resolves when `predicate` holds (it may be async, e.g. an HTTP probe), polling every 10 ms; rejects after `timeoutMs`. */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

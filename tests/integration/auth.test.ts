@@ -13,7 +13,7 @@ describe('sessions', () => {
   it('answers /api/health', async () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok' } });
   });
 
   it('signs in with a demo account and sets a hardened cookie', async () => {

@@ -1,8 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '@shared/events';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAuth, SyncReply } from '@shared/events';
 
 /** The typed inbox socket (event maps from shared/events.ts). */
 export type InboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long a `sync.request` may wait for its answer before it counts as failed (and is retried). */
+const SYNC_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Creates the same-origin inbox socket, not yet connected. Socket.IO's own reconnection is off because
@@ -19,4 +22,15 @@ export function createInboxSocket(getLastSeq: () => number | undefined): InboxSo
     reconnection: false,
     auth: (cb) => cb({ lastSeq: getLastSeq() } satisfies SocketAuth),
   });
+}
+
+/**
+ * Asks the server for every notification after `afterSeq` on the open socket (the transport of
+ * `InboxSync`); rejects when no answer comes within SYNC_REQUEST_TIMEOUT_MS or the socket drops.
+ *
+ * @example
+ * const sync = new InboxSync({ request: (afterSeq) => requestCatchUp(socket, afterSeq), handlers });
+ */
+export function requestCatchUp(socket: InboxSocket, afterSeq: number): Promise<SyncReply> {
+  return socket.timeout(SYNC_REQUEST_TIMEOUT_MS).emitWithAck('sync.request', { afterSeq });
 }

@@ -7,7 +7,7 @@ import { parseInput } from '../../middleware/validate.js';
 import { listUsers } from '../../services/users/listUsers.js';
 import { updateUserRole } from '../../services/users/updateUserRole.js';
 
-/** `/api/admin/users`: list and search users (also the composer's recipient picker) and set their role. */
+/** `/api/admin/users`: list and search users (also the composer's recipient picker) and set their role (a change disconnects that user's sockets). */
 export function adminUsersRouter(ctx: AppContext): Router {
   const router = Router();
 
@@ -19,7 +19,7 @@ export function adminUsersRouter(ctx: AppContext): Router {
   router.patch('/:id', async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const { role } = parseInput(updateUserRoleSchema, req.body, 'request body');
-    res.json(await updateUserRole(ctx.db, { actorId: currentUserId(req), userId: id, role }));
+    res.json(await updateUserRole(ctx, { actorId: currentUserId(req), userId: id, role }));
   });
 
   return router;

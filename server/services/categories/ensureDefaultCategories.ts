@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { insertUnlessExists } from '../uniqueViolation.js';
 
 /** Always present: sends without a category land here. */
 const GENERAL = { key: 'general', label: 'General', description: 'Everything without a more specific category' };
@@ -17,7 +18,21 @@ export const DEMO_CATEGORIES = [
   },
 ];
 
-/** Creates the `general` category when missing (every start; sends default to it). */
+type NewCategory = { key: string; label: string; description?: string; critical?: boolean; defaultChannels?: string };
+
+/**
+ * Creates the categories that do not exist yet; existing ones (maybe edited by an admin) are left alone.
+ * Safe when several nodes run it at once: a lost race on the key is "already there".
+ */
+export async function createMissingCategories(db: Db, categories: NewCategory[]): Promise<void> {
+  const existing = await db.category.findMany({ where: { key: { in: categories.map((c) => c.key) } }, select: { key: true } });
+  const present = new Set(existing.map((c) => c.key));
+  for (const category of categories) {
+    if (!present.has(category.key)) await insertUnlessExists(() => db.category.create({ data: category }));
+  }
+}
+
+/** Creates the `general` category when missing (every start, on every node; sends default to it). */
 export async function ensureDefaultCategories(db: Db): Promise<void> {
-  await db.category.upsert({ where: { key: GENERAL.key }, update: {}, create: GENERAL });
+  await createMissingCategories(db, [GENERAL]);
 }

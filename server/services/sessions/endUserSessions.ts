@@ -7,7 +7,7 @@ export interface EndUserSessionsProps {
 }
 
 /**
- * Ends every login session of one user (password set or reset, role change, account removal): deletes
+ * Ends every login session of one user (password set or reset, account removal): deletes
  * them from the session store, so no node accepts their cookies again, then disconnects every socket the
  * user has opened with them, on every node (the Redis adapter carries the disconnect).
  *

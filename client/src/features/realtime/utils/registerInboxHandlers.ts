@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { InboxCounts, NotificationDto } from '@shared/schemas/notification';
 import type { BulkUpdateChange } from '@shared/events';
-import type { SeqWatermark } from '@shared/inboxSync';
-import type { InboxSocket } from '../../../lib/socket';
+import { InboxSync, type SeqWatermark } from '@shared/inboxSync';
+import { requestCatchUp, type InboxSocket } from '../../../lib/socket';
 import { categoriesOptions } from '../../inbox/api/getCategories';
 import { notificationKeys } from '../../inbox/api/notificationKeys';
 import { setCountsIfNewer } from '../../inbox/utils/countsCache';
@@ -13,18 +13,18 @@ interface InboxHandlerDeps {
   tracker: SeqWatermark;
   /** A notification arrived live (not as part of a reconnect replay). */
   onLive: (item: NotificationDto) => void;
-  /** A reconnect replayed `count` notifications the client had missed. */
+  /** A reconnect replay or a catch-up delivered `count` notifications the client had missed. */
   onReplayed: (count: number) => void;
 }
 
 /**
  * Registers the socket's server-event listeners once; they write the query cache so lists and counts
- * stay current without refetching. Returns the function that removes them.
+ * stay current without refetching. A jump in `seq` on the live stream is filled at once over the same
+ * socket (`InboxSync` + `sync.request`), without reconnecting. Returns the function that removes them.
  */
 export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDeps): () => void {
   const { queryClient, tracker } = deps;
-  const onCreated = (item: NotificationDto, meta?: { replayed: true }) => {
-    if (!tracker.accept(item)) return; // replay of something already held
+  const handleNew = (item: NotificationDto, meta?: { replayed: true }) => {
     writeToLists(queryClient, item);
     queryClient.setQueryData(categoriesOptions().queryKey, (categories) =>
       categories && !categories.includes(item.category) ? [...categories, item.category].sort() : categories,
@@ -32,16 +32,40 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
     // Replays are summed up in one toast at sync.done; archived ones (in-app turned off) never toast.
     if (!meta?.replayed && item.archivedAt === null) deps.onLive(item);
   };
+  const onCounts = (counts: InboxCounts) => setCountsIfNewer(queryClient, counts);
+  const refetchEverything = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  const sync = new InboxSync(
+    {
+      request: (afterSeq) => requestCatchUp(socket, afterSeq),
+      handlers: {
+        created: handleNew,
+        counts: onCounts,
+        reset: refetchEverything,
+        caughtUp: (count) => {
+          deps.onReplayed(count);
+          // Read/archive changes carry no seq: whatever dropped the missed notifications may have dropped
+          // those too, so the lists are refetched once.
+          void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+        },
+      },
+    },
+    tracker,
+  );
+
+  const onConnect = () => sync.connected();
+  const onDisconnect = () => sync.disconnected();
+  const onCreated = (item: NotificationDto, meta?: { replayed: true }) => {
+    if (sync.received(item, meta)) handleNew(item, meta); // else a replay of something already held
+  };
   const onUpdated = (item: NotificationDto) => writeToLists(queryClient, item);
   const onBulkUpdated = (change: BulkUpdateChange) => {
     // The same scope (category, seq bound) the server applied; items above the bound stay as they are.
     applyBulkChangeToLists(queryClient, change);
     if (change.readAll) void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
   };
-  const onCounts = (counts: InboxCounts) => setCountsIfNewer(queryClient, counts);
   const onReset = ({ latestSeq }: { latestSeq: number }) => {
-    tracker.reset(latestSeq);
-    void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+    sync.syncReset(latestSeq);
+    refetchEverything();
   };
   const onSyncDone = ({ latestSeq, replayed }: { latestSeq: number; replayed: number }) => {
     if (tracker.watermark === undefined) {
@@ -49,10 +73,12 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
       // sent in between, so refetch them once; from here on the watermark covers every gap.
       void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
     }
-    tracker.confirmUpTo(latestSeq);
+    sync.syncDone(latestSeq);
     if (replayed > 0) deps.onReplayed(replayed);
   };
 
+  socket.on('connect', onConnect);
+  socket.on('disconnect', onDisconnect);
   socket.on('notification.created', onCreated);
   socket.on('notification.updated', onUpdated);
   socket.on('notifications.bulkUpdated', onBulkUpdated);
@@ -60,7 +86,8 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
   socket.on('sync.reset', onReset);
   socket.on('sync.done', onSyncDone);
   return () => {
-
+    socket.off('connect', onConnect);
+    socket.off('disconnect', onDisconnect);
     socket.off('notification.created', onCreated);
     socket.off('notification.updated', onUpdated);
     socket.off('notifications.bulkUpdated', onBulkUpdated);

@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { SessionData } from 'express-session';
+import type { ExtendedError } from 'socket.io';
+import { socketAuthSchema } from '../../shared/schemas/realtime.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { UNAVAILABLE_RETRY_AFTER_S } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { IoSocket } from './socketServer.js';
+
+/** The handshake request as the session middleware leaves it. */
+type HandshakeRequest = IncomingMessage & {
+  _query?: Record<string, string>;
+  session?: Partial<SessionData> & { cookie?: { expires?: Date | null } };
+  sessionID?: string;
+  /** Set when the session store failed (database unreachable): the auth step answers "unavailable". */
+  sessionError?: unknown;
+};
+
+/**
+ * Runs the session middleware on the handshake request only (not on every polling request) and keeps a
+ * store failure on the request instead of failing the transport: the auth step then refuses with
+ * `unavailable`, which the client retries, instead of a transport error or a false `unauthorized`.
+ */
+export function sessionForHandshake(middleware: RequestHandler) {
+  return (req: HandshakeRequest, res: ServerResponse, next: (err?: unknown) => void) => {
+    if (req._query?.sid !== undefined) return next();
+    middleware(req as never, res as never, (err?: unknown) => {
+      if (err) req.sessionError = err;
+      next();
+    });
+  };
+}
+
+/**
+ * The Socket.IO auth step: a signed-in session and a valid `auth` payload, else `connect_error` with
+ * message `unauthorized`, `invalid_handshake: …`, or `unavailable` (the session could not be read;
+ * `data.retryAfterMs` says when to try again).
+ */
+export function authenticateHandshake(log: Logger) {
+  return (socket: IoSocket, next: (err?: ExtendedError) => void) => {
+    const { session, sessionID, sessionError } = socket.request as HandshakeRequest;
+    if (sessionError) {
+      if (!isDatabaseUnavailable(sessionError)) log.error({ err: sessionError }, 'Session lookup failed on a socket handshake');
+      const err: ExtendedError = new Error('unavailable');
+      err.data = { retryAfterMs: UNAVAILABLE_RETRY_AFTER_S * 1000 };
+      return next(err);
+    }
+    if (!session?.userId || !sessionID) return next(new Error('unauthorized'));
+    if (!socketAuthSchema.safeParse(socket.handshake.auth ?? {}).success) {
+      return next(new Error('invalid_handshake: auth.lastSeq must be a non-negative integer'));
+    }
+    socket.data = { userId: session.userId, sessionId: sessionID };
+    next();
+  };
+}
+
+/** When the handshake's session expires (the store reports its `expiresAt` as the cookie's expiry). */
+export function handshakeSessionExpiry(socket: IoSocket): Date | undefined {
+  const expires = (socket.request as HandshakeRequest).session?.cookie?.expires;
+  return expires ? new Date(expires) : undefined;
+}

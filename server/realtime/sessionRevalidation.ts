@@ -1,0 +1,98 @@
+import type { AppContext } from '../context.js';
+import { endUserSessions } from '../services/sessions/endUserSessions.js';
+import { readSessionStates } from '../services/sessions/readSessionStates.js';
+import { handshakeSessionExpiry } from './handshakeSession.js';
+import type { IoServer, IoSocket } from './socketServer.js';
+
+/** setTimeout's ceiling (~24.8 days); a 30-day session expiry is reached in two steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Keeps this node's sockets tied to live sessions. */
+export interface SessionRevalidation {
+  /** Re-validates every socket of this node now (the timer calls it; tests may too). */
+  sweep(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Re-validates the sockets of this node. Every socket gets a hard stop at its session's expiry (as read at
+ * the handshake, moved when a sweep sees it extended). Every `intervalMs` (± 25 % jitter, so nodes started
+ * together do not query in lockstep) one batched read of all their sessions (readSessionStates: a constant
+ * number of queries, not one per socket) disconnects each socket whose session is gone, has expired, is
+ * now another user's, or whose user row was deleted; the sessions of deleted users are ended as well.
+ *
+ * This catches what no event announces: a session row deleted directly in the database, an expiry that
+ * passed while the socket stayed open, and a disconnect broadcast lost while Redis was down. A failed
+ * sweep (database unreachable) disconnects nobody: availability first; the next sweep tries again.
+ *
+ * @example
+ * const revalidation = startSessionRevalidation(io, ctx, ctx.config.socketRevalidateMs);
+ * // on shutdown:
+ * revalidation.stop();
+ */
+export function startSessionRevalidation(io: IoServer, ctx: AppContext, intervalMs: number): SessionRevalidation {
+  const hardStops = new Map<string, NodeJS.Timeout>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const clearHardStop = (socket: IoSocket) => {
+    clearTimeout(hardStops.get(socket.id));
+    hardStops.delete(socket.id);
+  };
+  const armHardStop = (socket: IoSocket, expiresAt: Date) => {
+    clearHardStop(socket);
+    const fire = () => {
+      if (Date.now() >= expiresAt.getTime()) socket.disconnect(true);
+      else armHardStop(socket, expiresAt);
+    };
+    const handle = setTimeout(fire, Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS));
+    handle.unref();
+    hardStops.set(socket.id, handle);
+  };
+
+  const sweep = async () => {
+    const sockets = [...io.of('/').sockets.values()];
+    if (sockets.length === 0) return;
+    const states = await readSessionStates(ctx.db, [...new Set(sockets.map((s) => s.data.sessionId))]);
+    const now = Date.now();
+    const orphanedUsers = new Set<string>();
+    for (const socket of sockets) {
+      if (!socket.connected) continue; // left during the query
+      const state = states.get(socket.data.sessionId);
+      if (state?.userId === socket.data.userId && state.userExists && state.expiresAt.getTime() > now) {
+        armHardStop(socket, state.expiresAt);
+        continue;
+      }
+      if (state?.userId && !state.userExists) orphanedUsers.add(state.userId);
+      socket.disconnect(true);
+    }
+    // A user row deleted behind the app's back leaves sessions that requireUser would still accept.
+    for (const userId of orphanedUsers) await endUserSessions(ctx, { userId });
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      sweep()
+        .catch((err: unknown) => ctx.log.warn({ err }, 'Socket session re-validation failed; sockets kept until the next sweep'))
+        .finally(schedule);
+    }, intervalMs * (0.75 + Math.random() * 0.5));
+    timer.unref();
+  };
+  schedule();
+  io.on('connection', (socket) => {
+    socket.once('disconnect', () => clearHardStop(socket));
+    const expiresAt = handshakeSessionExpiry(socket);
+    if (expiresAt) armHardStop(socket, expiresAt);
+  });
+
+  return {
+    sweep,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+      for (const handle of hardStops.values()) clearTimeout(handle);
+      hardStops.clear();
+    },
+  };
+}
