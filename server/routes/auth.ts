@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { loginSchema, type SessionInfo } from '../../shared/schemas/auth.js';
+import { loginSchema, type AuthConfig, type SessionInfo } from '../../shared/schemas/auth.js';
 import type { AppContext } from '../context.js';
 import { HttpError, UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
 import { rateLimitStore } from '../middleware/rateLimitStore.js';
 import { parseInput } from '../middleware/validate.js';
 import { authenticateUser, toSessionUser } from '../services/auth/authenticateUser.js';
+import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
 
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
@@ -18,7 +19,7 @@ const destroy = (req: Request) =>
   new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 
 /**
- * `/api/auth`: login, logout, current session.
+ * `/api/auth`: login, logout, current session, and the sign-in page's public config.
  *
  * Login needs no CSRF token (there is no session yet) but only accepts a JSON body, which a cross-site
  * form cannot send without a CORS preflight this server never grants.
@@ -62,6 +63,12 @@ export function authRouter(ctx: AppContext): Router {
     if (!user) throw UnauthorizedError('Not signed in');
     const body: SessionInfo = { user: toSessionUser(user), csrfToken: generateCsrfToken(req, false) };
     res.json(body);
+  });
+
+  // Public: what the sign-in page may show before anyone signs in (the demo hint only when demo accounts exist).
+  router.get('/config', async (_req, res) => {
+    const body: AuthConfig = { demoAccounts: await listDemoAccounts(ctx) };
+    res.set('Cache-Control', 'no-store').json(body);
   });
 
   router.post('/logout', csrfProtection, async (req, res) => {
