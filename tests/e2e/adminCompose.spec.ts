@@ -49,3 +49,37 @@ test('admin pages are closed to other users', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'You need admin access' })).toBeVisible();
   expect((await page.request.get('/api/admin/sends')).status()).toBe(403);
 });
+
+test('a double-clicked Send sends the message once, shows the result in view and clears the form', async ({ page }) => {
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin/compose');
+  await expect(page.getByRole('heading', { name: 'Compose notification' })).toBeVisible();
+  const title = `Quarterly report ${Date.now().toString(36)}`;
+  await page.getByRole('combobox', { name: 'Search people' }).fill('bob');
+  await page.getByRole('option', { name: /bob@example\.com/ }).click();
+  await expect(page.getByTestId('reach-estimate')).toContainText('Will reach 1 person');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Body').fill('Numbers are in.');
+
+  // Every POST the page makes, so the count below is taken once all of them have been answered.
+  const answered: Promise<unknown>[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/admin/sends') answered.push(req.response());
+  });
+  await page.getByRole('button', { name: 'Send notification' }).dblclick();
+
+  const result = page.getByTestId('compose-result');
+  await expect(result).toContainText('Sent to 1 person');
+  await expect(result).toBeInViewport();
+  await expect(result).toBeFocused();
+  // Ready for a new message, so a further click cannot send this one again.
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await expect(page.getByLabel('Body')).toHaveValue('');
+  await Promise.all(answered);
+
+  await result.getByRole('link', { name: 'View send details' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await page.goto('/admin/sends');
+  await expect(page.getByRole('heading', { name: 'Sent', exact: true })).toBeVisible();
+  await expect(page.getByTestId('send-row').filter({ hasText: title })).toHaveCount(1);
+});

@@ -1,10 +1,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { createNotificationSchema } from '../../../shared/schemas/notification.js';
-import { listSendsQuerySchema, previewRecipientsSchema, sendIdParamsSchema, type RecipientPreview } from '../../../shared/schemas/sends.js';
+import {
+  idempotencyHeaderSchema,
+  listSendsQuerySchema,
+  previewRecipientsSchema,
+  sendIdParamsSchema,
+  type RecipientPreview,
+} from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
+import { runIdempotent } from '../../services/idempotency/runIdempotent.js';
 import { resolveRecipients } from '../../services/notifications/resolveRecipients.js';
 import { cancelSend } from '../../services/sends/cancelSend.js';
 import { createSend } from '../../services/sends/createSend.js';
@@ -27,9 +34,19 @@ export function adminSendsRouter(ctx: AppContext): Router {
     res.json(body);
   });
 
+  // The composer sends one Idempotency-Key per composed message, so a double click or a retry after a
+  // lost answer cannot send it twice. Keys are scoped per admin (the record's scope column holds
+  // `admin:<userId>`, which no API key id can equal), exactly as /api/v1 scopes them per API key.
   router.post('/', async (req, res) => {
-    const input = parseInput(createNotificationSchema, req.body, 'request body');
-    res.status(202).json(await createSend(ctx, { input, sender: { userId: currentUserId(req) }, onScheduled: ctx.scheduler.wake }));
+    const { 'Idempotency-Key': key } = parseInput(idempotencyHeaderSchema, { 'Idempotency-Key': req.get('Idempotency-Key') }, 'headers');
+    const userId = currentUserId(req);
+    const send = async () => {
+      const input = parseInput(createNotificationSchema, req.body, 'request body');
+      return { status: 202, body: await createSend(ctx, { input, sender: { userId }, onScheduled: ctx.scheduler.wake }) };
+    };
+    const result = key ? await runIdempotent(ctx.db, { apiKeyId: `admin:${userId}`, key, body: req.body }, send) : { ...(await send()), replayed: false };
+    if (result.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(result.status).json(result.body);
   });
 
   router.get('/:id', async (req, res) => {

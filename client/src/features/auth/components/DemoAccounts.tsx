@@ -10,8 +10,9 @@ export function DemoAccounts({ accounts, onPick }: { accounts: DemoAccount[]; on
   // Seeded accounts share one password; say it once when they do.
   const shared = accounts.every((account) => account.password === accounts[0]?.password) ? accounts[0]?.password : undefined;
   return (
-    <section className="demo-accounts" aria-labelledby="demo-accounts-title" data-testid="demo-accounts">
-      <h2 id="demo-accounts-title" className="demo-accounts__title">
+    // Named "Demo accounts" alone: a name containing "password" would compete with the password field's label.
+    <section className="demo-accounts" aria-label="Demo accounts" data-testid="demo-accounts">
+      <h2 className="demo-accounts__title">
         Demo accounts{shared !== undefined && (
           <>
             {' '}· password <code>{shared}</code>
