@@ -14,7 +14,13 @@ export async function signIn(page: Page, email: string): Promise<void> {
 /** Posts a notification through the service API, as an integrating service would. */
 export async function postNotification(
   request: APIRequestContext,
-  body: { to: { email: string }[]; title: string; body?: string; category?: string },
+  body: {
+    to: ({ email: string } | { externalId: string })[];
+    title: string;
+    body?: string;
+    category?: string;
+    priority?: 'low' | 'normal' | 'high' | 'critical';
+  },
 ): Promise<string[]> {
   const res = await request.post('/api/v1/notifications', {
     headers: { authorization: `Bearer ${E2E_API_KEY}` },

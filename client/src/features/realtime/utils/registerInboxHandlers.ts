@@ -13,8 +13,8 @@ interface InboxHandlerDeps {
   tracker: SeqWatermark;
   /** A notification arrived live (not as part of a reconnect replay). */
   onLive: (item: NotificationDto) => void;
-  /** A reconnect replayed `count` notifications the client had missed. */
-  onReplayed: (count: number) => void;
+  /** A reconnect replayed `count` notifications the client had missed, `critical` of them critical. */
+  onReplayed: (count: number, critical: number) => void;
 }
 
 /**
@@ -23,6 +23,8 @@ interface InboxHandlerDeps {
  */
 export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDeps): () => void {
   const { queryClient, tracker } = deps;
+  // Critical items among the replay in progress: its summary toast must not vanish by itself either.
+  let replayedCritical = 0;
   const onCreated = (item: NotificationDto, meta?: { replayed: true }) => {
     if (!tracker.accept(item)) return; // replay of something already held
     writeToLists(queryClient, item);
@@ -30,7 +32,9 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
       categories && !categories.includes(item.category) ? [...categories, item.category].sort() : categories,
     );
     // Replays are summed up in one toast at sync.done; archived ones (in-app turned off) never toast.
-    if (!meta?.replayed && item.archivedAt === null) deps.onLive(item);
+    if (item.archivedAt !== null) return;
+    if (!meta?.replayed) deps.onLive(item);
+    else if (item.priority === 'critical' && item.readAt === null) replayedCritical += 1;
   };
   const onUpdated = (item: NotificationDto) => writeToLists(queryClient, item);
   const onBulkUpdated = (change: { readAll?: boolean; seenAll?: boolean; category?: string }) => {
@@ -55,7 +59,8 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
       void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
     }
     tracker.confirmUpTo(latestSeq);
-    if (replayed > 0) deps.onReplayed(replayed);
+    if (replayed > 0) deps.onReplayed(replayed, replayedCritical);
+    replayedCritical = 0;
   };
 
   socket.on('notification.created', onCreated);
