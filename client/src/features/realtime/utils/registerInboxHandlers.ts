@@ -28,9 +28,12 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
   const onCreated = (item: NotificationDto, meta?: { replayed: true }) => {
     if (!tracker.accept(item)) return; // replay of something already held
     writeToLists(queryClient, item);
-    queryClient.setQueryData(categoriesOptions().queryKey, (categories) =>
-      categories && !categories.includes(item.category) ? [...categories, item.category].sort() : categories,
-    );
+    const categories = queryClient.getQueryData(categoriesOptions().queryKey);
+    if (categories && !categories.some((option) => option.key === item.category)) {
+      // New to this inbox: offer it in the filter at once (by key), then fetch its label.
+      queryClient.setQueryData(categoriesOptions().queryKey, [...categories, { key: item.category, label: item.category }]);
+      void queryClient.invalidateQueries({ queryKey: categoriesOptions().queryKey });
+    }
     // Replays are summed up in one toast at sync.done; archived ones (in-app turned off) never toast.
     if (item.archivedAt !== null) return;
     if (!meta?.replayed) deps.onLive(item);

@@ -118,7 +118,7 @@ export function ComposePage() {
           <NotificationPreview
             title={state.title}
             body={state.body}
-            category={category}
+            categoryLabel={categories.data?.find((item) => item.key === category)?.label ?? category}
             priority={state.priority}
             actionUrl={state.actionUrl}
             data={parseData(state.data)}
