@@ -20,18 +20,19 @@ export function requireE164(phone: string | null): string {
 
 /**
  * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT characters (with an ellipsis), then the
- * absolute action link (or the inbox link) on its own line, and an opt-out hint unless critical.
+ * absolute action link (or the inbox link) on its own line, and an opt-out hint unless the notification
+ * is critical or its category is locked (critical categories cannot be opted out of, so none is offered).
  *
  * @example
  * composeSmsText(message, 'https://notify.example.com')
  * // 'Sign-in from a new device: Chrome on Linux, Berlin\nhttps://notify.example.com/security'
  */
-export function composeSmsText(message: OutgoingMessage, publicUrl: string): string {
+export function composeSmsText(message: OutgoingMessage, publicUrl: string, { categoryLocked = false }: { categoryLocked?: boolean } = {}): string {
   const { title, body, actionUrl, priority } = message.notification;
   const text = truncate(oneLine(body ? `${title}: ${body}` : title), SMS_TEXT_LIMIT);
   const link = absoluteActionUrl(actionUrl, publicUrl) ?? inboxUrl(publicUrl);
   const lines = [text, link];
-  if (priority !== 'critical') lines.push('Reply STOP to opt out');
+  if (priority !== 'critical' && !categoryLocked) lines.push('Reply STOP to opt out');
   return lines.join('\n');
 }
 
