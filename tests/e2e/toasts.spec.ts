@@ -40,12 +40,12 @@ test('a critical toast stays until dismissed (by keyboard too); a normal one goe
 
 test('the summary toast of a reconnect that brought a critical notification stays until dismissed', async ({ page, context, request }) => {
   await page.clock.install();
-  await signIn(page, 'bob@example.com');
+  await signIn(page, 'alice@example.com');
   const run = Date.now().toString(36);
   await context.setOffline(true);
   await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-state', 'connected');
-  await postNotification(request, { to: [{ email: 'bob@example.com' }], title: `Missed routine ${run}` });
-  await postNotification(request, { to: [{ email: 'bob@example.com' }], title: `Missed breach ${run}`, category: 'security', priority: 'critical' });
+  await postNotification(request, { to: [{ email: 'alice@example.com' }], title: `Missed routine ${run}` });
+  await postNotification(request, { to: [{ email: 'alice@example.com' }], title: `Missed breach ${run}`, category: 'security', priority: 'critical' });
   await context.setOffline(false);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
 
