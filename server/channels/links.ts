@@ -23,3 +23,8 @@ export function absoluteActionUrl(actionUrl: string | null, publicUrl: string): 
 export function inboxUrl(publicUrl: string): string {
   return `${publicUrl.replace(/\/$/, '')}/`;
 }
+
+/** The notification settings page (sign-in required), where every category and channel is managed. */
+export function preferencesUrl(publicUrl: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/settings/preferences`;
+}

@@ -78,8 +78,11 @@ export interface DigestMessage {
   digestId: string;
   period: DigestPeriod;
   recipient: OutgoingMessage['recipient'];
-  /** Non-empty groups, in display order. */
-  groups: { category: string; label: string; notifications: DigestItem[] }[];
+  /**
+   * Non-empty groups, in display order. `locked`: the category is critical (it may have become so after
+   * these notifications were queued), so its group offers no unsubscribe link.
+   */
+  groups: { category: string; label: string; locked: boolean; notifications: DigestItem[] }[];
 }
 
 /** A channel that can also send digests (only email does). Errors follow DeliveryChannel's rules. */

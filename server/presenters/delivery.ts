@@ -7,12 +7,12 @@ import type {
 } from '../../shared/schemas/delivery.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 
-/** Prisma `include` that loads what presentDelivery needs: the attempts, the notification's title, the user's email. */
+/** Prisma `include` that loads what presentDelivery needs: the attempts, the notification's title, the user's contact points. */
 export const deliveryInclude = {
   // Chronological: an admin retry restarts the attempt count, so `attempt` alone would interleave the runs.
   attemptLog: { orderBy: [{ startedAt: 'asc' }, { attempt: 'asc' }] },
   notification: { select: { title: true } },
-  user: { select: { email: true } },
+  user: { select: { email: true, name: true, phone: true } },
 } satisfies Prisma.DeliveryInclude;
 
 /** A Delivery row loaded with `deliveryInclude`. */
@@ -39,7 +39,7 @@ export interface DeliveryRow {
     error: string | null;
   }[];
   notification: { title: string };
-  user: { email: string };
+  user: { email: string; name: string; phone: string | null };
 }
 
 /** Statuses after which the worker never looks at a delivery again (unless an admin retries it). */
@@ -53,6 +53,8 @@ export function presentDelivery(row: DeliveryRow): DeliveryDto {
     notificationTitle: row.notification.title,
     userId: row.userId,
     userEmail: row.user.email,
+    userName: row.user.name,
+    address: channelAddress(row.channel, row.user),
     channel: row.channel as ExternalChannelName,
     status: row.status as DeliveryStatus,
     attempts: row.attempts,
@@ -72,6 +74,13 @@ export function presentDelivery(row: DeliveryRow): DeliveryDto {
       error: attempt.error,
     })),
   };
+}
+
+/** The user's contact point a channel uses: an SMS goes to the phone, never to the email address. */
+function channelAddress(channel: string, user: DeliveryRow['user']): string | null {
+  if (channel === 'email') return user.email;
+  if (channel === 'sms') return user.phone;
+  return null;
 }
 
 /** Dev-outbox row → DTO (headers and the delivery link stay server-side). */

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type SessionInfo } from '../../shared/schemas/auth.js';
+import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type AuthConfig, type SessionInfo } from '../../shared/schemas/auth.js';
 import type { AppContext } from '../context.js';
 import { HttpError, UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
@@ -10,6 +10,7 @@ import { parseInput } from '../middleware/validate.js';
 import { authenticateUser, toSessionUser } from '../services/auth/authenticateUser.js';
 import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js';
 import { setPassword } from '../services/auth/setPassword.js';
+import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
 
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
@@ -21,7 +22,8 @@ const destroy = (req: Request) =>
   new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 
 /**
- * `/api/auth`: login, logout, current session, and setting a password from a one-time link.
+ * `/api/auth`: login, logout, current session, the sign-in page's public config, and setting a password
+ * from a one-time link.
  *
  * Login and set-password need no CSRF token (there is no session yet; for set-password the link's signed
  * token is the credential) but only accept a JSON body, which a cross-site form cannot send without a
@@ -69,6 +71,12 @@ export function authRouter(ctx: AppContext): Router {
     if (!user) throw UnauthorizedError('Not signed in');
     const body: SessionInfo = { user: toSessionUser(user), csrfToken: generateCsrfToken(req, false) };
     res.json(body);
+  });
+
+  // Public: what the sign-in page may show before anyone signs in (the demo hint only when demo accounts exist).
+  router.get('/config', async (_req, res) => {
+    const body: AuthConfig = { demoAccounts: await listDemoAccounts(ctx) };
+    res.set('Cache-Control', 'no-store').json(body);
   });
 
   router.post('/logout', csrfProtection, async (req, res) => {

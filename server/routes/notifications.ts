@@ -36,7 +36,7 @@ export function notificationsRouter(ctx: AppContext): Router {
   });
 
   router.get('/categories', async (req, res) => {
-    const body: CategoriesResponse = { categories: await listCategories(ctx.db, currentUserId(req)) };
+    const body: CategoriesResponse = await listCategories(ctx.db, currentUserId(req));
     res.json(body);
   });
 

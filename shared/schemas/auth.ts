@@ -55,3 +55,21 @@ export interface SetPasswordTokenInfo {
   /** ISO 8601: when the link stops working. */
   expiresAt: string;
 }
+
+/** A demo account the sign-in page may offer: seeded on first run of a non-production install. */
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  /** The shared demo password (published in the README); a demo account has nothing secret. */
+  password: string;
+}
+
+/**
+ * Answer of `GET /api/auth/config` (public): what the sign-in page may show before anyone signs in.
+ * `demoAccounts` is null unless demo seeding is on (`SEED_DEMO`, never with `NODE_ENV=production`) and
+ * the seeded accounts exist in the database.
+ */
+export interface AuthConfig {
+  demoAccounts: DemoAccount[] | null;
+}

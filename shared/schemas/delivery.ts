@@ -27,6 +27,13 @@ export interface DeliveryDto {
   notificationTitle: string;
   userId: string;
   userEmail: string;
+  userName: string;
+  /**
+   * Where this channel reaches the user, as their profile says now: their email address (email), their
+   * phone number in E.164 (SMS; null when they have none, so the SMS cannot go out), or null for push (it
+   * goes to every device they subscribed).
+   */
+  address: string | null;
   channel: ExternalChannelName;
   status: DeliveryStatus;
   attempts: number;

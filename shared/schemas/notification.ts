@@ -197,7 +197,17 @@ export interface BulkUpdateResult {
   counts: InboxCounts;
 }
 
-/** Answer of `GET /api/notifications/categories`. */
+/** A category as people see it: its key (what the API and filters use) and its label (what is shown). */
+export interface CategoryOption {
+  key: string;
+  /** The admin's label (Admin → Categories); the key itself when the category has no row. */
+  label: string;
+}
+
+/** Answer of `GET /api/notifications/categories`: the categories present in the user's inbox. */
 export interface CategoriesResponse {
+  /** Their keys, sorted by key (kept for clients written before `items`). */
   categories: string[];
+  /** The same categories with their labels, sorted by label: what a filter menu shows. */
+  items: CategoryOption[];
 }

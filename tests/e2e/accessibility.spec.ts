@@ -15,6 +15,8 @@ async function seriousViolations(page: import('@playwright/test').Page) {
 }
 
 test('the main pages have no serious accessibility violations', async ({ page, request }) => {
+  // Seven full axe scans: on a loaded 2-core runner they alone can take over a minute.
+  test.slow();
   // Collected over all pages, so one run lists everything to fix.
   const found: string[] = [];
   await page.goto('/login');

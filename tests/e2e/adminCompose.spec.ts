@@ -49,3 +49,65 @@ test('admin pages are closed to other users', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'You need admin access' })).toBeVisible();
   expect((await page.request.get('/api/admin/sends')).status()).toBe(403);
 });
+
+test('a double-clicked Send sends the message once, shows the result in view and clears the form', async ({ page }) => {
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin/compose');
+  await expect(page.getByRole('heading', { name: 'Compose notification' })).toBeVisible();
+  const title = `Quarterly report ${Date.now().toString(36)}`;
+  await page.getByRole('combobox', { name: 'Search people' }).fill('alice');
+  await page.getByRole('option', { name: /alice@example\.com/ }).click();
+  await expect(page.getByTestId('reach-estimate')).toContainText('Will reach 1 person');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Body').fill('Numbers are in.');
+
+  // Every POST the page makes, so the count below is taken once all of them have been answered.
+  const answered: Promise<unknown>[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/admin/sends') answered.push(req.response());
+  });
+  await page.getByRole('button', { name: 'Send notification' }).dblclick();
+
+  const result = page.getByTestId('compose-result');
+  await expect(result).toContainText('Sent to 1 person');
+  await Promise.all(answered);
+  // Exactly one send of this message, in the Sent history.
+  const history = await page.request.get('/api/admin/sends?limit=100');
+  expect(history.status()).toBe(200);
+  expect(((await history.json()) as { items: { title: string }[] }).items.filter((send) => send.title === title)).toHaveLength(1);
+
+  // The confirmation is where the eye and the focus are, and the form is ready for a new message.
+  await expect(result).toBeInViewport();
+  await expect(result).toBeFocused();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await expect(page.getByLabel('Body')).toHaveValue('');
+
+  await result.getByRole('link', { name: 'View send details' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await page.goto('/admin/sends');
+  await expect(page.getByRole('heading', { name: 'Sent', exact: true })).toBeVisible();
+  await expect(page.getByTestId('send-row').filter({ hasText: title })).toHaveCount(1);
+});
+
+test('clicking Send again after a send does not send the message a second time', async ({ page }) => {
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin/compose');
+  const title = `Maintenance window ${Date.now().toString(36)}`;
+  await page.getByRole('combobox', { name: 'Search people' }).fill('alice');
+  await page.getByRole('option', { name: /alice@example\.com/ }).click();
+  await page.getByLabel('Title').fill(title);
+  const answered: Promise<unknown>[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/admin/sends') answered.push(req.response());
+  });
+  const send = page.getByRole('button', { name: 'Send notification' });
+  await send.click();
+  await expect(page.getByTestId('compose-result')).toContainText('Sent to 1 person');
+
+  // The admin, unsure it went out, clicks again.
+  await send.click();
+  await expect(send).toBeEnabled();
+  await Promise.all(answered);
+  const history = await page.request.get('/api/admin/sends?limit=100');
+  expect(((await history.json()) as { items: { title: string }[] }).items.filter((item) => item.title === title)).toHaveLength(1);
+});

@@ -111,6 +111,21 @@ describe('GET /api/admin/deliveries', () => {
     expect(pending.nextAttemptAt).toBe(farFuture.toISOString());
   });
 
+  it("names each delivery's own address: the phone for SMS (null without one), the email address for email, none for push", async () => {
+    const byId = async () => new Map((await admin.get<DeliveryPage>(`/api/admin/deliveries?sendId=${single.sendId}`)).body.items.map((d) => [d.id, d]));
+    await server.ctx.db.user.update({ where: { email: 'alice@example.com' }, data: { phone: '+14155550123' } });
+    try {
+      const withPhone = await byId();
+      expect(withPhone.get(ids.smsSent4!)).toMatchObject({ channel: 'sms', address: '+14155550123', userName: 'Alice Example', userEmail: 'alice@example.com' });
+      expect(withPhone.get(ids.emailDead4!)).toMatchObject({ channel: 'email', address: 'alice@example.com' });
+    } finally {
+      await server.ctx.db.user.update({ where: { email: 'alice@example.com' }, data: { phone: null } });
+    }
+    expect((await byId()).get(ids.smsSent4!)!.address).toBeNull();
+    const all = (await admin.get<DeliveryPage>('/api/admin/deliveries')).body.items;
+    expect(all.find((d) => d.id === ids.pushPending)!.address).toBeNull();
+  });
+
   it('pages with a keyset cursor through every delivery exactly once, ties on createdAt included', async () => {
     const all = (await admin.get<DeliveryPage>('/api/admin/deliveries')).body.items.map((d) => d.id);
     const seen: string[] = [];

@@ -165,6 +165,34 @@ describe('hourly digests', () => {
   });
 });
 
+describe('critical categories', () => {
+  it('a category made critical after its notifications were queued gets no unsubscribe link or header', async () => {
+    const key = `ops-${randomUUID().slice(0, 8)}`;
+    await db.category.create({ data: { key, label: 'Ops alerts', critical: false } });
+    const alone = await buildUser();
+    const mixed = await buildUser();
+    await buildNotification(alone, { title: 'Disk filling up', category: key, createdAt: at('2031-04-02T09:10:00Z') });
+    await buildNotification(mixed, { title: 'Disk filling up too', category: key, createdAt: at('2031-04-02T09:12:00Z') });
+    await buildNotification(mixed, { title: 'Build 7 passed', category: 'deploys', createdAt: at('2031-04-02T09:15:00Z') });
+    // Queued while the category could still be turned off; now it is locked.
+    await db.category.update({ where: { key }, data: { critical: true } });
+
+    expect((await runDigests(server.ctx, at('2031-04-02T10:00:00Z'))).sent).toBe(2);
+    const [single] = mailsTo(alone);
+    expect(rawHeader(single!, 'list-unsubscribe')).toBeUndefined();
+    expect(rawHeader(single!, 'list-unsubscribe-post')).toBeUndefined();
+    expect(single!.text).toContain('== Ops alerts ==');
+    expect(single!.text).not.toContain('Stop Ops alerts emails');
+    expect(single!.text).not.toContain('/api/unsubscribe/');
+    expect(single!.html as string).not.toContain('/api/unsubscribe/');
+
+    const [both] = mailsTo(mixed);
+    expect(both!.text).not.toContain('Stop Ops alerts emails');
+    expect(both!.text).toMatch(new RegExp(`Stop Deploys emails: ${server.ctx.publicUrl}/api/unsubscribe/`));
+    expect(rawHeader(both!, 'list-unsubscribe')).toBe(`<${server.ctx.publicUrl}/settings/preferences>`);
+  });
+});
+
 describe('daily digests', () => {
   it('go out at the user’s digest time in their time zone, covering the day before it', async () => {
     // 08:00 in Tokyo (UTC+9) on 2031-03-11 is 2031-03-10T23:00Z.
@@ -260,7 +288,7 @@ describe('dev outbox', () => {
       digestId: `run_${randomUUID()}`,
       period: 'daily' as const,
       recipient: { id: user.id, name: user.name, email: user.email, phone: null, locale: 'en', timezone: 'UTC' },
-      groups: [{ category: 'general', label: 'General', notifications: [{ id: 'n1', title: 'Stored', body: 'b', actionUrl: null, createdAt: at('2031-03-11T08:00:00Z') }] }],
+      groups: [{ category: 'general', label: 'General', locked: false, notifications: [{ id: 'n1', title: 'Stored', body: 'b', actionUrl: null, createdAt: at('2031-03-11T08:00:00Z') }] }],
     };
 
     const first = await outbox.sendDigest(digest);

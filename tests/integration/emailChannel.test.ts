@@ -83,6 +83,29 @@ describe('SMTP', () => {
     expect(verifyUnsubscribeToken(token, server.ctx.signingSecret)).toEqual({ userId: alice.id, category: 'billing', channel: 'email' });
   });
 
+  it('offers no unsubscribe for a critical (locked) category: no List-Unsubscribe header, a settings link instead', async () => {
+    const before = smtp.messages.length;
+    // `security` is critical; the priority does not matter (a normal one here), the category does.
+    await channel.send(buildOutgoingMessage({ notification: { category: 'security', priority: 'normal', title: 'New sign-in', body: 'Chrome on Linux' } }));
+    await channel.send(buildOutgoingMessage({ notification: { category: 'deploys', priority: 'normal', title: 'Deployed' } }));
+    const [locked, open] = (await smtp.waitForMessages(before + 2)).slice(-2).map((m) => m.parsed);
+    const settings = `${server.ctx.publicUrl}/settings/preferences`;
+
+    expect(rawHeader(locked!, 'list-unsubscribe')).toBeUndefined();
+    expect(rawHeader(locked!, 'list-unsubscribe-post')).toBeUndefined();
+    expect(locked!.text).not.toContain('/api/unsubscribe/');
+    expect(locked!.text).not.toMatch(/unsubscribe/i);
+    expect(locked!.text).toContain(`Manage your notification settings: ${settings}`);
+    const html = locked!.html as string;
+    expect(hrefs(html).some((href) => href.includes('/api/unsubscribe/'))).toBe(false);
+    expect(html).not.toMatch(/unsubscribe/i);
+    expect(hrefs(html)).toContain(settings);
+
+    // A category people can turn off keeps its one-click link.
+    expect(rawHeader(open!, 'list-unsubscribe')).toMatch(new RegExp(`^<${server.ctx.publicUrl}/api/unsubscribe/`));
+    expect(open!.text).toContain('Unsubscribe from Deploys emails:');
+  });
+
   it('uses the category template when one exists, the default otherwise', async () => {
     const before = smtp.messages.length;
     await channel.send(buildOutgoingMessage({ notification: { category: 'security', title: 'New sign-in', body: 'Chrome on Linux', actionUrl: '/settings/sessions' }, recipient: { timezone: 'Europe/Berlin' } }));

@@ -70,7 +70,25 @@ describe('GET /api/notifications', () => {
     expect(billing).toHaveLength(13);
     expect(billing.every((n) => n.category === 'billing')).toBe(true);
     const categories = await carol.get('/api/notifications/categories');
-    expect(categories.body).toEqual({ categories: ['billing', 'security'] });
+    expect(categories.body.categories).toEqual(['billing', 'security']);
+  });
+
+  it('lists the inbox categories with their labels (what the filter and chips show), keys kept for old clients', async () => {
+    await server.ctx.db.category.update({ where: { key: 'security' }, data: { label: 'Account alerts' } });
+    try {
+      const res = await carol.get('/api/notifications/categories');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        categories: ['billing', 'security'],
+        // Sorted by label, as people read them.
+        items: [
+          { key: 'security', label: 'Account alerts' },
+          { key: 'billing', label: 'Billing' },
+        ],
+      });
+    } finally {
+      await server.ctx.db.category.update({ where: { key: 'security' }, data: { label: 'Security' } });
+    }
   });
 
   it('keeps read, unread, archived and counts exact as state changes', async () => {

@@ -175,6 +175,41 @@ describe('admin composer and history', () => {
     expect(apiSend.sender.name).toContain('Bootstrap');
   });
 
+  it('sends a composed message once per Idempotency-Key: a repeated click gets the first answer', async () => {
+    const body = { to: [{ email: 'bob@example.com' }], title: 'Composer once only', category: 'general' };
+    const key = { headers: { 'Idempotency-Key': 'composer-form-7f3a' } };
+    const [first, second] = await Promise.all([
+      admin.request('POST', '/api/admin/sends', body, key),
+      // The form's double click: the same key while the first may still be running.
+      admin.request('POST', '/api/admin/sends', body, key).then(async (res) =>
+        res.status === 409 ? admin.request('POST', '/api/admin/sends', body, key) : res,
+      ),
+    ]);
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    expect(second.body).toEqual(first.body);
+    expect(await server.ctx.db.send.count({ where: { title: 'Composer once only' } })).toBe(1);
+    expect(await server.ctx.db.notification.count({ where: { title: 'Composer once only' } })).toBe(1);
+    const replay = await admin.request('POST', '/api/admin/sends', body, key);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+
+    const edited = await admin.request('POST', '/api/admin/sends', { ...body, title: 'Edited' }, key);
+    expect(edited.status).toBe(422);
+    expect(edited.body.error.code).toBe('idempotency_key_reused');
+    // Keys are per admin: another admin's form with the same key is its own message.
+    await server.ctx.db.user.update({ where: { email: 'alice@example.com' }, data: { role: 'admin' } });
+    try {
+      const other = await alice.request('POST', '/api/admin/sends', body, key);
+      expect(other.status).toBe(202);
+      expect(other.body.sendId).not.toBe(first.body.sendId);
+    } finally {
+      await server.ctx.db.user.update({ where: { email: 'alice@example.com' }, data: { role: 'user' } });
+    }
+    const bad = await admin.request('POST', '/api/admin/sends', body, { headers: { 'Idempotency-Key': 'x'.repeat(300) } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('Idempotency-Key');
+  });
+
   it('is closed to non-admins', async () => {
     expect((await alice.request('POST', '/api/admin/sends', { to: [{ all: true }], title: 'x' })).status).toBe(403);
     expect((await alice.get('/api/admin/sends')).status).toBe(403);

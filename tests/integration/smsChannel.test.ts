@@ -69,6 +69,11 @@ describe('Twilio (real SDK, local fake)', () => {
     expect(hint).toBe('Reply STOP to opt out');
   });
 
+  it('offers no opt-out for a critical (locked) category, whatever the priority', async () => {
+    await channel.send(buildOutgoingMessage({ notification: { category: 'security', priority: 'normal', title: 'New sign-in', body: 'Chrome on Linux' } }));
+    expect(fake.requests.at(-1)!.params.Body).toBe(`New sign-in: Chrome on Linux\n${server.ctx.publicUrl}/`);
+  });
+
   it('sends through a messaging service when one is configured', async () => {
     const viaService = await createTwilioSmsChannel(
       depsWith({ ...twilioEnv, TWILIO_FROM: '', TWILIO_MESSAGING_SERVICE_SID: MESSAGING_SERVICE_SID }),

@@ -32,6 +32,8 @@ interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -58,8 +60,8 @@ async function refreshCsrfToken(): Promise<void> {
   setCsrfToken(session.csrfToken);
 }
 
-async function send<T>(path: string, { method = 'GET', body, signal }: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send<T>(path: string, { method = 'GET', body, signal, headers: extra }: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 

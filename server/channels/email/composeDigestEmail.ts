@@ -1,6 +1,6 @@
 import { oneLineExcerpt } from '../../../shared/excerpt.js';
 import type { ChannelDeps } from '../createChannels.js';
-import { inboxUrl } from '../links.js';
+import { inboxUrl, preferencesUrl } from '../links.js';
 import { emailOpenUrl } from './openLink.js';
 import type { DigestMessage } from '../types.js';
 import { createUnsubscribeToken } from '../unsubscribeLink.js';
@@ -12,8 +12,9 @@ const EXCERPT_CHARS = 160;
 
 /**
  * Renders a digest as one email: per category its notifications (title, excerpt, link) and a signed
- * unsubscribe link. A single-category digest advertises that link as one-click List-Unsubscribe; a mixed
- * one points the header at the preferences page, since one click cannot mean "all of these categories".
+ * unsubscribe link (none for a locked, critical category). A single-category digest advertises that link
+ * as one-click List-Unsubscribe (no header at all when the category is locked); a mixed one points the
+ * header at the preferences page, since one click cannot mean "all of these categories".
  *
  * @example
  * const email = composeDigestEmail(ctx, digest);
@@ -34,7 +35,7 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
     recipientName: recipient.name,
     groups: groups.map((group) => ({
       label: group.label,
-      unsubscribeUrl: unsubscribeUrl(group.category),
+      unsubscribeUrl: group.locked ? null : unsubscribeUrl(group.category),
       items: group.notifications.map((n) => ({
         title: n.title,
         excerpt: excerpt(n.body),
@@ -44,7 +45,7 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
       })),
     })),
     inboxUrl: inboxUrl(publicUrl),
-    preferencesUrl: `${publicUrl}/settings/preferences`,
+    preferencesUrl: preferencesUrl(publicUrl),
   };
   const { html, text } = renderDigestBodies(view);
   const only = groups.length === 1 ? view.groups[0] : undefined;
@@ -54,9 +55,11 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
     text,
     html,
     messageId: `<digest-${message.digestId}@${new URL(publicUrl).hostname}>`,
-    headers: only
-      ? { 'List-Unsubscribe': `<${only.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-FlashNotify-Digest': message.digestId }
-      : { 'List-Unsubscribe': `<${view.preferencesUrl}>`, 'X-FlashNotify-Digest': message.digestId },
+    headers: !only
+      ? { 'List-Unsubscribe': `<${view.preferencesUrl}>`, 'X-FlashNotify-Digest': message.digestId }
+      : only.unsubscribeUrl
+        ? { 'List-Unsubscribe': `<${only.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-FlashNotify-Digest': message.digestId }
+        : { 'X-FlashNotify-Digest': message.digestId },
   };
 }
 

@@ -1,5 +1,6 @@
+import { loadCategoryInfo } from '../categoryInfo.js';
 import type { ChannelDeps } from '../createChannels.js';
-import { absoluteActionUrl, inboxUrl } from '../links.js';
+import { absoluteActionUrl, inboxUrl, preferencesUrl } from '../links.js';
 import { emailOpenUrl } from './openLink.js';
 import type { OutgoingMessage } from '../types.js';
 import { createUnsubscribeToken } from '../unsubscribeLink.js';
@@ -13,14 +14,18 @@ export interface ComposedEmail {
   html: string;
   /** `<deliveryId@host>`: stable across retries, so receivers can drop a duplicate of a re-sent message. */
   messageId: string;
-  /** List-Unsubscribe (RFC 2369), List-Unsubscribe-Post (RFC 8058) and X-FlashNotify-Delivery. */
+  /**
+   * X-FlashNotify-Delivery, and List-Unsubscribe (RFC 2369) with List-Unsubscribe-Post (RFC 8058) unless
+   * the category is locked (critical): a one-click link that cannot unsubscribe must not be offered.
+   */
   headers: Record<string, string>;
 }
 
 const APP_NAME = 'FlashNotify';
 
 /**
- * Renders one notification as an email for one recipient, with its signed one-click unsubscribe link.
+ * Renders one notification as an email for one recipient, with its signed one-click unsubscribe link, or,
+ * for a critical (locked) category, a link to the preferences page instead.
  *
  * @example
  * const email = await composeEmail(ctx, message);
@@ -29,12 +34,10 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
   const { notification, recipient } = message;
   // Read at send time: publicUrl is only known once the server listens.
   const publicUrl = deps.publicUrl;
-  const category = await deps.db.category.findUnique({ where: { key: notification.category }, select: { label: true } });
-  const token = createUnsubscribeToken(
-    { userId: recipient.id, category: notification.category, channel: 'email' },
-    deps.signingSecret,
-  );
-  const unsubscribeUrl = `${publicUrl}/api/unsubscribe/${token}`;
+  const category = await loadCategoryInfo(deps, notification.category);
+  const unsubscribeUrl = category.locked
+    ? null
+    : `${publicUrl}/api/unsubscribe/${createUnsubscribeToken({ userId: recipient.id, category: notification.category, channel: 'email' }, deps.signingSecret)}`;
   const critical = notification.priority === 'critical';
   const view: EmailView = {
     appName: APP_NAME,
@@ -45,13 +48,15 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
     critical,
     priority: notification.priority,
     category: notification.category,
-    categoryLabel: category?.label ?? notification.category,
+    categoryLabel: category.label,
+    categoryLocked: category.locked,
     when: formatWhen(notification.createdAt, recipient.locale, recipient.timezone),
     recipientName: recipient.name,
     // The button goes through the app's open page, where the person's click (not the link's GET, which
     // scanners fetch) marks the notification read, stopping any escalation, before the action URL.
     actionUrl: absoluteActionUrl(notification.actionUrl, publicUrl) ? emailOpenUrl(deps, recipient.id, notification.id) : null,
     inboxUrl: inboxUrl(publicUrl),
+    preferencesUrl: preferencesUrl(publicUrl),
     unsubscribeUrl,
   };
   const { html, text } = renderEmailBodies(view);
@@ -63,8 +68,7 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
     html,
     messageId: `<${message.deliveryId}@${new URL(publicUrl).hostname}>`,
     headers: {
-      'List-Unsubscribe': `<${unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(unsubscribeUrl && { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
       'X-FlashNotify-Delivery': message.deliveryId,
     },
   };

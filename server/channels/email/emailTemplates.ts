@@ -14,12 +14,16 @@ export interface EmailView {
   priority: string;
   category: string;
   categoryLabel: string;
+  /** A critical category: people cannot unsubscribe from it, so the footer links to the settings instead. */
+  categoryLocked: boolean;
   /** When the notification was created, formatted in the recipient's locale and time zone. */
   when: string;
   recipientName: string;
   actionUrl: string | null;
   inboxUrl: string;
-  unsubscribeUrl: string;
+  preferencesUrl: string;
+  /** The signed one-click unsubscribe link; null for a locked (critical) category. */
+  unsubscribeUrl: string | null;
 }
 
 /** What the digest templates (`digest.*.hbs`) use. Values are plain text; the HTML engine escapes them. */
@@ -35,8 +39,8 @@ export interface DigestView {
   recipientName: string;
   groups: {
     label: string;
-    /** The category's signed unsubscribe page. */
-    unsubscribeUrl: string;
+    /** The category's signed unsubscribe page; null for a locked (critical) category. */
+    unsubscribeUrl: string | null;
     items: { title: string; excerpt: string; url: string; when: string }[];
   }[];
   inboxUrl: string;

@@ -1,7 +1,8 @@
 import type twilio from 'twilio';
+import { loadCategoryInfo } from '../categoryInfo.js';
 import type { ChannelDeps } from '../createChannels.js';
 import { storeInOutbox } from '../devOutbox.js';
-import { PermanentDeliveryError, type DeliveryChannel } from '../types.js';
+import { PermanentDeliveryError, type DeliveryChannel, type OutgoingMessage } from '../types.js';
 import { composeSmsText, requireE164 } from './smsText.js';
 import { isPermanentTwilioError } from './twilioErrors.js';
 
@@ -44,7 +45,7 @@ export async function createTwilioSmsChannel(
         const sent = await client.messages.create({
           to,
           ...sender(config),
-          body: composeSmsText(message, deps.publicUrl),
+          body: await smsBody(deps, message),
           // Twilio's own retry counter, "attempts made including this request": lets it spot re-sends.
           attempt: message.attempt,
         });
@@ -55,6 +56,12 @@ export async function createTwilioSmsChannel(
       }
     },
   };
+}
+
+/** The SMS text; whether its category is locked decides the opt-out hint. */
+async function smsBody(deps: ChannelDeps, message: OutgoingMessage): Promise<string> {
+  const { locked } = await loadCategoryInfo(deps, message.notification.category);
+  return composeSmsText(message, deps.publicUrl, { categoryLocked: locked });
 }
 
 /** A messaging service picks the best sender from its pool; otherwise the configured number sends. */
@@ -74,7 +81,7 @@ export function createDevOutboxSmsChannel(deps: ChannelDeps): DeliveryChannel {
         channel: 'sms',
         deliveryId: message.deliveryId,
         to,
-        text: composeSmsText(message, deps.publicUrl),
+        text: await smsBody(deps, message),
       });
       return { providerMessageId: id };
     },

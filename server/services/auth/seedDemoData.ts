@@ -3,9 +3,11 @@ import { createMissingCategories, DEMO_CATEGORIES } from '../categories/ensureDe
 import { insertUnlessExists } from '../uniqueViolation.js';
 import { hashPassword } from './passwords.js';
 
+/** The one password of every demo account (printed in the README and on first run). */
 export const DEMO_PASSWORD = 'flashnotify';
 
-const DEMO_USERS = [
+/** The accounts seeded on first run of a non-production install. */
+export const DEMO_USERS = [
   { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
   { email: 'alice@example.com', name: 'Alice Example', role: 'user' },
   { email: 'bob@example.com', name: 'Bob Example', role: 'user' },

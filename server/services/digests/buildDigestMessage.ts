@@ -37,13 +37,14 @@ export async function buildDigestMessage(ctx: AppContext, digest: DueDigest, dig
   if (wanted.length === 0) return null;
 
   const keys = [...new Set(wanted.map((n) => n.category))];
-  const labels = new Map(
-    (await ctx.db.category.findMany({ where: { key: { in: keys } }, select: { key: true, label: true } })).map((c) => [c.key, c.label]),
+  const rows = new Map(
+    (await ctx.db.category.findMany({ where: { key: { in: keys } }, select: { key: true, label: true, critical: true } })).map((c) => [c.key, c]),
   );
   const groups = keys
     .map((category) => ({
       category,
-      label: labels.get(category) ?? category,
+      label: rows.get(category)?.label ?? category,
+      locked: rows.get(category)?.critical ?? false,
       notifications: wanted.filter((n) => n.category === category).map(({ category: _, ...item }) => item),
     }))
     .sort((a, b) => a.label.localeCompare(b.label));

@@ -14,7 +14,13 @@ export async function signIn(page: Page, email: string): Promise<void> {
 /** Posts a notification through the service API, as an integrating service would. */
 export async function postNotification(
   request: APIRequestContext,
-  body: { to: { email: string }[]; title: string; body?: string; category?: string },
+  body: {
+    to: ({ email: string } | { externalId: string })[];
+    title: string;
+    body?: string;
+    category?: string;
+    priority?: 'low' | 'normal' | 'high' | 'critical';
+  },
 ): Promise<string[]> {
   const res = await request.post('/api/v1/notifications', {
     headers: { authorization: `Bearer ${E2E_API_KEY}` },
@@ -22,6 +28,16 @@ export async function postNotification(
   });
   expect(res.status()).toBe(202);
   return ((await res.json()) as { notificationIds: string[] }).notificationIds;
+}
+
+/**
+ * Marks everything of the signed-in user read (as "Mark all as read" does), so a test leaves no unread
+ * items behind for the specs that count a demo user's badge from zero.
+ */
+export async function markAllRead(page: Page): Promise<void> {
+  const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  const res = await page.request.post('/api/notifications/read-all', { headers: { 'x-csrf-token': csrfToken }, data: {} });
+  expect(res.status()).toBe(200);
 }
 
 /** The unread badge's number, 0 when the badge is hidden. */

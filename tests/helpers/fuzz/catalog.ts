@@ -87,6 +87,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'POST /api/auth/set-password/check': { body: checkSetPasswordSchema },
   'POST /api/auth/set-password': { body: setPasswordSchema },
   'GET /api/auth/session': {},
+  'GET /api/auth/config': {},
   'POST /api/auth/logout': { endsSession: true },
   'GET /api/notifications': { query: listNotificationsQuerySchema },
   'GET /api/notifications/counts': { query: countsQuerySchema },

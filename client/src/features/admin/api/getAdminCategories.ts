@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { CategoryDto, CategoryList } from '@shared/schemas/directory';
 import { apiFetch } from '../../../lib/api';
 import { adminCategoryKeys } from './adminKeys';
@@ -20,4 +21,17 @@ export function adminCategoriesOptions() {
 /** The category catalogue. */
 export function useAdminCategories() {
   return useQuery(adminCategoriesOptions());
+}
+
+/**
+ * The label to show for a category key (Admin → Categories); the key itself until the catalogue has
+ * loaded or for a key it lacks.
+ *
+ * @example
+ * const labelOf = useAdminCategoryLabel();
+ * <span className="chip">{labelOf(send.category)}</span>
+ */
+export function useAdminCategoryLabel(): (key: string) => string {
+  const { data } = useAdminCategories();
+  return useCallback((key: string) => data?.find((category) => category.key === key)?.label ?? key, [data]);
 }

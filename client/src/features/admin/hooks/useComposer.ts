@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useSubmitGuard } from '../../../hooks/useSubmitGuard';
 import type { CreateNotificationResult } from '@shared/schemas/notification';
-import { isApiError } from '../../../lib/api';
+import { isApiError, type ApiError } from '../../../lib/api';
+import { newIdempotencyKey } from '../../../lib/idempotencyKey';
 import { useCreateSend } from '../api/createSend';
 import {
   buildComposerInput,
@@ -22,9 +24,20 @@ export interface ComposerFailure {
   fromServer: boolean;
 }
 
+/** What the server's idempotency refusals mean for the person at the form. */
+function idempotencyMessage(error: ApiError): string | undefined {
+  if (error.code === 'idempotency_key_in_progress') return 'The previous attempt is still being sent. Check Sent in a moment.';
+  if (error.code === 'idempotency_key_reused') {
+    return 'An earlier attempt of this message already reached the server. Check Sent; sending again now sends your edited version as a new message.';
+  }
+  return undefined;
+}
+
 /**
  * State of the composer: the form, its field errors (from the browser's checks or the server's
- * `details[].path`), and the send itself.
+ * `details[].path`), and the send itself. Each composed message is sent once: the form holds one
+ * idempotency key from when it is opened (or reset) until it is sent, a second submit while one is in
+ * flight is ignored, and a successful send empties the form (and takes a new key) for the next message.
  *
  * @example
  * const composer = useComposer();
@@ -35,6 +48,9 @@ export function useComposer() {
   const [errors, setErrors] = useState<FieldErrors<ComposerField>>({});
   const [failure, setFailure] = useState<ComposerFailure | null>(null);
   const [result, setResult] = useState<CreateNotificationResult | null>(null);
+  // One key per composed message: repeated submits of the same message are answered, not re-sent.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const guard = useSubmitGuard();
   const send = useCreateSend();
   const { mode, people, topic } = state;
   const to = useMemo(() => recipientsOf({ mode, people, topic }), [mode, people, topic]);
@@ -49,40 +65,62 @@ export function useComposer() {
 
   const submit = (category: string) => {
     const built = buildComposerInput({ ...state, category });
-    setResult(null);
     if (built.errors) {
+      // The last send's confirmation stays: these complaints are about the next message.
       setErrors(built.errors);
       setFailure({ message: 'Please fix the highlighted fields.', other: [], fromServer: false });
       return;
     }
+    // Not `send.isPending`: a double click submits twice before React re-renders.
+    if (!guard.begin()) return;
+    setResult(null);
     setErrors({});
     setFailure(null);
-    send.mutate(built.input, {
-      onSuccess: setResult,
-      onError: (error) => {
-        const { fields, unplaced } = toFieldErrors(error, composerFieldOf);
-        setErrors(fields);
-        const placed = Object.keys(fields).length > 0;
-        setFailure({
-          message: isApiError(error)
-            ? `${sentence(error.message)}${placed ? ' See the highlighted fields.' : ''}`
-            : 'Could not reach the server. Please try again.',
-          other: unplaced.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message)),
-          fromServer: true,
-        });
+    send.mutate(
+      { input: built.input, idempotencyKey },
+      {
+        onSettled: guard.end,
+        onSuccess: (sent) => {
+          // Sent: the form starts over for the next message, and the result stays until dismissed.
+          clearForm();
+          setResult(sent);
+        },
+        onError: (error) => {
+          const apiError = isApiError(error) ? error : undefined;
+          const reused = apiError && idempotencyMessage(apiError);
+          if (reused) {
+            // The key is spent on the earlier attempt; whatever is sent next is a new message.
+            if (apiError.code === 'idempotency_key_reused') setIdempotencyKey(newIdempotencyKey());
+            setFailure({ message: reused, other: [], fromServer: true });
+            return;
+          }
+          const { fields, unplaced } = toFieldErrors(error, composerFieldOf);
+          setErrors(fields);
+          const placed = Object.keys(fields).length > 0;
+          setFailure({
+            message: isApiError(error)
+              ? `${sentence(error.message)}${placed ? ' See the highlighted fields.' : ''}`
+              : 'Could not reach the server. Please try again.',
+            other: unplaced.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message)),
+            fromServer: true,
+          });
+        },
       },
-    });
+    );
   };
 
-  const reset = () => {
+  /** An empty form with a new idempotency key: what follows is a new message. */
+  const clearForm = () => {
     setState(EMPTY_COMPOSER);
     setErrors({});
     setFailure(null);
-    setResult(null);
-    send.reset();
+    setIdempotencyKey(newIdempotencyKey());
   };
+
+  /** Hides the result of the last send. */
+  const dismissResult = () => setResult(null);
 
   const hasFieldErrors = Object.values(errors).some(Boolean);
   const shownFailure = failure && (failure.fromServer || hasFieldErrors) ? failure : null;
-  return { state, set, to, errors, failure: shownFailure, result, submit, reset, isSending: send.isPending };
+  return { state, set, to, errors, failure: shownFailure, result, submit, dismissResult, isSending: send.isPending };
 }

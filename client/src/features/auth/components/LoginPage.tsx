@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { loginSchema } from '@shared/schemas/auth';
 import { Logo } from '../../../components/Logo';
+import { useAuthConfig } from '../api/getAuthConfig';
 import { useSession } from '../api/getSession';
 import { useLogin } from '../api/login';
-import { DemoAccounts, DEMO_PASSWORD } from './DemoAccounts';
+import { DemoAccounts } from './DemoAccounts';
 import { loginErrorMessage } from './loginErrorMessage';
 import './login.css';
 
@@ -12,6 +13,8 @@ import './login.css';
 export function LoginPage() {
   const session = useSession();
   const login = useLogin();
+  // The demo hint appears only when the server says demo accounts exist (never in production).
+  const demoAccounts = useAuthConfig().data?.demoAccounts;
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');
@@ -57,12 +60,15 @@ export function LoginPage() {
             {login.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        <DemoAccounts
-          onPick={(picked) => {
-            setEmail(picked);
-            setPassword(DEMO_PASSWORD);
-          }}
-        />
+        {demoAccounts && demoAccounts.length > 0 && (
+          <DemoAccounts
+            accounts={demoAccounts}
+            onPick={(picked) => {
+              setEmail(picked.email);
+              setPassword(picked.password);
+            }}
+          />
+        )}
       </div>
     </main>
   );

@@ -1,6 +1,7 @@
 import clsx from 'clsx';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { formatRelativeTime } from '../../../lib/time';
+import { useCategoryLabel } from '../api/getCategories';
 import { NotificationLink } from './NotificationLink';
 
 interface BellPanelItemProps {
@@ -12,6 +13,7 @@ interface BellPanelItemProps {
 /** A compact row of the bell panel; the whole row is one link (its action URL, or the inbox). */
 export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
   const unread = item.readAt === null;
+  const labelOf = useCategoryLabel();
   return (
     <li
       data-testid="bell-item"
@@ -28,7 +30,7 @@ export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
           </span>
           {item.body && <span className="bell-item__body">{item.body}</span>}
           <span className="bell-item__meta">
-            {item.category} · {formatRelativeTime(item.createdAt, now)}
+            {labelOf(item.category)} · {formatRelativeTime(item.createdAt, now)}
           </span>
         </span>
       </NotificationLink>

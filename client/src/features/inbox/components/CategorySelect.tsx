@@ -6,11 +6,11 @@ interface CategorySelectProps {
   onChange: (category: string | undefined) => void;
 }
 
-/** The "Category" filter; lists the categories present in the user's inbox. */
+/** The "Category" filter; lists the categories present in the user's inbox, by label. */
 export function CategorySelect({ value, onChange }: CategorySelectProps) {
   const { data: categories = [] } = useCategories();
   // Keep a category from the URL selectable even before (or without) the API listing it.
-  const options = value && !categories.includes(value) ? [value, ...categories] : categories;
+  const options = value && !categories.some((option) => option.key === value) ? [{ key: value, label: value }, ...categories] : categories;
   return (
     <div className="select-field">
       <label htmlFor="inbox-category" className="select-field__label">
@@ -23,9 +23,9 @@ export function CategorySelect({ value, onChange }: CategorySelectProps) {
           onChange={(event) => onChange(event.target.value || undefined)}
         >
           <option value="">All categories</option>
-          {options.map((category) => (
-            <option key={category} value={category}>
-              {category}
+          {options.map((option) => (
+            <option key={option.key} value={option.key}>
+              {option.label}
             </option>
           ))}
         </select>

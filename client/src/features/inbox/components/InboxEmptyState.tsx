@@ -1,4 +1,5 @@
 import { Archive, BellOff, CheckCheck } from 'lucide-react';
+import { useCategoryLabel } from '../api/getCategories';
 import type { InboxFilters } from '../utils/filters';
 
 const COPY = {
@@ -19,6 +20,7 @@ const COPY = {
 /** What the inbox shows when a filtered list has no items. */
 export function InboxEmptyState({ filters }: { filters: InboxFilters }) {
   const { Icon, title, text } = COPY[filters.status];
+  const labelOf = useCategoryLabel();
   return (
     <div className="empty-state" data-testid="inbox-empty">
       <span className="empty-state__icon">
@@ -26,7 +28,7 @@ export function InboxEmptyState({ filters }: { filters: InboxFilters }) {
       </span>
       <p className="empty-state__title">{title}</p>
       <p className="empty-state__text">
-        {filters.category ? `No matches in the “${filters.category}” category. ` : ''}
+        {filters.category ? `No matches in the “${labelOf(filters.category)}” category. ` : ''}
         {text}
       </p>
     </div>

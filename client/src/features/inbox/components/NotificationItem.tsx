@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import { Archive, ArchiveRestore, Circle, CircleCheck } from 'lucide-react';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { formatFullDate, formatRelativeTime } from '../../../lib/time';
+import { useCategoryLabel } from '../api/getCategories';
 import { useUpdateNotification } from '../api/updateNotification';
 import { useOpenNotification } from '../hooks/useOpenNotification';
 import { NotificationLink } from './NotificationLink';
@@ -18,6 +19,7 @@ interface NotificationItemProps {
 export function NotificationItem({ item, now }: NotificationItemProps) {
   const update = useUpdateNotification();
   const open = useOpenNotification();
+  const labelOf = useCategoryLabel();
   const unread = item.readAt === null;
   const archived = item.archivedAt !== null;
   const hasLink = item.actionUrl !== null;
@@ -57,7 +59,7 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
         </div>
         {item.body && <p className="notification__body">{item.body}</p>}
         <div className="notification__meta">
-          <span className="chip">{item.category}</span>
+          <span className="chip">{labelOf(item.category)}</span>
           <PriorityBadge priority={item.priority} />
         </div>
       </div>

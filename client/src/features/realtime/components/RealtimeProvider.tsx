@@ -33,7 +33,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       queryClient,
       tracker,
       onLive: (item) => showNotificationToast(item, openInbox),
-      onReplayed: (count) => showReplaySummaryToast(count, openInbox),
+      onReplayed: (count, critical) => showReplaySummaryToast(count, openInbox, critical),
     });
     const unregisterPreferences = registerPreferencesHandlers(socket, queryClient);
     const live = new SocketConnection(socket, {

@@ -9,22 +9,30 @@ export function snippet(text: string, max = SNIPPET_LENGTH): string {
   return oneLineExcerpt(text, max, { wordBreakAfter: 0.6 });
 }
 
-/** Toast for one live notification; "View" opens the inbox. Sonner never moves focus. */
+/**
+ * Toast for one live notification; "View" opens the inbox. Sonner never moves focus. A critical one
+ * stays until dismissed (its close button, reachable with Tab; or Alt+T to reach the toasts), since a
+ * critical alert that vanished while nobody looked is as good as lost.
+ */
 export function showNotificationToast(item: NotificationDto, openInbox: () => void): void {
   const urgent = item.priority === 'high' || item.priority === 'critical';
   toast(item.title, {
     id: `notification-${item.id}`,
     description: item.body ? snippet(item.body) : undefined,
     className: urgent ? `toast--${item.priority}` : undefined,
+    duration: item.priority === 'critical' ? Infinity : undefined,
     action: { label: 'View', onClick: openInbox },
   });
 }
 
-/** The single summary toast after a reconnect replay. */
-export function showReplaySummaryToast(count: number, openInbox: () => void): void {
+/** The single summary toast after a reconnect replay; it stays until dismissed when it covers a critical one. */
+export function showReplaySummaryToast(count: number, openInbox: () => void, critical = 0): void {
   const noun = count === 1 ? 'notification' : 'notifications';
   toast(`${count} new ${noun} while you were away`, {
     id: 'replay-summary',
+    description: critical > 0 ? `${critical} critical` : undefined,
+    className: critical > 0 ? 'toast--critical' : undefined,
+    duration: critical > 0 ? Infinity : undefined,
     action: { label: 'View', onClick: openInbox },
   });
 }

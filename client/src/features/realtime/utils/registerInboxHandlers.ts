@@ -13,8 +13,8 @@ interface InboxHandlerDeps {
   tracker: SeqWatermark;
   /** A notification arrived live (not as part of a reconnect replay). */
   onLive: (item: NotificationDto) => void;
-  /** A reconnect replay or a catch-up delivered `count` notifications the client had missed. */
-  onReplayed: (count: number) => void;
+  /** A reconnect replay or a catch-up delivered `count` notifications the client had missed, `critical` of them critical and unread. */
+  onReplayed: (count: number, critical: number) => void;
 }
 
 /**
@@ -24,13 +24,24 @@ interface InboxHandlerDeps {
  */
 export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDeps): () => void {
   const { queryClient, tracker } = deps;
+  // Critical items among the replay or catch-up in progress: its summary toast must not vanish by itself either.
+  let replayedCritical = 0;
+  const summarizeReplay = (count: number) => {
+    deps.onReplayed(count, replayedCritical);
+    replayedCritical = 0;
+  };
   const handleNew = (item: NotificationDto, meta?: { replayed: true }) => {
     writeToLists(queryClient, item);
-    queryClient.setQueryData(categoriesOptions().queryKey, (categories) =>
-      categories && !categories.includes(item.category) ? [...categories, item.category].sort() : categories,
-    );
+    const categories = queryClient.getQueryData(categoriesOptions().queryKey);
+    if (categories && !categories.some((option) => option.key === item.category)) {
+      // New to this inbox: offer it in the filter at once (by key), then fetch its label.
+      queryClient.setQueryData(categoriesOptions().queryKey, [...categories, { key: item.category, label: item.category }]);
+      void queryClient.invalidateQueries({ queryKey: categoriesOptions().queryKey });
+    }
     // Replays are summed up in one toast at sync.done; archived ones (in-app turned off) never toast.
-    if (!meta?.replayed && item.archivedAt === null) deps.onLive(item);
+    if (item.archivedAt !== null) return;
+    if (!meta?.replayed) deps.onLive(item);
+    else if (item.priority === 'critical' && item.readAt === null) replayedCritical += 1;
   };
   const onCounts = (counts: InboxCounts) => setCountsIfNewer(queryClient, counts);
   const refetchEverything = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
@@ -42,7 +53,7 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
         counts: onCounts,
         reset: refetchEverything,
         caughtUp: (count) => {
-          deps.onReplayed(count);
+          summarizeReplay(count);
           // Read/archive changes carry no seq: whatever dropped the missed notifications may have dropped
           // those too, so the lists are refetched once.
           void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
@@ -74,7 +85,8 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
       void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
     }
     sync.syncDone(latestSeq);
-    if (replayed > 0) deps.onReplayed(replayed);
+    if (replayed > 0) summarizeReplay(replayed);
+    else replayedCritical = 0;
   };
 
   socket.on('connect', onConnect);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CreatedApiKey } from '@shared/schemas/directory';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@shared/types';
 import { useCreateApiKey } from '../../api/createApiKey';
+import { useSubmitGuard } from '../../../../hooks/useSubmitGuard';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { CreateButton } from '../common/CreateButton';
 import { FieldError } from '../common/FieldError';
@@ -18,6 +19,8 @@ const SCOPE_HINTS: Record<ApiKeyScope, string> = {
 /** "Create API key": a name and scopes; the parent shows the secret. */
 export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
   const create = useCreateApiKey();
+  // One request per click: a double click must not create two (or fail the second as a duplicate).
+  const guard = useSubmitGuard();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['notifications:write']);
   const form = useFormErrors(create, FIELDS);
@@ -33,9 +36,11 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
       scopes: scopes.length > 0 ? undefined : 'Pick at least one scope.',
     };
     if (!form.check(next)) return;
+    if (!guard.begin()) return;
     create.mutate(
       { name: name.trim(), scopes },
       {
+        onSettled: guard.end,
         onSuccess: (created) => {
           setName('');
           setScopes(['notifications:write']);

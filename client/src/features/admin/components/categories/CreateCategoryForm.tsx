@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { categoryKeySchema } from '@shared/schemas/notification';
 import type { Channel } from '@shared/types';
 import { useCreateCategory } from '../../api/createCategory';
+import { useSubmitGuard } from '../../../../hooks/useSubmitGuard';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { parseLadder, type EscalationDraftStep } from '../../utils/escalation';
 import { CreateButton } from '../common/CreateButton';
@@ -16,6 +17,8 @@ type Field = (typeof FIELDS)[number];
 /** "New category": key, label, description, critical, default channels and escalation ladder. */
 export function CreateCategoryForm() {
   const create = useCreateCategory();
+  // One request per click: a double click must not create two (or fail the second as a duplicate).
+  const guard = useSubmitGuard();
   const [key, setKey] = useState('');
   const [label, setLabel] = useState('');
   const [description, setDescription] = useState('');
@@ -34,9 +37,11 @@ export function CreateCategoryForm() {
     const ladder = parseLadder(escalation);
     if ('error' in ladder) next.escalation = ladder.error;
     if (!form.check(next) || 'error' in ladder) return;
+    if (!guard.begin()) return;
     create.mutate(
       { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps },
       {
+        onSettled: guard.end,
         onSuccess: () => {
           setKey('');
           setLabel('');

@@ -37,6 +37,7 @@ export function ComposePage() {
   const previewFailed = preview.isError && debouncedTo.length > 0;
   const recipientError = errors.to ?? (previewFailed ? previewErrorText(preview.error) : undefined);
   const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
 
   // A refused send moves focus to the first field to fix (or the alert), so keyboard users land there.
   useEffect(() => {
@@ -46,9 +47,19 @@ export function ComposePage() {
     target?.focus();
   }, [composer.failure]);
 
+  // A send that went through: bring its confirmation into view (the button is far below it) and move
+  // focus there, so keyboard and screen-reader users land on it too.
+  useEffect(() => {
+    const panel = resultRef.current;
+    if (!composer.result || !panel) return;
+    panel.focus({ preventScroll: true });
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    panel.scrollIntoView({ block: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+  }, [composer.result]);
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!composer.isSending) composer.submit(category);
+    composer.submit(category);
   };
 
   return (
@@ -56,7 +67,7 @@ export function ComposePage() {
       <PageHeader title="Compose notification" subtitle="Send to people, a topic or everyone — now or later." />
       <div className="compose">
         <form ref={formRef} className="card compose__form" onSubmit={onSubmit} noValidate aria-label="Compose notification">
-          {composer.result && <ComposeResult result={composer.result} onComposeAnother={composer.reset} />}
+          {composer.result && <ComposeResult result={composer.result} onDismiss={composer.dismissResult} panelRef={resultRef} />}
           <FormSection id="compose-section-to" title="Who">
             <RecipientsField
               mode={state.mode}
@@ -107,7 +118,7 @@ export function ComposePage() {
           <NotificationPreview
             title={state.title}
             body={state.body}
-            category={category}
+            categoryLabel={categories.data?.find((item) => item.key === category)?.label ?? category}
             priority={state.priority}
             actionUrl={state.actionUrl}
             data={parseData(state.data)}

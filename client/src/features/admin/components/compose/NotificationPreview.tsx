@@ -9,14 +9,15 @@ import '../../../inbox/components/inbox.css';
 interface NotificationPreviewProps {
   title: string;
   body: string;
-  category: string;
+  /** The category's label, as recipients see it on the chip. */
+  categoryLabel: string;
   priority: Priority;
   actionUrl: string;
   data: Record<string, unknown> | null;
 }
 
 /** The composed notification as it will look in a recipient's inbox (same markup and styles). */
-export function NotificationPreview({ title, body, category, priority, actionUrl, data }: NotificationPreviewProps) {
+export function NotificationPreview({ title, body, categoryLabel, priority, actionUrl, data }: NotificationPreviewProps) {
   const renderedTitle = renderPreview(title.trim(), data);
   const renderedBody = renderPreview(body, data);
   const target = toActionTarget(actionUrl.trim() || null);
@@ -40,7 +41,7 @@ export function NotificationPreview({ title, body, category, priority, actionUrl
             </div>
             {renderedBody.trim() && <p className="notification__body">{renderedBody}</p>}
             <div className="notification__meta">
-              {category && <span className="chip">{category}</span>}
+              {categoryLabel && <span className="chip">{categoryLabel}</span>}
               <PriorityBadge priority={priority} />
             </div>
           </div>

@@ -8,7 +8,7 @@ import { ACTIONS_COLUMN, DataTable, type DataTableColumn } from '../common/DataT
 import { RelativeTime } from '../common/TimeCell';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
 import { DeliveryTimeline } from './DeliveryTimeline';
-import { isRetryable } from './deliveryLabels';
+import { deliveryRecipient, isRetryable } from './deliveryLabels';
 import { RetryDeliveryButton } from './RetryDeliveryButton';
 import './deliveries.css';
 
@@ -78,7 +78,7 @@ export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideN
               <span className="chip">{CHANNEL_LABELS[delivery.channel]}</span>
             </td>
             <td data-label="Recipient" className="delivery-row__recipient">
-              {delivery.userEmail}
+              <RecipientCell delivery={delivery} />
             </td>
             {!hideNotification && (
               <td data-label="Notification" className="delivery-row__title">
@@ -106,5 +106,16 @@ export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideN
         ];
       })}
     </DataTable>
+  );
+}
+
+/** The channel's address (phone for SMS, "No phone" when missing), with whose it is underneath. */
+function RecipientCell({ delivery }: { delivery: DeliveryDto }) {
+  const { address, person, missing } = deliveryRecipient(delivery);
+  return (
+    <span className="stacked">
+      <span className={missing ? 'muted' : undefined}>{address}</span>
+      {person && <span className="data-table__sub">{person}</span>}
+    </span>
   );
 }

@@ -1,7 +1,7 @@
 import clsx from 'clsx';
 import type { DeliveryDto } from '@shared/schemas/delivery';
 import { CHANNEL_LABELS } from '../../utils/format';
-import { deferredLabel, formatLatency, formatPreciseTime, OUTCOME_LABELS } from './deliveryLabels';
+import { deferredLabel, formatDeliveryRecipient, formatLatency, formatPreciseTime, OUTCOME_LABELS } from './deliveryLabels';
 import './deliveries.css';
 
 /** When a delivery's life ends, or what happens next. */
@@ -45,7 +45,7 @@ export function DeliveryTimeline({ delivery }: { delivery: DeliveryDto }) {
         </p>
       )}
       <p className="delivery-timeline__summary">
-        {CHANNEL_LABELS[delivery.channel]} to <strong>{delivery.userEmail}</strong>, queued {formatPreciseTime(delivery.createdAt)}.{' '}
+        {CHANNEL_LABELS[delivery.channel]} to <strong>{formatDeliveryRecipient(delivery)}</strong>, queued {formatPreciseTime(delivery.createdAt)}.{' '}
         <NextStep delivery={delivery} />
         {delivery.providerMessageId && (
           <>

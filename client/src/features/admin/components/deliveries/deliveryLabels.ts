@@ -61,3 +61,39 @@ export function formatLatency(ms: number): string {
 export function deferredLabel(reason: DeliveryDto['deferredReason']): string | null {
   return reason === 'quiet_hours' ? 'Deferred: quiet hours' : null;
 }
+
+/** Where a delivery goes, for admins: the channel's own address first, then whose it is. */
+export interface DeliveryRecipient {
+  /** The email address, the phone number ("No phone" when the user has none), or "All devices" for push. */
+  address: string;
+  /**
+   * Whose address it is (their name) for SMS and push; null for email, whose address already says who.
+   * A name, not the email address: next to a phone number an email address reads as where the SMS went.
+   */
+  person: string | null;
+  /** True when the channel has nothing to send to (an SMS for someone without a phone number). */
+  missing: boolean;
+}
+
+/**
+ * The recipient of a delivery as its channel sees it: an SMS goes to a phone number, never to the email
+ * address, so that is what the tables and timelines show.
+ *
+ * @example
+ * deliveryRecipient(smsDelivery) // { address: '+14155550123', person: 'Alice Example', missing: false }
+ */
+export function deliveryRecipient(delivery: DeliveryDto): DeliveryRecipient {
+  if (delivery.channel === 'email') return { address: delivery.address ?? delivery.userEmail, person: null, missing: false };
+  if (delivery.channel === 'sms') {
+    return delivery.address
+      ? { address: delivery.address, person: delivery.userName, missing: false }
+      : { address: 'No phone', person: delivery.userName, missing: true };
+  }
+  return { address: 'All devices', person: delivery.userName, missing: false };
+}
+
+/** The recipient on one line: "+14155550123 (Alice Example)", "alice@example.com". */
+export function formatDeliveryRecipient(delivery: DeliveryDto): string {
+  const { address, person } = deliveryRecipient(delivery);
+  return person ? `${address} (${person})` : address;
+}

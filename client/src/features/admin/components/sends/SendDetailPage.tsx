@@ -5,6 +5,7 @@ import type { SendDto } from '@shared/schemas/sends';
 import { isApiError } from '../../../../lib/api';
 import { PriorityBadge } from '../../../inbox/components/PriorityBadge';
 import { useCancelSend } from '../../api/cancelSend';
+import { useAdminCategoryLabel } from '../../api/getAdminCategories';
 import { useSend } from '../../api/getSend';
 import { formatPeople } from '../../utils/format';
 import { describeRecipients } from '../../utils/recipients';
@@ -49,6 +50,7 @@ export function SendDetailPage() {
 function SendDetail({ send }: { send: SendDto }) {
   const [confirming, setConfirming] = useState(false);
   const cancel = useCancelSend();
+  const labelOf = useAdminCategoryLabel();
   const delivered = send.status === 'sent' || send.status === 'processing';
 
   return (
@@ -58,7 +60,7 @@ function SendDetail({ send }: { send: SendDto }) {
           <h1 className="page-header__title">{send.title}</h1>
           <p className="page-header__subtitle detail-title__meta">
             <SendStatusBadge status={send.status} />
-            <span className="chip">{send.category}</span>
+            <span className="chip">{labelOf(send.category)}</span>
             <PriorityBadge priority={send.priority} />
           </p>
         </div>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { SendDto } from '@shared/schemas/sends';
 import { SEND_STATUSES, type SendStatus } from '@shared/types';
 import { useNow } from '../../../../hooks/useNow';
+import { useAdminCategoryLabel } from '../../api/getAdminCategories';
 import { useSends } from '../../api/getSends';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
 import { formatCount } from '../../utils/format';
@@ -27,6 +28,7 @@ export function SendsPage() {
   const status = isSendStatus(raw) ? raw : undefined;
   const query = useSends({ status });
   const now = useNow(30_000);
+  const labelOf = useAdminCategoryLabel();
 
   return (
     <div className="admin-page admin-page--wide">
@@ -68,7 +70,7 @@ export function SendsPage() {
               columns={['Notification', 'Sender', 'When', { label: 'Recipients', numeric: true }, 'Read rate', 'Status']}
             >
               {items.map((send) => (
-                <SendRow key={send.id} send={send} now={now} />
+                <SendRow key={send.id} send={send} now={now} categoryLabel={labelOf(send.category)} />
               ))}
             </DataTable>
           )}
@@ -78,7 +80,7 @@ export function SendsPage() {
   );
 }
 
-function SendRow({ send, now }: { send: SendDto; now: number }) {
+function SendRow({ send, now, categoryLabel }: { send: SendDto; now: number; categoryLabel: string }) {
   const scheduled = send.status === 'scheduled' && send.scheduledAt;
   return (
     <tr data-testid="send-row" data-id={send.id}>
@@ -86,7 +88,7 @@ function SendRow({ send, now }: { send: SendDto; now: number }) {
         <Link to={`/admin/sends/${encodeURIComponent(send.id)}`} className="row-link">
           {send.title}
         </Link>
-        <span className="data-table__sub">{send.category}</span>
+        <span className="data-table__sub">{categoryLabel}</span>
       </td>
       <td data-label="Sender">
         <SenderLabel sender={send.sender} />

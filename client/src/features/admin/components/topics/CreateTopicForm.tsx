@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { topicKeySchema } from '@shared/schemas/notification';
 import { useCreateTopic } from '../../api/createTopic';
+import { useSubmitGuard } from '../../../../hooks/useSubmitGuard';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
@@ -25,6 +26,8 @@ function slugify(name: string): string {
 /** "New topic": a name and a key (suggested from the name); opens the new topic afterwards. */
 export function CreateTopicForm() {
   const create = useCreateTopic();
+  // One request per click: a double click must not create two (or fail the second as a duplicate).
+  const guard = useSubmitGuard();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
@@ -39,9 +42,11 @@ export function CreateTopicForm() {
     if (!name.trim()) next.name = 'Give the topic a name.';
     if (!topicKeySchema.safeParse(key).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
     if (!form.check(next)) return;
+    if (!guard.begin()) return;
     create.mutate(
       { key, name: name.trim() },
       {
+        onSettled: guard.end,
         onSuccess: (topic) => {
           setName('');
           setKey('');
