@@ -2,12 +2,14 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './support/axe.js';
+import { E2E_SESSION_SECRET } from './support/constants.js';
 
 // Issue 8 item 14: the first admin of a production install, from `npm run user:create` to the inbox.
 
 /** Runs the CLI against the e2e server's database (playwright.config.ts shares E2E_DATA_DIR) and returns the link. */
 function createUser(email: string, baseURL: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, PUBLIC_URL: baseURL, LOG_LEVEL: 'silent' };
+  // The same DATA_DIR and SESSION_SECRET as the e2e server (playwright.config.ts), so it accepts the link's signature.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, SESSION_SECRET: E2E_SESSION_SECRET, PUBLIC_URL: baseURL, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   return new Promise((resolve, reject) => {
     execFile(path.resolve('node_modules/.bin/tsx'), ['scripts/createUser.ts', '--email', email, '--role', 'admin', '--name', 'First Admin'], { env, timeout: 90_000 }, (err, stdout, stderr) =>
