@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.js';
+import { serializeSqliteAdapter } from './serializedSqlite.js';
 
 /**
  * The Prisma client type services use. Both generated clients come from one data model (the postgres
@@ -22,7 +23,8 @@ export async function openDatabase(url: string, dialect: Dialect): Promise<Db> {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
     return client as unknown as Db;
   }
-  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  // One connection: transactions and stand-alone queries take turns (see serializeSqliteAdapter).
+  const db = new SqliteClient({ adapter: serializeSqliteAdapter(new PrismaBetterSqlite3({ url })) });
   // WAL lets readers run beside the single writer; busy_timeout makes a second process wait, not fail.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');

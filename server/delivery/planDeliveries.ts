@@ -43,8 +43,24 @@ async function loadPolicies(tx: Tx, userIds: string[]): Promise<Map<string, Reci
   return policies;
 }
 
+/**
+ * The external channels the admins have switched on. Read before a send's transaction: inside it, only
+ * `tx` may be used (on SQLite a query on the outer client waits for the transaction to end).
+ */
+export async function enabledExternalChannels(ctx: AppContext): Promise<Set<ExternalChannel>> {
+  const enabled = new Set<ExternalChannel>();
+  for (const channel of EXTERNAL_CHANNELS) if (await ctx.delivery.switches.isEnabled(channel)) enabled.add(channel);
+  return enabled;
+}
+
 /** Routing decisions for every recipient of a send (see routeNotification), keyed by user id. */
-export async function planRouting(ctx: AppContext, tx: Tx, spec: SendSpec, userIds: string[], now: Date): Promise<Map<string, RoutingDecision>> {
+export async function planRouting(
+  tx: Tx,
+  spec: SendSpec,
+  userIds: string[],
+  now: Date,
+  enabledChannels: ReadonlySet<ExternalChannel>,
+): Promise<Map<string, RoutingDecision>> {
   const row = await tx.category.findUnique({ where: { key: spec.category } });
   const category = {
     key: spec.category,
@@ -52,8 +68,6 @@ export async function planRouting(ctx: AppContext, tx: Tx, spec: SendSpec, userI
     defaultChannels: (row?.defaultChannels ?? 'in_app').split(',') as Channel[],
     escalation: row?.escalation ? (JSON.parse(row.escalation) as EscalationStep[]) : [],
   };
-  const enabledChannels = new Set<ExternalChannel>();
-  for (const channel of EXTERNAL_CHANNELS) if (await ctx.delivery.switches.isEnabled(channel)) enabledChannels.add(channel);
   const policies = await loadPolicies(tx, userIds);
   const decisions = new Map<string, RoutingDecision>();
   for (const [userId, recipient] of policies) {

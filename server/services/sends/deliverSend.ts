@@ -3,7 +3,7 @@ import { LIMITS } from '../../../shared/schemas/notification.js';
 import { truncateText } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { insertDeliveries, planRouting } from '../../delivery/planDeliveries.js';
+import { enabledExternalChannels, insertDeliveries, planRouting } from '../../delivery/planDeliveries.js';
 import { HttpError } from '../../errors.js';
 import { presentNotification } from '../../presenters/notification.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
@@ -68,9 +68,8 @@ async function openSend(tx: Tx, spec: SendSpec, target: DeliverTarget, sendId: s
  * whose claim was lost (cancelled, or re-claimed after its lease expired) delivers nothing.
  *
  * The CPU work of a large fan-out (rendering before the transaction, presenting and emitting after it)
- * runs in slices with the event loop free between them. The transaction itself never yields: on SQLite
- * another request's query would run inside it (one connection); on PostgreSQL every statement already
- * waits on the network.
+ * runs in slices with the event loop free between them. Inside the transaction only `tx` is used: on
+ * SQLite other queries wait for it to end (server/db/serializedSqlite.ts).
  */
 export async function deliverSend(ctx: AppContext, { spec, recipients, target, claim }: DeliverSendProps): Promise<DeliveredSend> {
   const templates = compileSpec(spec);
@@ -88,6 +87,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, c
     };
   });
   const delivered: DeliveredSend = { sendId, notificationIds: rendered.map((r) => r.id) };
+  const enabledChannels = await enabledExternalChannels(ctx);
 
   const { rows, deliveries, counts } = await ctx.db.$transaction(
     async (tx) => {
@@ -100,7 +100,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, c
         // a notification that does not exist. Nothing commits; a retry resolves the recipients again.
         throw new HttpError(409, 'recipients_changed', 'A recipient was deleted during the send; nothing was sent, retry the request');
       }
-      const routing = await planRouting(ctx, tx, spec, userIds, sentAt);
+      const routing = await planRouting(tx, spec, userIds, sentAt, enabledChannels);
       const rows: NewNotificationRow[] = rendered.map((r) => {
         const decision = routing.get(r.userId);
         // In-app turned off by the user: stored (its deliveries need it; the seq stays contiguous), but
