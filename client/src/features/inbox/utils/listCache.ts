@@ -48,10 +48,23 @@ function insertBySeq(pages: NotificationPage[], item: NotificationDto): Notifica
   });
 }
 
+/**
+ * Writes one list's new data from a server event. A fetch of that list already in flight was answered
+ * (or will be) from the database as it was before the event, and its result would overwrite the event's
+ * change when it lands: the list is then refetched (the in-flight fetch is cancelled), so the event,
+ * committed before it was emitted, is in the answer.
+ */
+function writeList(queryClient: QueryClient, key: QueryKey, data: ListData): void {
+  queryClient.setQueryData<ListData>(key, data);
+  if (queryClient.getQueryState(key)?.fetchStatus === 'fetching') {
+    void queryClient.invalidateQueries({ queryKey: key, exact: true });
+  }
+}
+
 /** Writes `item` into every cached inbox list, each according to its own filters. */
 export function writeToLists(queryClient: QueryClient, item: NotificationDto): void {
   for (const [key, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
-    if (data) queryClient.setQueryData<ListData>(key, upsertIntoList(data, item, filtersFromListKey(key)));
+    if (data) writeList(queryClient, key, upsertIntoList(data, item, filtersFromListKey(key)));
   }
 }
 
@@ -67,7 +80,7 @@ export function transformLists(
       ...page,
       items: page.items.map(transform).filter((item) => matchesFilters(item, filters)),
     }));
-    queryClient.setQueryData<ListData>(key, { ...data, pages });
+    writeList(queryClient, key, { ...data, pages });
   }
 }
 

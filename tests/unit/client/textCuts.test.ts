@@ -1,9 +1,9 @@
 /** Issue 8 item 11 in the web client and the shared one-line excerpt: cuts on grapheme clusters, within the limit. */
 import { describe, expect, it } from 'vitest';
-import { initials } from '../../client/src/app/initials.js';
-import { snippet } from '../../client/src/features/realtime/utils/notificationToasts.js';
-import { oneLineExcerpt } from '../../shared/excerpt.js';
-import { expectCleanCut, hasLoneSurrogate } from '../helpers/text.js';
+import { initials } from '../../../client/src/app/initials.js';
+import { snippet } from '../../../client/src/features/realtime/utils/notificationToasts.js';
+import { oneLineExcerpt } from '../../../shared/excerpt.js';
+import { expectCleanCut, hasLoneSurrogate } from '../../helpers/text.js';
 
 describe('toast snippets', () => {
   it('cut inside an emoji sequence: whole clusters, within the limit', () => {
