@@ -1,3 +1,4 @@
+import { promisify } from 'node:util';
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type AuthConfig, type SessionInfo } from '../../shared/schemas/auth.js';
@@ -14,12 +15,11 @@ import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
 
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
-const regenerate = (req: Request) =>
-  new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-const save = (req: Request) =>
-  new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
-const destroy = (req: Request) =>
-  new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+// express-session's callback methods as promises; a store error is passed on as it is (the error handler
+// tells a database outage from the rest).
+const regenerate = (req: Request) => promisify(req.session.regenerate.bind(req.session))();
+const save = (req: Request) => promisify(req.session.save.bind(req.session))();
+const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session))();
 
 /**
  * `/api/auth`: login, logout, current session, the sign-in page's public config, and setting a password

@@ -49,7 +49,7 @@ describe(`${NODES} nodes started at once on one empty PostgreSQL database`, () =
       const starts = await Promise.allSettled(Array.from({ length: NODES }, () => getTestServer(env)));
       const nodes = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
       try {
-        expect(starts.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason))).toEqual([]);
+        expect(starts.filter((s) => s.status === 'rejected').map((s) => String(s.reason))).toEqual([]);
         const db = nodes[0]!.ctx.db;
         expect(await db.user.count()).toBe(3);
         expect((await db.category.findMany({ orderBy: { key: 'asc' } })).map((c) => c.key)).toEqual([

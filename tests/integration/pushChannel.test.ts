@@ -74,7 +74,7 @@ async function resetDevices(email: string) {
 /** The VAPID header parts: the JWT's header, claims, signed bytes and signature, and the `k=` key. */
 function parseVapid(req: PushRequest) {
   const match = /^vapid t=([^,]+), k=(.+)$/.exec(String(req.headers.authorization));
-  expect(match, `Authorization: ${req.headers.authorization}`).not.toBeNull();
+  expect(match, `Authorization: ${String(req.headers.authorization)}`).not.toBeNull();
   const [, jwt, publicKey] = match!;
   const [header, claims, signature] = jwt!.split('.');
   const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));

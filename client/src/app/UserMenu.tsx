@@ -23,7 +23,7 @@ export function UserMenu() {
       <button
         type="button"
         className="btn btn--ghost btn--sm user-menu__signout"
-        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
         disabled={logout.isPending}
       >
         <LogOut size={15} aria-hidden />
