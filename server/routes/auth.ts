@@ -8,8 +8,9 @@ import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
 import { rateLimitStore } from '../middleware/rateLimitStore.js';
 import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
-import { authenticateUser, toSessionUser } from '../services/auth/authenticateUser.js';
+import { authenticateUser } from '../services/auth/authenticateUser.js';
 import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js';
+import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
 
@@ -66,10 +67,9 @@ export function authRouter(ctx: AppContext): Router {
   });
 
   router.get('/session', async (req, res) => {
-    const userId = req.session.userId;
-    const user = userId ? await ctx.db.user.findUnique({ where: { id: userId } }) : null;
+    const user = await getSessionUser(ctx.db, req.session.userId);
     if (!user) throw UnauthorizedError('Not signed in');
-    const body: SessionInfo = { user: toSessionUser(user), csrfToken: generateCsrfToken(req, false) };
+    const body: SessionInfo = { user, csrfToken: generateCsrfToken(req, false) };
     res.json(body);
   });
 

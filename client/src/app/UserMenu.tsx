@@ -1,7 +1,6 @@
 import { LogOut } from 'lucide-react';
 import { useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/api/logout';
-import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
+import { useCurrentUser, useLogout } from '../features/auth';
 import { initials } from './initials';
 
 /** The signed-in user's avatar and name, and "Sign out". */
