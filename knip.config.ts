@@ -4,7 +4,7 @@ import type { KnipConfig } from 'knip';
  * knip: unused files, exports and dependencies (README → Quality gate). Entry points come from its
  * plugins (package.json scripts, Vite's index.html, Vitest, Playwright, ESLint) plus the ones below.
  */
-const config: KnipConfig = {
+const config = {
   entry: [
     // Preloaded by tests/integration/processErrors.test.ts with `node --import`, never imported.
     'tests/fixtures/processFaults.ts',
@@ -25,6 +25,6 @@ const config: KnipConfig = {
   ],
   // scripts/ensure-chromium.mjs installs Chromium with the system's apt-get when it is missing.
   ignoreBinaries: ['apt-get'],
-};
+} satisfies KnipConfig;
 
 export default config;
