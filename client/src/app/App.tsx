@@ -9,7 +9,7 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 // Admin pages are a separate chunk: people who are not admins never download them.
-const AdminRoutes = lazy(() => import('../features/admin/routes'));
+const AdminRoutes = lazy(() => import('../features/admin/AdminRoutes'));
 
 /**
  * Routes: /login and the pages links lead to (/open/<token> from emails, /set-password from
