@@ -40,8 +40,6 @@ export const UnauthorizedError = (message = 'Sign in first') => new HttpError(40
 export const ForbiddenError = (message = 'Not allowed') => new HttpError(403, 'forbidden', message);
 export const InvalidCredentialsError = () =>
   new HttpError(401, 'invalid_credentials', 'Email or password is incorrect');
-export const CsrfError = () =>
-  new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token: send the x-csrf-token header');
 
 /** How long a client should wait before retrying while a dependency is down (`Retry-After`, seconds). */
 export const UNAVAILABLE_RETRY_AFTER_S = 5;

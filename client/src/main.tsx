@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { Toaster } from 'sonner';
 import { App } from './app/App';
-import { sessionOptions } from './features/auth/api/getSession';
+import { sessionOptions } from './features/auth';
 import { createQueryClient } from './lib/queryClient';
 import { registerServiceWorker } from './lib/serviceWorker';
 import './styles/tokens.css';

@@ -24,8 +24,6 @@ import {
 } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-export type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
-
 let initialized = false;
 
 // tsconfig's lib (ES2023, no DOM) has no WebAssembly typings: declare the two constructors used.

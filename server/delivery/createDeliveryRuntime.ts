@@ -32,7 +32,7 @@ export async function createDeliveryRuntime(
     runtime,
     startWorker: () => (worker = startDeliveryWorker(ctx)),
     close: async () => {
-      await Promise.all(Object.values(channels).map((channel) => channel.close?.()));
+      await Promise.all(Object.values(channels).map(async (channel) => channel.close?.()));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/client.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import { getUserRole } from '../services/users/getUserRole.js';
 
 /**
  * Admits signed-in admins only: 401 without a session, 403 for other roles. The role is read from the
@@ -10,9 +11,9 @@ export function requireAdmin(db: Db) {
   return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     const userId = req.session.userId;
     if (!userId) return next(UnauthorizedError());
-    const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (!user) return next(UnauthorizedError());
-    if (user.role !== 'admin') return next(ForbiddenError('Admins only'));
+    const role = await getUserRole(db, userId);
+    if (!role) return next(UnauthorizedError());
+    if (role !== 'admin') return next(ForbiddenError('Admins only'));
     next();
   };
 }

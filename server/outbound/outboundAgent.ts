@@ -25,7 +25,7 @@ export class OutboundBlockedError extends Error {
  */
 export function guardedLookup(policy: OutboundPolicy): LookupFunction {
   return (hostname, options, callback) => {
-    const hints: LookupOptions = { ...(options as LookupOptions), all: true };
+    const hints: LookupOptions = { ...options, all: true };
     dnsLookup(hostname, hints, (err, resolved) => {
       if (err) return callback(err, '', 0);
       const addresses = resolved as unknown as LookupAddress[];
@@ -33,7 +33,7 @@ export function guardedLookup(policy: OutboundPolicy): LookupFunction {
         const verdict = addressVerdict(address, policy);
         if (!verdict.ok) return callback(new OutboundBlockedError(`Refused to connect: ${hostname} resolves to ${address}, ${verdict.what}`), '', 0);
       }
-      if ((options as LookupOptions).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       const [first] = addresses;
       if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
       callback(null, first.address, first.family);
@@ -62,7 +62,7 @@ class OutboundAgent extends Agent {
     private readonly policy: OutboundPolicy,
     options: AgentOptions,
   ) {
-    super({ ...options, lookup: guardedLookup(policy) } as AgentOptions);
+    super({ ...options, lookup: guardedLookup(policy) });
   }
 
   // Node's Agent calls createConnection(options, oncreate); https.Agent's own ignores the callback and

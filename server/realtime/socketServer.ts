@@ -5,6 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import { socketAuthSchema } from '../../shared/schemas/realtime.js';
 import type { AppContext } from '../context.js';
+import { getInboxSeq } from '../services/notifications/getInboxSeq.js';
 import { getInboxCounts } from '../services/notifications/inboxCounts.js';
 import { listMissedNotifications } from '../services/notifications/listMissedNotifications.js';
 import { authenticateHandshake, sessionForHandshake } from './handshakeSession.js';
@@ -69,8 +70,7 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
   let replayed = 0;
   if (lastSeq === undefined) {
     // A fresh client loads its lists over REST; it only needs to know where the stream stands.
-    const user = await ctx.db.user.findUniqueOrThrow({ where: { id: userId }, select: { inboxSeq: true } });
-    latestSeq = user.inboxSeq;
+    latestSeq = await getInboxSeq(ctx.db, userId);
   } else {
     const missed = await listMissedNotifications(ctx.db, userId, lastSeq);
     latestSeq = missed.latestSeq;

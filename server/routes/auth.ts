@@ -1,3 +1,4 @@
+import { promisify } from 'node:util';
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type AuthConfig, type SessionInfo } from '../../shared/schemas/auth.js';
@@ -7,19 +8,19 @@ import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
 import { rateLimitStore } from '../middleware/rateLimitStore.js';
 import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
-import { authenticateUser, toSessionUser } from '../services/auth/authenticateUser.js';
+import { authenticateUser } from '../services/auth/authenticateUser.js';
 import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js';
+import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
 
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
-const regenerate = (req: Request) =>
-  new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-const save = (req: Request) =>
-  new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
-const destroy = (req: Request) =>
-  new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+// express-session's callback methods as promises; a store error is passed on as it is (the error handler
+// tells a database outage from the rest).
+const regenerate = (req: Request) => promisify(req.session.regenerate.bind(req.session))();
+const save = (req: Request) => promisify(req.session.save.bind(req.session))();
+const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session))();
 
 /**
  * `/api/auth`: login, logout, current session, the sign-in page's public config, and setting a password
@@ -66,10 +67,9 @@ export function authRouter(ctx: AppContext): Router {
   });
 
   router.get('/session', async (req, res) => {
-    const userId = req.session.userId;
-    const user = userId ? await ctx.db.user.findUnique({ where: { id: userId } }) : null;
+    const user = await getSessionUser(ctx.db, req.session.userId);
     if (!user) throw UnauthorizedError('Not signed in');
-    const body: SessionInfo = { user: toSessionUser(user), csrfToken: generateCsrfToken(req, false) };
+    const body: SessionInfo = { user, csrfToken: generateCsrfToken(req, false) };
     res.json(body);
   });
 

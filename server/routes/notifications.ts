@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import {
   type CategoriesResponse,

@@ -53,14 +53,14 @@ function spawnRedis(bin: string, port: number): Promise<ChildProcess> {
       if (output.includes('Ready to accept connections')) {
         child.removeListener('exit', onExit);
         // Keep draining the pipes so a chatty server never blocks on a full pipe.
-        child.stdout!.removeListener('data', onData).resume();
-        child.stderr!.removeListener('data', onData).resume();
+        child.stdout.removeListener('data', onData).resume();
+        child.stderr.removeListener('data', onData).resume();
         resolve(child);
       }
     };
     const onExit = (code: number | null) => reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`));
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('error', reject);
     child.once('exit', onExit);
   });

@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer, type SMTPServerError } from 'smtp-server';
+import { SMTPServer, type SMTPServerError, type SMTPServerSession } from 'smtp-server';
 
 /** One message the peer accepted. */
 export interface ReceivedMail {
@@ -59,6 +59,17 @@ export async function startSmtpPeer(initial: SmtpPeerBehavior = {}): Promise<Smt
     return Object.assign(new Error(fail.message), { responseCode: fail.code });
   };
 
+  const receive = async (raw: Buffer, session: SMTPServerSession) => {
+    const to = session.envelope.rcptTo.map((r) => r.address);
+    const delayMs = behavior.delayMs ?? 0;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const error = refusal('data', to);
+    if (error) throw error;
+    const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+    messages.push({ envelope: { from, to }, parsed: await simpleParser(raw), raw, receivedAt: Date.now() });
+    events.emit('message');
+  };
+
   const create = () =>
     new SMTPServer({
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -72,17 +83,13 @@ export async function startSmtpPeer(initial: SmtpPeerBehavior = {}): Promise<Smt
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', async () => {
-          const raw = Buffer.concat(chunks);
-          const to = session.envelope.rcptTo.map((r) => r.address);
-          const delayMs = behavior.delayMs ?? 0;
-          if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-          const error = refusal('data', to);
-          if (error) return callback(error);
-          const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          messages.push({ envelope: { from, to }, parsed: await simpleParser(raw), raw, receivedAt: Date.now() });
-          events.emit('message');
-          callback(null, 'Queued');
+        // The stream ignores what its listener returns: the outcome (a refusal, a parse failure) must
+        // reach the SMTP client through the callback, never become an unhandled rejection.
+        stream.on('end', () => {
+          receive(Buffer.concat(chunks), session).then(
+            () => callback(null, 'Queued'),
+            (err: Error) => callback(err),
+          );
         });
       },
     });

@@ -48,7 +48,7 @@ export async function startTwilioFake(credentials?: { accountSid: string; authTo
   const requests: TwilioRequest[] = [];
   const queued: TwilioFakeReply[] = [];
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const text = await readBody(req);
     const path = (req.url ?? '/').split('?')[0]!;
     const accountSid = MESSAGES_PATH.exec(path)?.[1];
@@ -63,6 +63,10 @@ export async function startTwilioFake(credentials?: { accountSid: string; authTo
     const reply = queued.shift();
     if (reply) return sendError(res, reply);
     sendJson(res, 201, messageResource(accountSid, params));
+  };
+  // The server ignores what its listener returns: a failure must still answer (500), not hang the SDK.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => sendError(res, { status: 500, code: 20500, message: String(err) }));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

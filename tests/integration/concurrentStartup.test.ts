@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrCreateVapidKeys } from '../../server/channels/push/vapidKeys.js';
 import { loadConfig } from '../../server/config.js';
 import type { AppContext } from '../../server/context.js';
 import { openDatabase, type Db, type Dialect } from '../../server/db/client.js';
@@ -12,6 +11,7 @@ import { apiKeyPrefix } from '../../server/services/apiKeys/apiKeySecrets.js';
 import { ensureBootstrapApiKey } from '../../server/services/apiKeys/ensureBootstrapApiKey.js';
 import { seedDemoData } from '../../server/services/auth/seedDemoData.js';
 import { ensureDefaultCategories } from '../../server/services/categories/ensureDefaultCategories.js';
+import { loadOrCreateVapidKeys } from '../../server/services/push/loadOrCreateVapidKeys.js';
 import { resolveSessionSecret } from '../../server/sessionSecret.js';
 import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
 import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
@@ -49,7 +49,7 @@ describe(`${NODES} nodes started at once on one empty PostgreSQL database`, () =
       const starts = await Promise.allSettled(Array.from({ length: NODES }, () => getTestServer(env)));
       const nodes = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
       try {
-        expect(starts.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason))).toEqual([]);
+        expect(starts.filter((s) => s.status === 'rejected').map((s) => String(s.reason))).toEqual([]);
         const db = nodes[0]!.ctx.db;
         expect(await db.user.count()).toBe(3);
         expect((await db.category.findMany({ orderBy: { key: 'asc' } })).map((c) => c.key)).toEqual([

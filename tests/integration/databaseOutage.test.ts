@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const health = async () => {
   const res = await fetch(`${server.url}/api/health`);
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as unknown };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
 };
 
 function expectUnavailable(res: { status: number; headers: Headers; body: any }) {

@@ -76,7 +76,8 @@ describe('crash safety', () => {
     const finallySent = sentCount();
     db.close();
 
-    const deliveryIds = smtp.messages.map((m) => String(m.parsed.headers.get('x-flashnotify-delivery')));
+    const deliveryIds = smtp.messages.map((m) => m.parsed.headers.get('x-flashnotify-delivery'));
+    expect(deliveryIds.every((id) => typeof id === 'string')).toBe(true);
     const unique = new Set(deliveryIds);
     const duplicates = deliveryIds.length - unique.size;
     console.log(

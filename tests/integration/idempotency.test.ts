@@ -54,9 +54,9 @@ describe.each(['sqlite', 'postgres'] as const)('idempotent sends on %s', (dialec
   it('replays a scheduled send and stores it once', async () => {
     const body = { to: [{ email: 'bob@example.com' }], title: `Later ${dialect}`, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() };
     const [first, second] = await Promise.all([post('scheduled-1', body), post('scheduled-1', body)]);
-    expect([first!.status, second!.status]).toEqual([202, 202]);
-    expect(first!.body).toMatchObject({ status: 'scheduled', notificationIds: [] });
-    expect(second!.body).toEqual(first!.body);
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(first.body).toMatchObject({ status: 'scheduled', notificationIds: [] });
+    expect(second.body).toEqual(first.body);
     expect(await server.ctx.db.send.count({ where: { title: body.title } })).toBe(1);
   });
 
@@ -73,9 +73,9 @@ describe.each(['sqlite', 'postgres'] as const)('idempotent sends on %s', (dialec
     const body = { to: [{ email: 'alice@example.com' }], title: `Composed ${dialect}` };
     const compose = () => admin.request('POST', '/api/admin/sends', body, { headers: { 'idempotency-key': 'form-1' } });
     const [first, second] = await Promise.all([compose(), compose()]);
-    expect([first!.status, second!.status]).toEqual([202, 202]);
-    expect(second!.body).toEqual(first!.body);
-    expect([first!.headers.get('idempotent-replayed'), second!.headers.get('idempotent-replayed')].sort()).toEqual(['true', null].sort());
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(second.body).toEqual(first.body);
+    expect([first.headers.get('idempotent-replayed'), second.headers.get('idempotent-replayed')].sort()).toEqual(['true', null].sort());
     const third = await compose();
     expect(third.headers.get('idempotent-replayed')).toBe('true');
     expect(await notificationsTitled(body.title)).toBe(1);

@@ -37,7 +37,7 @@ async function startChild(pauseAt?: TestPausePoint): Promise<void> {
   });
   child = proc;
   paused = new Promise((resolve) => {
-    createInterface({ input: proc.stderr! }).on('line', (line) => {
+    createInterface({ input: proc.stderr }).on('line', (line) => {
       if (line === `TEST_PAUSED ${pauseAt}`) resolve();
       else process.stderr.write(`${line}\n`);
     });

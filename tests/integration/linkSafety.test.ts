@@ -57,7 +57,7 @@ afterAll(async () => {
 
 /** Every URL in an email: HTML hrefs, URLs in the text part, and the List-Unsubscribe header's. */
 function linksOf(mail: ParsedMail): string[] {
-  const html = (mail.html || '') as string;
+  const html = mail.html || '';
   const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
   const header = mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
   return unique([...hrefs, ...urlsIn(mail.text ?? ''), ...urlsIn(header)]);

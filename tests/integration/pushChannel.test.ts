@@ -3,10 +3,11 @@ import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebPushChannel, topicFor } from '../../server/channels/push/createPushChannel.js';
 import { MAX_PAYLOAD_BYTES, type PushPayload } from '../../server/channels/push/pushPayload.js';
-import { loadOrCreateVapidKeys, resolveVapidKeys } from '../../server/channels/push/vapidKeys.js';
+import { resolveVapidKeys } from '../../server/channels/push/vapidKeys.js';
 import { PermanentDeliveryError, type DeliveryChannel, type OutgoingMessage } from '../../server/channels/types.js';
 import { openDatabase } from '../../server/db/client.js';
 import { signReadToken } from '../../server/services/notifications/readToken.js';
+import { loadOrCreateVapidKeys } from '../../server/services/push/loadOrCreateVapidKeys.js';
 import { savePushSubscription } from '../../server/services/push/savePushSubscription.js';
 import type { Priority } from '../../shared/types.js';
 import { sendNotification } from '../helpers/apiSender.js';
@@ -74,7 +75,7 @@ async function resetDevices(email: string) {
 /** The VAPID header parts: the JWT's header, claims, signed bytes and signature, and the `k=` key. */
 function parseVapid(req: PushRequest) {
   const match = /^vapid t=([^,]+), k=(.+)$/.exec(String(req.headers.authorization));
-  expect(match, `Authorization: ${req.headers.authorization}`).not.toBeNull();
+  expect(match, `Authorization: ${String(req.headers.authorization)}`).not.toBeNull();
   const [, jwt, publicKey] = match!;
   const [header, claims, signature] = jwt!.split('.');
   const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));

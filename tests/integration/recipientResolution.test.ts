@@ -161,7 +161,7 @@ describe('a large broadcast', () => {
           probe('health while emitting');
         }
         forward(...args);
-      }) as RealtimePublisher['publish'],
+      }),
     };
     server.ctx.db = hooked as unknown as Db;
     server.ctx.realtime = hookedRealtime;

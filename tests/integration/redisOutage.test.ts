@@ -41,7 +41,7 @@ async function roomSubscribers(userId: string): Promise<number> {
   const probe = createClient({ url: redis!.url });
   await probe.connect();
   try {
-    const reply = (await probe.sendCommand(['PUBSUB', 'SHARDNUMSUB', `socket.io#/#user:${userId}#`])) as [string, number];
+    const reply = await probe.sendCommand<[string, number]>(['PUBSUB', 'SHARDNUMSUB', `socket.io#/#user:${userId}#`]);
     return Number(reply[1]);
   } finally {
     probe.destroy();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueSends } from '../../server/services/sends/claimDueSends.js';
-import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';

@@ -1,18 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { RequireAdmin } from '../features/admin/components/RequireAdmin';
-import { LoginPage } from '../features/auth/components/LoginPage';
-import { OpenLinkPage } from '../features/auth/components/OpenLinkPage';
-import { SetPasswordPage } from '../features/auth/components/SetPasswordPage';
-import { RequireAuth } from '../features/auth/components/RequireAuth';
-import { DevicesPage } from '../features/devices/components/DevicesPage';
-import { InboxPage } from '../features/inbox/components/InboxPage';
-import { PreferencesPage } from '../features/preferences/components/PreferencesPage';
+import { RequireAdmin } from '../features/admin';
+import { LoginPage, OpenLinkPage, RequireAuth, SetPasswordPage } from '../features/auth';
+import { DevicesPage } from '../features/devices';
+import { InboxPage } from '../features/inbox';
+import { PreferencesPage } from '../features/preferences';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 // Admin pages are a separate chunk: people who are not admins never download them.
-const AdminRoutes = lazy(() => import('../features/admin/components/AdminRoutes'));
+const AdminRoutes = lazy(() => import('../features/admin/AdminRoutes'));
 
 /**
  * Routes: /login and the pages links lead to (/open/<token> from emails, /set-password from

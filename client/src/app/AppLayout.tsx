@@ -1,5 +1,5 @@
 import { Outlet } from 'react-router';
-import { RealtimeProvider } from '../features/realtime/components/RealtimeProvider';
+import { RealtimeProvider } from '../features/realtime';
 import { Header } from './Header';
 import { SideNav } from './SideNav';
 

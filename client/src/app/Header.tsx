@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Logo } from '../components/Logo';
-import { ConnectionStatus } from '../features/realtime/components/ConnectionStatus';
-import { NotificationBell } from '../features/inbox/components/NotificationBell';
+import { NotificationBell } from '../features/inbox';
+import { ConnectionStatus } from '../features/realtime';
 import { UserMenu } from './UserMenu';
 
 /** The top bar: product, realtime state, bell and user. */

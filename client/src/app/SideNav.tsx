@@ -1,9 +1,9 @@
 import clsx from 'clsx';
 import { Inbox, SlidersHorizontal, Smartphone } from 'lucide-react';
 import { NavLink } from 'react-router';
-import { AdminNav } from '../features/admin/components/AdminNav';
-import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
-import { useCounts } from '../features/inbox/api/getCounts';
+import { AdminNav } from '../features/admin';
+import { useCurrentUser } from '../features/auth';
+import { useCounts } from '../features/inbox';
 
 /** Left navigation; admins also get the "Admin" section. */
 export function SideNav() {

@@ -1,7 +1,6 @@
 import { LogOut } from 'lucide-react';
 import { useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/api/logout';
-import { useCurrentUser } from '../features/auth/hooks/useCurrentUser';
+import { useCurrentUser, useLogout } from '../features/auth';
 import { initials } from './initials';
 
 /** The signed-in user's avatar and name, and "Sign out". */
@@ -23,7 +22,7 @@ export function UserMenu() {
       <button
         type="button"
         className="btn btn--ghost btn--sm user-menu__signout"
-        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
         disabled={logout.isPending}
       >
         <LogOut size={15} aria-hidden />

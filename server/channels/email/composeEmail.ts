@@ -1,4 +1,4 @@
-import { loadCategoryInfo } from '../categoryInfo.js';
+import { loadCategoryInfo } from '../../services/categories/loadCategoryInfo.js';
 import type { ChannelDeps } from '../createChannels.js';
 import { absoluteActionUrl, inboxUrl, preferencesUrl } from '../links.js';
 import { emailOpenUrl } from './openLink.js';
@@ -34,7 +34,7 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
   const { notification, recipient } = message;
   // Read at send time: publicUrl is only known once the server listens.
   const publicUrl = deps.publicUrl;
-  const category = await loadCategoryInfo(deps, notification.category);
+  const category = await loadCategoryInfo(deps.db, notification.category);
   const unsubscribeUrl = category.locked
     ? null
     : `${publicUrl}/api/unsubscribe/${createUnsubscribeToken({ userId: recipient.id, category: notification.category, channel: 'email' }, deps.signingSecret)}`;

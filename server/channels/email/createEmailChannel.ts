@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
+import { storeInOutbox } from '../../services/deliveries/storeInOutbox.js';
 import type { ChannelDeps } from '../createChannels.js';
-import { storeInOutbox } from '../devOutbox.js';
 import { PermanentDeliveryError, type DeliveryChannel, type DigestCapable, type DigestMessage, type OutgoingMessage } from '../types.js';
 import { composeDigestEmail } from './composeDigestEmail.js';
 import { composeEmail, type ComposedEmail } from './composeEmail.js';

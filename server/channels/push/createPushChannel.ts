@@ -4,6 +4,8 @@ import type { Priority } from '../../../shared/types.js';
 import type { ChannelDeps } from '../createChannels.js';
 import { checkOutboundUrl } from '../../outbound/checkOutboundUrl.js';
 import { createOutboundAgent } from '../../outbound/outboundAgent.js';
+import { listPushTargets } from '../../services/push/listPushTargets.js';
+import { recordPushOutcomes } from '../../services/push/recordPushOutcomes.js';
 import { PermanentDeliveryError, type ChannelResult, type DeliveryChannel, type OutgoingMessage } from '../types.js';
 import { buildPushPayloads } from './pushPayload.js';
 import { sendToDevice, type DeviceOutcome, type SendOptions } from './sendToDevice.js';
@@ -52,10 +54,7 @@ export async function createWebPushChannel(deps: ChannelDeps, options: WebPushCh
 }
 
 async function sendToAllDevices(deps: ChannelDeps, agent: SendOptions['agent'], message: OutgoingMessage): Promise<ChannelResult> {
-  const devices = await deps.db.pushSubscription.findMany({
-    where: { userId: message.recipient.id },
-    select: { id: true, endpoint: true, p256dh: true, auth: true },
-  });
+  const devices = await listPushTargets(deps.db, message.recipient.id);
   if (devices.length === 0) throw new PermanentDeliveryError('no push devices');
 
   const keys = await resolveVapidKeys(deps);
@@ -84,12 +83,9 @@ async function settle(deps: ChannelDeps, devices: { id: string }[], outcomes: De
   const idsWhere = (kind: DeviceOutcome['kind']) => devices.filter((_, i) => outcomes[i]!.kind === kind).map((d) => d.id);
   const gone = idsWhere('gone');
   const accepted = idsWhere('accepted');
-  if (gone.length > 0) {
-    await deps.db.pushSubscription.deleteMany({ where: { id: { in: gone } } });
-    deps.log.info({ subscriptions: gone }, 'push subscriptions pruned (404/410 from the push service)');
-  }
+  await recordPushOutcomes(deps.db, { gone, accepted });
+  if (gone.length > 0) deps.log.info({ subscriptions: gone }, 'push subscriptions pruned (404/410 from the push service)');
   if (accepted.length > 0) {
-    await deps.db.pushSubscription.updateMany({ where: { id: { in: accepted } }, data: { lastUsedAt: new Date() } });
     const first = outcomes.find((o) => o.kind === 'accepted') as Extract<DeviceOutcome, { kind: 'accepted' }>;
     const notes = outcomes.flatMap((o) => (o.kind === 'accepted' && o.note ? [o.note] : []));
     return { providerMessageId: first.providerMessageId, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };

@@ -1,8 +1,8 @@
 import type { Agent } from 'node:https';
 import webpush, { WebPushError } from 'web-push';
 import { OutboundBlockedError } from '../../outbound/outboundAgent.js';
+import type { VapidKeys } from '../../services/push/loadOrCreateVapidKeys.js';
 import type { PushPayloads } from './pushPayload.js';
-import type { VapidKeys } from './vapidKeys.js';
 
 /** One stored subscription, as web-push needs it. */
 export interface DeviceTarget {

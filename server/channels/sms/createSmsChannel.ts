@@ -1,7 +1,7 @@
 import type twilio from 'twilio';
-import { loadCategoryInfo } from '../categoryInfo.js';
+import { loadCategoryInfo } from '../../services/categories/loadCategoryInfo.js';
+import { storeInOutbox } from '../../services/deliveries/storeInOutbox.js';
 import type { ChannelDeps } from '../createChannels.js';
-import { storeInOutbox } from '../devOutbox.js';
 import { PermanentDeliveryError, type DeliveryChannel, type OutgoingMessage } from '../types.js';
 import { composeSmsText, requireE164 } from './smsText.js';
 import { isPermanentTwilioError } from './twilioErrors.js';
@@ -60,7 +60,7 @@ export async function createTwilioSmsChannel(
 
 /** The SMS text; whether its category is locked decides the opt-out hint. */
 async function smsBody(deps: ChannelDeps, message: OutgoingMessage): Promise<string> {
-  const { locked } = await loadCategoryInfo(deps, message.notification.category);
+  const { locked } = await loadCategoryInfo(deps.db, message.notification.category);
   return composeSmsText(message, deps.publicUrl, { categoryLocked: locked });
 }
 

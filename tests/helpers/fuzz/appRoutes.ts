@@ -41,7 +41,7 @@ export function listAppRoutes(app: Express): AppRoute[] {
       }
     }
   };
-  visit(app.router as unknown as Router, '');
+  visit(app.router, '');
   return [...routes.values()];
 }
 

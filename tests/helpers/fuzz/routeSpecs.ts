@@ -29,7 +29,7 @@ const passThrough: RequestHandler = (_req, _res, next) => next();
 const zodToJsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 function merge(base: unknown, over: Record<string, unknown> | undefined): unknown {
-  return over && base && typeof base === 'object' ? { ...(base as object), ...over } : base;
+  return over && base && typeof base === 'object' ? { ...base, ...over } : base;
 }
 
 /** A made-up value for path parameters no fixture names: well-formed, matching nothing. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ShieldAlert } from 'lucide-react';
-import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { useCurrentUser } from '../../auth';
 
 /** Renders admin pages for admins only; everyone else gets an explanation instead (the API says 403 too). */
 export function RequireAdmin({ children }: { children: ReactNode }) {

@@ -59,7 +59,7 @@ export function useComposer() {
     setState((previous) => ({ ...previous, [key]: value }));
     // Editing a field takes its complaint away; the recipient fields all map to "to".
     const field: ComposerField =
-      key === 'mode' || key === 'people' || key === 'topic' ? 'to' : key === 'sendLater' || key === 'sendAt' ? 'scheduledAt' : (key as ComposerField);
+      key === 'mode' || key === 'people' || key === 'topic' ? 'to' : key === 'sendLater' || key === 'sendAt' ? 'scheduledAt' : key;
     setErrors((previous) => (previous[field] ? { ...previous, [field]: undefined } : previous));
   };
 

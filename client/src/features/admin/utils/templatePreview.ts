@@ -29,7 +29,10 @@ export function renderPreview(template: string, data: Record<string, unknown> | 
         (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
         data,
       );
-      return value === undefined || value === null ? `[${path}]` : String(value);
+      if (value === undefined || value === null) return `[${path}]`;
+      // The preview shows what the recipient will get: the engine prints an object as "[object Object]" too.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- that output is the point here
+      return String(value);
     }
     return match;
   });

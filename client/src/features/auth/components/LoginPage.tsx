@@ -32,7 +32,7 @@ export function LoginPage() {
       return;
     }
     setFormError(null);
-    login.mutate(input.data, { onSuccess: () => navigate(from, { replace: true }) });
+    login.mutate(input.data, { onSuccess: () => void navigate(from, { replace: true }) });
   };
 
   return (

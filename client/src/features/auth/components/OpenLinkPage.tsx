@@ -26,7 +26,7 @@ export function OpenLinkPage() {
       const target = toActionTarget(url);
       // replace: the back button should not return to this page (and its token).
       if (target?.kind === 'external') window.location.replace(target.href);
-      else navigate(target?.path ?? '/', { replace: true });
+      else void navigate(target?.path ?? '/', { replace: true });
     },
     [navigate],
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { PushDeviceDto } from '@shared/schemas/delivery';
 import { apiFetch } from '../../../lib/api';
-import { preferenceKeys } from '../../preferences/api/preferenceKeys';
+import { preferenceKeys } from '../../preferences';
 import { PushSetupError, subscribeError } from '../utils/pushSetupError';
 import { base64UrlToBytes, isSameKey, pushUnsupportedReason, rememberThisDevice } from '../utils/pushSupport';
 import { pushDevicesOptions } from './getPushDevices';

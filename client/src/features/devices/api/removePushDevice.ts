@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { PushDeviceDto } from '@shared/schemas/delivery';
 import { apiFetch, isApiError } from '../../../lib/api';
-import { preferenceKeys } from '../../preferences/api/preferenceKeys';
+import { preferenceKeys } from '../../preferences';
 import { rememberThisDevice, thisDeviceId } from '../utils/pushSupport';
 import { pushDevicesOptions } from './getPushDevices';
 

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { SeqWatermark } from '@shared/inboxSync';
 import { SocketConnection } from '../../../lib/connection';
 import { createInboxSocket } from '../../../lib/socket';
-import { sessionOptions } from '../../auth/api/getSession';
+import { sessionOptions } from '../../auth';
 import { showNotificationToast, showReplaySummaryToast } from '../utils/notificationToasts';
 import { registerInboxHandlers } from '../utils/registerInboxHandlers';
 import { registerPreferencesHandlers } from '../utils/registerPreferencesHandlers';

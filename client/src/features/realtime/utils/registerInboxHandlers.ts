@@ -3,10 +3,7 @@ import type { InboxCounts, NotificationDto } from '@shared/schemas/notification'
 import type { BulkUpdateChange } from '@shared/events';
 import { InboxSync, type SeqWatermark } from '@shared/inboxSync';
 import { requestCatchUp, type InboxSocket } from '../../../lib/socket';
-import { categoriesOptions } from '../../inbox/api/getCategories';
-import { notificationKeys } from '../../inbox/api/notificationKeys';
-import { setCountsIfNewer } from '../../inbox/utils/countsCache';
-import { applyBulkChangeToLists, writeToLists } from '../../inbox/utils/listCache';
+import { applyBulkChangeToLists, categoriesOptions, notificationKeys, setCountsIfNewer, writeToLists } from '../../inbox';
 
 interface InboxHandlerDeps {
   queryClient: QueryClient;

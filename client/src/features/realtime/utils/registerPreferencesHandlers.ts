@@ -1,8 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PreferencesDto } from '@shared/schemas/preferences';
 import type { InboxSocket } from '../../../lib/socket';
-import { preferenceKeys } from '../../preferences/api/preferenceKeys';
-import { writePreferences } from '../../preferences/utils/preferencesCache';
+import { preferenceKeys, writePreferences } from '../../preferences';
 
 /**
  * Keeps the preferences query current: `preferences.updated` (another tab, a service, an unsubscribe

@@ -2,9 +2,8 @@ import clsx from 'clsx';
 import { ExternalLink } from 'lucide-react';
 import type { Priority } from '@shared/types';
 import { toActionTarget } from '../../../../lib/actionUrl';
-import { PriorityBadge } from '../../../inbox/components/PriorityBadge';
+import { PriorityBadge } from '../../../inbox';
 import { PREVIEW_RECIPIENT, renderPreview } from '../../utils/templatePreview';
-import '../../../inbox/components/inbox.css';
 
 interface NotificationPreviewProps {
   title: string;

@@ -3,7 +3,7 @@ import { ArrowLeft, Ban, CircleAlert } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import type { SendDto } from '@shared/schemas/sends';
 import { isApiError } from '../../../../lib/api';
-import { PriorityBadge } from '../../../inbox/components/PriorityBadge';
+import { PriorityBadge } from '../../../inbox';
 import { useCancelSend } from '../../api/cancelSend';
 import { useAdminCategoryLabel } from '../../api/getAdminCategories';
 import { useSend } from '../../api/getSend';

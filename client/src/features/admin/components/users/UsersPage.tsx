@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Search, Users } from 'lucide-react';
 import { ROLES, type Role } from '@shared/types';
-import { useCurrentUser } from '../../../auth/hooks/useCurrentUser';
+import { useCurrentUser } from '../../../auth';
 import { useUsers } from '../../api/getUsers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { formatCount } from '../../utils/format';

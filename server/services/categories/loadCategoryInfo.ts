@@ -1,4 +1,4 @@
-import type { ChannelDeps } from './createChannels.js';
+import type { Db } from '../../db/client.js';
 
 /** What a message's wording depends on about its category. */
 export interface CategoryInfo {
@@ -16,9 +16,9 @@ export interface CategoryInfo {
  * since the notification was created).
  *
  * @example
- * const { label, locked } = await loadCategoryInfo(deps, 'security'); // { label: 'Security', locked: true }
+ * const { label, locked } = await loadCategoryInfo(deps.db, 'security'); // { label: 'Security', locked: true }
  */
-export async function loadCategoryInfo(deps: Pick<ChannelDeps, 'db'>, key: string): Promise<CategoryInfo> {
-  const row = await deps.db.category.findUnique({ where: { key }, select: { label: true, critical: true } });
+export async function loadCategoryInfo(db: Db, key: string): Promise<CategoryInfo> {
+  const row = await db.category.findUnique({ where: { key }, select: { label: true, critical: true } });
   return { label: row?.label ?? key, locked: row?.critical ?? false };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import type { Db } from '../../db/client.js';
 
 /** One captured email or SMS, as the real provider would have received it. */
 export interface OutboxEntry {

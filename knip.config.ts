@@ -1,0 +1,30 @@
+import type { KnipConfig } from 'knip';
+
+/**
+ * knip: unused files, exports and dependencies (README → Quality gate). Entry points come from its
+ * plugins (package.json scripts, Vite's index.html, Vitest, Playwright, ESLint) plus the ones below.
+ */
+const config = {
+  entry: [
+    // Preloaded by tests/integration/processErrors.test.ts with `node --import`, never imported.
+    'tests/fixtures/processFaults.ts',
+    // Derived from prisma/schema.prisma by `npm run db:sync-schema`; scripts/db/ reads it by path.
+    'prisma/postgres/schema.prisma',
+  ],
+  project: ['server/**/*.ts', 'client/src/**/*.{ts,tsx}', 'shared/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.ts', 'prisma/**/*.prisma'],
+  // The house writes one file per operation exporting its fetcher, query options and hook together
+  // (STYLE.md); an export its own file uses is part of that file's documented surface, not dead code.
+  ignoreExportsUsedInFile: true,
+  ignoreDependencies: [
+    // Imported only by the generated Prisma clients (server/generated, built on install, not in git).
+    '@prisma/client',
+    // Resolved by path, not imported: server/routes/docs.ts serves Swagger UI's files from the package.
+    'swagger-ui-dist',
+    // Named as a string: pino loads its pretty-printing transport by package name (server/logger.ts).
+    'pino-pretty',
+  ],
+  // scripts/ensure-chromium.mjs installs Chromium with the system's apt-get when it is missing.
+  ignoreBinaries: ['apt-get'],
+} satisfies KnipConfig;
+
+export default config;
