@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.js';
@@ -14,7 +14,9 @@ export interface TestServer extends RunningServer {
 
 /**
  * Boots the real server on 127.0.0.1:0 with a fresh SQLite file (or `DATABASE_URL` from `env`), demo
- * accounts seeded and a known bootstrap API key.
+ * accounts seeded and a known bootstrap API key. Unless `env` names a `CLIENT_DIST_DIR`, the web app's
+ * fallback route serves a stub index.html, so no test depends on `npm run build` having run (CI runs
+ * the unit and integration tests on a fresh clone, before the end-to-end step builds the client).
  *
  * @example
  * const server = await getTestServer();
@@ -22,6 +24,9 @@ export interface TestServer extends RunningServer {
  */
 export async function getTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'flashnotify-test-'));
+  const clientDistDir = path.join(dataDir, 'client');
+  await mkdir(clientDistDir);
+  await writeFile(path.join(clientDistDir, 'index.html'), '<!doctype html><title>FlashNotify</title>');
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -29,6 +34,7 @@ export async function getTestServer(env: Record<string, string> = {}, options: S
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     BOOTSTRAP_API_KEY: TEST_API_KEY,
+    CLIENT_DIST_DIR: clientDistDir,
     ...env,
   });
   const server = await startServer(config, options);
