@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
+import { expectedUser } from './middleware/expectedUser.js';
 import { originCheck } from './middleware/originCheck.js';
 import { jsonBody } from './middleware/jsonBody.js';
 import { authRouter } from './routes/auth.js';
@@ -56,6 +57,8 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
 
   app.use('/api', originCheck(ctx), jsonBody('64kb'), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));
+  // A tab still acting for the user this browser signed out: 401 session_changed, not the new user's data.
+  app.use('/api', expectedUser);
   app.use('/api/notifications', notificationsRouter(ctx));
   app.use('/api/preferences', preferencesRouter(ctx));
   app.use('/api/push', pushRouter(ctx));

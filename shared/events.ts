@@ -5,8 +5,8 @@ import type { PreferencesDto } from './schemas/preferences.js';
 /**
  * Socket.IO event maps, used by `Server<…>` on the server and `io<…>()` on the client.
  *
- * Handshake: the client passes `{ lastSeq }` in its `auth` payload (a function, so every reconnect sends
- * the latest value). After joining the user's room the server replays every notification with
+ * Handshake: the client passes `{ lastSeq, userId }` in its `auth` payload (a function, so every reconnect
+ * sends the latest values); a session of another user than `userId` is refused (`session_changed`). After joining the user's room the server replays every notification with
  * `seq > lastSeq` in order (or sends `sync.reset` when the gap is too large), then `counts.updated`,
  * then `sync.done`.
  *
@@ -68,6 +68,8 @@ export interface SyncRequest {
 /** Handshake `auth` payload (validated by `socketAuthSchema`). */
 export interface SocketAuth {
   lastSeq?: number;
+  /** The user the client acts for; another user's session is refused with `session_changed`. */
+  userId?: string;
 }
 
 /** What the server keeps on each socket. */

@@ -5,6 +5,7 @@ export * from './schemas/auth.js';
 export * from './schemas/notification.js';
 
 export * from './inboxSync.js';
+export * from './sessionIdentity.js';
 export * from './schemas/realtime.js';
 export * from './schemas/sends.js';
 export * from './schemas/directory.js';

@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { Toaster } from 'sonner';
 import { App } from './app/App';
-import { sessionOptions } from './features/auth';
+import { endSession, refreshSession, reloadSession } from './features/auth';
 import { createQueryClient } from './lib/queryClient';
 import { registerServiceWorker } from './lib/serviceWorker';
 import './styles/tokens.css';
@@ -13,7 +13,11 @@ import './styles/layout.css';
 
 const queryClient = createQueryClient({
   // Any 401 means the session is gone: RequireAuth sees `null` and redirects to /login.
-  onUnauthorized: () => queryClient.setQueryData(sessionOptions().queryKey, null),
+  onUnauthorized: () => endSession(queryClient),
+  // Another tab signed this browser in as someone else: start over as whoever the cookie is now.
+  onSessionChanged: () => reloadSession(queryClient),
+  // Demoted meanwhile? The navigation and admin pages follow the role the session has now.
+  onForbidden: () => refreshSession(queryClient),
 });
 
 registerServiceWorker();

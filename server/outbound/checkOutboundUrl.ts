@@ -1,6 +1,6 @@
 import { isIPv4 } from 'node:net';
 import { urlCharacterProblem } from '../../shared/urls.js';
-import { addressVerdict, hostNameVerdict, type OutboundPolicy } from './outboundPolicy.js';
+import { addressVerdict, hostNameVerdict, OUTBOUND_PORT, portVerdict, type OutboundPolicy } from './outboundPolicy.js';
 
 /** Longest outbound URL accepted (push services' endpoints are ~200 characters). */
 export const OUTBOUND_URL_MAX = 2048;
@@ -11,9 +11,9 @@ export type OutboundUrlVerdict = { ok: true; url: URL } | { ok: false; reason: s
 /**
  * The rule for every URL the server itself will call for a user or an admin (push endpoints now;
  * Slack/Teams/webhook URLs next): `https:` only, no credentials, no characters a parser would repair,
- * and a public host: a public DNS name (not `localhost`, `*.localhost`, a single label or a private-use
+ * a public host: a public DNS name (not `localhost`, `*.localhost`, a single label or a private-use
  * suffix), or an IP literal outside every private, loopback, link-local, unique-local, CGNAT, multicast
- * and reserved range. IPv4 literals are judged after the WHATWG parser's normalization, so
+ * and reserved range; and port 443 unless the host is listed in `OUTBOUND_ALLOWED_HOSTS` (portVerdict). IPv4 literals are judged after the WHATWG parser's normalization, so
  * `https://2130706433/`, `https://0x7f.1/` and `https://[::ffff:127.0.0.1]/` are all 127.0.0.1.
  *
  * This needs no DNS, so it runs on input (a refusal's `reason` is meant for the 400's
@@ -37,7 +37,10 @@ export function checkOutboundUrl(value: string, policy: OutboundPolicy): Outboun
   if (url.protocol !== 'https:') return { ok: false, reason: 'Must be an https URL' };
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'Must not contain a user name or password' };
   const verdict = hostVerdict(url.hostname, policy);
-  return verdict.ok ? { ok: true, url } : { ok: false, reason: `Must be a public host: ${verdict.reason}` };
+  if (!verdict.ok) return { ok: false, reason: `Must be a public host: ${verdict.reason}` };
+  // The WHATWG parser leaves `port` empty for https's default (443, also when written out as `:443`).
+  const port = portVerdict(url.hostname, url.port === '' ? OUTBOUND_PORT : Number(url.port), policy);
+  return port.ok ? { ok: true, url } : { ok: false, reason: `Must use port ${OUTBOUND_PORT}: ${port.reason}` };
 }
 
 /** A WHATWG hostname is `[v6]`, a normalized dotted-quad IPv4, or a (punycoded, lower-case) name. */

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { Agent, type AgentOptions, type RequestOptions } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { addressVerdict, type OutboundPolicy } from './outboundPolicy.js';
+import { addressVerdict, OUTBOUND_PORT, portVerdict, type OutboundPolicy } from './outboundPolicy.js';
 
 /**
  * The server refused to connect: the host is, or resolved to, an address the outbound policy forbids.
@@ -44,8 +44,8 @@ export function guardedLookup(policy: OutboundPolicy): LookupFunction {
 /**
  * The `https.Agent` every outbound call the product makes for a user or an admin goes through
  * (web-push takes it as `agent`; an issue-13 webhook sender passes it to `https.request`). It refuses
- * before any packet is sent: a host name through `guardedLookup`, an IP literal (which `net.connect`
- * never looks up) in `createConnection`. Redirects are not followed by the callers, and would pass
+ * before any packet is sent: a port other than 443 of an unlisted host (portVerdict) and an IP literal
+ * (which `net.connect` never looks up) in `createConnection`, a host name through `guardedLookup`. Redirects are not followed by the callers, and would pass
  * through here again anyway. `options` are ordinary agent options (tests add their self-signed `ca`);
  * a `lookup` in them is replaced.
  *
@@ -69,14 +69,15 @@ class OutboundAgent extends Agent {
   // returns the socket. Handing the error to oncreate fails the request with it, and no socket is made.
   override createConnection(options: RequestOptions, oncreate?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
     const host = (options.host ?? options.hostname ?? '').replace(/^\[(.*)\]$/, '$1');
-    if (isIP(host)) {
-      const verdict = addressVerdict(host, this.policy);
-      if (!verdict.ok) {
-        const error = new OutboundBlockedError(`Refused to connect: ${verdict.reason}`);
-        if (!oncreate) throw error;
-        oncreate(error, undefined as never);
-        return undefined;
-      }
+    // An IP literal's address first (never looked up); then the port rule again (checkOutboundUrl has it
+    // on input), for whatever URL reaches the agent. A name's addresses are judged by guardedLookup next.
+    const address = isIP(host) ? addressVerdict(host, this.policy) : ({ ok: true } as const);
+    const verdict = address.ok ? portVerdict(host, options.port ? Number(options.port) : OUTBOUND_PORT, this.policy) : address;
+    if (!verdict.ok) {
+      const error = new OutboundBlockedError(`Refused to connect: ${verdict.reason}`);
+      if (!oncreate) throw error;
+      oncreate(error, undefined as never);
+      return undefined;
     }
     return super.createConnection(options, oncreate);
   }

@@ -102,6 +102,31 @@ export function hostNameVerdict(hostname: string, policy: OutboundPolicy): Verdi
   return { ok: true };
 }
 
+/** The one port outbound URLs may name, unless their host is listed in `OUTBOUND_ALLOWED_HOSTS`. */
+export const OUTBOUND_PORT = 443;
+
+/**
+ * Whether the server may connect to `port` on `host` (a name or an IP literal, brackets allowed): 443,
+ * the port of HTTPS and of every Web Push service (FCM, Mozilla, Apple, Microsoft), or any port of a host
+ * the policy lists itself (a listed name, or an address in a listed network: test peers and internal
+ * relays run elsewhere). Other ports of public hosts would let a subscription make the server knock on
+ * SSH, SMTP or database ports of any machine on the internet.
+ *
+ * @example
+ * portVerdict('fcm.googleapis.com', 22, STRICT_OUTBOUND_POLICY) // { ok: false, reason: 'port 22 is not 443 …', … }
+ */
+export function portVerdict(host: string, port: number, policy: OutboundPolicy): Verdict {
+  if (port === OUTBOUND_PORT || isListedHost(host, policy)) return { ok: true };
+  return refuse(`port ${port}`, `not ${OUTBOUND_PORT} (other ports only for hosts listed in OUTBOUND_ALLOWED_HOSTS)`);
+}
+
+function isListedHost(host: string, policy: OutboundPolicy): boolean {
+  const literal = host.replace(/^\[(.*)\]$/, '$1');
+  if (!ipaddr.isValid(literal)) return policy.allowedNames.has(normalizeName(literal));
+  const ip = unmapped(ipaddr.parse(literal));
+  return policy.allowedNetworks.some(([network, bits]) => network.kind() === ip.kind() && ip.match(network, bits));
+}
+
 function refuse(subject: string, what: string): Verdict {
   return { ok: false, reason: `${subject} is ${what}`, what };
 }

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import type { SessionData } from 'express-session';
 import type { ExtendedError } from 'socket.io';
 import { socketAuthSchema } from '../../shared/schemas/realtime.js';
+import { SESSION_CHANGED } from '../../shared/sessionIdentity.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -34,8 +35,11 @@ export function sessionForHandshake(middleware: RequestHandler) {
 
 /**
  * The Socket.IO auth step: a signed-in session and a valid `auth` payload, else `connect_error` with
- * message `unauthorized`, `invalid_handshake: …`, or `unavailable` (the session could not be read;
- * `data.retryAfterMs` says when to try again).
+ * message `unauthorized`, `invalid_handshake: <field>: <problem>`, `unavailable` (the session could not be
+ * read; `data.retryAfterMs` says when to try again), or `session_changed`: the client said it acts for
+ * `auth.userId` but the cookie's session is another user's (another tab signed out and in as someone else).
+ * Refusing it here means nothing is joined or replayed: the client's `lastSeq` was counted in the other
+ * user's stream, and what it would get is not what its screen says it shows.
  */
 export function authenticateHandshake(log: Logger) {
   return (socket: IoSocket, next: (err?: ExtendedError) => void) => {
@@ -47,9 +51,12 @@ export function authenticateHandshake(log: Logger) {
       return next(err);
     }
     if (!session?.userId || !sessionID) return next(new Error('unauthorized'));
-    if (!socketAuthSchema.safeParse(socket.handshake.auth ?? {}).success) {
-      return next(new Error('invalid_handshake: auth.lastSeq must be a non-negative integer'));
+    const auth = socketAuthSchema.safeParse(socket.handshake.auth ?? {});
+    if (!auth.success) {
+      const [issue] = auth.error.issues;
+      return next(new Error(`invalid_handshake: auth.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`));
     }
+    if (auth.data.userId !== undefined && auth.data.userId !== session.userId) return next(new Error(SESSION_CHANGED));
     socket.data = { userId: session.userId, sessionId: sessionID };
     next();
   };

@@ -97,6 +97,13 @@ export interface OutboxMessageDto {
   createdAt: string;
 }
 
+/**
+ * Most push devices (subscriptions) one user keeps. Subscribing one more browser evicts the least
+ * recently active one (server/services/push/savePushSubscription.ts): a new browser can always subscribe,
+ * and every delivery makes at most this many calls to push services.
+ */
+export const MAX_PUSH_DEVICES_PER_USER = 10;
+
 /** Body of `POST /api/push/subscriptions` (the browser's PushSubscription.toJSON()). */
 export const pushSubscriptionSchema = z.strictObject({
   endpoint: z.url().max(2048).refine((u) => u.startsWith('https://'), 'Must be an https URL'),

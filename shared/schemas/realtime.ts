@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { expectedUserIdSchema } from '../sessionIdentity.js';
 
-/** Socket handshake `auth` payload: the highest seq below which the client misses nothing. */
+/**
+ * Socket handshake `auth` payload: `lastSeq`, the highest seq below which the client misses nothing, and
+ * `userId`, the user the client believes it is signed in as. A session of another user is refused with
+ * `connect_error` `session_changed` (shared/sessionIdentity.ts) before anything is replayed: the watermark
+ * belongs to the user it was counted for.
+ */
 export const socketAuthSchema = z.object({
   lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  userId: expectedUserIdSchema.optional(),
 });
 
 /** How many missed notifications a reconnect replays one by one; beyond that the client refetches. */

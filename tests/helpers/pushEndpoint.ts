@@ -39,6 +39,19 @@ export interface PushEndpoint {
    * smaller limit do; `undefined` lifts the limit.
    */
   rejectLargerThan(bytes: number | undefined): void;
+  /**
+   * From now on, answers nothing until `release()`: requests pile up "in flight", which is how a test
+   * sees how many calls a sender makes at once (`peakHeld`, counted when each request arrives).
+   */
+  hold(): void;
+  /** Requests received and not answered yet (while holding). */
+  held(): number;
+  /** The most requests held at once since `hold()`. */
+  peakHeld(): number;
+  /** Answers the oldest `count` held requests (201, or `respondWith`'s status); `Infinity` also stops holding. */
+  release(count: number): void;
+  /** Resolves once `count` requests in all have been received. */
+  receivedCount(count: number): Promise<void>;
   /** Resolves with the first request (already received or future) to `endpointUrl`. */
   nextRequest(endpointUrl: string, sinceIndex?: number): Promise<PushRequest>;
   close(): Promise<void>;
@@ -60,6 +73,10 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
   let messages = 0;
   let connections = 0;
   let sizeLimit: number | undefined;
+  let holding = false;
+  let peakHeld = 0;
+  const heldAnswers: (() => void)[] = [];
+  const countWaiters: { count: number; resolve: () => void }[] = [];
 
   const server: Server = createServer({ key, cert }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -73,11 +90,23 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
         receivedAt: Date.now(),
       };
       requests.push(record);
-      const tooLarge = sizeLimit !== undefined && record.body.length > sizeLimit;
-      const status = tooLarge ? 413 : (statuses.get(record.path) ?? 201);
-      // Real push services answer 201 with the message's URL (RFC 8030 §5).
-      if (status === 201) res.setHeader('location', `${origin}/messages/${++messages}`);
-      res.writeHead(status).end(status === 201 ? '' : `status ${status}`);
+      const answer = () => {
+        const tooLarge = sizeLimit !== undefined && record.body.length > sizeLimit;
+        const status = tooLarge ? 413 : (statuses.get(record.path) ?? 201);
+        // Real push services answer 201 with the message's URL (RFC 8030 §5).
+        if (status === 201) res.setHeader('location', `${origin}/messages/${++messages}`);
+        res.writeHead(status).end(status === 201 ? '' : `status ${status}`);
+      };
+      if (holding) {
+        heldAnswers.push(answer);
+        peakHeld = Math.max(peakHeld, heldAnswers.length);
+      } else {
+        answer();
+      }
+      for (const waiter of countWaiters.filter((w) => requests.length >= w.count)) {
+        countWaiters.splice(countWaiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       for (const waiter of waiters.filter((w) => w.path === record.path && requests.length > w.since)) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(record);
@@ -100,6 +129,18 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
     newEndpointUrl: (host = '127.0.0.1') => `https://${host}:${port}/push/${randomUUID()}`,
     respondWith: (url, status) => void statuses.set(pathOf(url), status),
     rejectLargerThan: (bytes) => void (sizeLimit = bytes),
+    hold: () => {
+      holding = true;
+      peakHeld = 0;
+    },
+    held: () => heldAnswers.length,
+    peakHeld: () => peakHeld,
+    release: (count) => {
+      if (count === Infinity) holding = false;
+      for (const answer of heldAnswers.splice(0, count)) answer();
+    },
+    receivedCount: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => countWaiters.push({ count, resolve })),
     nextRequest: (url, sinceIndex = 0) => {
       const found = requests.slice(sinceIndex).find((r) => r.path === pathOf(url));
       if (found) return Promise.resolve(found);

@@ -24,6 +24,8 @@ export class InboxSocket {
   connects = 0;
   counts: InboxCounts | undefined;
   syncs: { latestSeq: number; replayed: number }[] = [];
+  /** Sent as `auth.userId` when set, as the web client does: the user this client acts for. */
+  expectedUserId: string | undefined;
 
   /** `options` override the defaults (WebSocket only, no reconnection); `extraHeaders` add to the cookie. */
   constructor(baseUrl: string, cookie: string | undefined, options: Partial<ManagerOptions & SocketOptions> = {}) {
@@ -36,7 +38,7 @@ export class InboxSocket {
       extraHeaders: { ...(cookie ? { cookie } : {}), ...options.extraHeaders },
       auth: (cb) => {
         const lastSeq = this.tracker.watermark;
-        cb(lastSeq === undefined ? {} : { lastSeq });
+        cb({ ...(lastSeq === undefined ? {} : { lastSeq }), ...(this.expectedUserId === undefined ? {} : { userId: this.expectedUserId }) });
       },
     });
     const keep = (n: NotificationDto) => this.received.push(n);

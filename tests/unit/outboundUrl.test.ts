@@ -57,6 +57,11 @@ describe('checkOutboundUrl (what a user or admin may make the server call)', () 
     ['https://push.example.com/\tx', 'control characters'],
     ['https://push.example.com\\@127.0.0.1/', 'backslash'],
     [`https://push.example.com/${'x'.repeat(2100)}`, 'at most 2048'],
+    // Port 443 only, unless the host is listed (review finding 4: `:22` was accepted).
+    ['https://fcm.googleapis.com:22/x', 'Must use port 443: port 22 is not 443'],
+    ['https://push.example.com:8443/send/abc', 'port 8443'],
+    ['https://8.8.8.8:25/', 'port 25'],
+    ['https://[2606:4700:4700::1111]:5432/', 'port 5432'],
   ])('refuses %s (%s)', (url, reason) => {
     const verdict = checkOutboundUrl(url, strict);
     expect(verdict.ok).toBe(false);
@@ -68,7 +73,7 @@ describe('checkOutboundUrl (what a user or admin may make the server call)', () 
     'https://updates.push.services.mozilla.com/wpush/v2/gAAAAA',
     'https://web.push.apple.com/QGx',
     'https://wns2-par02p.notify.windows.com/w/?token=x',
-    'https://push.example.com:8443/send/abc',
+    'https://push.example.com:443/send/abc', // the default port, written out
     'https://8.8.8.8/',
     'https://[2606:4700:4700::1111]/',
     'https://[::ffff:8.8.8.8]/',
@@ -85,6 +90,10 @@ describe('OUTBOUND_ALLOWED_HOSTS', () => {
     expect(checkOutboundUrl('https://10.20.30.40/x', policy).ok).toBe(true);
     expect(checkOutboundUrl('https://[::1]/x', policy).ok).toBe(true);
     expect(checkOutboundUrl('https://push.internal/x', policy).ok).toBe(true);
+    // A listed host may use any port (test peers, internal relays); a listed address covers only itself.
+    expect(checkOutboundUrl('https://10.20.30.40:8443/x', policy).ok).toBe(true);
+    expect(checkOutboundUrl('https://push.internal:8443/x', policy).ok).toBe(true);
+    expect(checkOutboundUrl('https://fcm.googleapis.com:8443/x', policy).ok).toBe(false);
     expect(checkOutboundUrl('https://127.0.0.2/x', policy).ok).toBe(false);
     expect(checkOutboundUrl('https://other.internal/x', policy).ok).toBe(false);
     expect(checkOutboundUrl('https://192.168.0.1/x', policy).ok).toBe(false);
@@ -123,13 +132,27 @@ describe('createOutboundAgent refuses at connect time, before any packet reaches
 
   it.each([
     // Real resolution through the system resolver (/etc/hosts): what a rebinding name does at send time.
+    // The name is listed (as OUTBOUND_ALLOWED_HOSTS=localhost would), so its port is allowed and only the
+    // address it resolves to is judged.
     ['localhost', 'ERR_OUTBOUND_BLOCKED: Refused to connect: localhost resolves to 127.0.0.1, a loopback address'],
     ['127.0.0.1', 'ERR_OUTBOUND_BLOCKED: Refused to connect: 127.0.0.1 is a loopback address'],
     ['[::ffff:127.0.0.1]', 'ERR_OUTBOUND_BLOCKED: Refused to connect: ::ffff:7f00:1 is a loopback address'],
   ])('%s', async (host, expected) => {
     const before = connections;
-    expect(await get(`https://${host}:${port}/internal`)).toBe(expected);
+    expect(await get(`https://${host}:${port}/internal`, createOutboundAgent(parseOutboundAllowlist('localhost')))).toBe(expected);
     expect(connections).toBe(before);
+  });
+
+  it('a port other than 443 needs its host listed: an unlisted name is refused although its address is listed', async () => {
+    const before = connections;
+    const addressOnly = createOutboundAgent(parseOutboundAllowlist('127.0.0.1'));
+    expect(await get(`https://localhost:${port}/`, addressOnly)).toBe(
+      `ERR_OUTBOUND_BLOCKED: Refused to connect: port ${port} is not 443 (other ports only for hosts listed in OUTBOUND_ALLOWED_HOSTS)`,
+    );
+    expect(connections).toBe(before);
+    // The listed address itself may use any port: the connection is made (the peer hangs up at once).
+    expect(await get(`https://127.0.0.1:${port}/`, addressOnly)).not.toContain('ERR_OUTBOUND_BLOCKED');
+    await expect.poll(() => connections).toBe(before + 1);
   });
 
   it('a listed name still needs its address listed; with both, the connection is made', async () => {

@@ -1,5 +1,6 @@
 import type { ApiErrorBody, ApiErrorDetail } from '@shared/errors';
 import type { SessionInfo } from '@shared/schemas/auth';
+import { EXPECTED_USER_HEADER, SESSION_CHANGED } from '@shared/sessionIdentity';
 
 /** A failed `/api` call, carrying the server's `{ error: { code, message, details } }` shape. */
 export class ApiError extends Error {
@@ -20,10 +21,21 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 }
 
 let csrfToken: string | null = null;
+let actingUserId: string | null = null;
 
-/** Remembers the CSRF token of the latest SessionInfo; every mutation sends it back. */
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
+/**
+ * Remembers the session this tab acts for (null: signed out): every mutation sends its CSRF token back,
+ * and every request its user id (`x-expected-user`), so a request made after another tab signed this
+ * browser in as someone else fails with 401 `session_changed` instead of reaching that user's data.
+ */
+export function rememberSession(session: SessionInfo | null): void {
+  csrfToken = session?.csrfToken ?? null;
+  actingUserId = session?.user.id ?? null;
+}
+
+/** The id of the user this tab acts for, or null when signed out (or before the session was read). */
+export function actingUser(): string | null {
+  return actingUserId;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -57,13 +69,19 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
 
 async function refreshCsrfToken(): Promise<void> {
   const session = await send<SessionInfo>('/api/auth/session', {});
-  setCsrfToken(session.csrfToken);
+  // The token is the session's; if the session is another user's now, repeating the change would make it
+  // in their name (logout is the one route the identity check leaves to the CSRF token).
+  if (actingUserId !== null && session.user.id !== actingUserId) {
+    throw new ApiError(401, SESSION_CHANGED, 'This browser is now signed in as another user');
+  }
+  csrfToken = session.csrfToken;
 }
 
 async function send<T>(path: string, { method = 'GET', body, signal, headers: extra }: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (actingUserId) headers[EXPECTED_USER_HEADER] = actingUserId;
 
   const response = await fetch(path, {
     method,

@@ -1,3 +1,4 @@
+import { connectErrorAction } from '@shared/sessionIdentity';
 import { ReconnectScheduler } from './reconnectScheduler';
 import type { InboxSocket } from './socket';
 
@@ -14,6 +15,8 @@ export interface ConnectionSnapshot {
 interface ConnectionHooks {
   /** The server refused the handshake: the session is gone, so retrying is pointless. */
   onUnauthorized: () => void;
+  /** The server refused the handshake: the browser's session belongs to another user now. */
+  onSessionChanged: () => void;
 }
 
 /**
@@ -21,7 +24,7 @@ interface ConnectionHooks {
  * the browser comes back online, and an observable state for the UI.
  *
  * @example
- * const connection = new SocketConnection(socket, { onUnauthorized: () => navigate('/login') });
+ * const connection = new SocketConnection(socket, { onUnauthorized: () => navigate('/login'), onSessionChanged: reload });
  * connection.start();
  * connection.stop(); // on sign-out / unmount
  */
@@ -108,12 +111,15 @@ export class SocketConnection {
   };
 
   private handleConnectError = (error: Error) => {
-    if (error.message === 'unauthorized') {
-      this.stop();
-      this.hooks.onUnauthorized();
+    const action = connectErrorAction(error);
+    if (action === 'retry') {
+      this.scheduleRetry();
       return;
     }
-    this.scheduleRetry();
+    // Retrying as this user cannot succeed: stop for good (this socket's identity is fixed).
+    this.stop();
+    if (action === 'sign_in') this.hooks.onUnauthorized();
+    else this.hooks.onSessionChanged();
   };
 
   private handleOnline = () => {

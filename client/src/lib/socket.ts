@@ -8,19 +8,21 @@ export type InboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const SYNC_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * Creates the same-origin inbox socket, not yet connected. Socket.IO's own reconnection is off because
- * `SocketConnection` runs its own backoff; `auth` is a function so every reconnect sends the newest seq.
+ * Creates the same-origin inbox socket of one user, not yet connected. Socket.IO's own reconnection is off
+ * because `SocketConnection` runs its own backoff; `auth` is a function so every reconnect sends the newest
+ * seq, always with the user the seq belongs to: if the browser's cookie is another user's by then, the
+ * server refuses with `session_changed` instead of replaying that user's stream into this one's inbox.
  *
  * @example
- * const socket = createInboxSocket(() => tracker.watermark);
+ * const socket = createInboxSocket({ userId: user.id, getLastSeq: () => tracker.watermark });
  */
-export function createInboxSocket(getLastSeq: () => number | undefined): InboxSocket {
+export function createInboxSocket({ userId, getLastSeq }: { userId: string; getLastSeq: () => number | undefined }): InboxSocket {
   return io({
     path: '/socket.io',
     transports: ['websocket'],
     autoConnect: false,
     reconnection: false,
-    auth: (cb) => cb({ lastSeq: getLastSeq() } satisfies SocketAuth),
+    auth: (cb) => cb({ lastSeq: getLastSeq(), userId } satisfies SocketAuth),
   });
 }
 

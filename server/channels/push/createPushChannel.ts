@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import type webpush from 'web-push';
 import type { Priority } from '../../../shared/types.js';
 import type { ChannelDeps } from '../createChannels.js';
@@ -23,6 +24,10 @@ export interface WebPushChannelOptions {
 const TTL_SECONDS = 24 * 60 * 60;
 // A push service that does not answer must not hold the delivery lease for long.
 const TIMEOUT_MS = 10_000;
+// Calls to push services one delivery makes at once. With MAX_PUSH_DEVICES_PER_USER (10) that is two
+// rounds at most: even if every call times out and is resent once after a 413, 2 × 2 × 10 s = 40 s,
+// within the default delivery lease (DELIVERY_LEASE_MS, 60 s).
+export const PUSH_SEND_CONCURRENCY = 5;
 
 const URGENCY: Record<Priority, webpush.Urgency> = { low: 'low', normal: 'normal', high: 'high', critical: 'high' };
 
@@ -32,7 +37,8 @@ export async function createPushChannel(deps: ChannelDeps): Promise<DeliveryChan
 }
 
 /**
- * Web Push to every device of the recipient. Success if any device accepted; 404/410 prunes that
+ * Web Push to the recipient's devices (at most MAX_PUSH_DEVICES_PER_USER, the most recently active; at
+ * most PUSH_SEND_CONCURRENCY calls at once). Success if any device accepted; 404/410 prunes that
  * subscription; no device left is permanent; only transient failures (network, 429, 5xx) retry. Every
  * request goes through the outbound agent (`server/outbound/`): an endpoint whose host is, or resolves
  * to, a private address fails permanently without a connection being made.
@@ -67,13 +73,17 @@ async function sendToAllDevices(deps: ChannelDeps, agent: SendOptions['agent'], 
     agent,
     timeoutMs: TIMEOUT_MS,
   };
+  // One limiter per delivery: the deliveries the worker runs side by side each get their own bound.
+  const limit = pLimit(PUSH_SEND_CONCURRENCY);
   const outcomes = await Promise.all(
-    devices.map(async (device): Promise<DeviceOutcome> => {
-      // Checked again at send time: the row may predate the rule, or the allowlist may have shrunk.
-      const target = checkOutboundUrl(device.endpoint, deps.config.outbound);
-      if (!target.ok) return { kind: 'rejected', reason: `endpoint refused: ${target.reason}` };
-      return sendToDevice({ ...device, endpoint: target.url.href }, payloads, sendOptions);
-    }),
+    devices.map((device) =>
+      limit(async (): Promise<DeviceOutcome> => {
+        // Checked again at send time: the row may predate the rules (host, port), or the allowlist may have shrunk.
+        const target = checkOutboundUrl(device.endpoint, deps.config.outbound);
+        if (!target.ok) return { kind: 'rejected', reason: `endpoint refused: ${target.reason}` };
+        return sendToDevice({ ...device, endpoint: target.url.href }, payloads, sendOptions);
+      }),
+    ),
   );
   return settle(deps, devices, outcomes);
 }

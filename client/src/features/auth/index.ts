@@ -1,5 +1,5 @@
-/** The auth feature's public surface: its pages, the session query and the signed-in user. */
-export { sessionOptions } from './api/getSession';
+/** The auth feature's public surface: its pages, the session's lifecycle and the signed-in user. */
+export { endSession, refreshSession, reloadSession } from './api/getSession';
 export { useLogout } from './api/logout';
 export { LoginPage } from './components/LoginPage';
 export { OpenLinkPage } from './components/OpenLinkPage';

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginInput, SessionInfo } from '@shared/schemas/auth';
-import { apiFetch, setCsrfToken } from '../../../lib/api';
+import { apiFetch } from '../../../lib/api';
+import { adoptSession } from '../utils/adoptSession';
 import { sessionOptions } from './getSession';
 
 /** Signs in with email and password. */
@@ -14,9 +15,8 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (session) => {
-      setCsrfToken(session.csrfToken);
       // Nothing of a previous user may leak into this one's inbox; no inbox query is mounted here.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      adoptSession(queryClient, session);
       queryClient.setQueryData(sessionOptions().queryKey, session);
     },
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, setCsrfToken } from '../../../lib/api';
-import { sessionOptions } from './getSession';
+import { apiFetch } from '../../../lib/api';
+import { endSession } from './getSession';
 
 /** Ends the session (the server also disconnects its sockets). */
 export function logout(): Promise<void> {
@@ -12,10 +12,6 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => {
-      setCsrfToken(null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
-      queryClient.setQueryData(sessionOptions().queryKey, null);
-    },
+    onSettled: () => endSession(queryClient),
   });
 }

@@ -1,14 +1,19 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageState } from '../../../components/FullPageState';
 import { useSession } from '../api/getSession';
 
-/** Renders its children for a signed-in user, otherwise sends them to /login (and back afterwards). */
+/**
+ * Renders its children for a signed-in user, otherwise sends them to /login (and back afterwards). The
+ * children are keyed by the user: when the session turns out to be another user's, everything below
+ * (socket, watermark, forms, open pages) starts over for them instead of carrying the previous user's state.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <FullPageState message="Loading your inbox…" />;
-  if (session.isError) {
+  // A failed background re-read (after a reconnect) keeps the page; only a session never read blocks it.
+  if (session.isError && session.data === undefined) {
     return (
       <FullPageState
         message="FlashNotify cannot reach the server."
@@ -19,5 +24,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!session.data) {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
-  return children;
+  return <Fragment key={session.data.user.id}>{children}</Fragment>;
 }

@@ -1,22 +1,26 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { toast } from 'sonner';
 import { SeqWatermark } from '@shared/inboxSync';
 import { SocketConnection } from '../../../lib/connection';
 import { createInboxSocket } from '../../../lib/socket';
-import { sessionOptions } from '../../auth';
+import { endSession, refreshSession, reloadSession, useCurrentUser } from '../../auth';
 import { showNotificationToast, showReplaySummaryToast } from '../utils/notificationToasts';
 import { registerInboxHandlers } from '../utils/registerInboxHandlers';
 import { registerPreferencesHandlers } from '../utils/registerPreferencesHandlers';
+import { registerSessionHandlers } from '../utils/registerSessionHandlers';
 import { RealtimeContext } from './realtimeContext';
 
 /**
  * Owns the app's one inbox socket for as long as a user is signed in: connects it, keeps it connected
- * and feeds its events into the query cache.
+ * and feeds its events into the query cache. The socket, its watermark and its toasts belong to one user:
+ * when the session turns out to be another user's, the socket stops and the app starts over for them.
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const userId = useCurrentUser().id;
   // Handlers are registered once; they read the latest navigate through this ref.
   const navigateRef = useRef(navigate);
   useEffect(() => {
@@ -27,7 +31,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // No watermark yet: the first handshake asks for no replay, and the first sync.done sets it.
     const tracker = new SeqWatermark();
-    const socket = createInboxSocket(() => tracker.watermark);
+    const socket = createInboxSocket({ userId, getLastSeq: () => tracker.watermark });
     const openInbox = () => void navigateRef.current('/');
     const unregisterInbox = registerInboxHandlers(socket, {
       queryClient,
@@ -36,9 +40,14 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       onReplayed: (count, critical) => showReplaySummaryToast(count, openInbox, critical),
     });
     const unregisterPreferences = registerPreferencesHandlers(socket, queryClient);
+    // A role change ends the user's sockets: each reconnect re-reads the session, so the navigation and
+    // the admin pages follow the role at once.
+    const unregisterSession = registerSessionHandlers(socket, () => refreshSession(queryClient));
     const live = new SocketConnection(socket, {
       // The session ended server-side: RequireAuth sees `null` and redirects to /login.
-      onUnauthorized: () => queryClient.setQueryData(sessionOptions().queryKey, null),
+      onUnauthorized: () => endSession(queryClient),
+      // Another tab signed this browser in as someone else: nothing of this user's stays on screen.
+      onSessionChanged: () => reloadSession(queryClient),
     });
     setConnection(live);
     live.start();
@@ -46,8 +55,11 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       live.stop();
       unregisterInbox();
       unregisterPreferences();
+      unregisterSession();
+      // Toasts show this user's notifications; they must not stay up for whoever comes next.
+      toast.dismiss();
     };
-  }, [queryClient]);
+  }, [queryClient, userId]);
 
   return <RealtimeContext.Provider value={connection}>{children}</RealtimeContext.Provider>;
 }

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * "Who this client believes it is", on both transports. A browser's tabs share one cookie jar: when one
+ * tab signs out and in as someone else, every other tab's cookie now opens the new user's session while
+ * its memory (header, lists, watermark, CSRF token) still belongs to the old one. So a client says on
+ * every request and every (re)connect which user it is acting for, and the server refuses a session of
+ * another user with the distinct code `session_changed` instead of answering with that user's data:
+ *
+ * - REST: the `x-expected-user` header (EXPECTED_USER_HEADER) → 401 `session_changed`;
+ * - socket: `auth.userId` in the handshake (`socketAuthSchema`) → `connect_error` `session_changed`,
+ *   before anything is joined or replayed.
+ *
+ * The client then drops everything it holds and reads the session again (the new user's app, fresh, or
+ * the sign-in page). A client that sends no identity is not checked (API tools, the service worker).
+ */
+
+/** Request header naming the user id the client acts for (the `user.id` of its `SessionInfo`). */
+export const EXPECTED_USER_HEADER = 'x-expected-user';
+
+/** Error code (REST) and `connect_error` message (socket) for "the session belongs to another user now". */
+export const SESSION_CHANGED = 'session_changed';
+
+/** A user id as a client sends it back: opaque, printable, bounded (ids are cuids today). */
+export const expectedUserIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, 'Must be a user id (printable ASCII, no spaces)');
+
+/**
+ * What a realtime client does with a handshake's `connect_error` (the server's messages: `unauthorized`,
+ * `session_changed`, `unavailable`, `invalid_handshake: …`, `origin_not_allowed`, or a transport error):
+ *
+ * - `sign_in`: no valid session; retrying cannot help.
+ * - `reload_session`: the cookie now belongs to another user; drop local state, read the session again,
+ *   and never retry with the old identity or watermark.
+ * - `retry`: anything else (server busy or restarting, database down, network): back off and try again.
+ *
+ * @example
+ * socket.on('connect_error', (err) => {
+ *   if (connectErrorAction(err) === 'reload_session') resetToCurrentSession();
+ * });
+ */
+export function connectErrorAction(error: { message: string }): 'sign_in' | 'reload_session' | 'retry' {
+  if (error.message === 'unauthorized') return 'sign_in';
+  if (error.message === SESSION_CHANGED) return 'reload_session';
+  return 'retry';
+}
