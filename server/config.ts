@@ -60,8 +60,11 @@ export type Env = z.infer<typeof envSchema>;
 /** Server configuration, derived once from the environment. */
 export interface Config {
   env: Env['NODE_ENV'];
-  /** HOST; unset: loopback while demo accounts (published password) are seeded, all interfaces otherwise. */
-  host: string;
+  /**
+   * HOST as set, or undefined: the server then decides once the database is open (chooseBindHost), loopback
+   * while demo accounts with the published password exist, all interfaces otherwise.
+   */
+  host: string | undefined;
   port: number;
   dataDir: string;
   databaseUrl: string;
@@ -144,9 +147,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const seedDemo = !isProduction && (env.SEED_DEMO ?? true);
   return {
     env: env.NODE_ENV,
-    // Whoever can reach a server with demo accounts can sign in as its admin: only this machine, unless
-    // HOST says otherwise.
-    host: env.HOST ?? (seedDemo ? '127.0.0.1' : '0.0.0.0'),
+    host: env.HOST,
     port: env.PORT,
     dataDir,
     databaseUrl,
