@@ -26,6 +26,7 @@ const envSchema = z.object({
   BOOTSTRAP_API_KEY: z.string().min(24, 'Must be at least 24 characters').max(200).optional(),
   SEED_DEMO: booleanFromEnv.optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
@@ -79,7 +80,10 @@ export interface Config {
   allowedOrigins: string[];
   bootstrapApiKey: string | undefined;
   seedDemo: boolean;
+  /** Failed sign-ins per client address and account per 15 minutes. */
   loginRateLimit: number;
+  /** Failed sign-ins per client address across all accounts per 15 minutes (password spraying). */
+  loginRateLimitPerAddress: number;
   /** Requests per minute per API key on `/api/v1`. */
   apiRateLimit: number;
   logLevel: Env['LOG_LEVEL'];
@@ -160,6 +164,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bootstrapApiKey: env.BOOTSTRAP_API_KEY,
     seedDemo,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    loginRateLimitPerAddress: env.LOGIN_RATE_LIMIT_PER_ADDRESS,
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,

@@ -1,11 +1,10 @@
 import { promisify } from 'node:util';
 import { Router, type Request } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type AuthConfig, type SessionInfo } from '../../shared/schemas/auth.js';
 import type { AppContext } from '../context.js';
-import { HttpError, UnauthorizedError } from '../errors.js';
+import { UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
-import { rateLimitStore } from '../middleware/rateLimitStore.js';
+import { loginRateLimits } from '../middleware/loginRateLimits.js';
 import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
 import { authenticateUser } from '../services/auth/authenticateUser.js';
@@ -13,8 +12,6 @@ import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js
 import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
-
-const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
 // express-session's callback methods as promises; a store error is passed on as it is (the error handler
 // tells a database outage from the rest).
@@ -33,24 +30,7 @@ const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session
 export function authRouter(ctx: AppContext): Router {
   const router = Router();
 
-  // Failed attempts per client address and account: slows password guessing without locking the
-  // account for everyone else.
-  const loginLimiter = rateLimit({
-    windowMs: FIFTEEN_MINUTES_MS,
-    limit: ctx.config.loginRateLimit,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
-    store: rateLimitStore(ctx, 'login'),
-    passOnStoreError: true,
-    handler: (_req, _res, next, options) => {
-      const retryAfter = String(Math.ceil(options.windowMs / 1000));
-      next(new HttpError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': retryAfter }));
-    },
-  });
-
-  router.post('/login', loginLimiter, async (req, res) => {
+  router.post('/login', ...loginRateLimits(ctx), async (req, res) => {
     const input = parseInput(loginSchema, req.body, 'request body');
     const user = await authenticateUser(ctx.db, input);
     // A new session id on login defeats session fixation. The session this browser had (maybe another

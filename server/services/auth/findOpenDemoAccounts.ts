@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { HttpError } from '../../errors.js';
 import { verifyPassword } from './passwords.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seedDemoData.js';
 
@@ -22,8 +23,14 @@ function hasPublishedPassword(passwordHash: string): Promise<boolean> {
   let verdict = verdicts.get(passwordHash);
   if (!verdict) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    // A hash argon2 cannot parse is not the published password (and no reason to fail a start).
-    verdict = verifyPassword(passwordHash, DEMO_PASSWORD).catch(() => false);
+    verdict = verifyPassword(passwordHash, DEMO_PASSWORD).catch((err: unknown) => {
+      // Busy (503) is no verdict: ask again next time. A hash argon2 cannot parse is not the published password.
+      if (err instanceof HttpError) {
+        verdicts.delete(passwordHash);
+        throw err;
+      }
+      return false;
+    });
     verdicts.set(passwordHash, verdict);
   }
   return verdict;
