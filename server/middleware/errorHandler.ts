@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { HttpError, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { redactUrl } from '../logRedaction.js';
 
 /** Body-parser and csrf-sync report client mistakes as errors with these fields. */
 interface ClientError {
@@ -45,7 +46,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(httpError.status).json(httpError.toBody());
       return;
     }
-    log.error({ err, method: req.method, url: req.originalUrl }, 'Unhandled error');
+    log.error({ err, method: req.method, url: redactUrl(req.originalUrl) }, 'Unhandled error');
     res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });
   };
 }
