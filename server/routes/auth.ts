@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
 import { loginRateLimits } from '../middleware/loginRateLimits.js';
+import { requireSecureSignIn } from '../middleware/requireSecureSignIn.js';
 import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
 import { authenticateUser } from '../services/auth/authenticateUser.js';
@@ -30,7 +31,7 @@ const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session
 export function authRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/login', ...loginRateLimits(ctx), async (req, res) => {
+  router.post('/login', requireSecureSignIn(ctx), ...loginRateLimits(ctx), async (req, res) => {
     const input = parseInput(loginSchema, req.body, 'request body');
     const user = await authenticateUser(ctx.db, input);
     // A new session id on login defeats session fixation. The session this browser had (maybe another
