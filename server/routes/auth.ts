@@ -13,6 +13,7 @@ import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js
 import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
+import { noQuery } from '../middleware/noQuery.js';
 
 // express-session's callback methods as promises; a store error is passed on as it is (the error handler
 // tells a database outage from the rest).
@@ -31,7 +32,7 @@ const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session
 export function authRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/login', requireSecureSignIn(ctx), ...loginRateLimits(ctx), async (req, res) => {
+  router.post('/login', noQuery, requireSecureSignIn(ctx), ...loginRateLimits(ctx), async (req, res) => {
     const input = parseInput(loginSchema, req.body, 'request body');
     const user = await authenticateUser(ctx.db, input);
     // A new session id on login defeats session fixation. The session this browser had (maybe another
@@ -47,7 +48,7 @@ export function authRouter(ctx: AppContext): Router {
     res.json(body);
   });
 
-  router.get('/session', async (req, res) => {
+  router.get('/session', noQuery, async (req, res) => {
     const user = await getSessionUser(ctx.db, req.session.userId);
     if (!user) throw UnauthorizedError('Not signed in');
     const body: SessionInfo = { user, csrfToken: generateCsrfToken(req, false) };
@@ -55,12 +56,12 @@ export function authRouter(ctx: AppContext): Router {
   });
 
   // Public: what the sign-in page may show before anyone signs in (the demo hint only when demo accounts exist).
-  router.get('/config', async (_req, res) => {
+  router.get('/config', noQuery, async (_req, res) => {
     const body: AuthConfig = { demoAccounts: await listDemoAccounts(ctx) };
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  router.post('/logout', csrfProtection, async (req, res) => {
+  router.post('/logout', noQuery, csrfProtection, async (req, res) => {
     const sessionId = req.sessionID;
     await destroy(req);
     ctx.realtime.disconnectSession(sessionId);
@@ -70,11 +71,11 @@ export function authRouter(ctx: AppContext): Router {
 
   // The one-time link from `npm run user:create` (`/set-password#token=…`); see services/auth/setPassword.ts.
   const setPasswordLimiter = setPasswordRateLimit(ctx);
-  router.post('/set-password/check', setPasswordLimiter, async (req, res) => {
+  router.post('/set-password/check', noQuery, setPasswordLimiter, async (req, res) => {
     const { token } = parseInput(checkSetPasswordSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await checkSetPasswordToken(ctx.db, ctx.signingSecret, token));
   });
-  router.post('/set-password', setPasswordLimiter, async (req, res) => {
+  router.post('/set-password', noQuery, setPasswordLimiter, async (req, res) => {
     const input = parseInput(setPasswordSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await setPassword(ctx, input));
   });

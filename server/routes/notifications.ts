@@ -17,6 +17,7 @@ import { listCategories } from '../services/notifications/listCategories.js';
 import { listNotifications } from '../services/notifications/listNotifications.js';
 import { markAll } from '../services/notifications/markAll.js';
 import { updateNotification } from '../services/notifications/updateNotification.js';
+import { noQuery } from '../middleware/noQuery.js';
 
 
 /** `/api/notifications`: the signed-in user's own inbox. */
@@ -34,22 +35,22 @@ export function notificationsRouter(ctx: AppContext): Router {
     res.json(await getInboxCounts(ctx.db, currentUserId(req), category));
   });
 
-  router.get('/categories', async (req, res) => {
+  router.get('/categories', noQuery, async (req, res) => {
     const body: CategoriesResponse = await listCategories(ctx.db, currentUserId(req));
     res.json(body);
   });
 
-  router.post('/read-all', async (req, res) => {
+  router.post('/read-all', noQuery, async (req, res) => {
     const { category, upToSeq } = parseInput(markAllReadSchema, req.body, 'request body');
     res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'read', category, upToSeq }));
   });
 
-  router.post('/seen-all', async (req, res) => {
+  router.post('/seen-all', noQuery, async (req, res) => {
     const { upToSeq } = parseInput(markAllSeenSchema, req.body, 'request body');
     res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'seen', upToSeq }));
   });
 
-  router.patch('/:id', async (req, res) => {
+  router.patch('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const changes = parseInput(updateNotificationSchema, req.body, 'request body');
     res.json(await updateNotification(ctx, { userId: currentUserId(req), notificationId: id, changes }));

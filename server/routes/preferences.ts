@@ -7,22 +7,23 @@ import { parseInput } from '../middleware/validate.js';
 import { getPreferences } from '../services/preferences/getPreferences.js';
 import { updateContact } from '../services/preferences/updateContact.js';
 import { updatePreferences } from '../services/preferences/updatePreferences.js';
+import { noQuery } from '../middleware/noQuery.js';
 
 /** `/api/preferences`: the signed-in user's own preferences and contact points. */
 export function preferencesRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(requireUser, csrfProtection);
 
-  router.get('/', async (req, res) => {
+  router.get('/', noQuery, async (req, res) => {
     res.json(await getPreferences(ctx, currentUserId(req)));
   });
 
-  router.patch('/', async (req, res) => {
+  router.patch('/', noQuery, async (req, res) => {
     const input = parseInput(updatePreferencesSchema, req.body, 'request body');
     res.json(await updatePreferences(ctx, currentUserId(req), input));
   });
 
-  router.patch('/contact', async (req, res) => {
+  router.patch('/contact', noQuery, async (req, res) => {
     const input = parseInput(updateContactSchema, req.body, 'request body');
     res.json(await updateContact(ctx, currentUserId(req), input, { consentSource: 'preferences page' }));
   });

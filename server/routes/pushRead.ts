@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { parseInput } from '../middleware/validate.js';
 import { getPushDetails } from '../services/push/getPushDetails.js';
 import { markReadFromPush } from '../services/push/markReadFromPush.js';
+import { noQuery } from '../middleware/noQuery.js';
 
 /**
  * `/api/push-actions`: what the service worker calls about a push message (mark it read after a click,
@@ -13,13 +14,13 @@ import { markReadFromPush } from '../services/push/markReadFromPush.js';
 export function pushReadRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/read', async (req, res) => {
+  router.post('/read', noQuery, async (req, res) => {
     const { token } = parseInput(pushReadSchema, req.body, 'request body');
     await markReadFromPush(ctx, token);
     res.status(204).end();
   });
 
-  router.post('/details', async (req, res) => {
+  router.post('/details', noQuery, async (req, res) => {
     const { token } = parseInput(pushReadSchema, req.body, 'request body');
     res.json(await getPushDetails(ctx, token));
   });

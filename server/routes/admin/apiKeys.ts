@@ -7,23 +7,24 @@ import { parseInput } from '../../middleware/validate.js';
 import { createApiKey } from '../../services/apiKeys/createApiKey.js';
 import { listApiKeys } from '../../services/apiKeys/listApiKeys.js';
 import { revokeApiKey } from '../../services/apiKeys/revokeApiKey.js';
+import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/api-keys`: list, create (secret shown once) and revoke service keys. */
 export function adminApiKeysRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/', async (_req, res) => {
+  router.get('/', noQuery, async (_req, res) => {
     res.json(await listApiKeys(ctx.db));
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createApiKeySchema, req.body, 'request body');
     const created = await createApiKey(ctx.db, { input, createdById: currentUserId(req) });
     // The secret is in this body only: keep it out of any shared cache.
     res.status(201).set('Cache-Control', 'no-store').json(created);
   });
 
-  router.delete('/:id', async (req, res) => {
+  router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     res.json(await revokeApiKey(ctx.db, id));
   });

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listDeliveries } from '../../services/deliveries/listDeliveries.js';
 import { retryDelivery } from '../../services/deliveries/retryDelivery.js';
+import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/deliveries`: the external deliveries with their attempts, and retry of dead-lettered ones. */
 export function adminDeliveriesRouter(ctx: AppContext): Router {
@@ -14,7 +15,7 @@ export function adminDeliveriesRouter(ctx: AppContext): Router {
     res.json(await listDeliveries(ctx.db, parseInput(listDeliveriesQuerySchema, req.query, 'query string')));
   });
 
-  router.post('/:id/retry', async (req, res) => {
+  router.post('/:id/retry', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     res.json(await retryDelivery(ctx, id));
   });

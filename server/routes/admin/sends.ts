@@ -15,6 +15,7 @@ import { cancelSend } from '../../services/sends/cancelSend.js';
 import { listSendRecipients } from '../../services/sends/listSendRecipients.js';
 import { getSend, listSends } from '../../services/sends/listSends.js';
 import { sendOnce } from '../sendOnce.js';
+import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/sends`: the composer and the sent history. */
 export function adminSendsRouter(ctx: AppContext): Router {
@@ -24,19 +25,19 @@ export function adminSendsRouter(ctx: AppContext): Router {
     res.json(await listSends(ctx.db, parseInput(listSendsQuerySchema, req.query, 'query string')));
   });
 
-  router.post('/preview', async (req, res) => {
+  router.post('/preview', noQuery, async (req, res) => {
     const { to } = parseInput(previewRecipientsSchema, req.body, 'request body');
     const body: RecipientPreview = { recipientCount: await countRecipients(ctx.db, to) };
     res.json(body);
   });
 
   // An Idempotency-Key (one per composed message) makes a double click or a retry send once, per admin.
-  router.post('/', async (req, res) => {
+  router.post('/', noQuery, async (req, res) => {
     const userId = currentUserId(req);
     await sendOnce(ctx, req, res, { scope: idempotencyScope.user(userId), sender: { userId } });
   });
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
     res.json(await getSend(ctx.db, id));
   });
@@ -47,7 +48,7 @@ export function adminSendsRouter(ctx: AppContext): Router {
     res.json(await listSendRecipients(ctx.db, id, cursor));
   });
 
-  router.delete('/:id', async (req, res) => {
+  router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
     res.json(await cancelSend(ctx.db, id));
   });

@@ -6,6 +6,7 @@ import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listUsers } from '../../services/users/listUsers.js';
 import { updateUserRole } from '../../services/users/updateUserRole.js';
+import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/users`: list and search users (also the composer's recipient picker) and set their role (a change disconnects that user's sockets). */
 export function adminUsersRouter(ctx: AppContext): Router {
@@ -16,7 +17,7 @@ export function adminUsersRouter(ctx: AppContext): Router {
     res.json(await listUsers(ctx.db, ctx.dialect, query));
   });
 
-  router.patch('/:id', async (req, res) => {
+  router.patch('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const { role } = parseInput(updateUserRoleSchema, req.body, 'request body');
     res.json(await updateUserRole(ctx, { actorId: currentUserId(req), userId: id, role }));
