@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
 import { loginRateLimits } from '../middleware/loginRateLimits.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { requireSecureSignIn } from '../middleware/requireSecureSignIn.js';
 import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
@@ -13,7 +14,6 @@ import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js
 import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
-import { noQuery } from '../middleware/noQuery.js';
 
 // express-session's callback methods as promises; a store error is passed on as it is (the error handler
 // tells a database outage from the rest).

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { emailActionReadSchema, readTokenSchema } from '../../shared/schemas/emailActions.js';
 import type { AppContext } from '../context.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
 import { previewReadLink } from '../services/notifications/previewReadLink.js';
 import { readFromLink } from '../services/notifications/readFromLink.js';
-import { noQuery } from '../middleware/noQuery.js';
 
 const tokenParamsSchema = z.strictObject({ token: readTokenSchema });
 

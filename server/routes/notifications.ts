@@ -10,6 +10,7 @@ import {
 } from '../../shared/schemas/notification.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { getInboxCounts } from '../services/notifications/inboxCounts.js';
@@ -17,7 +18,6 @@ import { listCategories } from '../services/notifications/listCategories.js';
 import { listNotifications } from '../services/notifications/listNotifications.js';
 import { markAll } from '../services/notifications/markAll.js';
 import { updateNotification } from '../services/notifications/updateNotification.js';
-import { noQuery } from '../middleware/noQuery.js';
 
 
 /** `/api/notifications`: the signed-in user's own inbox. */

@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { getPreferences } from '../services/preferences/getPreferences.js';
 import { updateContact } from '../services/preferences/updateContact.js';
 import { updatePreferences } from '../services/preferences/updatePreferences.js';
-import { noQuery } from '../middleware/noQuery.js';
 
 /** `/api/preferences`: the signed-in user's own preferences and contact points. */
 export function preferencesRouter(ctx: AppContext): Router {

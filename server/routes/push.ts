@@ -4,12 +4,12 @@ import { pushSubscriptionSchema, type PushDeviceDto } from '../../shared/schemas
 import { resolveVapidKeys } from '../channels/push/vapidKeys.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { deletePushDevice } from '../services/push/deletePushDevice.js';
 import { listPushDevices } from '../services/push/listPushDevices.js';
 import { savePushSubscription } from '../services/push/savePushSubscription.js';
-import { noQuery } from '../middleware/noQuery.js';
 
 /** `/api/push`: the signed-in user's Web Push devices and the key browsers subscribe with. */
 export function pushRouter(ctx: AppContext): Router {

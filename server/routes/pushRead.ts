@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { pushReadSchema } from '../../shared/schemas/delivery.js';
 import type { AppContext } from '../context.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
 import { getPushDetails } from '../services/push/getPushDetails.js';
 import { markReadFromPush } from '../services/push/markReadFromPush.js';
-import { noQuery } from '../middleware/noQuery.js';
 
 /**
  * `/api/push-actions`: what the service worker calls about a push message (mark it read after a click,

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { createTopicSchema, topicPathSchema, topicSubscribersSchema } from '../../shared/schemas/directory.js';
 import type { AppContext } from '../context.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
 import { createTopic } from '../services/topics/createTopic.js';
 import { getTopic } from '../services/topics/getTopic.js';
 import { listTopics } from '../services/topics/listTopics.js';
 import { subscribeToTopic } from '../services/topics/subscribeToTopic.js';
 import { unsubscribeFromTopic } from '../services/topics/unsubscribeFromTopic.js';
-import { noQuery } from '../middleware/noQuery.js';
 
 /**
  * The topic routes services (`/api/v1/topics`, API key) and admins (`/api/admin/topics`, session) share:

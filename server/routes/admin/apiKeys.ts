@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { createApiKeySchema } from '../../../shared/schemas/directory.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
 import { createApiKey } from '../../services/apiKeys/createApiKey.js';
 import { listApiKeys } from '../../services/apiKeys/listApiKeys.js';
 import { revokeApiKey } from '../../services/apiKeys/revokeApiKey.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/api-keys`: list, create (secret shown once) and revoke service keys. */
 export function adminApiKeysRouter(ctx: AppContext): Router {

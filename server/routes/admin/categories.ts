@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { createCategorySchema, updateCategorySchema } from '../../../shared/schemas/directory.js';
 import { categoryKeySchema } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { createCategory } from '../../services/categories/createCategory.js';
 import { listCategories } from '../../services/categories/listCategories.js';
 import { updateCategory } from '../../services/categories/updateCategory.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 const keyParamsSchema = z.strictObject({ key: categoryKeySchema });
 

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { EXTERNAL_CHANNEL_NAMES, updateChannelSchema, type ChannelStatusDto } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listChannelStatuses } from '../../services/deliveries/listChannelStatuses.js';
 import { setChannelEnabled } from '../../services/deliveries/setChannelEnabled.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 const channelParamsSchema = z.strictObject({ channel: z.enum(EXTERNAL_CHANNEL_NAMES) });
 

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { listDeliveriesQuerySchema } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listDeliveries } from '../../services/deliveries/listDeliveries.js';
 import { retryDelivery } from '../../services/deliveries/retryDelivery.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/deliveries`: the external deliveries with their attempts, and retry of dead-lettered ones. */
 export function adminDeliveriesRouter(ctx: AppContext): Router {

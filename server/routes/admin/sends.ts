@@ -7,6 +7,7 @@ import {
   type RecipientPreview,
 } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
 import { idempotencyScope } from '../../services/idempotency/runIdempotent.js';
@@ -15,7 +16,6 @@ import { cancelSend } from '../../services/sends/cancelSend.js';
 import { listSendRecipients } from '../../services/sends/listSendRecipients.js';
 import { getSend, listSends } from '../../services/sends/listSends.js';
 import { sendOnce } from '../sendOnce.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/sends`: the composer and the sent history. */
 export function adminSendsRouter(ctx: AppContext): Router {

@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { listUsersQuerySchema, updateUserRoleSchema } from '../../../shared/schemas/directory.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listUsers } from '../../services/users/listUsers.js';
 import { updateUserRole } from '../../services/users/updateUserRole.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/admin/users`: list and search users (also the composer's recipient picker) and set their role (a change disconnects that user's sockets). */
 export function adminUsersRouter(ctx: AppContext): Router {

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentApiKey, requireScope } from '../../middleware/requireApiKey.js';
 import { idempotencyScope } from '../../services/idempotency/runIdempotent.js';
 import { sendOnce } from '../sendOnce.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/v1/notifications`: services post notifications with an API key (`Idempotency-Key` kept per key). */
 export function v1NotificationsRouter(ctx: AppContext): Router {

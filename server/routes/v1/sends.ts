@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { sendIdParamsSchema } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentApiKey, requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
 import { cancelSend } from '../../services/sends/cancelSend.js';
 import { getSend } from '../../services/sends/listSends.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 
 /** `/api/v1/sends`: a service follows and cancels its own sends (another key's sends are 404). */

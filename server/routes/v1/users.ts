@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { upsertUserSchema, userPathSchema } from '../../../shared/schemas/directory.js';
 import { updateContactSchema, updatePreferencesSchema } from '../../../shared/schemas/preferences.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
 import { getPreferences } from '../../services/preferences/getPreferences.js';
@@ -10,7 +11,6 @@ import { updatePreferences } from '../../services/preferences/updatePreferences.
 import { getUserByExternalId } from '../../services/users/getUserByExternalId.js';
 import { getUserIdByExternalId } from '../../services/users/getUserIdByExternalId.js';
 import { upsertUserByExternalId } from '../../services/users/upsertUserByExternalId.js';
-import { noQuery } from '../../middleware/noQuery.js';
 
 /** `/api/v1/users`: services register the people they notify, under their own ids. */
 export function v1UsersRouter(ctx: AppContext): Router {
