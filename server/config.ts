@@ -26,6 +26,7 @@ const envSchema = z.object({
   BOOTSTRAP_API_KEY: z.string().min(24, 'Must be at least 24 characters').max(200).optional(),
   SEED_DEMO: booleanFromEnv.optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
@@ -60,8 +61,11 @@ export type Env = z.infer<typeof envSchema>;
 /** Server configuration, derived once from the environment. */
 export interface Config {
   env: Env['NODE_ENV'];
-  /** HOST; unset: loopback while demo accounts (published password) are seeded, all interfaces otherwise. */
-  host: string;
+  /**
+   * HOST as set, or undefined: the server then decides once the database is open (chooseBindHost), loopback
+   * while demo accounts with the published password exist, all interfaces otherwise.
+   */
+  host: string | undefined;
   port: number;
   dataDir: string;
   databaseUrl: string;
@@ -76,7 +80,10 @@ export interface Config {
   allowedOrigins: string[];
   bootstrapApiKey: string | undefined;
   seedDemo: boolean;
+  /** Failed sign-ins per client address and account per 15 minutes. */
   loginRateLimit: number;
+  /** Failed sign-ins per client address across all accounts per 15 minutes (password spraying). */
+  loginRateLimitPerAddress: number;
   /** Requests per minute per API key on `/api/v1`. */
   apiRateLimit: number;
   logLevel: Env['LOG_LEVEL'];
@@ -144,9 +151,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const seedDemo = !isProduction && (env.SEED_DEMO ?? true);
   return {
     env: env.NODE_ENV,
-    // Whoever can reach a server with demo accounts can sign in as its admin: only this machine, unless
-    // HOST says otherwise.
-    host: env.HOST ?? (seedDemo ? '127.0.0.1' : '0.0.0.0'),
+    host: env.HOST,
     port: env.PORT,
     dataDir,
     databaseUrl,
@@ -159,6 +164,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bootstrapApiKey: env.BOOTSTRAP_API_KEY,
     seedDemo,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    loginRateLimitPerAddress: env.LOGIN_RATE_LIMIT_PER_ADDRESS,
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Config } from './config.js';
 import { sqlitePath } from './db/migrate.js';
+import { makeDirectory } from './makeDirectory.js';
 
 /** What the usual errno codes mean for a directory the server must write to. */
 const CAUSES: Record<string, string> = {
+  // mkdir answers ENOENT in a directory that exists but takes no new entries (/proc, /sys).
+  ENOENT: 'the file system there does not allow creating it',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EROFS: 'read-only file system',
@@ -53,7 +56,7 @@ export function writableDirectories(config: Pick<Config, 'dialect' | 'databaseUr
 export async function prepareWritableDirectories(config: Config): Promise<void> {
   for (const { dir, variable } of writableDirectories(config)) {
     try {
-      await mkdir(dir, { recursive: true });
+      makeDirectory(dir);
       const probe = path.join(dir, `.write-test-${process.pid}-${randomBytes(4).toString('hex')}`);
       await writeFile(probe, '', { flag: 'wx' });
       await rm(probe);

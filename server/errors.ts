@@ -24,15 +24,21 @@ export function ValidationError(error: z.ZodError | undefined, where: string, ex
   return new HttpError(400, 'validation_failed', `Invalid ${where}`, [...(error ? zodIssuesToDetails(error.issues) : []), ...extra]);
 }
 
-/** Flattens zod issues into `{ path, message }`; unknown keys are listed one per key so each names its field. */
+/**
+ * Flattens zod issues into `{ path, message }`, one per field: unknown keys are listed one per key so each
+ * names its field, and a field several checks refused is named once, by the first (zod 4 runs a schema's
+ * later checks after an earlier one failed: `regex().refine()` reported an invalid cursor twice).
+ */
 export function zodIssuesToDetails(issues: z.core.$ZodIssue[]): ApiErrorDetail[] {
-  return issues.flatMap((issue) => {
+  const details = issues.flatMap((issue) => {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'Unknown field' }));
     }
     return [{ path: base.join('.'), message: issue.message }];
   });
+  const named = new Set<string>();
+  return details.filter((detail) => !named.has(detail.path) && named.add(detail.path));
 }
 
 export const NotFoundError = (what = 'resource') => new HttpError(404, 'not_found', `No such ${what}`);

@@ -2,6 +2,7 @@ import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from './context.js';
+import { redactRequestLog, redactResponseLog } from './logRedaction.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
 import { expectedUser } from './middleware/expectedUser.js';
 import { originCheck } from './middleware/originCheck.js';
@@ -41,6 +42,8 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
         autoLogging: { ignore: (req) => req.url === '/api/health' },
         // Behind a proxy the socket's peer is the proxy; req.ip is the client, per TRUST_PROXY.
         customProps: (req) => ({ clientIp: (req as express.Request).ip }),
+        // Signed tokens in paths, the CSRF header and cookies stay out of the logs (logRedaction.ts).
+        serializers: { req: redactRequestLog, res: redactResponseLog },
       }),
     );
   }

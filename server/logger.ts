@@ -10,7 +10,9 @@ export type { Logger };
 export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
   return pino({
     level,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    // The request logger's serializers mask these and URL tokens (logRedaction.ts); this covers any other
+    // line that logs a raw request or response.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     ...(options.pretty
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
       : {}),

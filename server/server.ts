@@ -6,6 +6,7 @@ import type { ChannelFactory } from './channels/createChannels.js';
 import type { ExternalChannel } from './channels/types.js';
 import { openDatabase } from './db/client.js';
 import { prepareWritableDirectories } from './dataDirs.js';
+import { chooseBindHost, type BindDecision } from './bindHost.js';
 import { createDeliveryRuntime } from './delivery/createDeliveryRuntime.js';
 import type { DeliveryRuntime } from './delivery/runtime.js';
 import { migrateDatabase } from './db/migrate.js';
@@ -21,6 +22,7 @@ import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
+import { findOpenDemoAccounts } from './services/auth/findOpenDemoAccounts.js';
 import { seedDemoData } from './services/auth/seedDemoData.js';
 import { ensureDefaultCategories } from './services/categories/ensureDefaultCategories.js';
 import { resolveSessionSecret } from './sessionSecret.js';
@@ -74,6 +76,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   await ensureDefaultCategories(db);
   if (config.seedDemo) await seedDemoData(ctx);
+  const bind = await decideBindHost(ctx, () => deliveryRuntime.close());
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
   // Pruned (expired) sessions lose their sockets on every node; ctx.realtime is read when pruning runs.
@@ -104,13 +107,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app = createHttpApp(ctx, session.middleware);
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', (err) => reject(listenError(err, config.host, config.port)));
-    httpServer.listen(config.port, config.host, resolve);
+    httpServer.once('error', (err) => reject(listenError(err, bind.host, config.port)));
+    httpServer.listen(config.port, bind.host, resolve);
   });
   const scheduler = startSendScheduler(ctx, config.schedulerIntervalMs);
   ctx.scheduler = scheduler;
   const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${urlHost(config.host)}:${port}`;
+  const url = `http://${urlHost(bind.host)}:${port}`;
   if (!config.publicUrl) ctx.publicUrl = url.replace('127.0.0.1', 'localhost');
   const worker = deliveryRuntime.startWorker();
   const digests = startDigestScheduler(ctx, config.digestIntervalMs);
@@ -130,6 +133,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await db.$disconnect();
     })());
   return { ctx, httpServer, io, url, generatedApiKey, revalidateSockets: revalidation.sweep, close };
+}
+
+/**
+ * Where to listen, now that the database says whether demo accounts with the published password exist
+ * (chooseBindHost); its warning is logged here. A refusal closes what is open before it is thrown.
+ */
+async function decideBindHost(ctx: AppContext, closeDelivery: () => Promise<void>): Promise<BindDecision> {
+  const open = await findOpenDemoAccounts(ctx.db);
+  try {
+    const bind = chooseBindHost(ctx.config, open.map((account) => account.email));
+    if (bind.warning) ctx.log.warn(bind.warning);
+    return bind;
+  } catch (err) {
+    await closeDelivery();
+    await ctx.db.$disconnect();
+    throw err;
+  }
 }
 
 /** The host part of a URL that reaches a server listening on `host` from this machine. */

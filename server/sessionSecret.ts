@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
+import { makeDirectory } from './makeDirectory.js';
 
 const MIN_LENGTH = 32;
 
@@ -20,7 +21,7 @@ export async function resolveSessionSecret(config: Config): Promise<string> {
   const existing = await readSecret(file);
   if (existing !== undefined) return existing;
 
-  await mkdir(config.dataDir, { recursive: true });
+  makeDirectory(config.dataDir);
   const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
   await writeFile(draft, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
   try {

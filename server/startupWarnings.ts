@@ -9,18 +9,14 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * Settings that start fine but are probably not what the operator meant; the entry point logs each at
- * `warn` once the server listens.
+ * `warn` once the server listens. (Demo accounts on a reachable address are a database fact: chooseBindHost.)
  *
  * @example
  * for (const warning of startupWarnings(config)) log.warn(warning);
  */
-export function startupWarnings(config: Pick<Config, 'host' | 'seedDemo' | 'trustProxy' | 'publicUrl'>): string[] {
+export function startupWarnings(config: Pick<Config, 'trustProxy' | 'publicUrl'>): string[] {
   const warnings: string[] = [];
-  if (config.seedDemo && !isLoopbackHost(config.host)) {
-    warnings.push(
-      `HOST=${config.host} while demo accounts are seeded: anyone who can reach this server can sign in as admin@example.com with the password printed in the README. Set SEED_DEMO=false (or NODE_ENV=production) on a shared network.`,
-    );
-  }
+  // Demo accounts on a reachable address: decided and warned about with the database open (bindHost.ts).
   if (config.trustProxy !== false && config.trustProxy !== 0 && !config.publicUrl) {
     warnings.push(
       "TRUST_PROXY is set but PUBLIC_URL is not: links in emails, SMS and push point at this server's own address, and the app's origin is taken from each request's Host. Set PUBLIC_URL to the address people use.",

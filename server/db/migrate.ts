@@ -8,11 +8,12 @@
  * migration.sql, `finished_at` NULL = failed), so Prisma's status/resolve semantics keep holding.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { makeDirectory } from '../makeDirectory.js';
 
 /** Repo-relative, not cwd-relative: the server and tests start from various directories. */
 const MIGRATIONS_ROOT = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
@@ -98,7 +99,7 @@ const nowIso = () => new Date().toISOString().replace('Z', '+00:00'); // Prisma'
 
 function openSqlite(databaseUrl: string): MigrationDb {
   const file = sqlitePath(databaseUrl);
-  mkdirSync(dirname(file), { recursive: true });
+  makeDirectory(dirname(file));
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
   return {

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { HttpError, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { redactUrl } from '../logRedaction.js';
 
 /** Body-parser and csrf-sync report client mistakes as errors with these fields. */
 interface ClientError {
@@ -12,6 +13,21 @@ interface ClientError {
   expose?: boolean;
 }
 
+const invalidPathError = () =>
+  new HttpError(400, 'invalid_path', 'The URL path is not valid percent-encoded UTF-8', [
+    { path: 'path', message: 'Must be valid percent-encoded UTF-8' },
+  ]);
+
+/** Whether a path decodes as percent-encoded UTF-8, as Express decodes route parameters. */
+function decodesCleanly(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
   // A dependency outage, not a bug: 503 + Retry-After (also for the session store: never a false 401).
@@ -19,11 +35,7 @@ function toHttpError(err: unknown): HttpError | undefined {
   // Express's router decodes path parameters with decodeURIComponent: `%ff`, `%` or overlong UTF-8 in any
   // route's path throw a URIError (marked status 400) before the route runs, so no route can handle it itself.
   // A URIError without that mark is our own bug and stays a 500.
-  if (err instanceof URIError && (err as ClientError).status === 400) {
-    return new HttpError(400, 'invalid_path', 'The URL path is not valid percent-encoded UTF-8', [
-      { path: 'path', message: 'Must be valid percent-encoded UTF-8' },
-    ]);
-  }
+  if (err instanceof URIError && (err as ClientError).status === 400) return invalidPathError();
   const e = err as ClientError;
   if (e?.code === 'csrf_invalid') return new HttpError(403, 'csrf_invalid', 'Missing or invalid CSRF token: send the x-csrf-token header');
   if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'The request body is not valid JSON');
@@ -45,12 +57,20 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(httpError.status).json(httpError.toBody());
       return;
     }
-    log.error({ err, method: req.method, url: req.originalUrl }, 'Unhandled error');
+    log.error({ err, method: req.method, url: redactUrl(req.originalUrl) }, 'Unhandled error');
     res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });
   };
 }
 
-/** JSON 404 for unknown `/api` routes (the SPA handles every other path). */
+/**
+ * JSON 404 for unknown `/api` routes (the SPA handles every other path). A path that is not valid
+ * percent-encoding is a 400 `invalid_path` here too: a route with parameters would have said so, and the
+ * answer must not depend on whether some route happened to match (`/api/%ff` as `/api/v1/sends/%ff`).
+ */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
+  if (!decodesCleanly(req.originalUrl.split('?')[0]!)) {
+    next(invalidPathError());
+    return;
+  }
   next(new HttpError(404, 'not_found', `No route ${req.method} ${req.baseUrl}${req.path}`));
 };

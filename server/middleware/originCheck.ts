@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { redactUrl } from '../logRedaction.js';
 import { judgeRequest } from '../requestOrigin.js';
 import { compileTrustProxy } from '../trustProxy.js';
 
@@ -24,7 +25,7 @@ export function originCheck(ctx: AppContext): RequestHandler {
     if (SAFE_METHODS.has(req.method)) return next();
     const verdict = judgeRequest(req, ctx.config, trust);
     if (verdict.allowed) return next();
-    ctx.log.info({ method: req.method, url: req.originalUrl, [verdict.header]: verdict.claimed }, 'Cross-origin request refused');
+    ctx.log.info({ method: req.method, url: redactUrl(req.originalUrl), [verdict.header]: verdict.claimed }, 'Cross-origin request refused');
     next(
       new HttpError(403, 'origin_not_allowed', `Requests from ${verdict.claimed} may not act on this app`, [
         { path: `headers.${verdict.header.toLowerCase()}`, message: "Not the app's own origin nor one listed in ALLOWED_ORIGINS" },

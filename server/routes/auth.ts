@@ -1,11 +1,12 @@
 import { promisify } from 'node:util';
 import { Router, type Request } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type AuthConfig, type SessionInfo } from '../../shared/schemas/auth.js';
 import type { AppContext } from '../context.js';
-import { HttpError, UnauthorizedError } from '../errors.js';
+import { UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
-import { rateLimitStore } from '../middleware/rateLimitStore.js';
+import { loginRateLimits } from '../middleware/loginRateLimits.js';
+import { noQuery } from '../middleware/noQuery.js';
+import { requireSecureSignIn } from '../middleware/requireSecureSignIn.js';
 import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
 import { authenticateUser } from '../services/auth/authenticateUser.js';
@@ -13,8 +14,6 @@ import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js
 import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
-
-const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
 // express-session's callback methods as promises; a store error is passed on as it is (the error handler
 // tells a database outage from the rest).
@@ -33,24 +32,7 @@ const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session
 export function authRouter(ctx: AppContext): Router {
   const router = Router();
 
-  // Failed attempts per client address and account: slows password guessing without locking the
-  // account for everyone else.
-  const loginLimiter = rateLimit({
-    windowMs: FIFTEEN_MINUTES_MS,
-    limit: ctx.config.loginRateLimit,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
-    store: rateLimitStore(ctx, 'login'),
-    passOnStoreError: true,
-    handler: (_req, _res, next, options) => {
-      const retryAfter = String(Math.ceil(options.windowMs / 1000));
-      next(new HttpError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': retryAfter }));
-    },
-  });
-
-  router.post('/login', loginLimiter, async (req, res) => {
+  router.post('/login', noQuery, requireSecureSignIn(ctx), ...loginRateLimits(ctx), async (req, res) => {
     const input = parseInput(loginSchema, req.body, 'request body');
     const user = await authenticateUser(ctx.db, input);
     // A new session id on login defeats session fixation. The session this browser had (maybe another
@@ -66,7 +48,7 @@ export function authRouter(ctx: AppContext): Router {
     res.json(body);
   });
 
-  router.get('/session', async (req, res) => {
+  router.get('/session', noQuery, async (req, res) => {
     const user = await getSessionUser(ctx.db, req.session.userId);
     if (!user) throw UnauthorizedError('Not signed in');
     const body: SessionInfo = { user, csrfToken: generateCsrfToken(req, false) };
@@ -74,12 +56,12 @@ export function authRouter(ctx: AppContext): Router {
   });
 
   // Public: what the sign-in page may show before anyone signs in (the demo hint only when demo accounts exist).
-  router.get('/config', async (_req, res) => {
+  router.get('/config', noQuery, async (_req, res) => {
     const body: AuthConfig = { demoAccounts: await listDemoAccounts(ctx) };
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  router.post('/logout', csrfProtection, async (req, res) => {
+  router.post('/logout', noQuery, csrfProtection, async (req, res) => {
     const sessionId = req.sessionID;
     await destroy(req);
     ctx.realtime.disconnectSession(sessionId);
@@ -89,11 +71,11 @@ export function authRouter(ctx: AppContext): Router {
 
   // The one-time link from `npm run user:create` (`/set-password#token=…`); see services/auth/setPassword.ts.
   const setPasswordLimiter = setPasswordRateLimit(ctx);
-  router.post('/set-password/check', setPasswordLimiter, async (req, res) => {
+  router.post('/set-password/check', noQuery, setPasswordLimiter, async (req, res) => {
     const { token } = parseInput(checkSetPasswordSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await checkSetPasswordToken(ctx.db, ctx.signingSecret, token));
   });
-  router.post('/set-password', setPasswordLimiter, async (req, res) => {
+  router.post('/set-password', noQuery, setPasswordLimiter, async (req, res) => {
     const input = parseInput(setPasswordSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await setPassword(ctx, input));
   });

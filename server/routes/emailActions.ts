@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { emailActionReadSchema, readTokenSchema } from '../../shared/schemas/emailActions.js';
 import type { AppContext } from '../context.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
 import { previewReadLink } from '../services/notifications/previewReadLink.js';
 import { readFromLink } from '../services/notifications/readFromLink.js';
@@ -27,12 +28,12 @@ export function emailActionsRouter(ctx: AppContext): Router {
     res.redirect(303, params.success ? `/open/${encodeURIComponent(params.data.token)}` : '/');
   });
 
-  router.get('/preview/:token', async (req, res) => {
+  router.get('/preview/:token', noQuery, async (req, res) => {
     const { token } = parseInput(tokenParamsSchema, req.params, 'path');
     res.set('Cache-Control', 'no-store').json(await previewReadLink(ctx, token));
   });
 
-  router.post('/read', async (req, res) => {
+  router.post('/read', noQuery, async (req, res) => {
     const { token } = parseInput(emailActionReadSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await readFromLink(ctx, token));
   });

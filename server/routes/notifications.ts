@@ -10,6 +10,7 @@ import {
 } from '../../shared/schemas/notification.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { getInboxCounts } from '../services/notifications/inboxCounts.js';
@@ -34,22 +35,22 @@ export function notificationsRouter(ctx: AppContext): Router {
     res.json(await getInboxCounts(ctx.db, currentUserId(req), category));
   });
 
-  router.get('/categories', async (req, res) => {
+  router.get('/categories', noQuery, async (req, res) => {
     const body: CategoriesResponse = await listCategories(ctx.db, currentUserId(req));
     res.json(body);
   });
 
-  router.post('/read-all', async (req, res) => {
+  router.post('/read-all', noQuery, async (req, res) => {
     const { category, upToSeq } = parseInput(markAllReadSchema, req.body, 'request body');
     res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'read', category, upToSeq }));
   });
 
-  router.post('/seen-all', async (req, res) => {
+  router.post('/seen-all', noQuery, async (req, res) => {
     const { upToSeq } = parseInput(markAllSeenSchema, req.body, 'request body');
     res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'seen', upToSeq }));
   });
 
-  router.patch('/:id', async (req, res) => {
+  router.patch('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const changes = parseInput(updateNotificationSchema, req.body, 'request body');
     res.json(await updateNotification(ctx, { userId: currentUserId(req), notificationId: id, changes }));

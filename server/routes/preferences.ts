@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { getPreferences } from '../services/preferences/getPreferences.js';
@@ -13,16 +14,16 @@ export function preferencesRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(requireUser, csrfProtection);
 
-  router.get('/', async (req, res) => {
+  router.get('/', noQuery, async (req, res) => {
     res.json(await getPreferences(ctx, currentUserId(req)));
   });
 
-  router.patch('/', async (req, res) => {
+  router.patch('/', noQuery, async (req, res) => {
     const input = parseInput(updatePreferencesSchema, req.body, 'request body');
     res.json(await updatePreferences(ctx, currentUserId(req), input));
   });
 
-  router.patch('/contact', async (req, res) => {
+  router.patch('/contact', noQuery, async (req, res) => {
     const input = parseInput(updateContactSchema, req.body, 'request body');
     res.json(await updateContact(ctx, currentUserId(req), input, { consentSource: 'preferences page' }));
   });

@@ -4,6 +4,7 @@ import { pushSubscriptionSchema, type PushDeviceDto } from '../../shared/schemas
 import { resolveVapidKeys } from '../channels/push/vapidKeys.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { deletePushDevice } from '../services/push/deletePushDevice.js';
@@ -15,12 +16,12 @@ export function pushRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(requireUser, csrfProtection);
 
-  router.get('/vapid-public-key', async (_req, res) => {
+  router.get('/vapid-public-key', noQuery, async (_req, res) => {
     const { publicKey } = await resolveVapidKeys(ctx);
     res.json({ publicKey });
   });
 
-  router.post('/subscriptions', async (req, res) => {
+  router.post('/subscriptions', noQuery, async (req, res) => {
     const subscription = parseInput(pushSubscriptionSchema, req.body, 'request body');
     const device = await savePushSubscription(ctx, {
       userId: currentUserId(req),
@@ -30,12 +31,12 @@ export function pushRouter(ctx: AppContext): Router {
     res.status(201).json(device);
   });
 
-  router.get('/subscriptions', async (req, res) => {
+  router.get('/subscriptions', noQuery, async (req, res) => {
     const body: { items: PushDeviceDto[] } = { items: await listPushDevices(ctx.db, currentUserId(req)) };
     res.json(body);
   });
 
-  router.delete('/subscriptions/:id', async (req, res) => {
+  router.delete('/subscriptions/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     await deletePushDevice(ctx, { userId: currentUserId(req), deviceId: id });
     res.status(204).end();

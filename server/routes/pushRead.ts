@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { pushReadSchema } from '../../shared/schemas/delivery.js';
 import type { AppContext } from '../context.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
 import { getPushDetails } from '../services/push/getPushDetails.js';
 import { markReadFromPush } from '../services/push/markReadFromPush.js';
@@ -13,13 +14,13 @@ import { markReadFromPush } from '../services/push/markReadFromPush.js';
 export function pushReadRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/read', async (req, res) => {
+  router.post('/read', noQuery, async (req, res) => {
     const { token } = parseInput(pushReadSchema, req.body, 'request body');
     await markReadFromPush(ctx, token);
     res.status(204).end();
   });
 
-  router.post('/details', async (req, res) => {
+  router.post('/details', noQuery, async (req, res) => {
     const { token } = parseInput(pushReadSchema, req.body, 'request body');
     res.json(await getPushDetails(ctx, token));
   });

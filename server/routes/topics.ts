@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { createTopicSchema, topicPathSchema, topicSubscribersSchema } from '../../shared/schemas/directory.js';
 import type { AppContext } from '../context.js';
+import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
 import { createTopic } from '../services/topics/createTopic.js';
 import { getTopic } from '../services/topics/getTopic.js';
@@ -15,27 +16,27 @@ import { unsubscribeFromTopic } from '../services/topics/unsubscribeFromTopic.js
 export function topicsRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/', async (req, res) => {
+  router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createTopicSchema, req.body, 'request body');
     res.status(201).json(await createTopic(ctx.db, input));
   });
 
-  router.get('/', async (_req, res) => {
+  router.get('/', noQuery, async (_req, res) => {
     res.json(await listTopics(ctx.db));
   });
 
-  router.get('/:key', async (req, res) => {
+  router.get('/:key', noQuery, async (req, res) => {
     const { key } = parseInput(topicPathSchema, req.params, 'path parameters');
     res.json(await getTopic(ctx.db, key));
   });
 
-  router.post('/:key/subscribers', async (req, res) => {
+  router.post('/:key/subscribers', noQuery, async (req, res) => {
     const { key } = parseInput(topicPathSchema, req.params, 'path parameters');
     const input = parseInput(topicSubscribersSchema, req.body, 'request body');
     res.json(await subscribeToTopic(ctx.db, key, input));
   });
 
-  router.delete('/:key/subscribers', async (req, res) => {
+  router.delete('/:key/subscribers', noQuery, async (req, res) => {
     const { key } = parseInput(topicPathSchema, req.params, 'path parameters');
     const input = parseInput(topicSubscribersSchema, req.body, 'request body');
     res.json(await unsubscribeFromTopic(ctx.db, key, input));

@@ -68,7 +68,7 @@ export interface DemoAccount {
 /**
  * Answer of `GET /api/auth/config` (public): what the sign-in page may show before anyone signs in.
  * `demoAccounts` is null unless demo seeding is on (`SEED_DEMO`, never with `NODE_ENV=production`) and
- * the seeded accounts exist in the database.
+ * a seeded account still has the published password; it lists only those accounts.
  */
 export interface AuthConfig {
   demoAccounts: DemoAccount[] | null;

@@ -111,3 +111,11 @@ test('clicking Send again after a send does not send the message a second time',
   const history = await page.request.get('/api/admin/sends?limit=100');
   expect(((await history.json()) as { items: { title: string }[] }).items.filter((item) => item.title === title)).toHaveLength(1);
 });
+
+test('the composer says what happens to template values: plain text, escaped only in the email HTML', async ({ page }) => {
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin/compose');
+  const hint = page.locator('#compose-variables');
+  await expect(hint).toContainText('Values go in as plain text');
+  await expect(hint).not.toContainText('HTML-escaped'); // stored and shown text is not escaped; only the email's HTML is
+});

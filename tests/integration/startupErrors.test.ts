@@ -34,6 +34,11 @@ describe('start-up errors', { timeout: 120_000 }, () => {
     expect(stderr).toBe(`DATA_DIR: cannot write to ${path.join(file, 'data')}: ENOTDIR (a part of the path is a file, not a directory)\n`);
   });
 
+  it('a DATA_DIR under /proc: ENOENT, in one line (it used to hang without output)', async () => {
+    const stderr = await failedStart({ DATA_DIR: '/proc/flashnotify-data' });
+    expect(stderr).toBe('DATA_DIR: cannot write to /proc/flashnotify-data: ENOENT (the file system there does not allow creating it)\n');
+  });
+
   it('a DATA_DIR on a read-only file system: EROFS, in one line (also with SESSION_SECRET set)', async () => {
     // A read-only tmpfs in a private mount namespace: seen only by the server process, gone with it.
     // (chmod cannot make a directory unwritable for root, which the tests run as.)

@@ -29,10 +29,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', BOOTSTRAP_API_KEY: '' }).port).toBe(3000);
   });
 
-  it('binds to loopback by default while demo accounts are seeded, to all interfaces otherwise', () => {
-    expect(loadConfig({}).host).toBe('127.0.0.1');
-    expect(loadConfig({ SEED_DEMO: 'false' }).host).toBe('0.0.0.0');
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }).host).toBe('0.0.0.0');
+  it('leaves HOST undecided when unset (the database decides, see chooseBindHost) and keeps it when set', () => {
+    expect(loadConfig({}).host).toBeUndefined();
+    expect(loadConfig({ SEED_DEMO: 'false' }).host).toBeUndefined();
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(loadConfig({ HOST: '::1', SEED_DEMO: 'false' }).host).toBe('::1');
   });

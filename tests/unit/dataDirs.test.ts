@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { prepareWritableDirectories, writableDirectories } from '../../server/dataDirs.js';
+import { migrateDatabase } from '../../server/db/migrate.js';
+import { resolveSessionSecret } from '../../server/sessionSecret.js';
 
 let scratch: string;
 beforeAll(async () => {
@@ -48,6 +50,17 @@ describe('prepareWritableDirectories', () => {
     const failure = prepareWritableDirectories(loadConfig({ DATA_DIR: dataDir }));
     await expect(failure).rejects.toThrow(ConfigError);
     await expect(failure).rejects.toThrow(`DATA_DIR: cannot write to ${dataDir}: ${cause}`);
+  });
+
+  it('fails at once, naming the cause, for a DATA_DIR under /proc (recursive mkdir never returned there)', async () => {
+    const failure = prepareWritableDirectories(loadConfig({ DATA_DIR: '/proc/x' }));
+    await expect(failure).rejects.toThrow(ConfigError);
+    await expect(failure).rejects.toThrow('DATA_DIR: cannot write to /proc/x: ENOENT (the file system there does not allow creating it)');
+  });
+
+  it('the other start-up directory makers fail at once under /proc too (migrations: the CLIs; the session secret)', async () => {
+    await expect(migrateDatabase('file:/proc/x/flashnotify.db')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(resolveSessionSecret(loadConfig({ DATA_DIR: '/proc/x' }))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('names DATABASE_URL when the SQLite file lives elsewhere', async () => {

@@ -3,15 +3,9 @@ import { loadConfig } from '../../server/config.js';
 import { isLoopbackHost, startupWarnings } from '../../server/startupWarnings.js';
 
 describe('startupWarnings', () => {
-  it('is quiet for the defaults: demo accounts on loopback, no proxy', () => {
+  it('is quiet for the defaults: no proxy', () => {
     expect(startupWarnings(loadConfig({}))).toEqual([]);
     expect(startupWarnings(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }))).toEqual([]);
-  });
-
-  it('warns when demo accounts are reachable from the network', () => {
-    const [warning] = startupWarnings(loadConfig({ HOST: '0.0.0.0' }));
-    expect(warning).toMatch(/HOST=0\.0\.0\.0 while demo accounts are seeded/);
-    expect(startupWarnings(loadConfig({ HOST: '0.0.0.0', SEED_DEMO: 'false' }))).toEqual([]);
   });
 
   it('warns when a proxy is trusted but PUBLIC_URL is unset', () => {

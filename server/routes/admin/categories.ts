@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createCategorySchema, updateCategorySchema } from '../../../shared/schemas/directory.js';
 import { categoryKeySchema } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { createCategory } from '../../services/categories/createCategory.js';
 import { listCategories } from '../../services/categories/listCategories.js';
@@ -14,16 +15,16 @@ const keyParamsSchema = z.strictObject({ key: categoryKeySchema });
 export function adminCategoriesRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/', async (_req, res) => {
+  router.get('/', noQuery, async (_req, res) => {
     res.json(await listCategories(ctx.db));
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createCategorySchema, req.body, 'request body');
     res.status(201).json(await createCategory(ctx.db, input));
   });
 
-  router.patch('/:key', async (req, res) => {
+  router.patch('/:key', noQuery, async (req, res) => {
     const { key } = parseInput(keyParamsSchema, req.params, 'path');
     const changes = parseInput(updateCategorySchema, req.body, 'request body');
     res.json(await updateCategory(ctx.db, key, changes));

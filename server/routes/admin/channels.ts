@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { EXTERNAL_CHANNEL_NAMES, updateChannelSchema, type ChannelStatusDto } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listChannelStatuses } from '../../services/deliveries/listChannelStatuses.js';
 import { setChannelEnabled } from '../../services/deliveries/setChannelEnabled.js';
@@ -12,12 +13,12 @@ const channelParamsSchema = z.strictObject({ channel: z.enum(EXTERNAL_CHANNEL_NA
 export function adminChannelsRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/', async (_req, res) => {
+  router.get('/', noQuery, async (_req, res) => {
     const body: { items: ChannelStatusDto[] } = { items: await listChannelStatuses(ctx) };
     res.json(body);
   });
 
-  router.patch('/:channel', async (req, res) => {
+  router.patch('/:channel', noQuery, async (req, res) => {
     const { channel } = parseInput(channelParamsSchema, req.params, 'path');
     const { enabled } = parseInput(updateChannelSchema, req.body, 'request body');
     res.json(await setChannelEnabled(ctx, channel, enabled));

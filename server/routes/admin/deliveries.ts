@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { listDeliveriesQuerySchema } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listDeliveries } from '../../services/deliveries/listDeliveries.js';
 import { retryDelivery } from '../../services/deliveries/retryDelivery.js';
@@ -14,7 +15,7 @@ export function adminDeliveriesRouter(ctx: AppContext): Router {
     res.json(await listDeliveries(ctx.db, parseInput(listDeliveriesQuerySchema, req.query, 'query string')));
   });
 
-  router.post('/:id/retry', async (req, res) => {
+  router.post('/:id/retry', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     res.json(await retryDelivery(ctx, id));
   });

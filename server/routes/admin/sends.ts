@@ -7,6 +7,7 @@ import {
   type RecipientPreview,
 } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
 import { idempotencyScope } from '../../services/idempotency/runIdempotent.js';
@@ -24,19 +25,19 @@ export function adminSendsRouter(ctx: AppContext): Router {
     res.json(await listSends(ctx.db, parseInput(listSendsQuerySchema, req.query, 'query string')));
   });
 
-  router.post('/preview', async (req, res) => {
+  router.post('/preview', noQuery, async (req, res) => {
     const { to } = parseInput(previewRecipientsSchema, req.body, 'request body');
     const body: RecipientPreview = { recipientCount: await countRecipients(ctx.db, to) };
     res.json(body);
   });
 
   // An Idempotency-Key (one per composed message) makes a double click or a retry send once, per admin.
-  router.post('/', async (req, res) => {
+  router.post('/', noQuery, async (req, res) => {
     const userId = currentUserId(req);
     await sendOnce(ctx, req, res, { scope: idempotencyScope.user(userId), sender: { userId } });
   });
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
     res.json(await getSend(ctx.db, id));
   });
@@ -47,7 +48,7 @@ export function adminSendsRouter(ctx: AppContext): Router {
     res.json(await listSendRecipients(ctx.db, id, cursor));
   });
 
-  router.delete('/:id', async (req, res) => {
+  router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
     res.json(await cancelSend(ctx.db, id));
   });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { listUsersQuerySchema, updateUserRoleSchema } from '../../../shared/schemas/directory.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listUsers } from '../../services/users/listUsers.js';
@@ -16,7 +17,7 @@ export function adminUsersRouter(ctx: AppContext): Router {
     res.json(await listUsers(ctx.db, ctx.dialect, query));
   });
 
-  router.patch('/:id', async (req, res) => {
+  router.patch('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const { role } = parseInput(updateUserRoleSchema, req.body, 'request body');
     res.json(await updateUserRole(ctx, { actorId: currentUserId(req), userId: id, role }));

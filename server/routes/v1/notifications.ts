@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentApiKey, requireScope } from '../../middleware/requireApiKey.js';
 import { idempotencyScope } from '../../services/idempotency/runIdempotent.js';
 import { sendOnce } from '../sendOnce.js';
@@ -8,7 +9,7 @@ import { sendOnce } from '../sendOnce.js';
 export function v1NotificationsRouter(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/', requireScope('notifications:write'), async (req, res) => {
+  router.post('/', noQuery, requireScope('notifications:write'), async (req, res) => {
     const apiKeyId = currentApiKey(res).id;
     await sendOnce(ctx, req, res, { scope: idempotencyScope.apiKey(apiKeyId), sender: { apiKeyId } });
   });

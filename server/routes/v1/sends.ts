@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { sendIdParamsSchema } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { currentApiKey, requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
 import { cancelSend } from '../../services/sends/cancelSend.js';
@@ -12,12 +13,12 @@ export function v1SendsRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(requireScope('notifications:write'));
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
     res.json(await getSend(ctx.db, id, { apiKeyId: currentApiKey(res).id }));
   });
 
-  router.delete('/:id', async (req, res) => {
+  router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
     res.json(await cancelSend(ctx.db, id, { apiKeyId: currentApiKey(res).id }));
   });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { upsertUserSchema, userPathSchema } from '../../../shared/schemas/directory.js';
 import { updateContactSchema, updatePreferencesSchema } from '../../../shared/schemas/preferences.js';
 import type { AppContext } from '../../context.js';
+import { noQuery } from '../../middleware/noQuery.js';
 import { requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
 import { getPreferences } from '../../services/preferences/getPreferences.js';
@@ -16,31 +17,31 @@ export function v1UsersRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(requireScope('users:write'));
 
-  router.put('/:externalId', async (req, res) => {
+  router.put('/:externalId', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     const input = parseInput(upsertUserSchema, req.body, 'request body');
     const { user, created } = await upsertUserByExternalId(ctx.db, externalId, input);
     res.status(created ? 201 : 200).json(user);
   });
 
-  router.get('/:externalId', async (req, res) => {
+  router.get('/:externalId', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     res.json(await getUserByExternalId(ctx.db, externalId));
   });
 
-  router.get('/:externalId/preferences', async (req, res) => {
+  router.get('/:externalId/preferences', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     res.json(await getPreferences(ctx, await getUserIdByExternalId(ctx.db, externalId)));
   });
 
   // PUT, though partial like the web app's PATCH: what is left out stays, as the shared schema documents.
-  router.put('/:externalId/preferences', async (req, res) => {
+  router.put('/:externalId/preferences', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     const input = parseInput(updatePreferencesSchema, req.body, 'request body');
     res.json(await updatePreferences(ctx, await getUserIdByExternalId(ctx.db, externalId), input));
   });
 
-  router.patch('/:externalId/contact', async (req, res) => {
+  router.patch('/:externalId/contact', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     const input = parseInput(updateContactSchema, req.body, 'request body');
     res.json(await updateContact(ctx, await getUserIdByExternalId(ctx.db, externalId), input, { consentSource: 'api' }));

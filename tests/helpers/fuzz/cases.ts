@@ -9,6 +9,8 @@ export interface RouteSpec {
   auth: AuthKind;
   /** A 4xx may be an HTML page (links people open from emails). */
   page: boolean;
+  /** Accepts unknown query fields (RouteInputs.anyQuery); every other route must answer them with a 4xx. */
+  anyQuery: boolean;
   endsSession: boolean;
   /** Valid (or at least harmless) path parameter values, unencoded. */
   params: Record<string, string>;
@@ -31,6 +33,8 @@ export interface FuzzCase {
   body?: string;
   /** Deep-nesting cases only promise "no 5xx": the depth cap decides their status and code. */
   deep?: boolean;
+  /** Sends a query field no route knows (`zz=1`): a 2xx/3xx answer means the route ignores its query. */
+  unknownQueryField?: boolean;
 }
 
 /** Raw JSON text to splice where a value goes (numbers JSON can write but JS cannot hold, `__proto__` keys). */
@@ -172,7 +176,10 @@ export function queryCases(spec: RouteSpec, rng: Rng, seen: Set<string>): FuzzCa
     }
     seen.add(key);
   }
-  return queries.map((q) => makeCase(spec, `query ?${q.length > 60 ? `${q.slice(0, 40)}…(${q.length})` : q}`, { path: `${base}?${q}` }));
+  return queries.map((q) => ({
+    ...makeCase(spec, `query ?${q.length > 60 ? `${q.slice(0, 40)}…(${q.length})` : q}`, { path: `${base}?${q}` }),
+    ...(q === 'zz=1' ? { unknownQueryField: true } : {}),
+  }));
 }
 
 /**

@@ -58,6 +58,11 @@ export interface RouteInputs {
   params?: (fx: Fixtures) => Record<string, string>;
   /** Links opened by people from emails: a 4xx may be an HTML page instead of JSON (never a stack trace). */
   page?: boolean;
+  /**
+   * Takes query fields it does not know (health checks, static files, the web app's pages, links from
+   * emails, where link trackers append parameters). Every other route answers an unknown one with a 400.
+   */
+  anyQuery?: boolean;
   /** Ends the session it runs on: fuzzed last, on a session of its own. */
   endsSession?: boolean;
 }
@@ -70,17 +75,17 @@ const toAlice = { to: [{ email: 'alice@example.com' }] };
  * route that no longer exists: add the route's schemas here when you add a route.
  */
 export const ROUTE_INPUTS: Record<string, RouteInputs> = {
-  'GET /api/health': {},
-  'GET /api/openapi.json': {},
-  'GET /api/docs': {},
-  'GET /api/docs/init.js': {},
-  'GET /api/docs/:file': {},
-  'GET /api/unsubscribe/:token': { page: true },
-  'POST /api/unsubscribe/:token': { page: true, bodyType: 'form' },
-  'POST /api/unsubscribe/:token/undo': { page: true, bodyType: 'form' },
+  'GET /api/health': { anyQuery: true },
+  'GET /api/openapi.json': { anyQuery: true },
+  'GET /api/docs': { anyQuery: true },
+  'GET /api/docs/init.js': { anyQuery: true },
+  'GET /api/docs/:file': { anyQuery: true },
+  'GET /api/unsubscribe/:token': { page: true, anyQuery: true },
+  'POST /api/unsubscribe/:token': { page: true, anyQuery: true, bodyType: 'form' },
+  'POST /api/unsubscribe/:token/undo': { page: true, anyQuery: true, bodyType: 'form' },
   'POST /api/push-actions/read': { body: pushReadSchema },
   'POST /api/push-actions/details': { body: pushReadSchema },
-  'GET /api/email-actions/open/:token': { page: true },
+  'GET /api/email-actions/open/:token': { page: true, anyQuery: true },
   'GET /api/email-actions/preview/:token': {},
   'POST /api/email-actions/read': { body: emailActionReadSchema },
   'POST /api/auth/login': { body: loginSchema },
@@ -128,7 +133,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'PATCH /api/admin/channels/:channel': { body: updateChannelSchema, params: () => ({ channel: 'email' }) },
   'GET /api/admin/outbox': { query: listOutboxQuerySchema },
   // The web app's client-side routes (index.html for every other path).
-  'GET /{*splat}': {},
+  'GET /{*splat}': { anyQuery: true },
 };
 
 /** Samples and existing rows for the documented `/api/v1` routes (their schemas come from OpenAPI). */

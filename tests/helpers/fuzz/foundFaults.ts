@@ -36,7 +36,13 @@ export function foundFaultTests(ctx: Context): void {
     ['anonymous', 'GET', '/api/unsubscribe/%ff'],
     ['anonymous', 'GET', '/api/email-actions/open/%ff'],
     ['anonymous', 'GET', '/inbox/%ff'],
-  ] as const)('undecodable path parameter: %s %s %s → 400 invalid_path (was a 500: URIError)', async (as, method, path) => {
+    // No route matches these, so no parameter decoding threw: the 404 handler checks the path itself.
+    ['anonymous', 'GET', '/api/%ff'],
+    ['anonymous', 'POST', '/api/auth/%ff'],
+    ['apiKey', 'GET', '/api/v1/%ff'],
+    ['apiKey', 'DELETE', '/api/v1/%E0%80'],
+    ['anonymous', 'PUT', '/%ff'],
+  ] as const)('undecodable path parameter: %s %s %s → 400 invalid_path (was a 500: URIError, or a 404 where no route matched)', async (as, method, path) => {
     const res = await call(ctx, as, method, path, method === 'GET' ? undefined : {});
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'invalid_path', details: [{ path: 'path' }] });
@@ -75,6 +81,29 @@ export function foundFaultTests(ctx: Context): void {
     expect(beyond.status).toBe(400);
     expect(pathsOf(beyond.body)).toEqual(['cursor']);
     expect((await call(ctx, 'user', 'GET', '/api/notifications?cursor=2147483647')).status).toBe(200);
+  });
+
+  it('an invalid cursor → its field named once (was twice: the regex and the refine after it)', async () => {
+    for (const path of ['/api/notifications?cursor=zz', '/api/notifications?cursor=99999999999']) {
+      const res = await call(ctx, 'user', 'GET', path);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([{ path: 'cursor', message: 'Must be a cursor returned by a previous page' }]);
+    }
+    const long = await call(ctx, 'admin', 'GET', `/api/admin/users?cursor=${'a'.repeat(100)}`);
+    expect(pathsOf(long.body)).toEqual(['cursor']);
+  });
+
+  it.each([
+    ['apiKey', 'GET', '/api/v1/topics?cursor=zz', 'cursor'],
+    ['apiKey', 'GET', '/api/v1/users/fuzz-missing?expand=1', 'expand'],
+    ['user', 'GET', '/api/notifications/categories?limit=5', 'limit'],
+    ['user', 'GET', '/api/preferences?x=1', 'x'],
+    ['anonymous', 'GET', '/api/auth/config?demo=1', 'demo'],
+    ['admin', 'GET', '/api/admin/categories?page=2', 'page'],
+  ] as const)('a query field on a route that takes none: %s %s %s → 400 naming it (was ignored: 200)', async (as, method, path, field) => {
+    const res = await call(ctx, as, method, path);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: field, message: 'Unknown field' }] });
   });
 
   it('another method on a web-app path → the JSON 404, not Express\'s HTML page', async () => {

@@ -41,6 +41,7 @@ function specFrom(route: AppRoute, inputs: RouteInputs, fx: Fixtures, body?: { s
     route,
     auth: authFor(route.path),
     page: inputs.page ?? false,
+    anyQuery: inputs.anyQuery ?? false,
     endsSession: inputs.endsSession ?? false,
     params,
     query,

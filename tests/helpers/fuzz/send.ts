@@ -48,10 +48,11 @@ const STACK_TRACE = /\n\s+at\s|\bat\s[\w.<>]+\s\(.*:\d+:\d+\)|node_modules\/|\/s
 /**
  * What is wrong with an answer, or undefined: a 5xx (or no answer) is always wrong; a 4xx must be the
  * documented `{ error: { code, message, details? } }` JSON (or, on routes people open from emails, an HTML
- * page) and never show a stack trace.
+ * page) and never show a stack trace. An unknown query field must be refused (4xx) unless the route takes any.
  */
 export function problemWith(c: FuzzCase, res: FuzzResponse): string | undefined {
   if (res.status >= 500 || res.status < 100) return `${res.status}`;
+  if (c.unknownQueryField && !c.spec.anyQuery && res.status < 400) return `${res.status}: an unknown query field was ignored, not refused`;
   // A HEAD answer has no body to check; deep-nesting cases promise only "no 5xx" (the depth cap decides the rest).
   if (res.status < 400 || c.deep || c.method === 'HEAD') return undefined;
   if (STACK_TRACE.test(res.text)) return `${res.status} with a stack trace`;

@@ -98,6 +98,7 @@ export function describeFuzz(database: string, start: (env: Record<string, strin
         CLIENT_DIST_DIR: clientDir,
         API_RATE_LIMIT: '1000000',
         LOGIN_RATE_LIMIT: '1000000',
+        LOGIN_RATE_LIMIT_PER_ADDRESS: '1000000',
         SCHEDULER_INTERVAL_MS: '60000',
         DIGEST_INTERVAL_MS: '600000',
       });

@@ -79,7 +79,7 @@ export function MessageFields({ state, category, categories, categoriesLoading, 
                 <code>{variable}</code>
               </span>
             ))}
-            . Values are HTML-escaped.
+            . Values go in as plain text (the email's HTML escapes them).
           </>
         }
       >

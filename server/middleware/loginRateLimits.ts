@@ -1,0 +1,47 @@
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { AppContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { rateLimitStore } from './rateLimitStore.js';
+
+const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
+
+/** A failed-sign-in limiter: only failures (status ≥ 400) count, within one 15-minute window. */
+function failedSignInLimiter(ctx: AppContext, name: string, limit: number, key: (req: Request) => string): RequestHandler {
+  return rateLimit({
+    windowMs: FIFTEEN_MINUTES_MS,
+    limit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: key,
+    store: rateLimitStore(ctx, name),
+    passOnStoreError: true,
+    handler: (_req, _res, next, options) => {
+      const retryAfter = String(Math.ceil(options.windowMs / 1000));
+      next(new HttpError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': retryAfter }));
+    },
+  });
+}
+
+/** The client's address as express-rate-limit keys it (an IPv6 client by its /56 network). */
+const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? '');
+
+/**
+ * The two limits in front of `POST /api/auth/login`, both on failed attempts per 15 minutes and shared by
+ * the cluster through Redis in scale-out mode (rateLimitStore):
+ * - per client address across all accounts (`LOGIN_RATE_LIMIT_PER_ADDRESS`): stops password spraying,
+ *   one common password tried against many emails, each failure costing an argon2 run (a decoy hash for
+ *   unknown emails);
+ * - per client address and account (`LOGIN_RATE_LIMIT`): slows guessing one account's password without
+ *   locking that account for everyone else.
+ *
+ * @example
+ * router.post('/login', ...loginRateLimits(ctx), handler);
+ */
+export function loginRateLimits(ctx: AppContext): RequestHandler[] {
+  return [
+    failedSignInLimiter(ctx, 'login-address', ctx.config.loginRateLimitPerAddress, clientAddress),
+    failedSignInLimiter(ctx, 'login', ctx.config.loginRateLimit, (req) => `${clientAddress(req)}|${String(req.body?.email ?? '').toLowerCase()}`),
+  ];
+}
