@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { createApiKeySchema } from '../shared/schemas/directory.js';
 import { ConfigError, loadConfig } from '../server/config.js';
+import { prepareWritableDirectories } from '../server/dataDirs.js';
 import { openDatabase } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { zodIssuesToDetails } from '../server/errors.js';
@@ -45,6 +46,8 @@ function readInput(argv: string[]) {
 async function main(): Promise<void> {
   const input = readInput(process.argv.slice(2));
   const config = loadConfig();
+  // The server's own directory checks: a bad DATA_DIR is one line naming it, not a stack trace.
+  await prepareWritableDirectories(config);
   const verbose = config.logLevel !== 'silent';
   await migrateDatabase(config.databaseUrl, { log: verbose ? (msg) => console.error(msg) : undefined });
   const db = await openDatabase(config.databaseUrl, config.dialect);

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ROLES } from '../shared/types.js';
 import { ConfigError, loadConfig } from '../server/config.js';
+import { prepareWritableDirectories } from '../server/dataDirs.js';
 import { openDatabase, type Db } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { zodIssuesToDetails } from '../server/errors.js';
@@ -99,6 +100,8 @@ async function userFor(db: Db, args: Args) {
 async function main(): Promise<void> {
   const args = readInput(process.argv.slice(2));
   const config = loadConfig();
+  // The server's own directory checks: a bad DATA_DIR is one line naming it, not a stack trace.
+  await prepareWritableDirectories(config);
   const verbose = config.logLevel !== 'silent';
   await migrateDatabase(config.databaseUrl, { log: verbose ? (msg) => console.error(msg) : undefined });
   // The same secret and derivation as the server, so the server accepts the link's signature.

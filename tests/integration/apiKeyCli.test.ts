@@ -14,8 +14,8 @@ let dataDir: string;
 let server: TestServer | undefined;
 
 /** Runs `npx tsx scripts/createApiKey.ts …` as an operator would, against `dataDir`. */
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+function runCli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...extraEnv };
   delete env.DATABASE_URL; // the CLI must find the database through DATA_DIR, like the server below
   return new Promise((resolve) => {
     execFile('npx', ['tsx', 'scripts/createApiKey.ts', ...args], { cwd: repoRoot, env, timeout: 60_000 }, (err, stdout, stderr) => {
@@ -36,6 +36,13 @@ afterAll(async () => {
 
 describe('npm run apikey:create', () => {
   let secret: string;
+
+  it('a DATA_DIR it cannot create fails in one line naming it, like the server (it used to print a stack trace)', async () => {
+    const res = await runCli(['--name', 'x', '--scopes', 'notifications:write'], { DATA_DIR: '/proc/flashnotify-cli' });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toBe('DATA_DIR: cannot write to /proc/flashnotify-cli: ENOENT (the file system there does not allow creating it)\n');
+  });
 
   it('creates a key in a fresh data directory and prints only its secret on stdout', async () => {
     const res = await runCli(['--name', 'x', '--scopes', 'notifications:write']);
