@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { graphemes } from '../../shared/text.js';
 
 /** True when `s` holds a surrogate without its partner (what String.slice leaves inside an emoji). */
@@ -15,6 +15,31 @@ export function expectCleanCut(cut: string, original: string, max: number): void
   expect(cut).not.toContain('\ufffd');
   expect(cut.endsWith('…')).toBe(true);
   const kept = cut.slice(0, -1);
-  const clusters = graphemes(original.replace(/\s+/g, ' '));
+  // Clusters ending within `kept.length` are the same in a prefix a little longer (shared/text.ts
+  // segmentablePrefix), and the original may be long: the segmenter's cost grows faster than its input.
+  const clusters = graphemes(original.replace(/\s+/g, ' ').slice(0, kept.length + 16));
   expect(clusters.slice(0, graphemes(kept).length).join('')).toBe(kept);
+}
+
+/**
+ * Runs `fn` with `Intl.Segmenter.prototype.segment` watched: the real segmenter does the work, every
+ * string handed to it is recorded, and one longer than `maxLength` code units fails `fn` at once (rather
+ * than after the minutes V8 takes to segment a few hundred thousand characters).
+ *
+ * @example
+ * const { result, lengths } = watchSegmenter(202, () => truncateText(huge, 200));
+ */
+export function watchSegmenter<T>(maxLength: number, fn: () => T): { result: T; lengths: number[] } {
+  const lengths: number[] = [];
+  const segment = Intl.Segmenter.prototype.segment;
+  const spy = vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
+    lengths.push(input.length);
+    if (input.length > maxLength) throw new Error(`The segmenter was handed ${input.length} code units; at most ${maxLength} expected`);
+    return segment.call(this, input);
+  });
+  try {
+    return { result: fn(), lengths };
+  } finally {
+    spy.mockRestore();
+  }
 }

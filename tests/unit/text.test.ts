@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { graphemes, measureText, truncateText } from '../../shared/text.js';
+import { watchSegmenter } from '../helpers/text.js';
 
 const hasLoneSurrogate = (s: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 
@@ -31,4 +32,30 @@ describe('truncateText', () => {
     expect(truncateText('hello world', 7)).toBe('hello…'); // 'hello ' + '…' → space dropped
     expect(truncateText('hello world', 8, { ellipsis: '...' })).toBe('hello...');
   });
+
+  it('keeps 👍🏽 whole when the budget ends right after its 👍 (the prefix it segments reaches past the tone)', () => {
+    // Budget 4 = 'ab' + 👍 (2 units): segmenting only 5 units would see 👍 + half a tone, and keep the 👍.
+    expect(truncateText('ab👍🏽cd', 5)).toBe('ab…');
+    expect(truncateText('ab👍🏽cd', 10, { measure: 'utf8' })).toBe('ab…'); // 2 + 8 bytes > 10 − 3
+  });
 });
+
+describe('truncateText on a long input (review finding 1: 150,000 characters froze the server)', () => {
+  const huge = `${'y'.repeat(199_990)} 👍🏽 ${'é'.repeat(100_000)}`;
+
+  it.each([
+    ['UTF-16', 200, undefined],
+    ['UTF-8', 2969, 'utf8' as const],
+  ])('hands the segmenter at most max + 2 code units (%s), whatever the length of the text', (_unit, max, measure) => {
+    const { result, lengths } = watchSegmenter(max + 2, () => truncateText(huge, max, { measure }));
+    expect(lengths.length).toBeGreaterThan(0);
+    expect(measureText(result, measure)).toBeLessThanOrEqual(max);
+    expect(result).toBe(`${'y'.repeat(max - measureText('…', measure))}…`);
+  });
+
+  it('decides that a text fits without encoding more than the limit', () => {
+    const { result } = watchSegmenter(0, () => truncateText('é'.repeat(100), 200, { measure: 'utf8' }));
+    expect(result).toBe('é'.repeat(100)); // 200 bytes: fits, nothing segmented
+  });
+});
+
