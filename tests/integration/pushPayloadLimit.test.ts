@@ -71,6 +71,17 @@ describe('push payload size', () => {
     console.info(`[measure] push of a ${LONG_BODY.length}-character body: ${Buffer.byteLength(plaintext)} B plaintext → ${request.body.length} B encrypted`);
   });
 
+  it('an accepted action URL of 2,000 quotes: the link gives way to the inbox, the message stays within 3 KiB (review finding 6)', async () => {
+    const device = await subscribeBob();
+    const since = endpoint.requests.length;
+    const { delivery } = await pushToBob({ title: 'Quoted link', body: 'Open it', actionUrl: `https://example.com/${'"'.repeat(2000)}` });
+    expect(delivery.status).toBe('sent');
+    const request = await endpoint.nextRequest(device.subscription.endpoint, since);
+    expect(request.body.length).toBeLessThanOrEqual(3072);
+    const payload = JSON.parse(device.decrypt(request.body)) as PushPayload;
+    expect(payload).toMatchObject({ title: 'Quoted link', body: 'Open it', url: `${server.ctx.publicUrl}/` });
+  });
+
   it('a push service answering 413: the minimal payload is resent at once, delivered and decrypts; the attempt log shows both', async () => {
     const device = await subscribeBob();
     endpoint.rejectLargerThan(1000); // a push service with a smaller limit than ours
