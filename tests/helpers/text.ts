@@ -23,18 +23,23 @@ export function expectCleanCut(cut: string, original: string, max: number): void
 
 /**
  * Runs `fn` with `Intl.Segmenter.prototype.segment` watched: the real segmenter does the work, every
- * string handed to it is recorded, and one longer than `maxLength` code units fails `fn` at once (rather
- * than after the minutes V8 takes to segment a few hundred thousand characters).
+ * string handed to it is recorded, and `fn` fails at once (rather than after the minutes V8 takes to
+ * segment a few hundred thousand characters) when the strings handed to it add up to more than
+ * `limits.total` code units, or one is longer than `limits.each`.
  *
  * @example
- * const { result, lengths } = watchSegmenter(202, () => truncateText(huge, 200));
+ * const { result, lengths } = watchSegmenter({ total: 210 }, () => truncateText(huge, 200));
  */
-export function watchSegmenter<T>(maxLength: number, fn: () => T): { result: T; lengths: number[] } {
+export function watchSegmenter<T>(limits: { total: number; each?: number }, fn: () => T): { result: T; lengths: number[] } {
   const lengths: number[] = [];
   const segment = Intl.Segmenter.prototype.segment;
   const spy = vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
     lengths.push(input.length);
-    if (input.length > maxLength) throw new Error(`The segmenter was handed ${input.length} code units; at most ${maxLength} expected`);
+    const total = lengths.reduce((sum, n) => sum + n, 0);
+    if (total > limits.total) throw new Error(`The segmenter was handed ${total} code units in all; at most ${limits.total} expected`);
+    if (limits.each !== undefined && input.length > limits.each) {
+      throw new Error(`The segmenter was handed ${input.length} code units at once; at most ${limits.each} expected`);
+    }
     return segment.call(this, input);
   });
   try {

@@ -34,9 +34,10 @@ describe('work bounded by the limit, not the input (review finding 1)', () => {
   const huge = `${'word '.repeat(40_000)}👍🏽 ${'y'.repeat(100_000)}`; // 300,000 characters
 
   it('oneLineExcerpt and the toast snippet segment no more than the limit and a few characters', () => {
+    // truncateText's prefix (max + 2), 16 characters after the cut, and the kept part again for the word break.
     for (const [cut, max] of [
-      [watchSegmenter(120 + 16, () => snippet(huge)).result, 120],
-      [watchSegmenter(320 + 16, () => oneLineExcerpt(huge, 320, { wordBreakAfter: 1 })).result, 320],
+      [watchSegmenter({ total: 2 * 120 + 32 }, () => snippet(huge)).result, 120],
+      [watchSegmenter({ total: 2 * 320 + 32 }, () => oneLineExcerpt(huge, 320, { wordBreakAfter: 1 })).result, 320],
     ] as const) {
       expectCleanCut(cut, huge, max);
     }
