@@ -12,6 +12,12 @@ export class TemplateCheckError extends Error {}
 /** The block helpers a template may use; `each` and `with` render their body with a new context. */
 const BLOCK_HELPERS: Record<string, 'keeps' | 'changes'> = { if: 'keeps', unless: 'keeps', each: 'changes', with: 'changes' };
 
+/**
+ * Handlebars' built-in helpers: a bare `{{log}}` or `{{lookup}}` calls the helper rather than reading a
+ * field (`{{log}}` writes to the server's console), so only `this.log` may read a field of that name.
+ */
+const BUILTIN_HELPERS = new Set(['blockHelperMissing', 'each', 'helperMissing', 'if', 'log', 'lookup', 'unless', 'with']);
+
 /** `@` variables a template may read: the `each` item's position, and `@root` (checked like the top level). */
 const DATA_VARIABLES = new Set(['index', 'key', 'first', 'last', 'root']);
 
@@ -53,6 +59,10 @@ function checkStatement(node: Node, scopes: Scope[]): void {
     case 'MustacheStatement': {
       const mustache = node as hbs.AST.MustacheStatement;
       if (mustache.params.length > 0 || mustache.hash) throw new TemplateCheckError(`Helpers are not available in "{{${describe(mustache.path)} …}}": ${variableHint}`);
+      if (callsBuiltinHelper(mustache.path)) {
+        const name = describe(mustache.path);
+        throw new TemplateCheckError(`Helpers are not available in "{{${name}}}": use {{this.${name}}} to read a field of that name`);
+      }
       checkPath(mustache.path, scopes);
       return;
     }
@@ -86,6 +96,13 @@ function checkPath(node: Node, scopes: Scope[]): void {
   const scope = scopes[scopes.length - 1 - path.depth];
   if (scope === undefined) throw new TemplateCheckError(`"{{${path.original}}}" climbs above the top level: ${variableHint}`);
   if (scope === 'top') checkTopLevelParts(path.parts, path.original);
+}
+
+/** Whether Handlebars would call `path` as a helper: one plain segment (its `simpleId`) naming a built-in one. */
+function callsBuiltinHelper(node: Node): boolean {
+  if (node.type !== 'PathExpression') return false;
+  const path = node as hbs.AST.PathExpression;
+  return !path.data && path.depth === 0 && path.parts.length === 1 && !/^\.|this\b/.test(path.original) && BUILTIN_HELPERS.has(path.parts[0]!);
 }
 
 function checkTopLevelParts(parts: string[], original: string): void {

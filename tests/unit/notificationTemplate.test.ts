@@ -53,6 +53,9 @@ describe('notification templates', () => {
     ['{{#if (data.note)}}x{{/if}}', 'Sub-expressions are not available'],
     ['{{#data.items}}{{sku}}{{/data.items}}', 'Unknown block "{{#data.items}}"'],
     ['{{"data"}}', 'Literal values are not available'],
+    // A bare built-in helper name inside a block calls the helper (`{{log}}` wrote to the console).
+    ['{{#each data.items}}{{log}}{{/each}}', 'Helpers are not available in "{{log}}"'],
+    ['{{#with data.note}}{{lookup}}{{/with}}', 'Helpers are not available in "{{lookup}}"'],
   ])('rejects %s with a 400 naming the field', (source, message) => {
     let error: HttpError | undefined;
     try {
