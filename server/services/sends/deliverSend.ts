@@ -8,8 +8,8 @@ import type { TemplateRecipient } from '../../templates/notificationTemplate.js'
 import { countInboxes } from '../notifications/inboxCounts.js';
 import { insertNotifications, type NewNotificationRow } from '../notifications/insertNotifications.js';
 import { reserveInboxSeqs } from '../notifications/reserveInboxSeqs.js';
-import { FAN_OUT_SLICE, inSlices, mapInSlices } from '../slices.js';
-import { compileSpec, renderForRecipient, specToColumns, type SendSender, type SendSpec } from './sendSpec.js';
+import { FAN_OUT_SLICE, inSlices } from '../slices.js';
+import { compileSpec, renderSend, specToColumns, type SendSender, type SendSpec } from './sendSpec.js';
 import { testPausePoint } from './testPausePoint.js';
 
 export type DeliverTarget =
@@ -75,11 +75,8 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, c
   const data = spec.data ? JSON.stringify(spec.data) : null;
   const sendId = target.kind === 'new' ? randomUUID() : target.sendId;
   // Each rendering is bounded; one over its budget (422) stops the send before its transaction.
-  const rendered = await mapInSlices(recipients, FAN_OUT_SLICE, (recipient) => ({
-    id: randomUUID(),
-    userId: recipient.id,
-    ...renderForRecipient(templates, recipient, spec.data),
-  }));
+  const texts = await renderSend(templates, recipients, spec.data);
+  const rendered = recipients.map((recipient, i) => ({ id: randomUUID(), userId: recipient.id, ...texts[i]! }));
   const delivered: DeliveredSend = { sendId, notificationIds: rendered.map((r) => r.id) };
   const enabledChannels = await enabledExternalChannels(ctx);
 

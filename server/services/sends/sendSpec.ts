@@ -2,6 +2,7 @@ import { LIMITS, type ChannelOverrides, type CreateNotificationInput, type Recip
 import { truncateText } from '../../../shared/text.js';
 import type { Priority } from '../../../shared/types.js';
 import { compileTemplate, type NotificationTemplate, type TemplateRecipient } from '../../templates/notificationTemplate.js';
+import { mapInSlices } from '../slices.js';
 
 /** What a send delivers, independent of when: stored on the Send row, rendered per recipient at release. */
 export interface SendSpec {
@@ -98,6 +99,27 @@ export function renderForRecipient(templates: CompiledSpec, recipient: TemplateR
     title: truncateText(templates.title.render(context), LIMITS.titleMax),
     body: truncateText(templates.body.render(context), LIMITS.bodyMax),
   };
+}
+
+/**
+ * Recipients rendered per turn of the event loop. A rendering near its budget costs milliseconds (64 KiB
+ * from 1,000 `{{#each}}` items, then a 5,000-character non-ASCII cut: 3–8 ms per recipient measured on
+ * the 2-core test machine under load), so FAN_OUT_SLICE's 500 could hold the loop for seconds; 50 keep a
+ * turn under about 0.4 s. Ordinary templates render in microseconds: the extra turns cost nothing
+ * measurable.
+ */
+export const RENDER_SLICE = 50;
+
+/**
+ * Every recipient's title and body (`renderForRecipient`), in recipients' order, RENDER_SLICE at a time
+ * with the event loop free between slices. Call it outside any transaction (see server/services/slices.ts).
+ *
+ * @throws HttpError 422 `template_output_too_large` / 400 `template_error` for the first rendering that fails
+ * @example
+ * const texts = await renderSend(compileSpec(spec), recipients, spec.data);
+ */
+export function renderSend(templates: CompiledSpec, recipients: readonly TemplateRecipient[], data: Record<string, unknown> | null): Promise<{ title: string; body: string }[]> {
+  return mapInSlices(recipients, RENDER_SLICE, (recipient) => renderForRecipient(templates, recipient, data));
 }
 
 /** Who a send is checked against when nobody is in its audience yet (a topic without subscribers). */
