@@ -1,8 +1,7 @@
 import Handlebars from 'handlebars';
 import { HttpError } from '../errors.js';
-
-/** The recipient fields a template may use: `{{recipient.name}}` etc. */
-export const RECIPIENT_TEMPLATE_FIELDS = ['id', 'name', 'email', 'externalId', 'locale', 'timezone'] as const;
+import { checkTemplate, TemplateCheckError } from './checkTemplate.js';
+import { budgetEach, RenderBudgetExceeded, renderWithinBudget } from './renderBudget.js';
 
 export interface TemplateRecipient {
   id: string;
@@ -27,12 +26,22 @@ export type TemplateFormat = 'text' | 'html';
 
 /** A compiled title or body template, renderable per recipient. */
 export interface NotificationTemplate {
+  /**
+   * The template rendered for one recipient, at most TEMPLATE_OUTPUT_MAX characters (renderBudget.ts).
+   *
+   * @throws HttpError 422 `template_output_too_large` naming the field, when the output or the `{{#each}}`
+   *   items exceed their caps (the rendering stops there); 400 `template_error` if Handlebars fails
+   */
   render(context: TemplateContext, format?: TemplateFormat): string;
 }
 
 // Templates come from services and admins: no helpers beyond the built-in block helpers, no partials,
-// no prototype access (Handlebars' defaults since 4.6), and only `recipient.*` / `data.*` paths.
+// no prototype access (Handlebars' defaults since 4.6), only `recipient.*` / `data.*` paths
+// (checkTemplate.ts), and a budget on what one rendering may do (renderBudget.ts).
 const engine = Handlebars.create();
+budgetEach(engine);
+
+const COMPILE_OPTIONS = { strict: false, knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } };
 
 /**
  * Parses and checks a template; a syntax error or an unknown variable is a 400 naming the field.
@@ -42,49 +51,35 @@ const engine = Handlebars.create();
  */
 export function compileTemplate(source: string, field: string): NotificationTemplate {
   try {
-    checkPaths(engine.parse(source));
+    checkTemplate(engine.parse(source));
   } catch (err) {
-    const message = err instanceof TemplateVariableError ? err.message : oneLine((err as Error).message);
-    throw new HttpError(400, 'template_error', `Invalid template in ${field}`, [{ path: field, message }]);
+    throw templateError(field, err instanceof TemplateCheckError ? err.message : oneLine((err as Error).message));
   }
-  const options = { strict: false, knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } };
-  const text = engine.compile(source, { ...options, noEscape: true });
-  const html = engine.compile(source, options);
+  const text = engine.compile(source, { ...COMPILE_OPTIONS, noEscape: true });
+  const html = engine.compile(source, COMPILE_OPTIONS);
   return {
-    render: (context, format = 'text') => (format === 'html' ? html(context) : text(context)),
+    render: (context, format = 'text') => {
+      // Only what a template may read is in its context, whatever path reaches it (`../`, `@root`).
+      const scoped = { recipient: templateFields(context.recipient), data: context.data };
+      try {
+        return renderWithinBudget(() => (format === 'html' ? html(scoped) : text(scoped)));
+      } catch (err) {
+        if (err instanceof RenderBudgetExceeded) {
+          throw new HttpError(422, 'template_output_too_large', `The ${field} template renders too much`, [{ path: field, message: err.message }]);
+        }
+        throw templateError(field, oneLine((err as Error).message));
+      }
+    },
   };
 }
 
-class TemplateVariableError extends Error {}
-
-const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'];
-
-/** Walks the AST: every variable must start with `recipient.<known field>` or `data` (or be `this` in a block). */
-function checkPaths(node: unknown): void {
-  if (!node || typeof node !== 'object') return;
-  const n = node as { type?: string; parts?: string[]; original?: string; data?: boolean; path?: { original?: string } };
-  if (n.type === 'BlockStatement' && BLOCK_HELPERS.includes(n.path?.original ?? '')) {
-    // The helper's name is not a variable; its arguments and body are checked below.
-    const { path: _helper, ...rest } = n;
-    for (const value of Object.values(rest)) visit(value);
-    return;
-  }
-  if (n.type === 'PathExpression' && !n.data && n.parts && n.parts.length > 0) {
-    const [root, field] = n.parts;
-    const isBlockLocal = n.original === 'this' || n.original?.startsWith('this.') || n.original?.startsWith('../');
-    if (!isBlockLocal && root !== 'data' && !(root === 'recipient' && (RECIPIENT_TEMPLATE_FIELDS as readonly string[]).includes(field ?? ''))) {
-      throw new TemplateVariableError(
-        `Unknown variable "{{${n.original}}}": use data.<key> or recipient.${RECIPIENT_TEMPLATE_FIELDS.join('|')}`,
-      );
-    }
-  }
-  for (const value of Object.values(node)) visit(value);
+function templateFields(recipient: TemplateRecipient): TemplateRecipient {
+  const { id, name, email, externalId, locale, timezone } = recipient;
+  return { id, name, email, externalId, locale, timezone };
 }
 
-function visit(value: unknown): void {
-  if (Array.isArray(value)) value.forEach(checkPaths);
-  else if (value && typeof value === 'object') checkPaths(value);
-}
+const templateError = (field: string, message: string) =>
+  new HttpError(400, 'template_error', `Invalid template in ${field}`, [{ path: field, message }]);
 
 /**
  * Handlebars parse errors span four lines (position, source excerpt, caret, expectation); the first and

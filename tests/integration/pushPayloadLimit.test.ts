@@ -71,6 +71,20 @@ describe('push payload size', () => {
     console.info(`[measure] push of a ${LONG_BODY.length}-character body: ${Buffer.byteLength(plaintext)} B plaintext → ${request.body.length} B encrypted`);
   });
 
+  // End to end, the delivery path already hands the builder a normalized URL (`"` → `%22`, 6,020
+  // characters, over ACTION_URL_MAX, so the inbox link); the builder's own guarantee for any input is
+  // tested in tests/unit/pushHelpers.test.ts. This checks what a device receives for the reviewer's input.
+  it('an accepted action URL of 2,000 quotes: the device gets the inbox link and a message within 3 KiB (review finding 6)', async () => {
+    const device = await subscribeBob();
+    const since = endpoint.requests.length;
+    const { delivery } = await pushToBob({ title: 'Quoted link', body: 'Open it', actionUrl: `https://example.com/${'"'.repeat(2000)}` });
+    expect(delivery.status).toBe('sent');
+    const request = await endpoint.nextRequest(device.subscription.endpoint, since);
+    expect(request.body.length).toBeLessThanOrEqual(3072);
+    const payload = JSON.parse(device.decrypt(request.body)) as PushPayload;
+    expect(payload).toMatchObject({ title: 'Quoted link', body: 'Open it', url: `${server.ctx.publicUrl}/` });
+  });
+
   it('a push service answering 413: the minimal payload is resent at once, delivered and decrypts; the attempt log shows both', async () => {
     const device = await subscribeBob();
     endpoint.rejectLargerThan(1000); // a push service with a smaller limit than ours

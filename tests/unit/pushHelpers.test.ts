@@ -12,6 +12,7 @@ import {
 } from '../../server/channels/push/pushPayload.js';
 import type { OutgoingMessage } from '../../server/channels/types.js';
 import { signReadToken, verifyReadToken } from '../../server/services/notifications/readToken.js';
+import { checkActionUrl } from '../../shared/urls.js';
 
 const SECRET = 'test-signing-secret';
 const claim = { userId: 'u1', notificationId: 'n1', expiresAt: new Date('2030-01-01T00:00:00Z') };
@@ -97,6 +98,73 @@ describe('push payload', () => {
     const withLongLink = JSON.parse(buildPushPayloads(message('b', `https://shop.example/${'p'.repeat(1000)}`), options).minimal);
     expect(withLongLink.url).toBeUndefined();
     expect(Buffer.byteLength(JSON.stringify(withLongLink))).toBeLessThan(400);
+  });
+
+  it('the minimal title counts JSON escapes: 120 bytes of JSON, not of UTF-8', () => {
+    for (const title of ['"'.repeat(200), '\u0001'.repeat(200), 'é"'.repeat(100)]) {
+      const long = { ...message('b'), notification: { ...message('b').notification, title } };
+      const minimal = JSON.parse(buildPushPayloads(long, options).minimal) as MinimalPushPayload;
+      expect(Buffer.byteLength(JSON.stringify(minimal.title)) - 2).toBeLessThanOrEqual(MINIMAL_TITLE_BYTES);
+      expect(minimal.title.endsWith('…')).toBe(true);
+      expect(title.startsWith(minimal.title.slice(0, -1))).toBe(true);
+    }
+  });
+});
+
+describe('push payload budget whatever the inputs (review finding 6)', () => {
+  const message = (fields: { title?: string; body?: string; actionUrl?: string | null; category?: string }): OutgoingMessage => ({
+    deliveryId: 'd1',
+    attempt: 1,
+    notification: {
+      id: '0b8f6a52-3c1e-4f7a-9a55-1b2c3d4e5f60',
+      category: fields.category ?? 'general',
+      priority: 'critical',
+      title: fields.title ?? 'T',
+      body: fields.body ?? 'b',
+      actionUrl: fields.actionUrl ?? null,
+      createdAt: new Date(),
+    },
+    recipient: { id: 'cm9x0b8f6a523c1e4f7a9a55', name: 'U', email: 'u@example.com', phone: null, locale: 'en', timezone: 'UTC' },
+  });
+  const options = { publicUrl: 'https://notify.example.com', signingSecret: SECRET };
+  const bytes = (json: string) => Buffer.byteLength(json);
+
+  it('an accepted action URL of 2,000 quotes (6,000 bytes once percent-encoded) gives way to the inbox URL', () => {
+    const actionUrl = `https://example.com/${'"'.repeat(2000)}`;
+    expect(checkActionUrl(actionUrl).ok).toBe(true); // the API accepts it (202)
+    const { full, minimal } = buildPushPayloads(message({ title: 'Deploy done', body: 'All green', actionUrl }), options);
+    expect(bytes(full)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    expect(JSON.parse(full)).toMatchObject({ title: 'Deploy done', body: 'All green', url: 'https://notify.example.com/' });
+    expect(JSON.parse(minimal).url).toBeUndefined();
+  });
+
+  it('keeps a long link that leaves room for the title a minimal payload would show', () => {
+    const actionUrl = `https://shop.example/${'p'.repeat(2000)}`;
+    const payload = JSON.parse(buildPushPayloads(message({ title: 'Order shipped', body: 'x'.repeat(5000), actionUrl }), options).full) as PushPayload;
+    expect(payload.url).toBe(actionUrl);
+    expect(payload.title).toBe('Order shipped');
+  });
+
+  it.each([
+    ['quotes in the link, title and body', { title: '"'.repeat(200), body: '"'.repeat(5000), actionUrl: `https://example.com/?q=${'"'.repeat(2000)}` }, options],
+    ['control characters everywhere', { title: '\u0001'.repeat(200), body: '\u0001'.repeat(5000), actionUrl: `/${'\u0001'.repeat(10)}` }, options],
+    ['a same-origin path of 2,047 characters', { title: '🚨'.repeat(100), body: '👍🏽'.repeat(1250), actionUrl: `/${'%22'.repeat(682)}` }, options],
+    ['a long category', { title: 'T'.repeat(200), body: 'b'.repeat(5000), category: 'c'.repeat(64) }, options],
+    ['a PUBLIC_URL of kilobytes', { title: 'T', body: 'b', actionUrl: '/orders/7' }, { ...options, publicUrl: `https://notify.example.com/${'p'.repeat(3000)}` }],
+  ])('%s: the full and the minimal payload fit MAX_PAYLOAD_BYTES', (_what, fields, opts) => {
+    const { full, minimal } = buildPushPayloads(message(fields), opts);
+    expect(bytes(full)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    expect(bytes(minimal)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    const payload = JSON.parse(full) as PushPayload | MinimalPushPayload;
+    expect(payload.id).toBe('0b8f6a52-3c1e-4f7a-9a55-1b2c3d4e5f60');
+    expect(payload.readToken).toMatch(/^[\w-]+\.[\w-]+$/);
+  });
+
+  it('with a PUBLIC_URL too long for any link, the full payload is the minimal one (the service worker completes it)', () => {
+    const opts = { ...options, publicUrl: `https://notify.example.com/${'p'.repeat(3000)}` };
+    const { full, minimal } = buildPushPayloads(message({ title: 'T', body: 'b' }), opts);
+    expect(full).toBe(minimal);
+    expect(JSON.parse(full)).toMatchObject({ minimal: true, title: 'T' });
   });
 });
 

@@ -52,9 +52,9 @@ export const MAX_ENCRYPTED_BYTES = 3072;
 /** Plaintext JSON budget: MAX_ENCRYPTED_BYTES − ENCRYPTION_OVERHEAD_BYTES = 2969 bytes (UTF-8). */
 export const MAX_PAYLOAD_BYTES = MAX_ENCRYPTED_BYTES - ENCRYPTION_OVERHEAD_BYTES;
 
-/** A minimal payload's title, in UTF-8 bytes: a line on a lock screen. */
+/** A minimal payload's title, in bytes of JSON (escapes counted): a line on a lock screen. */
 export const MINIMAL_TITLE_BYTES = 120;
-/** A minimal payload carries the URL only up to this many bytes; the fetched details always have it. */
+/** A minimal payload carries the URL only up to this many bytes of JSON; the fetched details always have it. */
 const MINIMAL_URL_BYTES = 512;
 
 /** Both payloads of one notification for one recipient: the full one, and the one to resend on a 413. */
@@ -64,9 +64,14 @@ export interface PushPayloads {
 }
 
 /**
- * The payloads for one notification. The full one fits MAX_PAYLOAD_BYTES: the body, then if need be the
- * title, are cut on grapheme boundaries with an ellipsis (`shared/text.ts`), as little as possible. The
- * link passes the one action-URL rule (`shared/urls.ts`) or becomes the inbox.
+ * The payloads for one notification; both always fit MAX_PAYLOAD_BYTES, whatever the notification holds.
+ *
+ * The full one: the body, then if need be the title, are cut on grapheme boundaries with an ellipsis
+ * (`shared/text.ts`), as little as possible. The link passes the one action-URL rule (`shared/urls.ts`)
+ * and is never cut: it is kept while the payload fits with it, an empty body and the title cut to what a
+ * minimal payload shows (MINIMAL_TITLE_BYTES); a longer one gives way to the inbox URL (as in an SMS),
+ * where the notification opens with its link. Should even that not fit (only a PUBLIC_URL of kilobytes
+ * could do it), the full payload is the minimal one, which the service worker completes.
  *
  * @example
  * const { full, minimal } = buildPushPayloads(message, { publicUrl: ctx.publicUrl, signingSecret: ctx.signingSecret });
@@ -82,16 +87,20 @@ export function buildPushPayloads(message: OutgoingMessage, options: { publicUrl
       expiresAt: new Date(now.getTime() + READ_TOKEN_TTL_MS),
     }),
   };
-  const full = fitField(fitField(payload, 'body', MAX_PAYLOAD_BYTES), 'title', MAX_PAYLOAD_BYTES);
+  const shortTitle = cutToJsonBytes(payload.title, MINIMAL_TITLE_BYTES);
   const minimal: MinimalPushPayload = {
     minimal: true,
     id: payload.id,
-    title: truncateText(payload.title, MINIMAL_TITLE_BYTES, { measure: 'utf8' }),
+    title: shortTitle,
     priority: payload.priority,
-    ...(Buffer.byteLength(payload.url) <= MINIMAL_URL_BYTES ? { url: payload.url } : {}),
+    ...(jsonBytes(payload.url) <= MINIMAL_URL_BYTES ? { url: payload.url } : {}),
     readToken: payload.readToken,
   };
-  return { full: JSON.stringify(full), minimal: JSON.stringify(minimal) };
+  const linkFits = jsonBytes({ ...payload, title: shortTitle, body: '' }) <= MAX_PAYLOAD_BYTES;
+  const linked = linkFits ? payload : { ...payload, url: inboxUrl(options.publicUrl) };
+  const full = fitField(fitField(linked, 'body', MAX_PAYLOAD_BYTES), 'title', MAX_PAYLOAD_BYTES);
+  const fullJson = JSON.stringify(full);
+  return { full: Buffer.byteLength(fullJson) <= MAX_PAYLOAD_BYTES ? fullJson : JSON.stringify(minimal), minimal: JSON.stringify(minimal) };
 }
 
 /**
@@ -127,26 +136,32 @@ export function buildPushPayload(message: OutgoingMessage, options: { publicUrl:
 
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 const ELLIPSIS = '…'; // truncateText's default: 3 bytes in UTF-8 and in JSON
+const ELLIPSIS_BYTES = Buffer.byteLength(ELLIPSIS);
 
-/**
- * `payload` with `field` cut (grapheme-safe, `truncateText`) so the JSON fits `maxBytes`, or unchanged
- * when it already does. JSON escaping makes some characters cost more than their UTF-8 bytes, so the
- * UTF-8 budget handed to truncateText is the longest prefix whose *escaped* size fits (jsonPrefixBudget).
- */
+/** `payload` with `field` cut so the JSON fits `maxBytes`, or unchanged when it already does. */
 function fitField(payload: PushPayload, field: 'body' | 'title', maxBytes: number): PushPayload {
   if (jsonBytes(payload) <= maxBytes) return payload;
-  const text = payload[field];
-  const ellipsis = Buffer.byteLength(ELLIPSIS);
-  let room = maxBytes - jsonBytes({ ...payload, [field]: '' }) - ellipsis;
+  const room = maxBytes - jsonBytes({ ...payload, [field]: '' });
+  return { ...payload, [field]: cutToJsonBytes(payload[field], room) };
+}
+
+/**
+ * `text` unchanged when its JSON string (quotes excluded) takes at most `maxBytes`; otherwise its longest
+ * grapheme-safe prefix (`truncateText`) with an ellipsis that does, or '' when not even the ellipsis fits.
+ * JSON escaping makes some characters cost more than their UTF-8 bytes, so the UTF-8 budget handed to
+ * truncateText is the longest prefix whose *escaped* size fits (jsonPrefixBudget). Reads at most about
+ * `maxBytes` code units of `text`.
+ */
+function cutToJsonBytes(text: string, maxBytes: number): string {
+  // Every code unit takes at least one byte in JSON, so a longer text cannot fit.
+  if (text.length <= maxBytes && jsonBytes(text) - 2 <= maxBytes) return text;
+  let room = maxBytes - ELLIPSIS_BYTES;
   for (;;) {
-    if (room <= 0) return { ...payload, [field]: '' };
-    const { utf8Bytes, end } = jsonPrefixBudget(text, room);
-    // Only the part truncateText can keep is segmented (a 5,000-character body costs milliseconds per
-    // pass): four code units past the budget are more bytes than the ellipsis, so the slice is still cut
-    // there, and its last, possibly split, cluster is never kept.
-    const candidate = { ...payload, [field]: truncateText(text.slice(0, end + 4), utf8Bytes + ellipsis, { measure: 'utf8' }) };
+    if (room <= 0) return '';
+    const { utf8Bytes } = jsonPrefixBudget(text, room);
+    const candidate = truncateText(text, utf8Bytes + ELLIPSIS_BYTES, { measure: 'utf8' });
     // Kept whole because the rest was short: its escapes may still overflow by a few bytes; cut one more.
-    if (jsonBytes(candidate) <= maxBytes) return candidate;
+    if (jsonBytes(candidate) - 2 <= maxBytes) return candidate;
     room -= 6;
   }
 }

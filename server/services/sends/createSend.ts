@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.js';
 import { HttpError } from '../../errors.js';
 import { resolveRecipients } from '../notifications/resolveRecipients.js';
 import { deliverSend, type DeliveredSend } from './deliverSend.js';
-import { compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
+import { checkRendering, compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
 import { testPausePoint } from './testPausePoint.js';
 
 /** A `scheduledAt` this far in the past still means "now" (clocks differ); older is a mistake. */
@@ -25,7 +25,8 @@ export interface CreateSendProps {
 
 /**
  * Accepts a send from a service or the composer. Everything that can be wrong is checked now, even for
- * a scheduled send: the category exists, the templates compile, every recipient exists. Then it goes out
+ * a scheduled send: the category exists, the templates compile, every recipient exists, the templates'
+ * output for the first recipient stays within its budget. Then it goes out
  * at once (one transaction, see deliverSend) or is stored for the scheduler.
  */
 export async function createSend(ctx: AppContext, { input, sender, onScheduled, commit }: CreateSendProps): Promise<CreateNotificationResult> {
@@ -36,8 +37,9 @@ export async function createSend(ctx: AppContext, { input, sender, onScheduled, 
       { path: 'category', message: `No category "${spec.category}": create it in the admin UI first` },
     ]);
   }
-  compileSpec(spec);
+  const templates = compileSpec(spec);
   const recipients = await resolveRecipients(ctx.db, spec.to);
+  checkRendering(templates, recipients, spec.data);
 
   const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
   if (scheduledAt && scheduledAt.getTime() < Date.now() - PAST_SCHEDULE_TOLERANCE_MS) {

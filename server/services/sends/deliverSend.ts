@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { LIMITS } from '../../../shared/schemas/notification.js';
-import { truncateText } from '../../../shared/text.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { enabledExternalChannels, insertDeliveries, planRouting } from '../../delivery/planDeliveries.js';
@@ -10,8 +8,8 @@ import type { TemplateRecipient } from '../../templates/notificationTemplate.js'
 import { countInboxes } from '../notifications/inboxCounts.js';
 import { insertNotifications, type NewNotificationRow } from '../notifications/insertNotifications.js';
 import { reserveInboxSeqs } from '../notifications/reserveInboxSeqs.js';
-import { FAN_OUT_SLICE, inSlices, mapInSlices } from '../slices.js';
-import { compileSpec, specToColumns, type SendSender, type SendSpec } from './sendSpec.js';
+import { FAN_OUT_SLICE, inSlices } from '../slices.js';
+import { compileSpec, renderSend, specToColumns, type SendSender, type SendSpec } from './sendSpec.js';
 import { testPausePoint } from './testPausePoint.js';
 
 export type DeliverTarget =
@@ -76,16 +74,9 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, c
   const sentAt = new Date();
   const data = spec.data ? JSON.stringify(spec.data) : null;
   const sendId = target.kind === 'new' ? randomUUID() : target.sendId;
-  // Cut on grapheme clusters: a String.slice could end inside an emoji (a lone surrogate on the socket).
-  const rendered = await mapInSlices(recipients, FAN_OUT_SLICE, (recipient) => {
-    const context = { recipient, data: spec.data ?? {} };
-    return {
-      id: randomUUID(),
-      userId: recipient.id,
-      title: truncateText(templates.title.render(context), LIMITS.titleMax),
-      body: truncateText(templates.body.render(context), LIMITS.bodyMax),
-    };
-  });
+  // Each rendering is bounded; one over its budget (422) stops the send before its transaction.
+  const texts = await renderSend(templates, recipients, spec.data);
+  const rendered = recipients.map((recipient, i) => ({ id: randomUUID(), userId: recipient.id, ...texts[i]! }));
   const delivered: DeliveredSend = { sendId, notificationIds: rendered.map((r) => r.id) };
   const enabledChannels = await enabledExternalChannels(ctx);
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { HttpError } from '../../errors.js';
 import { resolveRecipients } from '../notifications/resolveRecipients.js';
 import { deliverSend } from './deliverSend.js';
 import { specFromColumns } from './sendSpec.js';
@@ -6,10 +7,21 @@ import { specFromColumns } from './sendSpec.js';
 /** After this many failed attempts a scheduled send is marked failed (visible in the history). */
 const MAX_ATTEMPTS = 5;
 
+/** Failures a retry cannot cure: the stored templates render too much (or not at all) for this audience. */
+const PERMANENT_CODES = new Set(['template_output_too_large', 'template_error']);
+
+/** `message: detail` for the send's lastError, so the history says which field and why. */
+function describeFailure(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const detail = err instanceof HttpError ? err.details?.[0] : undefined;
+  return detail ? `${err.message} (${detail.path}: ${detail.message})` : err.message;
+}
+
 /**
  * Delivers one claimed scheduled send: recipients are resolved now (a topic reaches its subscribers of
  * the moment). A failure keeps the claim's lease as the retry time, growing with each attempt, until
- * MAX_ATTEMPTS marks it failed.
+ * MAX_ATTEMPTS marks it failed; a template that renders over its budget (checked again here: the
+ * audience may have changed since it was accepted) fails it at once.
  */
 export async function releaseSend(ctx: AppContext, claim: { id: string; leaseUntil: Date }): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
   const send = await ctx.db.send.findUnique({ where: { id: claim.id } });
@@ -20,8 +32,8 @@ export async function releaseSend(ctx: AppContext, claim: { id: string; leaseUnt
     await deliverSend(ctx, { spec, recipients, target: { kind: 'claimed', sendId: send.id, leaseUntil: claim.leaseUntil } });
     return 'sent';
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const failed = send.attempts >= MAX_ATTEMPTS;
+    const message = describeFailure(err);
+    const failed = send.attempts >= MAX_ATTEMPTS || (err instanceof HttpError && PERMANENT_CODES.has(err.code));
     ctx.log.warn({ err, sendId: send.id, attempt: send.attempts }, failed ? 'Scheduled send failed for good' : 'Scheduled send failed; will retry');
     const retryAt = new Date(Date.now() + Math.min(2 ** send.attempts * 1000, 60_000));
     await ctx.db.send.updateMany({

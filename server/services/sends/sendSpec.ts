@@ -1,6 +1,8 @@
-import type { ChannelOverrides, CreateNotificationInput, Recipient } from '../../../shared/schemas/notification.js';
+import { LIMITS, type ChannelOverrides, type CreateNotificationInput, type Recipient } from '../../../shared/schemas/notification.js';
+import { truncateText } from '../../../shared/text.js';
 import type { Priority } from '../../../shared/types.js';
-import { compileTemplate, type NotificationTemplate } from '../../templates/notificationTemplate.js';
+import { compileTemplate, type NotificationTemplate, type TemplateRecipient } from '../../templates/notificationTemplate.js';
+import { mapInSlices } from '../slices.js';
 
 /** What a send delivers, independent of when: stored on the Send row, rendered per recipient at release. */
 export interface SendSpec {
@@ -80,4 +82,56 @@ export interface CompiledSpec {
 
 export function compileSpec(spec: SendSpec): CompiledSpec {
   return { title: compileTemplate(spec.title, 'title'), body: compileTemplate(spec.body, 'body') };
+}
+
+/**
+ * A send's title and body for one recipient, as stored: rendered (each rendering bounded, see
+ * server/templates/renderBudget.ts) and cut on grapheme clusters to the stored limits (a String.slice
+ * could end inside an emoji: a lone surrogate on the socket).
+ *
+ * @throws HttpError 422 `template_output_too_large` naming `title` or `body` when a rendering exceeds its budget
+ * @example
+ * const { title, body } = renderForRecipient(compileSpec(spec), recipient, spec.data);
+ */
+export function renderForRecipient(templates: CompiledSpec, recipient: TemplateRecipient, data: Record<string, unknown> | null): { title: string; body: string } {
+  const context = { recipient, data: data ?? {} };
+  return {
+    title: truncateText(templates.title.render(context), LIMITS.titleMax),
+    body: truncateText(templates.body.render(context), LIMITS.bodyMax),
+  };
+}
+
+/**
+ * Recipients rendered per turn of the event loop. A rendering near its budget costs milliseconds (64 KiB
+ * from 1,000 `{{#each}}` items, then a 5,000-character non-ASCII cut: 3–8 ms per recipient measured on
+ * the 2-core test machine under load), so FAN_OUT_SLICE's 500 could hold the loop for seconds; 50 keep a
+ * turn under about 0.4 s. Ordinary templates render in microseconds: the extra turns cost nothing
+ * measurable.
+ */
+export const RENDER_SLICE = 50;
+
+/**
+ * Every recipient's title and body (`renderForRecipient`), in recipients' order, RENDER_SLICE at a time
+ * with the event loop free between slices. Call it outside any transaction (see server/services/slices.ts).
+ *
+ * @throws HttpError 422 `template_output_too_large` / 400 `template_error` for the first rendering that fails
+ * @example
+ * const texts = await renderSend(compileSpec(spec), recipients, spec.data);
+ */
+export function renderSend(templates: CompiledSpec, recipients: readonly TemplateRecipient[], data: Record<string, unknown> | null): Promise<{ title: string; body: string }[]> {
+  return mapInSlices(recipients, RENDER_SLICE, (recipient) => renderForRecipient(templates, recipient, data));
+}
+
+/** Who a send is checked against when nobody is in its audience yet (a topic without subscribers). */
+const NOBODY_YET: TemplateRecipient = { id: '', name: '', email: '', externalId: null, locale: 'en', timezone: 'UTC' };
+
+/**
+ * Renders a send for its first recipient (or, with none yet, an empty one), so a template whose output
+ * exceeds its budget is refused when the send is accepted, before anyone is sent anything or a scheduled
+ * send is stored. Every recipient's rendering is still bounded at delivery (their fields differ).
+ *
+ * @throws HttpError 422 `template_output_too_large` / 400 `template_error` naming the field
+ */
+export function checkRendering(templates: CompiledSpec, recipients: TemplateRecipient[], data: Record<string, unknown> | null): void {
+  renderForRecipient(templates, recipients[0] ?? NOBODY_YET, data);
 }

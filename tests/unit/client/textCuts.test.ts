@@ -1,9 +1,11 @@
 /** Issue 8 item 11 in the web client and the shared one-line excerpt: cuts on grapheme clusters, within the limit. */
 import { describe, expect, it } from 'vitest';
 import { initials } from '../../../client/src/app/initials.js';
+import { renderPreview } from '../../../client/src/features/admin/utils/templatePreview.js';
 import { snippet } from '../../../client/src/features/realtime/utils/notificationToasts.js';
 import { oneLineExcerpt } from '../../../shared/excerpt.js';
-import { expectCleanCut, hasLoneSurrogate } from '../../helpers/text.js';
+import { LIMITS } from '../../../shared/schemas/notification.js';
+import { expectCleanCut, hasLoneSurrogate, watchSegmenter } from '../../helpers/text.js';
 
 describe('toast snippets', () => {
   it('cut inside an emoji sequence: whole clusters, within the limit', () => {
@@ -25,6 +27,35 @@ describe('oneLineExcerpt', () => {
     const cut = oneLineExcerpt(text, 100, { wordBreakAfter: 0.5 });
     expectCleanCut(cut, text, 100);
     expect(cut).toBe(`${'a'.repeat(70)} \u0301${'b'.repeat(27)}…`);
+  });
+});
+
+describe('work bounded by the limit, not the input (review finding 1)', () => {
+  const huge = `${'word '.repeat(40_000)}👍🏽 ${'y'.repeat(100_000)}`; // 300,000 characters
+
+  it('oneLineExcerpt and the toast snippet segment no more than the limit and a few characters', () => {
+    // truncateText's prefix (max + 2), 16 characters after the cut, and the kept part again for the word break.
+    for (const [cut, max] of [
+      [watchSegmenter({ total: 2 * 120 + 32 }, () => snippet(huge)).result, 120],
+      [watchSegmenter({ total: 2 * 320 + 32 }, () => oneLineExcerpt(huge, 320, { wordBreakAfter: 1 })).result, 320],
+    ] as const) {
+      expectCleanCut(cut, huge, max);
+    }
+    expect(snippet(huge)).toBe(`${'word '.repeat(24).trimEnd()}…`);
+  });
+
+  it("the composer's preview stops substituting once past the limit, and shows what will be stored", () => {
+    let reads = 0;
+    const data = {
+      get s() {
+        reads += 1;
+        return 'y'.repeat(16_000);
+      },
+    };
+    const body = renderPreview('{{data.s}}'.repeat(500), data, LIMITS.bodyMax);
+    expect(body).toBe(`${'y'.repeat(LIMITS.bodyMax - 1)}…`);
+    expect(reads).toBe(1); // not 500 × 16,000 characters on every keystroke
+    expect(renderPreview('Hi {{recipient.name}}, {{data.missing}}', {}, LIMITS.titleMax)).toBe('Hi Alex Example, [data.missing]');
   });
 });
 

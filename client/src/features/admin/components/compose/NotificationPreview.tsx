@@ -1,5 +1,6 @@
 import clsx from 'clsx';
 import { ExternalLink } from 'lucide-react';
+import { LIMITS } from '@shared/schemas/notification';
 import type { Priority } from '@shared/types';
 import { toActionTarget } from '../../../../lib/actionUrl';
 import { PriorityBadge } from '../../../inbox';
@@ -17,8 +18,8 @@ interface NotificationPreviewProps {
 
 /** The composed notification as it will look in a recipient's inbox (same markup and styles). */
 export function NotificationPreview({ title, body, categoryLabel, priority, actionUrl, data }: NotificationPreviewProps) {
-  const renderedTitle = renderPreview(title.trim(), data);
-  const renderedBody = renderPreview(body, data);
+  const renderedTitle = renderPreview(title.trim(), data, LIMITS.titleMax);
+  const renderedBody = renderPreview(body, data, LIMITS.bodyMax);
   const target = toActionTarget(actionUrl.trim() || null);
   return (
     <section className="preview card" aria-labelledby="compose-preview-title" data-testid="compose-preview">

@@ -1,0 +1,84 @@
+import type Handlebars from 'handlebars';
+
+/**
+ * What one rendering of a title or body template may produce, in characters (UTF-16 code units): 64 KiB.
+ * Far above what is kept (a title 200, a body 5,000 characters: the rest is cut with "…"), so a list that
+ * runs a little long is cut as before; far below what a template could otherwise build (5,000 characters
+ * of `{{data.s}}` with a 16 KiB `data.s` is 8 MB per recipient, and nested `{{#each}}` is unbounded).
+ */
+export const TEMPLATE_OUTPUT_MAX = 64 * 1024;
+
+/**
+ * `{{#each}}` items one rendering may visit, nested blocks' items included: a loop over a 1,000-item
+ * list is fine, loops over loops that only burn time (`{{#each a}}{{#each ../a}}…` with empty bodies,
+ * producing nothing the output cap could see) are not.
+ */
+export const TEMPLATE_ITERATIONS_MAX = 1000;
+
+/** Thrown while rendering when a budget runs out; says which, for the 422's detail. */
+export class RenderBudgetExceeded extends Error {}
+
+interface Budget {
+  iterations: number;
+  /** Characters the outermost `each` blocks have produced (nested ones are inside those). */
+  produced: number;
+  /** How many `each` blocks are open. */
+  depth: number;
+}
+
+// Rendering is synchronous, so the budget of the one rendering under way can live here.
+let current: Budget | undefined;
+
+/**
+ * Runs `render` under a fresh budget and checks the whole output against TEMPLATE_OUTPUT_MAX. The
+ * `each` blocks check the budget as they go (see `budgetEach`), so a rendering that would build
+ * megabytes stops after at most one iteration's worth beyond the cap.
+ *
+ * @throws RenderBudgetExceeded when the output or the iterations exceed their caps
+ */
+export function renderWithinBudget(render: () => string): string {
+  const outer = current;
+  current = { iterations: 0, produced: 0, depth: 0 };
+  try {
+    const output = render();
+    if (output.length > TEMPLATE_OUTPUT_MAX) throw tooLong();
+    return output;
+  } finally {
+    current = outer;
+  }
+}
+
+const tooLong = () => new RenderBudgetExceeded(`Renders more than ${TEMPLATE_OUTPUT_MAX.toLocaleString('en')} characters`);
+
+/**
+ * Replaces `engine`'s `each` helper with one that counts every item against the current rendering's
+ * budget, and the characters it produces against TEMPLATE_OUTPUT_MAX (per block, and in total for the
+ * outermost blocks). Handlebars' own `each` still does the iterating; only its block body is wrapped.
+ */
+export function budgetEach(engine: typeof Handlebars): void {
+  const builtin = engine.helpers.each!;
+  engine.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const budget = current;
+    if (!budget) throw new Error('Notification templates render through renderWithinBudget');
+    const body = options.fn;
+    let local = 0;
+    budget.depth += 1;
+    const depth = budget.depth;
+    const fn: Handlebars.TemplateDelegate = (value: unknown, runtimeOptions) => {
+      budget.iterations += 1;
+      if (budget.iterations > TEMPLATE_ITERATIONS_MAX) {
+        throw new RenderBudgetExceeded(`Runs more than ${TEMPLATE_ITERATIONS_MAX.toLocaleString('en')} {{#each}} items`);
+      }
+      const out = body(value, runtimeOptions);
+      local += out.length;
+      if (depth === 1) budget.produced += out.length;
+      if (local > TEMPLATE_OUTPUT_MAX || budget.produced > TEMPLATE_OUTPUT_MAX) throw tooLong();
+      return out;
+    };
+    try {
+      return builtin.call(this, context, { ...options, fn }) as string;
+    } finally {
+      budget.depth -= 1;
+    }
+  });
+}

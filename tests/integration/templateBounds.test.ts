@@ -1,0 +1,120 @@
+/**
+ * Review finding 1: one 15 KB request froze the server for minutes. A template rendered in full (8 MB
+ * from `{{data.s}}` × 500, unbounded with nested `{{#each}}`), then cut with a segmenter whose cost grows
+ * faster than its input. Now every rendering runs under a budget (server/templates/renderBudget.ts): over
+ * it, the send is refused with 422 `template_output_too_large` naming the field, when it is accepted
+ * (immediate, scheduled, from a service or the composer) and again when a scheduled send is released.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../shared/schemas/notification.js';
+import { TEMPLATE_OUTPUT_MAX } from '../../server/templates/renderBudget.js';
+import { sendNotification } from '../helpers/apiSender.js';
+import { HttpClient } from '../helpers/httpClient.js';
+import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
+import { expectCleanCut } from '../helpers/text.js';
+
+let server: TestServer;
+let admin: HttpClient;
+
+beforeAll(async () => {
+  server = await getTestServer({ SCHEDULER_INTERVAL_MS: '100' });
+  admin = new HttpClient(server.url);
+  await admin.login('admin@example.com');
+});
+afterAll(() => server?.stop());
+
+const alice = [{ email: 'alice@example.com' }];
+/** The reviewer's request: a 150,000-character body from a 15 KB request. */
+const STALL = { to: alice, title: 'stall test', body: '{{data.s}}'.repeat(10), data: { s: 'y'.repeat(15_000) } };
+const tooLarge = (path: string) => ({
+  code: 'template_output_too_large',
+  message: `The ${path} template renders too much`,
+  details: [{ path, message: `Renders more than ${TEMPLATE_OUTPUT_MAX.toLocaleString('en')} characters` }],
+});
+
+const sendCount = () => server.ctx.db.send.count();
+const notificationCount = () => server.ctx.db.notification.count();
+
+describe('template output over its budget', () => {
+  it('is a 422 naming body, answered at once while /api/health keeps answering, and nothing is sent', async () => {
+    const [sends, notifications] = [await sendCount(), await notificationCount()];
+    const send = sendNotification(server.url, STALL);
+    const health = fetch(`${server.url}/api/health`).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: string } }));
+    const [res, probe] = await Promise.all([send, health]);
+    expect(res.status).toBe(422);
+    expect(res.body.error).toEqual(tooLarge('body'));
+    expect(probe).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect([await sendCount(), await notificationCount()]).toEqual([sends, notifications]);
+  });
+
+  it('names title for an each over 1,000 items of 10,000 characters', async () => {
+    const res = await sendNotification(server.url, {
+      to: alice,
+      title: '{{#each data.a}}{{../data.s}}{{/each}}',
+      data: { a: Array.from({ length: 1000 }, (_, i) => i), s: 'y'.repeat(10_000) },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toEqual(tooLarge('title'));
+  });
+
+  it('from the admin composer too', async () => {
+    const sends = await sendCount();
+    const res = await admin.request('POST', '/api/admin/sends', STALL);
+    expect(res.status).toBe(422);
+    expect(res.body.error).toEqual(tooLarge('body'));
+    expect(await sendCount()).toBe(sends);
+  });
+
+  it('for a scheduled send: refused when accepted, nothing stored', async () => {
+    const sends = await sendCount();
+    const res = await sendNotification(server.url, { ...STALL, scheduledAt: new Date(Date.now() + 60_000).toISOString() });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toEqual(tooLarge('body'));
+    expect(await sendCount()).toBe(sends);
+  });
+
+  it('for a scheduled send whose audience grew past it: failed at release, at once, saying why; nobody gets anything', async () => {
+    // Accepted while its topic has nobody (checked against an empty recipient); by its release a
+    // subscriber's 150-character name, 500 times, makes 75,000 characters.
+    const topic = await server.ctx.db.topic.create({ data: { key: 'bulletin', name: 'Bulletin' } });
+    const res = await sendNotification(server.url, {
+      to: [{ topic: 'bulletin' }],
+      title: 'Bulletin',
+      body: '{{#each data.a}}{{@root.recipient.name}}{{/each}}',
+      data: { a: Array.from({ length: 500 }, (_, i) => i) },
+      scheduledAt: new Date(Date.now() + 1500).toISOString(),
+    });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'scheduled', recipientCount: 0 });
+    const user = await server.ctx.db.user.create({ data: { email: 'long.name@example.com', name: 'N'.repeat(150) } });
+    await server.ctx.db.topicSubscription.create({ data: { topicId: topic.id, userId: user.id } });
+
+    const status = async () => {
+      const r = await fetch(`${server.url}/api/v1/sends/${res.body.sendId}`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+      return (await r.json()) as { status: string; lastError: string | null };
+    };
+    await expect.poll(async () => (await status()).status, { timeout: 15_000 }).toBe('failed');
+    expect((await status()).lastError).toBe('The body template renders too much (body: Renders more than 65,536 characters)');
+    const send = await server.ctx.db.send.findUniqueOrThrow({ where: { id: res.body.sendId } });
+    expect(send.attempts).toBe(1); // not retried: the same audience renders the same
+    expect(await server.ctx.db.notification.count({ where: { sendId: res.body.sendId } })).toBe(0);
+  });
+
+  it('a template that passed the old check but failed when rendered is a 400 when accepted, not a 500', async () => {
+    for (const body of ['{{> data.s}}', '{{data.s data.s}}', '{{#if data.s data.s}}x{{/if}}']) {
+      const res = await sendNotification(server.url, { to: alice, body, data: { s: 'x' } });
+      expect(res.status, body).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'template_error', details: [{ path: 'body' }] });
+    }
+  });
+});
+
+describe('template output within its budget', () => {
+  it('is stored cut to the body limit on a grapheme boundary, as before', async () => {
+    const items = Array.from({ length: 600 }, (_, i) => `item ${i} 👍🏽`); // ≈ 9,000 characters rendered
+    const res = await sendNotification(server.url, { to: alice, body: '{{#each data.items}}{{this}}, {{/each}}', data: { items } });
+    expect(res.status).toBe(202);
+    const stored = await server.ctx.db.notification.findUniqueOrThrow({ where: { id: res.body.notificationIds[0]! } });
+    expectCleanCut(stored.body, `${items.join(', ')}, `, LIMITS.bodyMax);
+  });
+});
