@@ -13,16 +13,17 @@ const restart = (dataDir: string, env: Record<string, string>, log = captureLogs
 
 const boundTo = (server: TestServer) => (server.httpServer.address() as AddressInfo).address;
 
-async function signIn(url: string, email: string, password: string): Promise<number> {
+async function signIn(url: string, email: string, password: string, headers: Record<string, string> = {}): Promise<number> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ email, password }),
   });
   return res.status;
 }
 
-const demoHint = async (url: string) => ((await (await fetch(`${url}/api/auth/config`)).json()) as AuthConfig).demoAccounts;
+const demoHint = async (url: string, headers: Record<string, string> = {}) =>
+  ((await (await fetch(`${url}/api/auth/config`, { headers })).json()) as AuthConfig).demoAccounts;
 
 describe('demo accounts left by a development run (restarts on the same DATA_DIR)', () => {
   let dataDir: string;
@@ -63,6 +64,36 @@ describe('demo accounts left by a development run (restarts on the same DATA_DIR
       expect(logs.entries.some((e) => e.level === 40 && e.msg.includes('listening on 127.0.0.1 only'))).toBe(true);
     } finally {
       await server.close();
+    }
+  });
+
+  it('behind a proxy on the same machine (TRUST_PROXY), a remote client can neither use nor see the published password', async () => {
+    // Loopback binding protects nothing here: nginx on this host forwards everyone. Review 2, finding 1.
+    const remote = { 'x-forwarded-for': '203.0.113.9' };
+    const envs: Array<Record<string, string>> = [{}, { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }];
+    for (const env of envs) {
+      const server = await restart(dataDir, { TRUST_PROXY: 'loopback', ...env });
+      try {
+        expect(boundTo(server)).toBe('127.0.0.1');
+        expect(await signIn(server.url, 'admin@example.com', 'flashnotify', remote)).toBe(403);
+        expect(await signIn(server.url, 'admin@example.com', 'flashnotify')).toBe(200); // from this machine
+        expect(await demoHint(server.url, remote)).toBeNull();
+      } finally {
+        await server.close();
+      }
+    }
+    const refused = await restart(dataDir, { TRUST_PROXY: 'loopback' });
+    try {
+      const res = await fetch(`${refused.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...remote },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'flashnotify' }),
+      });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('published_password_refused');
+      expect((await demoHint(refused.url))?.length).toBe(3); // this machine still gets the hint
+    } finally {
+      await refused.close();
     }
   });
 
