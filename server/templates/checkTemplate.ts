@@ -73,6 +73,9 @@ function checkStatement(node: Node, scopes: Scope[]): void {
       if (!kind) throw new TemplateCheckError(`Unknown block "{{#${name}}}": use {{#if}}, {{#unless}}, {{#each}} or {{#with}}`);
       if (block.params.length !== 1 || block.hash) throw new TemplateCheckError(`{{#${name}}} takes exactly one value, e.g. {{#${name} data.items}}`);
       checkPath(block.params[0]!, scopes);
+      if (name === 'with' && namesAContextItself(block.params[0]!)) {
+        throw new TemplateCheckError(`{{#with ${describe(block.params[0]!)}}} steps into nothing new: name a field, e.g. {{#with data.order}}`);
+      }
       checkProgram(block.program, kind === 'changes' ? [...scopes, 'inner'] : scopes);
       // `{{else}}` renders with the block's own context.
       checkProgram(block.inverse, scopes);
@@ -96,6 +99,20 @@ function checkPath(node: Node, scopes: Scope[]): void {
   const scope = scopes[scopes.length - 1 - path.depth];
   if (scope === undefined) throw new TemplateCheckError(`"{{${path.original}}}" climbs above the top level: ${variableHint}`);
   if (scope === 'top') checkTopLevelParts(path.parts, path.original);
+}
+
+/**
+ * Whether a block argument is a context as such (`this`, `.`, `..`, `@root`) rather than a field of one.
+ * Handlebars counts `../` levels only where the context changes (runtime `wrapProgram`: a block whose
+ * context is the current one pushes no level), so `{{#with this}}` would make every `../` inside it climb
+ * one level further than this check counts. Stepping into a field almost always changes the context;
+ * where it does not (the same object reached twice), what a path can reach is still only the rendering
+ * context's `recipient.<field>` and `data` (notificationTemplate.ts).
+ */
+function namesAContextItself(node: Node): boolean {
+  if (node.type !== 'PathExpression') return false;
+  const path = node as hbs.AST.PathExpression;
+  return path.parts.length === 0 || (path.data && path.parts.length === 1 && path.parts[0] === 'root');
 }
 
 /** Whether Handlebars would call `path` as a helper: one plain segment (its `simpleId`) naming a built-in one. */

@@ -43,6 +43,10 @@ describe('notification templates', () => {
     ['{{../recipient.name}}', 'climbs above the top level'],
     ['{{#each data.items}}{{../../data.x}}{{/each}}', 'climbs above the top level'],
     ['{{@root.recipient.passwordHash}}', 'Unknown variable'],
+    // A block whose context is the current one adds no `../` level in Handlebars: the check would count one.
+    ['{{#each data.a}}{{#with this}}{{../typo}}{{/with}}{{/each}}', 'steps into nothing new'],
+    ['{{#each data.a}}{{#with .}}{{x}}{{/with}}{{/each}}', 'steps into nothing new'],
+    ['{{#each data.a}}{{#each data.b}}{{#with ..}}{{x}}{{/with}}{{/each}}{{/each}}', 'steps into nothing new'],
     ['{{@partial-block}}', 'Unknown variable'],
     // What passed the check before and failed only when rendered (a 500 at send time).
     ['{{> data.note}}', 'Partials are not available'],
