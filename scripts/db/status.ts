@@ -1,11 +1,13 @@
 /**
- * `npm run db:status`: like `prisma migrate status` for DATABASE_URL (default file:./data/flashnotify.db).
+ * `npm run db:status`: like `prisma migrate status` for the server's database (DATABASE_URL, else
+ * `$DATA_DIR/flashnotify.db`: the same environment as the server, read by the same loadConfig).
  * Exits 1 when migrations are pending or failed, 0 when the database is up to date.
  */
+import { loadConfig } from '../../server/config.ts';
 import { migrationStatus } from '../../server/db/migrate.ts';
 
-const url = process.env.DATABASE_URL ?? 'file:./data/flashnotify.db';
 try {
+  const url = loadConfig().databaseUrl;
   const s = await migrationStatus(url);
   console.log(`${s.provider} database: ${s.applied.length} migration(s) applied`);
   for (const n of s.pending) console.log(`  pending:  ${n}`);
