@@ -6,6 +6,7 @@ import { redactRequestLog, redactResponseLog } from './logRedaction.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
 import { expectedUser } from './middleware/expectedUser.js';
 import { originCheck } from './middleware/originCheck.js';
+import { untrustedProxyWarning } from './middleware/untrustedProxyWarning.js';
 import { jsonBody } from './middleware/jsonBody.js';
 import { authRouter } from './routes/auth.js';
 import { notificationsRouter } from './routes/notifications.js';
@@ -28,6 +29,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
+  app.use(untrustedProxyWarning(ctx));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { rateLimitStore } from './rateLimitStore.js';
@@ -17,7 +17,11 @@ function failedSignInLimiter(ctx: AppContext, name: string, limit: number, key: 
     keyGenerator: key,
     store: rateLimitStore(ctx, name),
     passOnStoreError: true,
-    handler: (_req, _res, next, options) => {
+    handler: (req, _res, next, options) => {
+      // Said once per key and window (the first refused attempt), not once per refused attempt.
+      if ((req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.used === limit + 1) {
+        ctx.log.warn({ limiter: name, clientIp: req.ip, limit, windowMinutes: FIFTEEN_MINUTES_MS / 60_000 }, 'Failed sign-in limit reached: further attempts refused (429)');
+      }
       const retryAfter = String(Math.ceil(options.windowMs / 1000));
       next(new HttpError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': retryAfter }));
     },

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogs } from '../helpers/logCapture.js';
 import { startRedis, type StartedRedis } from '../helpers/redis.js';
 import { getTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -59,6 +60,27 @@ describe('password spraying: failed sign-ins per client address across all accou
     expect(await login(server.url, '127.0.0.5', 'alice@example.com', 'flashnotify')).toEqual({ status: 429, code: 'rate_limited' });
     // …while everyone else signs in.
     expect((await login(server.url, '127.0.0.6', 'alice@example.com', 'flashnotify')).status).toBe(200);
+  });
+});
+
+describe('what the operator is told (review 2: a proxy without TRUST_PROXY turned the limit into a silent site-wide lockout)', () => {
+  let server: TestServer;
+  const logs = captureLogs('warn');
+  beforeAll(async () => {
+    server = await getTestServer({ LOGIN_RATE_LIMIT_PER_ADDRESS: '3' }, { log: logs.log });
+  });
+  afterAll(() => server.stop());
+
+  it('proxy headers while TRUST_PROXY is unset: one warning; a limit reached: one line per address and window', async () => {
+    const viaProxy = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' };
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: viaProxy, body: JSON.stringify({ email: `u${i}@spray.example`, password: 'Summer2026!' }) });
+    }
+    const messages = logs.entries.filter((e) => e.level === 40).map((e) => e.msg);
+    expect(messages.filter((m) => m.includes('TRUST_PROXY is unset'))).toHaveLength(1);
+    expect(messages.filter((m) => m.startsWith('Failed sign-in limit reached'))).toHaveLength(1);
+    const tripped = logs.entries.find((e) => e.msg.startsWith('Failed sign-in limit reached')) as { limiter?: string; clientIp?: string } | undefined;
+    expect(tripped).toMatchObject({ limiter: 'login-address', clientIp: '127.0.0.1' });
   });
 });
 
