@@ -98,6 +98,8 @@ const views = new WeakMap<object, object>();
  * shown joined), so the reads bound the output, and a template like `{{data.s}}` × 500 stops after a
  * few reads instead of building megabytes and checking them afterwards. Reads that are not output
  * (`{{#if data.s}}`) count too: an upper bound, it refuses only templates that read more than 64 KiB.
+ * HTML escaping (the `html` format) can make the output up to 6 times what was read (`"` → `&quot;`):
+ * the work stays bounded, and `renderWithinBudget`'s final check still refuses the longer output.
  *
  * Objects and arrays reached through it are metered too, lazily (a view is made when first reached
  * and kept for as long as the object lives). Only own properties are charged or wrapped: inherited
