@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { HttpError } from '../errors.js';
 import { checkTemplate, TemplateCheckError } from './checkTemplate.js';
-import { budgetEach, RenderBudgetExceeded, renderWithinBudget } from './renderBudget.js';
+import { budgetEach, meteredContext, RenderBudgetExceeded, renderWithinBudget } from './renderBudget.js';
 
 export interface TemplateRecipient {
   id: string;
@@ -59,8 +59,9 @@ export function compileTemplate(source: string, field: string): NotificationTemp
   const html = engine.compile(source, COMPILE_OPTIONS);
   return {
     render: (context, format = 'text') => {
-      // Only what a template may read is in its context, whatever path reaches it (`../`, `@root`).
-      const scoped = { recipient: templateFields(context.recipient), data: context.data };
+      // Only what a template may read is in its context, whatever path reaches it (`../`, `@root`);
+      // metered, so the rendering stops as soon as what it has read passes the output cap.
+      const scoped = meteredContext({ recipient: templateFields(context.recipient), data: context.data });
       try {
         return renderWithinBudget(() => (format === 'html' ? html(scoped) : text(scoped)));
       } catch (err) {

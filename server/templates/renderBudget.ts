@@ -20,6 +20,8 @@ export class RenderBudgetExceeded extends Error {}
 
 interface Budget {
   iterations: number;
+  /** Characters of the values the template has read from its context (see `meteredContext`). */
+  read: number;
   /** Characters the outermost `each` blocks have produced (nested ones are inside those). */
   produced: number;
   /** How many `each` blocks are open. */
@@ -31,14 +33,16 @@ let current: Budget | undefined;
 
 /**
  * Runs `render` under a fresh budget and checks the whole output against TEMPLATE_OUTPUT_MAX. The
- * `each` blocks check the budget as they go (see `budgetEach`), so a rendering that would build
- * megabytes stops after at most one iteration's worth beyond the cap.
+ * budget is checked as the rendering goes, so one that would build megabytes stops near the cap: the
+ * `each` blocks count their items and output (see `budgetEach`), and every value read from a metered
+ * context counts its length (see `meteredContext`). Only literal template text is not counted as it
+ * goes; outside `each` blocks it is bounded by the template's own length (at most 5,000 characters).
  *
  * @throws RenderBudgetExceeded when the output or the iterations exceed their caps
  */
 export function renderWithinBudget(render: () => string): string {
   const outer = current;
-  current = { iterations: 0, produced: 0, depth: 0 };
+  current = { iterations: 0, read: 0, produced: 0, depth: 0 };
   try {
     const output = render();
     if (output.length > TEMPLATE_OUTPUT_MAX) throw tooLong();
@@ -81,4 +85,60 @@ export function budgetEach(engine: typeof Handlebars): void {
       budget.depth -= 1;
     }
   });
+}
+
+/** The metered view of each object a rendering has reached, made once per object (see `meteredContext`). */
+const views = new WeakMap<object, object>();
+
+/**
+ * A read-only view of `target` (a template's context, or any object or array inside it) that charges
+ * the length of every string, number or boolean read from it to the current rendering's budget, and
+ * throws RenderBudgetExceeded once those reads pass TEMPLATE_OUTPUT_MAX. Whatever a mustache outputs is
+ * a value read from the context (`{{data.s}}`, `{{this}}` in an `each`, an array's items when it is
+ * shown joined), so the reads bound the output, and a template like `{{data.s}}` × 500 stops after a
+ * few reads instead of building megabytes and checking them afterwards. Reads that are not output
+ * (`{{#if data.s}}`) count too: an upper bound, it refuses only templates that read more than 64 KiB.
+ * HTML escaping (the `html` format) can make the output up to 6 times what was read (`"` → `&quot;`):
+ * the work stays bounded, and `renderWithinBudget`'s final check still refuses the longer output.
+ *
+ * Objects and arrays reached through it are metered too, lazily (a view is made when first reached
+ * and kept for as long as the object lives). Only own properties are charged or wrapped: inherited
+ * ones (`constructor`, `__proto__`) come back as they are, so Handlebars' prototype-access checks
+ * (runtime `lookupProperty`) see what they saw before and still render them empty.
+ *
+ * @example
+ * renderWithinBudget(() => compiled(meteredContext({ recipient, data })))
+ */
+export function meteredContext<T extends object>(target: T): T {
+  let view = views.get(target);
+  if (!view) {
+    view = new Proxy(target, METERED);
+    views.set(target, view);
+  }
+  return view as T;
+}
+
+const METERED: ProxyHandler<object> = {
+  get(target, key, receiver) {
+    const value: unknown = Reflect.get(target, key, receiver);
+    if (typeof key !== 'string' || !Object.hasOwn(target, key)) return value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      charge(String(value).length);
+      return value;
+    }
+    // A non-configurable, non-writable property must read as itself (a Proxy invariant).
+    const own = Object.getOwnPropertyDescriptor(target, key);
+    if (value !== null && typeof value === 'object' && own?.configurable !== false) return meteredContext(value);
+    return value;
+  },
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false,
+};
+
+function charge(length: number): void {
+  const budget = current;
+  if (!budget) throw new Error('Notification templates render through renderWithinBudget');
+  budget.read += length;
+  if (budget.read > TEMPLATE_OUTPUT_MAX) throw tooLong();
 }

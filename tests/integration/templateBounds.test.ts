@@ -118,3 +118,52 @@ describe('template output within its budget', () => {
     expectCleanCut(stored.body, `${items.join(', ')}, `, LIMITS.bodyMax);
   });
 });
+
+describe('one recipient whose rendering is over its budget (review finding B)', () => {
+  // 'a' × 239 + '@example.com' is 251 characters; 263 copies make 66,013 (over 65,536), while alice's 17
+  // make 4,471. The body is 263 × 19 = 4,997 characters, under the 5,000 limit.
+  const body = '{{recipient.email}}'.repeat(263);
+  const reason = 'The body template renders too much (body: Renders more than 65,536 characters)';
+  const audience = async (label: string) => {
+    const alice = await server.ctx.db.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } });
+    const long = await server.ctx.db.user.create({ data: { email: `${'a'.repeat(239 - label.length)}${label}@example.com`, name: 'Long' } });
+    const bob = await server.ctx.db.user.create({ data: { email: `bob.${label}@example.com`, name: 'Bob' } });
+    return { alice, long, bob };
+  };
+  const sendStatus = async (sendId: string) => {
+    const r = await fetch(`${server.url}/api/v1/sends/${sendId}`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+    return (await r.json()) as { status: string; lastError: string | null; recipientCount: number };
+  };
+  const receivers = async (sendId: string) =>
+    (await server.ctx.db.notification.findMany({ where: { sendId }, select: { userId: true } })).map((n) => n.userId).sort();
+
+  it('skips only that recipient of a scheduled send: the others get it, and the send says who and why', async () => {
+    const { alice, long, bob } = await audience('sched');
+    const res = await sendNotification(server.url, {
+      to: [{ userId: alice.id }, { userId: long.id }, { userId: bob.id }],
+      body,
+      scheduledAt: new Date(Date.now() + 1000).toISOString(),
+    });
+    expect(res.status).toBe(202); // alice, the first recipient, renders within the budget
+    await expect.poll(async () => (await sendStatus(res.body.sendId)).status, { timeout: 15_000 }).not.toMatch(/scheduled|processing/);
+
+    expect(await sendStatus(res.body.sendId)).toMatchObject({
+      status: 'sent',
+      recipientCount: 2,
+      lastError: `Not delivered to 1 of 3 recipients (user ${long.id}): ${reason}`,
+    });
+    expect(await receivers(res.body.sendId)).toEqual([alice.id, bob.id].sort());
+  });
+
+  it('skips only that recipient of an immediate send, answered 202 with the others’ notifications', async () => {
+    const { alice, long, bob } = await audience('now');
+    const res = await sendNotification(server.url, { to: [{ userId: alice.id }, { userId: long.id }, { userId: bob.id }], body });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'sent', recipientCount: 2 });
+    expect(res.body.notificationIds).toHaveLength(2);
+    expect(await receivers(res.body.sendId)).toEqual([alice.id, bob.id].sort());
+    expect((await sendStatus(res.body.sendId)).lastError).toBe(`Not delivered to 1 of 3 recipients (user ${long.id}): ${reason}`);
+    const stored = await server.ctx.db.notification.findFirstOrThrow({ where: { sendId: res.body.sendId, userId: bob.id } });
+    expect(stored.body).toBe(bob.email.repeat(263));
+  });
+});

@@ -146,3 +146,35 @@ describe('render budget (review finding 1)', () => {
     expect(renderError('{{#each data.a}}.{{/each}}', items(TEMPLATE_ITERATIONS_MAX + 1))?.code).toBe('template_output_too_large');
   });
 });
+
+describe('render budget: a rendering stops as soon as it has read past the cap (review finding A)', () => {
+  it('stops a plain {{data.s}} × 500 after the read that passes the cap, not after building all 500', () => {
+    // 16,300 characters × 500 would be 8 MB. The getter counts how often the rendering reads it: the old
+    // code read it 500 times and checked the output afterwards; now the 5th read (81,500 > 65,536) stops it.
+    const s = 'y'.repeat(16_300);
+    let reads = 0;
+    const data = {
+      get s() {
+        reads += 1;
+        return s;
+      },
+    };
+    let error: HttpError | undefined;
+    try {
+      compileTemplate('{{data.s}}'.repeat(500), 'body').render({ ...context, data });
+    } catch (err) {
+      error = err as HttpError;
+    }
+    expect(error?.code).toBe('template_output_too_large');
+    expect(error?.details).toEqual([{ path: 'body', message: 'Renders more than 65,536 characters' }]);
+    expect(reads).toBe(Math.ceil((TEMPLATE_OUTPUT_MAX + 1) / s.length));
+  });
+
+  it('still renders prototype paths empty and leaves the data it was given as it was', () => {
+    const data = { note: 'n', list: ['a', 'b'], nested: { x: 1 } };
+    const before = structuredClone(data);
+    const out = compileTemplate('{{#with data.nested}}[{{constructor}}][{{__proto__}}][{{x}}]{{/with}}{{data.list}}', 'body').render({ ...context, data });
+    expect(out).toBe('[][][1]a,b');
+    expect(data).toEqual(before);
+  });
+});

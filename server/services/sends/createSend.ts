@@ -27,7 +27,8 @@ export interface CreateSendProps {
  * Accepts a send from a service or the composer. Everything that can be wrong is checked now, even for
  * a scheduled send: the category exists, the templates compile, every recipient exists, the templates'
  * output for the first recipient stays within its budget. Then it goes out
- * at once (one transaction, see deliverSend) or is stored for the scheduler.
+ * at once (one transaction, see deliverSend) or is stored for the scheduler. A later recipient whose
+ * rendering is over its budget is skipped at delivery, named in the send's lastError (see renderSend).
  */
 export async function createSend(ctx: AppContext, { input, sender, onScheduled, commit }: CreateSendProps): Promise<CreateNotificationResult> {
   const spec = specFromInput(input);
@@ -75,10 +76,10 @@ export async function createSend(ctx: AppContext, { input, sender, onScheduled, 
     return result;
   }
 
+  // recipientCount: who got it, less any recipient whose rendering was over its budget (see renderSend).
   const sent = (delivered: DeliveredSend): CreateNotificationResult => ({
     ...delivered,
     status: 'sent',
-    recipientCount: recipients.length,
     scheduledAt: null,
   });
   const claim = commit && ((tx: Tx, delivered: DeliveredSend) => commit(tx, sent(delivered)));

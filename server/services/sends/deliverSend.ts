@@ -9,7 +9,7 @@ import { countInboxes } from '../notifications/inboxCounts.js';
 import { insertNotifications, type NewNotificationRow } from '../notifications/insertNotifications.js';
 import { reserveInboxSeqs } from '../notifications/reserveInboxSeqs.js';
 import { FAN_OUT_SLICE, inSlices } from '../slices.js';
-import { compileSpec, renderSend, specToColumns, type SendSender, type SendSpec } from './sendSpec.js';
+import { compileSpec, renderSend, specToColumns, type SendSender, type SendSpec, type SkippedRecipient } from './sendSpec.js';
 import { testPausePoint } from './testPausePoint.js';
 
 export type DeliverTarget =
@@ -22,6 +22,8 @@ export type DeliverTarget =
 export interface DeliveredSend {
   sendId: string;
   notificationIds: string[];
+  /** Recipients who got a notification: the audience less those skipped (see `renderSend`). */
+  recipientCount: number;
 }
 
 export interface DeliverSendProps {
@@ -35,8 +37,11 @@ export interface DeliverSendProps {
   claim?: (tx: Tx, send: DeliveredSend) => Promise<void>;
 }
 
-/** Creates the Send row (new sends) or marks the claimed one sent; a lost claim aborts the transaction. */
-async function openSend(tx: Tx, spec: SendSpec, target: DeliverTarget, sendId: string, recipientCount: number, sentAt: Date): Promise<void> {
+/**
+ * Creates the Send row (new sends) or marks the claimed one sent; a lost claim aborts the transaction.
+ * `lastError` says who was skipped and why (null when nobody was).
+ */
+async function openSend(tx: Tx, spec: SendSpec, target: DeliverTarget, sendId: string, recipientCount: number, sentAt: Date, lastError: string | null): Promise<void> {
   if (target.kind === 'new') {
     await tx.send.create({
       data: {
@@ -48,13 +53,14 @@ async function openSend(tx: Tx, spec: SendSpec, target: DeliverTarget, sendId: s
         createdAt: sentAt,
         sentAt,
         recipientCount,
+        lastError,
       },
     });
     return;
   }
   const claimed = await tx.send.updateMany({
     where: { id: target.sendId, status: 'processing', leaseUntil: target.leaseUntil },
-    data: { status: 'sent', sentAt, leaseUntil: null, lastError: null, recipientCount },
+    data: { status: 'sent', sentAt, leaseUntil: null, lastError, recipientCount },
   });
   if (claimed.count === 0) throw new HttpError(409, 'send_claim_lost', 'The send was cancelled or claimed by another worker');
 }
@@ -74,16 +80,24 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, c
   const sentAt = new Date();
   const data = spec.data ? JSON.stringify(spec.data) : null;
   const sendId = target.kind === 'new' ? randomUUID() : target.sendId;
-  // Each rendering is bounded; one over its budget (422) stops the send before its transaction.
+  // Each rendering is bounded; a recipient whose rendering is over its budget is skipped (renderSend
+  // says why), the others are delivered. If that is everyone, the send fails as a whole (422).
   const texts = await renderSend(templates, recipients, spec.data);
-  const rendered = recipients.map((recipient, i) => ({ id: randomUUID(), userId: recipient.id, ...texts[i]! }));
-  const delivered: DeliveredSend = { sendId, notificationIds: rendered.map((r) => r.id) };
+  const rendered: { id: string; userId: string; title: string; body: string }[] = [];
+  const skipped: SkippedRecipient[] = [];
+  texts.forEach((text, i) => {
+    if ('skipped' in text) skipped.push(text.skipped);
+    else rendered.push({ id: randomUUID(), userId: recipients[i]!.id, ...text });
+  });
+  if (rendered.length === 0 && skipped.length > 0) throw skipped[0]!.error;
+  const lastError = skipped.length > 0 ? describeSkipped(skipped, recipients.length) : null;
+  const delivered: DeliveredSend = { sendId, notificationIds: rendered.map((r) => r.id), recipientCount: rendered.length };
   const enabledChannels = await enabledExternalChannels(ctx);
 
   const { rows, deliveries, counts } = await ctx.db.$transaction(
     async (tx) => {
       await claim?.(tx, delivered);
-      await openSend(tx, spec, target, sendId, recipients.length, sentAt);
+      await openSend(tx, spec, target, sendId, rendered.length, sentAt, lastError);
       const userIds = rendered.map((r) => r.userId);
       const reserved = await reserveInboxSeqs(tx, ctx.dialect, userIds);
       if (reserved.size !== userIds.length) {
@@ -132,4 +146,21 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, c
     }
   });
   return delivered;
+}
+
+/** Recipients a lastError names, at most: enough to find them, short enough for the history list. */
+const SKIPPED_NAMED = 3;
+
+/**
+ * The send's lastError when some recipients were skipped: how many, the first few by user id, and the
+ * first one's reason, e.g. "Not delivered to 1 of 3 recipients (user 5f…): The body template renders too
+ * much (body: Renders more than 65,536 characters)".
+ */
+function describeSkipped(skipped: SkippedRecipient[], audience: number): string {
+  const ids = skipped.slice(0, SKIPPED_NAMED).map((s) => s.recipient.id);
+  const more = skipped.length > SKIPPED_NAMED ? ` and ${skipped.length - SKIPPED_NAMED} more` : '';
+  const { error } = skipped[0]!;
+  const detail = error.details?.[0];
+  const reason = detail ? `${error.message} (${detail.path}: ${detail.message})` : error.message;
+  return `Not delivered to ${skipped.length} of ${audience} recipient${audience === 1 ? '' : 's'} (user ${ids.join(', ')}${more}): ${reason}`;
 }

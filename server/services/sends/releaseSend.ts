@@ -20,8 +20,9 @@ function describeFailure(err: unknown): string {
 /**
  * Delivers one claimed scheduled send: recipients are resolved now (a topic reaches its subscribers of
  * the moment). A failure keeps the claim's lease as the retry time, growing with each attempt, until
- * MAX_ATTEMPTS marks it failed; a template that renders over its budget (checked again here: the
- * audience may have changed since it was accepted) fails it at once.
+ * MAX_ATTEMPTS marks it failed. A recipient whose rendering is over its budget (checked again here: the
+ * audience may have changed since it was accepted) is skipped and named in lastError, the others get it
+ * (see renderSend); only when that is every recipient does the send fail, at once.
  */
 export async function releaseSend(ctx: AppContext, claim: { id: string; leaseUntil: Date }): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
   const send = await ctx.db.send.findUnique({ where: { id: claim.id } });

@@ -1,5 +1,6 @@
 import { LIMITS, type ChannelOverrides, type CreateNotificationInput, type Recipient } from '../../../shared/schemas/notification.js';
 import { truncateText } from '../../../shared/text.js';
+import { HttpError } from '../../errors.js';
 import type { Priority } from '../../../shared/types.js';
 import { compileTemplate, type NotificationTemplate, type TemplateRecipient } from '../../templates/notificationTemplate.js';
 import { mapInSlices } from '../slices.js';
@@ -110,16 +111,41 @@ export function renderForRecipient(templates: CompiledSpec, recipient: TemplateR
  */
 export const RENDER_SLICE = 50;
 
+/** A recipient left out of a send because their rendering exceeded its budget, and the 422 that says why. */
+export interface SkippedRecipient {
+  recipient: TemplateRecipient;
+  error: HttpError;
+}
+
 /**
  * Every recipient's title and body (`renderForRecipient`), in recipients' order, RENDER_SLICE at a time
  * with the event loop free between slices. Call it outside any transaction (see server/services/slices.ts).
  *
- * @throws HttpError 422 `template_output_too_large` / 400 `template_error` for the first rendering that fails
+ * A recipient whose own rendering exceeds its budget (their fields differ: a 251-character email shown
+ * 263 times is 66,000 characters) is skipped, not cut, and not allowed to sink the others: such an
+ * output is at least 13 times what a body keeps, so it is the template repeating that recipient's field
+ * hundreds of times, and no prefix of it is a message anyone meant to send; the budget also stops the
+ * rendering at the cap, so there is no text to cut. It is the same answer the sender gets (422) when the
+ * first recipient renders too much at acceptance, now per recipient. The caller records who was skipped.
+ *
+ * @returns per recipient, in order, their texts or `{ skipped }`
+ * @throws HttpError 400 `template_error` for the first rendering that fails otherwise
  * @example
- * const texts = await renderSend(compileSpec(spec), recipients, spec.data);
+ * const rendered = await renderSend(compileSpec(spec), recipients, spec.data);
  */
-export function renderSend(templates: CompiledSpec, recipients: readonly TemplateRecipient[], data: Record<string, unknown> | null): Promise<{ title: string; body: string }[]> {
-  return mapInSlices(recipients, RENDER_SLICE, (recipient) => renderForRecipient(templates, recipient, data));
+export function renderSend(
+  templates: CompiledSpec,
+  recipients: readonly TemplateRecipient[],
+  data: Record<string, unknown> | null,
+): Promise<({ title: string; body: string } | { skipped: SkippedRecipient })[]> {
+  return mapInSlices(recipients, RENDER_SLICE, (recipient) => {
+    try {
+      return renderForRecipient(templates, recipient, data);
+    } catch (err) {
+      if (err instanceof HttpError && err.code === 'template_output_too_large') return { skipped: { recipient, error: err } };
+      throw err;
+    }
+  });
 }
 
 /** Who a send is checked against when nobody is in its audience yet (a topic without subscribers). */
