@@ -167,3 +167,25 @@ describe('one recipient whose rendering is over its budget (review finding B)', 
     expect(stored.body).toBe(bob.email.repeat(263));
   });
 });
+
+describe('a title that renders to nothing (review 2: it was stored empty, though titles need 1–200 characters)', () => {
+  const title = '{{#if recipient.externalId}}For {{recipient.externalId}}{{/if}}';
+
+  it('is refused when the first recipient renders it empty, naming title', async () => {
+    const res = await sendNotification(server.url, { to: alice, title, body: 'b' });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'template_renders_empty', details: [{ path: 'title' }] });
+  });
+
+  it('skips only a later recipient it renders empty for, saying who and why', async () => {
+    const withId = await server.ctx.db.user.create({ data: { email: 'titled@example.com', name: 'Titled', externalId: 'ext-titled' } });
+    const without = await server.ctx.db.user.create({ data: { email: 'untitled@example.com', name: 'Untitled' } });
+    const res = await sendNotification(server.url, { to: [{ userId: withId.id }, { userId: without.id }], title, body: 'b' });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ status: 'sent', recipientCount: 1 });
+    const stored = await server.ctx.db.notification.findMany({ where: { sendId: res.body.sendId } });
+    expect(stored.map((n) => [n.userId, n.title])).toEqual([[withId.id, 'For ext-titled']]);
+    const send = await server.ctx.db.send.findUniqueOrThrow({ where: { id: res.body.sendId } });
+    expect(send.lastError).toContain(`Not delivered to 1 of 2 recipients (user ${without.id})`);
+  });
+});

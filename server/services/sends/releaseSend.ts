@@ -8,7 +8,7 @@ import { specFromColumns } from './sendSpec.js';
 const MAX_ATTEMPTS = 5;
 
 /** Failures a retry cannot cure: the stored templates render too much (or not at all) for this audience. */
-const PERMANENT_CODES = new Set(['template_output_too_large', 'template_error']);
+const PERMANENT_CODES = new Set(['template_output_too_large', 'template_renders_empty', 'template_error']);
 
 /** `message: detail` for the send's lastError, so the history says which field and why. */
 function describeFailure(err: unknown): string {
