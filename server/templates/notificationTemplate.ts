@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { LRUCache } from 'lru-cache';
 import { HttpError } from '../errors.js';
 import { checkTemplate, TemplateCheckError } from './checkTemplate.js';
 import { budgetEach, meteredContext, RenderBudgetExceeded, renderWithinBudget } from './renderBudget.js';
@@ -44,12 +45,32 @@ budgetEach(engine);
 const COMPILE_OPTIONS = { strict: false, knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true, with: true } };
 
 /**
- * Parses and checks a template; a syntax error or an unknown variable is a 400 naming the field.
+ * Compiled templates by field and source. Services send the same few templates over and over, and
+ * parsing, checking and compiling one cost more than rendering it (Handlebars compiles to JavaScript on
+ * first render: ~40 ms for a 5,000-character body of 500 mustaches). A compiled template holds no
+ * per-send state (the budget and context are per rendering), so one instance serves every send.
+ * Bounded by count: sources are at most 5,000 characters, so 500 entries stay under ~10 MB.
+ */
+const compiled = new LRUCache<string, NotificationTemplate>({ max: 500 });
+
+/**
+ * Parses and checks a template; a syntax error or an unknown variable is a 400 naming the field. The
+ * same source for the same field gives the same compiled template (cached, see `compiled`).
  *
  * @example
  * compileTemplate('Hi {{recipient.name}}, order {{data.orderId}} shipped', 'title').render(ctx)
  */
 export function compileTemplate(source: string, field: string): NotificationTemplate {
+  const key = `${field}\u0000${source}`;
+  let template = compiled.get(key);
+  if (!template) {
+    template = compileUncached(source, field);
+    compiled.set(key, template);
+  }
+  return template;
+}
+
+function compileUncached(source: string, field: string): NotificationTemplate {
   try {
     checkTemplate(engine.parse(source));
   } catch (err) {

@@ -10,8 +10,12 @@ import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { getTestServer } from '../helpers/testServer.js';
+import { closedLoopIngest, rawSocketIoIngest, type IngestResult } from './throughput.js';
 
 const ROUNDS = 200;
+/** Closed-loop ingest: single-recipient posts, this many in flight, this many in all (issue 9's figure). */
+const INGEST_CONCURRENCY = 32;
+const INGEST_TOTAL = 2000;
 
 function summarize(label: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -19,6 +23,15 @@ function summarize(label: string, samples: number[]): void {
   console.log(`${label.padEnd(42)} n=${String(samples.length).padEnd(5)} p50=${pick(0.5)} ms  p95=${pick(0.95)} ms  p99=${pick(0.99)} ms`);
 }
 
+function ingestLine(label: string, result: IngestResult): void {
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))]!;
+  console.log(
+    `${label.padEnd(42)} ${result.perSecond.toFixed(0).padStart(6)}/s  HTTP p99=${p99.toFixed(1)} ms  CPU ${result.cpuMsEach.toFixed(2)} ms/notification`,
+  );
+}
+
+const raw = await rawSocketIoIngest(INGEST_TOTAL, INGEST_CONCURRENCY);
 const server = await getTestServer({ API_RATE_LIMIT: '1000000' });
 try {
   const alice = new HttpClient(server.url);
@@ -43,6 +56,20 @@ try {
     postToSocket.push(performance.now() - t);
   }
   summarize('POST /api/v1/notifications → socket event', postToSocket);
+
+  console.log(`\nclosed-loop ingest, ${INGEST_TOTAL} single-recipient posts, ${INGEST_CONCURRENCY} in flight (CPU: server + load generator, one process):`);
+  ingestLine('baseline: raw HTTP + Socket.IO, no database', raw);
+  const ingest = await closedLoopIngest(
+    INGEST_TOTAL,
+    INGEST_CONCURRENCY,
+    async (i) => {
+      const res = await sendNotification(server.url, { to: [{ email: 'alice@example.com' }], title: `ingest ${i}` });
+      if (res.status !== 202) throw new Error(`ingest post answered ${res.status}: ${JSON.stringify(res.body)}`);
+    },
+    () => socket.received.length,
+  );
+  ingestLine('FlashNotify: POST /api/v1/notifications', ingest);
+  console.log(`CPU per notification: ${(ingest.cpuMsEach / raw.cpuMsEach).toFixed(1)}× the baseline's\n`);
 
   socket.disconnect();
   for (let i = 0; i < 50; i++) {

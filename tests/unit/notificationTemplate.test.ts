@@ -178,3 +178,21 @@ describe('render budget: a rendering stops as soon as it has read past the cap (
     expect(data).toEqual(before);
   });
 });
+
+describe('compiled templates are cached (issue 9: Handlebars compiled on every send)', () => {
+  it('the same source for the same field is compiled once; another field or source is its own entry', () => {
+    const source = 'Order {{data.orderId}} for {{recipient.name}}';
+    const first = compileTemplate(source, 'title');
+    expect(compileTemplate(source, 'title')).toBe(first);
+    expect(compileTemplate(source, 'body')).not.toBe(first);
+    expect(compileTemplate(`${source}!`, 'title')).not.toBe(first);
+  });
+
+  it('a cached template renders each recipient with their own values, and errors name the right field', () => {
+    const template = compileTemplate('{{recipient.name}}: {{data.n}}', 'title');
+    const base = { id: 'u', email: 'a@example.com', externalId: null, locale: 'en', timezone: 'UTC' };
+    expect(template.render({ recipient: { ...base, name: 'Ann' }, data: { n: 1 } })).toBe('Ann: 1');
+    expect(compileTemplate('{{recipient.name}}: {{data.n}}', 'title').render({ recipient: { ...base, name: 'Bo' }, data: { n: 2 } })).toBe('Bo: 2');
+    expect(() => compileTemplate('{{user.name}}', 'body')).toThrow(expect.objectContaining({ details: [expect.objectContaining({ path: 'body' })] }) as Error);
+  });
+});
