@@ -162,3 +162,23 @@ function asciiClusters(text: string): number {
   }
   return Math.max(i - 1, 0);
 }
+
+/**
+ * Characters that show nothing on their own: white space, controls, format characters (zero-width
+ * space/joiners, bidi controls, soft hyphen), default-ignorable code points (Hangul fillers, variation
+ * selectors, tags) and the blank braille pattern U+2800. Unicode's White_Space and
+ * Default_Ignorable_Code_Point properties (UAX #44), plus U+2800, which fonts draw as a blank.
+ */
+const INVISIBLE = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/**
+ * Whether `text` has at least one character a reader can see (see INVISIBLE): a title of only
+ * `U+200B` or spaces is no title. One linear pass of a regular expression.
+ *
+ * @example
+ * hasVisibleText('\u200b \u200d'); // false
+ * hasVisibleText('Hi'); // true
+ */
+export function hasVisibleText(text: string): boolean {
+  return !INVISIBLE.test(text);
+}

@@ -14,7 +14,7 @@ import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js
 import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
-import { publishedPasswordAllowed, refusePublishedPasswordFrom } from '../services/auth/publishedPassword.js';
+import { publishedPasswordAllowed, refusePublishedPasswordFrom, type RequestOrigin } from '../services/auth/publishedPassword.js';
 
 // express-session's callback methods as promises; a store error is passed on as it is (the error handler
 // tells a database outage from the rest).
@@ -35,7 +35,7 @@ export function authRouter(ctx: AppContext): Router {
 
   router.post('/login', noQuery, requireSecureSignIn(ctx), ...loginRateLimits(ctx), async (req, res) => {
     const input = parseInput(loginSchema, req.body, 'request body');
-    refusePublishedPasswordFrom(ctx.config, input.password, req.ip);
+    refusePublishedPasswordFrom(ctx.config, input.password, requestOrigin(req));
     const user = await authenticateUser(ctx.db, input);
     // A new session id on login defeats session fixation. The session this browser had (maybe another
     // user's) ends here, and so must every socket opened with it, on every node. The role is not kept
@@ -60,7 +60,7 @@ export function authRouter(ctx: AppContext): Router {
   // Public: what the sign-in page may show before anyone signs in (the demo hint only when demo accounts exist).
   // Only to clients that may use the published password (a remote visitor through a local proxy may not).
   router.get('/config', noQuery, async (req, res) => {
-    const body: AuthConfig = { demoAccounts: publishedPasswordAllowed(ctx.config, req.ip) ? await listDemoAccounts(ctx) : null };
+    const body: AuthConfig = { demoAccounts: publishedPasswordAllowed(ctx.config, requestOrigin(req)) ? await listDemoAccounts(ctx) : null };
     res.set('Cache-Control', 'no-store').json(body);
   });
 
@@ -85,3 +85,6 @@ export function authRouter(ctx: AppContext): Router {
 
   return router;
 }
+
+/** Where a request says it comes from, for the published-password rule (publishedPasswordAllowed). */
+const requestOrigin = (req: Request): RequestOrigin => ({ socketAddress: req.socket.remoteAddress, headers: req.headers });

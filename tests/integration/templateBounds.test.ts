@@ -177,6 +177,15 @@ describe('a title that renders to nothing (review 2: it was stored empty, though
     expect(res.body.error).toMatchObject({ code: 'template_renders_empty', details: [{ path: 'title' }] });
   });
 
+  it('counts invisible characters (zero-width, bidi controls, Hangul fillers, blank braille) as nothing', async () => {
+    for (const x of ['\u200b', '\u200b\u200c\u200d\u2060\ufeff', '\u3164', '\u2800', '\u00ad\u034f\ufe0f', '\u202e\u2066', ' \u3000\u00a0\n']) {
+      const res = await sendNotification(server.url, { to: alice, title: '{{data.x}}', body: 'b', data: { x } });
+      expect(res.status, JSON.stringify(x)).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'template_renders_empty', details: [{ path: 'title' }] });
+    }
+    expect((await sendNotification(server.url, { to: alice, title: '\u200b', body: 'b' })).status).toBe(422);
+  });
+
   it('skips only a later recipient it renders empty for, saying who and why', async () => {
     const withId = await server.ctx.db.user.create({ data: { email: 'titled@example.com', name: 'Titled', externalId: 'ext-titled' } });
     const without = await server.ctx.db.user.create({ data: { email: 'untitled@example.com', name: 'Untitled' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachGrapheme, graphemes, measureText, truncateText } from '../../shared/text.js';
+import { eachGrapheme, graphemes, hasVisibleText, measureText, truncateText } from '../../shared/text.js';
 import { watchSegmenter } from '../helpers/text.js';
 
 const hasLoneSurrogate = (s: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
@@ -89,5 +89,20 @@ describe('segmenting a window at a time (the segmenter costs time quadratic in t
     const { result, lengths } = watchSegmenter({ total: 2 * text.length, each: 257 }, () => truncateText(text, 5000));
     expect(lengths.length).toBeGreaterThan(19);
     expect(result).toBe(`${'word 👍🏽 '.repeat(499)}word 👍🏽…`); // 4,999 code units and the ellipsis
+  });
+});
+
+describe('hasVisibleText', () => {
+  it.each([
+    ['', false],
+    ['  \n\t\u00a0\u3000', false],
+    ['\u200b\u200c\u200d\u2060\ufeff', false],
+    ['\u202e\u2066\u00ad\u034f\ufe0f\u{e0020}', false],
+    ['\u3164\u115f\u1160\uffa0\u2800', false],
+    ['a', true],
+    ['\u200b👍🏽', true],
+    ['é', true],
+  ])('%j → %s', (text, visible) => {
+    expect(hasVisibleText(text)).toBe(visible);
   });
 });

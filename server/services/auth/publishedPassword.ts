@@ -4,21 +4,41 @@ import { HttpError } from '../../errors.js';
 import { isLoopbackHost } from '../../startupWarnings.js';
 import { DEMO_PASSWORD } from './seedDemoData.js';
 
+/** What a request says about where it comes from: the connection's address and its proxy headers. */
+export interface RequestOrigin {
+  /** The TCP peer (`req.socket.remoteAddress`). */
+  socketAddress: string | undefined;
+  /** Request headers (lower-case names), as Node gives them. */
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Proxy headers that name a client without Express using them (RFC 7239 `Forwarded`; nginx's `X-Real-IP`; `Via`, RFC 9110 §7.6.3). */
+const OPAQUE_PROXY_HEADERS = ['forwarded', 'x-real-ip', 'via'] as const;
+
 /**
- * Whether the published demo password may be used by a client at `clientAddress` (Express's `req.ip`,
- * i.e. behind a trusted proxy the address the proxy reports). Binding to loopback while demo accounts
+ * Whether the published demo password may be used by this request. Binding to loopback while demo accounts
  * keep that password (chooseBindHost) protects nothing once a proxy on the same machine forwards remote
- * clients, so the rule is about the client, not the socket: only a client on this machine may use it,
- * unless the operator deliberately set HOST to a reachable address outside production (a developer
- * opening the app from a phone on the LAN; warned at start, and refused in production at start).
+ * clients, so the rule is about the client: every address the request names — the connection's and each
+ * `X-Forwarded-For` hop, trusted by TRUST_PROXY or not (a client behind `TRUST_PROXY=true` picks the
+ * leftmost one itself) — must be loopback, and it must carry no proxy header that names a client in a
+ * form Express does not read (`Forwarded`, `X-Real-IP`, `Via`). A proxy that adds no header at all is
+ * indistinguishable from a local client; the README says a proxy must send `X-Forwarded-For`. The one
+ * exception: HOST deliberately set to a reachable address outside production (a developer opening the app
+ * from another device; warned at start, and refused in production at start).
  *
  * @example
- * publishedPasswordAllowed({ host: undefined, env: 'production' }, '203.0.113.9'); // false
+ * publishedPasswordAllowed({ host: undefined, env: 'production' }, { socketAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } }); // false
  */
-export function publishedPasswordAllowed(config: Pick<Config, 'host' | 'env'>, clientAddress: string | undefined): boolean {
+export function publishedPasswordAllowed(config: Pick<Config, 'host' | 'env'>, origin: RequestOrigin): boolean {
   if (config.host !== undefined && !isLoopbackHost(config.host) && config.env !== 'production') return true;
-  if (!clientAddress || !ipaddr.isValid(clientAddress)) return false;
-  return ipaddr.process(clientAddress).range() === 'loopback';
+  if (OPAQUE_PROXY_HEADERS.some((name) => origin.headers[name] !== undefined)) return false;
+  const forwarded = [origin.headers['x-forwarded-for'] ?? []].flat().flatMap((value) => value.split(','));
+  return [origin.socketAddress, ...forwarded].every((address) => isLoopbackAddress(address?.trim()));
+}
+
+function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address || !ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === 'loopback';
 }
 
 /**
@@ -29,8 +49,8 @@ export function publishedPasswordAllowed(config: Pick<Config, 'host' | 'env'>, c
  *
  * @throws HttpError 403 `published_password_refused`
  */
-export function refusePublishedPasswordFrom(config: Pick<Config, 'host' | 'env'>, password: string, clientAddress: string | undefined): void {
-  if (password !== DEMO_PASSWORD || publishedPasswordAllowed(config, clientAddress)) return;
+export function refusePublishedPasswordFrom(config: Pick<Config, 'host' | 'env'>, password: string, origin: RequestOrigin): void {
+  if (password !== DEMO_PASSWORD || publishedPasswordAllowed(config, origin)) return;
   throw publishedPasswordRefused();
 }
 

@@ -1,5 +1,5 @@
 import { LIMITS, type ChannelOverrides, type CreateNotificationInput, type Recipient } from '../../../shared/schemas/notification.js';
-import { truncateText } from '../../../shared/text.js';
+import { hasVisibleText, truncateText } from '../../../shared/text.js';
 import { HttpError } from '../../errors.js';
 import type { Priority } from '../../../shared/types.js';
 import { compileTemplate, type NotificationTemplate, type TemplateRecipient } from '../../templates/notificationTemplate.js';
@@ -99,7 +99,7 @@ export function renderForRecipient(templates: CompiledSpec, recipient: TemplateR
   const context = { recipient, data: data ?? {} };
   const title = truncateText(templates.title.render(context), LIMITS.titleMax);
   // A title is 1–200 characters wherever it comes from; `{{#if data.x}}…{{/if}}` can render none.
-  if (title.trim() === '') throw titleRendersEmpty();
+  if (!hasVisibleText(title)) throw titleRendersEmpty();
   return { title, body: truncateText(templates.body.render(context), LIMITS.bodyMax) };
 }
 
