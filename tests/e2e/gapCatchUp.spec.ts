@@ -19,6 +19,9 @@ test('a live notification lost on the way is fetched at once when the next one s
     });
   });
   await signIn(page, 'bob@example.com');
+  // Let the page settle first (inbox list, counts and the session re-read that follow a connect): a list
+  // fetch still in flight would rightly bring the "lost" notification by itself and prove nothing.
+  await page.waitForLoadState('networkidle');
   const item = (id: string) => page.locator(`[data-testid="notification-item"][data-id="${id}"]`);
 
   const [lost] = await postNotification(request, { to: [{ email: 'bob@example.com' }], title: 'Lost in transit' });
