@@ -43,10 +43,12 @@ beforeAll(async () => {
   }
   await db.user.update({ where: { email: 'bob@example.com' }, data: { externalId: 'crm-bob' } });
   const ops = await db.topic.create({ data: { key: 'ops', name: 'Ops' } });
-  // Subscribed in this order: crowd7, alice, bob.
-  for (const email of ['crowd7@example.com', 'alice@example.com', 'bob@example.com']) {
+  // Subscribed in this order: crowd7, alice, bob — a second apart, since two rows written within one
+  // millisecond tie on createdAt and then order by user id (the test was flaky on a fast machine).
+  const subscribedFrom = Date.now() - 60_000;
+  for (const [i, email] of ['crowd7@example.com', 'alice@example.com', 'bob@example.com'].entries()) {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
-    await db.topicSubscription.create({ data: { topicId: ops.id, userId: user.id } });
+    await db.topicSubscription.create({ data: { topicId: ops.id, userId: user.id, createdAt: new Date(subscribedFrom + i * 1000) } });
   }
   userCount = await db.user.count();
 }, 60_000);
