@@ -50,6 +50,7 @@ const envSchema = z.object({
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  INGEST_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   SOCKET_REVALIDATE_MS: z.coerce.number().int().min(50).max(86_400_000).default(5 * 60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
@@ -89,6 +90,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** How often the scheduler looks for due scheduled sends. */
   schedulerIntervalMs: number;
+  /** Notifications that may wait for the send writer before new sends get 503 + Retry-After. */
+  ingestQueueLimit: number;
   /** How often each node looks for digests that are due. */
   digestIntervalMs: number;
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
@@ -168,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
+    ingestQueueLimit: env.INGEST_QUEUE_LIMIT,
     digestIntervalMs: env.DIGEST_INTERVAL_MS,
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),

@@ -1,14 +1,23 @@
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/client.js';
+import type { RawDatabase } from './db/rawDatabase.js';
 import type { DeliveryRuntime } from './delivery/runtime.js';
 import type { Logger } from './logger.js';
 import type { RealtimePublisher } from './realtime/publisher.js';
+import type { CategoryCache } from './services/categories/categoryCache.js';
+import type { SendWriter } from './services/ingest/sendWriter.js';
 
 /** Everything a service needs, passed explicitly instead of imported as singletons (tests boot many servers). */
 export interface AppContext {
   config: Config;
   db: Db;
   dialect: Dialect;
+  /** The hot path's own connection (ingest): prepared statements, no ORM (server/db/rawDatabase.ts). */
+  raw: RawDatabase;
+  /** The single writer new notifications are committed through, in groups (see SendWriter). */
+  sendWriter: SendWriter;
+  /** Categories in memory for the send path; call `invalidate()` after changing one. */
+  categories: CategoryCache;
   log: Logger;
   realtime: RealtimePublisher;
   /** Tells the send scheduler about a newly scheduled send, so one due soon is not late. */

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { ChannelFactory } from './channels/createChannels.js';
 import type { ExternalChannel } from './channels/types.js';
-import { openDatabase } from './db/client.js';
+import { openDatabases } from './db/client.js';
 import { prepareWritableDirectories } from './dataDirs.js';
 import { chooseBindHost, type BindDecision } from './bindHost.js';
 import { createDeliveryRuntime } from './delivery/createDeliveryRuntime.js';
@@ -24,7 +24,10 @@ import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
 import { findOpenDemoAccounts } from './services/auth/findOpenDemoAccounts.js';
 import { seedDemoData } from './services/auth/seedDemoData.js';
+import { CategoryCache } from './services/categories/categoryCache.js';
 import { ensureDefaultCategories } from './services/categories/ensureDefaultCategories.js';
+import { SendWriter } from './services/ingest/sendWriter.js';
+import { testPausePoint } from './services/sends/testPausePoint.js';
 import { resolveSessionSecret } from './sessionSecret.js';
 import { deriveSigningSecret } from './signingSecret.js';
 
@@ -54,16 +57,25 @@ export interface StartOptions {
   channels?: Partial<Record<ExternalChannel, ChannelFactory>>;
 }
 
+/**
+ * Notifications per group commit. Big enough that a batch's fixed costs (BEGIN/COMMIT, fsync, the set-wise
+ * queries) are spread thin; small enough that one batch holds the writer for milliseconds, not seconds.
+ */
+const SEND_BATCH_NOTIFICATIONS = 1000;
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   await prepareWritableDirectories(config);
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
-  const db = await openDatabase(config.databaseUrl, config.dialect);
+  const { db, raw } = await openDatabases(config.databaseUrl, config.dialect);
   const sessionSecret = await resolveSessionSecret(config);
   const ctx: AppContext = {
     config,
     db,
     dialect: config.dialect,
+    raw,
+    sendWriter: undefined as unknown as SendWriter, // set below: its crash-test hook needs ctx
+    categories: new CategoryCache(db),
     log,
     realtime: silentPublisher, // replaced by the Socket.IO publisher once the server is attached
     scheduler: { wake: () => {} },
@@ -71,6 +83,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     signingSecret: deriveSigningSecret(sessionSecret),
   };
+  ctx.sendWriter = new SendWriter(raw, {
+    maxBatchNotifications: SEND_BATCH_NOTIFICATIONS,
+    maxQueuedNotifications: config.ingestQueueLimit,
+    beforeCommit: () => testPausePoint(ctx, 'send.beforeCommit'),
+  });
   const deliveryRuntime = await createDeliveryRuntime(ctx, options.channels);
   ctx.delivery = deliveryRuntime.runtime;
 
@@ -128,8 +145,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       session.close();
       revalidation.stop();
       await io.close(); // also closes the HTTP server
+      await ctx.sendWriter.idle();
       await redis?.close(); // after io.close(), which unsubscribes the adapter's channels
       await deliveryRuntime.close();
+      await raw.close();
       await db.$disconnect();
     })());
   return { ctx, httpServer, io, url, generatedApiKey, revalidateSockets: revalidation.sweep, close };
@@ -147,6 +166,7 @@ async function decideBindHost(ctx: AppContext, closeDelivery: () => Promise<void
     return bind;
   } catch (err) {
     await closeDelivery();
+    await ctx.raw.close();
     await ctx.db.$disconnect();
     throw err;
   }

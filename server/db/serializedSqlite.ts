@@ -14,7 +14,7 @@ import type {
  * const release = await gate.acquire();
  * try { … } finally { release(); }
  */
-class Gate {
+export class Gate {
   private tail: Promise<void> = Promise.resolve();
 
   /** Resolves once every earlier holder has released; call the returned function to release. */
@@ -48,25 +48,28 @@ class Gate {
  * This wrapper puts transactions and stand-alone queries behind one FIFO gate: a transaction holds it
  * from BEGIN to COMMIT/ROLLBACK, a stand-alone query for the length of its (synchronous) statement. Code
  * inside a transaction callback must therefore use the callback's `tx`, never the outer client: a query
- * on the outer client would wait for the transaction that is waiting for it.
+ * on the outer client would wait for the transaction that is waiting for it. Pass the `gate` the hot
+ * path's own connection takes too (server/db/rawDatabase.ts), so its transactions take turns with Prisma's.
  *
  * @example
  * new PrismaClient({ adapter: serializeSqliteAdapter(new PrismaBetterSqlite3({ url })) })
  */
-export function serializeSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function serializeSqliteAdapter(factory: SqlDriverAdapterFactory, gate = new Gate()): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => new SerializedAdapter(await factory.connect()),
+    connect: async () => new SerializedAdapter(await factory.connect(), gate),
   };
 }
 
 class SerializedAdapter implements SqlDriverAdapter {
-  private readonly gate = new Gate();
   readonly provider: SqlDriverAdapter['provider'];
   readonly adapterName: string;
 
-  constructor(private readonly inner: SqlDriverAdapter) {
+  constructor(
+    private readonly inner: SqlDriverAdapter,
+    private readonly gate: Gate,
+  ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }

@@ -14,6 +14,7 @@
  *   or `kind: "sqlite"` with an extended result code whose primary code is BUSY, LOCKED, IOERR, FULL
  *   or CANTOPEN;
  * - `PrismaClientInitializationError` with `errorCode` P1001…;
+ * - better-sqlite3's own `SqliteError` (server/db/rawDatabase.ts) with `code` SQLITE_BUSY, SQLITE_IOERR_…;
  * - errors the pg adapter passes through unmapped: node socket errors (`code` ECONNREFUSED, EPIPE…) and
  *   pg's own "Connection terminated unexpectedly" / "timeout exceeded when trying to connect".
  * Errors are followed through `cause` (a few levels), as wrappers keep the original there.
@@ -28,6 +29,7 @@ const SOCKET_CODES = new Set([
 const PG_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[123]|53[0-9A-Z]{3})$/;
 /** SQLite primary result codes (the low byte of an extended code). */
 const SQLITE_UNAVAILABLE = new Set([5 /* BUSY */, 6 /* LOCKED */, 10 /* IOERR */, 13 /* FULL */, 14 /* CANTOPEN */]);
+const SQLITE_RAW_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN)(_|$)/;
 const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
 
 interface ErrorLike {
@@ -62,6 +64,8 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   const e = err as ErrorLike;
   if (typeof e.code === 'string') {
     if (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code)) return true;
+    // better-sqlite3's SqliteError (the hot path's own connection): `SQLITE_BUSY`, `SQLITE_IOERR_WRITE`, …
+    if (SQLITE_RAW_UNAVAILABLE.test(e.code)) return true;
     // pg's DatabaseError carries the SQLSTATE in `code` and always has a severity.
     if (typeof e.severity === 'string' && PG_UNAVAILABLE.test(e.code)) return true;
   }

@@ -28,7 +28,8 @@ function decodesCleanly(path: string): boolean {
   }
 }
 
-function toHttpError(err: unknown): HttpError | undefined {
+/** The HttpError an error answers as (client mistakes, outages), or undefined for a bug (a 500). */
+export function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
   // A dependency outage, not a bug: 503 + Retry-After (also for the session store: never a false 401).
   if (isDatabaseUnavailable(err)) return ServiceUnavailableError();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { createNotificationSchema, LIMITS } from '../../shared/schemas/notification.js';
-import { idempotencyHeaderSchema, sendIdParamsSchema } from '../../shared/schemas/sends.js';
+import { BULK_MAX_ITEMS, bulkItemSchema, idempotencyHeaderSchema, sendIdParamsSchema } from '../../shared/schemas/sends.js';
 import { errors } from './errorResponses.js';
 import { createNotificationResultSchema, sendDtoSchema } from './responses.js';
 
@@ -34,6 +34,41 @@ export const notificationPaths: ZodOpenApiPathsObject = {
           ...json(createNotificationResultSchema),
         },
         ...errors(400, 409, 413, 422),
+      },
+    },
+  },
+  '/notifications/bulk': {
+    post: {
+      operationId: 'createNotificationsBulk',
+      tags: ['Notifications'],
+      summary: 'Send many different notifications in one request',
+      description:
+        `Scope \`notifications:write\`. Up to ${BULK_MAX_ITEMS} items, each a \`POST /notifications\` body with its own ` +
+        'optional `idempotencyKey` (the same rules as the `Idempotency-Key` header, per item). Each item is checked and ' +
+        'sent on its own, as if posted alone, and committed together with the others (group commit). The answer is 200 ' +
+        'with one result per item, in request order: the status and body that item alone would have got (202 and the ' +
+        'send, or its 4xx / 503 error); `replayed: true` marks an item whose key was used before. A 4xx for the whole ' +
+        'request means its envelope was wrong and nothing was sent.',
+      requestBody: {
+        required: true,
+        ...json(z.strictObject({ notifications: z.array(bulkItemSchema).min(1).max(BULK_MAX_ITEMS) })),
+      },
+      responses: {
+        200: {
+          description: 'One result per item, in request order',
+          ...json(
+            z.object({
+              results: z.array(
+                z.object({
+                  status: z.number().int().meta({ description: '202 when the item was sent or scheduled; else its error status' }),
+                  body: z.unknown().meta({ description: 'CreateNotificationResult (202) or an error body `{ error: { code, message, details } }`' }),
+                  replayed: z.literal(true).optional(),
+                }),
+              ),
+            }),
+          ),
+        },
+        ...errors(400, 413),
       },
     },
   },

@@ -3,7 +3,8 @@ import { createNotificationSchema } from '../../shared/schemas/notification.js';
 import { idempotencyHeaderSchema } from '../../shared/schemas/sends.js';
 import type { AppContext } from '../context.js';
 import { parseInput } from '../middleware/validate.js';
-import { runIdempotent, type CommitAnswer, type StoredAnswer } from '../services/idempotency/runIdempotent.js';
+import type { IdempotencyClaim } from '../services/idempotency/idempotencyClaim.js';
+import { runIdempotent, type StoredAnswer } from '../services/idempotency/runIdempotent.js';
 import { createSend } from '../services/sends/createSend.js';
 import type { SendSender } from '../services/sends/sendSpec.js';
 
@@ -14,14 +15,14 @@ import type { SendSender } from '../services/sends/sendSpec.js';
  */
 export async function sendOnce(ctx: AppContext, req: Request, res: Response, { scope, sender }: { scope: string; sender: SendSender }): Promise<void> {
   const { 'Idempotency-Key': key } = parseInput(idempotencyHeaderSchema, { 'Idempotency-Key': req.get('Idempotency-Key') }, 'headers');
-  const send = async (commit?: CommitAnswer): Promise<StoredAnswer> => {
+  const send = async (claim?: IdempotencyClaim): Promise<StoredAnswer> => {
     // Parsed in here: an invalid body is a failure, and failures do not use up the key.
     const input = parseInput(createNotificationSchema, req.body, 'request body');
     const body = await createSend(ctx, {
       input,
       sender,
       onScheduled: ctx.scheduler.wake,
-      commit: commit && ((tx, result) => commit(tx, { status: 202, body: result })),
+      ...(claim && { idempotency: claim }),
     });
     return { status: 202, body };
   };

@@ -61,6 +61,10 @@ const compiled = new LRUCache<string, NotificationTemplate>({ max: 500 });
  * compileTemplate('Hi {{recipient.name}}, order {{data.orderId}} shipped', 'title').render(ctx)
  */
 export function compileTemplate(source: string, field: string): NotificationTemplate {
+  // No mustache, nothing to render: Handlebars would output the text verbatim (it escapes only what a
+  // mustache outputs), in both formats. Services that send finished text, different each time, would
+  // otherwise compile (and evict from the cache) a template per notification.
+  if (!source.includes('{{')) return { render: () => source };
   const key = `${field}\u0000${source}`;
   let template = compiled.get(key);
   if (!template) {

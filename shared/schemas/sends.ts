@@ -73,13 +73,16 @@ export const sendIdParamsSchema = z.strictObject({
   id: rowIdSchema.meta({ description: 'The `sendId` returned when posting' }),
 });
 
+/** An Idempotency-Key: the header of one send, or the `idempotencyKey` of one bulk item. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, 'Must be 1–255 visible ASCII characters');
+
 /** The optional `Idempotency-Key` header of `POST /api/v1/notifications` (and of `POST /api/admin/sends`). */
 export const idempotencyHeaderSchema = z.strictObject({
-  'Idempotency-Key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/, 'Must be 1–255 visible ASCII characters')
+  'Idempotency-Key': idempotencyKeySchema
     .optional()
     .meta({
       description:
@@ -94,3 +97,30 @@ export const idempotencyHeaderSchema = z.strictObject({
 
 /** Query of `GET /api/admin/sends/{id}/recipients`: the cursor is the last notification id of the previous page. */
 export const listSendRecipientsQuerySchema = z.strictObject({ cursor: idCursorSchema.optional() });
+
+/** Items one `POST /api/v1/notifications/bulk` may carry. */
+export const BULK_MAX_ITEMS = 1000;
+
+/**
+ * Body of `POST /api/v1/notifications/bulk`: many different notifications in one request (like Novu's
+ * `/v1/events/trigger/bulk`). Only the envelope is checked here; each item is checked on its own against
+ * `bulkItemSchema`, so one bad item is a 4xx in its own result and the others still go out.
+ */
+export const bulkSendSchema = z.strictObject({
+  notifications: z.array(z.unknown()).min(1).max(BULK_MAX_ITEMS),
+});
+
+/** One bulk item: a `POST /api/v1/notifications` body plus its own optional Idempotency-Key. */
+export const bulkItemSchema = createNotificationSchema.extend({ idempotencyKey: idempotencyKeySchema.optional() });
+export type BulkItemInput = z.infer<typeof bulkItemSchema>;
+
+/**
+ * One item's result in the bulk answer (200 `{ results }`, in request order): the status and body the
+ * same request alone to `POST /api/v1/notifications` would have got (202 + CreateNotificationResult, or
+ * a 4xx/503 error body), and `replayed` when an item's Idempotency-Key was used before (its stored answer).
+ */
+export interface BulkItemResult {
+  status: number;
+  body: unknown;
+  replayed?: boolean;
+}

@@ -21,13 +21,17 @@ export function adminCategoriesRouter(ctx: AppContext): Router {
 
   router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createCategorySchema, req.body, 'request body');
-    res.status(201).json(await createCategory(ctx.db, input));
+    const created = await createCategory(ctx.db, input);
+    ctx.categories.invalidate();
+    res.status(201).json(created);
   });
 
   router.patch('/:key', noQuery, async (req, res) => {
     const { key } = parseInput(keyParamsSchema, req.params, 'path');
     const changes = parseInput(updateCategorySchema, req.body, 'request body');
-    res.json(await updateCategory(ctx.db, key, changes));
+    const updated = await updateCategory(ctx.db, key, changes);
+    ctx.categories.invalidate();
+    res.json(updated);
   });
 
   return router;

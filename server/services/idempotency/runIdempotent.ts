@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { HttpError } from '../../errors.js';
-import { isUniqueViolation } from '../uniqueViolation.js';
+import { KeyTakenError, type IdempotencyClaim } from './idempotencyClaim.js';
 import { IDEMPOTENCY_TTL_MS } from './purgeIdempotencyRecords.js';
 
 /** A request made with an `Idempotency-Key`. */
@@ -24,22 +24,11 @@ export interface IdempotentResult extends StoredAnswer {
   replayed: boolean;
 }
 
-/**
- * Writes the key's record with `answer` inside the caller's transaction: the record commits with the work
- * it answers or not at all. Call it first in that transaction: on PostgreSQL a concurrent duplicate's
- * insert then waits on the unique index until the first commits (or rolls back) instead of doing its
- * work in vain.
- */
-export type CommitAnswer = (tx: Tx, answer: StoredAnswer) => Promise<void>;
-
 /** Scopes keys per owner: an API key for `/api/v1`, a user for the admin composer. */
 export const idempotencyScope = {
   apiKey: (apiKeyId: string) => apiKeyId,
   user: (userId: string) => `user:${userId}`,
 };
-
-/** Thrown out of the operation's transaction when a duplicate committed the key first. */
-class KeyTakenError extends Error {}
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` count as the same request body. */
 function canonicalJson(value: unknown): string {
@@ -70,35 +59,26 @@ async function findAnswer(db: Db, request: IdempotentRequest, requestHash: strin
 
 /**
  * Runs `operation` at most once per (scope, Idempotency-Key). A retry with the same key and body gets
- * the original answer; the same key with another body is a 422. The operation must pass its answer to
- * `commit` inside its own transaction, so a crash can never leave the key half-used: before the commit
+ * the original answer; the same key with another body is a 422. The operation must write the key's
+ * record with its answer inside its own transaction (see IdempotencyClaim), so a crash can never leave the key half-used: before the commit
  * nothing happened and a retry runs again; after it the retry replays the answer. A concurrent duplicate
  * waits for the first at that commit and then gets its answer. Failed operations leave nothing behind,
  * so a corrected retry may reuse its key.
  *
  * @example
- * const result = await runIdempotent(db, { scope: apiKeyId, key, body: req.body }, (commit) => createSend(ctx, { input, sender, commit }));
+ * const result = await runIdempotent(db, { scope: apiKeyId, key, body: req.body }, (claim) => createSend(ctx, { input, sender, idempotency: claim }));
  */
 export async function runIdempotent(
   db: Db,
   request: IdempotentRequest,
-  operation: (commit: CommitAnswer) => Promise<StoredAnswer>,
+  operation: (claim: IdempotencyClaim) => Promise<StoredAnswer>,
 ): Promise<IdempotentResult> {
   const requestHash = createHash('sha256').update(canonicalJson(request.body)).digest('hex');
   const stored = await findAnswer(db, request, requestHash);
   if (stored) return { ...stored, replayed: true };
 
-  const commit: CommitAnswer = async (tx, answer) => {
-    try {
-      await tx.idempotencyRecord.create({
-        data: { scope: request.scope, key: request.key, requestHash, responseStatus: answer.status, responseBody: JSON.stringify(answer.body) },
-      });
-    } catch (err) {
-      throw isUniqueViolation(err) ? new KeyTakenError() : err;
-    }
-  };
   try {
-    return { ...(await operation(commit)), replayed: false };
+    return { ...(await operation({ scope: request.scope, key: request.key, requestHash })), replayed: false };
   } catch (err) {
     if (!(err instanceof KeyTakenError)) throw err;
     // A duplicate committed first; this transaction rolled back, so nothing was sent twice.

@@ -53,7 +53,16 @@ export async function resolveRecipients(
   /** At release of a scheduled send: people deleted since scheduling are skipped, not an error. */
   options: { skipUnknown?: boolean } = {},
 ): Promise<TemplateRecipient[]> {
-  const found = await readSelectors(db, collectSelectors(to), { readEveryone: true });
+  return recipientsFrom(await readSelectors(db, collectSelectors(to), { readEveryone: true }), to, options);
+}
+
+/**
+ * `to`'s recipients out of users already read (readSelectors over a SelectorSet that covers `to`: a
+ * bulk request reads its items' selectors once, together).
+ *
+ * @throws HttpError 422 `unknown_recipient` naming each unknown entry (unless `skipUnknown`)
+ */
+export function recipientsFrom(found: FoundSelectors, to: Recipient[], options: { skipUnknown?: boolean } = {}): TemplateRecipient[] {
   const { recipients, unknown } = assembleRecipients(to, found);
   if (unknown.length > 0 && !options.skipUnknown) throw new HttpError(422, 'unknown_recipient', 'Some recipients do not exist', unknown);
   return recipients;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateNotificationInput, CreateNotificationResult } from '../../../shared/schemas/notification.js';
+import type { CreateNotificationInput, CreateNotificationResult, Recipient } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
 import { HttpError } from '../../errors.js';
+import { writeIdempotencyRecord, type IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
+import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import { resolveRecipients } from '../notifications/resolveRecipients.js';
 import { deliverSend, type DeliveredSend } from './deliverSend.js';
 import { checkRendering, compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
@@ -17,10 +18,11 @@ export interface CreateSendProps {
   /** The scheduler's wake-up, so a send due soon does not wait for the next poll. */
   onScheduled?: (at: Date) => void;
   /**
-   * Stores the answer for an Idempotency-Key (see runIdempotent): called first inside the transaction
-   * that creates the send, immediate or scheduled, so the key is used exactly when the send committed.
+   * The Idempotency-Key this request holds (see runIdempotent): its record, with the answer (202 and the
+   * result), commits in the transaction that creates the send, immediate or scheduled, so the key is used
+   * exactly when the send committed.
    */
-  commit?: (tx: Tx, result: CreateNotificationResult) => Promise<void>;
+  idempotency?: IdempotencyClaim;
 }
 
 /**
@@ -30,16 +32,27 @@ export interface CreateSendProps {
  * at once (one transaction, see deliverSend) or is stored for the scheduler. A later recipient whose
  * rendering is over its budget is skipped at delivery, named in the send's lastError (see renderSend).
  */
-export async function createSend(ctx: AppContext, { input, sender, onScheduled, commit }: CreateSendProps): Promise<CreateNotificationResult> {
+export async function createSend(ctx: AppContext, props: CreateSendProps): Promise<CreateNotificationResult> {
+  return createSendTo(ctx, props, (to) => resolveRecipients(ctx.db, to));
+}
+
+/**
+ * createSend with the recipients found by `resolve` (the bulk endpoint reads every item's recipients in
+ * one go, see createBulkSends), called after the category is known and the templates compile.
+ */
+export async function createSendTo(
+  ctx: AppContext,
+  { input, sender, onScheduled, idempotency }: CreateSendProps,
+  resolve: (to: Recipient[]) => Promise<TemplateRecipient[]> | TemplateRecipient[],
+): Promise<CreateNotificationResult> {
   const spec = specFromInput(input);
-  const category = await ctx.db.category.findUnique({ where: { key: spec.category }, select: { key: true } });
-  if (!category) {
+  if (!(await ctx.categories.get(spec.category))) {
     throw new HttpError(422, 'unknown_category', 'No such category', [
       { path: 'category', message: `No category "${spec.category}": create it in the admin UI first` },
     ]);
   }
   const templates = compileSpec(spec);
-  const recipients = await resolveRecipients(ctx.db, spec.to);
+  const recipients = await resolve(spec.to);
   checkRendering(templates, recipients, spec.data);
 
   const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
@@ -57,7 +70,7 @@ export async function createSend(ctx: AppContext, { input, sender, onScheduled, 
       notificationIds: [],
     };
     await ctx.db.$transaction(async (tx) => {
-      await commit?.(tx, result);
+      if (idempotency) await writeIdempotencyRecord(tx, idempotency, { status: 202, body: result });
       await tx.send.create({
         data: {
           id: result.sendId,
@@ -77,11 +90,7 @@ export async function createSend(ctx: AppContext, { input, sender, onScheduled, 
   }
 
   // recipientCount: who got it, less any recipient whose rendering was over its budget (see renderSend).
-  const sent = (delivered: DeliveredSend): CreateNotificationResult => ({
-    ...delivered,
-    status: 'sent',
-    scheduledAt: null,
-  });
-  const claim = commit && ((tx: Tx, delivered: DeliveredSend) => commit(tx, sent(delivered)));
-  return sent(await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender }, claim }));
+  const sent = (delivered: DeliveredSend): CreateNotificationResult => ({ ...delivered, status: 'sent', scheduledAt: null });
+  const answer = idempotency && { claim: idempotency, answer: (delivered: DeliveredSend) => ({ status: 202, body: sent(delivered) }) };
+  return sent(await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender }, ...(answer && { idempotency: answer }) }));
 }

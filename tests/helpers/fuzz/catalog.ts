@@ -139,6 +139,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
 /** Samples and existing rows for the documented `/api/v1` routes (their schemas come from OpenAPI). */
 export const V1_INPUTS: Record<string, RouteInputs> = {
   'POST /api/v1/notifications': { sample: toAlice },
+  'POST /api/v1/notifications/bulk': { sample: { notifications: [toAlice] } },
   'GET /api/v1/sends/:id': { params: (fx) => ({ id: fx.sendId }) },
   'PUT /api/v1/users/:externalId': { sample: { email: 'fuzz-upsert@example.com' } },
   'GET /api/v1/users/:externalId': { params: (fx) => ({ externalId: fx.externalId }) },

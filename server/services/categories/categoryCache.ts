@@ -1,0 +1,67 @@
+import type { EscalationStep } from '../../../shared/schemas/preferences.js';
+import type { Channel } from '../../../shared/types.js';
+import type { Db } from '../../db/client.js';
+
+/** What sending needs of a category: whether it exists, and how its notifications are routed. */
+export interface CategoryRouting {
+  key: string;
+  critical: boolean;
+  defaultChannels: readonly Channel[];
+  /** Critical priority's escalation ladder ([] when none). */
+  escalation: EscalationStep[];
+}
+
+/** How long a node trusts its copy when no invalidation reached it (another node's admin edit). */
+const CATEGORY_CACHE_TTL_MS = 5000;
+
+/**
+ * Every category, held in memory for the send path (categories are few and rarely change; reading one per
+ * send was a query on the hot path). This node's admin edits call `invalidate()`; another node's reach
+ * it within CATEGORY_CACHE_TTL_MS. A key it does not know is read again before it is called unknown, so a
+ * category created a moment ago (on any node) is found at once.
+ *
+ * @example
+ * const category = await ctx.categories.get('security'); // null: no such category
+ */
+export class CategoryCache {
+  private loaded: { at: number; byKey: Promise<Map<string, CategoryRouting>> } | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  async get(key: string): Promise<CategoryRouting | null> {
+    const known = (await this.all()).get(key);
+    if (known) return known;
+    this.invalidate();
+    return (await this.all()).get(key) ?? null;
+  }
+
+  /** Drops the copy: the next `get` reads every category again. */
+  invalidate(): void {
+    this.loaded = null;
+  }
+
+  private all(): Promise<Map<string, CategoryRouting>> {
+    if (!this.loaded || Date.now() - this.loaded.at > CATEGORY_CACHE_TTL_MS) {
+      const byKey = this.read();
+      // A failed read is not kept: the next send tries again.
+      byKey.catch(() => this.loaded?.byKey === byKey && this.invalidate());
+      this.loaded = { at: Date.now(), byKey };
+    }
+    return this.loaded.byKey;
+  }
+
+  private async read(): Promise<Map<string, CategoryRouting>> {
+    const rows = await this.db.category.findMany({ select: { key: true, critical: true, defaultChannels: true, escalation: true } });
+    return new Map(
+      rows.map((row) => [
+        row.key,
+        {
+          key: row.key,
+          critical: row.critical,
+          defaultChannels: row.defaultChannels.split(',') as Channel[],
+          escalation: row.escalation ? (JSON.parse(row.escalation) as EscalationStep[]) : [],
+        },
+      ]),
+    );
+  }
+}

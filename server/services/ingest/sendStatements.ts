@@ -1,0 +1,246 @@
+import type { SqlRunner } from '../../db/rawDatabase.js';
+import type { InboxCounts } from '../../../shared/schemas/notification.js';
+
+/**
+ * The SQL of a send's commit, for SQLite and PostgreSQL behind one set of functions (DESIGN.md: both
+ * dialects, no SQLite-only logic in the services). Every statement's text is fixed whatever the number of
+ * rows, so it is prepared once per connection: id lists travel as ONE parameter (`json_each(?)` on
+ * SQLite, `= ANY(?::text[])` on PostgreSQL); rows are inserted by one prepared single-row statement per
+ * row on SQLite (no round trips: in-process) and by multi-row INSERTs on PostgreSQL (one round trip per
+ * chunk).
+ */
+
+/** `column IN (the ids)`, one parameter in both dialects; pass `idList(sql, ids)` as its value. */
+const inIds = (sql: SqlRunner, column: string) =>
+  sql.dialect === 'postgres' ? `${column} = ANY(?::text[])` : `${column} IN (SELECT value FROM json_each(?))`;
+const idList = (sql: SqlRunner, ids: readonly string[]): unknown => (sql.dialect === 'postgres' ? ids : JSON.stringify(ids));
+
+/** Rows per multi-row INSERT on PostgreSQL: 15 columns × 2,000 stays below its 65,535 parameters. */
+const PG_INSERT_CHUNK = 2000;
+
+/** Inserts `rows` (each the values of `columns`, in order) into `table`. */
+async function insertRows(sql: SqlRunner, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  if (sql.dialect === 'sqlite') {
+    for (const row of rows) await sql.run(head + tuple, row);
+    return;
+  }
+  for (let i = 0; i < rows.length; i += PG_INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + PG_INSERT_CHUNK);
+    await sql.run(head + chunk.map(() => tuple).join(', '), chunk.flat());
+  }
+}
+
+/**
+ * Which of these users still exist. On PostgreSQL their rows are locked (in id order, so two writers
+ * never deadlock) until the transaction ends: their seqs can then be reserved without a gap.
+ */
+export async function lockExistingUsers(sql: SqlRunner, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const sorted = [...userIds].sort();
+  const lock = sql.dialect === 'postgres' ? ' ORDER BY "id" FOR UPDATE' : '';
+  const rows = await sql.all<{ id: string }>(`SELECT "id" FROM "User" WHERE ${inIds(sql, '"id"')}${lock}`, [idList(sql, sorted)]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The scheduled sends among `claims` whose claim still holds (status processing, same lease). */
+export async function liveClaims(sql: SqlRunner, claims: readonly { sendId: string; leaseUntil: Date }[]): Promise<Set<string>> {
+  const live = new Set<string>();
+  for (const claim of claims) {
+    const rows = await sql.all<{ id: string }>(
+      `SELECT "id" FROM "Send" WHERE "id" = ? AND "status" = 'processing' AND "leaseUntil" = ?`,
+      [claim.sendId, claim.leaseUntil],
+    );
+    if (rows.length > 0) live.add(claim.sendId);
+  }
+  return live;
+}
+
+export interface IdempotencyRecordRow {
+  id: string;
+  scope: string;
+  key: string;
+  requestHash: string;
+  responseStatus: number;
+  responseBody: string;
+  createdAt: Date;
+}
+
+/**
+ * Inserts Idempotency-Key records; a key already taken (committed by an earlier request, or earlier in
+ * this batch) is skipped. Returns the ids of the records inserted. On PostgreSQL a key another
+ * transaction holds uncommitted makes this wait for it, as the unique index does.
+ */
+export async function insertIdempotencyRecords(sql: SqlRunner, rows: readonly IdempotencyRecordRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const r of rows) {
+    const back = await sql.all<{ id: string }>(
+      `INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "responseStatus", "responseBody", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("apiKeyId", "key") DO NOTHING RETURNING "id"`,
+      [r.id, r.scope, r.key, r.requestHash, r.responseStatus, r.responseBody, r.createdAt],
+    );
+    if (back.length > 0) inserted.add(r.id);
+  }
+  return inserted;
+}
+
+export interface SendRow {
+  id: string;
+  recipients: string;
+  title: string;
+  body: string;
+  category: string;
+  priority: string;
+  actionUrl: string | null;
+  data: string | null;
+  channels: string | null;
+  apiKeyId: string | null;
+  createdById: string | null;
+  sentAt: Date;
+  recipientCount: number;
+  lastError: string | null;
+}
+
+const SEND_COLUMNS = [
+  'id', 'recipients', 'title', 'body', 'category', 'priority', 'actionUrl', 'data', 'channels', 'apiKeyId', 'createdById',
+  'status', 'createdAt', 'sentAt', 'recipientCount', 'lastError', 'attempts',
+] as const;
+
+/** Sends that go out now, created as sent. */
+export async function insertSends(sql: SqlRunner, rows: readonly SendRow[]): Promise<void> {
+  await insertRows(
+    sql,
+    'Send',
+    SEND_COLUMNS,
+    rows.map((s) => [
+      s.id, s.recipients, s.title, s.body, s.category, s.priority, s.actionUrl, s.data, s.channels, s.apiKeyId, s.createdById,
+      'sent', s.sentAt, s.sentAt, s.recipientCount, s.lastError, 0,
+    ]),
+  );
+}
+
+/** A claimed scheduled send, now sent (its claim was checked live in this transaction). */
+export async function markClaimedSent(sql: SqlRunner, send: { id: string; sentAt: Date; recipientCount: number; lastError: string | null }): Promise<void> {
+  await sql.run(`UPDATE "Send" SET "status" = 'sent', "sentAt" = ?, "leaseUntil" = NULL, "lastError" = ?, "recipientCount" = ? WHERE "id" = ?`, [
+    send.sentAt,
+    send.lastError,
+    send.recipientCount,
+    send.id,
+  ]);
+}
+
+/**
+ * Takes `n` inbox seqs (and `n` inbox versions) for each user; returns the LAST seq and version taken,
+ * so the user's new notifications get `seq - n + 1 … seq` in order. Call after lockExistingUsers.
+ */
+export async function reserveSeqs(sql: SqlRunner, wanted: ReadonlyMap<string, number>): Promise<Map<string, { seq: number; version: number }>> {
+  const reserved = new Map<string, { seq: number; version: number }>();
+  if (wanted.size === 0) return reserved;
+  if (sql.dialect === 'sqlite') {
+    for (const [id, n] of wanted) {
+      const [row] = await sql.all<{ inboxSeq: number; stateVersion: number }>(
+        `UPDATE "User" SET "inboxSeq" = "inboxSeq" + ?, "stateVersion" = "stateVersion" + ? WHERE "id" = ? RETURNING "inboxSeq", "stateVersion"`,
+        [n, n, id],
+      );
+      if (row) reserved.set(id, { seq: row.inboxSeq, version: row.stateVersion });
+    }
+    return reserved;
+  }
+  const ids = [...wanted.keys()];
+  const rows = await sql.all<{ id: string; inboxSeq: number; stateVersion: number }>(
+    `UPDATE "User" AS u SET "inboxSeq" = u."inboxSeq" + w.n, "stateVersion" = u."stateVersion" + w.n
+     FROM unnest(?::text[], ?::int[]) AS w(id, n) WHERE u."id" = w.id RETURNING u."id", u."inboxSeq", u."stateVersion"`,
+    [ids, ids.map((id) => wanted.get(id)!)],
+  );
+  for (const row of rows) reserved.set(row.id, { seq: row.inboxSeq, version: row.stateVersion });
+  return reserved;
+}
+
+/** What routing reads about each recipient (see server/delivery/routeNotification.ts RecipientPolicy). */
+export interface RecipientPolicyRows {
+  users: { id: string; email: string | null; phone: string | null; smsConsentAt: string | Date | null; quietHoursStart: string | null; quietHoursEnd: string | null; timezone: string }[];
+  devices: Map<string, number>;
+  preferences: { userId: string; category: string; channel: string; enabled: boolean | number | null; emailDigest: string | null }[];
+}
+
+/** Contact points, push device counts and preference rows of many users: three queries. */
+export async function loadRecipientPolicyRows(sql: SqlRunner, userIds: readonly string[]): Promise<RecipientPolicyRows> {
+  const list = idList(sql, userIds);
+  const users = await sql.all<RecipientPolicyRows['users'][number]>(
+    `SELECT "id", "email", "phone", "smsConsentAt", "quietHoursStart", "quietHoursEnd", "timezone" FROM "User" WHERE ${inIds(sql, '"id"')}`,
+    [list],
+  );
+  const devices = await sql.all<{ userId: string; n: number }>(
+    `SELECT "userId", COUNT(*)${sql.dialect === 'postgres' ? '::int' : ''} AS n FROM "PushSubscription" WHERE ${inIds(sql, '"userId"')} GROUP BY "userId"`,
+    [list],
+  );
+  const preferences = await sql.all<RecipientPolicyRows['preferences'][number]>(
+    `SELECT "userId", "category", "channel", "enabled", "emailDigest" FROM "Preference" WHERE ${inIds(sql, '"userId"')}`,
+    [list],
+  );
+  return { users, devices: new Map(devices.map((d) => [d.userId, d.n])), preferences };
+}
+
+export interface NotificationInsert {
+  id: string;
+  userId: string;
+  seq: number;
+  category: string;
+  priority: string;
+  title: string;
+  body: string;
+  actionUrl: string | null;
+  data: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+  seenAt: Date | null;
+  archivedAt: Date | null;
+  digest: string | null;
+  sendId: string;
+}
+
+const NOTIFICATION_COLUMNS = [
+  'id', 'userId', 'seq', 'category', 'priority', 'title', 'body', 'actionUrl', 'data', 'createdAt', 'readAt', 'seenAt', 'archivedAt', 'digest', 'sendId',
+] as const;
+
+export async function insertNotificationRows(sql: SqlRunner, rows: readonly NotificationInsert[]): Promise<void> {
+  await insertRows(sql, 'Notification', NOTIFICATION_COLUMNS, rows.map((r) => NOTIFICATION_COLUMNS.map((c) => r[c])));
+}
+
+export interface DeliveryInsert {
+  id: string;
+  notificationId: string;
+  userId: string;
+  channel: string;
+  nextAttemptAt: Date;
+  escalationStep: number | null;
+  deferredReason: string | null;
+  createdAt: Date;
+}
+
+const DELIVERY_COLUMNS = ['id', 'notificationId', 'userId', 'channel', 'status', 'attempts', 'nextAttemptAt', 'escalationStep', 'deferredReason', 'createdAt', 'updatedAt'] as const;
+
+/** The external deliveries (the durable outbox), pending, committed with their notifications. */
+export async function insertDeliveryRows(sql: SqlRunner, rows: readonly DeliveryInsert[]): Promise<void> {
+  await insertRows(
+    sql,
+    'Delivery',
+    DELIVERY_COLUMNS,
+    rows.map((d) => [d.id, d.notificationId, d.userId, d.channel, 'pending', 0, d.nextAttemptAt, d.escalationStep, d.deferredReason, d.createdAt, d.createdAt]),
+  );
+}
+
+/** Exact unread/unseen counts (archived never count) of many users, read in the transaction that changed them. */
+export async function countInboxRows(sql: SqlRunner, userIds: readonly string[]): Promise<Map<string, Omit<InboxCounts, 'version'>>> {
+  if (userIds.length === 0) return new Map();
+  const count = (condition: string) =>
+    sql.dialect === 'postgres' ? `(COUNT(*) FILTER (WHERE ${condition}))::int` : `COALESCE(SUM(${condition}), 0)`;
+  const rows = await sql.all<{ userId: string; unread: number; unseen: number }>(
+    `SELECT "userId", ${count('"readAt" IS NULL')} AS unread, ${count('"seenAt" IS NULL')} AS unseen
+     FROM "Notification" WHERE ${inIds(sql, '"userId"')} AND "archivedAt" IS NULL GROUP BY "userId"`,
+    [idList(sql, userIds)],
+  );
+  const byUser = new Map(rows.map((r) => [r.userId, { unread: Number(r.unread), unseen: Number(r.unseen) }]));
+  return new Map(userIds.map((id) => [id, byUser.get(id) ?? { unread: 0, unseen: 0 }]));
+}

@@ -1,0 +1,120 @@
+import type { RawDatabase } from '../../db/rawDatabase.js';
+import { HttpError } from '../../errors.js';
+import { commitSends, type CommitOutcome, type SendCommit } from './commitSends.js';
+
+/** How a SendWriter batches and when it refuses more. */
+export interface SendWriterOptions {
+  /** Notifications a batch may hold (a bigger single send forms a batch of its own). */
+  maxBatchNotifications: number;
+  /** Notifications that may wait for the writer; beyond, new sends get 503 + Retry-After (back-pressure). */
+  maxQueuedNotifications: number;
+  /** Runs inside each batch's transaction just before COMMIT (crash tests: `TEST_PAUSE_AT=send.beforeCommit`). */
+  beforeCommit?: () => Promise<void>;
+}
+
+/** Seconds a client is told to wait when the writer's queue is full. */
+export const OVERLOADED_RETRY_AFTER_S = 1;
+
+/** 503 when the writer's queue is full: the request was fine, the server is saturated. */
+export const OverloadedError = () =>
+  new HttpError(503, 'overloaded', 'Too many notifications are waiting to be stored; retry shortly', undefined, {
+    'Retry-After': String(OVERLOADED_RETRY_AFTER_S),
+  });
+
+interface Waiting {
+  send: SendCommit;
+  settle: (outcome: CommitOutcome) => void;
+  fail: (err: unknown) => void;
+}
+
+/**
+ * The single writer of new notifications (group commit). Sends submitted while a batch commits wait
+ * and commit together in the next one: one transaction — one fsync on SQLite, one round-trip sequence on
+ * PostgreSQL — for as many sends as arrived meanwhile, so throughput rises with load instead of every
+ * send paying for its own transaction. Each send still commits whole or not at all (see commitSends);
+ * it is told its outcome only after its batch committed, so a 202 always means "stored".
+ *
+ * If a batch fails as a whole (a database error), each of its sends is retried alone, so one send that
+ * trips a constraint cannot fail the others; when the database is down, each gets that error.
+ *
+ * @example
+ * const outcome = await ctx.sendWriter.commit(send); // rejects with 503 `overloaded` when the queue is full
+ */
+export class SendWriter {
+  private queue: Waiting[] = [];
+  /** Batches committed (or tried) and sends they held, since start: what grouping achieved. */
+  readonly stats = { batches: 0, sends: 0 };
+  private queuedNotifications = 0;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly raw: RawDatabase,
+    private readonly options: SendWriterOptions,
+  ) {}
+
+  /**
+   * Queues `send` for the next batch; resolves with its outcome once that batch committed (or failed).
+   *
+   * @throws HttpError 503 `overloaded` (Retry-After) when the queue holds too many notifications already
+   */
+  commit(send: SendCommit): Promise<CommitOutcome> {
+    const size = send.notifications.length;
+    // An empty queue always takes a send, however big: a broadcast is never refused for its size alone.
+    if (this.queue.length > 0 && this.queuedNotifications + size > this.options.maxQueuedNotifications) {
+      return Promise.reject(OverloadedError());
+    }
+    return new Promise<CommitOutcome>((settle, fail) => {
+      this.queue.push({ send, settle, fail });
+      this.queuedNotifications += size;
+      // Started a microtask later: sends submitted in the same turn (a bulk request) share the first batch.
+      this.running ??= Promise.resolve()
+        .then(() => this.drain())
+        .finally(() => (this.running = null));
+    });
+  }
+
+  /** Resolves once every send queued so far has its outcome (shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.takeBatch();
+      await this.commitBatch(batch);
+    }
+  }
+
+  private takeBatch(): Waiting[] {
+    let notifications = 0;
+    let count = 0;
+    for (const waiting of this.queue) {
+      const size = waiting.send.notifications.length;
+      if (count > 0 && notifications + size > this.options.maxBatchNotifications) break;
+      notifications += size;
+      count++;
+    }
+    const batch = this.queue.splice(0, count);
+    this.queuedNotifications -= notifications;
+    return batch;
+  }
+
+  private async commitBatch(batch: Waiting[]): Promise<void> {
+    this.stats.batches++;
+    this.stats.sends += batch.length;
+    try {
+      const outcomes = await this.raw.transaction(async (sql) => {
+        const result = await commitSends(sql, batch.map((w) => w.send));
+        await this.options.beforeCommit?.();
+        return result;
+      });
+      batch.forEach((waiting, i) => waiting.settle(outcomes[i]!));
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]!.fail(err);
+        return;
+      }
+      for (const waiting of batch) await this.commitBatch([waiting]);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { BulkItemInput } from '../../../shared/schemas/sends.js';
+import type { AppContext } from '../../context.js';
+import { runIdempotent, type StoredAnswer } from '../idempotency/runIdempotent.js';
+import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
+import { recipientsFrom, readSelectors } from '../notifications/resolveRecipients.js';
+import { collectSelectors } from '../notifications/recipientSelectors.js';
+import { createSendTo } from './createSend.js';
+import type { SendSender } from './sendSpec.js';
+
+/** One bulk item's outcome: its answer (202, or a replayed one), or the error it failed with. */
+export type BulkItemOutcome = { ok: true; answer: StoredAnswer; replayed: boolean } | { ok: false; error: unknown };
+
+/** One bulk item as the route checked it: parsed (with the body as sent, for its key's hash), or its 400. */
+export type CheckedBulkItem = { input: BulkItemInput; body: unknown } | { error: unknown };
+
+export interface CreateBulkSendsProps {
+  items: CheckedBulkItem[];
+  sender: SendSender;
+  /** Whose Idempotency-Keys the items' `idempotencyKey`s are (see idempotencyScope). */
+  scope: string;
+}
+
+/**
+ * Many different sends in one request, each exactly as `POST /api/v1/notifications` would take it alone
+ * (same checks, same answer, its own Idempotency-Key), but together: the recipients of every item are
+ * read in one lookup, and the sends reach the send writer at once, so they commit in one group
+ * (see SendWriter). An item that fails does not stop the others. Outcomes are in request order.
+ *
+ * @example
+ * const outcomes = await createBulkSends(ctx, { items: body.notifications, sender: { apiKeyId }, scope: apiKeyId });
+ */
+export async function createBulkSends(ctx: AppContext, { items, sender, scope }: CreateBulkSendsProps): Promise<BulkItemOutcome[]> {
+  const parsed = items;
+  const valid = parsed.flatMap((p) => ('input' in p ? [p.input] : []));
+  const found = await readSelectors(ctx.db, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
+
+  return Promise.all(
+    parsed.map(async (p): Promise<BulkItemOutcome> => {
+      if (!('input' in p)) return { ok: false, error: p.error };
+      const { idempotencyKey, ...input } = p.input;
+      const send = async (claim?: IdempotencyClaim): Promise<StoredAnswer> => {
+        const props = { input, sender, onScheduled: ctx.scheduler.wake, ...(claim && { idempotency: claim }) };
+        return { status: 202, body: await createSendTo(ctx, props, (to) => recipientsFrom(found, to)) };
+      };
+      try {
+        if (!idempotencyKey) return { ok: true, answer: await send(), replayed: false };
+        // The key covers the item as sent, less the key itself (as the header is not part of a body).
+        const { idempotencyKey: _key, ...body } = p.body as Record<string, unknown>;
+        const { replayed, ...answer } = await runIdempotent(ctx.db, { scope, key: idempotencyKey, body }, send);
+        return { ok: true, answer, replayed };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * Issue 9: new notifications are committed by one writer in groups (server/services/ingest/). Sends that
+ * arrive together share one transaction, each still commits whole or not at all, a send that cannot
+ * commit is left out without failing the others, per-user seqs stay consecutive, and a full queue is a
+ * 503 with Retry-After instead of unbounded waiting. On SQLite and on PostgreSQL (same code, both dialects).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpError } from '../../server/errors.js';
+import { KeyTakenError } from '../../server/services/idempotency/idempotencyClaim.js';
+import type { CommitOutcome, SendCommit } from '../../server/services/ingest/commitSends.js';
+import { SendWriter } from '../../server/services/ingest/sendWriter.js';
+import { sendNotification } from '../helpers/apiSender.js';
+import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
+import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
+
+let postgres: StartedPostgres;
+const servers: Record<'sqlite' | 'postgres', TestServer | undefined> = { sqlite: undefined, postgres: undefined };
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  [servers.sqlite, servers.postgres] = await Promise.all([getTestServer(), getTestServer({ DATABASE_URL: postgres.url })]);
+}, 120_000);
+afterAll(async () => {
+  await servers.sqlite?.stop();
+  await servers.postgres?.stop();
+  await postgres?.stop();
+});
+
+async function newUser(server: TestServer): Promise<string> {
+  const user = await server.ctx.db.user.create({ data: { email: `${randomUUID()}@example.com`, name: 'Group commit' } });
+  return user.id;
+}
+
+/** A one-recipient send as deliverSend builds it. */
+async function sendTo(server: TestServer, userIds: string[], extra: Partial<SendCommit> = {}): Promise<SendCommit> {
+  const category = (await server.ctx.categories.get('general'))!;
+  return {
+    sendId: randomUUID(),
+    target: { kind: 'new', sender: {} },
+    spec: { to: userIds.map((userId) => ({ userId })), title: 't', body: '', category: 'general', priority: 'normal', actionUrl: null, data: null, channels: null },
+    category,
+    enabledChannels: new Set(),
+    sentAt: new Date(),
+    notifications: userIds.map((userId) => ({ id: randomUUID(), userId, title: 'Grouped', body: '' })),
+    lastError: null,
+    ...extra,
+  };
+}
+
+const seqsOf = async (server: TestServer, userId: string) =>
+  (await server.ctx.db.notification.findMany({ where: { userId }, orderBy: { seq: 'asc' }, select: { seq: true } })).map((n) => n.seq);
+
+describe.each(['sqlite', 'postgres'] as const)('group commit on %s', (dialect) => {
+  const server = () => servers[dialect]!;
+
+  it('commits sends submitted together in one transaction, each user’s seqs consecutive', async () => {
+    const users = [await newUser(server()), await newUser(server()), await newUser(server())];
+    const sends = await Promise.all(Array.from({ length: 30 }, (_, i) => sendTo(server(), [users[i % 3]!, ...(i % 5 === 0 ? [users[(i + 1) % 3]!] : [])])));
+    const before = { ...server().ctx.sendWriter.stats };
+    const outcomes = await Promise.all(sends.map((s) => server().ctx.sendWriter.commit(s)));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(server().ctx.sendWriter.stats.batches - before.batches).toBe(1);
+    expect(server().ctx.sendWriter.stats.sends - before.sends).toBe(30);
+    for (const user of users) {
+      const seqs = await seqsOf(server(), user);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    }
+    // Every recipient's counts are the exact counts after the batch, with the version of its last change.
+    const last = outcomes.at(-1) as Extract<CommitOutcome, { ok: true }>;
+    const [userId, counts] = [...last.counts][0]!;
+    const unread = await server().ctx.db.notification.count({ where: { userId, readAt: null, archivedAt: null } });
+    expect(counts.unread).toBe(unread);
+    const { stateVersion } = await server().ctx.db.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(counts.version).toBe(stateVersion);
+  });
+
+  it('leaves out only the sends that cannot commit: a deleted recipient, an Idempotency-Key taken', async () => {
+    const alice = await newUser(server());
+    const gone = await newUser(server());
+    await server().ctx.db.user.delete({ where: { id: gone } });
+    const key = { scope: `test-${randomUUID()}`, key: 'k1', requestHash: 'h', answer: { status: 202, body: { n: 1 } } };
+    const sends = [
+      await sendTo(server(), [alice]),
+      await sendTo(server(), [alice, gone]),
+      await sendTo(server(), [alice], { idempotency: key }),
+      await sendTo(server(), [alice], { idempotency: { ...key, answer: { status: 202, body: { n: 2 } } } }),
+      await sendTo(server(), [alice]),
+    ];
+    const outcomes = await Promise.all(sends.map((s) => server().ctx.sendWriter.commit(s)));
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, false, true]);
+    expect((outcomes[1] as { ok: false; error: Error }).error).toMatchObject({ status: 409, code: 'recipients_changed' });
+    expect((outcomes[3] as { error: Error }).error).toBeInstanceOf(KeyTakenError);
+    // Nothing of the failed sends committed, and alice's seqs have no hole where they would have been.
+    expect(await seqsOf(server(), alice)).toEqual([1, 2, 3]);
+    expect(await server().ctx.db.send.count({ where: { id: { in: [sends[1]!.sendId, sends[3]!.sendId] } } })).toBe(0);
+    const record = await server().ctx.db.idempotencyRecord.findUniqueOrThrow({ where: { scope_key: { scope: key.scope, key: 'k1' } } });
+    expect(JSON.parse(record.responseBody)).toEqual({ n: 1 });
+  });
+
+  it('retries each send alone when a batch fails as a whole, so one bad send fails alone', async () => {
+    const bob = await newUser(server());
+    // A sender that does not exist breaks the Send row's foreign key: the whole transaction fails.
+    const bad = await sendTo(server(), [bob], { target: { kind: 'new', sender: { apiKeyId: 'no-such-key' } } });
+    const sends = [await sendTo(server(), [bob]), bad, await sendTo(server(), [bob])];
+    const outcomes = await Promise.allSettled(sends.map((s) => server().ctx.sendWriter.commit(s)));
+    expect(outcomes.map((o) => o.status === 'fulfilled' && o.value.ok)).toEqual([true, false, true]);
+    expect(await seqsOf(server(), bob)).toEqual([1, 2]);
+  });
+
+  it('refuses sends with 503 overloaded + Retry-After once its queue is full, and commits what it took', async () => {
+    const carol = await newUser(server());
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const isHolding = new Promise<void>((resolve) => (holding = resolve));
+    const writer = new SendWriter(server().ctx.raw, {
+      maxBatchNotifications: 1000,
+      maxQueuedNotifications: 2,
+      beforeCommit: async () => {
+        holding();
+        await held;
+      },
+    });
+    const first = writer.commit(await sendTo(server(), [carol]));
+    await isHolding;
+    const queued = [writer.commit(await sendTo(server(), [carol])), writer.commit(await sendTo(server(), [carol]))];
+    const refused = await writer.commit(await sendTo(server(), [carol])).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect(refused).toMatchObject({ status: 503, code: 'overloaded', headers: { 'Retry-After': '1' } });
+    release();
+    expect((await Promise.all([first, ...queued])).every((o) => o.ok)).toBe(true);
+    expect(await seqsOf(server(), carol)).toEqual([1, 2, 3]);
+  });
+
+  it('answers a post 503 overloaded with Retry-After when the writer is full', async () => {
+    const real = server().ctx.sendWriter;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Its batches wait before they even start their transaction: the database stays free for the post.
+    const raw = server().ctx.raw;
+    const waitingRaw = { ...raw, transaction: async <T>(work: Parameters<typeof raw.transaction<T>>[0]) => (await held, raw.transaction(work)) };
+    const full = new SendWriter(waitingRaw, { maxBatchNotifications: 1000, maxQueuedNotifications: 1 });
+    server().ctx.sendWriter = full;
+    try {
+      const dave = await newUser(server());
+      const first = full.commit(await sendTo(server(), [dave]));
+      const second = full.commit(await sendTo(server(), [dave]));
+      const res = await fetch(`${server().url}/api/v1/notifications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_API_KEY}` },
+        body: JSON.stringify({ to: [{ userId: dave }], title: 'Too many' }),
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('overloaded');
+      release();
+      await Promise.all([first, second]);
+    } finally {
+      release();
+      server().ctx.sendWriter = real;
+    }
+    expect((await sendNotification(server().url, { to: [{ email: 'alice@example.com' }], title: 'Back to normal' })).status).toBe(202);
+  });
+});
