@@ -39,9 +39,32 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** The stored answer for this key, if a request with it committed (422 when that request had another body). */
-async function findAnswer(db: Db, request: IdempotentRequest, requestHash: string): Promise<StoredAnswer | undefined> {
-  const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope: request.scope, key: request.key } } });
+type IdempotencyRecordRow = NonNullable<Awaited<ReturnType<Db['idempotencyRecord']['findUnique']>>>;
+
+/** Keys per lookup: two bind parameters each stays far below SQLite's 999. */
+const LOOKUP_CHUNK = 400;
+
+/**
+ * The records of many keys of one scope, in a few queries (a bulk request's items). Needed because
+ * Prisma merges the findUnique calls of one tick into ONE query: a thousand concurrent lookups by
+ * (scope, key) would exceed SQLite's bind-parameter limit and fail.
+ */
+export async function findIdempotencyRecords(db: Db, scope: string, keys: readonly string[]): Promise<Map<string, IdempotencyRecordRow>> {
+  const found = new Map<string, IdempotencyRecordRow>();
+  const distinct = [...new Set(keys)];
+  for (let i = 0; i < distinct.length; i += LOOKUP_CHUNK) {
+    const rows = await db.idempotencyRecord.findMany({ where: { scope, key: { in: distinct.slice(i, i + LOOKUP_CHUNK) } } });
+    for (const row of rows) found.set(row.key, row);
+  }
+  return found;
+}
+
+/**
+ * The stored answer for this key, if a request with it committed (422 when that request had another
+ * body). `known`: the key's record as already read (null: none), instead of reading it now.
+ */
+async function findAnswer(db: Db, request: IdempotentRequest, requestHash: string, known?: IdempotencyRecordRow | null): Promise<StoredAnswer | undefined> {
+  const existing = known !== undefined ? known : await db.idempotencyRecord.findUnique({ where: { scope_key: { scope: request.scope, key: request.key } } });
   if (!existing) return undefined;
   // Expired, or left "in progress" by a process that died under the former two-step protocol (records
   // are now only ever committed with their answer): as if never used.
@@ -72,9 +95,11 @@ export async function runIdempotent(
   db: Db,
   request: IdempotentRequest,
   operation: (claim: IdempotencyClaim) => Promise<StoredAnswer>,
+  /** The key's record as already read (findIdempotencyRecords; null: none), so it is not read again. */
+  known?: IdempotencyRecordRow | null,
 ): Promise<IdempotentResult> {
   const requestHash = createHash('sha256').update(canonicalJson(request.body)).digest('hex');
-  const stored = await findAnswer(db, request, requestHash);
+  const stored = await findAnswer(db, request, requestHash, known);
   if (stored) return { ...stored, replayed: true };
 
   try {

@@ -1,6 +1,6 @@
 import type { BulkItemInput } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
-import { runIdempotent, type StoredAnswer } from '../idempotency/runIdempotent.js';
+import { findIdempotencyRecords, runIdempotent, type StoredAnswer } from '../idempotency/runIdempotent.js';
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import { recipientsFrom, readSelectors } from '../notifications/resolveRecipients.js';
 import { collectSelectors } from '../notifications/recipientSelectors.js';
@@ -33,6 +33,8 @@ export async function createBulkSends(ctx: AppContext, { items, sender, scope }:
   const parsed = items;
   const valid = parsed.flatMap((p) => ('input' in p ? [p.input] : []));
   const found = await readSelectors(ctx.db, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
+  const keys = valid.flatMap((input) => (input.idempotencyKey ? [input.idempotencyKey] : []));
+  const records = await findIdempotencyRecords(ctx.db, scope, keys);
 
   return Promise.all(
     parsed.map(async (p): Promise<BulkItemOutcome> => {
@@ -46,7 +48,7 @@ export async function createBulkSends(ctx: AppContext, { items, sender, scope }:
         if (!idempotencyKey) return { ok: true, answer: await send(), replayed: false };
         // The key covers the item as sent, less the key itself (as the header is not part of a body).
         const { idempotencyKey: _key, ...body } = p.body as Record<string, unknown>;
-        const { replayed, ...answer } = await runIdempotent(ctx.db, { scope, key: idempotencyKey, body }, send);
+        const { replayed, ...answer } = await runIdempotent(ctx.db, { scope, key: idempotencyKey, body }, send, records.get(idempotencyKey) ?? null);
         return { ok: true, answer, replayed };
       } catch (error) {
         return { ok: false, error };
