@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import type { Dialect } from './client.js';
 import type { Gate } from './serializedSqlite.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 /**
  * One statement runner inside a hot-path transaction. SQL is written with `?` placeholders for both
@@ -29,6 +30,11 @@ export interface RawDatabase {
    * Prisma's queries and transactions wait their turn; `work` must use only `sql`.
    */
   transaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Runs read-only `work` outside any transaction (each statement sees the latest commit). On SQLite it
+   * takes its turn at the gate like any Prisma query, so keep it to a few statements.
+   */
+  read<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,7 @@ export function openSqliteRawDatabase(url: string, gate: Gate): RawDatabase {
         release();
       }
     },
+    read: (work) => gate.run(() => work(runner)),
     close: async () => {
       // After any transaction in flight: closing under it would fail its COMMIT.
       await gate.run(async () => connection.close());
@@ -145,6 +152,19 @@ export function openPostgresRawDatabase(pool: Pool): RawDatabase {
           });
           throw err;
         }
+      } finally {
+        client.release(broken);
+      }
+    },
+    read: async (work) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        return await work(runnerFor(client));
+      } catch (err) {
+        // A dropped connection must not go back to the pool.
+        if (isDatabaseUnavailable(err)) broken = err instanceof Error ? err : new Error(String(err));
+        throw err;
       } finally {
         client.release(broken);
       }

@@ -6,9 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/client.js';
+import type { RawDatabase } from '../../server/db/rawDatabase.js';
 import type { RealtimePublisher } from '../../server/realtime/publisher.js';
 import { countRecipients } from '../../server/services/notifications/countRecipients.js';
-import { READ_PAGE } from '../../server/services/notifications/recipientLookups.js';
 import { resolveRecipients } from '../../server/services/notifications/resolveRecipients.js';
 import { LIMITS, type Recipient } from '../../shared/schemas/notification.js';
 import { sendNotification } from '../helpers/apiSender.js';
@@ -19,9 +19,19 @@ const SEEDED = 3000;
 let server: TestServer;
 let userCount: number;
 
-/** The server's database client with every ORM operation recorded as `Model.operation`. */
-function recording(db: Db): { db: Db; ops: string[] } {
+/**
+ * The server's database readers with every ORM operation recorded as `Model.operation` and every read on
+ * the raw connection as `raw.read`.
+ */
+function recording({ db, raw }: { db: Db; raw: RawDatabase }): { db: Db; raw: RawDatabase; ops: string[] } {
   const ops: string[] = [];
+  const recordedRaw: RawDatabase = {
+    ...raw,
+    read: (work) => {
+      ops.push('raw.read');
+      return raw.read(work);
+    },
+  };
   const client = db.$extends({
     query: {
       $allModels: {
@@ -32,7 +42,7 @@ function recording(db: Db): { db: Db; ops: string[] } {
       },
     },
   });
-  return { db: client as unknown as Db, ops };
+  return { db: client as unknown as Db, raw: recordedRaw, ops };
 }
 
 beforeAll(async () => {
@@ -56,24 +66,25 @@ afterAll(() => server?.stop());
 
 describe('set-wise recipient resolution', () => {
   it('costs the same queries for 250 × all (plus repeated topics and emails) as for each once', async () => {
-    const once = recording(server.ctx.db);
-    const deduped = await resolveRecipients(once.db, [{ topic: 'ops' }, { all: true }, { email: 'bob@example.com' }]);
+    const once = recording(server.ctx);
+    const deduped = await resolveRecipients(once, [{ topic: 'ops' }, { all: true }, { email: 'bob@example.com' }]);
 
     const to: Recipient[] = [{ topic: 'ops' }];
     for (let i = 0; i < 250; i++) to.push({ all: true }, { topic: 'ops' }, { email: i % 2 ? 'bob@example.com' : 'BOB@example.com' });
-    const repeated = recording(server.ctx.db);
-    const resolved = await resolveRecipients(repeated.db, to);
+    const repeated = recording(server.ctx);
+    const resolved = await resolveRecipients(repeated, to);
 
     expect(repeated.ops).toEqual(once.ops);
-    // Everyone in pages, each topic once; bob is found among everyone without a query of his own.
-    expect(repeated.ops.filter((op) => op === 'User.findMany')).toHaveLength(Math.ceil(userCount / READ_PAGE));
-    expect(repeated.ops.length).toBeLessThanOrEqual(Math.ceil(userCount / READ_PAGE) + 2);
+    // Everyone in one read, each topic once; bob is found among everyone without a query of his own.
+    expect(repeated.ops.filter((op) => op === 'raw.read')).toHaveLength(2); // everyone, the topic's subscribers
+    expect(repeated.ops.filter((op) => op === 'User.findMany')).toHaveLength(0);
+    expect(repeated.ops.length).toBeLessThanOrEqual(3); // and the topic's id
     expect(resolved.map((u) => u.id)).toEqual(deduped.map((u) => u.id));
     expect(new Set(resolved.map((u) => u.id)).size).toBe(userCount);
   });
 
   it('keeps first-mention order: named people, then topic subscribers in subscription order, then everyone oldest first', async () => {
-    const resolved = await resolveRecipients(server.ctx.db, [{ externalId: 'crm-bob' }, { topic: 'ops' }, { all: true }, { topic: 'ops' }]);
+    const resolved = await resolveRecipients(server.ctx, [{ externalId: 'crm-bob' }, { topic: 'ops' }, { all: true }, { topic: 'ops' }]);
     const emails = resolved.map((u) => u.email);
     expect(emails.slice(0, 3)).toEqual(['bob@example.com', 'crowd7@example.com', 'alice@example.com']);
     expect(emails).toHaveLength(userCount);
@@ -100,8 +111,8 @@ describe('set-wise recipient resolution', () => {
   });
 
   it('counts an audience with everyone in it without loading anyone (composer preview)', async () => {
-    const recorded = recording(server.ctx.db);
-    const count = await countRecipients(recorded.db, [{ topic: 'ops' }, { all: true }, { email: 'alice@example.com' }]);
+    const recorded = recording(server.ctx);
+    const count = await countRecipients(recorded, [{ topic: 'ops' }, { all: true }, { email: 'alice@example.com' }]);
     expect(count).toBe(userCount);
     expect(recorded.ops).toEqual(['Topic.findMany', 'User.findMany', 'User.count']); // the topic exists, alice exists, how many
     const admin = new HttpClient(server.url);
@@ -138,22 +149,19 @@ describe('a large broadcast', () => {
       );
 
     // Probes start from inside the send: at its first read of users, and at its first live event.
-    const { db, realtime } = server.ctx;
+    const { raw, realtime } = server.ctx;
     let resolving = false;
     let emitting = false;
-    const hooked = db.$extends({
-      query: {
-        user: {
-          findMany({ args, query }) {
-            if (!resolving) {
-              resolving = true;
-              probe('health while resolving');
-            }
-            return query(args);
-          },
-        },
+    const hooked: RawDatabase = {
+      ...raw,
+      read: (work) => {
+        if (!resolving) {
+          resolving = true;
+          probe('health while resolving');
+        }
+        return raw.read(work);
       },
-    });
+    };
     const forward = realtime.publish as (...args: unknown[]) => void;
     const hookedRealtime: RealtimePublisher = {
       ...realtime,
@@ -165,7 +173,7 @@ describe('a large broadcast', () => {
         forward(...args);
       }),
     };
-    server.ctx.db = hooked as unknown as Db;
+    server.ctx.raw = hooked;
     server.ctx.realtime = hookedRealtime;
     try {
       const res = await sendNotification(server.url, { to: [{ all: true }], title: 'Broadcast' });
@@ -173,7 +181,7 @@ describe('a large broadcast', () => {
       expect(res.status).toBe(202);
       await Promise.all(probes);
     } finally {
-      server.ctx.db = db;
+      server.ctx.raw = raw;
       server.ctx.realtime = realtime;
     }
     expect(order).toEqual(['health while resolving', 'health while emitting', 'broadcast answered']);

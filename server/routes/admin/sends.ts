@@ -27,7 +27,7 @@ export function adminSendsRouter(ctx: AppContext): Router {
 
   router.post('/preview', noQuery, async (req, res) => {
     const { to } = parseInput(previewRecipientsSchema, req.body, 'request body');
-    const body: RecipientPreview = { recipientCount: await countRecipients(ctx.db, to) };
+    const body: RecipientPreview = { recipientCount: await countRecipients(ctx, to) };
     res.json(body);
   });
 

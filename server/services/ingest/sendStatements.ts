@@ -18,12 +18,22 @@ const idList = (sql: SqlRunner, ids: readonly string[]): unknown => (sql.dialect
 /** Rows per multi-row INSERT on PostgreSQL: 15 columns × 2,000 stays below its 65,535 parameters. */
 const PG_INSERT_CHUNK = 2000;
 
+/**
+ * Rows per multi-row INSERT on SQLite: a fan-out crosses from JavaScript into SQLite once per 64 rows
+ * instead of once per row (15 columns × 64 stays far below its 32,766 parameters). The rest of a
+ * batch goes row by row, so only two statement texts per table are ever prepared.
+ */
+const SQLITE_INSERT_CHUNK = 64;
+
 /** Inserts `rows` (each the values of `columns`, in order) into `table`. */
 async function insertRows(sql: SqlRunner, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   if (sql.dialect === 'sqlite') {
-    for (const row of rows) await sql.run(head + tuple, row);
+    const chunkSql = head + Array.from({ length: SQLITE_INSERT_CHUNK }, () => tuple).join(', ');
+    let i = 0;
+    for (; i + SQLITE_INSERT_CHUNK <= rows.length; i += SQLITE_INSERT_CHUNK) await sql.run(chunkSql, rows.slice(i, i + SQLITE_INSERT_CHUNK).flat());
+    for (; i < rows.length; i++) await sql.run(head + tuple, rows[i]);
     return;
   }
   for (let i = 0; i < rows.length; i += PG_INSERT_CHUNK) {
@@ -138,12 +148,19 @@ export async function reserveSeqs(sql: SqlRunner, wanted: ReadonlyMap<string, nu
   const reserved = new Map<string, { seq: number; version: number }>();
   if (wanted.size === 0) return reserved;
   if (sql.dialect === 'sqlite') {
+    // One UPDATE per distinct count (a broadcast: one for everyone), not one per user.
+    const byCount = new Map<number, string[]>();
     for (const [id, n] of wanted) {
-      const [row] = await sql.all<{ inboxSeq: number; stateVersion: number }>(
-        `UPDATE "User" SET "inboxSeq" = "inboxSeq" + ?, "stateVersion" = "stateVersion" + ? WHERE "id" = ? RETURNING "inboxSeq", "stateVersion"`,
-        [n, n, id],
+      let ids = byCount.get(n);
+      if (!ids) byCount.set(n, (ids = []));
+      ids.push(id);
+    }
+    for (const [n, ids] of byCount) {
+      const rows = await sql.all<{ id: string; inboxSeq: number; stateVersion: number }>(
+        `UPDATE "User" SET "inboxSeq" = "inboxSeq" + ?, "stateVersion" = "stateVersion" + ? WHERE ${inIds(sql, '"id"')} RETURNING "id", "inboxSeq", "stateVersion"`,
+        [n, n, idList(sql, ids)],
       );
-      if (row) reserved.set(id, { seq: row.inboxSeq, version: row.stateVersion });
+      for (const row of rows) reserved.set(row.id, { seq: row.inboxSeq, version: row.stateVersion });
     }
     return reserved;
   }

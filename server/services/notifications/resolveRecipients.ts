@@ -1,5 +1,6 @@
 import type { Recipient } from '../../../shared/schemas/notification.js';
 import type { Db } from '../../db/client.js';
+import type { RawDatabase } from '../../db/rawDatabase.js';
 import { HttpError } from '../../errors.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import { findTopicIds, findUsersBy, readAllUsers, readSubscriberIds } from './recipientLookups.js';
@@ -11,8 +12,12 @@ import { assembleRecipients, collectSelectors, type FoundSelectors, type Selecto
  * lists. The number of queries depends on the distinct selectors and the page counts, never on how often
  * a selector repeats.
  */
-export async function readSelectors(db: Db, selectors: SelectorSet, { readEveryone }: { readEveryone: boolean }): Promise<FoundSelectors> {
-  const everyone = selectors.all && readEveryone ? await readAllUsers(db) : undefined;
+export async function readSelectors(
+  { db, raw }: { db: Db; raw: RawDatabase },
+  selectors: SelectorSet,
+  { readEveryone }: { readEveryone: boolean },
+): Promise<FoundSelectors> {
+  const everyone = selectors.all && readEveryone ? await readAllUsers(raw) : undefined;
   const byId = new Map((everyone ?? []).map((u) => [u.id, u]));
   const byEmail = new Map((everyone ?? []).map((u) => [u.email.toLowerCase(), u]));
   const byExternalId = new Map((everyone ?? []).flatMap((u) => (u.externalId ? [[u.externalId, u] as const] : [])));
@@ -30,7 +35,7 @@ export async function readSelectors(db: Db, selectors: SelectorSet, { readEveryo
   if (!selectors.all || everyone) {
     for (const key of selectors.orderingTopics) {
       const topicId = topicIds.get(key);
-      if (topicId) subscribers.set(key, await readSubscriberIds(db, topicId));
+      if (topicId) subscribers.set(key, await readSubscriberIds(raw, topicId));
     }
   }
   const subscriberIds = new Set([...subscribers.values()].flat());
@@ -48,7 +53,7 @@ export async function readSelectors(db: Db, selectors: SelectorSet, { readEveryo
  * caller never believes a notification went to someone who does not exist.
  */
 export async function resolveRecipients(
-  db: Db,
+  db: { db: Db; raw: RawDatabase },
   to: Recipient[],
   /** At release of a scheduled send: people deleted since scheduling are skipped, not an error. */
   options: { skipUnknown?: boolean } = {},

@@ -32,7 +32,7 @@ export interface CreateBulkSendsProps {
 export async function createBulkSends(ctx: AppContext, { items, sender, scope }: CreateBulkSendsProps): Promise<BulkItemOutcome[]> {
   const parsed = items;
   const valid = parsed.flatMap((p) => ('input' in p ? [p.input] : []));
-  const found = await readSelectors(ctx.db, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
+  const found = await readSelectors(ctx, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
   const keys = valid.flatMap((input) => (input.idempotencyKey ? [input.idempotencyKey] : []));
   const records = await findIdempotencyRecords(ctx.db, scope, keys);
 

@@ -33,7 +33,7 @@ export interface CreateSendProps {
  * rendering is over its budget is skipped at delivery, named in the send's lastError (see renderSend).
  */
 export async function createSend(ctx: AppContext, props: CreateSendProps): Promise<CreateNotificationResult> {
-  return createSendTo(ctx, props, (to) => resolveRecipients(ctx.db, to));
+  return createSendTo(ctx, props, (to) => resolveRecipients(ctx, to));
 }
 
 /**

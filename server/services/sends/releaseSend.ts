@@ -29,7 +29,7 @@ export async function releaseSend(ctx: AppContext, claim: { id: string; leaseUnt
   if (!send || send.status !== 'processing') return 'skipped';
   try {
     const spec = specFromColumns(send);
-    const recipients = await resolveRecipients(ctx.db, spec.to, { skipUnknown: true });
+    const recipients = await resolveRecipients(ctx, spec.to, { skipUnknown: true });
     await deliverSend(ctx, { spec, recipients, target: { kind: 'claimed', sendId: send.id, leaseUntil: claim.leaseUntil } });
     return 'sent';
   } catch (err) {
