@@ -1,4 +1,6 @@
 import type { SqlRunner } from '../../db/rawDatabase.js';
+import type { NotificationRow } from '../../presenters/notification.js';
+import type { SpecColumns } from '../sends/sendSpec.js';
 import type { InboxCounts } from '../../../shared/schemas/notification.js';
 
 /**
@@ -95,22 +97,15 @@ export async function insertIdempotencyRecords(sql: SqlRunner, rows: readonly Id
   return inserted;
 }
 
-export interface SendRow {
+/** A Send row that goes out now: its spec's columns (specToColumns) and who sent it. */
+export type SendRow = SpecColumns & {
   id: string;
-  recipients: string;
-  title: string;
-  body: string;
-  category: string;
-  priority: string;
-  actionUrl: string | null;
-  data: string | null;
-  channels: string | null;
   apiKeyId: string | null;
   createdById: string | null;
   sentAt: Date;
   recipientCount: number;
   lastError: string | null;
-}
+};
 
 const SEND_COLUMNS = [
   'id', 'recipients', 'title', 'body', 'category', 'priority', 'actionUrl', 'data', 'channels', 'apiKeyId', 'createdById',
@@ -199,23 +194,8 @@ export async function loadRecipientPolicyRows(sql: SqlRunner, userIds: readonly 
   return { users, devices: new Map(devices.map((d) => [d.userId, d.n])), preferences };
 }
 
-export interface NotificationInsert {
-  id: string;
-  userId: string;
-  seq: number;
-  category: string;
-  priority: string;
-  title: string;
-  body: string;
-  actionUrl: string | null;
-  data: string | null;
-  createdAt: Date;
-  readAt: Date | null;
-  seenAt: Date | null;
-  archivedAt: Date | null;
-  digest: string | null;
-  sendId: string;
-}
+/** A notification row as inserted: the presented columns (NotificationRow) plus its owner, digest and send. */
+export type NotificationInsert = NotificationRow & { userId: string; digest: string | null; sendId: string };
 
 const NOTIFICATION_COLUMNS = [
   'id', 'userId', 'seq', 'category', 'priority', 'title', 'body', 'actionUrl', 'data', 'createdAt', 'readAt', 'seenAt', 'archivedAt', 'digest', 'sendId',
