@@ -12,6 +12,7 @@ import type { DeliveryRuntime } from './delivery/runtime.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './httpApp.js';
 import { handleHttpServerErrors, listenError } from './httpServerErrors.js';
+import { createInvalidationBus } from './invalidation/invalidationBus.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
@@ -69,6 +70,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     delivery: undefined as unknown as DeliveryRuntime, // set below, before the server accepts requests
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     signingSecret: deriveSigningSecret(sessionSecret),
+    invalidation: await createInvalidationBus({ redisUrl: config.redisUrl, log }),
   };
   const deliveryRuntime = await createDeliveryRuntime(ctx, options.channels);
   ctx.delivery = deliveryRuntime.runtime;
@@ -129,6 +131,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       revalidation.stop();
       await io.close(); // also closes the HTTP server
       await redis?.close(); // after io.close(), which unsubscribes the adapter's channels
+      await ctx.invalidation.close();
       await deliveryRuntime.close();
       await db.$disconnect();
     })());
@@ -147,6 +150,7 @@ async function decideBindHost(ctx: AppContext, closeDelivery: () => Promise<void
     return bind;
   } catch (err) {
     await closeDelivery();
+    await ctx.invalidation.close();
     await ctx.db.$disconnect();
     throw err;
   }
