@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Db, Dialect } from './db/client.js';
 import type { RawDatabase } from './db/rawDatabase.js';
 import type { DeliveryRuntime } from './delivery/runtime.js';
+import type { InvalidationBus } from './invalidation/invalidationBus.js';
 import type { Logger } from './logger.js';
 import type { RealtimePublisher } from './realtime/publisher.js';
 import type { CategoryCache } from './services/categories/categoryCache.js';
@@ -24,6 +25,11 @@ export interface AppContext {
   scheduler: { wake(at: Date): void };
   /** External channels, their switches and breakers, and the delivery worker's wake-up. */
   delivery: DeliveryRuntime;
+  /**
+   * Drops cached rows on every node when they change (topics `apiKey`, `channelSwitch`, `category`): publish
+   * after the write commits; cache with InvalidatedCache (server/invalidation/), which subscribes for you.
+   */
+  invalidation: InvalidationBus;
   /** Scale-out only: a Redis connection for shared state (rate-limit counters). */
   redis?: { sendCommand(args: string[]): Promise<unknown> };
   /** Base URL of absolute links (PUBLIC_URL, or where this server listens), no trailing slash. */

@@ -12,10 +12,10 @@ import type { DeliveryRuntime } from './delivery/runtime.js';
 import { migrateDatabase } from './db/migrate.js';
 import { createHttpApp } from './httpApp.js';
 import { handleHttpServerErrors, listenError } from './httpServerErrors.js';
+import { createInvalidationBus } from './invalidation/invalidationBus.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
-import { attachRedisAdapter } from './realtime/redisAdapter.js';
 import { logSocketErrors } from './realtime/socketErrors.js';
 import { startSessionRevalidation } from './realtime/sessionRevalidation.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
@@ -69,19 +69,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
   const { db, raw } = await openDatabases(config.databaseUrl, config.dialect);
   const sessionSecret = await resolveSessionSecret(config);
+  const invalidation = await createInvalidationBus({ redisUrl: config.redisUrl, log });
   const ctx: AppContext = {
     config,
     db,
     dialect: config.dialect,
     raw,
     sendWriter: undefined as unknown as SendWriter, // set below: its crash-test hook needs ctx
-    categories: new CategoryCache(db),
     log,
     realtime: silentPublisher, // replaced by the Socket.IO publisher once the server is attached
     scheduler: { wake: () => {} },
     delivery: undefined as unknown as DeliveryRuntime, // set below, before the server accepts requests
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     signingSecret: deriveSigningSecret(sessionSecret),
+    invalidation,
+    categories: new CategoryCache(db, invalidation),
   };
   ctx.sendWriter = new SendWriter(raw, {
     maxBatchNotifications: SEND_BATCH_NOTIFICATIONS,
@@ -114,7 +116,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
   logSocketErrors(io, log);
   // Scale-out: before listening, so no socket ever joins a room on the in-process adapter.
-  const redis = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, log) : undefined;
+  // Imported only then: the Redis client library takes ~0.3 s to load, which embedded mode never needs.
+  const redis = config.redisUrl ? await (await import('./realtime/redisAdapter.js')).attachRedisAdapter(io, config.redisUrl, log) : undefined;
   if (redis) {
     roomsReady.wait = redis.roomsReady;
     ctx.redis = { sendCommand: redis.sendCommand };
@@ -147,6 +150,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await io.close(); // also closes the HTTP server
       await ctx.sendWriter.idle();
       await redis?.close(); // after io.close(), which unsubscribes the adapter's channels
+      await ctx.invalidation.close();
       await deliveryRuntime.close();
       await raw.close();
       await db.$disconnect();
@@ -166,6 +170,7 @@ async function decideBindHost(ctx: AppContext, closeDelivery: () => Promise<void
     return bind;
   } catch (err) {
     await closeDelivery();
+    await ctx.invalidation.close();
     await ctx.raw.close();
     await ctx.db.$disconnect();
     throw err;

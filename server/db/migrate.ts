@@ -12,11 +12,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { makeDirectory } from '../makeDirectory.js';
+import { packagePath } from '../packageRoot.js';
 
-/** Repo-relative, not cwd-relative: the server and tests start from various directories. */
-const MIGRATIONS_ROOT = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+/** Package-relative, not cwd-relative: the server and tests start from various directories. */
+const MIGRATIONS_ROOT = packagePath('prisma', 'migrations');
 
 /** Same key as Prisma's own migrate commands, so they serialize with us too. */
 const PG_ADVISORY_LOCK_KEY = 72707369;
@@ -143,18 +143,22 @@ function openSqlite(databaseUrl: string): MigrationDb {
   };
 }
 
-async function openPostgres(databaseUrl: string): Promise<MigrationDb> {
+async function openPostgres(databaseUrl: string, lock: boolean): Promise<MigrationDb> {
+  // Loaded here: an embedded (SQLite) start never needs the PostgreSQL driver.
+  const { default: pg } = await import('pg');
   // One dedicated connection: the advisory lock belongs to the session.
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  try {
-    // Another instance may be migrating: wait for it (bounded), then see its result.
-    await client.query(`SET lock_timeout = '120s'`);
-    await client.query('SELECT pg_advisory_lock($1)', [PG_ADVISORY_LOCK_KEY]);
-    await client.query('SET lock_timeout = 0');
-  } catch (err) {
-    await client.end();
-    throw err;
+  if (lock) {
+    try {
+      // Another instance may be migrating: wait for it (bounded), then see its result.
+      await client.query(`SET lock_timeout = '120s'`);
+      await client.query('SELECT pg_advisory_lock($1)', [PG_ADVISORY_LOCK_KEY]);
+      await client.query('SET lock_timeout = 0');
+    } catch (err) {
+      await client.end();
+      throw err;
+    }
   }
   return {
     async ensureTable() {
@@ -204,9 +208,13 @@ async function openPostgres(databaseUrl: string): Promise<MigrationDb> {
   };
 }
 
-async function openDb(databaseUrl: string): Promise<MigrationDb> {
-  return providerOf(databaseUrl) === 'sqlite' ? openSqlite(databaseUrl) : openPostgres(databaseUrl);
+/** `lock`: on PostgreSQL, hold the advisory lock (serializes with other nodes migrating) until close. */
+async function openDb(databaseUrl: string, { lock }: { lock: boolean }): Promise<MigrationDb> {
+  return providerOf(databaseUrl) === 'sqlite' ? openSqlite(databaseUrl) : openPostgres(databaseUrl, lock);
 }
+
+/** True for the error of reading `_prisma_migrations` from a database that has never been migrated. */
+const isMissingTable = (err: unknown) => /no such table|does not exist/.test((err as Error).message);
 
 function statusOf(provider: Provider, local: LocalMigration[], rows: AppliedRow[]): MigrationStatus {
   const byName = new Map(local.map((m) => [m.name, m]));
@@ -244,7 +252,20 @@ export async function migrateDatabase(databaseUrl: string, options: MigrateOptio
   const log = options.log ?? (() => {});
   const provider = providerOf(databaseUrl);
   const local = readLocalMigrations(provider, options.migrationsRoot);
-  const db = await openDb(databaseUrl);
+  const warn = (status: MigrationStatus) => {
+    for (const name of status.modified) log(`warning: migration ${name} was modified after it was applied (checksum differs)`);
+    for (const name of status.missingLocally) log(`warning: migration ${name} is applied in the database but missing from ${provider} migrations`);
+  };
+
+  // Every start but the first after an upgrade: all applied. Seen with one query, without the lock (which
+  // waits for any other node's migration), the DDL, or a second look; anything else goes the careful way.
+  const current = await readStatus(databaseUrl, provider, local);
+  if (current && current.pending.length === 0 && current.failed.length === 0) {
+    warn(current);
+    return { applied: [] };
+  }
+
+  const db = await openDb(databaseUrl, { lock: true });
   const applied: string[] = [];
   try {
     await db.ensureTable();
@@ -257,8 +278,7 @@ export async function migrateDatabase(databaseUrl: string, options: MigrateOptio
           `AND finished_at IS NULL) or applied.${f.logs ? `\nIts error: ${f.logs}` : ''}`,
       );
     }
-    for (const name of status.modified) log(`warning: migration ${name} was modified after it was applied (checksum differs)`);
-    for (const name of status.missingLocally) log(`warning: migration ${name} is applied in the database but missing from ${provider} migrations`);
+    warn(status);
 
     for (const m of local.filter((x) => status.pending.includes(x.name))) {
       const id = randomUUID();
@@ -285,14 +305,31 @@ export async function migrationStatus(databaseUrl: string, options: Pick<Migrate
   const provider = providerOf(databaseUrl);
   const local = readLocalMigrations(provider, options.migrationsRoot);
   if (provider === 'sqlite' && !existsSync(sqlitePath(databaseUrl))) return statusOf(provider, local, []);
-  const db = await openDb(databaseUrl);
+  const db = await openDb(databaseUrl, { lock: true });
   try {
     // Read-only: a database without the table simply has nothing applied.
-    const rows = await db.rows().catch((err: Error) => {
-      if (/no such table|does not exist/.test(err.message)) return [];
+    const rows = await db.rows().catch((err: unknown) => {
+      if (isMissingTable(err)) return [];
       throw err;
     });
     return statusOf(provider, local, rows);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The database's migration status from one unlocked read of `_prisma_migrations`, or undefined when it
+ * has no such table yet (a new database). A migration another node applies meanwhile shows up as pending
+ * here, and the locked path then finds it applied.
+ */
+async function readStatus(databaseUrl: string, provider: Provider, local: LocalMigration[]): Promise<MigrationStatus | undefined> {
+  const db = await openDb(databaseUrl, { lock: false });
+  try {
+    return statusOf(provider, local, await db.rows());
+  } catch (err) {
+    if (isMissingTable(err)) return undefined;
+    throw err;
   } finally {
     await db.close();
   }

@@ -20,7 +20,7 @@ export async function createDeliveryRuntime(
   let worker: DeliveryWorker | undefined;
   const runtime: DeliveryRuntime = {
     channels,
-    switches: new ChannelSwitches(ctx.db),
+    switches: new ChannelSwitches(ctx.db, ctx.invalidation),
     breakerFor: (provider) => {
       let breaker = breakers.get(provider);
       if (!breaker) breakers.set(provider, (breaker = new CircuitBreaker(breakerThreshold, breakerCooldownMs)));

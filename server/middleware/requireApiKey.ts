@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiKeyScope } from '../../shared/types.js';
-import type { Db } from '../db/client.js';
+import type { AppContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
-import { authenticateApiKey, type ApiKeyPrincipal } from '../services/apiKeys/authenticateApiKey.js';
+import { createApiKeyAuthenticator, type ApiKeyPrincipal } from '../services/apiKeys/authenticateApiKey.js';
 
 /** Extracts the secret from `Authorization: Bearer <key>`. */
 function bearerSecret(req: Request): string | undefined {
@@ -10,10 +10,14 @@ function bearerSecret(req: Request): string | undefined {
   return match?.[1];
 }
 
-/** Admits requests carrying a valid, unrevoked API key (401 otherwise); the key lands in `res.locals.apiKey`. */
-export function requireApiKey(db: Db) {
+/**
+ * Admits requests carrying a valid, unrevoked API key (401 otherwise); the key lands in `res.locals.apiKey`.
+ * Each call makes one authenticator with its own key cache: mount it once per app.
+ */
+export function requireApiKey(ctx: AppContext) {
+  const authenticate = createApiKeyAuthenticator(ctx);
   return async (req: Request, res: Response, next: NextFunction) => {
-    res.locals.apiKey = await authenticateApiKey(db, bearerSecret(req));
+    res.locals.apiKey = await authenticate(bearerSecret(req));
     next();
   };
 }

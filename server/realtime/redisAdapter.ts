@@ -1,7 +1,7 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Logger } from '../logger.js';
+import { closeRedisClient, redisReconnectDelay } from '../redisConnections.js';
 import type { IoServer } from './socketServer.js';
 
 /** The Redis connections behind the adapter. Close them after `io.close()`, so the adapter unsubscribes first. */
@@ -20,10 +20,6 @@ export interface RedisAdapterConnection {
 // ~16 s of retries with the backoff below (time for a Redis started alongside to come up); a wrong
 // REDIS_URL must still fail start-up rather than hang it.
 const STARTUP_ATTEMPTS = 8;
-const CLOSE_GRACE_MS = 2_000;
-
-/** Exponential backoff with jitter, capped at 5 s, so many nodes do not reconnect in lockstep. */
-const backoff = (retries: number) => Math.min(2 ** retries * 100, 5_000) + Math.floor(Math.random() * 250);
 
 /**
  * Connects a pub and a sub client to `url` and makes `io` use the sharded Redis adapter (SPUBLISH/SSUBSCRIBE,
@@ -43,7 +39,7 @@ export async function attachRedisAdapter(io: IoServer, url: string, log: Logger)
     disableOfflineQueue: true,
     socket: {
       // The default gives up after a socket timeout, which would leave the adapter dead for good.
-      reconnectStrategy: (retries, cause) => (!started && retries >= STARTUP_ATTEMPTS ? cause : backoff(retries)),
+      reconnectStrategy: (retries, cause) => (!started && retries >= STARTUP_ATTEMPTS ? cause : redisReconnectDelay(retries)),
     },
   });
   // Subscriptions made during an outage wait for the reconnect instead of failing.
@@ -87,7 +83,7 @@ export async function attachRedisAdapter(io: IoServer, url: string, log: Logger)
     },
     sendCommand: (args) => pub.sendCommand(args),
     close: async () => {
-      await Promise.all([closeClient(pub), closeClient(sub)]);
+      await Promise.all([closeRedisClient(pub), closeRedisClient(sub)]);
     },
   };
 }
@@ -124,10 +120,4 @@ function logRejections<T extends object>(client: T, methods: string[], log: Logg
         });
     },
   });
-}
-
-/** Waits for pending commands briefly, then drops the connection: shutdown must not hang on a dead Redis. */
-async function closeClient(client: { isOpen: boolean; close(): Promise<void>; destroy(): void }): Promise<void> {
-  if (client.isOpen) await Promise.race([client.close(), delay(CLOSE_GRACE_MS, undefined, { ref: false })]);
-  client.destroy();
 }

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { openApiDocument } from '../openapi/document.js';
+import { packagePath } from '../packageRoot.js';
 
 /** Swagger UI's prebuilt files, served from the installed package: no CDN (installs may be air-gapped). */
 const swaggerUiDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-const pageDir = fileURLToPath(new URL('../openapi/docsPage/', import.meta.url));
+const pageDir = packagePath('server', 'openapi', 'docsPage');
 
 /** Only what our page loads: the package also ships a demo page that would fetch the public Petstore spec. */
 const SWAGGER_UI_FILES = new Set(['swagger-ui-bundle.js', 'swagger-ui-bundle.js.map', 'swagger-ui.css', 'swagger-ui.css.map', 'favicon-32x32.png']);

@@ -8,7 +8,7 @@ import { TEST_API_KEY } from './testServer.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The real entry point (`server/index.ts`) in its own process, as `npm start` runs it. */
+/** The real entry point (`server/index.ts`, or a compiled build of it) in its own process. */
 export interface ChildServer {
   child: ChildProcess;
   /** Parsed JSON log lines from stdout, in order. */
@@ -24,8 +24,9 @@ export interface ChildServer {
 }
 
 /**
- * Spawns `node --import tsx [--import <preload>] server/index.ts` on 127.0.0.1, port 0, a fresh DATA_DIR
- * and JSON logs, with an IPC channel (so a test-only preload can take orders from the test).
+ * Spawns `node --import tsx [--import <preload>] server/index.ts` (or, with `entry`, `node <entry>`, the
+ * compiled build as `npm start` runs it) on 127.0.0.1, port 0, a fresh DATA_DIR and JSON logs, with an IPC
+ * channel (so a test-only preload can take orders from the test).
  *
  * @example
  * const server = spawnServer({ LOG_LEVEL: 'info' });
@@ -35,6 +36,8 @@ export function spawnServer(
   env: Record<string, string> = {},
   options: {
     preload?: string;
+    /** A compiled entry point (e.g. `dist/server/index.js`) run by plain node instead of the sources through tsx. */
+    entry?: string;
     /** Runs the server through this command, which must end by exec-ing its arguments (e.g. `unshare -m sh -c '…; exec "$@"' sh`). */
     wrapper?: string[];
   } = {},
@@ -45,7 +48,8 @@ export function spawnServer(
   let child!: ChildProcess;
   const start = async () => {
     const dataDir = await dataDirReady;
-    const args = ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'server/index.ts'];
+    const preload = options.preload ? ['--import', options.preload] : [];
+    const args = options.entry ? ['--enable-source-maps', ...preload, options.entry] : ['--import', 'tsx', ...preload, 'server/index.ts'];
     const [file, ...wrapperArgs] = options.wrapper ?? [];
     child = spawn(file ?? process.execPath, file ? [...wrapperArgs, process.execPath, ...args] : args, {
       cwd: repoRoot,

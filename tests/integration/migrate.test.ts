@@ -71,4 +71,20 @@ describe('migrateDatabase on PostgreSQL', () => {
     }
     expect((await migrateDatabase(server.url)).applied).toEqual([]);
   });
+
+  it('checks an up-to-date database with one read, without waiting for the migration lock', async () => {
+    await migrateDatabase(server.url);
+    // Another node holds the lock (it is migrating, or stuck doing so): a start with nothing to apply
+    // must not queue behind it (the locked path would wait up to 120 s, past this test's timeout).
+    const holder = new pg.Client({ connectionString: server.url });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(72707369)');
+      const logs: string[] = [];
+      expect(await migrateDatabase(server.url, { log: (msg) => logs.push(msg) })).toEqual({ applied: [] });
+      expect(logs).toEqual([]);
+    } finally {
+      await holder.end();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { packagePath } from '../../packageRoot.js';
 
 /** What every email template may use. Values are plain text; the HTML engine escapes them. */
 export interface EmailView {
@@ -59,7 +59,7 @@ interface TemplateSet {
 /** Template names that are not categories. */
 const RESERVED = new Set(['layout', 'default', 'digest']);
 
-const TEMPLATE_DIR = fileURLToPath(new URL('./templates/', import.meta.url));
+const TEMPLATE_DIR = `${packagePath('server', 'channels', 'email', 'templates')}/`;
 const FILE_NAME = /^([a-z0-9][a-z0-9_-]*)\.(html|txt)\.hbs$/;
 
 let loaded: TemplateSet | undefined;

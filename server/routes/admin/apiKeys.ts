@@ -26,7 +26,7 @@ export function adminApiKeysRouter(ctx: AppContext): Router {
 
   router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
-    res.json(await revokeApiKey(ctx.db, id));
+    res.json(await revokeApiKey(ctx, id));
   });
 
   return router;

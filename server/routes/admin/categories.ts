@@ -21,16 +21,14 @@ export function adminCategoriesRouter(ctx: AppContext): Router {
 
   router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createCategorySchema, req.body, 'request body');
-    const created = await createCategory(ctx.db, input);
-    ctx.categories.invalidate();
+    const created = await createCategory(ctx, input);
     res.status(201).json(created);
   });
 
   router.patch('/:key', noQuery, async (req, res) => {
     const { key } = parseInput(keyParamsSchema, req.params, 'path');
     const changes = parseInput(updateCategorySchema, req.body, 'request body');
-    const updated = await updateCategory(ctx.db, key, changes);
-    ctx.categories.invalidate();
+    const updated = await updateCategory(ctx, key, changes);
     res.json(updated);
   });
 

@@ -11,7 +11,7 @@ import { v1UsersRouter } from './users.js';
 /** `/api/v1`: the service API. Every request carries an API key, is rate-limited per key, then scoped per route. */
 export function v1Router(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireApiKey(ctx.db), apiKeyRateLimit(ctx));
+  router.use(requireApiKey(ctx), apiKeyRateLimit(ctx));
   router.use('/notifications', v1NotificationsRouter(ctx));
   router.use('/sends', v1SendsRouter(ctx));
   router.use('/users', v1UsersRouter(ctx));

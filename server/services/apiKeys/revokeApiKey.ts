@@ -1,16 +1,19 @@
 import type { ApiKeyDto } from '../../../shared/schemas/directory.js';
-import type { Db } from '../../db/client.js';
+import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { presentApiKey } from '../../presenters/directory.js';
 
 /**
- * Revokes an API key; it fails on its very next request, since every request looks the key up.
+ * Revokes an API key; it fails on its very next request on every node: the nodes' key caches drop it on
+ * the invalidation bus's `apiKey` message, sent (and taken by Redis, in scale-out) before this returns.
  * Idempotent: revoking again keeps the original `revokedAt`.
  */
-export async function revokeApiKey(db: Db, id: string): Promise<ApiKeyDto> {
+export async function revokeApiKey(ctx: Pick<AppContext, 'db' | 'invalidation'>, id: string): Promise<ApiKeyDto> {
+  const { db } = ctx;
   // Conditional update, so two concurrent revocations cannot move the first timestamp.
   await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   const row = await db.apiKey.findUnique({ where: { id }, include: { createdBy: { select: { name: true } } } });
   if (!row) throw NotFoundError('API key');
+  await ctx.invalidation.publish('apiKey', id);
   return presentApiKey(row);
 }

@@ -1,5 +1,5 @@
 import type { CategoryDto, CreateCategoryInput } from '../../../shared/schemas/directory.js';
-import type { Db } from '../../db/client.js';
+import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
 import { presentCategory } from '../../presenters/directory.js';
 import { isUniqueViolation } from '../uniqueViolation.js';
@@ -9,10 +9,14 @@ const categoryExists = (key: string) =>
     { path: 'key', message: 'Already taken' },
   ]);
 
-/** Creates a category; a taken key is a 409 naming the `key` field. */
-export async function createCategory(db: Db, input: CreateCategoryInput): Promise<CategoryDto> {
+/**
+ * Creates a category; a taken key is a 409 naming the `key` field. Every node's category cache hears of it
+ * (invalidation bus, topic `category`) before this returns.
+ */
+export async function createCategory(ctx: Pick<AppContext, 'db' | 'invalidation'>, input: CreateCategoryInput): Promise<CategoryDto> {
+  let row;
   try {
-    const row = await db.category.create({
+    row = await ctx.db.category.create({
       data: {
         key: input.key,
         label: input.label,
@@ -22,10 +26,11 @@ export async function createCategory(db: Db, input: CreateCategoryInput): Promis
         escalation: input.escalation.length > 0 ? JSON.stringify(input.escalation) : null,
       },
     });
-    return presentCategory(row);
   } catch (err) {
     // No read-before-insert: the unique key decides, so two concurrent creates cannot both succeed.
     if (isUniqueViolation(err)) throw categoryExists(input.key);
     throw err;
   }
+  await ctx.invalidation.publish('category', row.key);
+  return presentCategory(row);
 }

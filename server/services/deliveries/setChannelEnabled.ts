@@ -3,8 +3,9 @@ import type { AppContext } from '../../context.js';
 import { getChannelStatus } from './listChannelStatuses.js';
 
 /**
- * Flips a channel's runtime switch (persisted in AppSetting, seen by every node within seconds). Turning
- * a channel back on wakes the worker, so the deliveries it held back go out now rather than at its next poll.
+ * Flips a channel's runtime switch (persisted in AppSetting, seen by every node at once through the
+ * invalidation bus). Turning a channel back on wakes the worker, so the deliveries it held back go out now
+ * rather than at its next poll.
  */
 export async function setChannelEnabled(ctx: AppContext, channel: ExternalChannelName, enabled: boolean): Promise<ChannelStatusDto> {
   await ctx.delivery.switches.set(channel, enabled);
