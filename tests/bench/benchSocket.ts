@@ -66,8 +66,9 @@ export class BenchSocket {
   watermark: number | undefined;
   /** Seqs received above the watermark (out of order or after a gap). */
   private readonly ahead = new Set<number>();
-  /** Epoch ms of the latest `sync.done`. */
+  /** Epoch ms of the latest `sync.done`, and of the latest connect. */
   syncedAt = 0;
+  private connectedAt = 0;
   /** A reconnect storm: marked at (epoch ms), the seq this socket must reach, and when it got there. */
   storm: { since: number; target: number | undefined; doneAt: number } | undefined;
   /** The first handshake refusal, if any (the socket keeps retrying). */
@@ -91,7 +92,10 @@ export class BenchSocket {
       extraHeaders: { cookie: user.cookie },
       auth: (cb) => cb({ ...(this.watermark === undefined ? {} : { lastSeq: this.watermark }), userId: user.userId }),
     });
-    this.socket.on('connect', () => (this.attempt = 0));
+    this.socket.on('connect', () => {
+      this.attempt = 0;
+      this.connectedAt = epochMs();
+    });
     this.socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return;
       this.tally.disconnects.set(reason, (this.tally.disconnects.get(reason) ?? 0) + 1);
@@ -121,6 +125,11 @@ export class BenchSocket {
   /** Starts watching a reconnect storm: this socket must sync again and reach `watermark + increment`. */
   markStorm(since: number, increment: number): void {
     this.storm = { since, target: this.trackSeqs ? (this.watermark ?? 0) + increment : undefined, doneAt: 0 };
+  }
+
+  /** Connected, and synced since it last connected (replay done). */
+  get ready(): boolean {
+    return this.socket.connected && this.syncedAt >= this.connectedAt;
   }
 
   close(): void {

@@ -24,16 +24,23 @@ import {
 /** Longest wait for accepted notifications to reach their sockets after the posting ended. */
 const DELIVERY_WAIT_MS = 60_000;
 
-const sum = (reports: PostReport[], field: 'accepted' | 'refused' | 'refusedWithRetryAfter' | 'failed' | 'unanswered') => reports.reduce((n, r) => n + r[field], 0);
-const firstFailure = (reports: PostReport[]) => reports.find((r) => r.firstFailure)?.firstFailure;
+const sum = (reports: PostReport[], field: 'accepted' | 'refused' | 'refusedWithRetryAfter' | 'failed') => reports.reduce((n, r) => n + r[field], 0);
 
+/** `accepted 1,337, refused 429/503 0 (0 with Retry-After), failed 3,663 (3,600 unanswered at the deadline, 63 ECONNRESET: …)`. */
 function answersLine(reports: PostReport[]): string {
-  const failure = firstFailure(reports);
+  const kinds = new Map<string, { count: number; example: string }>();
+  for (const report of reports) {
+    for (const [kind, { count, example }] of Object.entries(report.failures)) {
+      const entry = kinds.get(kind) ?? { count: 0, example };
+      entry.count += count;
+      kinds.set(kind, entry);
+    }
+  }
+  const breakdown = [...kinds].map(([kind, { count, example }]) => `${formatCount(count)} ${kind}${example === 'aborted' || example === kind ? '' : ` (${example})`}`);
   return (
     `accepted ${formatCount(sum(reports, 'accepted'))}, refused 429/503 ${formatCount(sum(reports, 'refused'))} ` +
     `(${formatCount(sum(reports, 'refusedWithRetryAfter'))} with Retry-After), failed ${formatCount(sum(reports, 'failed'))}` +
-    `${sum(reports, 'unanswered') ? ` (${formatCount(sum(reports, 'unanswered'))} unanswered at the deadline)` : ''}` +
-    `${failure ? `; first failure: ${failure}` : ''}`
+    (breakdown.length ? `: ${breakdown.join('; ')}` : '')
   );
 }
 

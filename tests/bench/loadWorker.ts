@@ -29,7 +29,7 @@ export function runLoadWorker(): void {
   /** Waits until every socket is connected and synced since its last connect (after drops and reconnects). */
   const settle = async (deadlineMs: number): Promise<number> => {
     const deadline = Date.now() + deadlineMs;
-    const ready = () => sockets.filter((s) => s.socket.connected && s.syncedAt > 0).length;
+    const ready = () => sockets.filter((s) => s.ready).length;
     while (ready() < sockets.length && Date.now() < deadline) await sleep(50);
     return ready();
   };

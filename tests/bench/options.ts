@@ -1,4 +1,5 @@
 /** Flags and `BENCH_SCALE` of `npm run bench`, parsed once (node:util parseArgs + zod). */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -34,7 +35,7 @@ export interface BenchOptions {
   soakS: number;
   /** Longest wait, in seconds, for the HTTP answers of an open- or closed-loop run after it stops posting. */
   drainS: number;
-  /** The server's entry point: `.ts` runs through tsx (as `npm start`), `.js` with plain node (a compiled build). */
+  /** The server's entry point (default: what `npm start` runs): `.ts` runs through tsx, `.js` with plain node. */
   serverEntry: string;
   /** CPUs (a `taskset -c` list, e.g. `0-3`) the servers are pinned to; undefined: not pinned. */
   serverCpus: string | undefined;
@@ -56,7 +57,7 @@ export const USAGE = `npm run bench [-- flags]   (BENCH_SCALE=0.1 shrinks counts
   --bulk N          notifications through the bulk endpoint (default 20000); --bulk-size N per request (default 1000)
   --soak S          seconds the idle sockets are watched for memory growth (default 20; 600 = issue 9's soak)
   --drain S         longest wait for HTTP answers after an open-loop or closed-loop run (default 30)
-  --server-entry F  server entry point (default server/index.ts; a compiled .js runs with plain node)
+  --server-entry F  server entry point (default: the one \`npm start\` runs; a compiled .js runs with plain node)
   --server-cpus L   pin the servers to these CPUs (taskset -c list, e.g. 0-7); --generator-cpus L the generator`;
 
 const positiveInt = z.coerce.number().int().min(1);
@@ -101,6 +102,16 @@ const flagsSchema = z.strictObject({
   'generator-cpus': cpuList.optional(),
   help: z.boolean().optional(),
 });
+
+/**
+ * The file `npm start` runs (the last `tsx <file>` / `node <file>` of package.json's start script), so the
+ * bench measures the server as it is deployed, whether through tsx or as a compiled build.
+ */
+function startEntry(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts?: Record<string, string> };
+  const runs = [...(pkg.scripts?.start ?? '').matchAll(/\b(?:tsx|node)\s+(?:--\S+\s+)*([\w./-]+\.(?:ts|js|mjs))/g)];
+  return runs.at(-1)?.[1] ?? 'server/index.ts';
+}
 
 /** Thrown for a flag or `BENCH_SCALE` the bench cannot use; the message names it. */
 export class OptionsError extends Error {}
@@ -171,7 +182,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     bulkSize: flags['bulk-size'] ?? 1000,
     soakS: flags.soak ?? seconds(undefined, 20, 5),
     drainS: flags.drain ?? 30,
-    serverEntry: flags['server-entry'] ?? 'server/index.ts',
+    serverEntry: flags['server-entry'] ?? startEntry(),
     serverCpus: flags['server-cpus'],
     generatorCpus: flags['generator-cpus'],
   };

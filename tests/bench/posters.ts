@@ -28,8 +28,7 @@ class Tally {
   refused = 0;
   refusedWithRetryAfter = 0;
   failed = 0;
-  unanswered = 0;
-  firstFailure: string | undefined;
+  readonly failures: Record<string, { count: number; example: string }> = {};
   notFound = false;
   readonly latencies: number[] = [];
   readonly lag: number[] = [];
@@ -42,22 +41,29 @@ class Tally {
       this.refusedWithRetryAfter += items;
       return Math.min(RETRY_AFTER_CAP_MS, Number(answer.retryAfter) * 1000 || 0);
     }
-    this.failure(`HTTP ${answer.status}: ${answer.body.slice(0, 300)}`, items);
+    this.failure(`HTTP ${answer.status}`, answer.body.slice(0, 300), items);
     return 0;
   }
 
-  failure(what: string, items = 1): void {
+  /** Counts a request that failed; `kind` groups them in the report, `example` is kept for the first. */
+  failure(kind: string, example: string, items = 1): void {
     this.failed += items;
-    this.firstFailure ??= what;
+    const entry = (this.failures[kind] ??= { count: 0, example });
+    entry.count += items;
+  }
+
+  /** A request that ended in an error instead of an answer. */
+  error(err: unknown, items = 1): void {
+    const error = err as NodeJS.ErrnoException;
+    if (error.name === 'AbortError') this.failure('unanswered at the deadline', 'aborted', items);
+    else this.failure(error.code ?? error.name, String(err), items);
   }
 
   report(): PostReport {
-    const { accepted, refused, refusedWithRetryAfter, failed, unanswered, firstFailure, notFound } = this;
-    return { accepted, refused, refusedWithRetryAfter, failed, unanswered, firstFailure, notFound, latencies: Float64Array.from(this.latencies), lag: Float64Array.from(this.lag) };
+    const { accepted, refused, refusedWithRetryAfter, failed, failures, notFound } = this;
+    return { accepted, refused, refusedWithRetryAfter, failed, failures, notFound, latencies: Float64Array.from(this.latencies), lag: Float64Array.from(this.lag) };
   }
 }
-
-const isAbort = (err: unknown) => (err as Error).name === 'AbortError';
 
 /** Aborts every request of a job still unanswered `ms` from now; shared by all of them (one listener each). */
 function deadline(ms: number): AbortSignal {
@@ -80,7 +86,7 @@ export async function closedLoop(job: Job<'closedLoop'>): Promise<WorkerResults[
   let next = 0;
   await Promise.all(
     Array.from({ length: job.concurrency }, async () => {
-      while (epochMs() < stopAt && tally.failed < 100) {
+      while (epochMs() < stopAt && tally.failed < 1000) {
         const i = next++;
         const t = performance.now();
         try {
@@ -90,8 +96,7 @@ export async function closedLoop(job: Job<'closedLoop'>): Promise<WorkerResults[
             tally.latencies.push(performance.now() - t);
           } else await sleep(tally.refusal(answer));
         } catch (err) {
-          if (isAbort(err)) tally.unanswered += 1;
-          tally.failure(String(err));
+          tally.error(err);
         }
       }
     }),
@@ -123,8 +128,7 @@ export async function openLoop(job: Job<'openLoop'>): Promise<WorkerResults['ope
         tally.latencies.push(epochMs() - scheduled);
       } else tally.refusal(answer);
     } catch (err) {
-      if (isAbort(err)) tally.unanswered += 1;
-      tally.failure(String(err));
+      tally.error(err);
     }
   };
   await untilEpoch(job.startAt);
@@ -172,8 +176,7 @@ export async function bulk(job: Job<'bulk'>): Promise<WorkerResults['bulk']> {
           try {
             answer = await httpRequest(agent, job.url, 'POST', '/api/v1/notifications/bulk', headers, JSON.stringify({ notifications }), signal);
           } catch (err) {
-            if (isAbort(err)) tally.unanswered += count;
-            tally.failure(String(err), count);
+            tally.error(err, count);
             break;
           }
           if (answer.status === 404) {

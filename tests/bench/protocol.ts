@@ -20,10 +20,8 @@ export interface PostReport {
   refusedWithRetryAfter: number;
   /** Answered anything else, failed, or were still unanswered at the deadline. */
   failed: number;
-  /** Scheduled by an open loop but never got an answer before the deadline (a subset of `failed`). */
-  unanswered: number;
-  /** The first unexpected answer or error, for the log. */
-  firstFailure: string | undefined;
+  /** The failures by kind (`HTTP 500`, `ECONNRESET`, `unanswered at the deadline`), each with its first message. */
+  failures: Record<string, { count: number; example: string }>;
   /** HTTP round trips of accepted requests, in ms. */
   latencies: Float64Array;
   /** Open loop: how late the generator sent each post compared with its schedule, in ms. */

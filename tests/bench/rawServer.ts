@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { unsign } from 'cookie-signature';
 import { Server } from 'socket.io';
-import { benchUserId, COOKIE_NAME } from './seed.js';
+import { benchUserId, COOKIE_NAME } from './sessions.js';
 
 /** What the bench writes for the baseline server before starting it. */
 export interface RawState {

@@ -8,6 +8,7 @@
  * The same file is the entry of the generator workers (`--role worker`) and of the baseline server
  * (`--role raw-server`).
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (!existsSync(new URL(`../../${options.serverEntry}`, import.meta.url))) {
+    console.error(`The server entry ${options.serverEntry} does not exist: build it first (see package.json's start script), or pass --server-entry.`);
+    process.exit(2);
+  }
   // Exit handlers (servers, PostgreSQL, Redis) must run on Ctrl-C too.
   process.once('SIGINT', () => process.exit(130));
   const { runBench } = await import('./runBench.js');
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
   const runDir = await mkdtemp(path.join(tmpdir(), 'flashnotify-bench-'));
   console.log(
     `FlashNotify bench: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at start; ` +
-      `${options.sockets} sockets, ${options.users} users, ${options.workers} generator workers; figures: ${[...options.figures].join(', ')}; ` +
+      `${options.sockets} sockets, ${options.users} users, ${options.workers} generator workers; server entry ${options.serverEntry}; figures: ${[...options.figures].join(', ')}; ` +
       `databases: ${[...options.databases].join(', ')}; logs in ${runDir}`,
   );
   try {

@@ -5,6 +5,7 @@
  * connected, the restart once the database has all its users.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../server/db/client.js';
@@ -17,10 +18,11 @@ import { INGEST_FIGURES, type BenchOptions, type Figure } from './options.js';
 import type { RawState } from './rawServer.js';
 import { tableRows } from './report.js';
 import { pinToCpus } from './procStats.js';
-import { benchUserId, insertSessions, insertUsers, newSessions, type BenchSession } from './seed.js';
+import { insertSessions, insertUsers } from './seed.js';
+import { benchUserId, newSessions, type BenchSession } from './sessions.js';
 import { flashNotifyLaunch, rawLaunch, ServerUnderTest } from './servers.js';
 import { broadcast, openSockets, restartAndStorm } from './socketFigures.js';
-import type { Metrics, Suite } from './suite.js';
+import { quiesce, say, type Metrics, type Suite } from './suite.js';
 import { renderTable } from './table.js';
 import { WorkerPool } from './workerPool.js';
 
@@ -65,6 +67,9 @@ export async function runBench(options: BenchOptions, runDir: string): Promise<v
     if (options.databases.has('pg')) results.push({ metrics: await flashNotifySuite(run, 'pg'), prefix: 'PostgreSQL + Redis: ' });
     const rows = results.flatMap(({ metrics, prefix }) => tableRows(options, metrics, baseline, prefix));
     console.log(`\n${renderTable(rows)}`);
+    for (const [name, metrics] of [['baseline', baseline], ...results.map((r) => [r.prefix || 'FlashNotify: ', r.metrics] as const)] as const) {
+      for (const [key, value] of metrics) if (key.startsWith('failed.')) console.log(`${name.replace(/: $/, '')}: figure "${key.slice(7)}" failed, not in the table: ${value}`);
+    }
   } finally {
     await pool.stop();
     for (const server of run.servers) await server.stop();
@@ -77,30 +82,33 @@ async function runSuite(run: Run, suite: Suite): Promise<Metrics> {
   const ingestOnly = suite.name === 'pg' || (suite.name === 'baseline' && !run.options.databases.has('sqlite'));
   const figures = new Set<Figure>([...run.options.figures].filter((f) => !ingestOnly || INGEST_FIGURES.includes(f)));
   const has = (figure: Figure) => figures.has(figure);
-  const section = (title: string) => console.log(`\n${suite.title}: ${title}`);
-  try {
-    section(has('memory') ? '7 memory per idle socket (fresh process)' : 'sockets');
-    await openSockets(suite, has('memory'));
-    if (INGEST_FIGURES.some(has)) await warmUp(suite);
-    if (has('ingest')) section('1 closed-loop single-recipient ingest');
-    if (has('ingest')) await closedLoopIngest(suite);
-    if (has('open')) section('2 open-loop single-recipient ingest');
-    if (has('open')) await openLoopIngest(suite);
-    if (has('bulk')) section('3 bulk endpoint');
-    if (has('bulk')) await bulkIngest(suite);
-    if (has('broadcast')) section(`4 broadcast to ${run.options.sockets} users`);
-    if (has('broadcast')) await broadcast(suite, 'small', run.options.sockets);
-    if (has('health')) section('8 health and inbox while ingest is saturated');
-    if (has('health')) await responsiveness(suite);
-    if (has('restart') || has('storm') || has('broadcast')) {
-      section(`adding users up to ${run.options.users}`);
-      await suite.growUsers();
-      // The restart after it is figure 5 (and 6); it also makes sure no cache predates the new users.
-      section(has('storm') ? '5 restart and 6 reconnect storm' : has('restart') ? '5 restart' : 'restart (not measured)');
-      await restartAndStorm(suite, has('storm'));
+  /** One figure: its heading, an idle server to start from, and a failure that ends only this figure. */
+  const step = async (title: string, run: () => Promise<void>) => {
+    // Other processes on the machine take CPU from both sides: the load average says how busy it was.
+    console.log(`\n${suite.title}: ${title} (load average ${loadavg()[0]!.toFixed(2)})`);
+    await quiesce(suite);
+    try {
+      await run();
+    } catch (err) {
+      say(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+      suite.metrics.set(`failed.${title}`, String(err));
     }
-    if (has('broadcast')) section(`4 broadcast to ${run.options.users} users`);
-    if (has('broadcast')) await broadcast(suite, 'big', run.options.users);
+  };
+  try {
+    await step(has('memory') ? '7 memory per idle socket (fresh process)' : 'sockets', () => openSockets(suite, has('memory')));
+    if (INGEST_FIGURES.some(has)) await step('warm-up', () => warmUp(suite));
+    if (has('ingest')) await step('1 closed-loop single-recipient ingest', () => closedLoopIngest(suite));
+    if (has('open')) await step('2 open-loop single-recipient ingest', () => openLoopIngest(suite));
+    if (has('bulk')) await step('3 bulk endpoint', () => bulkIngest(suite));
+    if (has('broadcast')) await step(`4 broadcast to ${run.options.sockets} users`, () => broadcast(suite, 'small', run.options.sockets));
+    if (has('health')) await step('8 health and inbox while ingest is saturated', () => responsiveness(suite));
+    if (has('restart') || has('storm') || has('broadcast')) {
+      await step(`adding users up to ${run.options.users}`, () => suite.growUsers());
+      // The restart after it is figure 5 (and 6); it also makes sure no cache predates the new users.
+      const title = has('storm') ? '5 restart and 6 reconnect storm' : has('restart') ? '5 restart' : 'restart (not measured)';
+      await step(title, () => restartAndStorm(suite, has('storm')));
+    }
+    if (has('broadcast')) await step(`4 broadcast to ${run.options.users} users`, () => broadcast(suite, 'big', run.options.users));
   } finally {
     await suite.pool.all({ kind: 'close' });
     await suite.server.stop();

@@ -2,39 +2,18 @@
  * Signed-in users in bulk, without passwords or sign-ins (argon2 and the sign-in limits would take
  * minutes for 10,000): user rows are inserted with multi-row SQL, and sessions are written into the
  * `Session` table exactly as the server's store (server/services/sessions/sessionStore.ts) keeps what
- * express-session hands it, with the cookie signed as express-session signs it (`s:` + cookie-signature
- * with SESSION_SECRET). The server then treats them like any sign-in: cookie → store → `userId`.
+ * express-session hands it, for the cookies sessions.ts signs. The server then treats them like any
+ * sign-in: cookie → store → `userId`.
  */
-import { randomBytes } from 'node:crypto';
-import { sign } from 'cookie-signature';
 import type { Db } from '../../server/db/client.js';
 import { Prisma } from '../../server/generated/sqlite/client.js';
-import type { SocketUser } from './protocol.js';
+import { benchUserId, type BenchSession } from './sessions.js';
 
-/** The session cookie's name (server/middleware/session.ts). */
-export const COOKIE_NAME = 'flashnotify.sid';
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 /** Rows per multi-row INSERT: 5 parameters a row stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 /** Rows per transaction: fast, yet the server is never kept waiting long for the write lock. */
 const PER_TRANSACTION = 10_000;
-
-/** The id of the bench's i-th user (stable, so the baseline server can be given the same ones). */
-export const benchUserId = (i: number): string => `bench-${String(i).padStart(6, '0')}`;
-
-/** A session id as express-session makes them (uid-safe: 24 random bytes, base64url). */
-const newSessionId = (): string => randomBytes(24).toString('base64url');
-
-/**
- * The `Cookie` header value express-session accepts for `sid` (its `s:` prefix, an HMAC-SHA256 signature
- * from cookie-signature, URI-encoded).
- *
- * @example
- * sessionCookie('abc', secret); // "flashnotify.sid=s%3Aabc.<signature>"
- */
-function sessionCookie(sid: string, secret: string): string {
-  return `${COOKIE_NAME}=${encodeURIComponent(`s:${sign(sid, secret)}`)}`;
-}
 
 /** Inserts users `from` … `to - 1` (`benchUserId(i)`, `bench<i>@bench.test`), oldest first. */
 export async function insertUsers(db: Db, from: number, to: number): Promise<void> {
@@ -53,19 +32,6 @@ export async function insertUsers(db: Db, from: number, to: number): Promise<voi
       }
     });
   }
-}
-
-/** A signed-in session of a bench user: its id (the store's key) and the cookie a client sends. */
-export interface BenchSession extends SocketUser {
-  sid: string;
-}
-
-/** New sessions for these users, with their signed cookies (not stored yet: see insertSessions). */
-export function newSessions(userIds: string[], secret: string): BenchSession[] {
-  return userIds.map((userId) => {
-    const sid = newSessionId();
-    return { userId, sid, cookie: sessionCookie(sid, secret) };
-  });
 }
 
 /** Stores sessions as the server's store does: one row each, signed in as its user, valid 30 days. */

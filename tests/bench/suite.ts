@@ -1,8 +1,8 @@
 /** One system under test with its sockets and generator, and the helpers every figure uses. */
 import { epochMs } from './benchSocket.js';
 import type { BenchOptions } from './options.js';
-import { measureCpu, type CpuWindow } from './procStats.js';
-import type { BenchSession } from './seed.js';
+import { cpuMsOf, measureCpu, type CpuWindow } from './procStats.js';
+import type { BenchSession } from './sessions.js';
 import type { ServerUnderTest } from './servers.js';
 import { formatMs, type Summary } from './stats.js';
 import type { WorkerPool } from './workerPool.js';
@@ -108,4 +108,26 @@ export function concat(parts: Float64Array[]): Float64Array {
 export async function settleSockets(suite: Suite, timeoutMs = 60_000): Promise<void> {
   const ready = (await suite.pool.all({ kind: 'settle', deadlineMs: timeoutMs })).reduce((a, b) => a + b, 0);
   if (ready < suite.socketUsers.length) say(`warning: only ${ready} of ${suite.socketUsers.length} sockets are connected and synced`);
+}
+
+/** Server CPU below which it counts as idle: pings of 10,000 idle sockets cost less. */
+const IDLE_CORES = 0.1;
+
+/**
+ * Waits until the server is idle (under IDLE_CORES over half a second), so what one figure left behind
+ * (posts the generator gave up on but the server still processes, a broadcast's tail) does not land in the
+ * next one's numbers; at most `timeoutMs`.
+ */
+export async function quiesce(suite: Suite, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const before = cpuMsOf(suite.server.pid);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const cores = (cpuMsOf(suite.server.pid) - before) / 500;
+    if (cores < IDLE_CORES) return;
+    if (Date.now() > deadline) {
+      say(`warning: the server still uses ${cores.toFixed(2)} cores after ${timeoutMs / 1000} s of waiting for it to idle`);
+      return;
+    }
+  }
 }
