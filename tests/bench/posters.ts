@@ -23,6 +23,7 @@ function notificationBody(tag: string, i: number, recipient: string): Record<str
   return { to: [{ userId: recipient }], title: `bench ${tag} #${i}`, body: '', data: { tag, t: epochMs() } };
 }
 
+/** What one job's requests came to, reported to the bench as a PostReport. */
 class Tally {
   accepted = 0;
   refused = 0;
