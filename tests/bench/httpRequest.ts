@@ -9,10 +9,17 @@ export interface HttpAnswer {
 }
 
 /**
+ * Idle connections are closed after this long (ms), before the server's own keep-alive timeout (Node's
+ * default, 5 s) closes them: a request sent on a connection the server is closing at that moment fails
+ * with ECONNRESET, which would be the generator's fault, not the server's.
+ */
+const IDLE_CONNECTION_MS = 4000;
+
+/**
  * A keep-alive connection pool for one generator loop. node:http rather than fetch: on this 2-core box
  * fetch's per-request cost would make the generator, not the server, the bottleneck.
  */
-export const keepAliveAgent = (maxSockets = Infinity): Agent => new Agent({ keepAlive: true, maxSockets });
+export const keepAliveAgent = (maxSockets = Infinity): Agent => new Agent({ keepAlive: true, maxSockets, timeout: IDLE_CONNECTION_MS });
 
 /**
  * One request to 127.0.0.1 (`base` is the server's URL); resolves with the answer, rejects on a network

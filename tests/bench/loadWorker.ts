@@ -17,6 +17,7 @@ export function runLoadWorker(): void {
 
   const open = async (request: Extract<WorkerRequest, { kind: 'open' }>): Promise<WorkerResults['open']> => {
     for (const socket of sockets) socket.close();
+    tally.reset(); // a new set of sockets (the next suite): its counts start from zero
     sockets = request.users.map((user) => new BenchSocket(request.url, user, tally, request.trackSeqs));
     const limit = pLimit(request.connectConcurrency);
     const deadline = sleep(request.deadlineMs);

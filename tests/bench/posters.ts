@@ -12,8 +12,6 @@ type Job<K extends WorkerRequest['kind']> = Extract<WorkerRequest, { kind: K }>;
 
 /** The longest a poster honours `Retry-After`, in ms: longer would only idle the generator. */
 const RETRY_AFTER_CAP_MS = 2000;
-/** Connections one open-loop worker keeps at most (a service's pool); more posts queue client-side. */
-const OPEN_LOOP_CONNECTIONS = 256;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const untilEpoch = (at: number) => sleep(Math.max(0, at - epochMs()));
@@ -109,10 +107,10 @@ export async function closedLoop(job: Job<'closedLoop'>): Promise<WorkerResults[
 /**
  * Posts at `rate` per second on a fixed schedule for `durationMs` (open loop: a slow answer does not slow
  * the schedule). `data.t` is the scheduled time, so a post that waits for a free connection of the
- * bounded pool counts that wait in its end-to-end latency. Unanswered at `durationMs + drainMs`: aborted.
+ * bounded pool (`connections`) counts that wait in its end-to-end latency. Unanswered at `durationMs + drainMs`: aborted.
  */
 export async function openLoop(job: Job<'openLoop'>): Promise<WorkerResults['openLoop']> {
-  const agent = keepAliveAgent(OPEN_LOOP_CONNECTIONS);
+  const agent = keepAliveAgent(job.connections);
   const tally = new Tally();
   const headers = { authorization: `Bearer ${job.apiKey}` };
   const total = Math.round((job.rate * job.durationMs) / 1000);

@@ -81,7 +81,8 @@ export type WorkerRequest =
   | { kind: 'markStorm'; increment: number }
   | { kind: 'stormStatus' }
   | (PostJob & { kind: 'closedLoop'; concurrency: number; durationMs: number; drainMs: number })
-  | (PostJob & { kind: 'openLoop'; rate: number; durationMs: number; drainMs: number })
+  /** `connections`: the most this worker keeps open (a service's pool); further posts wait for one client-side. */
+  | (PostJob & { kind: 'openLoop'; rate: number; durationMs: number; drainMs: number; connections: number })
   | (PostJob & { kind: 'bulk'; items: number; batchSize: number; concurrency: number; drainMs: number });
 
 /** Answers, by request kind. */
