@@ -23,8 +23,9 @@ const config = {
     // Named as a string: pino loads its pretty-printing transport by package name (server/logger.ts).
     'pino-pretty',
   ],
-  // scripts/ensure-chromium.mjs installs Chromium with the system's apt-get when it is missing.
-  ignoreBinaries: ['apt-get'],
+  // scripts/ensure-chromium.mjs installs Chromium with the system's apt-get when it is missing; the bench pins
+  // processes to CPUs with util-linux's taskset (--server-cpus / --generator-cpus).
+  ignoreBinaries: ['apt-get', 'taskset'],
 } satisfies KnipConfig;
 
 export default config;
