@@ -34,10 +34,16 @@ const TARGETS = {
   },
 };
 
-/** Vite's production build of client/ (vite.config.ts says where and how). */
+/**
+ * Vite's production build of client/ (vite.config.ts says where and how). Production whatever NODE_ENV the
+ * caller runs under: Vite builds React's development bundle when NODE_ENV is anything else, and a
+ * `NODE_ENV=test npm start` (or a supervisor's NODE_ENV=development) then served StrictMode's doubled
+ * effects (two sockets per tab), warnings and a 4× bigger bundle.
+ */
 async function buildClient(outdir) {
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: fromRoot('vite.config.ts'), build: outdir ? { outDir: outdir } : {} });
+  await build({ configFile: fromRoot('vite.config.ts'), mode: 'production', build: outdir ? { outDir: outdir } : {} });
 }
 
 /**

@@ -18,10 +18,25 @@ test('a live notification lost on the way is fetched at once when the next one s
       ws.send(message);
     });
   });
+  // Requests of the page's own API in flight: the first sync.done refetches the lists (they may have been
+  // read before the socket joined its room), and that refetch would rightly bring the "lost" notification
+  // by itself and prove nothing. `networkidle` cannot tell: it fired on the login page, before the SPA
+  // navigated to the inbox.
+  let inFlight = 0;
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (req) => void (isApi(req.url()) && inFlight++));
+  const done = (req: { url(): string }) => void (isApi(req.url()) && inFlight--);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   await signIn(page, 'bob@example.com');
-  // Let the page settle first (inbox list, counts and the session re-read that follow a connect): a list
-  // fetch still in flight would rightly bring the "lost" notification by itself and prove nothing.
-  await page.waitForLoadState('networkidle');
+  // Settled: no API request for 500 ms in a row after the socket's first sync.
+  let quietSince = Date.now();
+  await expect
+    .poll(() => {
+      if (inFlight > 0) quietSince = Date.now();
+      return Date.now() - quietSince;
+    }, { intervals: [50] })
+    .toBeGreaterThanOrEqual(500);
   const item = (id: string) => page.locator(`[data-testid="notification-item"][data-id="${id}"]`);
 
   const [lost] = await postNotification(request, { to: [{ email: 'bob@example.com' }], title: 'Lost in transit' });

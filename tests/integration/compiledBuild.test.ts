@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,29 @@ describe('the compiled server build', () => {
   it('shuts down gracefully on SIGTERM', async () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('the client build', () => {
+  // Vite builds React's development bundle when NODE_ENV is not "production": `NODE_ENV=test npm start`
+  // (this suite's own environment) once served StrictMode's doubled effects, two sockets per tab.
+  it('is a production build whatever NODE_ENV it runs under', { timeout: 120_000 }, async () => {
+    const clientOut = path.join(repoRoot, 'dist', 'test-builds', `client-${process.pid}`);
+    try {
+      await promisify(execFile)(process.execPath, ['scripts/build.mjs', 'client', '--outdir', clientOut], {
+        cwd: repoRoot,
+        env: { ...process.env, NODE_ENV: 'development' },
+      });
+      const scripts = (await readdir(path.join(clientOut, 'assets'))).filter((name) => name.endsWith('.js'));
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const name of scripts) {
+        const code = await readFile(path.join(clientOut, 'assets', name), 'utf8');
+        // Printed by React's development build only.
+        expect(code, name).not.toContain('Download the React DevTools');
+      }
+    } finally {
+      await rm(clientOut, { recursive: true, force: true });
+    }
   });
 });
 
