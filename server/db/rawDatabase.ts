@@ -173,3 +173,20 @@ export function openPostgresRawDatabase(pool: Pool): RawDatabase {
     close: async () => {},
   };
 }
+
+/**
+ * `column IN (the values)` as ONE parameter, so the statement's text (and its prepared statement) is the
+ * same whatever the number of values: `json_each(?)` on SQLite, `= ANY(?::text[])` on PostgreSQL. Pass
+ * `sqlListParam(sql, values)` as its value.
+ *
+ * @example
+ * await sql.all(`SELECT "id" FROM "User" WHERE ${sqlInList(sql, '"id"')}`, [sqlListParam(sql, ids)]);
+ */
+export function sqlInList(sql: SqlRunner, column: string): string {
+  return sql.dialect === 'postgres' ? `${column} = ANY(?::text[])` : `${column} IN (SELECT value FROM json_each(?))`;
+}
+
+/** The parameter of {@link sqlInList}: the array itself on PostgreSQL, its JSON text on SQLite. */
+export function sqlListParam(sql: SqlRunner, values: readonly string[]): unknown {
+  return sql.dialect === 'postgres' ? values : JSON.stringify(values);
+}

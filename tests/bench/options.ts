@@ -37,6 +37,8 @@ export interface BenchOptions {
   drainS: number;
   /** The server's entry point (default: what `npm start` runs): `.ts` runs through tsx, `.js` with plain node. */
   serverEntry: string;
+  /** Directory FlashNotify's server processes write a V8 CPU profile into when they exit (`--cpu-prof`); undefined: none. */
+  cpuProfDir: string | undefined;
   /** CPUs (a `taskset -c` list, e.g. `0-3`) the servers are pinned to; undefined: not pinned. */
   serverCpus: string | undefined;
   /** CPUs the load generator (this process and its workers) is pinned to. */
@@ -58,6 +60,7 @@ export const USAGE = `npm run bench [-- flags]   (BENCH_SCALE=0.1 shrinks counts
   --soak S          seconds the idle sockets are watched for memory growth (default 20; 600 = issue 9's soak)
   --drain S         longest wait for HTTP answers after an open-loop or closed-loop run (default 30)
   --server-entry F  server entry point (default: the one \`npm start\` runs; a compiled .js runs with plain node)
+  --cpu-prof DIR    FlashNotify's server processes write a .cpuprofile into DIR when they exit (node --cpu-prof)
   --server-cpus L   pin the servers to these CPUs (taskset -c list, e.g. 0-7); --generator-cpus L the generator`;
 
 const positiveInt = z.coerce.number().int().min(1);
@@ -98,6 +101,7 @@ const flagsSchema = z.strictObject({
   soak: z.coerce.number().min(0).optional(),
   drain: z.coerce.number().positive().optional(),
   'server-entry': z.string().min(1).optional(),
+  'cpu-prof': z.string().min(1).optional(),
   'server-cpus': cpuList.optional(),
   'generator-cpus': cpuList.optional(),
   help: z.boolean().optional(),
@@ -146,6 +150,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
         soak: { type: 'string' },
         drain: { type: 'string' },
         'server-entry': { type: 'string' },
+        'cpu-prof': { type: 'string' },
         'server-cpus': { type: 'string' },
         'generator-cpus': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -183,6 +188,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     soakS: flags.soak ?? seconds(undefined, 20, 5),
     drainS: flags.drain ?? 30,
     serverEntry: flags['server-entry'] ?? startEntry(),
+    cpuProfDir: flags['cpu-prof'],
     serverCpus: flags['server-cpus'],
     generatorCpus: flags['generator-cpus'],
   };

@@ -2,6 +2,7 @@
  * The generator's HTTP loops, run inside a worker: closed loop (each poster waits for its answer), open
  * loop (posts leave on a fixed schedule whatever the server does) and the bulk endpoint.
  */
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Agent } from 'node:http';
 import { epochMs } from './benchSocket.js';
@@ -158,6 +159,9 @@ export async function bulk(job: Job<'bulk'>): Promise<WorkerResults['bulk']> {
   const batches = Math.ceil(job.items / job.batchSize);
   const signal = deadline(job.startAt - epochMs() + job.drainMs);
   let nextBatch = 0;
+  // Keys unique to this job: every worker numbers its items from 0, and one key sent by two workers with
+  // different bodies is (rightly) a 422 `idempotency_key_reused`. A retried request keeps its keys.
+  const keyPrefix = `${job.tag}-${randomUUID()}`;
   await untilEpoch(job.startAt);
   await Promise.all(
     Array.from({ length: job.concurrency }, async () => {
@@ -168,7 +172,7 @@ export async function bulk(job: Job<'bulk'>): Promise<WorkerResults['bulk']> {
         for (let attempt = 0; attempt < 20; attempt++) {
           const notifications = Array.from({ length: count }, (_, k) => {
             const i = first + k;
-            return { ...notificationBody(job.tag, i, job.recipients[i % job.recipients.length]!), idempotencyKey: `${job.tag}-${i}` };
+            return { ...notificationBody(job.tag, i, job.recipients[i % job.recipients.length]!), idempotencyKey: `${keyPrefix}-${i}` };
           });
           const t = performance.now();
           let answer: HttpAnswer;

@@ -190,6 +190,7 @@ async function flashNotifySuite(run: Run, dialect: 'sqlite' | 'pg'): Promise<Met
       },
       path.join(run.runDir, `flashnotify-${dialect}.log`),
       run.options.serverCpus,
+      run.options.cpuProfDir,
     );
     const server = new ServerUnderTest('FlashNotify', url, launch);
     run.servers.push(server);

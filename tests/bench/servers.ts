@@ -23,9 +23,13 @@ export interface Launch {
   cpus?: string;
 }
 
-/** FlashNotify's entry point (a `.ts` file runs through the tsx loader, as `npm start` does). */
-export function flashNotifyLaunch(entry: string, env: Record<string, string>, logFile: string, cpus?: string): Launch {
-  return { args: entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], env, logFile, cpus };
+/**
+ * FlashNotify's entry point (a `.ts` file runs through the tsx loader, as `npm start` does); with
+ * `cpuProfDir`, node writes a V8 CPU profile of the process there when it exits.
+ */
+export function flashNotifyLaunch(entry: string, env: Record<string, string>, logFile: string, cpus?: string, cpuProfDir?: string): Launch {
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  return { args: [...profile, ...(entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry])], env, logFile, cpus };
 }
 
 /** The baseline server: this bench's entry in the raw-server role, through the same loader. */

@@ -75,6 +75,26 @@ describe.each(['sqlite', 'postgres'] as const)('group commit on %s', (dialect) =
     expect(counts.version).toBe(stateVersion);
   });
 
+  it('commits sends handed over one after another within one event-loop turn together (requests parsed in one poll phase)', async () => {
+    const user = await newUser(server());
+    const sends = await Promise.all(Array.from({ length: 5 }, () => sendTo(server(), [user])));
+    const before = { ...server().ctx.sendWriter.stats };
+    // Each send handed over a microtask after the one before, as request handlers whose work resolves in
+    // microtasks do within one turn. A batch started a microtask after the first send held it alone.
+    const outcomes = await new Promise<CommitOutcome[]>((resolve, reject) => {
+      const handedOver: Promise<CommitOutcome>[] = [];
+      const handOver = (i: number) => {
+        handedOver.push(server().ctx.sendWriter.commit(sends[i]!));
+        if (i + 1 < sends.length) queueMicrotask(() => handOver(i + 1));
+        else Promise.all(handedOver).then(resolve, reject);
+      };
+      handOver(0);
+    });
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(server().ctx.sendWriter.stats.batches - before.batches).toBe(1);
+    expect(server().ctx.sendWriter.stats.sends - before.sends).toBe(5);
+  });
+
   it('leaves out only the sends that cannot commit: a deleted recipient, an Idempotency-Key taken', async () => {
     const alice = await newUser(server());
     const gone = await newUser(server());
@@ -145,6 +165,8 @@ describe.each(['sqlite', 'postgres'] as const)('group commit on %s', (dialect) =
     try {
       const dave = await newUser(server());
       const first = full.commit(await sendTo(server(), [dave]));
+      // The writer takes its batch after this turn of the event loop: the queue is empty again then.
+      await new Promise((resolve) => setImmediate(resolve));
       const second = full.commit(await sendTo(server(), [dave]));
       const res = await fetch(`${server().url}/api/v1/notifications`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../db/rawDatabase.js';
+import { sqlInList as inIds, sqlListParam as idList, type SqlRunner } from '../../db/rawDatabase.js';
 import type { NotificationRow } from '../../presenters/notification.js';
 import type { SpecColumns } from '../sends/sendSpec.js';
 import type { InboxCounts } from '../../../shared/schemas/notification.js';
@@ -11,11 +11,6 @@ import type { InboxCounts } from '../../../shared/schemas/notification.js';
  * row on SQLite (no round trips: in-process) and by multi-row INSERTs on PostgreSQL (one round trip per
  * chunk).
  */
-
-/** `column IN (the ids)`, one parameter in both dialects; pass `idList(sql, ids)` as its value. */
-const inIds = (sql: SqlRunner, column: string) =>
-  sql.dialect === 'postgres' ? `${column} = ANY(?::text[])` : `${column} IN (SELECT value FROM json_each(?))`;
-const idList = (sql: SqlRunner, ids: readonly string[]): unknown => (sql.dialect === 'postgres' ? ids : JSON.stringify(ids));
 
 /** Rows per multi-row INSERT on PostgreSQL: 15 columns × 2,000 stays below its 65,535 parameters. */
 const PG_INSERT_CHUNK = 2000;

@@ -1,27 +1,33 @@
 import type { Db } from '../../db/client.js';
-import type { RawDatabase } from '../../db/rawDatabase.js';
+import { sqlInList, sqlListParam, type RawDatabase } from '../../db/rawDatabase.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import { nextTurn } from '../slices.js';
 
 /** What a template may read about a recipient, selected whenever users are loaded for a send. */
 export const recipientFields = { id: true, name: true, email: true, externalId: true, locale: true, timezone: true } as const;
 
-/** Values per `IN (…)` list: SQLite allows 999 bind parameters per statement (Prisma does not split). */
+/** Values per lookup statement: the event loop gets a turn between them (a 10,000-recipient `to` list). */
 export const LOOKUP_CHUNK = 500;
 
-/**
- * These reads give the event loop a turn between pages, so they take the database client, never a
- * transaction: on SQLite a yield inside a transaction lets other requests' queries run inside it.
- */
-type Reader = Db;
+/** The columns of `recipientFields`, as raw SQL selects them. */
+const RECIPIENT_COLUMNS = Object.keys(recipientFields)
+  .map((column) => `"${column}"`)
+  .join(', ');
 
-/** Users whose `field` is one of `values`, read in IN lists of LOOKUP_CHUNK. */
-export async function findUsersBy(db: Reader, field: 'id' | 'email' | 'externalId', values: string[]): Promise<TemplateRecipient[]> {
+/**
+ * Users whose `field` is one of `values`: one raw statement per LOOKUP_CHUNK values on the hot path's
+ * connection (every API send runs this; through the ORM it was one of its larger costs), outside any
+ * transaction, with an event-loop turn between chunks.
+ */
+export async function findUsersBy(raw: RawDatabase, field: 'id' | 'email' | 'externalId', values: string[]): Promise<TemplateRecipient[]> {
   const found: TemplateRecipient[] = [];
   for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
     if (i > 0) await nextTurn();
     const chunk = values.slice(i, i + LOOKUP_CHUNK);
-    found.push(...(await db.user.findMany({ where: { [field]: { in: chunk } }, select: recipientFields })));
+    const rows = await raw.read((sql) =>
+      sql.all<TemplateRecipient>(`SELECT ${RECIPIENT_COLUMNS} FROM "User" WHERE ${sqlInList(sql, `"${field}"`)}`, [sqlListParam(sql, chunk)]),
+    );
+    found.push(...rows);
   }
   return found;
 }
@@ -38,7 +44,7 @@ export async function readAllUsers(raw: RawDatabase): Promise<TemplateRecipient[
 }
 
 /** Topic ids by key, for the keys that exist (one query; keys are few, see LIMITS.topicsPerSendMax). */
-export async function findTopicIds(db: Reader, keys: string[]): Promise<Map<string, string>> {
+export async function findTopicIds(db: Db, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const topics = await db.topic.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
   return new Map(topics.map((t) => [t.key, t.id]));

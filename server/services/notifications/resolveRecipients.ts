@@ -40,9 +40,9 @@ export async function readSelectors(
   }
   const subscriberIds = new Set([...subscribers.values()].flat());
   const wantedIds = [...new Set([...selectors.ids, ...subscriberIds])].filter((id) => !byId.has(id));
-  remember(await findUsersBy(db, 'id', wantedIds));
-  remember(await findUsersBy(db, 'email', selectors.emails.filter((e) => !byEmail.has(e))));
-  remember(await findUsersBy(db, 'externalId', selectors.externalIds.filter((x) => !byExternalId.has(x))));
+  remember(await findUsersBy(raw, 'id', wantedIds));
+  remember(await findUsersBy(raw, 'email', selectors.emails.filter((e) => !byEmail.has(e))));
+  remember(await findUsersBy(raw, 'externalId', selectors.externalIds.filter((x) => !byExternalId.has(x))));
   return { everyone, byId, byEmail, byExternalId, topicIds, subscribers };
 }
 
