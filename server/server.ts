@@ -122,7 +122,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     roomsReady.wait = redis.roomsReady;
     ctx.redis = { sendCommand: redis.sendCommand };
   }
-  ctx.realtime = createPublisher(io);
+  ctx.realtime = createPublisher(io, { scaledOut: redis !== undefined });
   const revalidation = startSessionRevalidation(io, ctx, config.socketRevalidateMs);
   app = createHttpApp(ctx, session.middleware);
 

@@ -54,4 +54,22 @@ describe('broadcast', () => {
     }
     console.log(`[measure] broadcast to ${total} users: API answered in ${fanOutMs.toFixed(0)} ms, ${SAMPLE} sampled sockets all received by ${liveMs.toFixed(0)} ms`);
   }, 120_000);
+
+  it('builds events only for users with a socket on this node; the others find it in their inbox', async () => {
+    const listening = await server.ctx.db.user.findUniqueOrThrow({ where: { email: 'listener0@example.com' } });
+    const away = await server.ctx.db.user.findUniqueOrThrow({ where: { email: 'listener1@example.com' } });
+    expect(server.ctx.realtime.reaches(listening.id)).toBe(true);
+    expect(server.ctx.realtime.reaches(away.id)).toBe(false);
+
+    const res = await sendNotification(server.url, { to: [{ all: true }], title: 'Second broadcast' });
+    expect(res.status).toBe(202);
+    await waitFor(() => sockets.every((s) => s.received.length === 2), 30_000, 'every sampled socket');
+    await server.ctx.db.user.update({ where: { id: away.id }, data: { passwordHash: await hashPassword('flashnotify') } });
+    const client = new HttpClient(server.url);
+    await client.login(away.email);
+    const inbox = await client.request<{ items: { title: string }[] }>('GET', '/api/notifications?status=all');
+    expect(inbox.body.items.map((item) => item.title)).toEqual(['Second broadcast', 'Hello Listener 1']);
+    const counts = await client.request('GET', '/api/notifications/counts');
+    expect(counts.body).toMatchObject({ unread: 2 });
+  }, 60_000);
 });

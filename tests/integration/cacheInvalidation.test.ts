@@ -57,6 +57,12 @@ async function useOnB(secret: string): Promise<void> {
 const emailDeliveries = (node: TestServer, sendId: string) =>
   node.ctx.db.delivery.count({ where: { channel: 'email', notification: { sendId } } });
 
+describe('publishing in scale-out', () => {
+  it("never skips a user: their sockets may be on another node", () => {
+    expect(b().ctx.realtime.reaches('a-user-with-no-socket-on-this-node')).toBe(true);
+  });
+});
+
 describe('caches invalidated across nodes', () => {
   it('an API key revoked through node A is refused by node B on its very next request', async () => {
     const { secret, apiKey } = await createKey('Revoked through A');

@@ -22,20 +22,36 @@ const PG_INSERT_CHUNK = 2000;
  */
 const SQLITE_INSERT_CHUNK = 64;
 
-/** Inserts `rows` (each the values of `columns`, in order) into `table`. */
-async function insertRows(sql: SqlRunner, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+/**
+ * Inserts `rows` into `table`; `write` appends one row's values, in `columns` order, to the parameters.
+ * One parameter array is reused for every statement (both drivers copy the values when the statement
+ * runs, and each run is awaited before the next): a 100,000-row fan-out allocates no array per row.
+ */
+async function insertRows<R>(
+  sql: SqlRunner,
+  table: string,
+  columns: readonly string[],
+  rows: readonly R[],
+  write: (row: R, params: unknown[]) => void,
+): Promise<void> {
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const params: unknown[] = [];
+  const run = (text: string, from: number, to: number) => {
+    params.length = 0;
+    for (let i = from; i < to; i++) write(rows[i]!, params);
+    return sql.run(text, params);
+  };
   if (sql.dialect === 'sqlite') {
     const chunkSql = head + Array.from({ length: SQLITE_INSERT_CHUNK }, () => tuple).join(', ');
     let i = 0;
-    for (; i + SQLITE_INSERT_CHUNK <= rows.length; i += SQLITE_INSERT_CHUNK) await sql.run(chunkSql, rows.slice(i, i + SQLITE_INSERT_CHUNK).flat());
-    for (; i < rows.length; i++) await sql.run(head + tuple, rows[i]);
+    for (; i + SQLITE_INSERT_CHUNK <= rows.length; i += SQLITE_INSERT_CHUNK) await run(chunkSql, i, i + SQLITE_INSERT_CHUNK);
+    for (; i < rows.length; i++) await run(head + tuple, i, i + 1);
     return;
   }
   for (let i = 0; i < rows.length; i += PG_INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + PG_INSERT_CHUNK);
-    await sql.run(head + chunk.map(() => tuple).join(', '), chunk.flat());
+    const end = Math.min(i + PG_INSERT_CHUNK, rows.length);
+    await run(head + Array.from({ length: end - i }, () => tuple).join(', '), i, end);
   }
 }
 
@@ -109,14 +125,11 @@ const SEND_COLUMNS = [
 
 /** Sends that go out now, created as sent. */
 export async function insertSends(sql: SqlRunner, rows: readonly SendRow[]): Promise<void> {
-  await insertRows(
-    sql,
-    'Send',
-    SEND_COLUMNS,
-    rows.map((s) => [
+  await insertRows(sql, 'Send', SEND_COLUMNS, rows, (s, params) =>
+    params.push(
       s.id, s.recipients, s.title, s.body, s.category, s.priority, s.actionUrl, s.data, s.channels, s.apiKeyId, s.createdById,
       'sent', s.sentAt, s.sentAt, s.recipientCount, s.lastError, 0,
-    ]),
+    ),
   );
 }
 
@@ -196,8 +209,11 @@ const NOTIFICATION_COLUMNS = [
   'id', 'userId', 'seq', 'category', 'priority', 'title', 'body', 'actionUrl', 'data', 'createdAt', 'readAt', 'seenAt', 'archivedAt', 'digest', 'sendId',
 ] as const;
 
+/** New notifications (see commitSends). */
 export async function insertNotificationRows(sql: SqlRunner, rows: readonly NotificationInsert[]): Promise<void> {
-  await insertRows(sql, 'Notification', NOTIFICATION_COLUMNS, rows.map((r) => NOTIFICATION_COLUMNS.map((c) => r[c])));
+  await insertRows(sql, 'Notification', NOTIFICATION_COLUMNS, rows, (r, params) =>
+    params.push(r.id, r.userId, r.seq, r.category, r.priority, r.title, r.body, r.actionUrl, r.data, r.createdAt, r.readAt, r.seenAt, r.archivedAt, r.digest, r.sendId),
+  );
 }
 
 export interface DeliveryInsert {
@@ -215,11 +231,8 @@ const DELIVERY_COLUMNS = ['id', 'notificationId', 'userId', 'channel', 'status',
 
 /** The external deliveries (the durable outbox), pending, committed with their notifications. */
 export async function insertDeliveryRows(sql: SqlRunner, rows: readonly DeliveryInsert[]): Promise<void> {
-  await insertRows(
-    sql,
-    'Delivery',
-    DELIVERY_COLUMNS,
-    rows.map((d) => [d.id, d.notificationId, d.userId, d.channel, 'pending', 0, d.nextAttemptAt, d.escalationStep, d.deferredReason, d.createdAt, d.createdAt]),
+  await insertRows(sql, 'Delivery', DELIVERY_COLUMNS, rows, (d, params) =>
+    params.push(d.id, d.notificationId, d.userId, d.channel, 'pending', 0, d.nextAttemptAt, d.escalationStep, d.deferredReason, d.createdAt, d.createdAt),
   );
 }
 

@@ -83,6 +83,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
   if (deliveries > 0) ctx.delivery.wake();
   await inSlices(rows, FAN_OUT_SLICE, (slice) => {
     for (const row of slice) {
+      if (!ctx.realtime.reaches(row.userId)) continue; // nobody connected: they catch up by seq when they connect
       // Hidden ones too: the client's seq watermark needs every seq; it files archived items silently.
       ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row));
       ctx.realtime.publish(row.userId, 'counts.updated', counts.get(row.userId)!);
