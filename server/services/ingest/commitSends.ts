@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { InboxCounts } from '../../../shared/schemas/notification.js';
 import type { ExternalChannel } from '../../channels/types.js';
 import type { SqlRunner } from '../../db/rawDatabase.js';
@@ -161,7 +162,7 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[]):
       });
       for (const planned of decision?.external ?? []) {
         deliveries.push({
-          id: randomUUID(),
+          id: timeOrderedUuid(), // see deliverSend
           notificationId: n.id,
           userId: n.userId,
           channel: planned.channel,
