@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { v7 as timeOrderedUuid } from 'uuid';
 import type { InboxCounts } from '../../../shared/schemas/notification.js';
 import type { ExternalChannel } from '../../channels/types.js';
 import type { SqlRunner } from '../../db/rawDatabase.js';
 import { routeNotification, type RecipientPolicy, type RoutingDecision } from '../../delivery/routeNotification.js';
 import { HttpError } from '../../errors.js';
+import { timeOrderedId } from '../../timeOrderedId.js';
 import { groupPreferenceRows, NO_PREFERENCES } from '../../preferences/effectivePreference.js';
 import type { StoredAnswer } from '../idempotency/runIdempotent.js';
 import { KeyTakenError } from '../idempotency/idempotencyClaim.js';
@@ -162,7 +162,7 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[]):
       });
       for (const planned of decision?.external ?? []) {
         deliveries.push({
-          id: timeOrderedUuid(), // see deliverSend
+          id: timeOrderedId(),
           notificationId: n.id,
           userId: n.userId,
           channel: planned.channel,
