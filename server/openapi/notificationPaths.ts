@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { createNotificationSchema, LIMITS } from '../../shared/schemas/notification.js';
-import { BULK_MAX_ITEMS, bulkItemSchema, idempotencyHeaderSchema, sendIdParamsSchema } from '../../shared/schemas/sends.js';
+import { BULK_MAX_ITEMS, BULK_MAX_NOTIFICATIONS, bulkItemSchema, idempotencyHeaderSchema, sendIdParamsSchema } from '../../shared/schemas/sends.js';
 import { errors } from './errorResponses.js';
 import { createNotificationResultSchema, sendDtoSchema } from './responses.js';
 
@@ -48,7 +48,9 @@ export const notificationPaths: ZodOpenApiPathsObject = {
         'sent on its own, as if posted alone, and committed together with the others (group commit). The answer is 200 ' +
         'with one result per item, in request order: the status and body that item alone would have got (202 and the ' +
         'send, or its 4xx / 503 error); `replayed: true` marks an item whose key was used before. A 4xx for the whole ' +
-        'request means its envelope was wrong and nothing was sent.',
+        'request means its envelope was wrong and nothing was sent. The items may create at most ' +
+        `${BULK_MAX_NOTIFICATIONS} notifications in all (\`all\` and topics count their members): an item that would go ` +
+        'past it gets 422 `bulk_too_large` and is not sent (broadcasts belong in `POST /notifications`).',
       requestBody: {
         required: true,
         ...json(z.strictObject({ notifications: z.array(bulkItemSchema).min(1).max(BULK_MAX_ITEMS) })),

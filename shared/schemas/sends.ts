@@ -102,6 +102,12 @@ export const listSendRecipientsQuerySchema = z.strictObject({ cursor: idCursorSc
 export const BULK_MAX_ITEMS = 1000;
 
 /**
+ * Notifications one bulk request may create in all (its items' audiences added up; `all` and topics count
+ * their members). Bulk is for many different notifications; broadcasts go through `POST /notifications`.
+ */
+export const BULK_MAX_NOTIFICATIONS = 10_000;
+
+/**
  * Body of `POST /api/v1/notifications/bulk`: many different notifications in one request (like Novu's
  * `/v1/events/trigger/bulk`). Only the envelope is checked here; each item is checked on its own against
  * `bulkItemSchema`, so one bad item is a 4xx in its own result and the others still go out.

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BULK_MAX_NOTIFICATIONS } from '../../shared/schemas/sends.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
@@ -64,6 +65,33 @@ describe('POST /api/v1/notifications/bulk', () => {
     expect(server.ctx.sendWriter.stats.sends - before.sends).toBe(2);
     expect(server.ctx.sendWriter.stats.batches - before.batches).toBe(1);
   });
+
+  it(`refuses, per item and before rendering anything, what takes one request past ${BULK_MAX_NOTIFICATIONS.toLocaleString('en')} notifications`, async () => {
+    // 6,000 subscribers: one topic item fits the budget, a second one (or everyone) does not.
+    const prefix = `budget-${randomUUID()}`;
+    await server.ctx.db.user.createMany({ data: Array.from({ length: 6000 }, (_, i) => ({ email: `${prefix}-${i}@example.com`, name: `Budget ${i}` })) });
+    const members = await server.ctx.db.user.findMany({ where: { email: { startsWith: prefix } }, select: { id: true } });
+    const topic = await server.ctx.db.topic.create({ data: { key: prefix, name: 'Budget' } });
+    await server.ctx.db.topicSubscription.createMany({ data: members.map((m) => ({ topicId: topic.id, userId: m.id })) });
+    const [single] = await newUsers(1);
+    const sendsBefore = await server.ctx.db.send.count();
+
+    const res = await bulk({
+      notifications: [
+        { to: [{ topic: prefix }], title: 'To the topic' },
+        { to: [{ topic: prefix }], title: 'To the topic again' },
+        { to: [{ all: true }], title: 'To everyone' },
+        { to: [{ externalId: single!.externalId }], title: 'Still fits' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const results = res.body.results as { status: number; body: any }[];
+    expect(results.map((r) => r.status)).toEqual([202, 422, 422, 202]);
+    expect(results[1]!.body.error).toMatchObject({ code: 'bulk_too_large', details: [{ path: 'to', message: expect.any(String) }] });
+    expect(results[0]!.body.recipientCount).toBe(6000);
+    // Only the two that fit were stored.
+    expect((await server.ctx.db.send.count()) - sendsBefore).toBe(2);
+  }, 60_000);
 
   it('reaches each recipient live with exact counts', async () => {
     const alice = new HttpClient(server.url);

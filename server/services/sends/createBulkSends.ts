@@ -1,9 +1,11 @@
-import type { BulkItemInput } from '../../../shared/schemas/sends.js';
+import type { Recipient } from '../../../shared/schemas/notification.js';
+import { BULK_MAX_NOTIFICATIONS, type BulkItemInput } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
+import { HttpError } from '../../errors.js';
 import { findIdempotencyRecords, runIdempotent, type StoredAnswer } from '../idempotency/runIdempotent.js';
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import { recipientsFrom, readSelectors } from '../notifications/resolveRecipients.js';
-import { collectSelectors } from '../notifications/recipientSelectors.js';
+import { collectSelectors, type FoundSelectors } from '../notifications/recipientSelectors.js';
 import { createSendTo } from './createSend.js';
 import type { SendSender } from './sendSpec.js';
 
@@ -35,10 +37,12 @@ export async function createBulkSends(ctx: AppContext, { items, sender, scope }:
   const found = await readSelectors(ctx, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
   const keys = valid.flatMap((input) => (input.idempotencyKey ? [input.idempotencyKey] : []));
   const records = await findIdempotencyRecords(ctx.db, scope, keys);
+  const overBudget = itemsOverBudget(parsed, found);
 
   return Promise.all(
-    parsed.map(async (p): Promise<BulkItemOutcome> => {
+    parsed.map(async (p, i): Promise<BulkItemOutcome> => {
       if (!('input' in p)) return { ok: false, error: p.error };
+      if (overBudget.has(i)) return { ok: false, error: bulkTooLarge() };
       const { idempotencyKey, ...input } = p.input;
       const send = async (claim?: IdempotencyClaim): Promise<StoredAnswer> => {
         const props = { input, sender, onScheduled: ctx.scheduler.wake, ...(claim && { idempotency: claim }) };
@@ -55,4 +59,35 @@ export async function createBulkSends(ctx: AppContext, { items, sender, scope }:
       }
     }),
   );
+}
+
+const bulkTooLarge = () =>
+  new HttpError(422, 'bulk_too_large', `A bulk request may create at most ${BULK_MAX_NOTIFICATIONS.toLocaleString('en')} notifications in all`, [
+    { path: 'to', message: 'Send this one with POST /api/v1/notifications, or split the request' },
+  ]);
+
+/**
+ * The items (by index) that would take the request past BULK_MAX_NOTIFICATIONS, in request order: each
+ * item's audience counted from above (everyone for `all`, a topic's subscribers, one per other entry) and
+ * before anything is rendered, so 1,000 items to everyone cannot make the server render 1,000 × everyone.
+ */
+function itemsOverBudget(items: CheckedBulkItem[], found: FoundSelectors): Set<number> {
+  const everyone = found.everyone?.length ?? 0;
+  const audience = (to: Recipient[]) => {
+    let n = 0;
+    for (const entry of to) {
+      if ('all' in entry) return everyone;
+      n += 'topic' in entry ? (found.subscribers.get(entry.topic)?.length ?? everyone) : 1;
+    }
+    return n;
+  };
+  const over = new Set<number>();
+  let total = 0;
+  items.forEach((item, i) => {
+    if (!('input' in item)) return;
+    const size = audience(item.input.to);
+    if (total + size > BULK_MAX_NOTIFICATIONS) over.add(i);
+    else total += size;
+  });
+  return over;
 }
