@@ -88,6 +88,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   ctx.sendWriter = new SendWriter(raw, {
     maxBatchNotifications: SEND_BATCH_NOTIFICATIONS,
     maxQueuedNotifications: config.ingestQueueLimit,
+    // ctx.realtime is replaced once Socket.IO is attached: read it at each batch.
+    countsWanted: (userId) => ctx.realtime.reaches(userId),
     beforeCommit: () => testPausePoint(ctx, 'send.beforeCommit'),
   });
   const deliveryRuntime = await createDeliveryRuntime(ctx, options.channels);

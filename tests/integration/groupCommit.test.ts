@@ -11,6 +11,8 @@ import { KeyTakenError } from '../../server/services/idempotency/idempotencyClai
 import type { CommitOutcome, SendCommit } from '../../server/services/ingest/commitSends.js';
 import { SendWriter } from '../../server/services/ingest/sendWriter.js';
 import { sendNotification } from '../helpers/apiSender.js';
+import { HttpClient } from '../helpers/httpClient.js';
+import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
 import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
 
@@ -57,11 +59,11 @@ describe.each(['sqlite', 'postgres'] as const)('group commit on %s', (dialect) =
   it('commits sends submitted together in one transaction, each user’s seqs consecutive', async () => {
     const users = [await newUser(server()), await newUser(server()), await newUser(server())];
     const sends = await Promise.all(Array.from({ length: 30 }, (_, i) => sendTo(server(), [users[i % 3]!, ...(i % 5 === 0 ? [users[(i + 1) % 3]!] : [])])));
-    const before = { ...server().ctx.sendWriter.stats };
-    const outcomes = await Promise.all(sends.map((s) => server().ctx.sendWriter.commit(s)));
+    // Counting everyone's (the server's own writer counts only users with a socket here: none in this test).
+    const writer = new SendWriter(server().ctx.raw, { maxBatchNotifications: 1000, maxQueuedNotifications: 1000 });
+    const outcomes = await Promise.all(sends.map((s) => writer.commit(s)));
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    expect(server().ctx.sendWriter.stats.batches - before.batches).toBe(1);
-    expect(server().ctx.sendWriter.stats.sends - before.sends).toBe(30);
+    expect(writer.stats).toEqual({ batches: 1, sends: 30 });
     for (const user of users) {
       const seqs = await seqsOf(server(), user);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
@@ -73,6 +75,57 @@ describe.each(['sqlite', 'postgres'] as const)('group commit on %s', (dialect) =
     expect(counts.unread).toBe(unread);
     const { stateVersion } = await server().ctx.db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(counts.version).toBe(stateVersion);
+  });
+
+  it('counts only the recipients countsWanted names (those the emit after commit tells), exactly', async () => {
+    const [connected, away] = [await newUser(server()), await newUser(server())];
+    const writer = new SendWriter(server().ctx.raw, { maxBatchNotifications: 1000, maxQueuedNotifications: 1000, countsWanted: (id) => id === connected });
+    const outcome = await writer.commit(await sendTo(server(), [connected, away]));
+    if (!outcome.ok) throw outcome.error;
+    expect([...outcome.counts.keys()]).toEqual([connected]);
+    const { stateVersion } = await server().ctx.db.user.findUniqueOrThrow({ where: { id: connected } });
+    expect(outcome.counts.get(connected)).toEqual({ unread: 1, unseen: 1, version: stateVersion });
+  });
+
+  it('tells a user who reconnects while the batch commits (their counts were not read), with exact counts', async () => {
+    const alice = new HttpClient(server().url);
+    await alice.login('alice@example.com');
+    const { inboxSeq: seqBefore } = await server().ctx.db.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } });
+    const serverWriter = server().ctx.sendWriter;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let paused!: () => void;
+    const atCommit = new Promise<void>((resolve) => (paused = resolve));
+    server().ctx.sendWriter = new SendWriter(server().ctx.raw, {
+      maxBatchNotifications: 1000,
+      maxQueuedNotifications: 1000,
+      countsWanted: (id) => server().ctx.realtime.reaches(id),
+      beforeCommit: async () => {
+        paused();
+        await held;
+      },
+    });
+    try {
+      const posted = sendNotification(server().url, { to: [{ email: 'alice@example.com' }], title: 'While connecting' });
+      await atCommit; // alice was not connected: her counts were not read
+      // She had her inbox up to here (a reconnect): the server replays after it and tells her what is new.
+      const socket = new InboxSocket(server().url, alice.cookie);
+      socket.tracker.reset(seqBefore);
+      const connected = socket.connect();
+      // PostgreSQL: her replay reads before the COMMIT and cannot contain it, so only the emit can tell her.
+      // SQLite: her connect waits for the one writer, so it ends after the COMMIT.
+      if (dialect === 'postgres') await connected;
+      release();
+      expect((await posted).status).toBe(202);
+      await connected;
+      await waitFor(() => socket.received.some((n) => n.title === 'While connecting'), 5000, 'the notification sent while she connected');
+      const unread = await server().ctx.db.notification.count({ where: { user: { email: 'alice@example.com' }, readAt: null, archivedAt: null } });
+      await waitFor(() => socket.counts?.unread === unread, 5000, 'her exact counts');
+      socket.disconnect();
+    } finally {
+      release();
+      server().ctx.sendWriter = serverWriter;
+    }
   });
 
   it('commits sends handed over one after another within one event-loop turn together (requests parsed in one poll phase)', async () => {

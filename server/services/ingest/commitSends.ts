@@ -24,6 +24,7 @@ import {
   reserveSeqs,
   countInboxRows,
   type DeliveryInsert,
+  type SeqReservation,
   type NotificationInsert,
   type IdempotencyRecordRow,
 } from './sendStatements.js';
@@ -61,8 +62,11 @@ export type CommitOutcome =
       rows: NewNotificationRow[];
       /** External deliveries written (the worker is woken when > 0). */
       deliveries: number;
-      /** Each recipient's counts after the whole batch, with the version they belong to. */
-      counts: Map<string, InboxCounts>;
+      /**
+       * Recipients' counts after the whole batch, with the version they belong to: those of the batch's
+       * users CommitOptions.countsWanted chose (its other sends' recipients may be among them).
+       */
+      counts: ReadonlyMap<string, InboxCounts>;
     }
   | { ok: false; error: Error };
 
@@ -71,6 +75,16 @@ const recipientsChanged = () =>
   // Deleted since they were resolved: the answer (and any stored for an Idempotency-Key) would name a
   // notification that does not exist. Nothing of this send commits; a retry resolves the recipients again.
   new HttpError(409, 'recipients_changed', 'A recipient was deleted during the send; nothing was sent, retry the request');
+
+/** How commitSends counts. */
+export interface CommitOptions {
+  /**
+   * Whose counts the emit after commit will need (default: everyone's). Counting reads every row of a
+   * recipient's inbox; a user with no socket on this node is told nothing, and catches up (counts
+   * included) when they connect, so a broadcast counts only the connected.
+   */
+  countsWanted?: (userId: string) => boolean;
+}
 
 /**
  * Commits a batch of sends in the caller's ONE transaction (group commit, see SendWriter): each send
@@ -83,7 +97,7 @@ const recipientsChanged = () =>
  * Seqs: a user's notifications in this batch take consecutive seqs in batch order, after every seq
  * committed before (the user's row is locked on PostgreSQL; SQLite has one writer).
  */
-export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[]): Promise<CommitOutcome[]> {
+export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], options: CommitOptions = {}): Promise<CommitOutcome[]> {
   const failed = new Map<SendCommit, Error>();
 
   const claims = sends.flatMap((s) => (s.target.kind === 'claimed' ? [{ sendId: s.target.sendId, leaseUntil: s.target.leaseUntil }] : []));
@@ -128,7 +142,7 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[]):
     if (s.target.kind === 'claimed') await markClaimedSent(sql, { id: s.sendId, sentAt: s.sentAt, recipientCount: s.notifications.length, lastError: s.lastError });
   }
 
-  const policies = await loadPolicies(sql, [...wanted.keys()]);
+  const policies = await loadPolicies(sql, reserved);
   const rowsBySend = new Map<SendCommit, NotificationInsert[]>();
   const deliveries: DeliveryInsert[] = [];
   const deliveriesBySend = new Map<SendCommit, number>();
@@ -182,14 +196,15 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[]):
   );
   await insertDeliveryRows(sql, deliveries);
 
-  const counted = await countInboxRows(sql, [...reserved.keys()]);
+  const { countsWanted } = options;
+  const counted = await countInboxRows(sql, countsWanted ? [...reserved.keys()].filter(countsWanted) : [...reserved.keys()]);
   const counts = new Map([...counted].map(([id, c]) => [id, { ...c, version: reserved.get(id)!.version }]));
 
   return sends.map((s) => {
     const error = failed.get(s);
     if (error) return { ok: false, error };
     const rows = rowsBySend.get(s)!;
-    return { ok: true, rows, deliveries: deliveriesBySend.get(s) ?? 0, counts: new Map(rows.map((r) => [r.userId, counts.get(r.userId)!])) };
+    return { ok: true, rows, deliveries: deliveriesBySend.get(s) ?? 0, counts };
   });
 }
 
@@ -222,10 +237,10 @@ function routerFor(send: SendCommit): (recipient: RecipientPolicy | undefined) =
 }
 
 /** Everything routing needs about many recipients, read inside the batch's transaction. */
-async function loadPolicies(sql: SqlRunner, userIds: string[]): Promise<Map<string, RecipientPolicy>> {
+async function loadPolicies(sql: SqlRunner, reserved: ReadonlyMap<string, SeqReservation>): Promise<Map<string, RecipientPolicy>> {
   const policies = new Map<string, RecipientPolicy>();
-  if (userIds.length === 0) return policies;
-  const { users, devices, preferences } = await loadRecipientPolicyRows(sql, userIds);
+  if (reserved.size === 0) return policies;
+  const { devices, preferences } = await loadRecipientPolicyRows(sql, [...reserved.keys()]);
   const rowsByUser = new Map<string, { category: string; channel: string; enabled: boolean | null; emailDigest: string | null }[]>();
   for (const row of preferences) {
     // SQLite has no boolean: 0/1.
@@ -234,13 +249,13 @@ async function loadPolicies(sql: SqlRunner, userIds: string[]): Promise<Map<stri
     if (!list) rowsByUser.set(row.userId, (list = []));
     list.push({ category: row.category, channel: row.channel, enabled, emailDigest: row.emailDigest });
   }
-  for (const u of users) {
-    const rows = rowsByUser.get(u.id);
-    policies.set(u.id, {
+  for (const [id, u] of reserved) {
+    const rows = rowsByUser.get(id);
+    policies.set(id, {
       email: u.email,
       phone: u.phone,
       smsConsentAt: u.smsConsentAt === null ? null : new Date(u.smsConsentAt),
-      pushDevices: devices.get(u.id) ?? 0,
+      pushDevices: devices.get(id) ?? 0,
       preferences: rows ? groupPreferenceRows(rows) : NO_PREFERENCES,
       quietHours: u.quietHoursStart && u.quietHoursEnd ? { start: u.quietHoursStart, end: u.quietHoursEnd } : null,
       timezone: u.timezone,

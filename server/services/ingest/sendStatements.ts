@@ -143,12 +143,32 @@ export async function markClaimedSent(sql: SqlRunner, send: { id: string; sentAt
   ]);
 }
 
+/** What routing reads of a recipient's own row (see server/delivery/routeNotification.ts RecipientPolicy). */
+export interface RecipientContactRow {
+  email: string | null;
+  phone: string | null;
+  smsConsentAt: string | Date | null;
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  timezone: string;
+}
+
+/** A user's reservation: the LAST seq and version taken, and the row's contact columns read on the way. */
+export type SeqReservation = RecipientContactRow & { id: string; seq: number; version: number };
+
+/** RETURNING list of the reservation (`alias` qualifies the columns: PostgreSQL's UPDATE … FROM). */
+const reservationColumns = (alias: string) =>
+  `${alias}"id", ${alias}"inboxSeq" AS "seq", ${alias}"stateVersion" AS "version", ` +
+  ['"email"', '"phone"', '"smsConsentAt"', '"quietHoursStart"', '"quietHoursEnd"', '"timezone"'].map((c) => alias + c).join(', ');
+
 /**
  * Takes `n` inbox seqs (and `n` inbox versions) for each user; returns the LAST seq and version taken,
- * so the user's new notifications get `seq - n + 1 … seq` in order. Call after lockExistingUsers.
+ * so the user's new notifications get `seq - n + 1 … seq` in order, with the contact columns routing
+ * needs (RETURNING them from the row being updated anyway: a broadcast to 100,000 users read every row a
+ * second time for them). Call after lockExistingUsers.
  */
-export async function reserveSeqs(sql: SqlRunner, wanted: ReadonlyMap<string, number>): Promise<Map<string, { seq: number; version: number }>> {
-  const reserved = new Map<string, { seq: number; version: number }>();
+export async function reserveSeqs(sql: SqlRunner, wanted: ReadonlyMap<string, number>): Promise<Map<string, SeqReservation>> {
+  const reserved = new Map<string, SeqReservation>();
   if (wanted.size === 0) return reserved;
   if (sql.dialect === 'sqlite') {
     // One UPDATE per distinct count (a broadcast: one for everyone), not one per user.
@@ -159,38 +179,33 @@ export async function reserveSeqs(sql: SqlRunner, wanted: ReadonlyMap<string, nu
       ids.push(id);
     }
     for (const [n, ids] of byCount) {
-      const rows = await sql.all<{ id: string; inboxSeq: number; stateVersion: number }>(
-        `UPDATE "User" SET "inboxSeq" = "inboxSeq" + ?, "stateVersion" = "stateVersion" + ? WHERE ${inIds(sql, '"id"')} RETURNING "id", "inboxSeq", "stateVersion"`,
+      const rows = await sql.all<SeqReservation>(
+        `UPDATE "User" SET "inboxSeq" = "inboxSeq" + ?, "stateVersion" = "stateVersion" + ? WHERE ${inIds(sql, '"id"')} RETURNING ${reservationColumns('')}`,
         [n, n, idList(sql, ids)],
       );
-      for (const row of rows) reserved.set(row.id, { seq: row.inboxSeq, version: row.stateVersion });
+      for (const row of rows) reserved.set(row.id, row);
     }
     return reserved;
   }
   const ids = [...wanted.keys()];
-  const rows = await sql.all<{ id: string; inboxSeq: number; stateVersion: number }>(
+  const rows = await sql.all<SeqReservation>(
     `UPDATE "User" AS u SET "inboxSeq" = u."inboxSeq" + w.n, "stateVersion" = u."stateVersion" + w.n
-     FROM unnest(?::text[], ?::int[]) AS w(id, n) WHERE u."id" = w.id RETURNING u."id", u."inboxSeq", u."stateVersion"`,
+     FROM unnest(?::text[], ?::int[]) AS w(id, n) WHERE u."id" = w.id RETURNING ${reservationColumns('u.')}`,
     [ids, ids.map((id) => wanted.get(id)!)],
   );
-  for (const row of rows) reserved.set(row.id, { seq: row.inboxSeq, version: row.stateVersion });
+  for (const row of rows) reserved.set(row.id, row);
   return reserved;
 }
 
-/** What routing reads about each recipient (see server/delivery/routeNotification.ts RecipientPolicy). */
+/** What routing reads about recipients beyond their own row: push device counts and preference rows. */
 export interface RecipientPolicyRows {
-  users: { id: string; email: string | null; phone: string | null; smsConsentAt: string | Date | null; quietHoursStart: string | null; quietHoursEnd: string | null; timezone: string }[];
   devices: Map<string, number>;
   preferences: { userId: string; category: string; channel: string; enabled: boolean | number | null; emailDigest: string | null }[];
 }
 
-/** Contact points, push device counts and preference rows of many users: three queries. */
+/** Push device counts and preference rows of many users: two queries. */
 export async function loadRecipientPolicyRows(sql: SqlRunner, userIds: readonly string[]): Promise<RecipientPolicyRows> {
   const list = idList(sql, userIds);
-  const users = await sql.all<RecipientPolicyRows['users'][number]>(
-    `SELECT "id", "email", "phone", "smsConsentAt", "quietHoursStart", "quietHoursEnd", "timezone" FROM "User" WHERE ${inIds(sql, '"id"')}`,
-    [list],
-  );
   const devices = await sql.all<{ userId: string; n: number }>(
     `SELECT "userId", COUNT(*)${sql.dialect === 'postgres' ? '::int' : ''} AS n FROM "PushSubscription" WHERE ${inIds(sql, '"userId"')} GROUP BY "userId"`,
     [list],
@@ -199,7 +214,7 @@ export async function loadRecipientPolicyRows(sql: SqlRunner, userIds: readonly 
     `SELECT "userId", "category", "channel", "enabled", "emailDigest" FROM "Preference" WHERE ${inIds(sql, '"userId"')}`,
     [list],
   );
-  return { users, devices: new Map(devices.map((d) => [d.userId, d.n])), preferences };
+  return { devices: new Map(devices.map((d) => [d.userId, d.n])), preferences };
 }
 
 /** A notification row as inserted: the presented columns (NotificationRow) plus its owner, digest and send. */

@@ -9,6 +9,8 @@ export interface SendWriterOptions {
   maxBatchNotifications: number;
   /** Notifications that may wait for the writer; beyond, new sends get 503 + Retry-After (back-pressure). */
   maxQueuedNotifications: number;
+  /** Whose inbox counts a batch reads for the emit after it (see CommitOptions); default: every recipient's. */
+  countsWanted?: (userId: string) => boolean;
   /** Runs inside each batch's transaction just before COMMIT (crash tests: `TEST_PAUSE_AT=send.beforeCommit`). */
   beforeCommit?: () => Promise<void>;
 }
@@ -107,7 +109,11 @@ export class SendWriter {
     this.stats.sends += batch.length;
     try {
       const outcomes = await this.raw.transaction(async (sql) => {
-        const result = await commitSends(sql, batch.map((w) => w.send));
+        const result = await commitSends(
+          sql,
+          batch.map((w) => w.send),
+          { countsWanted: this.options.countsWanted },
+        );
         await this.options.beforeCommit?.();
         return result;
       });

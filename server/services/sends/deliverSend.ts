@@ -7,7 +7,9 @@ import { presentNotification } from '../../presenters/notification.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import type { StoredAnswer } from '../idempotency/runIdempotent.js';
-import type { SendTarget } from '../ingest/commitSends.js';
+import type { NewNotificationRow, SendTarget } from '../ingest/commitSends.js';
+import type { InboxCounts } from '../../../shared/schemas/notification.js';
+import { getInboxCounts } from '../notifications/inboxCounts.js';
 import { FAN_OUT_SLICE, inSlices } from '../slices.js';
 import { compileSpec, renderSend, type SendSpec, type SkippedRecipient } from './sendSpec.js';
 import { testPausePoint } from './testPausePoint.js';
@@ -81,17 +83,41 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
   if (!outcome.ok) throw outcome.error;
   await testPausePoint(ctx, 'send.afterCommit');
 
-  const { rows, deliveries, counts } = outcome;
+  const { rows, deliveries } = outcome;
   if (deliveries > 0) ctx.delivery.wake();
+  const counts = await withLateJoiners(ctx, rows, outcome.counts);
   await inSlices(rows, FAN_OUT_SLICE, (slice) => {
     for (const row of slice) {
-      if (!ctx.realtime.reaches(row.userId)) continue; // nobody connected: they catch up by seq when they connect
+      // Nobody connected (no counts read): they catch up by seq, counts included, when they connect. One
+      // who connects from now on joins their room before their replay reads, after this commit.
+      const userCounts = counts.get(row.userId);
+      if (!userCounts || !ctx.realtime.reaches(row.userId)) continue;
       // Hidden ones too: the client's seq watermark needs every seq; it files archived items silently.
       ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row));
-      ctx.realtime.publish(row.userId, 'counts.updated', counts.get(row.userId)!);
+      ctx.realtime.publish(row.userId, 'counts.updated', userCounts);
     }
   });
   return delivered;
+}
+
+/**
+ * The batch's counts, plus those of recipients who connected while it committed: the writer read counts
+ * only for users with a socket then (SendWriter's countsWanted). On PostgreSQL such a socket's replay may
+ * have read before the COMMIT and missed these rows, so they must be told live; their counts are read now
+ * (after the commit, so as new as the emit or newer). Rare (a connect inside a transaction's few ms), and
+ * cheap when nobody did: one room lookup per recipient.
+ */
+async function withLateJoiners(ctx: AppContext, rows: readonly NewNotificationRow[], counts: ReadonlyMap<string, InboxCounts>): Promise<ReadonlyMap<string, InboxCounts>> {
+  const late = new Set<string>();
+  for (const row of rows) if (!counts.has(row.userId) && ctx.realtime.reaches(row.userId)) late.add(row.userId);
+  if (late.size === 0) return counts;
+  const all = new Map(counts);
+  for (const userId of late) {
+    // Deleted since the commit (the read throws): nobody left to tell. The send itself has committed.
+    const current = await getInboxCounts(ctx.db, userId).catch(() => undefined);
+    if (current) all.set(userId, current);
+  }
+  return all;
 }
 
 /** Recipients a lastError names, at most: enough to find them, short enough for the history list. */
