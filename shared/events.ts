@@ -14,8 +14,8 @@ import type { PreferencesDto } from './schemas/preferences.js';
  * during a Redis outage) asks for the gap with `sync.request` and gets the same replay as an answer.
  */
 export interface ServerToClientEvents {
-  /** `meta.replayed` marks the catch-up after a (re)connect, so clients toast only what is new. */
-  'notification.created': (notification: NotificationDto, meta?: { replayed: true }) => void;
+  /** See CreatedMeta: a replayed one (toast only what is new) or a live one with the counts after it. */
+  'notification.created': (notification: NotificationDto, meta?: CreatedMeta) => void;
   /** Read/unread/seen/archived changes, so all tabs and devices agree. */
   'notification.updated': (notification: NotificationDto) => void;
   /**
@@ -30,6 +30,17 @@ export interface ServerToClientEvents {
   'sync.reset': (info: { latestSeq: number }) => void;
   /** Replay after (re)connect finished; `latestSeq` is the highest seq the client now holds. */
   'sync.done': (info: { latestSeq: number; replayed: number }) => void;
+}
+
+/** What comes with a `notification.created`. */
+export interface CreatedMeta {
+  /** Part of the catch-up after a (re)connect, so clients toast only what is new (followed by `counts.updated`). */
+  replayed?: true;
+  /**
+   * On a live one: the recipient's counts right after it, as `counts.updated` would carry them (apply if
+   * newer by `version`). One frame per new notification instead of two: a fan-out writes half as much.
+   */
+  counts?: InboxCounts;
 }
 
 /** What a `notifications.bulkUpdated` event changed. */

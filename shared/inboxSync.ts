@@ -1,4 +1,4 @@
-import type { SyncReply } from './events.js';
+import type { CreatedMeta, SyncReply } from './events.js';
 import type { InboxCounts, NotificationDto } from './schemas/notification.js';
 
 /**
@@ -75,7 +75,7 @@ export interface CatchUpHandlers {
    * Each notification of the reply the client did not hold yet, oldest first, flagged as replayed: what
    * the client does with a fresh `notification.created` (already deduped: do not call `received`).
    */
-  created(item: NotificationDto, meta?: { replayed: true }): void;
+  created(item: NotificationDto, meta?: CreatedMeta): void;
   counts(counts: InboxCounts): void;
   /** More was missed than the server replays: drop local lists and refetch (as on `sync.reset`). */
   reset(latestSeq: number): void;

@@ -62,6 +62,7 @@ export class InboxSocket {
       this.rawCreated.push(n);
       if (meta?.replayed) this.replayedIds.add(n.id);
       if (this.sync.received(n, meta)) keep(n);
+      if (meta?.counts) onCounts(meta.counts);
     });
     this.socket.on('notification.updated', (n) => this.updates.push(n));
     this.socket.on('counts.updated', onCounts);

@@ -52,6 +52,23 @@ describe('realtime delivery', () => {
     expect(bobSocket.rawCreated).toHaveLength(0);
   });
 
+  it('sends a live notification as ONE event that carries the counts right after it', async () => {
+    const socket = openSocket(alice);
+    await socket.connect();
+    const events: { name: string; args: unknown[] }[] = [];
+    socket.socket.onAny((name: string, ...args: unknown[]) => events.push({ name, args }));
+
+    const sent = await sendNotification(server.url, { to: [{ email: 'alice@example.com' }], title: 'One frame' });
+    expect(sent.status).toBe(202);
+    await waitFor(() => socket.received.some((n) => n.title === 'One frame'), 5000, 'the live notification');
+    await new Promise((r) => setTimeout(r, 200)); // a separate counts event would arrive meanwhile
+    expect(events.map((e) => e.name)).toEqual(['notification.created']);
+    const unread = await server.ctx.db.notification.count({ where: { user: { email: 'alice@example.com' }, readAt: null, archivedAt: null } });
+    const { stateVersion } = await server.ctx.db.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } });
+    expect(events[0]!.args[1]).toEqual({ counts: { unread, unseen: expect.any(Number), version: stateVersion } });
+    expect(socket.counts).toMatchObject({ unread, version: stateVersion });
+  });
+
   it('rejects a socket without a session with connect_error', async () => {
     const anonymous = openSocket(undefined);
     await expect(anonymous.connect()).rejects.toThrow('unauthorized');

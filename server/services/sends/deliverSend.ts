@@ -93,8 +93,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
       const userCounts = counts.get(row.userId);
       if (!userCounts || !ctx.realtime.reaches(row.userId)) continue;
       // Hidden ones too: the client's seq watermark needs every seq; it files archived items silently.
-      ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row));
-      ctx.realtime.publish(row.userId, 'counts.updated', userCounts);
+      ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row), { counts: userCounts });
     }
   });
   return delivered;

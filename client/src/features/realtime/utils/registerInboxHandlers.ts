@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { InboxCounts, NotificationDto } from '@shared/schemas/notification';
-import type { BulkUpdateChange } from '@shared/events';
+import type { BulkUpdateChange, CreatedMeta } from '@shared/events';
 import { InboxSync, type SeqWatermark } from '@shared/inboxSync';
 import { requestCatchUp, type InboxSocket } from '../../../lib/socket';
 import { applyBulkChangeToLists, categoriesOptions, notificationKeys, setCountsIfNewer, writeToLists } from '../../inbox';
@@ -27,7 +27,7 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
     deps.onReplayed(count, replayedCritical);
     replayedCritical = 0;
   };
-  const handleNew = (item: NotificationDto, meta?: { replayed: true }) => {
+  const handleNew = (item: NotificationDto, meta?: CreatedMeta) => {
     writeToLists(queryClient, item);
     const categories = queryClient.getQueryData(categoriesOptions().queryKey);
     if (categories && !categories.some((option) => option.key === item.category)) {
@@ -62,8 +62,9 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
 
   const onConnect = () => sync.connected();
   const onDisconnect = () => sync.disconnected();
-  const onCreated = (item: NotificationDto, meta?: { replayed: true }) => {
+  const onCreated = (item: NotificationDto, meta?: CreatedMeta) => {
     if (sync.received(item, meta)) handleNew(item, meta); // else a replay of something already held
+    if (meta?.counts) onCounts(meta.counts); // versioned: an older one than held is ignored
   };
   const onUpdated = (item: NotificationDto) => writeToLists(queryClient, item);
   const onBulkUpdated = (change: BulkUpdateChange) => {
