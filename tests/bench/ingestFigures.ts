@@ -5,7 +5,8 @@
  */
 import { epochMs } from './benchSocket.js';
 import { httpRequest, keepAliveAgent } from './httpRequest.js';
-import type { PostReport } from './protocol.js';
+import type { CpuWindow } from './procStats.js';
+import type { PostReport, WorkerRequest } from './protocol.js';
 import { formatCount, formatMs, summarize } from './stats.js';
 import {
   concat,
@@ -51,25 +52,68 @@ function answersLine(reports: PostReport[]): string {
   );
 }
 
+/** The jobs that post notifications, each without the fields `postAndDeliver` fills in for every worker. */
+type PostingJob = Extract<WorkerRequest, { kind: 'closedLoop' | 'openLoop' | 'bulk' }>;
+type WithoutShared<J> = J extends PostingJob ? Omit<J, 'url' | 'apiKey' | 'recipients' | 'tag' | 'startAt'> : never;
+type PostingJobFields = WithoutShared<PostingJob>;
+
+/** What one posting run measured (and what ran alongside it returned). */
+interface PostingRun<T> {
+  /** When every worker started posting (epoch ms). */
+  startAt: number;
+  reports: PostReport[];
+  accepted: number;
+  /** How many of the accepted reached their sockets, and when the last did (after at most DELIVERY_WAIT_MS). */
+  arrived: { count: number; lastAt: number };
+  /** CPU from just before the start until the deliveries were counted. */
+  window: CpuWindow;
+  alongside: T;
+}
+
+/**
+ * Every worker runs its `job(i)` tagged `tag`, all starting at one instant; then waits until what the server
+ * accepted reached the sockets. `alongside` runs in this process meanwhile (figure 8 times reads).
+ *
+ * @example
+ * const { arrived, window } = await postAndDeliver(suite, 'bulk', (i) => ({ kind: 'bulk', items: 100, batchSize: 10, concurrency: 1, drainMs: 1000 }));
+ */
+async function postAndDeliver(suite: Suite, tag: string, job: (worker: number) => PostingJobFields): Promise<PostingRun<undefined>>;
+async function postAndDeliver<T>(
+  suite: Suite,
+  tag: string,
+  job: (worker: number) => PostingJobFields,
+  alongside: (startAt: number) => Promise<T>,
+): Promise<PostingRun<T>>;
+async function postAndDeliver<T>(
+  suite: Suite,
+  tag: string,
+  job: (worker: number) => PostingJobFields,
+  alongside?: (startAt: number) => Promise<T>,
+): Promise<PostingRun<T | undefined>> {
+  const startAt = startSoon();
+  const cpu = cpuWindow(suite);
+  const posting = suite.pool.all(
+    (i) => ({ ...job(i), url: suite.server.url, apiKey: suite.apiKey, recipients: recipientsFor(suite, i), tag, startAt }),
+  );
+  const during = await alongside?.(startAt);
+  const reports = await posting;
+  const accepted = sum(reports, 'accepted');
+  const arrived = await waitDelivered(suite, tag, accepted, DELIVERY_WAIT_MS);
+  return { startAt, reports, accepted, arrived, window: cpu.stop(), alongside: during };
+}
+
 /**
  * Two seconds of closed-loop posting that no figure counts: the first requests of a process pay for JIT
  * compilation, cold caches and connection set-up, which would otherwise land in the first figure only.
  */
 export async function warmUp(suite: Suite): Promise<void> {
   const { pool } = suite;
-  const startAt = startSoon();
-  const reports = await pool.all((i) => ({
+  const { reports, arrived } = await postAndDeliver(suite, 'warm-up', (i) => ({
     kind: 'closedLoop',
-    url: suite.server.url,
-    apiKey: suite.apiKey,
-    recipients: recipientsFor(suite, i),
-    tag: 'warm-up',
-    startAt,
     concurrency: share(16, pool.size, i),
     durationMs: 2000,
     drainMs: suite.options.drainS * 1000,
   }));
-  const arrived = await waitDelivered(suite, 'warm-up', sum(reports, 'accepted'), DELIVERY_WAIT_MS);
   await socketLatencies(suite, 'warm-up');
   say(`warm-up: ${formatCount(arrived.count)} notifications (not counted); ${answersLine(reports)}`);
 }
@@ -79,22 +123,12 @@ export async function closedLoopIngest(suite: Suite): Promise<void> {
   const { options, pool, metrics } = suite;
   for (const concurrency of options.concurrency) {
     const tag = `closed-${concurrency}`;
-    const startAt = startSoon();
-    const cpu = cpuWindow(suite);
-    const reports = await pool.all((i) => ({
+    const { startAt, reports, accepted, arrived, window } = await postAndDeliver(suite, tag, (i) => ({
       kind: 'closedLoop',
-      url: suite.server.url,
-      apiKey: suite.apiKey,
-      recipients: recipientsFor(suite, i),
-      tag,
-      startAt,
       concurrency: share(concurrency, pool.size, i),
       durationMs: options.durationS * 1000,
       drainMs: options.drainS * 1000,
     }));
-    const accepted = sum(reports, 'accepted');
-    const arrived = await waitDelivered(suite, tag, accepted, DELIVERY_WAIT_MS);
-    const window = cpu.stop();
     const elapsed = arrived.lastAt - startAt;
     const http = summarize(concat(reports.map((r) => r.latencies)));
     const e2e = summarize(await socketLatencies(suite, tag));
@@ -115,25 +149,15 @@ export async function openLoopIngest(suite: Suite): Promise<void> {
   const { options, pool, metrics } = suite;
   for (const rate of options.rates) {
     const tag = `open-${rate}`;
-    const startAt = startSoon();
-    const cpu = cpuWindow(suite);
     const durationMs = options.openDurationS * 1000;
-    const reports = await pool.all((i) => ({
+    const { startAt, reports, accepted, arrived, window } = await postAndDeliver(suite, tag, () => ({
       kind: 'openLoop',
-      url: suite.server.url,
-      apiKey: suite.apiKey,
-      recipients: recipientsFor(suite, i),
-      tag,
-      startAt,
       rate: rate / pool.size,
       durationMs,
       drainMs: options.drainS * 1000,
       connections: OPEN_LOOP_CONNECTIONS,
     }));
     const offered = Math.round(((rate / pool.size) * durationMs) / 1000) * pool.size;
-    const accepted = sum(reports, 'accepted');
-    const arrived = await waitDelivered(suite, tag, accepted, DELIVERY_WAIT_MS);
-    const window = cpu.stop();
     const achieved = arrived.count ? (arrived.count / (arrived.lastAt - startAt)) * 1000 : 0;
     const e2e = summarize(await socketLatencies(suite, tag));
     const lag = summarize(concat(reports.map((r) => r.lag)));
@@ -150,31 +174,19 @@ export async function openLoopIngest(suite: Suite): Promise<void> {
 /** Figure 3: distinct notifications through `POST /api/v1/notifications/bulk`, until each reached its socket. */
 export async function bulkIngest(suite: Suite): Promise<void> {
   const { options, pool, metrics } = suite;
-  const tag = 'bulk';
-  const startAt = startSoon();
-  const cpu = cpuWindow(suite);
-  const reports = await pool.all((i) => ({
+  const { startAt, reports, accepted, arrived, window } = await postAndDeliver(suite, 'bulk', (i) => ({
     kind: 'bulk',
-    url: suite.server.url,
-    apiKey: suite.apiKey,
-    recipients: recipientsFor(suite, i),
-    tag: `${tag}`,
-    startAt,
     items: share(options.bulkTotal, pool.size, i),
     batchSize: options.bulkSize,
     concurrency: 1,
     drainMs: 180_000,
   }));
   if (reports.some((r) => r.notFound)) {
-    cpu.stop();
     say('bulk: endpoint not available (POST /api/v1/notifications/bulk answered 404)');
     metrics.set('bulk.rate', 'endpoint not available');
     metrics.set('bulk.cpu', 'endpoint not available');
     return;
   }
-  const accepted = sum(reports, 'accepted');
-  const arrived = await waitDelivered(suite, tag, accepted, DELIVERY_WAIT_MS);
-  const window = cpu.stop();
   const rate = arrived.count ? (arrived.count / (arrived.lastAt - startAt)) * 1000 : 0;
   const http = summarize(concat(reports.map((r) => r.latencies)));
   metrics.set('bulk.rate', rate);
@@ -197,24 +209,12 @@ export async function responsiveness(suite: Suite): Promise<void> {
   const rate = Math.round(Math.max(Math.max(...options.rates), 2 * best));
   const tag = 'saturate';
   const durationMs = Math.max(4000, options.durationS * 1000);
-  const startAt = startSoon();
-  const cpu = cpuWindow(suite);
-  const posting = pool.all((i) => ({
-    kind: 'openLoop',
-    url: suite.server.url,
-    apiKey: suite.apiKey,
-    recipients: recipientsFor(suite, i),
+  const { startAt, reports, arrived, window, alongside: probes } = await postAndDeliver(
+    suite,
     tag,
-    startAt,
-    rate: rate / pool.size,
-    durationMs,
-    drainMs: options.drainS * 1000,
-    connections: FLOOD_CONNECTIONS,
-  }));
-  const probes = await probe(suite, startAt, durationMs);
-  const reports = await posting;
-  const arrived = await waitDelivered(suite, tag, sum(reports, 'accepted'), DELIVERY_WAIT_MS);
-  const window = cpu.stop();
+    () => ({ kind: 'openLoop', rate: rate / pool.size, durationMs, drainMs: options.drainS * 1000, connections: FLOOD_CONNECTIONS }),
+    (at) => probe(suite, at, durationMs),
+  );
   await socketLatencies(suite, tag);
   const health = summarize(probes.health);
   const inbox = summarize(probes.inbox);

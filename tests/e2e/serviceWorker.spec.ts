@@ -24,8 +24,8 @@ test.use({ permissions: ['notifications'] });
 
 /** The active service worker of the page's origin, as Playwright sees it (runs code inside it). */
 async function activeWorker(context: BrowserContext, page: Page): Promise<Worker> {
-  const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
-  expect(state).toBe('activated');
+  // `ready` resolves as soon as the registration has an active worker, which may still be activating.
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
   const worker = context.serviceWorkers().find((w) => w.url().endsWith('/sw.js')) ?? (await context.waitForEvent('serviceworker'));
   expect(worker.url()).toMatch(/\/sw\.js$/);
   return worker;
@@ -44,7 +44,34 @@ async function registrationId(cdp: CDPSession, origin: string): Promise<string> 
   return found;
 }
 
-/** Notifications the page's registration is showing: title, body, tag, data. */
+/**
+ * Delivers `payload` to the page's service worker as a push message (DevTools' `deliverPushMessage`) and
+ * resolves once the worker's push event has finished, i.e. the promise it passed to `waitUntil` settled,
+ * with the status Chromium logs for it (`Success`; otherwise the promise rejected or timed out).
+ *
+ * Read the shown notifications only after this, never while the worker is showing one: Chromium's
+ * `getNotifications()` drops every stored notification that the platform is not displaying yet and that
+ * was created before the call began (its display-synchronization step), so a read that overlaps the
+ * worker's `showNotification()` deletes that notification for good. Polling during the push did exactly
+ * that now and then under load (an empty list for the whole 10 s; the push event had succeeded).
+ */
+async function deliverPush(context: BrowserContext, page: Page, payload: object): Promise<string> {
+  const origin = new URL(page.url()).origin;
+  const cdp = await context.newCDPSession(page);
+  const registration = await registrationId(cdp, origin);
+  const completed = new Promise<string>((resolve) => {
+    cdp.on('BackgroundService.backgroundServiceEventReceived', ({ backgroundServiceEvent: event }) => {
+      if (event.eventName !== 'Push event completed' || event.serviceWorkerRegistrationId !== registration) return;
+      resolve(event.eventMetadata.find((m) => m.key === 'Status')?.value ?? 'no status');
+    });
+  });
+  await cdp.send('BackgroundService.startObserving', { service: 'pushMessaging' });
+  await cdp.send('BackgroundService.setRecording', { service: 'pushMessaging', shouldRecord: true });
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration, data: JSON.stringify(payload) });
+  return completed;
+}
+
+/** Notifications the page's registration is showing: title, body, tag, data (read once the push event finished). */
 function shownNotifications(page: Page) {
   return page.evaluate(async () =>
     (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
@@ -61,7 +88,6 @@ test('the service worker shows a push message delivered through the DevTools pro
   await signIn(page, 'alice@example.com');
   await activeWorker(context, page);
   const origin = new URL(baseURL!).origin;
-  const cdp = await context.newCDPSession(page);
   const payload = {
     id: 'e2e-push-1',
     title: 'Disk almost full',
@@ -73,26 +99,25 @@ test('the service worker shows a push message delivered through the DevTools pro
   };
 
   const started = Date.now();
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(payload) });
+  expect(await deliverPush(context, page, payload)).toBe('Success');
+  console.log(`[measure] deliverPushMessage → push event finished: ${Date.now() - started} ms`);
 
-  await expect.poll(() => shownNotifications(page)).toContainEqual({
+  expect(await shownNotifications(page)).toContainEqual({
     title: 'Disk almost full',
     body: 'db-1 is at 95%',
     tag: 'e2e-push-1',
     requireInteraction: true,
     data: { id: 'e2e-push-1', url: payload.url, readToken: 'not-a-real-token' },
   });
-  console.log(`[measure] deliverPushMessage → notification shown: ${Date.now() - started} ms`);
 });
 
 test('a click on a push notification opens its URL in the app window and closes it', async ({ context, page, baseURL }) => {
   await signIn(page, 'bob@example.com');
   const worker = await activeWorker(context, page);
   const origin = new URL(baseURL!).origin;
-  const cdp = await context.newCDPSession(page);
   const payload = { id: 'e2e-push-2', title: 'Open devices', body: '', url: `${origin}/settings/devices`, category: 'deploys', priority: 'normal', readToken: 'x.y' };
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(payload) });
-  await expect.poll(async () => (await shownNotifications(page)).map((n) => n.tag)).toContain('e2e-push-2');
+  expect(await deliverPush(context, page, payload)).toBe('Success');
+  expect((await shownNotifications(page)).map((n) => n.tag)).toContain('e2e-push-2');
 
   // DevTools cannot click a system notification: dispatch the same event the browser would, inside the worker.
   // (An untrusted event cannot extend its lifetime, so waitUntil throws there; the handler's work still runs.)
@@ -113,7 +138,7 @@ test('a click on a push notification opens its URL in the app window and closes 
   expect((await read.response())?.status()).toBe(400);
 });
 
-test('a minimal payload (sent after a 413) is completed with the details fetched with its token', async ({ context, page, baseURL, request }) => {
+test('a minimal payload (sent after a 413) is completed with the details fetched with its token', async ({ context, page, request }) => {
   await signIn(page, 'alice@example.com');
   await activeWorker(context, page);
   const { user } = (await (await page.request.get('/api/auth/session')).json()) as { user: { id: string } };
@@ -124,8 +149,6 @@ test('a minimal payload (sent after a 413) is completed with the details fetched
   });
   expect(sent.status()).toBe(202);
   const notificationId = ((await sent.json()) as { notificationIds: string[] }).notificationIds[0]!;
-  const origin = new URL(baseURL!).origin;
-  const cdp = await context.newCDPSession(page);
   const minimal = {
     minimal: true,
     id: notificationId,
@@ -135,12 +158,12 @@ test('a minimal payload (sent after a 413) is completed with the details fetched
   };
 
   const detailsRequest = context.waitForEvent('request', { predicate: (req) => req.url().endsWith('/api/push-actions/details') });
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(minimal) });
+  expect(await deliverPush(context, page, minimal)).toBe('Success');
 
   const fetched = await detailsRequest;
   expect(fetched.serviceWorker()).not.toBeNull();
   expect(fetched.postDataJSON()).toEqual({ token: minimal.readToken });
-  await expect.poll(() => shownNotifications(page)).toContainEqual({
+  expect(await shownNotifications(page)).toContainEqual({
     title: 'Primary database unreachable: failover started',
     body,
     tag: notificationId,
@@ -150,14 +173,15 @@ test('a minimal payload (sent after a 413) is completed with the details fetched
   });
 });
 
-test('a minimal payload whose details cannot be fetched shows what it has', async ({ context, page, baseURL }) => {
+test('a minimal payload whose details cannot be fetched shows what it has', async ({ context, page }) => {
   await signIn(page, 'bob@example.com');
   await activeWorker(context, page);
-  const origin = new URL(baseURL!).origin;
-  const cdp = await context.newCDPSession(page);
   const minimal = { minimal: true, id: 'e2e-push-minimal', title: 'Card declined', priority: 'critical', readToken: 'not.genuine' };
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(minimal) });
-  await expect.poll(() => shownNotifications(page)).toContainEqual({
+  const detailsRequest = context.waitForEvent('request', { predicate: (req) => req.url().endsWith('/api/push-actions/details') });
+  expect(await deliverPush(context, page, minimal)).toBe('Success');
+  // The worker did ask (the server refuses this token), so what is shown is the fallback under test.
+  expect((await detailsRequest).postDataJSON()).toEqual({ token: 'not.genuine' });
+  expect(await shownNotifications(page)).toContainEqual({
     title: 'Card declined',
     body: 'Open FlashNotify to read the full message.',
     tag: 'e2e-push-minimal',
@@ -170,11 +194,10 @@ test('a click on a link the server would not have built (not in canonical form) 
   await signIn(page, 'alice@example.com');
   const worker = await activeWorker(context, page);
   const origin = new URL(baseURL!).origin;
-  const cdp = await context.newCDPSession(page);
   // Tab inside: a parser repairs it to //evil.example; the worker must open the inbox instead.
   const payload = { id: 'e2e-push-evil', title: 'Evil link', body: '', url: `${origin}/\t/evil.example/x`, category: 'deploys', priority: 'normal', readToken: 'x.y' };
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId(cdp, origin), data: JSON.stringify(payload) });
-  await expect.poll(async () => (await shownNotifications(page)).map((n) => n.tag)).toContain('e2e-push-evil');
+  expect(await deliverPush(context, page, payload)).toBe('Success');
+  expect((await shownNotifications(page)).map((n) => n.tag)).toContain('e2e-push-evil');
   await page.goto('/settings/devices');
   await worker.evaluate(async (tag) => {
     const [notification] = await self.registration.getNotifications({ tag });

@@ -1,43 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedApiKey } from '../../shared/schemas/directory.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
-import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
-import { startRedis, type StartedRedis } from '../helpers/redis.js';
 import { waitFor } from '../helpers/socketClient.js';
-import { getTestServer, type TestServer } from '../helpers/testServer.js';
+import type { TestServer } from '../helpers/testServer.js';
+import { useTwoNodes } from '../helpers/twoNodes.js';
 
 // API keys, channel switches and categories are cached in each node's memory; the invalidation bus (Redis pub/sub in
 // scale-out) must make a change made through one node hold on every node at once, and a node that could
 // not hear the bus (Redis down) must not go on trusting what it cached before.
 
-let postgres: StartedPostgres | undefined;
-let redis: StartedRedis | undefined;
-let nodeA: TestServer | undefined;
-let nodeB: TestServer | undefined;
-const a = () => nodeA!;
-const b = () => nodeB!;
+const { a, b, redis } = useTwoNodes({ API_RATE_LIMIT: '100000' });
 let adminOnA: HttpClient;
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const env = {
-    DATABASE_URL: postgres.url,
-    REDIS_URL: redis.url,
-    SESSION_SECRET: 'scale-out-test-secret-0123456789abcdef',
-    API_RATE_LIMIT: '100000',
-  };
-  nodeA = await getTestServer(env);
-  nodeB = await getTestServer(env);
   adminOnA = new HttpClient(a().url);
   await adminOnA.login('admin@example.com');
   // Both buses subscribed, so what follows tests invalidation, not a cache that is still being bypassed.
   await waitFor(() => a().ctx.invalidation.live && b().ctx.invalidation.live, 20_000, 'both invalidation buses to subscribe');
-}, 120_000);
-afterAll(async () => {
-  await Promise.all([nodeA?.stop(), nodeB?.stop()]);
-  await Promise.all([redis?.stop(), postgres?.stop()]);
-});
+}, 60_000);
 
 async function createKey(name: string): Promise<CreatedApiKey> {
   const res = await adminOnA.request<CreatedApiKey>('POST', '/api/admin/api-keys', { name, scopes: ['notifications:write'] });
@@ -117,7 +98,7 @@ describe('caches invalidated across nodes', () => {
     await useOnB(revokedDuringOutage.secret);
     await useOnB(changedBehindTheBus.secret);
 
-    await redis!.halt();
+    await redis().halt();
     try {
       await waitFor(() => !b().ctx.invalidation.live, 10_000, 'node B to notice it lost its subscription');
       // The revocation itself neither fails nor hangs on the missing Redis…
@@ -126,7 +107,7 @@ describe('caches invalidated across nodes', () => {
       expect((await post(b(), revokedDuringOutage.secret)).status).toBe(401);
       await b().ctx.db.apiKey.update({ where: { id: changedBehindTheBus.apiKey.id }, data: { revokedAt: new Date() } });
     } finally {
-      await redis!.resume();
+      await redis().resume();
     }
     await waitFor(() => a().ctx.invalidation.live && b().ctx.invalidation.live, 20_000, 'both buses to re-subscribe');
     // B dropped what it cached before the outage: a change nobody announced is seen too.

@@ -1,35 +1,12 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
-import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
-import { startRedis, type StartedRedis } from '../helpers/redis.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
-import { getTestServer, type TestServer } from '../helpers/testServer.js';
+import type { TestServer } from '../helpers/testServer.js';
+import { useTwoNodes } from '../helpers/twoNodes.js';
 
-let postgres: StartedPostgres | undefined;
-let redis: StartedRedis | undefined;
-let nodeA: TestServer | undefined;
-let nodeB: TestServer | undefined;
-const a = () => nodeA!;
-const b = () => nodeB!;
-
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const env = {
-    DATABASE_URL: postgres.url,
-    REDIS_URL: redis.url,
-    SESSION_SECRET: 'scale-out-test-secret-0123456789abcdef',
-    LOGIN_RATE_LIMIT: '2',
-    API_RATE_LIMIT: '2',
-  };
-  nodeA = await getTestServer(env);
-  nodeB = await getTestServer(env);
-}, 120_000);
-afterAll(async () => {
-  await Promise.all([nodeA?.stop(), nodeB?.stop()]);
-  await Promise.all([redis?.stop(), postgres?.stop()]);
-});
+const { a, b, redis } = useTwoNodes({ LOGIN_RATE_LIMIT: '2', API_RATE_LIMIT: '2' });
 
 const healthOf = async (node: TestServer) => {
   const res = await fetch(`${node.url}/api/health`);
@@ -38,7 +15,7 @@ const healthOf = async (node: TestServer) => {
 
 /** Number of subscribers of a user's room channel, as the sharded adapter names it. */
 async function roomSubscribers(userId: string): Promise<number> {
-  const probe = createClient({ url: redis!.url });
+  const probe = createClient({ url: redis().url });
   await probe.connect();
   try {
     const reply = await probe.sendCommand<[string, number]>(['PUBSUB', 'SHARDNUMSUB', `socket.io#/#user:${userId}#`]);
@@ -60,12 +37,12 @@ describe('Redis outage with two nodes', () => {
     await waitFor(() => socket.received.some((n) => n.id === before.body.notificationIds[0]), 5000, 'the cross-node notification');
     const start = socket.tracker.watermark!;
 
-    await redis!.halt();
+    await redis().halt();
     await waitFor(async () => (await healthOf(a())).status === 503, 10_000, 'node A to see Redis down');
     const lost = await sendNotification(a().url, { to: [{ email: 'alice@example.com' }], title: 'during the outage' });
     expect(lost.status).toBe(202); // stored and emitted locally; node B never hears of it
 
-    await redis!.resume();
+    await redis().resume();
     // Both nodes reconnected (health PINGs through the adapter's connection) and B re-subscribed the room.
     await waitFor(async () => (await healthOf(a())).status === 200 && (await healthOf(b())).status === 200, 20_000, 'nodes to reconnect');
     await waitFor(async () => (await roomSubscribers(user.id)) === 1, 20_000, "node B to re-subscribe alice's room");
@@ -88,7 +65,7 @@ describe('Redis outage with two nodes', () => {
   });
 
   it('rate limits fail open while Redis is down (requests pass, never a 500), and hold again after', async () => {
-    await redis!.halt();
+    await redis().halt();
     try {
       await waitFor(async () => (await healthOf(a())).status === 503, 10_000, 'node A to see Redis down');
       const health = await healthOf(a());
@@ -100,7 +77,7 @@ describe('Redis outage with two nodes', () => {
         expect((await sendNotification(a().url, { to: [{ email: 'bob@example.com' }], title: `while down ${i}` })).status).toBe(202);
       }
     } finally {
-      await redis!.resume();
+      await redis().resume();
     }
     await waitFor(async () => (await healthOf(a())).status === 200 && (await healthOf(b())).status === 200, 20_000, 'nodes to reconnect');
     const statuses: number[] = [];

@@ -1,47 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
-import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
-import { startRedis, type StartedRedis } from '../helpers/redis.js';
-import { InboxSocket, waitFor } from '../helpers/socketClient.js';
-import { getTestServer, type TestServer } from '../helpers/testServer.js';
+import { waitFor } from '../helpers/socketClient.js';
+import type { TestServer } from '../helpers/testServer.js';
+import { useTwoNodes } from '../helpers/twoNodes.js';
 
-let postgres: StartedPostgres | undefined;
-let redis: StartedRedis | undefined;
-let nodeA: TestServer | undefined;
-let nodeB: TestServer | undefined;
-const sockets: InboxSocket[] = [];
-
-function openSocket(node: TestServer, client: HttpClient) {
-  const socket = new InboxSocket(node.url, client.cookie);
-  sockets.push(socket);
-  return socket;
-}
-
-/** Two nodes (A, B) behind no load balancer: the test picks the node for every request and socket. */
-const a = () => nodeA!;
-const b = () => nodeB!;
-
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const env = {
-    DATABASE_URL: postgres.url,
-    REDIS_URL: redis.url,
-    // Each test server has its own DATA_DIR, hence its own generated secret: nodes must share one.
-    SESSION_SECRET: 'scale-out-test-secret-0123456789abcdef',
-    LOGIN_RATE_LIMIT: '3',
-  };
-  // One after the other: A migrates and seeds the empty database; B then finds the users and seeds nothing.
-  nodeA = await getTestServer(env);
-  nodeB = await getTestServer(env);
-}, 120_000);
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await Promise.all([nodeA?.stop(), nodeB?.stop()]);
-  await Promise.all([redis?.stop(), postgres?.stop()]);
-});
+const { a, b, redis, openSocket } = useTwoNodes({ LOGIN_RATE_LIMIT: '3' });
 
 describe('scale-out: two nodes sharing PostgreSQL and Redis', () => {
   it("has the user's room subscribed in Redis by the time the replay finishes", async () => {
@@ -49,7 +13,7 @@ describe('scale-out: two nodes sharing PostgreSQL and Redis', () => {
     const { user } = await alice.login('alice@example.com');
     const socket = openSocket(a(), alice);
     const { createClient } = await import('redis');
-    const probe = createClient({ url: redis!.url });
+    const probe = createClient({ url: redis().url });
     await probe.connect();
     try {
       // Checked synchronously on sync.done: a subscription still in flight would show 0 here.

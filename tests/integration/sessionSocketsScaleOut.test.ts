@@ -1,42 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endUserSessions } from '../../server/services/sessions/endUserSessions.js';
 import { DbSessionStore } from '../../server/services/sessions/sessionStore.js';
 import { HttpClient } from '../helpers/httpClient.js';
-import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
-import { startRedis, type StartedRedis } from '../helpers/redis.js';
 import { nextDisconnect, sessionIdOf } from '../helpers/sessions.js';
-import { InboxSocket } from '../helpers/socketClient.js';
-import { getTestServer, type TestServer } from '../helpers/testServer.js';
+import { useTwoNodes } from '../helpers/twoNodes.js';
 
-let postgres: StartedPostgres | undefined;
-let redis: StartedRedis | undefined;
-let nodeA: TestServer | undefined;
-let nodeB: TestServer | undefined;
-const sockets: InboxSocket[] = [];
-const a = () => nodeA!;
-const b = () => nodeB!;
-
-function openSocket(node: TestServer, client: HttpClient) {
-  const socket = new InboxSocket(node.url, client.cookie);
-  sockets.push(socket);
-  return socket;
-}
-
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SESSION_SECRET: 'scale-out-test-secret-0123456789abcdef' };
-  // Node A re-validates its sockets often; node B keeps the default (minutes), so a socket on B can only
-  // be disconnected by what node A broadcasts through Redis.
-  nodeA = await getTestServer({ ...env, SOCKET_REVALIDATE_MS: '200' });
-  nodeB = await getTestServer(env);
-}, 120_000);
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await Promise.all([nodeA?.stop(), nodeB?.stop()]);
-  await Promise.all([redis?.stop(), postgres?.stop()]);
-});
+// Node A re-validates its sockets often; node B keeps the default (minutes), so a socket on B can only
+// be disconnected by what node A broadcasts through Redis.
+const { a, b, openSocket } = useTwoNodes({}, { a: { SOCKET_REVALIDATE_MS: '200' } });
 
 describe('a session ended on node A loses its socket on node B (PostgreSQL + Redis)', () => {
   it('a login replacing the browser’s session through node A', async () => {
