@@ -44,6 +44,11 @@ export function zodIssuesToDetails(issues: z.core.$ZodIssue[]): ApiErrorDetail[]
 export const NotFoundError = (what = 'resource') => new HttpError(404, 'not_found', `No such ${what}`);
 export const UnauthorizedError = (message = 'Sign in first') => new HttpError(401, 'unauthorized', message);
 export const ForbiddenError = (message = 'Not allowed') => new HttpError(403, 'forbidden', message);
+/** 415: a JSON route got a body of another type (`text/plain`, a form, no Content-Type at all). */
+export const UnsupportedMediaTypeError = () =>
+  new HttpError(415, 'unsupported_media_type', 'The request body must be JSON: send it with Content-Type: application/json', [
+    { path: 'headers.content-type', message: 'Must be application/json' },
+  ]);
 export const InvalidCredentialsError = () =>
   new HttpError(401, 'invalid_credentials', 'Email or password is incorrect');
 

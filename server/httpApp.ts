@@ -50,14 +50,9 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
     );
   }
 
-  // `/api/v1` bodies up to 256 KB; the bulk endpoint's (up to BULK_BODY_LIMIT) are parsed by its route,
-  // after the API key is checked, so nobody without a key makes the server parse megabytes.
-  const v1Json = jsonBody('256kb');
-  const v1JsonBody: express.RequestHandler = (req, res, next) =>
-    req.path.toLowerCase().replace(/\/+$/, '') === '/notifications/bulk' ? next() : v1Json(req, res, next);
-
   app.get('/api/health', healthCheck(ctx));
-  app.use('/api/v1', v1JsonBody, v1Router(ctx));
+  // Bodies are parsed inside: after the API key is checked (v1Router).
+  app.use('/api/v1', v1Router(ctx));
   app.use('/api/docs', compressStatic());
   app.use('/api', docsRouter(ctx));
   // Reached from mail clients and the service worker: no session cookie, no CSRF token; each request
@@ -66,7 +61,8 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use('/api/push-actions', jsonBody('4kb'), pushReadRouter(ctx));
   app.use('/api/email-actions', jsonBody('4kb'), emailActionsRouter(ctx));
 
-  app.use('/api', originCheck(ctx), jsonBody('64kb'), sessionMiddleware);
+  // No body parsing here: each session router parses JSON after its own credential checks (sessionJsonBody).
+  app.use('/api', originCheck(ctx), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));
   // A tab still acting for the user this browser signed out: 401 session_changed, not the new user's data.
   app.use('/api', expectedUser);

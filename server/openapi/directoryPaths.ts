@@ -27,7 +27,7 @@ export const directoryPaths: ZodOpenApiPathsObject = {
       responses: {
         200: { description: 'Updated', ...json(userDtoSchema) },
         201: { description: 'Created', ...json(userDtoSchema) },
-        ...errors(400, 409, 413),
+        ...errors(400, 409, 413, 415),
       },
     },
     get: {
@@ -61,7 +61,7 @@ export const directoryPaths: ZodOpenApiPathsObject = {
         "changes. The user's open tabs receive the new preferences.",
       requestParams: { path: userPathSchema },
       requestBody: { required: true, ...json(updatePreferencesSchema) },
-      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404, 413, 422) },
+      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404, 413, 415, 422) },
     },
   },
   '/users/{externalId}/contact': {
@@ -75,7 +75,7 @@ export const directoryPaths: ZodOpenApiPathsObject = {
         'Withdrawing consent cancels the SMS deliveries not yet sent.',
       requestParams: { path: userPathSchema },
       requestBody: { required: true, ...json(updateContactSchema) },
-      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404, 413, 422) },
+      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404, 413, 415, 422) },
     },
   },
   '/topics': {
@@ -85,7 +85,7 @@ export const directoryPaths: ZodOpenApiPathsObject = {
       summary: 'Create a topic',
       description: 'Scope `notifications:write`. An existing key is a 409 `topic_exists`.',
       requestBody: { required: true, ...json(createTopicSchema) },
-      responses: { 201: { description: 'Created', ...json(topicDtoSchema) }, ...errors(400, 409, 413) },
+      responses: { 201: { description: 'Created', ...json(topicDtoSchema) }, ...errors(400, 409, 413, 415) },
     },
     get: {
       operationId: 'listTopics',
@@ -113,7 +113,7 @@ export const directoryPaths: ZodOpenApiPathsObject = {
       description: subscribersDescription,
       requestParams: { path: topicPathSchema },
       requestBody: subscribersBody,
-      responses: { 200: { description: 'Subscribed', ...json(topicSubscribersResultSchema) }, ...errors(400, 404, 413, 422) },
+      responses: { 200: { description: 'Subscribed', ...json(topicSubscribersResultSchema) }, ...errors(400, 404, 413, 415, 422) },
     },
     delete: {
       operationId: 'unsubscribeFromTopic',
@@ -122,7 +122,7 @@ export const directoryPaths: ZodOpenApiPathsObject = {
       description: subscribersDescription,
       requestParams: { path: topicPathSchema },
       requestBody: subscribersBody,
-      responses: { 200: { description: 'Unsubscribed', ...json(topicSubscribersResultSchema) }, ...errors(400, 404, 413, 422) },
+      responses: { 200: { description: 'Unsubscribed', ...json(topicSubscribersResultSchema) }, ...errors(400, 404, 413, 415, 422) },
     },
   },
 };

@@ -15,12 +15,16 @@ const rateLimitHeaders = z.object({
 
 /** Every error status the v1 API answers with, by status code. */
 export const ERRORS = {
-  400: errorResponse('BadRequest', 'Invalid input (`validation_failed`, `invalid_json`); `details` names each bad field by path'),
+  400: errorResponse('BadRequest', 'Invalid input (`validation_failed`, `invalid_json`, `json_too_deep`); `details` names each bad field by path'),
   401: errorResponse('Unauthorized', 'Missing, unknown or revoked API key (`unauthorized`)'),
   403: errorResponse('Forbidden', 'The API key lacks the scope this route needs (`forbidden`)'),
   404: errorResponse('NotFound', 'No such resource or route (`not_found`)'),
   409: errorResponse('Conflict', 'Conflicts with the current state (code per operation, see its description)'),
-  413: errorResponse('PayloadTooLarge', 'The request body is over 256 KiB (`payload_too_large`)'),
+  413: errorResponse('PayloadTooLarge', 'The request body is over 256 KiB, 8 MiB for the bulk endpoint (`payload_too_large`)'),
+  415: errorResponse(
+    'UnsupportedMediaType',
+    'The body was sent with another Content-Type than `application/json` (`unsupported_media_type`, detail `headers.content-type`)',
+  ),
   422: errorResponse('UnprocessableEntity', 'Well-formed but refers to something that does not exist (code per operation)'),
   429: errorResponse('TooManyRequests', 'Over this API key\'s per-minute quota (`rate_limited`)', rateLimitHeaders),
 } as const;

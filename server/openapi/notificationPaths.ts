@@ -33,7 +33,7 @@ export const notificationPaths: ZodOpenApiPathsObject = {
           }),
           ...json(createNotificationResultSchema),
         },
-        ...errors(400, 409, 413, 422),
+        ...errors(400, 409, 413, 415, 422),
       },
     },
   },
@@ -43,21 +43,35 @@ export const notificationPaths: ZodOpenApiPathsObject = {
       tags: ['Notifications'],
       summary: 'Send many different notifications in one request',
       description:
-        `Scope \`notifications:write\`. Up to ${BULK_MAX_ITEMS} items, each a \`POST /notifications\` body with its own ` +
-        'optional `idempotencyKey` (the same rules as the `Idempotency-Key` header, per item). Each item is checked and ' +
-        'sent on its own, as if posted alone, and committed together with the others (group commit). The answer is 200 ' +
+        `Scope \`notifications:write\`. Up to ${BULK_MAX_ITEMS} items (body up to 8 MiB), each a \`POST /notifications\` ` +
+        'body with its own optional `idempotencyKey` (the same rules as the `Idempotency-Key` header, per item; the ' +
+        'header itself is refused here with a 400 naming it, since one key cannot stand for many sends). Each item is ' +
+        'checked and sent on its own, as if posted alone — the same schema, text, 256 KiB and 32-level depth checks, ' +
+        'depth counted from the item — and committed together with the others (group commit). The answer is 200 ' +
         'with one result per item, in request order: the status and body that item alone would have got (202 and the ' +
-        'send, or its 4xx / 503 error); `replayed: true` marks an item whose key was used before. A 4xx for the whole ' +
-        'request means its envelope was wrong and nothing was sent. The items may create at most ' +
+        'send, or its 4xx / 503 error, whose `details` name fields from the request root: `notifications.3.title`); ' +
+        '`replayed: true` marks an item whose key was used before; `retryAfterSeconds` marks an item refused for a ' +
+        'while (503 `overloaded` / `service_unavailable`), and the response then carries the longest as `Retry-After`. ' +
+        'The request is admitted to the ingest queue as one unit: its own items never crowd each other out. A 4xx for ' +
+        'the whole request means its envelope was wrong (not JSON, not `{ notifications: [...] }`, 0 or more than ' +
+        `${BULK_MAX_ITEMS} items, over 8 MiB) and nothing was sent. The items may create at most ` +
         `${BULK_MAX_NOTIFICATIONS} notifications in all (\`all\` and topics count their members): an item that would go ` +
         'past it gets 422 `bulk_too_large` and is not sent (broadcasts belong in `POST /notifications`).',
       requestBody: {
         required: true,
         ...json(z.strictObject({ notifications: z.array(bulkItemSchema).min(1).max(BULK_MAX_ITEMS) })),
       },
+      requestParams: {
+        header: z.object({
+          'Idempotency-Key': z.string().optional().meta({ description: 'Not taken here: any value is a 400 naming it; give each item its own `idempotencyKey`' }),
+        }),
+      },
       responses: {
         200: {
           description: 'One result per item, in request order',
+          headers: z.object({
+            'Retry-After': z.string().optional().meta({ description: 'Set when an item has `retryAfterSeconds`: the longest of them' }),
+          }),
           ...json(
             z.object({
               results: z.array(
@@ -65,12 +79,17 @@ export const notificationPaths: ZodOpenApiPathsObject = {
                   status: z.number().int().meta({ description: '202 when the item was sent or scheduled; else its error status' }),
                   body: z.unknown().meta({ description: 'CreateNotificationResult (202) or an error body `{ error: { code, message, details } }`' }),
                   replayed: z.literal(true).optional(),
+                  retryAfterSeconds: z
+                    .number()
+                    .int()
+                    .optional()
+                    .meta({ description: 'Seconds to wait before retrying this item (503 `overloaded` / `service_unavailable`)' }),
                 }),
               ),
             }),
           ),
         },
-        ...errors(400, 413),
+        ...errors(400, 413, 415),
       },
     },
   },

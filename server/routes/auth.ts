@@ -4,6 +4,7 @@ import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type AuthConfig
 import type { AppContext } from '../context.js';
 import { UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
+import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
 import { loginRateLimits } from '../middleware/loginRateLimits.js';
 import { noQuery } from '../middleware/noQuery.js';
 import { requireSecureSignIn } from '../middleware/requireSecureSignIn.js';
@@ -31,7 +32,8 @@ const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session
  * CORS preflight this server never grants.
  */
 export function authRouter(ctx: AppContext): Router {
-  const router = Router();
+  // Anonymous routes (login, set-password) parse the body at once; logout and session take none.
+  const router = Router().use(jsonBody(WEB_APP_BODY_LIMIT));
 
   router.post('/login', noQuery, requireSecureSignIn(ctx), ...loginRateLimits(ctx), async (req, res) => {
     const input = parseInput(loginSchema, req.body, 'request body');

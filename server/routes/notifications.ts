@@ -10,6 +10,7 @@ import {
 } from '../../shared/schemas/notification.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
 import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
@@ -23,7 +24,7 @@ import { updateNotification } from '../services/notifications/updateNotification
 /** `/api/notifications`: the signed-in user's own inbox. */
 export function notificationsRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireUser, csrfProtection);
+  router.use(requireUser, csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
 
   router.get('/', async (req, res) => {
     const query = parseInput(listNotificationsQuerySchema, req.query, 'query string');

@@ -4,6 +4,7 @@ import { pushSubscriptionSchema, type PushDeviceDto } from '../../shared/schemas
 import { resolveVapidKeys } from '../channels/push/vapidKeys.js';
 import type { AppContext } from '../context.js';
 import { csrfProtection } from '../middleware/csrf.js';
+import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
 import { noQuery } from '../middleware/noQuery.js';
 import { currentUserId, requireUser } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
@@ -14,7 +15,7 @@ import { savePushSubscription } from '../services/push/savePushSubscription.js';
 /** `/api/push`: the signed-in user's Web Push devices and the key browsers subscribe with. */
 export function pushRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireUser, csrfProtection);
+  router.use(requireUser, csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
 
   router.get('/vapid-public-key', noQuery, async (_req, res) => {
     const { publicKey } = await resolveVapidKeys(ctx);

@@ -110,7 +110,8 @@ export const BULK_MAX_NOTIFICATIONS = 10_000;
 /**
  * Body of `POST /api/v1/notifications/bulk`: many different notifications in one request (like Novu's
  * `/v1/events/trigger/bulk`). Only the envelope is checked here; each item is checked on its own against
- * `bulkItemSchema`, so one bad item is a 4xx in its own result and the others still go out.
+ * `bulkItemSchema` (and the size and depth limits of a single post), so one bad item is a 4xx in its own
+ * result and the others still go out.
  */
 export const bulkSendSchema = z.strictObject({
   notifications: z.array(z.unknown()).min(1).max(BULK_MAX_ITEMS),
@@ -123,10 +124,13 @@ export type BulkItemInput = z.infer<typeof bulkItemSchema>;
 /**
  * One item's result in the bulk answer (200 `{ results }`, in request order): the status and body the
  * same request alone to `POST /api/v1/notifications` would have got (202 + CreateNotificationResult, or
- * a 4xx/503 error body), and `replayed` when an item's Idempotency-Key was used before (its stored answer).
+ * a 4xx/503 error body whose `details` name fields from the request's root: `notifications.3.title`),
+ * `replayed` when an item's Idempotency-Key was used before (its stored answer), and `retryAfterSeconds`
+ * when the item alone would have been answered with `Retry-After` (503 `overloaded` / `service_unavailable`).
  */
 export interface BulkItemResult {
   status: number;
   body: unknown;
   replayed?: boolean;
+  retryAfterSeconds?: number;
 }

@@ -52,9 +52,10 @@ describe('POST /api/v1/notifications/bulk', () => {
     expect(res.status).toBe(200);
     const results = res.body.results as { status: number; body: any }[];
     expect(results.map((r) => r.status)).toEqual([202, 400, 422, 422, 202]);
-    expect(results[1]!.body.error).toMatchObject({ code: 'validation_failed', details: [expect.objectContaining({ path: 'title' })] });
-    expect(results[2]!.body.error).toMatchObject({ code: 'unknown_recipient', details: [{ path: 'to.0.externalId', message: expect.any(String) }] });
-    expect(results[3]!.body.error).toMatchObject({ code: 'unknown_category', details: [expect.objectContaining({ path: 'category' })] });
+    // Each error names its fields from the request's root, inside its item.
+    expect(results[1]!.body.error).toMatchObject({ code: 'validation_failed', details: [expect.objectContaining({ path: 'notifications.1.title' })] });
+    expect(results[2]!.body.error).toMatchObject({ code: 'unknown_recipient', details: [{ path: 'notifications.2.to.0.externalId', message: expect.any(String) }] });
+    expect(results[3]!.body.error).toMatchObject({ code: 'unknown_category', details: [expect.objectContaining({ path: 'notifications.3.category' })] });
     expect(results[0]!.body).toMatchObject({ status: 'sent', recipientCount: 1, notificationIds: [expect.any(String)] });
     expect(results[4]!.body).toMatchObject({ status: 'sent', recipientCount: 2 });
 
@@ -87,7 +88,7 @@ describe('POST /api/v1/notifications/bulk', () => {
     expect(res.status).toBe(200);
     const results = res.body.results as { status: number; body: any }[];
     expect(results.map((r) => r.status)).toEqual([202, 422, 422, 202]);
-    expect(results[1]!.body.error).toMatchObject({ code: 'bulk_too_large', details: [{ path: 'to', message: expect.any(String) }] });
+    expect(results[1]!.body.error).toMatchObject({ code: 'bulk_too_large', details: [{ path: 'notifications.1.to', message: expect.any(String) }] });
     expect(results[0]!.body.recipientCount).toBe(6000);
     // Only the two that fit were stored.
     expect((await server.ctx.db.send.count()) - sendsBefore).toBe(2);

@@ -8,10 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../server/errors.js';
 import { KeyTakenError } from '../../server/services/idempotency/idempotencyClaim.js';
-import type { CommitOutcome, SendCommit } from '../../server/services/ingest/commitSends.js';
+import type { CommitOutcome } from '../../server/services/ingest/commitSends.js';
 import { SendWriter } from '../../server/services/ingest/sendWriter.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
+import { sendTo } from '../helpers/sendCommits.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
 import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
@@ -32,22 +33,6 @@ afterAll(async () => {
 async function newUser(server: TestServer): Promise<string> {
   const user = await server.ctx.db.user.create({ data: { email: `${randomUUID()}@example.com`, name: 'Group commit' } });
   return user.id;
-}
-
-/** A one-recipient send as deliverSend builds it. */
-async function sendTo(server: TestServer, userIds: string[], extra: Partial<SendCommit> = {}): Promise<SendCommit> {
-  const category = (await server.ctx.categories.get('general'))!;
-  return {
-    sendId: randomUUID(),
-    target: { kind: 'new', sender: {} },
-    spec: { to: userIds.map((userId) => ({ userId })), title: 't', body: '', category: 'general', priority: 'normal', actionUrl: null, data: null, channels: null },
-    category,
-    enabledChannels: new Set(),
-    sentAt: new Date(),
-    notifications: userIds.map((userId) => ({ id: randomUUID(), userId, title: 'Grouped', body: '' })),
-    lastError: null,
-    ...extra,
-  };
 }
 
 const seqsOf = async (server: TestServer, userId: string) =>

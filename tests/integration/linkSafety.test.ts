@@ -243,7 +243,9 @@ describe('the token routes refuse bad input with the error shape', () => {
 
   it('a form post (not JSON) is refused: the token only travels in a JSON body', async () => {
     const res = await post({ token: 'x' }, 'application/x-www-form-urlencoded');
-    expect(res.status).toBe(400);
+    // 415 naming the type it takes (was a 400 saying the token is missing).
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
   });
 
   it('preview of a tampered token → 400, of a deleted notification → 404; a bad open link → the inbox', async () => {

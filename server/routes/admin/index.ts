@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { csrfProtection } from '../../middleware/csrf.js';
+import { jsonBody, WEB_APP_BODY_LIMIT } from '../../middleware/jsonBody.js';
 import { requireAdmin } from '../../middleware/requireAdmin.js';
 import { adminApiKeysRouter } from './apiKeys.js';
 import { adminCategoriesRouter } from './categories.js';
@@ -14,7 +15,7 @@ import { adminUsersRouter } from './users.js';
 /** `/api/admin`: everything the admin pages use. Admin session + CSRF on every route. */
 export function adminRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireAdmin(ctx.db), csrfProtection);
+  router.use(requireAdmin(ctx.db), csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
   router.use('/users', adminUsersRouter(ctx));
   router.use('/api-keys', adminApiKeysRouter(ctx));
   router.use('/categories', adminCategoriesRouter(ctx));

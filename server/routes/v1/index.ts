@@ -8,7 +8,12 @@ import { v1SendsRouter } from './sends.js';
 import { v1TopicsRouter } from './topics.js';
 import { v1UsersRouter } from './users.js';
 
-/** `/api/v1`: the service API. Every request carries an API key, is rate-limited per key, then scoped per route. */
+/**
+ * `/api/v1`: the service API. Every request carries an API key, is rate-limited per key, then scoped per
+ * route; only then does a route parse its JSON body (each sub-router mounts jsonBody after requireScope),
+ * so a caller without a valid key gets 401 whatever the body, and nobody without one makes the server
+ * parse it.
+ */
 export function v1Router(ctx: AppContext): Router {
   const router = Router();
   router.use(requireApiKey(ctx), apiKeyRateLimit(ctx));

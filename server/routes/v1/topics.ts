@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { jsonBody, SERVICE_API_BODY_LIMIT } from '../../middleware/jsonBody.js';
 import { requireScope } from '../../middleware/requireApiKey.js';
 import { topicsRouter } from '../topics.js';
 
@@ -8,5 +9,5 @@ import { topicsRouter } from '../topics.js';
  * notifications is part of sending, hence the `notifications:write` scope.
  */
 export function v1TopicsRouter(ctx: AppContext): Router {
-  return Router().use(requireScope('notifications:write'), topicsRouter(ctx));
+  return Router().use(requireScope('notifications:write'), jsonBody(SERVICE_API_BODY_LIMIT), topicsRouter(ctx));
 }

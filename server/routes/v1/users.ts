@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { upsertUserSchema, userPathSchema } from '../../../shared/schemas/directory.js';
 import { updateContactSchema, updatePreferencesSchema } from '../../../shared/schemas/preferences.js';
 import type { AppContext } from '../../context.js';
+import { jsonBody, SERVICE_API_BODY_LIMIT } from '../../middleware/jsonBody.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
@@ -15,7 +16,7 @@ import { upsertUserByExternalId } from '../../services/users/upsertUserByExterna
 /** `/api/v1/users`: services register the people they notify, under their own ids. */
 export function v1UsersRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireScope('users:write'));
+  router.use(requireScope('users:write'), jsonBody(SERVICE_API_BODY_LIMIT));
 
   router.put('/:externalId', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');

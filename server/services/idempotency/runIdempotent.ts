@@ -11,6 +11,8 @@ export interface IdempotentRequest {
   key: string;
   /** The request body as received; key order does not matter. */
   body: unknown;
+  /** Where the key was given, as a 422 names it: the `Idempotency-Key` header (default) or a bulk item's field. */
+  keyField?: string;
 }
 
 /** The answer stored for a key and replayed for its retries. */
@@ -73,8 +75,9 @@ async function findAnswer(db: Db, request: IdempotentRequest, requestHash: strin
     return undefined;
   }
   if (existing.requestHash !== requestHash) {
-    throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body', [
-      { path: 'Idempotency-Key', message: 'Use a new key for a different request' },
+    const field = request.keyField ?? 'Idempotency-Key';
+    throw new HttpError(422, 'idempotency_key_reused', `This ${field} was used with a different request body`, [
+      { path: field, message: 'Use a new key for a different request' },
     ]);
   }
   return { status: existing.responseStatus, body: JSON.parse(existing.responseBody) as unknown };

@@ -24,6 +24,15 @@ export const OverloadedError = () =>
     'Retry-After': String(OVERLOADED_RETRY_AFTER_S),
   });
 
+/**
+ * Room in the writer's queue held for the sends of one bulk request (see SendWriter.tryReserve): its sends
+ * take their places from it instead of competing for the queue with each other.
+ */
+export interface IngestReservation {
+  /** Notifications still held for sends not yet queued. */
+  remaining: number;
+}
+
 interface Waiting {
   send: SendCommit;
   settle: (outcome: CommitOutcome) => void;
@@ -48,6 +57,7 @@ export class SendWriter {
   /** Batches committed (or tried) and sends they held, since start: what grouping achieved. */
   readonly stats = { batches: 0, sends: 0 };
   private queuedNotifications = 0;
+  private reservedNotifications = 0;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -60,10 +70,16 @@ export class SendWriter {
    *
    * @throws HttpError 503 `overloaded` (Retry-After) when the queue holds too many notifications already
    */
-  commit(send: SendCommit): Promise<CommitOutcome> {
+  commit(send: SendCommit, reservation?: IngestReservation): Promise<CommitOutcome> {
     const size = send.notifications.length;
+    const held = Math.min(reservation?.remaining ?? 0, size);
+    if (reservation) {
+      reservation.remaining -= held;
+      this.reservedNotifications -= held;
+    }
     // An empty queue always takes a send, however big: a broadcast is never refused for its size alone.
-    if (this.queue.length > 0 && this.queuedNotifications + size > this.options.maxQueuedNotifications) {
+    // What a reservation held was admitted already; only a send bigger than its share is checked again.
+    if (size > held && this.queue.length > 0 && this.pending() + size - held > this.options.maxQueuedNotifications) {
       return Promise.reject(OverloadedError());
     }
     return new Promise<CommitOutcome>((settle, fail) => {
@@ -76,6 +92,39 @@ export class SendWriter {
         .then(() => this.drain())
         .finally(() => (this.running = null));
     });
+  }
+
+  /**
+   * Admits a bulk request as one unit: holds room for `size` notifications (its items' audiences added up)
+   * that its sends then take as they reach the writer (`commit(send, reservation)`), or refuses the whole
+   * request now (undefined: answer its items 503 `overloaded`). Without it, one request's own items would
+   * fill the queue for each other: with more than INGEST_QUEUE_LIMIT notifications in one request, its
+   * later items were refused by its earlier ones, on an idle server. Like a single send, a request is
+   * taken whatever its size when nothing waits and nothing is held. Release what is left once the
+   * request's sends are queued or failed. (Why not require INGEST_QUEUE_LIMIT ≥ BULK_MAX_NOTIFICATIONS
+   * instead: it would refuse configurations that work today, and a request's early items could still
+   * leave its later ones no room when other sends share the queue; a reservation answers all or none.)
+   *
+   * @example
+   * const reservation = ctx.sendWriter.tryReserve(total);
+   * try { await Promise.all(items.map((item) => send(item, reservation))); } finally { if (reservation) ctx.sendWriter.release(reservation); }
+   */
+  tryReserve(size: number): IngestReservation | undefined {
+    const busy = this.queue.length > 0 || this.reservedNotifications > 0;
+    if (busy && this.pending() + size > this.options.maxQueuedNotifications) return undefined;
+    this.reservedNotifications += size;
+    return { remaining: size };
+  }
+
+  /** Gives back what `reservation` still holds (its request's items that failed before being queued). */
+  release(reservation: IngestReservation): void {
+    this.reservedNotifications -= reservation.remaining;
+    reservation.remaining = 0;
+  }
+
+  /** Notifications queued or held for bulk requests: what the queue limit is checked against. */
+  private pending(): number {
+    return this.queuedNotifications + this.reservedNotifications;
   }
 
   /** Resolves once every send queued so far has its outcome (shutdown). */

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
 import { findIdempotencyRecords, runIdempotent, type StoredAnswer } from '../idempotency/runIdempotent.js';
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
+import { OverloadedError } from '../ingest/sendWriter.js';
 import { recipientsFrom, readSelectors } from '../notifications/resolveRecipients.js';
 import { collectSelectors, type FoundSelectors } from '../notifications/recipientSelectors.js';
 import { createSendTo } from './createSend.js';
@@ -32,33 +33,41 @@ export interface CreateBulkSendsProps {
  * const outcomes = await createBulkSends(ctx, { items: body.notifications, sender: { apiKeyId }, scope: apiKeyId });
  */
 export async function createBulkSends(ctx: AppContext, { items, sender, scope }: CreateBulkSendsProps): Promise<BulkItemOutcome[]> {
-  const parsed = items;
-  const valid = parsed.flatMap((p) => ('input' in p ? [p.input] : []));
+  const valid = items.flatMap((p) => ('input' in p ? [p.input] : []));
   const found = await readSelectors(ctx, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
   const keys = valid.flatMap((input) => (input.idempotencyKey ? [input.idempotencyKey] : []));
   const records = await findIdempotencyRecords(ctx.db, scope, keys);
-  const overBudget = itemsOverBudget(parsed, found);
-
-  return Promise.all(
-    parsed.map(async (p, i): Promise<BulkItemOutcome> => {
-      if (!('input' in p)) return { ok: false, error: p.error };
-      if (overBudget.has(i)) return { ok: false, error: bulkTooLarge() };
-      const { idempotencyKey, ...input } = p.input;
-      const send = async (claim?: IdempotencyClaim): Promise<StoredAnswer> => {
-        const props = { input, sender, onScheduled: ctx.scheduler.wake, ...(claim && { idempotency: claim }) };
-        return { status: 202, body: await createSendTo(ctx, props, (to) => recipientsFrom(found, to)) };
-      };
-      try {
-        if (!idempotencyKey) return { ok: true, answer: await send(), replayed: false };
-        // The key covers the item as sent, less the key itself (as the header is not part of a body).
-        const { idempotencyKey: _key, ...body } = p.body as Record<string, unknown>;
-        const { replayed, ...answer } = await runIdempotent(ctx.db, { scope, key: idempotencyKey, body }, send, records.get(idempotencyKey) ?? null);
-        return { ok: true, answer, replayed };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    }),
-  );
+  const { over, total } = itemsOverBudget(items, found);
+  // Admitted as one unit (see SendWriter.tryReserve): its items never crowd each other out of the queue.
+  // Refused, each item that would be sent gets the 503 it would get alone, without being rendered; one
+  // whose key was used before still gets its stored answer.
+  const reservation = ctx.sendWriter.tryReserve(total);
+  try {
+    return await Promise.all(
+      items.map(async (p, i): Promise<BulkItemOutcome> => {
+        if (!('input' in p)) return { ok: false, error: p.error };
+        if (over.has(i)) return { ok: false, error: bulkTooLarge() };
+        const { idempotencyKey, ...input } = p.input;
+        const send = async (claim?: IdempotencyClaim): Promise<StoredAnswer> => {
+          if (!reservation) throw OverloadedError();
+          const props = { input, sender, reservation, onScheduled: ctx.scheduler.wake, ...(claim && { idempotency: claim }) };
+          return { status: 202, body: await createSendTo(ctx, props, (to) => recipientsFrom(found, to)) };
+        };
+        try {
+          if (!idempotencyKey) return { ok: true, answer: await send(), replayed: false };
+          // The key covers the item as sent, less the key itself (as the header is not part of a body).
+          const { idempotencyKey: _key, ...body } = p.body as Record<string, unknown>;
+          const request = { scope, key: idempotencyKey, body, keyField: 'idempotencyKey' };
+          const { replayed, ...answer } = await runIdempotent(ctx.db, request, send, records.get(idempotencyKey) ?? null);
+          return { ok: true, answer, replayed };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+  } finally {
+    if (reservation) ctx.sendWriter.release(reservation);
+  }
 }
 
 const bulkTooLarge = () =>
@@ -67,11 +76,12 @@ const bulkTooLarge = () =>
   ]);
 
 /**
- * The items (by index) that would take the request past BULK_MAX_NOTIFICATIONS, in request order: each
+ * The items (by index) that would take the request past BULK_MAX_NOTIFICATIONS, in request order, and the
+ * notifications the others may create at most (what the request reserves in the send writer): each
  * item's audience counted from above (everyone for `all`, a topic's subscribers, one per other entry) and
  * before anything is rendered, so 1,000 items to everyone cannot make the server render 1,000 × everyone.
  */
-function itemsOverBudget(items: CheckedBulkItem[], found: FoundSelectors): Set<number> {
+function itemsOverBudget(items: CheckedBulkItem[], found: FoundSelectors): { over: Set<number>; total: number } {
   const everyone = found.everyone?.length ?? 0;
   const audience = (to: Recipient[]) => {
     let n = 0;
@@ -89,5 +99,5 @@ function itemsOverBudget(items: CheckedBulkItem[], found: FoundSelectors): Set<n
     if (total + size > BULK_MAX_NOTIFICATIONS) over.add(i);
     else total += size;
   });
-  return over;
+  return { over, total };
 }

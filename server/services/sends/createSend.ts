@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
 import { writeIdempotencyRecord, type IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
+import type { IngestReservation } from '../ingest/sendWriter.js';
 import { resolveRecipients } from '../notifications/resolveRecipients.js';
 import { deliverSend, type DeliveredSend } from './deliverSend.js';
 import { checkRendering, compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
@@ -23,6 +24,8 @@ export interface CreateSendProps {
    * exactly when the send committed.
    */
   idempotency?: IdempotencyClaim;
+  /** Room a bulk request holds in the send writer's queue for its items (see SendWriter.tryReserve). */
+  reservation?: IngestReservation;
 }
 
 /**
@@ -42,7 +45,7 @@ export async function createSend(ctx: AppContext, props: CreateSendProps): Promi
  */
 export async function createSendTo(
   ctx: AppContext,
-  { input, sender, onScheduled, idempotency }: CreateSendProps,
+  { input, sender, onScheduled, idempotency, reservation }: CreateSendProps,
   resolve: (to: Recipient[]) => Promise<TemplateRecipient[]> | TemplateRecipient[],
 ): Promise<CreateNotificationResult> {
   const spec = specFromInput(input);
@@ -92,5 +95,5 @@ export async function createSendTo(
   // recipientCount: who got it, less any recipient whose rendering was over its budget (see renderSend).
   const sent = (delivered: DeliveredSend): CreateNotificationResult => ({ ...delivered, status: 'sent', scheduledAt: null });
   const answer = idempotency && { claim: idempotency, answer: (delivered: DeliveredSend) => ({ status: 202, body: sent(delivered) }) };
-  return sent(await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender }, ...(answer && { idempotency: answer }) }));
+  return sent(await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender }, reservation, ...(answer && { idempotency: answer }) }));
 }

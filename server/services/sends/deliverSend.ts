@@ -8,6 +8,7 @@ import type { TemplateRecipient } from '../../templates/notificationTemplate.js'
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import type { StoredAnswer } from '../idempotency/runIdempotent.js';
 import type { NewNotificationRow, SendTarget } from '../ingest/commitSends.js';
+import type { IngestReservation } from '../ingest/sendWriter.js';
 import type { InboxCounts } from '../../../shared/schemas/notification.js';
 import { getInboxCounts } from '../notifications/inboxCounts.js';
 import { FAN_OUT_SLICE, inSlices } from '../slices.js';
@@ -33,6 +34,8 @@ export interface DeliverSendProps {
    * or not at all (KeyTakenError when a duplicate committed first).
    */
   idempotency?: { claim: IdempotencyClaim; answer: (send: DeliveredSend) => StoredAnswer };
+  /** Room its bulk request holds in the writer's queue (see SendWriter.tryReserve). */
+  reservation?: IngestReservation | undefined;
 }
 
 /**
@@ -49,7 +52,7 @@ export interface DeliverSendProps {
  * @throws HttpError 422 (every recipient's rendering over budget), 409 `send_claim_lost` /
  *   `recipients_changed`, 503 `overloaded` (the writer's queue is full); KeyTakenError
  */
-export async function deliverSend(ctx: AppContext, { spec, recipients, target, idempotency }: DeliverSendProps): Promise<DeliveredSend> {
+export async function deliverSend(ctx: AppContext, { spec, recipients, target, idempotency, reservation }: DeliverSendProps): Promise<DeliveredSend> {
   const templates = compileSpec(spec);
   const sentAt = new Date();
   const sendId = target.kind === 'new' ? randomUUID() : target.sendId;
@@ -79,7 +82,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
     notifications: rendered,
     lastError,
     ...(idempotency && { idempotency: { ...idempotency.claim, answer: idempotency.answer(delivered) } }),
-  });
+  }, reservation);
   if (!outcome.ok) throw outcome.error;
   await testPausePoint(ctx, 'send.afterCommit');
 
