@@ -52,6 +52,7 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   INGEST_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   SOCKET_REVALIDATE_MS: z.coerce.number().int().min(50).max(86_400_000).default(5 * 60_000),
+  SOCKET_HANDSHAKES_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
   TEST_PAUSE_AT: z.enum(['send.beforeCommit', 'send.afterCommit']).optional(),
@@ -96,6 +97,8 @@ export interface Config {
   digestIntervalMs: number;
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
   socketRevalidateMs: number;
+  /** Socket handshakes (session read → replay sent) one node takes at once; more are told to come back later. */
+  socketHandshakesInFlight: number;
   /** Base of absolute links in emails, SMS and push; unset: the address the server listens on. */
   publicUrl: string | undefined;
   email: { smtpUrl: string | undefined; from: string; replyTo: string | undefined };
@@ -174,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ingestQueueLimit: env.INGEST_QUEUE_LIMIT,
     digestIntervalMs: env.DIGEST_INTERVAL_MS,
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
+    socketHandshakesInFlight: env.SOCKET_HANDSHAKES_IN_FLIGHT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),

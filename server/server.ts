@@ -63,6 +63,15 @@ export interface StartOptions {
  */
 const SEND_BATCH_NOTIFICATIONS = 1000;
 
+/**
+ * Connections the kernel queues for the server before it accepts them (Node's default: 511; Linux caps it
+ * at net.core.somaxconn, 4096 on current kernels). After a restart every client reconnects within seconds
+ * while the new process is still busy starting: with 511, thousands of connection attempts overflowed the
+ * queue, their SYNs were dropped and retried by the kernel with growing delays (1 s, 3 s, 7 s, 15 s), and
+ * clients gave up at their 20 s connect timeout and backed off again, which doubled a 10,000-socket storm.
+ */
+const LISTEN_BACKLOG = 4096;
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   await prepareWritableDirectories(config);
@@ -101,7 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const generatedApiKey = await ensureBootstrapApiKey(ctx);
 
   // Pruned (expired) sessions lose their sockets on every node; ctx.realtime is read when pruning runs.
-  const session = createSessionMiddleware(config, db, sessionSecret, log, {
+  const session = createSessionMiddleware(config, { db, raw }, sessionSecret, log, {
     onSessionsEnded: (sids) => ctx.realtime.disconnectSessions(sids),
   });
   // The Express app must be the server's request listener BEFORE Socket.IO attaches: engine.io then takes
@@ -130,7 +139,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (err) => reject(listenError(err, bind.host, config.port)));
-    httpServer.listen(config.port, bind.host, resolve);
+    httpServer.listen({ port: config.port, host: bind.host, backlog: LISTEN_BACKLOG }, resolve);
   });
   const scheduler = startSendScheduler(ctx, config.schedulerIntervalMs);
   ctx.scheduler = scheduler;

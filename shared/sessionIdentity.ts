@@ -47,3 +47,20 @@ export function connectErrorAction(error: { message: string }): 'sign_in' | 'rel
   if (error.message === SESSION_CHANGED) return 'reload_session';
   return 'retry';
 }
+
+/** The longest wait a server's `retryAfterMs` may impose on a client (a bad value must not park it for hours). */
+const MAX_SERVER_RETRY_MS = 60_000;
+
+/**
+ * When the server asked the client to come back, in ms: `data.retryAfterMs` of an `unavailable` refusal
+ * (the node is taking too many handshakes at once, or its database is unreachable), already spread out by
+ * the server so the refused do not return together; undefined when it did not say (use the backoff).
+ *
+ * @example
+ * socket.on('connect_error', (err) => scheduler.schedule(connectErrorRetryAfterMs(err)));
+ */
+export function connectErrorRetryAfterMs(error: { message: string; data?: unknown }): number | undefined {
+  if (error.message !== 'unavailable' || typeof error.data !== 'object' || error.data === null) return undefined;
+  const ms = (error.data as { retryAfterMs?: unknown }).retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? Math.min(ms, MAX_SERVER_RETRY_MS) : undefined;
+}

@@ -190,3 +190,27 @@ export function sqlInList(sql: SqlRunner, column: string): string {
 export function sqlListParam(sql: SqlRunner, values: readonly string[]): unknown {
   return sql.dialect === 'postgres' ? values : JSON.stringify(values);
 }
+
+/**
+ * A timestamp column as a select expression whose value `dateFromSql` reads back exactly: Prisma keeps
+ * PostgreSQL's `timestamp(3)` columns in UTC without a zone, which node-postgres would read in the
+ * process's local zone, so they are turned into `timestamptz` first.
+ *
+ * @example
+ * await sql.all(`SELECT ${sqlTimestampColumn(sql, 'expiresAt')} FROM "Session" WHERE "sid" = ?`, [sid]);
+ */
+export function sqlTimestampColumn(sql: SqlRunner, column: string): string {
+  return sql.dialect === 'postgres' ? `("${column}" AT TIME ZONE 'UTC') AS "${column}"` : `"${column}"`;
+}
+
+/**
+ * A timestamp as the drivers return it → Date: a Date (node-postgres, `timestamptz`) or SQLite's text
+ * (`2026-12-01T10:00:00.000+00:00` as Prisma's adapter writes it; a zone-less `YYYY-MM-DD HH:MM:SS` from
+ * SQLite's own `CURRENT_TIMESTAMP` is UTC too).
+ */
+export function dateFromSql(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}

@@ -1,6 +1,7 @@
 import session from 'express-session';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { RawDatabase } from '../db/rawDatabase.js';
 import type { Logger } from '../logger.js';
 import { DbSessionStore } from '../services/sessions/sessionStore.js';
 
@@ -25,8 +26,15 @@ export interface SessionMiddlewareOptions {
  * cross-site POSTs; CSRF tokens cover the rest. A store error (database unreachable) reaches the error
  * handler as such (503), never as "signed out".
  */
-export function createSessionMiddleware(config: Config, db: Db, secret: string, log: Logger, options: SessionMiddlewareOptions) {
+export function createSessionMiddleware(
+  config: Config,
+  { db, raw }: { db: Db; raw: RawDatabase },
+  secret: string,
+  log: Logger,
+  options: SessionMiddlewareOptions,
+) {
   const store = new DbSessionStore(db, {
+    raw,
     onPruned: options.onSessionsEnded,
     onTouchError: (err) => log.warn({ err }, 'Could not extend a session (database unreachable?)'),
   });

@@ -7,6 +7,7 @@ import { SESSION_CHANGED } from '../../shared/sessionIdentity.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { HandshakeAdmission } from './handshakeAdmission.js';
 import type { IoSocket } from './socketServer.js';
 
 /** The handshake request as the session middleware leaves it. */
@@ -16,16 +17,38 @@ type HandshakeRequest = IncomingMessage & {
   sessionID?: string;
   /** Set when the session store failed (database unreachable): the auth step answers "unavailable". */
   sessionError?: unknown;
+  /** The handshake's place in the admission gate, released when it ends (see releaseAdmission). */
+  admission?: { release: () => void };
+  /** Set when the admission gate refused the handshake: when the client should come back, in ms. */
+  refusedRetryAfterMs?: number;
 };
+
+/** The handshake's place in the admission gate, if it took one. */
+export function admissionOf(req: IncomingMessage): { release: () => void } | undefined {
+  return (req as HandshakeRequest).admission;
+}
+
+/** Frees the handshake's place in the admission gate (any number of times; a no-op without one). */
+export function releaseAdmission(req: IncomingMessage | null): void {
+  if (req) admissionOf(req)?.release();
+}
 
 /**
  * Runs the session middleware on the handshake request only (not on every polling request) and keeps a
  * store failure on the request instead of failing the transport: the auth step then refuses with
  * `unavailable`, which the client retries, instead of a transport error or a false `unauthorized`.
+ * A handshake the admission gate refuses is not looked up at all: the auth step sends it away with the
+ * gate's `retryAfterMs`.
  */
-export function sessionForHandshake(middleware: RequestHandler) {
+export function sessionForHandshake(middleware: RequestHandler, admission: HandshakeAdmission) {
   return (req: HandshakeRequest, res: ServerResponse, next: (err?: unknown) => void) => {
     if (req._query?.sid !== undefined) return next();
+    const entry = admission.tryEnter();
+    if ('retryAfterMs' in entry) {
+      req.refusedRetryAfterMs = entry.retryAfterMs;
+      return next();
+    }
+    req.admission = entry;
     middleware(req as never, res as never, (err?: unknown) => {
       if (err) req.sessionError = err;
       next();
@@ -35,30 +58,37 @@ export function sessionForHandshake(middleware: RequestHandler) {
 
 /**
  * The Socket.IO auth step: a signed-in session and a valid `auth` payload, else `connect_error` with
- * message `unauthorized`, `invalid_handshake: <field>: <problem>`, `unavailable` (the session could not be
- * read; `data.retryAfterMs` says when to try again), or `session_changed`: the client said it acts for
+ * message `unauthorized`, `invalid_handshake: <field>: <problem>`, `unavailable` (the node is taking too
+ * many handshakes at once, or the session could not be read; `data.retryAfterMs` says when to try again),
+ * or `session_changed`: the client said it acts for
  * `auth.userId` but the cookie's session is another user's (another tab signed out and in as someone else).
  * Refusing it here means nothing is joined or replayed: the client's `lastSeq` was counted in the other
  * user's stream, and what it would get is not what its screen says it shows.
  */
 export function authenticateHandshake(log: Logger) {
-  return (socket: IoSocket, next: (err?: ExtendedError) => void) => {
-    const { session, sessionID, sessionError } = socket.request as HandshakeRequest;
+  const unavailable = (retryAfterMs: number): ExtendedError => Object.assign(new Error('unavailable'), { data: { retryAfterMs } });
+  const refusal = (socket: IoSocket): ExtendedError | undefined => {
+    const { session, sessionID, sessionError, refusedRetryAfterMs } = socket.request as HandshakeRequest;
+    if (refusedRetryAfterMs !== undefined) return unavailable(refusedRetryAfterMs);
     if (sessionError) {
       if (!isDatabaseUnavailable(sessionError)) log.error({ err: sessionError }, 'Session lookup failed on a socket handshake');
-      const err: ExtendedError = new Error('unavailable');
-      err.data = { retryAfterMs: UNAVAILABLE_RETRY_AFTER_S * 1000 };
-      return next(err);
+      // Spread out: every client of the node was refused at once and must not come back at once.
+      return unavailable(Math.round(UNAVAILABLE_RETRY_AFTER_S * 1000 * (0.5 + Math.random())));
     }
-    if (!session?.userId || !sessionID) return next(new Error('unauthorized'));
+    if (!session?.userId || !sessionID) return new Error('unauthorized');
     const auth = socketAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) {
       const [issue] = auth.error.issues;
-      return next(new Error(`invalid_handshake: auth.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`));
+      return new Error(`invalid_handshake: auth.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
     }
-    if (auth.data.userId !== undefined && auth.data.userId !== session.userId) return next(new Error(SESSION_CHANGED));
+    if (auth.data.userId !== undefined && auth.data.userId !== session.userId) return new Error(SESSION_CHANGED);
     socket.data = { userId: session.userId, sessionId: sessionID };
-    next();
+    return undefined;
+  };
+  return (socket: IoSocket, next: (err?: ExtendedError) => void) => {
+    const err = refusal(socket);
+    if (err) releaseAdmission(socket.request);
+    next(err);
   };
 }
 

@@ -3,8 +3,7 @@ import { syncRequestSchema } from '../../shared/schemas/realtime.js';
 import type { AppContext } from '../context.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S, zodIssuesToDetails } from '../errors.js';
-import { getInboxCounts } from '../services/notifications/inboxCounts.js';
-import { listMissedNotifications } from '../services/notifications/listMissedNotifications.js';
+import { readInboxSync } from '../services/notifications/readInboxSync.js';
 import type { IoSocket } from './socketServer.js';
 
 /** Requests a socket may make at once, then one more per REFILL_MS: a client asks once per gap. */
@@ -13,7 +12,7 @@ const REFILL_MS = 2_000;
 
 /**
  * Answers `sync.request { afterSeq }` with what the user's stream had after `afterSeq`: the same
- * replay as on connect (listMissedNotifications), so a client that saw a jump in `seq` fills the gap
+ * replay as on connect (readInboxSync), so a client that saw a jump in `seq` fills the gap
  * without reconnecting. Payloads are validated; each socket has a token bucket (BURST, one more every
  * REFILL_MS), beyond which it gets `rate_limited` with the wait.
  *
@@ -46,11 +45,10 @@ export function answerSyncRequests(ctx: AppContext, socket: IoSocket): void {
 }
 
 async function replay(ctx: AppContext, userId: string, afterSeq: number): Promise<SyncReply> {
-  const missed = await listMissedNotifications(ctx.db, userId, afterSeq);
-  const counts = await getInboxCounts(ctx.db, userId);
-  return missed.kind === 'reset'
-    ? { ok: true, kind: 'reset', latestSeq: missed.latestSeq, counts }
-    : { ok: true, kind: 'replay', latestSeq: missed.latestSeq, items: missed.items, counts };
+  const { latestSeq, missed, counts } = await readInboxSync(ctx.raw, userId, afterSeq);
+  return missed?.kind === 'replay'
+    ? { ok: true, kind: 'replay', latestSeq, items: missed.items, counts }
+    : { ok: true, kind: 'reset', latestSeq, counts };
 }
 
 /** A token bucket in a closure (it dies with its socket); returns 0 when a token was taken, else ms to wait. */

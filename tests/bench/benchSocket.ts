@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../client/src/lib/backoff.ts';
+import { nextRetry } from '../../client/src/lib/backoff.ts';
+import { connectErrorRetryAfterMs } from '../../shared/sessionIdentity.ts';
 import type { SocketCounters, SocketUser } from './protocol.js';
 
 /** The fields of a `notification.created` payload the generator reads (FlashNotify's DTO has more). */
@@ -13,6 +14,10 @@ interface CreatedEvent {
 export class SocketTally {
   byTag = new Map<string, { count: number; lastAt: number; latencies: number[] }>();
   disconnects = new Map<string, number>();
+  /** Failed connection attempts, by the `connect_error` message (`timeout`, `websocket error`, a server refusal). */
+  connectErrors = new Map<string, number>();
+  /** Connection attempts (first connects and reconnects). */
+  connectAttempts = 0;
   duplicates = 0;
   /** Seqs a replay should have brought and did not. */
   lost = 0;
@@ -30,6 +35,8 @@ export class SocketTally {
   reset(): void {
     this.byTag.clear();
     this.disconnects.clear();
+    this.connectErrors.clear();
+    this.connectAttempts = 0;
     this.duplicates = 0;
     this.lost = 0;
     this.resets = 0;
@@ -43,6 +50,8 @@ export class SocketTally {
       total: sockets.length,
       byTag,
       disconnects: Object.fromEntries(this.disconnects),
+      connectErrors: Object.fromEntries(this.connectErrors),
+      connectAttempts: this.connectAttempts,
       duplicates: this.duplicates,
       lost: this.lost,
       resets: this.resets,
@@ -101,9 +110,10 @@ export class BenchSocket {
       this.tally.disconnects.set(reason, (this.tally.disconnects.get(reason) ?? 0) + 1);
       this.scheduleReconnect();
     });
-    this.socket.on('connect_error', (err) => {
+    this.socket.on('connect_error', (err: Error & { data?: unknown }) => {
       this.firstError ??= err.message;
-      this.scheduleReconnect();
+      this.tally.connectErrors.set(err.message, (this.tally.connectErrors.get(err.message) ?? 0) + 1);
+      this.scheduleReconnect(connectErrorRetryAfterMs(err));
     });
     this.socket.on('notification.created', (n: CreatedEvent) => this.onCreated(n));
     this.socket.on('sync.done', ({ latestSeq }: { latestSeq: number }) => this.onSynced(latestSeq, false));
@@ -118,6 +128,7 @@ export class BenchSocket {
   open(): Promise<void> {
     return new Promise((resolve) => {
       this.firstSync = resolve;
+      this.tally.connectAttempts += 1;
       this.socket.connect();
     });
   }
@@ -151,13 +162,16 @@ export class BenchSocket {
     if (storm.target === undefined || (this.watermark ?? -1) >= storm.target) storm.doneAt = now;
   }
 
-  private scheduleReconnect(): void {
+  /** As the web client's ReconnectScheduler: the server's `retryAfterMs` as is, else the backoff. */
+  private scheduleReconnect(serverRetryAfterMs?: number): void {
     if (this.closed || this.retry) return;
-    const delay = backoffDelay(this.attempt, DEFAULT_BACKOFF);
-    this.attempt += 1;
+    const { delayMs: delay, failed } = nextRetry(this.attempt, serverRetryAfterMs);
+    if (failed) this.attempt += 1;
     this.retry = setTimeout(() => {
       this.retry = undefined;
-      if (!this.closed && !this.socket.connected) this.socket.connect();
+      if (this.closed || this.socket.connected) return;
+      this.tally.connectAttempts += 1;
+      this.socket.connect();
     }, delay);
   }
 

@@ -38,6 +38,9 @@ export interface SocketCounters {
   byTag: Record<string, { count: number; lastAt: number }>;
   /** Disconnects the server or the network caused, by reason (`ping timeout`, `transport close`…). */
   disconnects: Record<string, number>;
+  /** Failed connection attempts by `connect_error` message, and all attempts (first connects and reconnects). */
+  connectErrors: Record<string, number>;
+  connectAttempts: number;
   /** Deliveries of a seq the socket already had (replay overlapping the live stream). */
   duplicates: number;
   /** Seqs a replay (`sync.done` after a reconnect) should have brought and did not. */

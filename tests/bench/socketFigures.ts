@@ -184,6 +184,14 @@ export async function restartAndStorm(suite: Suite, storm: boolean): Promise<voi
     `reconnect storm: ${formatCount(synced())} of ${formatCount(suite.socketUsers.length)} sockets synced ${all ? `${formatMs(lastSyncedAt - t0)} after SIGTERM (${formatMs(lastSyncedAt - healthyAt)} after healthy)` : 'before the deadline'}; ` +
       `storm notifications answered ${formatMs(postedAt - healthyAt)} after healthy`,
   );
+  const attempts = counters.reduce((n, c) => n + c.connectAttempts, 0);
+  const refusals = new Map<string, number>();
+  for (const c of counters) for (const [message, n] of Object.entries(c.connectErrors)) refusals.set(message, (refusals.get(message) ?? 0) + n);
+  say(
+    `  ${formatCount(attempts)} connection attempts since SIGTERM; failed: ${
+      [...refusals].map(([message, n]) => `${formatCount(n)} ${message}`).join(', ') || 'none'
+    }`,
+  );
   if (suite.trackSeqs) say(`  ${missing} lost, ${duplicates} duplicate deliveries (the client drops them by id), ${resets} sync.reset`);
   say(`  from healthy until synced: ${coresLine(window)}`);
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF } from '../../client/src/lib/backoff.ts';
+import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF, nextRetry } from '../../client/src/lib/backoff.ts';
 
 describe('backoffCeiling', () => {
-  it('starts at the base and doubles per attempt', () => {
-    expect([0, 1, 2, 3, 4].map((n) => backoffCeiling(n))).toEqual([500, 1000, 2000, 4000, 8000]);
+  it('starts at the base and doubles per attempt, up to the cap (5 s, as Socket.IO’s own default)', () => {
+    expect([0, 1, 2, 3, 4].map((n) => backoffCeiling(n))).toEqual([500, 1000, 2000, 4000, 5000]);
   });
 
   it('never exceeds the cap, even for huge attempt numbers', () => {
-    expect(backoffCeiling(5)).toBe(15_000);
-    expect(backoffCeiling(10_000)).toBe(15_000);
+    expect(backoffCeiling(5)).toBe(5_000);
+    expect(backoffCeiling(10_000)).toBe(5_000);
   });
 
   it('treats negative or fractional attempts as the nearest lower non-negative integer', () => {
@@ -36,5 +36,16 @@ describe('backoffDelay (full jitter)', () => {
         expect(delay).toBeLessThan(backoffCeiling(attempt));
       }
     }
+  });
+});
+
+describe('nextRetry', () => {
+  it('backs off with jitter when the server said nothing, as a failed attempt', () => {
+    expect(nextRetry(3, undefined, DEFAULT_BACKOFF, () => 0.5)).toEqual({ delayMs: 2000, failed: true });
+  });
+
+  it('waits exactly the time the server asked for, without growing the backoff', () => {
+    expect(nextRetry(3, 3210, DEFAULT_BACKOFF, () => 0.5)).toEqual({ delayMs: 3210, failed: false });
+    expect(nextRetry(0, 0)).toEqual({ delayMs: 0, failed: false });
   });
 });

@@ -8,8 +8,8 @@ export interface BackoffOptions {
   capMs: number;
 }
 
-/** 500 ms, doubling, capped at 15 s. */
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, factor: 2, capMs: 15_000 };
+/** 500 ms, doubling, capped at 5 s. */
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, factor: 2, capMs: 5_000 };
 
 /** Upper bound of the delay for the given attempt (0-based), before jitter. */
 export function backoffCeiling(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF): number {
@@ -32,4 +32,23 @@ export function backoffDelay(
   random: () => number = Math.random,
 ): number {
   return Math.floor(random() * backoffCeiling(attempt, options));
+}
+
+/**
+ * The wait before the next connection attempt, in ms, and whether it counts as a failed attempt: the
+ * server's `retryAfterMs` as is when it gave one (it was up, answered, and already spread its clients
+ * out), else the backoff for `attempt` — which then grows.
+ *
+ * @example
+ * const { delayMs, failed } = nextRetry(attempt, connectErrorRetryAfterMs(err));
+ * if (failed) attempt += 1;
+ */
+export function nextRetry(
+  attempt: number,
+  serverRetryAfterMs: number | undefined,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): { delayMs: number; failed: boolean } {
+  if (serverRetryAfterMs !== undefined) return { delayMs: serverRetryAfterMs, failed: false };
+  return { delayMs: backoffDelay(attempt, options, random), failed: true };
 }

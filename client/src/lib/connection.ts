@@ -1,4 +1,4 @@
-import { connectErrorAction } from '@shared/sessionIdentity';
+import { connectErrorAction, connectErrorRetryAfterMs } from '@shared/sessionIdentity';
 import { ReconnectScheduler } from './reconnectScheduler';
 import type { InboxSocket } from './socket';
 
@@ -84,14 +84,15 @@ export class SocketConnection {
     this.socket.connect();
   }
 
-  private scheduleRetry(): void {
+  /** `serverRetryAfterMs`: the wait the server asked for (see ReconnectScheduler.schedule). */
+  private scheduleRetry(serverRetryAfterMs?: number): void {
     if (!this.running) return;
     if (!navigator.onLine) {
       this.scheduler.cancel();
       this.update({ state: 'offline', retryAt: null });
       return;
     }
-    this.update({ state: 'reconnecting', retryAt: this.scheduler.schedule() });
+    this.update({ state: 'reconnecting', retryAt: this.scheduler.schedule(serverRetryAfterMs) });
   }
 
   private update(next: ConnectionSnapshot): void {
@@ -113,7 +114,7 @@ export class SocketConnection {
   private handleConnectError = (error: Error) => {
     const action = connectErrorAction(error);
     if (action === 'retry') {
-      this.scheduleRetry();
+      this.scheduleRetry(connectErrorRetryAfterMs(error));
       return;
     }
     // Retrying as this user cannot succeed: stop for good (this socket's identity is fixed).

@@ -1,4 +1,4 @@
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { DEFAULT_BACKOFF, nextRetry, type BackoffOptions } from './backoff';
 
 /**
  * Runs a callback after a backoff delay that grows with each consecutive failure.
@@ -22,11 +22,15 @@ export class ReconnectScheduler {
     return this.attempt;
   }
 
-  /** Schedules the next try (replacing a pending one) and returns its time in epoch ms. */
-  schedule(): number {
+  /**
+   * Schedules the next try (replacing a pending one) and returns its time in epoch ms. With
+   * `serverRetryAfterMs` (the server said when to come back, already spread out) that wait is used as is
+   * and the attempt count stays: the server was up and answered, the backoff is for failures.
+   */
+  schedule(serverRetryAfterMs?: number): number {
     this.cancel();
-    const delay = backoffDelay(this.attempt, this.options);
-    this.attempt += 1;
+    const { delayMs: delay, failed } = nextRetry(this.attempt, serverRetryAfterMs, this.options);
+    if (failed) this.attempt += 1;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.run();

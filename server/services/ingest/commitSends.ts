@@ -22,12 +22,12 @@ import {
   lockExistingUsers,
   markClaimedSent,
   reserveSeqs,
-  countInboxRows,
   type DeliveryInsert,
   type SeqReservation,
   type NotificationInsert,
   type IdempotencyRecordRow,
 } from './sendStatements.js';
+import { countInboxRows } from '../notifications/inboxStatements.js';
 
 export type SendTarget =
   /** A new send that goes out now: the Send row is created in the same transaction. */

@@ -1,7 +1,6 @@
 import { sqlInList as inIds, sqlListParam as idList, type SqlRunner } from '../../db/rawDatabase.js';
 import type { NotificationRow } from '../../presenters/notification.js';
 import type { SpecColumns } from '../sends/sendSpec.js';
-import type { InboxCounts } from '../../../shared/schemas/notification.js';
 
 /**
  * The SQL of a send's commit, for SQLite and PostgreSQL behind one set of functions (DESIGN.md: both
@@ -249,18 +248,4 @@ export async function insertDeliveryRows(sql: SqlRunner, rows: readonly Delivery
   await insertRows(sql, 'Delivery', DELIVERY_COLUMNS, rows, (d, params) =>
     params.push(d.id, d.notificationId, d.userId, d.channel, 'pending', 0, d.nextAttemptAt, d.escalationStep, d.deferredReason, d.createdAt, d.createdAt),
   );
-}
-
-/** Exact unread/unseen counts (archived never count) of many users, read in the transaction that changed them. */
-export async function countInboxRows(sql: SqlRunner, userIds: readonly string[]): Promise<Map<string, Omit<InboxCounts, 'version'>>> {
-  if (userIds.length === 0) return new Map();
-  const count = (condition: string) =>
-    sql.dialect === 'postgres' ? `(COUNT(*) FILTER (WHERE ${condition}))::int` : `COALESCE(SUM(${condition}), 0)`;
-  const rows = await sql.all<{ userId: string; unread: number; unseen: number }>(
-    `SELECT "userId", ${count('"readAt" IS NULL')} AS unread, ${count('"seenAt" IS NULL')} AS unseen
-     FROM "Notification" WHERE ${inIds(sql, '"userId"')} AND "archivedAt" IS NULL GROUP BY "userId"`,
-    [idList(sql, userIds)],
-  );
-  const byUser = new Map(rows.map((r) => [r.userId, { unread: Number(r.unread), unseen: Number(r.unseen) }]));
-  return new Map(userIds.map((id) => [id, byUser.get(id) ?? { unread: 0, unseen: 0 }]));
 }

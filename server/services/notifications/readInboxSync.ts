@@ -1,0 +1,56 @@
+import type { InboxCounts, NotificationDto } from '../../../shared/schemas/notification.js';
+import { REPLAY_LIMIT } from '../../../shared/schemas/realtime.js';
+import type { RawDatabase } from '../../db/rawDatabase.js';
+import { presentNotification } from '../../presenters/notification.js';
+import { countInboxRows, readInboxPosition, readStreamRows } from './inboxStatements.js';
+
+export type MissedNotifications =
+  | { kind: 'replay'; items: NotificationDto[] }
+  /** Too many missed (or the client is ahead of the server, e.g. a restored database): refetch. */
+  | { kind: 'reset' };
+
+/** What a (re)connecting client needs to be in sync: where the stream stands, what it missed, the counts. */
+export interface InboxSync {
+  /** The user's latest seq: everything up to it is committed, and covered by `missed` (or by a REST refetch). */
+  latestSeq: number;
+  /** Undefined when the client sent no `afterSeq` (a fresh client loads its lists over REST). */
+  missed: MissedNotifications | undefined;
+  counts: InboxCounts;
+}
+
+/** Thrown when the user no longer exists (deleted while its socket connected). */
+export class InboxUserGoneError extends Error {
+  constructor(userId: string) {
+    super(`User ${userId} does not exist`);
+    this.name = 'InboxUserGoneError';
+  }
+}
+
+/**
+ * What a reconnecting client missed after `afterSeq` (oldest first), where its stream stands, and its
+ * counts: three prepared statements on the hot path's connection, in one turn at SQLite's gate.
+ *
+ * `latestSeq` is read before the rows: every seq up to it belongs to a committed row (the seq bump and
+ * the insert share a transaction), so the replay covers (afterSeq, latestSeq] completely; anything newer
+ * reaches the socket live because it joined the user's room before this read. The counts are read last
+ * and labelled with the version read with `latestSeq`: a change committed in between carries a higher
+ * version, so the client takes its counts over these.
+ *
+ * @throws InboxUserGoneError when the user does not exist
+ */
+export async function readInboxSync(raw: RawDatabase, userId: string, afterSeq: number | undefined): Promise<InboxSync> {
+  return raw.read(async (sql) => {
+    const position = await readInboxPosition(sql, userId);
+    if (!position) throw new InboxUserGoneError(userId);
+    const latestSeq = position.inboxSeq;
+    let missed: MissedNotifications | undefined;
+    if (afterSeq !== undefined) {
+      missed =
+        afterSeq > latestSeq || latestSeq - afterSeq > REPLAY_LIMIT
+          ? { kind: 'reset' }
+          : { kind: 'replay', items: (await readStreamRows(sql, userId, afterSeq, latestSeq)).map(presentNotification) };
+    }
+    const counted = (await countInboxRows(sql, [userId])).get(userId)!;
+    return { latestSeq, missed, counts: { ...counted, version: position.stateVersion } };
+  });
+}

@@ -1,0 +1,70 @@
+import { Manager } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from '../helpers/httpClient.js';
+import { InboxSocket } from '../helpers/socketClient.js';
+import { getTestServer, type TestServer } from '../helpers/testServer.js';
+
+// One handshake at a time on this node, so a held one makes the next visible.
+let server: TestServer;
+let alice: HttpClient;
+
+beforeAll(async () => {
+  server = await getTestServer({ SOCKET_HANDSHAKES_IN_FLIGHT: '1' });
+  alice = new HttpClient(server.url);
+  await alice.login('alice@example.com');
+});
+afterAll(() => server.stop());
+
+/** An engine.io connection whose handshake never reaches the namespace: it holds its place in the gate. */
+async function openEngineOnly(cookie: string | undefined): Promise<Manager> {
+  const manager = new Manager(server.url, { transports: ['websocket'], reconnection: false, autoConnect: false, extraHeaders: cookie ? { cookie } : {} });
+  await new Promise<void>((resolve, reject) => manager.open((err) => (err ? reject(err) : resolve())));
+  return manager;
+}
+
+/** The `connect_error` of a socket that is refused, or undefined when it connects. */
+async function connectError(socket: InboxSocket): Promise<(Error & { data?: { retryAfterMs?: number } }) | undefined> {
+  try {
+    await socket.connect();
+    return undefined;
+  } catch (err) {
+    return err as Error & { data?: { retryAfterMs?: number } };
+  }
+}
+
+describe('socket handshake admission (SOCKET_HANDSHAKES_IN_FLIGHT)', () => {
+  it('refuses a handshake beyond the limit at once with `unavailable` and a time to come back, then admits it once the place is free', async () => {
+    const holder = await openEngineOnly(alice.cookie);
+    const refused = new InboxSocket(server.url, alice.cookie);
+    const err = await connectError(refused);
+    expect(err?.message).toBe('unavailable');
+    expect(err?.data?.retryAfterMs).toBeGreaterThanOrEqual(250);
+    expect(err?.data?.retryAfterMs).toBeLessThanOrEqual(15_000);
+    expect(refused.syncs).toHaveLength(0); // nothing replayed to a refused handshake
+
+    // The held handshake's connection closes: its place is free again.
+    holder.engine.close();
+    const admitted = new InboxSocket(server.url, alice.cookie);
+    await expect.poll(() => connectError(admitted).then((e) => e?.message ?? 'connected'), { timeout: 5000 }).toBe('connected');
+    admitted.disconnect();
+  });
+
+  it('frees the place of every handshake that ends: replayed (the socket stays connected), refused as unauthorized or as another user', async () => {
+    const open: InboxSocket[] = [];
+    for (let i = 0; i < 3; i++) {
+      const socket = new InboxSocket(server.url, alice.cookie);
+      expect(await connectError(socket)).toBeUndefined();
+      expect(socket.syncs).toHaveLength(1);
+      open.push(socket);
+    }
+    for (let i = 0; i < 3; i++) expect((await connectError(new InboxSocket(server.url, undefined)))?.message).toBe('unauthorized');
+    for (let i = 0; i < 3; i++) {
+      const impostor = new InboxSocket(server.url, alice.cookie);
+      impostor.expectedUserId = 'someone-else';
+      expect((await connectError(impostor))?.message).toBe('session_changed');
+    }
+    const last = new InboxSocket(server.url, alice.cookie);
+    expect(await connectError(last)).toBeUndefined();
+    for (const socket of [...open, last]) socket.disconnect();
+  });
+});
