@@ -1,7 +1,8 @@
 import { Manager } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../helpers/httpClient.js';
-import { InboxSocket } from '../helpers/socketClient.js';
+import { sendNotification } from '../helpers/apiSender.js';
+import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { getTestServer, type TestServer } from '../helpers/testServer.js';
 
 // One handshake at a time on this node, so a held one makes the next visible.
@@ -66,5 +67,19 @@ describe('socket handshake admission (SOCKET_HANDSHAKES_IN_FLIGHT)', () => {
     const last = new InboxSocket(server.url, alice.cookie);
     expect(await connectError(last)).toBeUndefined();
     for (const socket of [...open, last]) socket.disconnect();
+  });
+});
+
+describe('after the handshake', () => {
+  it('a synced socket no longer holds its handshake request (memory per socket), and still gets live events', async () => {
+    const socket = new InboxSocket(server.url, alice.cookie);
+    await socket.connect();
+    const serverSide = server.io.of('/').sockets.get(socket.socket.id!);
+    expect(serverSide).toBeDefined();
+    expect(serverSide!.conn.request).toBeNull();
+    const before = socket.received.length;
+    expect((await sendNotification(server.url, { to: [{ email: 'alice@example.com' }], title: 'after the handshake' })).status).toBe(202);
+    await waitFor(() => socket.received.length === before + 1, 5000, 'the live notification');
+    socket.disconnect();
   });
 });
