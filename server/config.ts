@@ -97,7 +97,7 @@ export interface Config {
   digestIntervalMs: number;
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
   socketRevalidateMs: number;
-  /** Socket handshakes (session read → replay sent) one node takes at once; more are told to come back later. */
+  /** Authenticated socket handshakes (auth → replay sent) one node takes at once; more are told to come back later. */
   socketHandshakesInFlight: number;
   /** Base of absolute links in emails, SMS and push; unset: the address the server listens on. */
   publicUrl: string | undefined;

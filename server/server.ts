@@ -18,6 +18,7 @@ import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
 import { logSocketErrors } from './realtime/socketErrors.js';
 import { startSessionRevalidation } from './realtime/sessionRevalidation.js';
+import { HandshakeAdmission } from './realtime/handshakeAdmission.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
@@ -41,6 +42,8 @@ export interface RunningServer {
   generatedApiKey: string | undefined;
   /** Re-validates this node's sockets against their sessions now, as every SOCKET_REVALIDATE_MS does. */
   revalidateSockets(): Promise<void>;
+  /** The socket handshake gate (SOCKET_HANDSHAKES_IN_FLIGHT); tests fill it by taking places themselves. */
+  handshakeAdmission: HandshakeAdmission;
   close(): Promise<void>;
 }
 
@@ -124,7 +127,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   handleHttpServerErrors(httpServer, log);
   const roomsReady = { wait: async () => {} };
-  const io = createSocketServer(httpServer, ctx, session.middleware, () => roomsReady.wait());
+  const handshakeAdmission = new HandshakeAdmission(config.socketHandshakesInFlight);
+  const io = createSocketServer(httpServer, ctx, session.middleware, handshakeAdmission, () => roomsReady.wait());
   logSocketErrors(io, log);
   // Scale-out: before listening, so no socket ever joins a room on the in-process adapter.
   // Imported only then: the Redis client library takes ~0.3 s to load, which embedded mode never needs.
@@ -166,7 +170,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await raw.close();
       await db.$disconnect();
     })());
-  return { ctx, httpServer, io, url, generatedApiKey, revalidateSockets: revalidation.sweep, close };
+  return { ctx, httpServer, io, url, generatedApiKey, handshakeAdmission, revalidateSockets: revalidation.sweep, close };
 }
 
 /**

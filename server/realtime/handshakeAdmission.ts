@@ -1,7 +1,7 @@
 /**
- * Admission control for socket handshakes: at most `limit` handshakes are in progress at once (from the
- * upgrade request until the socket's replay has been sent); any more are refused at once, before their
- * session is read, with a time to come back.
+ * Admission control for socket handshakes: at most `limit` authenticated handshakes are in progress at
+ * once (from the auth step until the socket's replay has been sent: milliseconds, never waiting on the
+ * client); any more are refused at once, before anything is joined or replayed, with a time to come back.
  *
  * Why: after a restart every client reconnects within seconds. Taken all at once, each of them waits
  * behind all the others at every step (session read, room join, replay), so every one finishes late;

@@ -17,38 +17,25 @@ type HandshakeRequest = IncomingMessage & {
   sessionID?: string;
   /** Set when the session store failed (database unreachable): the auth step answers "unavailable". */
   sessionError?: unknown;
-  /** The handshake's place in the admission gate, released when it ends (see releaseAdmission). */
-  admission?: { release: () => void };
-  /** Set when the admission gate refused the handshake: when the client should come back, in ms. */
-  refusedRetryAfterMs?: number;
 };
 
-/** The handshake's place in the admission gate, if it took one. */
-export function admissionOf(req: IncomingMessage): { release: () => void } | undefined {
-  return (req as HandshakeRequest).admission;
-}
+/** The places admitted sockets hold in the admission gate until their replay has been sent. */
+const admitted = new WeakMap<IoSocket, { release: () => void }>();
 
-/** Frees the handshake's place in the admission gate (any number of times; a no-op without one). */
-export function releaseAdmission(req: IncomingMessage | null): void {
-  if (req) admissionOf(req)?.release();
+/** Frees the socket's place in the admission gate (any number of times; a no-op without one). */
+export function releaseAdmission(socket: IoSocket): void {
+  admitted.get(socket)?.release();
+  admitted.delete(socket);
 }
 
 /**
  * Runs the session middleware on the handshake request only (not on every polling request) and keeps a
  * store failure on the request instead of failing the transport: the auth step then refuses with
  * `unavailable`, which the client retries, instead of a transport error or a false `unauthorized`.
- * A handshake the admission gate refuses is not looked up at all: the auth step sends it away with the
- * gate's `retryAfterMs`.
  */
-export function sessionForHandshake(middleware: RequestHandler, admission: HandshakeAdmission) {
+export function sessionForHandshake(middleware: RequestHandler) {
   return (req: HandshakeRequest, res: ServerResponse, next: (err?: unknown) => void) => {
     if (req._query?.sid !== undefined) return next();
-    const entry = admission.tryEnter();
-    if ('retryAfterMs' in entry) {
-      req.refusedRetryAfterMs = entry.retryAfterMs;
-      return next();
-    }
-    req.admission = entry;
     middleware(req as never, res as never, (err?: unknown) => {
       if (err) req.sessionError = err;
       next();
@@ -60,16 +47,16 @@ export function sessionForHandshake(middleware: RequestHandler, admission: Hands
  * The Socket.IO auth step: a signed-in session and a valid `auth` payload, else `connect_error` with
  * message `unauthorized`, `invalid_handshake: <field>: <problem>`, `unavailable` (the node is taking too
  * many handshakes at once, or the session could not be read; `data.retryAfterMs` says when to try again),
- * or `session_changed`: the client said it acts for
+ * or `session_changed`. Only a handshake that passed every check takes a place in `admission` (so nobody
+ * without a session can fill it), held until its replay has been sent (releaseAdmission).: the client said it acts for
  * `auth.userId` but the cookie's session is another user's (another tab signed out and in as someone else).
  * Refusing it here means nothing is joined or replayed: the client's `lastSeq` was counted in the other
  * user's stream, and what it would get is not what its screen says it shows.
  */
-export function authenticateHandshake(log: Logger) {
+export function authenticateHandshake(log: Logger, admission: HandshakeAdmission) {
   const unavailable = (retryAfterMs: number): ExtendedError => Object.assign(new Error('unavailable'), { data: { retryAfterMs } });
   const refusal = (socket: IoSocket): ExtendedError | undefined => {
-    const { session, sessionID, sessionError, refusedRetryAfterMs } = socket.request as HandshakeRequest;
-    if (refusedRetryAfterMs !== undefined) return unavailable(refusedRetryAfterMs);
+    const { session, sessionID, sessionError } = socket.request as HandshakeRequest;
     if (sessionError) {
       if (!isDatabaseUnavailable(sessionError)) log.error({ err: sessionError }, 'Session lookup failed on a socket handshake');
       // Spread out: every client of the node was refused at once and must not come back at once.
@@ -82,14 +69,13 @@ export function authenticateHandshake(log: Logger) {
       return new Error(`invalid_handshake: auth.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
     }
     if (auth.data.userId !== undefined && auth.data.userId !== session.userId) return new Error(SESSION_CHANGED);
+    const place = admission.tryEnter();
+    if ('retryAfterMs' in place) return unavailable(place.retryAfterMs);
+    admitted.set(socket, place);
     socket.data = { userId: session.userId, sessionId: sessionID };
     return undefined;
   };
-  return (socket: IoSocket, next: (err?: ExtendedError) => void) => {
-    const err = refusal(socket);
-    if (err) releaseAdmission(socket.request);
-    next(err);
-  };
+  return (socket: IoSocket, next: (err?: ExtendedError) => void) => next(refusal(socket));
 }
 
 /** When the handshake's session expires (the store reports its `expiresAt` as the cookie's expiry). */

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Manager } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../helpers/httpClient.js';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** An engine.io connection whose handshake never reaches the namespace: it holds its place in the gate. */
+/** An engine.io connection that never joins the namespace (never sends its CONNECT packet). */
 async function openEngineOnly(cookie: string | undefined): Promise<Manager> {
   const manager = new Manager(server.url, { transports: ['websocket'], reconnection: false, autoConnect: false, extraHeaders: cookie ? { cookie } : {} });
   await new Promise<void>((resolve, reject) => manager.open((err) => (err ? reject(err) : resolve())));
@@ -34,20 +35,31 @@ async function connectError(socket: InboxSocket): Promise<(Error & { data?: { re
 }
 
 describe('socket handshake admission (SOCKET_HANDSHAKES_IN_FLIGHT)', () => {
-  it('refuses a handshake beyond the limit at once with `unavailable` and a time to come back, then admits it once the place is free', async () => {
-    const holder = await openEngineOnly(alice.cookie);
+  it('refuses a handshake beyond the limit at once with `unavailable` and a time to come back, then admits it once a place is free', async () => {
+    const held = server.handshakeAdmission.tryEnter();
+    if (!('release' in held)) throw new Error('the gate should be empty');
     const refused = new InboxSocket(server.url, alice.cookie);
     const err = await connectError(refused);
     expect(err?.message).toBe('unavailable');
     expect(err?.data?.retryAfterMs).toBeGreaterThanOrEqual(250);
     expect(err?.data?.retryAfterMs).toBeLessThanOrEqual(15_000);
-    expect(refused.syncs).toHaveLength(0); // nothing replayed to a refused handshake
+    expect(refused.syncs).toHaveLength(0); // nothing joined or replayed for a refused handshake
+    // Without a session a handshake never reaches the gate: it cannot take (or learn about) a place.
+    expect((await connectError(new InboxSocket(server.url, undefined)))?.message).toBe('unauthorized');
 
-    // The held handshake's connection closes: its place is free again.
-    holder.engine.close();
+    held.release();
     const admitted = new InboxSocket(server.url, alice.cookie);
-    await expect.poll(() => connectError(admitted).then((e) => e?.message ?? 'connected'), { timeout: 5000 }).toBe('connected');
+    expect(await connectError(admitted)).toBeUndefined();
+    expect(admitted.syncs).toHaveLength(1);
     admitted.disconnect();
+  });
+
+  it('holds no place for connections that never join (an idle or hostile client cannot fill the gate)', async () => {
+    const idle = await Promise.all(Array.from({ length: 5 }, () => openEngineOnly(alice.cookie)));
+    const socket = new InboxSocket(server.url, alice.cookie);
+    expect(await connectError(socket)).toBeUndefined();
+    socket.disconnect();
+    for (const manager of idle) manager.engine.close();
   });
 
   it('frees the place of every handshake that ends: replayed (the socket stays connected), refused as unauthorized or as another user', async () => {
@@ -71,12 +83,13 @@ describe('socket handshake admission (SOCKET_HANDSHAKES_IN_FLIGHT)', () => {
 });
 
 describe('after the handshake', () => {
-  it('a synced socket no longer holds its handshake request (memory per socket), and still gets live events', async () => {
+  it('a synced socket no longer holds what its handshake request carried (memory per socket), and still gets live events', async () => {
     const socket = new InboxSocket(server.url, alice.cookie);
     await socket.connect();
     const serverSide = server.io.of('/').sockets.get(socket.socket.id!);
     expect(serverSide).toBeDefined();
-    expect(serverSide!.conn.request).toBeNull();
+    const request = serverSide!.request as IncomingMessage & { res?: unknown; session?: unknown; sessionStore?: unknown };
+    expect([request.res, request.session, request.sessionStore, request.rawHeaders]).toEqual([undefined, undefined, undefined, []]);
     const before = socket.received.length;
     expect((await sendNotification(server.url, { to: [{ email: 'alice@example.com' }], title: 'after the handshake' })).status).toBe(202);
     await waitFor(() => socket.received.length === before + 1, 5000, 'the live notification');
