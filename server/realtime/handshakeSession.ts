@@ -19,6 +19,9 @@ type HandshakeRequest = IncomingMessage & {
   sessionError?: unknown;
 };
 
+/** The longest an admitted handshake holds its place, in ms (a replay takes milliseconds). */
+const MAX_PLACE_HOLD_MS = 10_000;
+
 /** The places admitted sockets hold in the admission gate until their replay has been sent. */
 const admitted = new WeakMap<IoSocket, { release: () => void }>();
 
@@ -47,11 +50,14 @@ export function sessionForHandshake(middleware: RequestHandler) {
  * The Socket.IO auth step: a signed-in session and a valid `auth` payload, else `connect_error` with
  * message `unauthorized`, `invalid_handshake: <field>: <problem>`, `unavailable` (the node is taking too
  * many handshakes at once, or the session could not be read; `data.retryAfterMs` says when to try again),
- * or `session_changed`. Only a handshake that passed every check takes a place in `admission` (so nobody
- * without a session can fill it), held until its replay has been sent (releaseAdmission).: the client said it acts for
- * `auth.userId` but the cookie's session is another user's (another tab signed out and in as someone else).
- * Refusing it here means nothing is joined or replayed: the client's `lastSeq` was counted in the other
- * user's stream, and what it would get is not what its screen says it shows.
+ * or `session_changed`: the client said it acts for `auth.userId` but the cookie's session is another
+ * user's (another tab signed out and in as someone else). Refusing it here means nothing is joined or
+ * replayed: the client's `lastSeq` was counted in the other user's stream, and what it would get is not
+ * what its screen says it shows.
+ *
+ * Only a handshake that passed every check takes a place in `admission` (so nobody without a session can
+ * fill it), held until its replay has been sent (releaseAdmission), its connection closes, or
+ * MAX_PLACE_HOLD_MS has passed, whichever comes first.
  */
 export function authenticateHandshake(log: Logger, admission: HandshakeAdmission) {
   const unavailable = (retryAfterMs: number): ExtendedError => Object.assign(new Error('unavailable'), { data: { retryAfterMs } });
@@ -71,7 +77,23 @@ export function authenticateHandshake(log: Logger, admission: HandshakeAdmission
     if (auth.data.userId !== undefined && auth.data.userId !== session.userId) return new Error(SESSION_CHANGED);
     const place = admission.tryEnter();
     if ('retryAfterMs' in place) return unavailable(place.retryAfterMs);
-    admitted.set(socket, place);
+    // Socket.IO drops a socket whose connection closed while this step ran without ever emitting
+    // `connection` (where the place is normally given back): a client could send CONNECT and close in one
+    // polling payload and keep the place for good. So the place also goes with the connection, and after
+    // MAX_PLACE_HOLD_MS at the latest (a replay waiting on Redis during an outage must not hold it forever).
+    const timer = setTimeout(() => releaseAdmission(socket), MAX_PLACE_HOLD_MS);
+    timer.unref();
+    admitted.set(socket, {
+      release: () => {
+        clearTimeout(timer);
+        place.release();
+      },
+    });
+    if (socket.conn.readyState !== 'open') {
+      releaseAdmission(socket);
+      return new Error('closed');
+    }
+    socket.conn.once('close', () => releaseAdmission(socket));
     socket.data = { userId: session.userId, sessionId: sessionID };
     return undefined;
   };

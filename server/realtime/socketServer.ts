@@ -5,7 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import { socketAuthSchema } from '../../shared/schemas/realtime.js';
 import type { AppContext } from '../context.js';
-import { readInboxSync } from '../services/notifications/readInboxSync.js';
+import { InboxUserGoneError, readInboxSync } from '../services/notifications/readInboxSync.js';
 import type { HandshakeAdmission } from './handshakeAdmission.js';
 import { authenticateHandshake, releaseAdmission, sessionForHandshake } from './handshakeSession.js';
 import { sessionRoom, userRoom } from './rooms.js';
@@ -50,7 +50,9 @@ export function createSocketServer(
     answerSyncRequests(ctx, socket);
     syncOnConnect(ctx, socket, roomsReady)
       .catch((err: unknown) => {
-        ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
+        // A user deleted while its socket connected is a race, not a fault.
+        if (err instanceof InboxUserGoneError) ctx.log.info({ userId: socket.data.userId }, 'User gone while its socket connected');
+        else ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
         socket.disconnect(true);
       })
       .finally(() => {
@@ -68,6 +70,8 @@ export function createSocketServer(
  * 15.2 KiB with the replay changes). The request object itself stays, unlike their advice
  * (`socket.conn.request = null`): engine.io's socket objects are on the emit path, and a bench run with
  * that variant was slower (not conclusive on this noisy machine, but nothing is lost by keeping them as is).
+ * Runs after the sync, never in the same tick as the `connection` listeners: sessionRevalidation reads the
+ * session's expiry there.
  */
 function forgetHandshakeRequest(socket: IoSocket): void {
   const request = socket.request as IncomingMessage & { res?: unknown; session?: unknown; sessionStore?: unknown };

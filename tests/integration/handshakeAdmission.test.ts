@@ -96,3 +96,28 @@ describe('after the handshake', () => {
     socket.disconnect();
   });
 });
+
+describe('places that cannot leak', () => {
+  /** A polling handshake that sends the namespace CONNECT and the engine close in ONE payload. */
+  async function connectAndCloseInOnePayload(cookie: string): Promise<void> {
+    const base = `${server.url}/socket.io/?EIO=4&transport=polling`;
+    const open = await fetch(base, { headers: { cookie } });
+    const { sid } = JSON.parse((await open.text()).slice(1)) as { sid: string };
+    const post = await fetch(`${base}&sid=${sid}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'text/plain;charset=UTF-8' },
+      body: '40{"lastSeq":0}\x1e1',
+    });
+    expect(post.status).toBe(200);
+  }
+
+  it('a connection that closes while its handshake is checked gives its place back (else one user could lock everyone out)', async () => {
+    for (let i = 0; i < 5; i++) await connectAndCloseInOnePayload(alice.cookie!);
+    await expect.poll(() => server.handshakeAdmission.active, { timeout: 5000 }).toBe(0);
+    const bob = new HttpClient(server.url);
+    await bob.login('bob@example.com');
+    const socket = new InboxSocket(server.url, bob.cookie);
+    expect(await connectError(socket)).toBeUndefined();
+    socket.disconnect();
+  });
+});
