@@ -199,7 +199,7 @@ export function sqlListParam(sql: SqlRunner, values: readonly string[]): unknown
  * @example
  * await sql.all(`SELECT ${sqlTimestampColumn(sql, 'expiresAt')} FROM "Session" WHERE "sid" = ?`, [sid]);
  */
-export function sqlTimestampColumn(sql: SqlRunner, column: string): string {
+export function sqlTimestampColumn(sql: Pick<SqlRunner, 'dialect'>, column: string): string {
   return sql.dialect === 'postgres' ? `("${column}" AT TIME ZONE 'UTC') AS "${column}"` : `"${column}"`;
 }
 

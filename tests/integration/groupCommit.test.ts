@@ -5,7 +5,7 @@
  * 503 with Retry-After instead of unbounded waiting. On SQLite and on PostgreSQL (same code, both dialects).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../server/errors.js';
 import { KeyTakenError } from '../../server/services/idempotency/idempotencyClaim.js';
 import type { CommitOutcome } from '../../server/services/ingest/commitSends.js';
@@ -14,21 +14,10 @@ import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { sendTo } from '../helpers/sendCommits.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
-import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
-import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
+import { DATABASES, useServerPerDatabase } from '../helpers/bothDatabases.js';
+import { TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
 
-let postgres: StartedPostgres;
-const servers: Record<'sqlite' | 'postgres', TestServer | undefined> = { sqlite: undefined, postgres: undefined };
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-  [servers.sqlite, servers.postgres] = await Promise.all([getTestServer(), getTestServer({ DATABASE_URL: postgres.url })]);
-}, 120_000);
-afterAll(async () => {
-  await servers.sqlite?.stop();
-  await servers.postgres?.stop();
-  await postgres?.stop();
-});
+const serverOn = useServerPerDatabase();
 
 async function newUser(server: TestServer): Promise<string> {
   const user = await server.ctx.db.user.create({ data: { email: `${randomUUID()}@example.com`, name: 'Group commit' } });
@@ -38,8 +27,8 @@ async function newUser(server: TestServer): Promise<string> {
 const seqsOf = async (server: TestServer, userId: string) =>
   (await server.ctx.db.notification.findMany({ where: { userId }, orderBy: { seq: 'asc' }, select: { seq: true } })).map((n) => n.seq);
 
-describe.each(['sqlite', 'postgres'] as const)('group commit on %s', (dialect) => {
-  const server = () => servers[dialect]!;
+describe.each(DATABASES)('group commit on %s', (dialect) => {
+  const server = () => serverOn(dialect);
 
   it('commits sends submitted together in one transaction, each user’s seqs consecutive', async () => {
     const users = [await newUser(server()), await newUser(server()), await newUser(server())];

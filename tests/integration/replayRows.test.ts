@@ -3,35 +3,26 @@ import type { SyncReply } from '../../shared/events.js';
 import type { NotificationDto } from '../../shared/schemas/notification.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
-import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
+import { DATABASES, useServerPerDatabase } from '../helpers/bothDatabases.js';
 import { InboxSocket } from '../helpers/socketClient.js';
-import { getTestServer, type TestServer } from '../helpers/testServer.js';
 
 // The replay reads its rows with raw SQL (server/services/notifications/inboxStatements.ts), not through the
 // ORM the REST list uses: both must present the same notification to the byte, on both databases. The
 // process runs in a zone west of UTC so a timestamp read in local time (node-postgres' default for a
 // column without a zone) would be hours off.
-let postgres: StartedPostgres;
-const servers: Record<'sqlite' | 'postgres', TestServer | undefined> = { sqlite: undefined, postgres: undefined };
 const zoneBefore = process.env.TZ;
-
-beforeAll(async () => {
+beforeAll(() => {
   process.env.TZ = 'America/New_York';
-  postgres = await startPostgres();
-  [servers.sqlite, servers.postgres] = await Promise.all([getTestServer(), getTestServer({ DATABASE_URL: postgres.url })]);
-}, 120_000);
-
-afterAll(async () => {
-  await servers.sqlite?.stop();
-  await servers.postgres?.stop();
-  await postgres?.stop();
+});
+afterAll(() => {
   if (zoneBefore === undefined) delete process.env.TZ;
   else process.env.TZ = zoneBefore;
 });
+const serverOn = useServerPerDatabase();
 
-describe.each(['sqlite', 'postgres'] as const)('replayed rows on %s', (database) => {
+describe.each(DATABASES)('replayed rows on %s', (database) => {
   it('are the notifications the REST list shows (dates, data, read/seen/archived state) with the REST counts', async () => {
-    const server = servers[database]!;
+    const server = serverOn(database);
     const alice = new HttpClient(server.url);
     await alice.login('alice@example.com');
     const socket = new InboxSocket(server.url, alice.cookie);

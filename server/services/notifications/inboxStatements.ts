@@ -22,19 +22,14 @@ export async function readInboxPosition(sql: SqlRunner, userId: string): Promise
 
 const nullableDate = (value: unknown): Date | null => (value === null || value === undefined ? null : dateFromSql(value));
 
-/** The SELECT list of a NotificationRow, per dialect (prepared once per connection: the text is fixed). */
-const rowColumns = (sql: SqlRunner): string =>
-  [
-    '"id"',
-    '"seq"',
-    '"category"',
-    '"priority"',
-    '"title"',
-    '"body"',
-    '"actionUrl"',
-    '"data"',
-    ...['createdAt', 'seenAt', 'readAt', 'archivedAt'].map((column) => sqlTimestampColumn(sql, column)),
-  ].join(', ');
+/** The SELECT list of a NotificationRow for a dialect: built once per dialect, not per replay. */
+function rowColumnsFor(dialect: SqlRunner['dialect']): string {
+  const timestamp = (column: string) => sqlTimestampColumn({ dialect }, column);
+  return ['"id"', '"seq"', '"category"', '"priority"', '"title"', '"body"', '"actionUrl"', '"data"']
+    .concat(['createdAt', 'seenAt', 'readAt', 'archivedAt'].map(timestamp))
+    .join(', ');
+}
+const ROW_COLUMNS = { sqlite: rowColumnsFor('sqlite'), postgres: rowColumnsFor('postgres') };
 
 /**
  * The user's notifications with `afterSeq < seq <= throughSeq`, oldest first (the replay of a stream gap;
@@ -43,7 +38,7 @@ const rowColumns = (sql: SqlRunner): string =>
 export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: number, throughSeq: number): Promise<NotificationRow[]> {
   type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt';
   const rows = await sql.all<Omit<NotificationRow, Timestamps> & Record<Timestamps, unknown>>(
-    `SELECT ${rowColumns(sql)} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq"`,
+    `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq"`,
     [userId, afterSeq, throughSeq],
   );
   return rows.map((row) => ({
