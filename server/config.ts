@@ -23,6 +23,7 @@ const envSchema = z.object({
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: trustProxySchema.optional(),
   ALLOWED_ORIGINS: allowedOriginsSchema.optional(),
+  USER_TOKEN_SECRET: z.string().min(32, 'Must be at least 32 characters (HS256 wants a 256-bit key)').optional(),
   BOOTSTRAP_API_KEY: z.string().min(24, 'Must be at least 24 characters').max(200).optional(),
   SEED_DEMO: booleanFromEnv.optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -81,6 +82,8 @@ export interface Config {
   /** Origins besides the app's own that may use the cookie-authenticated API and the socket. */
   allowedOrigins: string[];
   bootstrapApiKey: string | undefined;
+  /** Verifies user tokens without a `kid` header (admin-made secrets are in the database). */
+  userTokenSecret: string | undefined;
   seedDemo: boolean;
   /** Failed sign-ins per client address and account per 15 minutes. */
   loginRateLimit: number;
@@ -168,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY ?? false,
     allowedOrigins: env.ALLOWED_ORIGINS ?? [],
     bootstrapApiKey: env.BOOTSTRAP_API_KEY,
+    userTokenSecret: env.USER_TOKEN_SECRET,
     seedDemo,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     loginRateLimitPerAddress: env.LOGIN_RATE_LIMIT_PER_ADDRESS,

@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import type { RealtimePublisher } from './realtime/publisher.js';
 import type { CategoryCache } from './services/categories/categoryCache.js';
 import type { SendWriter } from './services/ingest/sendWriter.js';
+import type { UserTokenVerifier } from './services/userTokens/verifyUserToken.js';
 
 /** Everything a service needs, passed explicitly instead of imported as singletons (tests boot many servers). */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   /** Categories in memory for the send path; call `invalidate()` after changing one. */
   categories: CategoryCache;
   log: Logger;
+  /** Checks host-signed user tokens (Bearer on the inbox API, `auth.token` on sockets). */
+  userTokens: UserTokenVerifier;
   realtime: RealtimePublisher;
   /** Tells the send scheduler about a newly scheduled send, so one due soon is not late. */
   scheduler: { wake(at: Date): void };

@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -5,6 +6,7 @@ import type { AppContext } from './context.js';
 import { redactRequestLog, redactResponseLog } from './logRedaction.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
 import { expectedUser } from './middleware/expectedUser.js';
+import { corsPolicy } from './middleware/corsPolicy.js';
 import { originCheck } from './middleware/originCheck.js';
 import { untrustedProxyWarning } from './middleware/untrustedProxyWarning.js';
 import { jsonBody } from './middleware/jsonBody.js';
@@ -20,6 +22,9 @@ import { pushReadRouter } from './routes/pushRead.js';
 import { unsubscribeRouter } from './routes/unsubscribe.js';
 import { v1Router } from './routes/v1/index.js';
 import { compressStatic, serveClient } from './staticClient.js';
+
+/** The inbox API: what a user token may reach (requireInboxUser), cross-origin for ALLOWED_ORIGINS. */
+const INBOX_API_PATHS = ['/api/notifications', '/api/preferences', '/api/push'];
 
 /**
  * The Express app: `/api/v1` for services (API key, no cookies), `/api` for the web app (session +
@@ -61,6 +66,9 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use('/api/push-actions', jsonBody('4kb'), pushReadRouter(ctx));
   app.use('/api/email-actions', jsonBody('4kb'), emailActionsRouter(ctx));
 
+  // The inbox API (user tokens or cookie) answers pages of ALLOWED_ORIGINS, preflights included: before
+  // the Origin check and the session, which a preflight must not reach.
+  app.use(INBOX_API_PATHS, cors(corsPolicy(ctx.config)));
   // No body parsing here: each session router parses JSON after its own credential checks (sessionJsonBody).
   app.use('/api', originCheck(ctx), sessionMiddleware);
   app.use('/api/auth', authRouter(ctx));

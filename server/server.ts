@@ -31,6 +31,7 @@ import { SendWriter } from './services/ingest/sendWriter.js';
 import { testPausePoint } from './services/sends/testPausePoint.js';
 import { resolveSessionSecret } from './sessionSecret.js';
 import { deriveSigningSecret } from './signingSecret.js';
+import { createUserTokenVerifier } from './services/userTokens/verifyUserToken.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -96,6 +97,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     signingSecret: deriveSigningSecret(sessionSecret),
     invalidation,
     categories: new CategoryCache(db, invalidation),
+    userTokens: createUserTokenVerifier({ db, invalidation, config }),
   };
   ctx.sendWriter = new SendWriter(raw, {
     maxBatchNotifications: SEND_BATCH_NOTIFICATIONS,

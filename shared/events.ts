@@ -69,7 +69,20 @@ export interface ClientToServerEvents {
    * reconnecting. Validated (`syncRequestSchema`) and rate-limited per socket.
    */
   'sync.request': (request: SyncRequest, ack: (reply: SyncReply) => void) => void;
+  /**
+   * Hands a socket opened with a user token a fresh one for the same user before the current one expires,
+   * so the socket lives on (without it, the server disconnects the socket when its token expires).
+   * Validated (`authRefreshSchema`) and rate-limited per socket; refused on a cookie socket.
+   */
+  'auth.refresh': (request: { token: string }, ack: (reply: AuthRefreshReply) => void) => void;
 }
+
+/**
+ * The answer to `auth.refresh`: when the socket now ends (ms since the epoch: the new token's `exp`, or its
+ * secret's end when sooner), or why the token was refused (`token_expired`, `invalid_token`, `unknown_user`,
+ * `session_changed` for another user's token; the socket keeps its old token until that expires).
+ */
+export type AuthRefreshReply = { ok: true; expiresAt: number } | { ok: false; error: ApiErrorBody['error'] & { retryAfterMs?: number } };
 
 /** `sync.request` payload (validated by `syncRequestSchema`). */
 export interface SyncRequest {
@@ -79,12 +92,17 @@ export interface SyncRequest {
 /** Handshake `auth` payload (validated by `socketAuthSchema`). */
 export interface SocketAuth {
   lastSeq?: number;
+  /** A host-signed user token (the embedded inbox); without it the session cookie authenticates. */
+  token?: string;
   /** The user the client acts for; another user's session is refused with `session_changed`. */
   userId?: string;
 }
 
-/** What the server keeps on each socket. */
-export interface SocketData {
-  userId: string;
-  sessionId: string;
-}
+/**
+ * What the server keeps on each socket: its user, and what it was opened with: a login session (the web
+ * app's cookie) or a user token (until `expiresAt`, ms since the epoch, unless `auth.refresh` extends it;
+ * `secretId` null for USER_TOKEN_SECRET).
+ */
+export type SocketData =
+  | { via: 'session'; userId: string; sessionId: string }
+  | { via: 'userToken'; userId: string; secretId: string | null; expiresAt: number };

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 
 /** The kinds of cached data a change can make stale; each cache listens to its own. */
-export const INVALIDATION_TOPICS = ['apiKey', 'channelSwitch', 'category'] as const;
+export const INVALIDATION_TOPICS = ['apiKey', 'channelSwitch', 'category', 'userTokenSecret'] as const;
 export type InvalidationTopic = (typeof INVALIDATION_TOPICS)[number];
 
 /** Told that `key` changed, or, with `undefined`, that anything of the topic may have: drop it all. */

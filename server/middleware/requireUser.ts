@@ -7,9 +7,9 @@ export function requireUser(req: Request, _res: Response, next: NextFunction): v
   next();
 }
 
-/** The signed-in user's id (use after requireUser). */
+/** The signed-in user's id (use after requireUser or requireInboxUser): a user token's user comes first. */
 export function currentUserId(req: Request): string {
-  const userId = req.session.userId;
+  const userId = req.userToken?.userId ?? req.session.userId;
   if (!userId) throw UnauthorizedError();
   return userId;
 }

@@ -3,10 +3,12 @@ import type { RequestHandler } from 'express';
 import type { SessionData } from 'express-session';
 import type { ExtendedError } from 'socket.io';
 import { socketAuthSchema } from '../../shared/schemas/realtime.js';
+import type { SocketAuth, SocketData } from '../../shared/events.js';
 import { SESSION_CHANGED } from '../../shared/sessionIdentity.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { UserTokenError, type UserTokenVerifier } from '../services/userTokens/verifyUserToken.js';
 import type { HandshakeAdmission } from './handshakeAdmission.js';
 import type { IoSocket } from './socketServer.js';
 
@@ -47,34 +49,33 @@ export function sessionForHandshake(middleware: RequestHandler) {
 }
 
 /**
- * The Socket.IO auth step: a signed-in session and a valid `auth` payload, else `connect_error` with
- * message `unauthorized`, `invalid_handshake: <field>: <problem>`, `unavailable` (the node is taking too
- * many handshakes at once, or the session could not be read; `data.retryAfterMs` says when to try again),
- * or `session_changed`: the client said it acts for `auth.userId` but the cookie's session is another
- * user's (another tab signed out and in as someone else). Refusing it here means nothing is joined or
- * replayed: the client's `lastSeq` was counted in the other user's stream, and what it would get is not
- * what its screen says it shows.
+ * The Socket.IO auth step. Two ways in:
+ * - a host-signed user token in `auth.token` (the embedded inbox; createUserTokenVerifier's rules): refused
+ *   with the token's code (`token_expired`, `invalid_token`, `unknown_user`);
+ * - otherwise the session cookie: a signed-in session, else `unauthorized`.
+ * Either way a valid `auth` payload, else `invalid_handshake: <field>: <problem>`; `unavailable` when the
+ * node is taking too many handshakes at once or the session or token could not be checked
+ * (`data.retryAfterMs` says when to try again); and `session_changed` when the client said it acts for
+ * `auth.userId` but the session (or token) is another user's (another tab signed out and in as someone
+ * else). Refusing it here means nothing is joined or replayed: the client's `lastSeq` was counted in the
+ * other user's stream, and what it would get is not what its screen says it shows.
  *
- * Only a handshake that passed every check takes a place in `admission` (so nobody without a session can
- * fill it), held until its replay has been sent (releaseAdmission), its connection closes, or
- * MAX_PLACE_HOLD_MS has passed, whichever comes first.
+ * Only a handshake that passed every check takes a place in `admission` (so nobody without a session or a
+ * valid token can fill it), held until its replay has been sent (releaseAdmission), its connection closes,
+ * or MAX_PLACE_HOLD_MS has passed, whichever comes first.
  */
-export function authenticateHandshake(log: Logger, admission: HandshakeAdmission) {
+export function authenticateHandshake(log: Logger, admission: HandshakeAdmission, verifyUserToken: UserTokenVerifier) {
   const unavailable = (retryAfterMs: number): ExtendedError => Object.assign(new Error('unavailable'), { data: { retryAfterMs } });
-  const refusal = (socket: IoSocket): ExtendedError | undefined => {
-    const { session, sessionID, sessionError } = socket.request as HandshakeRequest;
-    if (sessionError) {
-      if (!isDatabaseUnavailable(sessionError)) log.error({ err: sessionError }, 'Session lookup failed on a socket handshake');
-      // Spread out: every client of the node was refused at once and must not come back at once.
-      return unavailable(Math.round(UNAVAILABLE_RETRY_AFTER_S * 1000 * (0.5 + Math.random())));
-    }
-    if (!session?.userId || !sessionID) return new Error('unauthorized');
+  // Spread out: every client of the node was refused at once and must not come back at once.
+  const dependencyDown = () => unavailable(Math.round(UNAVAILABLE_RETRY_AFTER_S * 1000 * (0.5 + Math.random())));
+  const parseAuth = (socket: IoSocket): SocketAuth | ExtendedError => {
     const auth = socketAuthSchema.safeParse(socket.handshake.auth ?? {});
-    if (!auth.success) {
-      const [issue] = auth.error.issues;
-      return new Error(`invalid_handshake: auth.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-    }
-    if (auth.data.userId !== undefined && auth.data.userId !== session.userId) return new Error(SESSION_CHANGED);
+    if (auth.success) return auth.data;
+    const [issue] = auth.error.issues;
+    return new Error(`invalid_handshake: auth.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  };
+
+  const admit = (socket: IoSocket, data: SocketData): ExtendedError | undefined => {
     const place = admission.tryEnter();
     if ('retryAfterMs' in place) return unavailable(place.retryAfterMs);
     // Socket.IO drops a socket whose connection closed while this step ran without ever emitting
@@ -94,10 +95,43 @@ export function authenticateHandshake(log: Logger, admission: HandshakeAdmission
       return new Error('closed');
     }
     socket.conn.once('close', () => releaseAdmission(socket));
-    socket.data = { userId: session.userId, sessionId: sessionID };
+    socket.data = data;
     return undefined;
   };
-  return (socket: IoSocket, next: (err?: ExtendedError) => void) => next(refusal(socket));
+
+  const bySession = (socket: IoSocket): ExtendedError | undefined => {
+    const { session, sessionID, sessionError } = socket.request as HandshakeRequest;
+    if (sessionError) {
+      if (!isDatabaseUnavailable(sessionError)) log.error({ err: sessionError }, 'Session lookup failed on a socket handshake');
+      return dependencyDown();
+    }
+    if (!session?.userId || !sessionID) return new Error('unauthorized');
+    const auth = parseAuth(socket);
+    if (auth instanceof Error) return auth;
+    if (auth.userId !== undefined && auth.userId !== session.userId) return new Error(SESSION_CHANGED);
+    return admit(socket, { via: 'session', userId: session.userId, sessionId: sessionID });
+  };
+
+  const byUserToken = async (socket: IoSocket, auth: SocketAuth & { token: string }): Promise<ExtendedError | undefined> => {
+    let identity;
+    try {
+      identity = await verifyUserToken(auth.token);
+    } catch (err) {
+      if (err instanceof UserTokenError) return new Error(err.code);
+      if (!isDatabaseUnavailable(err)) log.error({ err }, 'User token check failed on a socket handshake');
+      return dependencyDown();
+    }
+    if (auth.userId !== undefined && auth.userId !== identity.userId) return new Error(SESSION_CHANGED);
+    return admit(socket, { via: 'userToken', userId: identity.userId, secretId: identity.secretId, expiresAt: identity.expiresAt });
+  };
+
+  return (socket: IoSocket, next: (err?: ExtendedError) => void) => {
+    const claimsToken = typeof socket.handshake.auth === 'object' && socket.handshake.auth !== null && 'token' in socket.handshake.auth;
+    if (!claimsToken) return next(bySession(socket));
+    const auth = parseAuth(socket);
+    if (auth instanceof Error || auth.token === undefined) return next(auth instanceof Error ? auth : new Error('unauthorized'));
+    void byUserToken(socket, { ...auth, token: auth.token }).then(next);
+  };
 }
 
 /** When the handshake's session expires (the store reports its `expiresAt` as the cookie's expiry). */

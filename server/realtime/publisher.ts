@@ -1,5 +1,5 @@
 import type { ServerToClientEvents } from '../../shared/events.js';
-import { sessionRoom, userRoom } from './rooms.js';
+import { sessionRoom, userRoom, userTokenSecretRoom } from './rooms.js';
 import type { IoServer } from './socketServer.js';
 
 /** Sends one typed event to every socket of one user. Services call it only after their transaction commits. */
@@ -22,6 +22,8 @@ export interface RealtimePublisher {
   disconnectSession(sessionId: string): void;
   /** The same for many sessions in one adapter message (expired sessions pruned, sessions found invalid). */
   disconnectSessions(sessionIds: string[]): void;
+  /** Disconnects every socket opened with a user token signed by this secret, on every node (its revocation). */
+  disconnectUserTokenSecret(secretId: string): void;
   /** Disconnects every socket of one user, on every node, but those of `exceptSessionId` when given. */
   disconnectUser(userId: string, options?: { exceptSessionId?: string }): void;
 }
@@ -44,6 +46,9 @@ export function createPublisher(io: IoServer, { scaledOut }: { scaledOut: boolea
     disconnectSessions: (sessionIds) => {
       if (sessionIds.length > 0) io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
     },
+    disconnectUserTokenSecret: (secretId) => {
+      io.in(userTokenSecretRoom(secretId)).disconnectSockets(true);
+    },
     disconnectUser: (userId, options = {}) => {
       const sockets = io.in(userRoom(userId));
       (options.exceptSessionId ? sockets.except(sessionRoom(options.exceptSessionId)) : sockets).disconnectSockets(true);
@@ -57,5 +62,6 @@ export const silentPublisher: RealtimePublisher = {
   reaches: () => false,
   disconnectSession: () => {},
   disconnectSessions: () => {},
+  disconnectUserTokenSecret: () => {},
   disconnectUser: () => {},
 };

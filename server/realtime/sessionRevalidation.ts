@@ -1,11 +1,31 @@
 import type { AppContext } from '../context.js';
 import { endUserSessions } from '../services/sessions/endUserSessions.js';
 import { readSessionStates } from '../services/sessions/readSessionStates.js';
+import { readUserTokenStates } from '../services/userTokens/readUserTokenStates.js';
 import { handshakeSessionExpiry } from './handshakeSession.js';
 import type { IoServer, IoSocket } from './socketServer.js';
 
 /** setTimeout's ceiling (~24.8 days); a 30-day session expiry is reached in two steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+type SessionSocket = IoSocket & { data: Extract<IoSocket['data'], { via: 'session' }> };
+
+/**
+ * The user-token sockets' share of a sweep: those whose secret was revoked or has ended, or whose user row
+ * is gone, are disconnected (readUserTokenStates: a few queries for all of them). Their revocation disconnects them at once; this
+ * catches a disconnect broadcast lost while Redis was down and a row deleted behind the app's back.
+ */
+async function sweepUserTokenSockets(ctx: Pick<AppContext, 'db'>, sockets: IoSocket[]): Promise<void> {
+  if (sockets.length === 0) return;
+  const secretIds = [...new Set(sockets.flatMap((s) => (s.data.via === 'userToken' && s.data.secretId ? [s.data.secretId] : [])))];
+  const userIds = [...new Set(sockets.map((s) => s.data.userId))];
+  const { liveSecrets, liveUsers } = await readUserTokenStates(ctx.db, { secretIds, userIds });
+  for (const socket of sockets) {
+    const { data } = socket;
+    if (data.via !== 'userToken' || !socket.connected) continue;
+    if (!liveUsers.has(data.userId) || (data.secretId !== null && !liveSecrets.has(data.secretId))) socket.disconnect(true);
+  }
+}
 
 /** Keeps this node's sockets tied to live sessions. */
 export interface SessionRevalidation {
@@ -51,8 +71,9 @@ export function startSessionRevalidation(io: IoServer, ctx: AppContext, interval
   };
 
   const sweep = async () => {
-    const sockets = [...io.of('/').sockets.values()];
-    if (sockets.length === 0) return;
+    const all = [...io.of('/').sockets.values()];
+    if (all.length === 0) return;
+    const sockets = all.filter((s): s is SessionSocket => s.data.via === 'session');
     const states = await readSessionStates(ctx.db, [...new Set(sockets.map((s) => s.data.sessionId))]);
     const now = Date.now();
     const orphanedUsers = new Set<string>();
@@ -68,6 +89,7 @@ export function startSessionRevalidation(io: IoServer, ctx: AppContext, interval
     }
     // A user row deleted behind the app's back leaves sessions that requireUser would still accept.
     for (const userId of orphanedUsers) await endUserSessions(ctx, { userId });
+    await sweepUserTokenSockets(ctx, all.filter((s) => s.data.via === 'userToken'));
   };
 
   const schedule = () => {
@@ -82,6 +104,7 @@ export function startSessionRevalidation(io: IoServer, ctx: AppContext, interval
   schedule();
   io.on('connection', (socket) => {
     socket.once('disconnect', () => clearHardStop(socket));
+    if (socket.data.via !== 'session') return; // a token socket ends with its token (keepUserTokenSocket)
     const expiresAt = handshakeSessionExpiry(socket);
     if (expiresAt) armHardStop(socket, expiresAt);
   });

@@ -8,9 +8,11 @@ import type { AppContext } from '../context.js';
 import { InboxUserGoneError, readInboxSync } from '../services/notifications/readInboxSync.js';
 import type { HandshakeAdmission } from './handshakeAdmission.js';
 import { authenticateHandshake, releaseAdmission, sessionForHandshake } from './handshakeSession.js';
-import { sessionRoom, userRoom } from './rooms.js';
+import { ENVIRONMENT_SECRET, sessionRoom, userRoom, userTokenSecretRoom } from './rooms.js';
+import { corsPolicy } from '../middleware/corsPolicy.js';
 import { socketOriginGate } from './socketOrigin.js';
 import { answerSyncRequests } from './syncRequests.js';
+import { keepUserTokenSocket } from './userTokenSockets.js';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -24,7 +26,8 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
- * Socket.IO on the app's HTTP server, authenticated by the express-session cookie. Each socket joins only
+ * Socket.IO on the app's HTTP server, authenticated by the express-session cookie or a host-signed user
+ * token (`auth.token`, ended with the token: keepUserTokenSocket). Each socket joins only
  * its user's room and its session's room; clients cannot join anything, but may ask for a gap in their
  * stream (`sync.request`). Re-validation against the sessions: startSessionRevalidation.
  */
@@ -42,12 +45,14 @@ export function createSocketServer(
     pingInterval: 20_000,
     pingTimeout: 15_000,
     allowRequest: socketOriginGate(ctx),
+    cors: corsPolicy(ctx.config),
   });
   io.engine.use(sessionForHandshake(sessionMiddleware));
-  io.use(authenticateHandshake(ctx.log, admission));
+  io.use(authenticateHandshake(ctx.log, admission, ctx.userTokens));
 
   io.on('connection', (socket) => {
     answerSyncRequests(ctx, socket);
+    keepUserTokenSocket(ctx, socket);
     syncOnConnect(ctx, socket, roomsReady)
       .catch((err: unknown) => {
         // A user deleted while its socket connected is a race, not a fault.
@@ -87,8 +92,10 @@ function forgetHandshakeRequest(socket: IoSocket): void {
  * on the client.
  */
 async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () => Promise<void>): Promise<void> {
-  const { userId, sessionId } = socket.data;
-  await socket.join([userRoom(userId), sessionRoom(sessionId)]);
+  const { data } = socket;
+  const { userId } = data;
+  // The second room lets one logout, or one secret's revocation, reach exactly the sockets it ends.
+  await socket.join([userRoom(userId), data.via === 'session' ? sessionRoom(data.sessionId) : userTokenSecretRoom(data.secretId ?? ENVIRONMENT_SECRET)]);
   await roomsReady();
   const { lastSeq } = socketAuthSchema.parse(socket.handshake.auth ?? {});
   // Without a lastSeq (a fresh client loads its lists over REST) only the stream's position is needed.

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S, zodIssuesToDetails } from '../errors.js';
 import { readInboxSync } from '../services/notifications/readInboxSync.js';
 import type { IoSocket } from './socketServer.js';
+import { tokenBucket } from './tokenBucket.js';
 
 /** Requests a socket may make at once, then one more per REFILL_MS: a client asks once per gap. */
 const BURST = 5;
@@ -49,20 +50,4 @@ async function replay(ctx: AppContext, userId: string, afterSeq: number): Promis
   return missed?.kind === 'replay'
     ? { ok: true, kind: 'replay', latestSeq, items: missed.items, counts }
     : { ok: true, kind: 'reset', latestSeq, counts };
-}
-
-/** A token bucket in a closure (it dies with its socket); returns 0 when a token was taken, else ms to wait. */
-function tokenBucket(capacity: number, refillMs: number): () => number {
-  let tokens = capacity;
-  let last = Date.now();
-  return () => {
-    const now = Date.now();
-    tokens = Math.min(capacity, tokens + (now - last) / refillMs);
-    last = now;
-    if (tokens >= 1) {
-      tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - tokens) * refillMs);
-  };
 }

@@ -9,10 +9,10 @@ import {
   updateNotificationSchema,
 } from '../../shared/schemas/notification.js';
 import type { AppContext } from '../context.js';
-import { csrfProtection } from '../middleware/csrf.js';
 import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
 import { noQuery } from '../middleware/noQuery.js';
-import { currentUserId, requireUser } from '../middleware/requireUser.js';
+import { requireInboxUser } from '../middleware/requireInboxUser.js';
+import { currentUserId } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { getInboxCounts } from '../services/notifications/inboxCounts.js';
 import { listCategories } from '../services/notifications/listCategories.js';
@@ -24,7 +24,7 @@ import { updateNotification } from '../services/notifications/updateNotification
 /** `/api/notifications`: the signed-in user's own inbox. */
 export function notificationsRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireUser, csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
+  router.use(requireInboxUser(ctx), jsonBody(WEB_APP_BODY_LIMIT));
 
   router.get('/', async (req, res) => {
     const query = parseInput(listNotificationsQuerySchema, req.query, 'query string');

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import type { AppContext } from '../context.js';
-import { csrfProtection } from '../middleware/csrf.js';
 import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
 import { noQuery } from '../middleware/noQuery.js';
-import { currentUserId, requireUser } from '../middleware/requireUser.js';
+import { requireInboxUser } from '../middleware/requireInboxUser.js';
+import { currentUserId } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { getPreferences } from '../services/preferences/getPreferences.js';
 import { updateContact } from '../services/preferences/updateContact.js';
@@ -13,7 +13,7 @@ import { updatePreferences } from '../services/preferences/updatePreferences.js'
 /** `/api/preferences`: the signed-in user's own preferences and contact points. */
 export function preferencesRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireUser, csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
+  router.use(requireInboxUser(ctx), jsonBody(WEB_APP_BODY_LIMIT));
 
   router.get('/', noQuery, async (req, res) => {
     res.json(await getPreferences(ctx, currentUserId(req)));

@@ -3,10 +3,10 @@ import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import { pushSubscriptionSchema, type PushDeviceDto } from '../../shared/schemas/delivery.js';
 import { resolveVapidKeys } from '../channels/push/vapidKeys.js';
 import type { AppContext } from '../context.js';
-import { csrfProtection } from '../middleware/csrf.js';
 import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
 import { noQuery } from '../middleware/noQuery.js';
-import { currentUserId, requireUser } from '../middleware/requireUser.js';
+import { requireInboxUser } from '../middleware/requireInboxUser.js';
+import { currentUserId } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
 import { deletePushDevice } from '../services/push/deletePushDevice.js';
 import { listPushDevices } from '../services/push/listPushDevices.js';
@@ -15,7 +15,7 @@ import { savePushSubscription } from '../services/push/savePushSubscription.js';
 /** `/api/push`: the signed-in user's Web Push devices and the key browsers subscribe with. */
 export function pushRouter(ctx: AppContext): Router {
   const router = Router();
-  router.use(requireUser, csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
+  router.use(requireInboxUser(ctx), jsonBody(WEB_APP_BODY_LIMIT));
 
   router.get('/vapid-public-key', noQuery, async (_req, res) => {
     const { publicKey } = await resolveVapidKeys(ctx);

@@ -10,6 +10,8 @@ import { expectedUserIdSchema } from '../sessionIdentity.js';
 export const socketAuthSchema = z.object({
   lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   userId: expectedUserIdSchema.optional(),
+  /** A host-signed user token (server/services/userTokens/); without it the session cookie authenticates. */
+  token: z.string().min(1).max(8192).optional(),
 });
 
 /** How many missed notifications a reconnect replays one by one; beyond that the client refetches. */

@@ -11,6 +11,7 @@ import { adminOutboxRouter } from './outbox.js';
 import { adminSendsRouter } from './sends.js';
 import { adminTopicsRouter } from './topics.js';
 import { adminUsersRouter } from './users.js';
+import { adminUserTokenSecretsRouter } from './userTokenSecrets.js';
 
 /** `/api/admin`: everything the admin pages use. Admin session + CSRF on every route. */
 export function adminRouter(ctx: AppContext): Router {
@@ -18,6 +19,7 @@ export function adminRouter(ctx: AppContext): Router {
   router.use(requireAdmin(ctx.db), csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
   router.use('/users', adminUsersRouter(ctx));
   router.use('/api-keys', adminApiKeysRouter(ctx));
+  router.use('/user-token-secrets', adminUserTokenSecretsRouter(ctx));
   router.use('/categories', adminCategoriesRouter(ctx));
   router.use('/topics', adminTopicsRouter(ctx));
   router.use('/sends', adminSendsRouter(ctx));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSetPasswordSchema, loginSchema, setPasswordSchema } from '../../../shared/schemas/auth.js';
+import { createUserTokenSecretSchema, rotateUserTokenSecretSchema } from '../../../shared/schemas/userTokens.js';
 import { emailActionReadSchema } from '../../../shared/schemas/emailActions.js';
 import {
   listDeliveriesQuerySchema,
@@ -112,6 +113,10 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/admin/api-keys': {},
   'POST /api/admin/api-keys': { body: createApiKeySchema },
   'DELETE /api/admin/api-keys/:id': {},
+  'GET /api/admin/user-token-secrets': {},
+  'POST /api/admin/user-token-secrets': { body: createUserTokenSecretSchema },
+  'POST /api/admin/user-token-secrets/:id/rotate': { body: rotateUserTokenSecretSchema },
+  'DELETE /api/admin/user-token-secrets/:id': {},
   'GET /api/admin/categories': {},
   'POST /api/admin/categories': { body: createCategorySchema },
   'PATCH /api/admin/categories/:key': { body: updateCategorySchema, params: () => ({ key: 'general' }) },

@@ -1,0 +1,32 @@
+import type { Db } from '../../db/client.js';
+
+/** Ids per query: one IN list per 500 ids keeps each statement small on both databases. */
+const CHUNK = 500;
+
+/** Which of the asked secrets still verify and which of the asked users still exist. */
+export interface UserTokenStates {
+  liveSecrets: Set<string>;
+  liveUsers: Set<string>;
+}
+
+/**
+ * Reads, for sockets opened with user tokens, whether their secrets are still live (not revoked, not past a
+ * rotation's end at `now`, ms since the epoch) and their users still exist: a constant number of queries
+ * per 500 ids, not one per socket.
+ *
+ * @example
+ * const { liveSecrets, liveUsers } = await readUserTokenStates(db, { secretIds: ['uts_…'], userIds: ['c…'] });
+ */
+export async function readUserTokenStates(db: Db, { secretIds, userIds }: { secretIds: string[]; userIds: string[] }, now = Date.now()): Promise<UserTokenStates> {
+  const liveSecrets = new Set<string>();
+  const liveUsers = new Set<string>();
+  for (let i = 0; i < secretIds.length; i += CHUNK) {
+    const rows = await db.userTokenSecret.findMany({ where: { id: { in: secretIds.slice(i, i + CHUNK) } }, select: { id: true, revokedAt: true, expiresAt: true } });
+    for (const row of rows) if (!row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > now)) liveSecrets.add(row.id);
+  }
+  for (let i = 0; i < userIds.length; i += CHUNK) {
+    const rows = await db.user.findMany({ where: { id: { in: userIds.slice(i, i + CHUNK) } }, select: { id: true } });
+    for (const row of rows) liveUsers.add(row.id);
+  }
+  return { liveSecrets, liveUsers };
+}

@@ -1,0 +1,22 @@
+import type { UserTokenSecretDto } from '../../../shared/schemas/userTokens.js';
+import type { AppContext } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { presentUserTokenSecret, USER_TOKEN_SECRET_SELECT } from './userTokenSecrets.js';
+
+/**
+ * Revokes a user-token secret: every token signed with it is refused from the next request on, on every
+ * node (the verifiers' caches drop it on the invalidation bus's `userTokenSecret` message, published before
+ * this returns), and the sockets opened with such tokens are disconnected everywhere. Idempotent: revoking
+ * again keeps the first `revokedAt`.
+ *
+ * @throws HttpError 404 `not_found` for an unknown id
+ */
+export async function revokeUserTokenSecret(ctx: Pick<AppContext, 'db' | 'invalidation' | 'realtime'>, id: string): Promise<UserTokenSecretDto> {
+  // Conditional, so two concurrent revocations cannot move the first timestamp.
+  await ctx.db.userTokenSecret.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const row = await ctx.db.userTokenSecret.findUnique({ where: { id }, select: USER_TOKEN_SECRET_SELECT });
+  if (!row) throw NotFoundError('user-token secret');
+  await ctx.invalidation.publish('userTokenSecret', id);
+  ctx.realtime.disconnectUserTokenSecret(id);
+  return presentUserTokenSecret(row);
+}
