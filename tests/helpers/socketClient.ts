@@ -26,6 +26,8 @@ export class InboxSocket {
   syncs: { latestSeq: number; replayed: number }[] = [];
   /** Sent as `auth.userId` when set, as the web client does: the user this client acts for. */
   expectedUserId: string | undefined;
+  /** Sent as `auth.token` when set: a host-signed user token instead of the cookie (the embedded inbox). */
+  userToken: string | undefined;
 
   /** `options` override the defaults (WebSocket only, no reconnection); `extraHeaders` add to the cookie. */
   constructor(baseUrl: string, cookie: string | undefined, options: Partial<ManagerOptions & SocketOptions> = {}) {
@@ -38,7 +40,11 @@ export class InboxSocket {
       extraHeaders: { ...(cookie ? { cookie } : {}), ...options.extraHeaders },
       auth: (cb) => {
         const lastSeq = this.tracker.watermark;
-        cb({ ...(lastSeq === undefined ? {} : { lastSeq }), ...(this.expectedUserId === undefined ? {} : { userId: this.expectedUserId }) });
+        cb({
+          ...(lastSeq === undefined ? {} : { lastSeq }),
+          ...(this.expectedUserId === undefined ? {} : { userId: this.expectedUserId }),
+          ...(this.userToken === undefined ? {} : { token: this.userToken }),
+        });
       },
     });
     const keep = (n: NotificationDto) => this.received.push(n);
