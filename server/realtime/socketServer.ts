@@ -5,7 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import { socketAuthSchema } from '../../shared/schemas/realtime.js';
 import type { AppContext } from '../context.js';
-import { InboxUserGoneError, readInboxSync } from '../services/notifications/readInboxSync.js';
+import { InboxSessionEndedError, InboxUserGoneError, readInboxSync } from '../services/notifications/readInboxSync.js';
 import type { HandshakeAdmission } from './handshakeAdmission.js';
 import { authenticateHandshake, releaseAdmission, sessionForHandshake } from './handshakeSession.js';
 import { ENVIRONMENT_SECRET, sessionRoom, userRoom, userTokenSecretRoom } from './rooms.js';
@@ -57,6 +57,8 @@ export function createSocketServer(
       .catch((err: unknown) => {
         // A user deleted while its socket connected is a race, not a fault.
         if (err instanceof InboxUserGoneError) ctx.log.info({ userId: socket.data.userId }, 'User gone while its socket connected');
+        // The connection was opened before its session ended (logout, password reset) and connected after.
+        else if (err instanceof InboxSessionEndedError) ctx.log.info({ userId: socket.data.userId }, 'Session ended before its socket connected');
         else ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
         socket.disconnect(true);
       })
@@ -99,7 +101,7 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
   await roomsReady();
   const { lastSeq } = socketAuthSchema.parse(socket.handshake.auth ?? {});
   // Without a lastSeq (a fresh client loads its lists over REST) only the stream's position is needed.
-  const { latestSeq, missed, counts } = await readInboxSync(ctx.raw, userId, lastSeq);
+  const { latestSeq, missed, counts } = await readInboxSync(ctx.raw, userId, lastSeq, sessionId);
   let replayed = 0;
   if (missed?.kind === 'reset') socket.emit('sync.reset', { latestSeq });
   else if (missed) {

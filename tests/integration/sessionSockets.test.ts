@@ -1,5 +1,7 @@
+import { Manager } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DbSessionStore } from '../../server/services/sessions/sessionStore.js';
+import { sendNotification } from '../helpers/apiSender.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { nextDisconnect, sessionIdOf } from '../helpers/sessions.js';
 import { InboxSocket } from '../helpers/socketClient.js';
@@ -36,6 +38,34 @@ describe('every way a session ends disconnects its sockets (one node, SQLite)', 
     expect((await alice.request('POST', '/api/auth/logout')).status).toBe(204);
     expect(await gone).toBe('io server disconnect');
     await expectCannotReconnect(server, alice);
+  });
+
+  it('a connection opened before a logout that connects after it is disconnected before anything reaches it', async () => {
+    const alice = new HttpClient(server.url);
+    const { user } = await alice.login('alice@example.com');
+    // The transport opens (the session is read now), but the socket connects only later: a script can
+    // keep such connections open, unconnected, for as long as it likes.
+    const manager = new Manager(server.url, { transports: ['websocket'], reconnection: false, autoConnect: false, extraHeaders: { cookie: alice.cookie! } });
+    await new Promise<void>((resolve, reject) => manager.open((err) => (err ? reject(err) : resolve())));
+    try {
+      expect((await alice.request('POST', '/api/auth/logout')).status).toBe(204);
+      const socket = manager.socket('/', { auth: { lastSeq: 0, userId: user.id } });
+      const received: string[] = [];
+      socket.on('notification.created', (n: { title: string }) => received.push(n.title));
+      socket.on('counts.updated', () => received.push('counts'));
+      const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      const refused = new Promise<string>((resolve) => socket.once('connect_error', (err) => resolve(err.message)));
+      socket.connect();
+      const stayed = new Promise<string>((resolve) => setTimeout(() => resolve('still connected'), 3000));
+      const outcome = await Promise.race([gone, refused, stayed]);
+      expect(['io server disconnect', 'unauthorized']).toContain(outcome);
+      expect((await sendNotification(server.url, { to: [{ userId: user.id }], title: 'After the logout' })).status).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(received).toEqual([]);
+      expect(socket.connected).toBe(false);
+    } finally {
+      manager.engine?.close();
+    }
   });
 
   it('a login in a browser that already has a session (as another user): the replaced session’s sockets go', async () => {

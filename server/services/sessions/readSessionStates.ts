@@ -40,7 +40,7 @@ export async function readSessionStates(db: Db, sessionIds: string[]): Promise<M
 }
 
 /** The signed-in user of a stored session (express-session's JSON); undefined when unreadable or absent. */
-function userIdOf(data: string): string | undefined {
+export function userIdOf(data: string): string | undefined {
   try {
     const userId = (JSON.parse(data) as { userId?: unknown }).userId;
     return typeof userId === 'string' ? userId : undefined;
