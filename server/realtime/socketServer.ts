@@ -13,6 +13,7 @@ import { corsPolicy } from '../middleware/corsPolicy.js';
 import { socketOriginGate } from './socketOrigin.js';
 import { answerSyncRequests } from './syncRequests.js';
 import { keepUserTokenSocket } from './userTokenSockets.js';
+import { isUserTokenSecretLive, UserTokenSecretEndedError } from '../services/userTokens/readUserTokenStates.js';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -58,7 +59,9 @@ export function createSocketServer(
         // A user deleted while its socket connected is a race, not a fault.
         if (err instanceof InboxUserGoneError) ctx.log.info({ userId: socket.data.userId }, 'User gone while its socket connected');
         // The connection was opened before its session ended (logout, password reset) and connected after.
-        else if (err instanceof InboxSessionEndedError) ctx.log.info({ userId: socket.data.userId }, 'Session ended before its socket connected');
+        else if (err instanceof InboxSessionEndedError || err instanceof UserTokenSecretEndedError) {
+          ctx.log.info({ userId: socket.data.userId }, 'Session or signing secret ended before its socket connected');
+        }
         else ctx.log.error({ err, userId: socket.data.userId }, 'Replay after connect failed');
         socket.disconnect(true);
       })
@@ -99,9 +102,12 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
   // The second room lets one logout, or one secret's revocation, reach exactly the sockets it ends.
   await socket.join([userRoom(userId), data.via === 'session' ? sessionRoom(data.sessionId) : userTokenSecretRoom(data.secretId ?? ENVIRONMENT_SECRET)]);
   await roomsReady();
+  // A secret revoked between the token's check and the join above disconnected its room without this
+  // socket: checked again now that a later revocation reaches it (the session's own check is in readInboxSync).
+  if (data.via === 'userToken' && data.secretId !== null && !(await isUserTokenSecretLive(ctx.db, data.secretId))) throw new UserTokenSecretEndedError();
   const { lastSeq } = socketAuthSchema.parse(socket.handshake.auth ?? {});
   // Without a lastSeq (a fresh client loads its lists over REST) only the stream's position is needed.
-  const { latestSeq, missed, counts } = await readInboxSync(ctx.raw, userId, lastSeq, sessionId);
+  const { latestSeq, missed, counts } = await readInboxSync(ctx.raw, userId, lastSeq, data.via === 'session' ? data.sessionId : undefined);
   let replayed = 0;
   if (missed?.kind === 'reset') socket.emit('sync.reset', { latestSeq });
   else if (missed) {

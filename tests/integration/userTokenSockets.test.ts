@@ -127,4 +127,18 @@ describe('sockets opened with a user token (auth.token)', () => {
     await server.revalidateSockets();
     await waitFor(() => !socket.socket.connected, 5000, 'the sweep to end the socket');
   });
+
+  it('are ended before anything reaches them when their secret ended between the token check and the join', async () => {
+    const created = (await admin.request<CreatedUserTokenSecret>('POST', '/api/admin/user-token-secrets', { name: 'Race' })).body;
+    const token = await signUserToken({ sub: 'sock-u1', kid: created.userTokenSecret.id, secret: created.secret });
+    // Checked once: the secret is now cached as live, as on a node that has not yet heard of the revocation.
+    expect((await fetch(`${server.url}/api/notifications/counts`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    await server.ctx.db.userTokenSecret.update({ where: { id: created.userTokenSecret.id }, data: { revokedAt: new Date() } });
+    const socket = tokenSocket(token);
+    socket.socket.connect();
+    await waitFor(() => socket.connects > 0, 5000, 'the handshake to pass on the cached secret');
+    await waitFor(() => !socket.socket.connected, 5000, 'the socket to be ended after its join');
+    expect(socket.syncs).toHaveLength(0);
+    expect(socket.received).toHaveLength(0);
+  });
 });

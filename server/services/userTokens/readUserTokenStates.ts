@@ -30,3 +30,17 @@ export async function readUserTokenStates(db: Db, { secretIds, userIds }: { secr
   }
   return { liveSecrets, liveUsers };
 }
+
+/** A socket's signing secret was revoked or ended between its token's check and its join (syncOnConnect). */
+export class UserTokenSecretEndedError extends Error {
+  constructor() {
+    super('The signing secret of the socket’s token has ended');
+    this.name = 'UserTokenSecretEndedError';
+  }
+}
+
+/** Whether one secret still verifies at `now` (read from the database, not from any cache). */
+export async function isUserTokenSecretLive(db: Db, secretId: string, now = Date.now()): Promise<boolean> {
+  const { liveSecrets } = await readUserTokenStates(db, { secretIds: [secretId], userIds: [] }, now);
+  return liveSecrets.has(secretId);
+}
