@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// No zod here: the embedded inbox bundle imports this module (its schema is in schemas/realtime.ts).
+import { USER_TOKEN_ERRORS } from './userTokenErrors.js';
 
 /**
  * "Who this client believes it is", on both transports. A browser's tabs share one cookie jar: when one
@@ -21,13 +22,6 @@ export const EXPECTED_USER_HEADER = 'x-expected-user';
 /** Error code (REST) and `connect_error` message (socket) for "the session belongs to another user now". */
 export const SESSION_CHANGED = 'session_changed';
 
-/** A user id as a client sends it back: opaque, printable, bounded (ids are cuids today). */
-export const expectedUserIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[\x21-\x7e]+$/, 'Must be a user id (printable ASCII, no spaces)');
-
 /**
  * What a realtime client does with a handshake's `connect_error` (the server's messages: `unauthorized`,
  * `session_changed`, `unavailable`, `invalid_handshake: …`, `origin_not_allowed`, or a transport error):
@@ -35,6 +29,8 @@ export const expectedUserIdSchema = z
  * - `sign_in`: no valid session; retrying cannot help.
  * - `reload_session`: the cookie now belongs to another user; drop local state, read the session again,
  *   and never retry with the old identity or watermark.
+ * - `new_token`: the user token was refused (`token_expired`, `invalid_token`, `unknown_user`): ask the host
+ *   for a new one; if a fresh token is refused too, stop (the host's user cannot use the inbox).
  * - `retry`: anything else (server busy or restarting, database down, network): back off and try again.
  *
  * @example
@@ -42,8 +38,9 @@ export const expectedUserIdSchema = z
  *   if (connectErrorAction(err) === 'reload_session') resetToCurrentSession();
  * });
  */
-export function connectErrorAction(error: { message: string }): 'sign_in' | 'reload_session' | 'retry' {
+export function connectErrorAction(error: { message: string }): 'sign_in' | 'reload_session' | 'new_token' | 'retry' {
   if (error.message === 'unauthorized') return 'sign_in';
+  if ((Object.values(USER_TOKEN_ERRORS) as string[]).includes(error.message)) return 'new_token';
   if (error.message === SESSION_CHANGED) return 'reload_session';
   return 'retry';
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { EXPECTED_USER_HEADER, expectedUserIdSchema, SESSION_CHANGED } from '../../shared/sessionIdentity.js';
+import { expectedUserIdSchema } from '../../shared/schemas/realtime.js';
+import { EXPECTED_USER_HEADER, SESSION_CHANGED } from '../../shared/sessionIdentity.js';
 import { HttpError, ValidationError } from '../errors.js';
 
 /**

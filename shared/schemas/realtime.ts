@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { expectedUserIdSchema } from '../sessionIdentity.js';
+
+/** A user id as a client sends it back: opaque, printable, bounded (ids are cuids today). */
+export const expectedUserIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, 'Must be a user id (printable ASCII, no spaces)');
 
 /**
  * Socket handshake `auth` payload: `lastSeq`, the highest seq below which the client misses nothing, and

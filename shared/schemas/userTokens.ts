@@ -10,16 +10,6 @@ export const USER_TOKEN_MAX_LIFETIME_S = 24 * 60 * 60;
 /** Clock skew tolerated between the host that signs and this server, in seconds (on `exp` and `nbf`). */
 export const USER_TOKEN_CLOCK_TOLERANCE_S = 30;
 
-/** Codes of a refused user token: HTTP 401 `error.code`, and the socket's `connect_error` message. */
-export const USER_TOKEN_ERRORS = {
-  /** The token's `exp` has passed: ask the host for a new one. */
-  expired: 'token_expired',
-  /** Malformed, tampered, wrong algorithm, unknown/revoked/expired secret, a claim missing or out of range. */
-  invalid: 'invalid_token',
-  /** Valid, but no user has the token's `sub` as `externalId` (create it with `PUT /api/v1/users/{externalId}`). */
-  unknownUser: 'unknown_user',
-} as const;
-
 /** Body of `POST /api/admin/user-token-secrets`. */
 export const createUserTokenSecretSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),

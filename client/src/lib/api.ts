@@ -40,13 +40,20 @@ export function actingUser(): string | null {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-interface RequestOptions {
+/** One `/api` call's method, JSON body, abort signal and extra headers. */
+export interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
 }
+
+/**
+ * Calls the API and returns its JSON answer; throws ApiError on any non-2xx. The web app's `apiFetch`
+ * (session cookie + CSRF) and an embedded inbox's user-token transport (client/src/lib/userTokens.ts) are both.
+ */
+export type ApiRequest = <T>(path: string, options?: RequestOptions) => Promise<T>;
 
 /**
  * Calls the same-origin API with JSON and the CSRF header; throws ApiError on any non-2xx.
@@ -96,7 +103,8 @@ async function send<T>(path: string, { method = 'GET', body, signal, headers: ex
   return payload as T;
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+/** The server's `{ error: { code, message, details } }` answer (or any other non-2xx) as an ApiError. */
+export function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as Partial<ApiErrorBody> | null)?.error;
   if (error && typeof error.code === 'string') {
     return new ApiError(status, error.code, error.message ?? 'Request failed', error.details ?? []);

@@ -1,6 +1,6 @@
 import { connectErrorAction, connectErrorRetryAfterMs } from '@shared/sessionIdentity';
-import { ReconnectScheduler } from './reconnectScheduler';
-import type { InboxSocket } from './socket';
+import { ReconnectScheduler } from './reconnectScheduler.js';
+import type { InboxSocket } from './socket.js';
 
 /** What the header indicator shows. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -13,11 +13,44 @@ export interface ConnectionSnapshot {
 }
 
 interface ConnectionHooks {
-  /** The server refused the handshake: the session is gone, so retrying is pointless. */
+  /** The server refused the handshake: the session is gone (or no user token can be had), so retrying is pointless. */
   onUnauthorized: () => void;
   /** The server refused the handshake: the browser's session belongs to another user now. */
   onSessionChanged: () => void;
+  /**
+   * The server refused the user token (`token_expired`, `invalid_token`, `unknown_user`): get a new one from
+   * the host; resolve true to reconnect with it at once. A second refusal in a row ends the connection
+   * (onUnauthorized). Without this hook a token refusal is treated as unauthorized.
+   */
+  onTokenRefused?: (code: string) => Promise<boolean>;
 }
+
+/** Whether the device is online and when that changes: the browser's by default (none outside a browser). */
+export interface NetworkWatch {
+  isOnline(): boolean;
+  /** Calls `onOnline` / `onOffline` on each change; returns the unsubscribe function. */
+  subscribe(onOnline: () => void, onOffline: () => void): () => void;
+}
+
+/** The page's globals where they exist (a browser), read through globalThis so this module also runs in Node. */
+const page = globalThis as {
+  navigator?: { onLine?: boolean };
+  addEventListener?: (type: 'online' | 'offline', listener: () => void) => void;
+  removeEventListener?: (type: 'online' | 'offline', listener: () => void) => void;
+};
+
+/** The browser's `navigator.onLine` and `online`/`offline` events; outside a browser, always online. */
+export const browserNetwork: NetworkWatch = {
+  isOnline: () => page.navigator?.onLine !== false,
+  subscribe: (onOnline, onOffline) => {
+    page.addEventListener?.('online', onOnline);
+    page.addEventListener?.('offline', onOffline);
+    return () => {
+      page.removeEventListener?.('online', onOnline);
+      page.removeEventListener?.('offline', onOffline);
+    };
+  },
+};
 
 /**
  * Keeps the inbox socket connected: explicit backoff with jitter after failures, an immediate try when
@@ -33,10 +66,14 @@ export class SocketConnection {
   private readonly listeners = new Set<() => void>();
   private readonly scheduler = new ReconnectScheduler(() => this.connectNow());
   private running = false;
+  private unwatchNetwork: () => void = () => {};
+  /** User-token refusals since the last successful connect. */
+  private tokenRefusals = 0;
 
   constructor(
     private readonly socket: InboxSocket,
     private readonly hooks: ConnectionHooks,
+    private readonly network: NetworkWatch = browserNetwork,
   ) {}
 
   /** Connects and starts watching the socket and the browser's network state. */
@@ -46,9 +83,8 @@ export class SocketConnection {
     this.socket.on('connect', this.handleConnect);
     this.socket.on('disconnect', this.handleDisconnect);
     this.socket.on('connect_error', this.handleConnectError);
-    window.addEventListener('online', this.handleOnline);
-    window.addEventListener('offline', this.handleOffline);
-    if (navigator.onLine) this.connectNow();
+    this.unwatchNetwork = this.network.subscribe(this.handleOnline, this.handleOffline);
+    if (this.network.isOnline()) this.connectNow();
     else this.update({ state: 'offline', retryAt: null });
   }
 
@@ -59,8 +95,7 @@ export class SocketConnection {
     this.socket.off('connect', this.handleConnect);
     this.socket.off('disconnect', this.handleDisconnect);
     this.socket.off('connect_error', this.handleConnectError);
-    window.removeEventListener('online', this.handleOnline);
-    window.removeEventListener('offline', this.handleOffline);
+    this.unwatchNetwork();
     this.socket.disconnect();
   }
 
@@ -87,7 +122,7 @@ export class SocketConnection {
   /** `serverRetryAfterMs`: the wait the server asked for (see ReconnectScheduler.schedule). */
   private scheduleRetry(serverRetryAfterMs?: number): void {
     if (!this.running) return;
-    if (!navigator.onLine) {
+    if (!this.network.isOnline()) {
       this.scheduler.cancel();
       this.update({ state: 'offline', retryAt: null });
       return;
@@ -102,6 +137,7 @@ export class SocketConnection {
 
   private handleConnect = () => {
     this.scheduler.reset();
+    this.tokenRefusals = 0;
     this.update({ state: 'connected', retryAt: null });
   };
 
@@ -117,11 +153,31 @@ export class SocketConnection {
       this.scheduleRetry(connectErrorRetryAfterMs(error));
       return;
     }
+    if (action === 'new_token' && this.hooks.onTokenRefused && this.tokenRefusals === 0) {
+      this.tokenRefusals += 1;
+      this.update({ state: 'connecting', retryAt: null });
+      this.hooks.onTokenRefused(error.message).then(
+        (renewed) => {
+          if (!this.running) return;
+          if (renewed) this.connectNow();
+          else this.failUnauthorized();
+        },
+        () => this.failUnauthorized(),
+      );
+      return;
+    }
+    if (action === 'new_token') return this.failUnauthorized();
     // Retrying as this user cannot succeed: stop for good (this socket's identity is fixed).
     this.stop();
     if (action === 'sign_in') this.hooks.onUnauthorized();
     else this.hooks.onSessionChanged();
   };
+
+  private failUnauthorized(): void {
+    if (!this.running) return;
+    this.stop();
+    this.hooks.onUnauthorized();
+  }
 
   private handleOnline = () => {
     this.scheduler.reset();

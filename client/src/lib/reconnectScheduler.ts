@@ -1,4 +1,4 @@
-import { DEFAULT_BACKOFF, nextRetry, type BackoffOptions } from './backoff';
+import { DEFAULT_BACKOFF, nextRetry, type BackoffOptions } from './backoff.js';
 
 /**
  * Runs a callback after a backoff delay that grows with each consecutive failure.

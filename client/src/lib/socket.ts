@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, SocketAuth, SyncReply } from '@shared/events';
+import type { TokenSource } from './userTokens.js';
 
 /** The typed inbox socket (event maps from shared/events.ts). */
 export type InboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -23,6 +24,31 @@ export function createInboxSocket({ userId, getLastSeq }: { userId: string; getL
     autoConnect: false,
     reconnection: false,
     auth: (cb) => cb({ lastSeq: getLastSeq(), userId } satisfies SocketAuth),
+  });
+}
+
+/**
+ * Creates the inbox socket of an embedded inbox, not yet connected: FlashNotify at `baseUrl` (another origin
+ * than the page's), authenticated by a user token instead of a cookie. `auth` is asked on every (re)connect,
+ * so each handshake carries the current token (refreshed by `tokens` when due) and the newest seq; with no
+ * token to be had the handshake goes without one and is refused (`unauthorized`).
+ *
+ * @example
+ * const socket = createUserTokenSocket({ baseUrl: 'https://notify.example.com', tokens, getLastSeq: () => tracker.watermark });
+ */
+export function createUserTokenSocket({ baseUrl, tokens, getLastSeq }: { baseUrl: string; tokens: TokenSource; getLastSeq: () => number | undefined }): InboxSocket {
+  return io(baseUrl.replace(/\/+$/, ''), {
+    path: '/socket.io',
+    transports: ['websocket'],
+    autoConnect: false,
+    reconnection: false,
+    withCredentials: false,
+    auth: (cb) => {
+      tokens.get().then(
+        (token) => cb({ token, lastSeq: getLastSeq() } satisfies SocketAuth),
+        () => cb({ lastSeq: getLastSeq() } satisfies SocketAuth),
+      );
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { errors as joseErrors, jwtVerify, type JWTHeaderParameters } from 'jose';
 import { externalIdSchema } from '../../../shared/schemas/notification.js';
-import { USER_TOKEN_CLOCK_TOLERANCE_S, USER_TOKEN_ERRORS, USER_TOKEN_MAX_LIFETIME_S } from '../../../shared/schemas/userTokens.js';
+import { USER_TOKEN_CLOCK_TOLERANCE_S, USER_TOKEN_MAX_LIFETIME_S } from '../../../shared/schemas/userTokens.js';
+import { USER_TOKEN_ERRORS } from '../../../shared/userTokenErrors.js';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
 import { InvalidatedCache } from '../../invalidation/invalidatedCache.js';

@@ -1,12 +1,13 @@
-import type { CategoriesResponse, CategoryOption } from '@shared/schemas/notification';
+import type { CategoryOption } from '@shared/schemas/notification';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiFetch } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import { notificationKeys } from './notificationKeys';
 
 /** Fetches the categories present in the user's inbox, with their labels, sorted by label. */
 export async function fetchCategories(signal?: AbortSignal): Promise<CategoryOption[]> {
-  const { items } = await apiFetch<CategoriesResponse>('/api/notifications/categories', { signal });
+  const { items } = await inboxRequests.categories(apiFetch, signal);
   return items;
 }
 

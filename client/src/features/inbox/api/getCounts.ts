@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InboxCounts } from '@shared/schemas/notification';
-import { apiFetch, toSearch } from '../../../lib/api';
+import { apiFetch } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import { notificationKeys } from './notificationKeys';
 
 /** Fetches the exact unread/unseen counts, of the whole inbox or of one category. */
 export function fetchCounts(signal?: AbortSignal, category?: string): Promise<InboxCounts> {
-  return apiFetch<InboxCounts>(`/api/notifications/counts${toSearch({ category })}`, { signal });
+  return inboxRequests.counts(apiFetch, category, signal);
 }
 
 /** Query of the inbox counts; `counts.updated` socket events overwrite it. */

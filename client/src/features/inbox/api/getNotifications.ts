@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { NotificationPage } from '@shared/schemas/notification';
-import { apiFetch, toSearch } from '../../../lib/api';
+import { apiFetch } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import type { InboxFilters } from '../utils/filters';
 import { notificationKeys } from './notificationKeys';
 
@@ -13,13 +14,7 @@ export function fetchNotificationPage(
   cursor: string | null,
   signal?: AbortSignal,
 ): Promise<NotificationPage> {
-  const search = toSearch({
-    status: filters.status,
-    category: filters.category,
-    cursor: cursor ?? undefined,
-    limit: PAGE_SIZE,
-  });
-  return apiFetch<NotificationPage>(`/api/notifications${search}`, { signal });
+  return inboxRequests.listNotifications(apiFetch, { status: filters.status, category: filters.category, cursor: cursor ?? undefined, limit: PAGE_SIZE }, signal);
 }
 
 /** Infinite query of one filtered inbox list; the socket keeps its pages current. */

@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
 import { apiFetch } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import { coveredBy } from '../utils/bulkChange';
 import { adjustCounts, getCategoryCounts, patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
@@ -11,7 +12,7 @@ import { notificationKeys } from './notificationKeys';
 
 /** Marks every unread notification (optionally of one category, optionally up to a seq) as read. */
 export function markAllRead(input: MarkAllReadInput): Promise<BulkUpdateResult> {
-  return apiFetch<BulkUpdateResult>('/api/notifications/read-all', { method: 'POST', body: input });
+  return inboxRequests.markAllRead(apiFetch, input);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BulkUpdateResult, MarkAllSeenInput } from '@shared/schemas/notification';
 import { apiFetch } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import { patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { applyBulkChangeToLists, loadedItems } from '../utils/listCache';
 import { coveredBy } from '../utils/bulkChange';
@@ -8,7 +9,7 @@ import { notificationKeys } from './notificationKeys';
 
 /** Marks the inbox as seen up to `upToSeq` (the newest item the bell panel shows), or entirely without it. */
 export function markAllSeen(input: MarkAllSeenInput): Promise<BulkUpdateResult> {
-  return apiFetch<BulkUpdateResult>('/api/notifications/seen-all', { method: 'POST', body: input });
+  return inboxRequests.markAllSeen(apiFetch, input);
 }
 
 /** Called when the bell panel shows its items; "seen" is invisible in lists, so no list refetch is needed. */

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { NotificationDto, UpdateNotificationInput } from '@shared/schemas/notification';
 import { apiFetch } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import { adjustCounts, restoreCounts, snapshotCounts } from '../utils/countsCache';
 import { applyPatch, isUnread } from '../utils/filters';
 import { findInLists, restoreLists, snapshotLists, writeToLists } from '../utils/listCache';
@@ -16,7 +17,7 @@ export interface UpdateNotificationVars {
 
 /** Marks one notification read/unread/seen/archived; returns the updated DTO. */
 export function updateNotification({ id, patch }: UpdateNotificationVars): Promise<NotificationDto> {
-  return apiFetch<NotificationDto>(`/api/notifications/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
+  return inboxRequests.updateNotification(apiFetch, id, patch);
 }
 
 const mutationKey = [...notificationKeys.all, 'update'] as const;

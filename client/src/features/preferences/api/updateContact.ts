@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PreferencesDto, UpdateContactInput } from '@shared/schemas/preferences';
 import { apiFetch, isApiError } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
 import { showSaveError } from '../utils/showSaveError';
 import { preferencesOptions } from './getPreferences';
@@ -8,7 +9,7 @@ import { preferenceKeys } from './preferenceKeys';
 
 /** Saves the phone number and/or SMS consent; the server records when and how consent was given. */
 export function updateContact(input: UpdateContactInput): Promise<PreferencesDto> {
-  return apiFetch<PreferencesDto>('/api/preferences/contact', { method: 'PATCH', body: input });
+  return inboxRequests.updateContact(apiFetch, input);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
 import { apiFetch } from '../../../lib/api';
+import { inboxRequests } from '../../../lib/inboxRequests';
 import { applyPreferencesPatch } from '../utils/applyPreferencesPatch';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
 import { showSaveError } from '../utils/showSaveError';
@@ -9,7 +10,7 @@ import { preferenceKeys } from './preferenceKeys';
 
 /** Saves one change (any subset of the preferences); answers the whole new preferences. */
 export function updatePreferences(patch: UpdatePreferencesInput): Promise<PreferencesDto> {
-  return apiFetch<PreferencesDto>('/api/preferences', { method: 'PATCH', body: patch });
+  return inboxRequests.updatePreferences(apiFetch, patch);
 }
 
 /**

@@ -1,0 +1,252 @@
+import type { BulkUpdateChange, CreatedMeta } from '@shared/events';
+import { InboxSync, SeqWatermark } from '@shared/inboxSync';
+import type { CategoryOption, InboxCounts, NotificationDto, NotificationPage, UpdateNotificationInput } from '@shared/schemas/notification';
+import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
+import type { ApiRequest } from '../lib/api.js';
+import { SocketConnection, type ConnectionSnapshot, type NetworkWatch } from '../lib/connection.js';
+import { inboxRequests, type ListNotificationsQuery } from '../lib/inboxRequests.js';
+import { createUserTokenSocket, requestCatchUp, type InboxSocket } from '../lib/socket.js';
+import { TokenSource, userTokenRequest, type GetUserToken } from '../lib/userTokens.js';
+
+/** Options of {@link InboxClient}. */
+export interface InboxClientOptions {
+  /** Where FlashNotify runs, e.g. `https://notify.example.com` (its origin; the host page is elsewhere). */
+  baseUrl: string;
+  /**
+   * Asks the host app for a user token for the signed-in user (its backend signs it: see the README's
+   * *Host apps: user tokens*). Called at start, shortly before each token expires, and when one is refused.
+   */
+  getToken: GetUserToken;
+  /** Online/offline signals; the browser's by default. */
+  network?: NetworkWatch;
+}
+
+/** What an {@link InboxClient} tells its listeners. */
+export interface InboxClientEvents {
+  /** A notification the client did not hold: live, or replayed after a reconnect (`replayed: true`). */
+  notification: (item: NotificationDto, info: { replayed: boolean }) => void;
+  /** Read / unread / seen / archived changed (here, in another tab, on another device). */
+  updated: (item: NotificationDto) => void;
+  /** A mark-all on the server: apply the same scope (category, `upToSeq`) to what you show. */
+  bulkUpdated: (change: BulkUpdateChange) => void;
+  /** Exact counts, newer than the last ones given (by `version`). */
+  counts: (counts: InboxCounts) => void;
+  /** More was missed than the server replays, or this is the first sync: reload your lists. */
+  reset: () => void;
+  /** The socket's state: connecting, connected, reconnecting (with `retryAt`), offline. */
+  connection: (snapshot: ConnectionSnapshot) => void;
+  preferences: (preferences: PreferencesDto) => void;
+  /** No token the server accepts can be had (the host's user is signed out or unknown): the client stopped. */
+  unauthorized: () => void;
+}
+
+type Listeners = { [E in keyof InboxClientEvents]: Set<InboxClientEvents[E]> };
+
+/** How long before its token expires the socket is handed the next one (ms). */
+const SOCKET_REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * The headless embedded inbox: one user's notifications, counts and preferences from FlashNotify, live over
+ * Socket.IO with the same gap-free replay and catch-up as the web app (`InboxSync`, `SocketConnection`,
+ * the same REST calls in `inboxRequests`), authenticated by user tokens the host signs. No UI: the custom
+ * element and the React components are built on it, and hosts may build their own.
+ *
+ * @example
+ * const inbox = new InboxClient({ baseUrl: 'https://notify.example.com', getToken: () => fetch('/flashnotify-token').then((r) => r.text()) });
+ * inbox.on('notification', (item) => showToast(item.title));
+ * inbox.on('counts', ({ unread }) => setBadge(unread));
+ * inbox.connect();
+ * const { items } = await inbox.list({ status: 'unread' });
+ */
+export class InboxClient {
+  /** The REST transport with the user token (usable with `inboxRequests` for anything not wrapped here). */
+  readonly request: ApiRequest;
+  private readonly tokens: TokenSource;
+  private readonly tracker = new SeqWatermark();
+  private readonly socket: InboxSocket;
+  private readonly sync: InboxSync;
+  private readonly connection: SocketConnection;
+  private readonly listeners: Listeners = {
+    notification: new Set(),
+    updated: new Set(),
+    bulkUpdated: new Set(),
+    counts: new Set(),
+    reset: new Set(),
+    connection: new Set(),
+    preferences: new Set(),
+    unauthorized: new Set(),
+  };
+  private latestCounts: InboxCounts | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopConnectionWatch: () => void = () => {};
+
+  constructor(options: InboxClientOptions) {
+    this.tokens = new TokenSource(options.getToken);
+    this.request = userTokenRequest(options.baseUrl, this.tokens);
+    this.socket = createUserTokenSocket({ baseUrl: options.baseUrl, tokens: this.tokens, getLastSeq: () => this.tracker.watermark });
+    this.sync = new InboxSync(
+      {
+        request: (afterSeq) => requestCatchUp(this.socket, afterSeq),
+        handlers: {
+          created: (item, meta) => this.emit('notification', item, { replayed: meta?.replayed === true }),
+          counts: (counts) => this.acceptCounts(counts),
+          reset: () => this.emit('reset'),
+          caughtUp: () => {},
+        },
+      },
+      this.tracker,
+    );
+    this.connection = new SocketConnection(
+      this.socket,
+      {
+        onUnauthorized: () => this.emit('unauthorized'),
+        // A host app has one identity per token: another user's is refused like an invalid token.
+        onSessionChanged: () => this.emit('unauthorized'),
+        onTokenRefused: () => this.tokens.refresh().then(() => true),
+      },
+      options.network,
+    );
+    this.listen();
+  }
+
+  /** Opens the socket (and keeps it open: backoff, online/offline, token renewals) until `disconnect()`. */
+  connect(): void {
+    this.stopConnectionWatch = this.connection.subscribe(() => this.emit('connection', this.connection.getSnapshot()));
+    this.connection.start();
+  }
+
+  /** Closes the socket for good and stops renewing tokens. */
+  disconnect(): void {
+    clearTimeout(this.refreshTimer);
+    this.stopConnectionWatch();
+    this.connection.stop();
+  }
+
+  /** Adds a listener; returns the function that removes it. */
+  on<E extends keyof InboxClientEvents>(event: E, listener: InboxClientEvents[E]): () => void {
+    const set = this.listeners[event] as Set<InboxClientEvents[E]>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** The newest counts received (socket or REST), if any yet. */
+  get counts(): InboxCounts | undefined {
+    return this.latestCounts;
+  }
+
+  /** The socket's state now. */
+  get connectionState(): ConnectionSnapshot {
+    return this.connection.getSnapshot();
+  }
+
+  /** Skips a pending reconnect wait ("Retry now"). */
+  retryNow(): void {
+    this.connection.retryNow();
+  }
+
+  /** One page of the inbox, newest first; pass the previous page's `nextCursor` for the next. */
+  list(query: ListNotificationsQuery = {}, signal?: AbortSignal): Promise<NotificationPage> {
+    return inboxRequests.listNotifications(this.request, query, signal);
+  }
+
+  /** Exact counts (of one category when given); also given to `counts` listeners when newer. */
+  async fetchCounts(category?: string): Promise<InboxCounts> {
+    const counts = await inboxRequests.counts(this.request, category);
+    if (category === undefined) this.acceptCounts(counts);
+    return counts;
+  }
+
+  /** The categories present in the inbox, sorted by label. */
+  async categories(): Promise<CategoryOption[]> {
+    return (await inboxRequests.categories(this.request)).items;
+  }
+
+  /** Changes one notification (read, seen, archived); every tab and device gets `updated`. */
+  update(id: string, patch: UpdateNotificationInput): Promise<NotificationDto> {
+    return inboxRequests.updateNotification(this.request, id, patch);
+  }
+
+  markRead = (id: string) => this.update(id, { read: true });
+  markUnread = (id: string) => this.update(id, { read: false });
+  archive = (id: string) => this.update(id, { archived: true });
+  unarchive = (id: string) => this.update(id, { archived: false });
+
+  /**
+   * Marks read everything this client holds (up to its watermark: what arrived since stays unread), of one
+   * category when given.
+   */
+  markAllRead(category?: string) {
+    return inboxRequests.markAllRead(this.request, { category, upToSeq: this.tracker.watermark });
+  }
+
+  /** Marks everything this client holds seen (the badge's "new" count drops to 0). */
+  markAllSeen() {
+    return inboxRequests.markAllSeen(this.request, { upToSeq: this.tracker.watermark });
+  }
+
+  preferences(signal?: AbortSignal): Promise<PreferencesDto> {
+    return inboxRequests.preferences(this.request, signal);
+  }
+
+  updatePreferences(patch: UpdatePreferencesInput): Promise<PreferencesDto> {
+    return inboxRequests.updatePreferences(this.request, patch);
+  }
+
+  private emit<E extends keyof InboxClientEvents>(event: E, ...args: Parameters<InboxClientEvents[E]>): void {
+    for (const listener of this.listeners[event]) (listener as (...a: Parameters<InboxClientEvents[E]>) => void)(...args);
+  }
+
+  private acceptCounts(counts: InboxCounts): void {
+    if (this.latestCounts && counts.version < this.latestCounts.version) return;
+    this.latestCounts = counts;
+    this.emit('counts', counts);
+  }
+
+  /** Hands the open socket its next token before the current one expires (else the server ends the socket). */
+  private scheduleSocketRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    const expiry = this.tokens.expiry;
+    if (expiry === undefined) return;
+    const delay = Math.max(1_000, expiry - Date.now() - SOCKET_REFRESH_MARGIN_MS);
+    this.refreshTimer = setTimeout(() => {
+      void this.tokens
+        .refresh()
+        .then((token) => this.socket.timeout(10_000).emitWithAck('auth.refresh', { token }))
+        .then((reply) => {
+          // Refused: the server ends the socket at expiry and the reconnect brings a fresh token anyway.
+          if (reply.ok) this.scheduleSocketRefresh();
+        })
+        .catch(() => {});
+    }, delay);
+  }
+
+  private listen(): void {
+    const { socket, sync } = this;
+    socket.on('connect', () => {
+      sync.connected();
+      this.scheduleSocketRefresh();
+    });
+    socket.on('disconnect', () => {
+      sync.disconnected();
+      clearTimeout(this.refreshTimer);
+    });
+    socket.on('notification.created', (item: NotificationDto, meta?: CreatedMeta) => {
+      if (sync.received(item, meta)) this.emit('notification', item, { replayed: meta?.replayed === true });
+      if (meta?.counts) this.acceptCounts(meta.counts);
+    });
+    socket.on('notification.updated', (item) => this.emit('updated', item));
+    socket.on('notifications.bulkUpdated', (change) => this.emit('bulkUpdated', change));
+    socket.on('counts.updated', (counts) => this.acceptCounts(counts));
+    socket.on('preferences.updated', (preferences) => this.emit('preferences', preferences));
+    socket.on('sync.reset', ({ latestSeq }) => {
+      sync.syncReset(latestSeq);
+      this.emit('reset');
+    });
+    socket.on('sync.done', ({ latestSeq }) => {
+      // First sync: lists loaded before the socket joined may miss what came in between.
+      const first = this.tracker.watermark === undefined;
+      sync.syncDone(latestSeq);
+      if (first) this.emit('reset');
+    });
+  }
+}

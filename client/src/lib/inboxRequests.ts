@@ -1,0 +1,42 @@
+import type {
+  BulkUpdateResult,
+  CategoriesResponse,
+  InboxCounts,
+  MarkAllReadInput,
+  MarkAllSeenInput,
+  NotificationDto,
+  NotificationPage,
+  UpdateNotificationInput,
+} from '@shared/schemas/notification';
+import type { PreferencesDto, UpdateContactInput, UpdatePreferencesInput } from '@shared/schemas/preferences';
+import { toSearch, type ApiRequest } from './api.js';
+
+/** Query of one inbox page (`GET /api/notifications`). */
+export interface ListNotificationsQuery {
+  status?: 'all' | 'unread' | 'read' | 'archived';
+  category?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * The inbox API, once, for every client of it: the web app's features call these with `apiFetch` (session
+ * cookie), the embedded inbox with its user-token transport. Each takes the transport first.
+ *
+ * @example
+ * const page = await inboxRequests.listNotifications(apiFetch, { status: 'unread' });
+ */
+export const inboxRequests = {
+  listNotifications: (request: ApiRequest, query: ListNotificationsQuery = {}, signal?: AbortSignal) =>
+    request<NotificationPage>(`/api/notifications${toSearch({ ...query })}`, { signal }),
+  counts: (request: ApiRequest, category?: string, signal?: AbortSignal) =>
+    request<InboxCounts>(`/api/notifications/counts${toSearch({ category })}`, { signal }),
+  categories: (request: ApiRequest, signal?: AbortSignal) => request<CategoriesResponse>('/api/notifications/categories', { signal }),
+  updateNotification: (request: ApiRequest, id: string, patch: UpdateNotificationInput) =>
+    request<NotificationDto>(`/api/notifications/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+  markAllRead: (request: ApiRequest, input: MarkAllReadInput) => request<BulkUpdateResult>('/api/notifications/read-all', { method: 'POST', body: input }),
+  markAllSeen: (request: ApiRequest, input: MarkAllSeenInput) => request<BulkUpdateResult>('/api/notifications/seen-all', { method: 'POST', body: input }),
+  preferences: (request: ApiRequest, signal?: AbortSignal) => request<PreferencesDto>('/api/preferences', { signal }),
+  updatePreferences: (request: ApiRequest, patch: UpdatePreferencesInput) => request<PreferencesDto>('/api/preferences', { method: 'PATCH', body: patch }),
+  updateContact: (request: ApiRequest, patch: UpdateContactInput) => request<PreferencesDto>('/api/preferences/contact', { method: 'PATCH', body: patch }),
+};

@@ -1,0 +1,107 @@
+/**
+ * The headless embedded inbox (client/src/embed/inboxClient.ts) against a real server, in Node: the same
+ * socket.io-client, REST calls and sync logic a host page runs, with user tokens from a `getToken` callback.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InboxClient } from '../../client/src/embed/inboxClient.js';
+import type { NotificationDto } from '../../shared/schemas/notification.js';
+import { sendNotification } from '../helpers/apiSender.js';
+import { waitFor } from '../helpers/socketClient.js';
+import { getTestServer, type TestServer } from '../helpers/testServer.js';
+import { signUserToken, TEST_USER_TOKEN_SECRET, upsertHostUser } from '../helpers/userTokens.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await getTestServer({ USER_TOKEN_SECRET: TEST_USER_TOKEN_SECRET });
+  await upsertHostUser(server.url, 'sdk-u1');
+});
+afterAll(() => server.stop());
+
+/** A client whose host signs tokens of `expiresIn` seconds; counts how often it was asked. */
+function client(expiresIn = 600, sub = 'sdk-u1') {
+  const asked = { count: 0 };
+  const inbox = new InboxClient({
+    baseUrl: server.url,
+    getToken: async () => {
+      asked.count += 1;
+      return signUserToken({ sub, expiresIn });
+    },
+  });
+  const received: NotificationDto[] = [];
+  inbox.on('notification', (item) => received.push(item));
+  return { inbox, received, asked };
+}
+
+const send = (title: string, externalId = 'sdk-u1') => sendNotification(server.url, { to: [{ externalId }], title });
+
+describe('InboxClient (headless embedded inbox)', () => {
+  it('lists, counts and marks over REST with the host’s token, and gets live events and counts over the socket', async () => {
+    const { inbox, received } = client();
+    let unread: number | undefined;
+    inbox.on('counts', (counts) => (unread = counts.unread));
+    inbox.connect();
+    await waitFor(() => inbox.connectionState.state === 'connected', 5000, 'connected');
+    await send('first');
+    await waitFor(() => received.length === 1 && unread === 1, 5000, 'the live notification and its counts');
+
+    const page = await inbox.list({ status: 'unread' });
+    expect(page.items.map((n) => n.title)).toEqual(['first']);
+    const updated: NotificationDto[] = [];
+    inbox.on('updated', (item) => updated.push(item));
+    await inbox.markRead(page.items[0]!.id);
+    await waitFor(() => updated.length === 1 && unread === 0, 5000, 'the read change echoed on the socket');
+    expect((await inbox.fetchCounts()).unread).toBe(0);
+    inbox.disconnect();
+  });
+
+  it('replays what was missed while offline, in order, with no duplicate', async () => {
+    const { inbox, received } = client();
+    inbox.connect();
+    await waitFor(() => inbox.connectionState.state === 'connected', 5000, 'connected');
+    await send('before the drop');
+    await waitFor(() => received.length === 1, 5000, 'the live one');
+    // The server drops every socket of the user (as a restart would): the client reconnects by itself.
+    const user = await server.ctx.db.user.findUniqueOrThrow({ where: { externalId: 'sdk-u1' }, select: { id: true } });
+    server.ctx.realtime.disconnectUser(user.id);
+    for (const title of ['missed 1', 'missed 2']) await send(title);
+    await waitFor(() => received.length === 3, 10_000, 'the replay after the reconnect');
+    expect(received.map((n) => n.title)).toEqual(['before the drop', 'missed 1', 'missed 2']);
+    inbox.disconnect();
+  });
+
+  it('asks the host for a new token when the server refuses an expired one, and stops when no valid token can be had', async () => {
+    const expired = client(-120);
+    let stopped = false;
+    expired.inbox.on('unauthorized', () => (stopped = true));
+    expired.inbox.connect();
+    await waitFor(() => stopped, 5000, 'the client to give up');
+    // One fresh try after the refusal (a token that expires within a minute is asked for again before
+    // each use, so the host is asked 2–3 times), then nothing more: no loop against the host.
+    const asked = expired.asked.count;
+    expect(asked).toBeGreaterThanOrEqual(2);
+    expect(asked).toBeLessThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(expired.asked.count).toBe(asked);
+    expect(expired.inbox.connectionState.state).not.toBe('connected');
+
+    const stranger = client(600, 'not-a-host-user');
+    let refused = false;
+    stranger.inbox.on('unauthorized', () => (refused = true));
+    await expect(stranger.inbox.fetchCounts()).rejects.toMatchObject({ status: 401, code: 'unknown_user' });
+    stranger.inbox.connect();
+    await waitFor(() => refused, 5000, 'unknown user refused');
+  });
+
+  it('hands the socket a fresh token before the current one expires, so it stays connected', async () => {
+    // 62 s tokens: the first refresh is due at once (1 s floor), long before the socket would end.
+    const { inbox, asked, received } = client(62);
+    inbox.connect();
+    await waitFor(() => inbox.connectionState.state === 'connected', 5000, 'connected');
+    await waitFor(() => asked.count >= 2, 5000, 'a token refresh');
+    await send('after the refresh');
+    await waitFor(() => received.some((n) => n.title === 'after the refresh'), 5000, 'still live');
+    expect(inbox.connectionState.state).toBe('connected');
+    inbox.disconnect();
+  });
+});
