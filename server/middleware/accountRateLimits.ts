@@ -34,6 +34,12 @@ function limiter(ctx: AppContext, { name, limit, key, failuresOnly, message }: L
 
 const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? '');
 
+/** The email a request asks about, as its limit key ('' when absent or not text: the route refuses those). */
+function emailOf(req: Request): string {
+  const email: unknown = (req.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.toLowerCase() : '';
+}
+
 /**
  * The limits in front of `POST /api/auth/password-reset`, with the sign-in limits' numbers per 15 minutes.
  * Every request counts (the answer is always 204, so there is no failure to count):
@@ -51,7 +57,7 @@ export function passwordResetRateLimits(ctx: AppContext): RequestHandler[] {
     limiter(ctx, {
       name: 'reset-email',
       limit: ctx.config.loginRateLimit,
-      key: (req) => String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase(),
+      key: (req) => emailOf(req),
       failuresOnly: false,
       message,
     }),
