@@ -10,6 +10,7 @@ import { corsPolicy } from './middleware/corsPolicy.js';
 import { originCheck } from './middleware/originCheck.js';
 import { untrustedProxyWarning } from './middleware/untrustedProxyWarning.js';
 import { jsonBody } from './middleware/jsonBody.js';
+import { accountRouter } from './routes/account.js';
 import { authRouter } from './routes/auth.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { preferencesRouter } from './routes/preferences.js';
@@ -76,6 +77,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use('/api', expectedUser);
   app.use('/api/notifications', notificationsRouter(ctx));
   app.use('/api/preferences', preferencesRouter(ctx));
+  app.use('/api/account', accountRouter(ctx));
   app.use('/api/push', pushRouter(ctx));
   app.use('/api/admin', adminRouter(ctx));
   app.use('/api', apiNotFound);

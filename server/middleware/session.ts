@@ -8,6 +8,8 @@ import { DbSessionStore } from '../services/sessions/sessionStore.js';
 declare module 'express-session' {
   interface SessionData {
     userId?: string;
+    /** The browser's User-Agent at sign-in (bounded), so the sessions page can say which device this is. */
+    userAgent?: string;
   }
 }
 

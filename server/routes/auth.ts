@@ -1,10 +1,12 @@
 import { promisify } from 'node:util';
 import { Router, type Request } from 'express';
+import { acceptInvitationSchema, checkInvitationSchema, passwordResetRequestSchema } from '../../shared/schemas/account.js';
 import { checkSetPasswordSchema, loginSchema, setPasswordSchema, type AuthConfig, type SessionInfo } from '../../shared/schemas/auth.js';
 import type { AppContext } from '../context.js';
 import { UnauthorizedError } from '../errors.js';
 import { csrfProtection, generateCsrfToken } from '../middleware/csrf.js';
 import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
+import { passwordResetRateLimits } from '../middleware/accountRateLimits.js';
 import { loginRateLimits } from '../middleware/loginRateLimits.js';
 import { noQuery } from '../middleware/noQuery.js';
 import { requireSecureSignIn } from '../middleware/requireSecureSignIn.js';
@@ -15,6 +17,9 @@ import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js
 import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
+import { requestPasswordReset } from '../services/auth/requestPasswordReset.js';
+import { acceptInvitation } from '../services/invitations/acceptInvitation.js';
+import { checkInvitation } from '../services/invitations/checkInvitation.js';
 import { publishedPasswordAllowed, refusePublishedPasswordFrom, type RequestOrigin } from '../services/auth/publishedPassword.js';
 
 // express-session's callback methods as promises; a store error is passed on as it is (the error handler
@@ -23,12 +28,15 @@ const regenerate = (req: Request) => promisify(req.session.regenerate.bind(req.s
 const save = (req: Request) => promisify(req.session.save.bind(req.session))();
 const destroy = (req: Request) => promisify(req.session.destroy.bind(req.session))();
 
+/** The longest User-Agent kept in a session (real ones are under 300 characters). */
+const USER_AGENT_MAX = 512;
+
 /**
- * `/api/auth`: login, logout, current session, the sign-in page's public config, and setting a password
- * from a one-time link.
+ * `/api/auth`: login, logout, current session, the sign-in page's public config, setting a password from a
+ * one-time link, "forgot password?", and accepting an invitation.
  *
- * Login and set-password need no CSRF token (there is no session yet; for set-password the link's signed
- * token is the credential) but only accept a JSON body, which a cross-site form cannot send without a
+ * Login, set-password, password-reset and the invitation routes need no CSRF token (there is no session yet;
+ * for set-password and invitations the link's signed token is the credential) but only accept a JSON body, which a cross-site form cannot send without a
  * CORS preflight this server never grants.
  */
 export function authRouter(ctx: AppContext): Router {
@@ -46,6 +54,8 @@ export function authRouter(ctx: AppContext): Router {
     await regenerate(req); // destroys the old session in the store
     if (replacedSessionId) ctx.realtime.disconnectSession(replacedSessionId);
     req.session.userId = user.id;
+    // For the sessions page ("Chrome on macOS"); bounded, as it is stored with every session.
+    req.session.userAgent = (req.get('user-agent') ?? '').slice(0, USER_AGENT_MAX);
     const csrfToken = generateCsrfToken(req, true);
     await save(req);
     const body: SessionInfo = { user, csrfToken };
@@ -83,6 +93,28 @@ export function authRouter(ctx: AppContext): Router {
   router.post('/set-password', noQuery, setPasswordLimiter, async (req, res) => {
     const input = parseInput(setPasswordSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await setPassword(ctx, input));
+  });
+
+  // "Forgot password?": always 204, sent before any lookup, so neither the answer nor its timing says whether
+  // the address has an account. The email (if any) is sent after the response; a failure is only logged.
+  router.post('/password-reset', noQuery, ...passwordResetRateLimits(ctx), async (req, res) => {
+    const { email } = parseInput(passwordResetRequestSchema, req.body, 'request body');
+    res.status(204).end();
+    try {
+      await requestPasswordReset(ctx, email);
+    } catch (err) {
+      ctx.log.warn({ err }, 'Could not send a password reset email');
+    }
+  });
+
+  // An admin's invitation link (`/invitation#token=…`); see services/invitations/.
+  router.post('/invitations/check', noQuery, setPasswordLimiter, async (req, res) => {
+    const { token } = parseInput(checkInvitationSchema, req.body, 'request body');
+    res.set('Cache-Control', 'no-store').json(await checkInvitation(ctx.db, ctx.signingSecret, token));
+  });
+  router.post('/invitations/accept', noQuery, setPasswordLimiter, async (req, res) => {
+    const input = parseInput(acceptInvitationSchema, req.body, 'request body');
+    res.set('Cache-Control', 'no-store').status(201).json(await acceptInvitation(ctx, input));
   });
 
   return router;

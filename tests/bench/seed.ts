@@ -37,14 +37,15 @@ export async function insertUsers(db: Db, from: number, to: number): Promise<voi
 /** Stores sessions as the server's store does: one row each, signed in as its user, valid 30 days. */
 export async function insertSessions(db: Db, sessions: BenchSession[]): Promise<void> {
   const expires = new Date(Date.now() + THIRTY_DAYS_MS);
-  // What express-session serializes: the cookie's options and the session's fields (routes/auth.ts sets userId).
+  // What express-session serializes: the cookie's options and the session's fields (routes/auth.ts sets userId),
+  // and the owner column the store copies from them.
   const cookie = { originalMaxAge: THIRTY_DAYS_MS, expires: expires.toISOString(), secure: false, httpOnly: true, path: '/', sameSite: 'lax' };
   for (let start = 0; start < sessions.length; start += PER_TRANSACTION) {
     const slice = sessions.slice(start, start + PER_TRANSACTION);
     await db.$transaction(async (tx) => {
       for (let i = 0; i < slice.length; i += CHUNK) {
-        const rows = slice.slice(i, i + CHUNK).map(({ sid, userId }) => Prisma.sql`(${sid}, ${sid}, ${JSON.stringify({ cookie, userId })}, ${expires})`);
-        await tx.$executeRaw`INSERT INTO "Session" ("id", "sid", "data", "expiresAt") VALUES ${Prisma.join(rows)}`;
+        const rows = slice.slice(i, i + CHUNK).map(({ sid, userId }) => Prisma.sql`(${sid}, ${sid}, ${JSON.stringify({ cookie, userId })}, ${expires}, ${userId})`);
+        await tx.$executeRaw`INSERT INTO "Session" ("id", "sid", "data", "expiresAt", "userId") VALUES ${Prisma.join(rows)}`;
       }
     });
   }

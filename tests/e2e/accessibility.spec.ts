@@ -15,13 +15,16 @@ async function seriousViolations(page: import('@playwright/test').Page) {
 }
 
 test('the main pages have no serious accessibility violations', async ({ page, request }) => {
-  // Seven full axe scans: on a loaded 2-core runner they alone can take over a minute.
+  // Ten full axe scans: on a loaded 2-core runner they alone can take over a minute.
   test.slow();
   // Collected over all pages, so one run lists everything to fix.
   const found: string[] = [];
   await page.goto('/login');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   found.push(...(await seriousViolations(page)).map((v) => `login ${v}`));
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
+  found.push(...(await seriousViolations(page)).map((v) => `forgot-password ${v}`));
 
   await signIn(page, 'admin@example.com');
   await postNotification(request, { to: [{ email: 'admin@example.com' }], title: 'Accessibility check', body: 'Body text', category: 'billing' });
@@ -35,6 +38,8 @@ test('the main pages have no serious accessibility violations', async ({ page, r
   for (const [path, heading] of [
     ['/settings/preferences', 'Notification preferences'],
     ['/settings/devices', 'Push notifications'],
+    ['/settings/account', 'Account'],
+    ['/admin/users', 'Users'],
     ['/admin/compose', 'Compose notification'],
     ['/admin/sends', 'Sent'],
     ['/admin/deliveries', 'Deliveries'],

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireAdmin } from '../features/admin';
-import { LoginPage, OpenLinkPage, RequireAuth, SetPasswordPage } from '../features/auth';
+import { AccountPage } from '../features/account';
+import { ForgotPasswordPage, LoginPage, OpenLinkPage, RequireAuth, SetPasswordPage } from '../features/auth';
 import { DevicesPage } from '../features/devices';
 import { InboxPage } from '../features/inbox';
 import { PreferencesPage } from '../features/preferences';
@@ -12,15 +13,18 @@ import { NotFoundPage } from './NotFoundPage';
 const AdminRoutes = lazy(() => import('../features/admin/AdminRoutes'));
 
 /**
- * Routes: /login and the pages links lead to (/open/<token> from emails, /set-password from
- * `npm run user:create`) are public; everything else needs a session, and /admin/* an admin.
+ * Routes: /login, /forgot-password and the pages links lead to (/open/<token> from emails, /set-password
+ * from `npm run user:create` and password reset emails, /invitation from invitation emails) are public; everything else needs a session, and /admin/* an admin.
  */
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/open/:token" element={<OpenLinkPage />} />
-      <Route path="/set-password" element={<SetPasswordPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      {/* Keyed by kind: the page calls that kind's hooks, so the two routes must not share an instance. */}
+      <Route path="/set-password" element={<SetPasswordPage key="set-password" kind="set-password" />} />
+      <Route path="/invitation" element={<SetPasswordPage key="invitation" kind="invitation" />} />
       <Route
         element={
           <RequireAuth>
@@ -31,6 +35,7 @@ export function App() {
         <Route index element={<InboxPage />} />
         <Route path="settings/preferences" element={<PreferencesPage />} />
         <Route path="settings/devices" element={<DevicesPage />} />
+        <Route path="settings/account" element={<AccountPage />} />
         <Route
           path="admin/*"
           element={

@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Inbox, SlidersHorizontal, Smartphone } from 'lucide-react';
+import { Inbox, KeyRound, SlidersHorizontal, Smartphone } from 'lucide-react';
 import { NavLink } from 'react-router';
 import { AdminNav } from '../features/admin';
 import { useCurrentUser } from '../features/auth';
@@ -28,6 +28,10 @@ export function SideNav() {
       <NavLink to="/settings/devices" className={({ isActive }) => clsx('side-nav__link', isActive && 'side-nav__link--active')}>
         <Smartphone size={16} aria-hidden />
         <span>Devices</span>
+      </NavLink>
+      <NavLink to="/settings/account" className={({ isActive }) => clsx('side-nav__link', isActive && 'side-nav__link--active')}>
+        <KeyRound size={16} aria-hidden />
+        <span>Account</span>
       </NavLink>
       {user.role === 'admin' && <AdminNav />}
     </nav>

@@ -1,12 +1,23 @@
 import { storeInOutbox } from '../../services/deliveries/storeInOutbox.js';
 import type { ChannelDeps } from '../createChannels.js';
-import { PermanentDeliveryError, type DeliveryChannel, type DigestCapable, type DigestMessage, type OutgoingMessage } from '../types.js';
+import { PermanentDeliveryError, type ChannelResult, type DeliveryChannel, type DigestCapable, type DigestMessage, type OutgoingMessage } from '../types.js';
+import { composeAccountEmail, type AccountEmail } from './composeAccountEmail.js';
 import { composeDigestEmail } from './composeDigestEmail.js';
 import { composeEmail, type ComposedEmail } from './composeEmail.js';
 import { loadEmailTemplates } from './emailTemplates.js';
 
-/** The email channel type: a delivery channel that also sends digests. */
-export type EmailChannel = DeliveryChannel & DigestCapable;
+/** Sends emails about a person's account (invitation, password reset): not notifications, no delivery row. */
+export interface AccountEmailCapable {
+  sendAccountEmail(email: AccountEmail): Promise<ChannelResult>;
+}
+
+/** The email channel type: a delivery channel that also sends digests and account emails. */
+export type EmailChannel = DeliveryChannel & DigestCapable & AccountEmailCapable;
+
+/** True when the channel can send account emails (the real email channels can; a test's stand-in may not). */
+export function canSendAccountEmail(channel: DeliveryChannel): channel is DeliveryChannel & AccountEmailCapable {
+  return typeof (channel as Partial<AccountEmailCapable>).sendAccountEmail === 'function';
+}
 
 /** The email channel: SMTP when `SMTP_URL` is set, otherwise the dev outbox. */
 export async function createEmailChannel(deps: ChannelDeps): Promise<EmailChannel> {
@@ -49,5 +60,9 @@ export function createDevOutboxEmailChannel(deps: ChannelDeps): EmailChannel {
     send: async (message: OutgoingMessage) => store(await composeEmail(deps, message), message.deliveryId),
     // A digest has no Delivery row; the prefixed run id cannot collide with a delivery's UUID.
     sendDigest: async (digest: DigestMessage) => store(composeDigestEmail(deps, digest), `digest:${digest.digestId}`),
+    sendAccountEmail: async (account: AccountEmail) => {
+      const email = composeAccountEmail(deps, account);
+      return store(email, `account:${email.headers['X-FlashNotify-Account-Email']!}`);
+    },
   };
 }

@@ -47,6 +47,18 @@ export interface DigestView {
   preferencesUrl: string;
 }
 
+/** What the account templates (`account.*.hbs`: invitation, password reset) use. Plain text; HTML escapes it. */
+export interface AccountView {
+  appName: string;
+  lang: string;
+  title: string;
+  paragraphs: string[];
+  buttonLabel: string;
+  url: string;
+  expiry: string;
+  footer: string;
+}
+
 type Format = 'html' | 'txt';
 type Render<View = EmailView> = (view: View) => string;
 
@@ -54,10 +66,11 @@ interface TemplateSet {
   defaults: Record<Format, Render>;
   byCategory: Map<string, Partial<Record<Format, Render>>>;
   digest: Record<Format, Render<DigestView>>;
+  account: Record<Format, Render<AccountView>>;
 }
 
 /** Template names that are not categories. */
-const RESERVED = new Set(['layout', 'default', 'digest']);
+const RESERVED = new Set(['layout', 'default', 'digest', 'account']);
 
 const TEMPLATE_DIR = `${packagePath('server', 'channels', 'email', 'templates')}/`;
 const FILE_NAME = /^([a-z0-9][a-z0-9_-]*)\.(html|txt)\.hbs$/;
@@ -91,6 +104,17 @@ export function renderDigestBodies(view: DigestView): { html: string; text: stri
   return { html: digest.html(view), text: digest.txt(view).replace(/\n{3,}/g, '\n\n').trim() + '\n' };
 }
 
+/**
+ * Renders an account email's HTML and text bodies with `account.html.hbs` / `account.txt.hbs`.
+ *
+ * @example
+ * const { html, text } = renderAccountBodies(view);
+ */
+export function renderAccountBodies(view: AccountView): { html: string; text: string } {
+  const { account } = loadEmailTemplates();
+  return { html: account.html(view), text: account.txt(view).replace(/\n{3,}/g, '\n\n').trim() + '\n' };
+}
+
 /** Reads and checks the templates once; the email channel calls it at creation so errors surface at start-up. */
 export function loadEmailTemplates(): TemplateSet {
   return (loaded ??= loadTemplates(TEMPLATE_DIR));
@@ -115,6 +139,10 @@ function loadTemplates(dir: string): TemplateSet {
     html: compile<DigestView>('html', read('digest.html.hbs')),
     txt: compile<DigestView>('txt', read('digest.txt.hbs')),
   };
+  const account = {
+    html: compile<AccountView>('html', read('account.html.hbs')),
+    txt: compile<AccountView>('txt', read('account.txt.hbs')),
+  };
   const byCategory = new Map<string, Partial<Record<Format, Render>>>();
   for (const file of readdirSync(dir)) {
     const match = FILE_NAME.exec(file);
@@ -122,5 +150,5 @@ function loadTemplates(dir: string): TemplateSet {
     const [, category, format] = match as unknown as [string, string, Format];
     byCategory.set(category, { ...byCategory.get(category), [format]: compile(format, read(file)) });
   }
-  return { defaults, byCategory, digest };
+  return { defaults, byCategory, digest, account };
 }

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { ChannelDeps } from '../createChannels.js';
 import { PermanentDeliveryError } from '../types.js';
+import { composeAccountEmail } from './composeAccountEmail.js';
 import { composeDigestEmail } from './composeDigestEmail.js';
 import { composeEmail, type ComposedEmail } from './composeEmail.js';
 import type { EmailChannel } from './createEmailChannel.js';
@@ -50,6 +51,7 @@ export function createSmtpEmailChannel(deps: ChannelDeps, smtpUrl: string): Emai
     provider: 'smtp',
     send: async (message) => deliver(await composeEmail(deps, message)),
     sendDigest: async (digest) => deliver(composeDigestEmail(deps, digest)),
+    sendAccountEmail: async (account) => deliver(composeAccountEmail(deps, account)),
     close: async () => transport.close(),
   };
 }

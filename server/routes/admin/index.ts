@@ -7,6 +7,7 @@ import { adminApiKeysRouter } from './apiKeys.js';
 import { adminCategoriesRouter } from './categories.js';
 import { adminChannelsRouter } from './channels.js';
 import { adminDeliveriesRouter } from './deliveries.js';
+import { adminInvitationsRouter } from './invitations.js';
 import { adminOutboxRouter } from './outbox.js';
 import { adminSendsRouter } from './sends.js';
 import { adminTopicsRouter } from './topics.js';
@@ -18,6 +19,7 @@ export function adminRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(requireAdmin(ctx.db), csrfProtection, jsonBody(WEB_APP_BODY_LIMIT));
   router.use('/users', adminUsersRouter(ctx));
+  router.use('/invitations', adminInvitationsRouter(ctx));
   router.use('/api-keys', adminApiKeysRouter(ctx));
   router.use('/user-token-secrets', adminUserTokenSecretsRouter(ctx));
   router.use('/categories', adminCategoriesRouter(ctx));

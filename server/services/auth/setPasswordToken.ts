@@ -1,7 +1,17 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { signToken, verifyToken } from './signedToken.js';
 
-/** How long a set-password link works: long enough to be opened the next working day, short enough to expire unused. */
+/**
+ * How long a set-password link from `npm run user:create` works: long enough to be opened the next working
+ * day, short enough to expire unused.
+ */
 export const SET_PASSWORD_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long a "forgot password" link works: an hour. The person asked for it a moment ago and is waiting for
+ * it; a link left in a mailbox for longer is a credential for whoever reads that mailbox later.
+ */
+export const PASSWORD_RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 /** What a set-password token grants: setting the password of one user, once, until `expiresAt`. */
 export interface SetPasswordClaim {
@@ -34,10 +44,7 @@ export function passwordFingerprint(passwordHash: string | null): string {
  * const token = signSetPasswordToken(signingSecret, { userId: user.id, fingerprint: passwordFingerprint(user.passwordHash), expiresAt });
  */
 export function signSetPasswordToken(secret: string, claim: SetPasswordClaim): string {
-  const body = Buffer.from(
-    JSON.stringify([VERSION, claim.userId, Math.floor(claim.expiresAt.getTime() / 1000), claim.fingerprint]),
-  ).toString('base64url');
-  return `${body}.${mac(secret, body)}`;
+  return signToken(secret, PURPOSE, [VERSION, claim.userId, Math.floor(claim.expiresAt.getTime() / 1000), claim.fingerprint]);
 }
 
 /**
@@ -52,33 +59,19 @@ export function verifySetPasswordToken(
   token: string,
   now = new Date(),
 ): { ok: true; claim: SetPasswordClaim } | { ok: false; reason: SetPasswordTokenFailure } {
-  const [body, signature, ...rest] = token.split('.');
-  if (!body || !signature || rest.length > 0) return { ok: false, reason: 'invalid' };
-  // Compared as text: base64url decoding ignores stray characters, so decoded bytes could match a mangled token.
-  const expected = Buffer.from(mac(secret, body));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
-  const claim = parseClaim(body);
+  const fields = verifyToken(secret, PURPOSE, token);
+  const claim = fields && parseClaim(fields);
   if (!claim) return { ok: false, reason: 'invalid' };
   if (claim.expiresAt <= now) return { ok: false, reason: 'expired' };
   return { ok: true, claim };
 }
 
-function mac(secret: string, body: string): string {
-  return createHmac('sha256', secret).update(`${PURPOSE}.${body}`).digest('base64url');
-}
-
 /** Only reached with a valid signature: a failure means a token from an incompatible version. */
-function parseClaim(body: string): SetPasswordClaim | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 4) return undefined;
-    const [version, userId, expiry, fingerprint] = value as unknown[];
-    if (version !== VERSION || typeof userId !== 'string' || !Number.isInteger(expiry) || typeof fingerprint !== 'string') {
-      return undefined;
-    }
-    return { userId, expiresAt: new Date((expiry as number) * 1000), fingerprint };
-  } catch {
+function parseClaim(value: unknown[]): SetPasswordClaim | undefined {
+  if (value.length !== 4) return undefined;
+  const [version, userId, expiry, fingerprint] = value;
+  if (version !== VERSION || typeof userId !== 'string' || !Number.isInteger(expiry) || typeof fingerprint !== 'string') {
     return undefined;
   }
+  return { userId, expiresAt: new Date((expiry as number) * 1000), fingerprint };
 }

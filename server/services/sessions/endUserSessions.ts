@@ -7,12 +7,12 @@ export interface EndUserSessionsProps {
 }
 
 /**
- * Ends every login session of one user (password set or reset, account removal): deletes
+ * Ends every login session of one user (password set, reset or changed, "sign out everywhere else"): deletes
  * them from the session store, so no node accepts their cookies again, then disconnects every socket the
  * user has opened with them, on every node (the Redis adapter carries the disconnect).
  *
- * Sessions are found by the user id inside the serialized session (`"userId":"<id>"`): the store keeps
- * express-session's JSON and has no user column; ids are cuids, so the match is exact.
+ * Sessions are found by their `userId` column, which the session store copies from the session data on
+ * every write (and the `accounts` migration filled in for sessions stored before it).
  *
  * @returns how many sessions were deleted
  * @example
@@ -20,10 +20,7 @@ export interface EndUserSessionsProps {
  */
 export async function endUserSessions(ctx: AppContext, { userId, exceptSessionId }: EndUserSessionsProps): Promise<number> {
   const { count } = await ctx.db.session.deleteMany({
-    where: {
-      data: { contains: `"userId":${JSON.stringify(userId)}` },
-      ...(exceptSessionId ? { NOT: { sid: exceptSessionId } } : {}),
-    },
+    where: { userId, ...(exceptSessionId ? { NOT: { sid: exceptSessionId } } : {}) },
   });
   ctx.realtime.disconnectUser(userId, { exceptSessionId });
   return count;

@@ -72,7 +72,9 @@ export class DbSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
-    const fields = { data: JSON.stringify(data), expiresAt: expiryOf(data) };
+    // The owner is copied to its own column, so a user's sessions are found by an index (sessions page,
+    // "sign out everywhere else", a password change) rather than by scanning every session's JSON.
+    const fields = { data: JSON.stringify(data), expiresAt: expiryOf(data), userId: data.userId ?? null, lastSeenAt: new Date() };
     // Two requests of one brand-new session may both insert: the retry updates the winner's row.
     const write = retryOnUniqueViolation(() => this.db.session.upsert({ where: { sid }, update: fields, create: { id: sid, sid, ...fields } }));
     deliver(write, callback);
@@ -84,13 +86,14 @@ export class DbSessionStore extends session.Store {
 
   /**
    * Extends the expiry after a request that did not change the session (express-session calls it once the
-   * response is written). Only `expiresAt` is written, so a touch never overwrites data another request
+   * response is written), and records the request as the session's `lastSeenAt` (the sessions page shows
+   * it). Only `expiresAt` and `lastSeenAt` are written, so a touch never overwrites data another request
    * changed meanwhile. A failure is reported to `onTouchError` and not to express-session: it would hand
    * it to the error handler after the response has been sent, and the session is still valid until its
    * current expiry anyway.
    */
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
-    const write = this.db.session.updateMany({ where: { sid }, data: { expiresAt: expiryOf(data) } }).catch((err: unknown) => {
+    const write = this.db.session.updateMany({ where: { sid }, data: { expiresAt: expiryOf(data), lastSeenAt: new Date() } }).catch((err: unknown) => {
       this.options.onTouchError?.(err);
     });
     deliver(write, callback);

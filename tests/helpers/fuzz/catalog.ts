@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  acceptInvitationSchema,
+  changePasswordSchema,
+  checkInvitationSchema,
+  createInvitationSchema,
+  passwordResetRequestSchema,
+} from '../../../shared/schemas/account.js';
 import { checkSetPasswordSchema, loginSchema, setPasswordSchema } from '../../../shared/schemas/auth.js';
 import { createUserTokenSecretSchema, rotateUserTokenSecretSchema } from '../../../shared/schemas/userTokens.js';
 import { emailActionReadSchema } from '../../../shared/schemas/emailActions.js';
@@ -95,6 +102,14 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/auth/session': {},
   'GET /api/auth/config': {},
   'POST /api/auth/logout': { endsSession: true },
+  'POST /api/auth/password-reset': { body: passwordResetRequestSchema },
+  'POST /api/auth/invitations/check': { body: checkInvitationSchema },
+  'POST /api/auth/invitations/accept': { body: acceptInvitationSchema },
+  'POST /api/account/password': { body: changePasswordSchema },
+  'GET /api/account/sessions': {},
+  // Ends the user's other sessions (never the one it runs on): fuzzed on a session of its own all the same.
+  'POST /api/account/sessions/end-others': { endsSession: true },
+  'DELETE /api/account/sessions/:id': {},
   'GET /api/notifications': { query: listNotificationsQuerySchema },
   'GET /api/notifications/counts': { query: countsQuerySchema },
   'GET /api/notifications/categories': {},
@@ -110,6 +125,10 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'DELETE /api/push/subscriptions/:id': {},
   'GET /api/admin/users': { query: listUsersQuerySchema },
   'PATCH /api/admin/users/:id': { body: updateUserRoleSchema, sample: { role: 'user' }, params: (fx) => ({ id: fx.otherUserId }) },
+  'GET /api/admin/invitations': {},
+  'POST /api/admin/invitations': { body: createInvitationSchema },
+  'POST /api/admin/invitations/:id/resend': {},
+  'DELETE /api/admin/invitations/:id': {},
   'GET /api/admin/api-keys': {},
   'POST /api/admin/api-keys': { body: createApiKeySchema },
   'DELETE /api/admin/api-keys/:id': {},

@@ -29,6 +29,12 @@ export const adminUserKeys = {
   search: (term: string) => [...adminUserKeys.searches(), term] as const,
 };
 
+/** Invitations (the users page's "Invite people"). */
+export const invitationKeys = {
+  all: ['admin', 'invitations'] as const,
+  list: () => [...invitationKeys.all, 'list'] as const,
+};
+
 /** API keys. */
 export const apiKeyKeys = {
   all: ['admin', 'api-keys'] as const,

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { loginSchema } from '@shared/schemas/auth';
 import { Logo } from '../../../components/Logo';
 import { useAuthConfig } from '../api/getAuthConfig';
@@ -60,6 +60,9 @@ export function LoginPage() {
             {login.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <p className="login__forgot">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         {demoAccounts && demoAccounts.length > 0 && (
           <DemoAccounts
             accounts={demoAccounts}

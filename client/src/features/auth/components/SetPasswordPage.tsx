@@ -4,21 +4,52 @@ import { Link, useLocation } from 'react-router';
 import { PASSWORD_MIN_CHARS, passwordSchema } from '@shared/schemas/auth';
 import { isApiError } from '../../../lib/api';
 import { sessionOptions } from '../api/getSession';
+import { useAcceptInvitation, useInvitation } from '../api/invitation';
 import { useSetPassword, useSetPasswordToken } from '../api/setPassword';
 import { PublicCard } from './PublicCard';
 
 const RULES_ID = 'set-password-rules';
 
+/** The two kinds of one-time link that lead to this page, and what differs between them. */
+const KINDS = {
+  'set-password': {
+    useCheck: useSetPasswordToken,
+    useSubmit: useSetPassword,
+    title: 'Set your password',
+    doneTitle: 'Your password is set',
+    done: (email: string) => `You can now sign in as ${email}. Any other sessions of this account were signed out.`,
+    submit: 'Set password',
+    submitting: 'Setting password…',
+    newLink: 'Ask for a new link with “Forgot password?” on the sign-in page, or ask your administrator.',
+  },
+  invitation: {
+    useCheck: useInvitation,
+    useSubmit: useAcceptInvitation,
+    title: 'Accept your invitation',
+    doneTitle: 'Your account is ready',
+    done: (email: string) => `You can now sign in as ${email}.`,
+    submit: 'Create account',
+    submitting: 'Creating account…',
+    newLink: 'Ask your administrator to send the invitation again.',
+  },
+} as const;
+
+/** Which link the page serves: `/set-password#token=…` or `/invitation#token=…`. */
+export type PasswordLinkKind = keyof typeof KINDS;
+
 /**
- * `/set-password#token=…`, the one-time link `npm run user:create` prints. The token stays in the
- * fragment (never sent to any server but through this page's own POSTs). Shows whose account it is, takes
- * the new password twice, and on success sends the person to sign in with it.
+ * `/set-password#token=…` (the one-time link of `npm run user:create` and of "Forgot password?") and
+ * `/invitation#token=…` (an admin's invitation). The token stays in the fragment (never sent to any server
+ * but through this page's own POSTs). Shows whose account it is, takes the new password twice, and on
+ * success sends the person to sign in with it.
  */
-export function SetPasswordPage() {
+export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLinkKind }) {
+  const text = KINDS[kind];
   const { hash } = useLocation();
   const token = new URLSearchParams(hash.slice(1)).get('token');
-  const check = useSetPasswordToken(token);
-  const submit = useSetPassword();
+  // `kind` is fixed per route (App.tsx keys the element by it), so the hooks called never change.
+  const check = text.useCheck(token);
+  const submit = text.useSubmit();
   const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -26,22 +57,22 @@ export function SetPasswordPage() {
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
 
-  if (!token) return <LinkProblem reason="The link is incomplete: copy the whole link from the message you received." />;
+  if (!token) return <LinkProblem hint={text.newLink} reason="The link is incomplete: copy the whole link from the message you received." />;
   if (check.isPending) {
     return (
-      <PublicCard title="Set your password">
+      <PublicCard title={text.title}>
         <p className="public-page__lead" role="status">
           Checking your link…
         </p>
       </PublicCard>
     );
   }
-  if (check.isError) return <LinkProblem reason={linkProblem(check.error)} />;
+  if (check.isError) return <LinkProblem hint={text.newLink} reason={linkProblem(check.error)} />;
   if (submit.isSuccess) {
     return (
-      <PublicCard title="Your password is set">
+      <PublicCard title={text.doneTitle}>
         <p className="public-page__success" role="status">
-          You can now sign in as {submit.data.email}. Any other sessions of this account were signed out.
+          {text.done(submit.data.email)}
         </p>
         <div className="public-page__actions">
           <Link to="/login" className="btn btn--primary btn--block">
@@ -51,7 +82,7 @@ export function SetPasswordPage() {
       </PublicCard>
     );
   }
-  if (submit.isError && isLinkError(submit.error)) return <LinkProblem reason={linkProblem(submit.error)} />;
+  if (submit.isError && isLinkError(submit.error)) return <LinkProblem hint={text.newLink} reason={linkProblem(submit.error)} />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -81,7 +112,7 @@ export function SetPasswordPage() {
 
   const serverError = submit.isError && !errors.password ? submitProblem(submit.error) : null;
   return (
-    <PublicCard title="Set your password">
+    <PublicCard title={text.title}>
       <p className="public-page__lead">
         For {check.data.name}. This link works once, until {new Date(check.data.expiresAt).toLocaleString()}.
       </p>
@@ -139,7 +170,7 @@ export function SetPasswordPage() {
           </p>
         )}
         <button type="submit" className="btn btn--primary btn--block" disabled={submit.isPending}>
-          {submit.isPending ? 'Setting password…' : 'Set password'}
+          {submit.isPending ? text.submitting : text.submit}
         </button>
       </form>
     </PublicCard>
@@ -147,13 +178,13 @@ export function SetPasswordPage() {
 }
 
 /** A dead link: the form cannot help, a new link can. */
-function LinkProblem({ reason }: { reason: string }) {
+function LinkProblem({ reason, hint }: { reason: string; hint: string }) {
   return (
     <PublicCard title="This link cannot be used">
       <p className="public-page__lead" role="alert">
         {reason}
       </p>
-      <p className="public-page__hint">Ask your administrator for a new set-password link.</p>
+      <p className="public-page__hint">{hint}</p>
       <div className="public-page__actions">
         <Link to="/login">Go to sign-in</Link>
       </div>
@@ -162,12 +193,19 @@ function LinkProblem({ reason }: { reason: string }) {
 }
 
 function isLinkError(error: Error): boolean {
-  return isApiError(error, 410) || (isApiError(error, 400) && error.code === 'invalid_token');
+  return isApiError(error, 410) || isApiError(error, 409) || (isApiError(error, 400) && error.code === 'invalid_token');
 }
 
+/** What a 410 means, by the server's code (set-password and invitation links). */
+const GONE: Record<string, string> = {
+  token_used: 'This link was already used: the password has been set since.',
+  invitation_revoked: 'This invitation was withdrawn by an administrator.',
+  token_replaced: 'A newer invitation was sent: use the link in the latest email.',
+};
+
 function linkProblem(error: Error): string {
-  if (isApiError(error, 410) && error.code === 'token_used') return 'This link was already used: the password has been set since.';
-  if (isApiError(error, 410)) return 'This link has expired.';
+  if (isApiError(error, 410)) return GONE[error.code] ?? 'This link has expired.';
+  if (isApiError(error, 409)) return 'This email already has an account: sign in, or use “Forgot password?”.';
   if (isApiError(error, 400)) return 'This link is not valid. Check that you copied all of it.';
   if (isApiError(error, 429)) return 'Too many attempts from this network. Try again in a few minutes.';
   return 'FlashNotify could not check this link. Try again in a moment.';

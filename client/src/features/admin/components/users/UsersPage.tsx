@@ -11,11 +11,16 @@ import { PageHeader } from '../common/PageHeader';
 import { PagedQueryView } from '../common/PagedQueryView';
 import { EmptyState } from '../common/QueryStates';
 import { FullTime } from '../common/TimeCell';
+import { InvitationsTable } from '../invitations/InvitationsTable';
+import { InviteForm } from '../invitations/InviteForm';
 import { UserRoleSelect } from './UserRoleSelect';
 
 const ROLE_LABELS: Record<Role, string> = { admin: 'Admins', user: 'Users' };
 
-/** `/admin/users`: everyone who can receive notifications; search, filter by role, change roles. */
+/**
+ * `/admin/users`: invite people (and resend or revoke invitations); everyone who can receive notifications:
+ * search, filter by role, change roles.
+ */
 export function UsersPage() {
   const me = useCurrentUser();
   const [searchText, setSearchText] = useState('');
@@ -30,6 +35,10 @@ export function UsersPage() {
         title="Users"
         subtitle={total === undefined ? 'People who can receive notifications.' : `${formatCount(total)} ${total === 1 ? 'user' : 'users'}${search || role ? ' match' : ''}`}
       />
+      <div className="stack">
+        <InviteForm />
+        <InvitationsTable />
+      </div>
       <div className="toolbar">
         <div className="search-box">
           <label htmlFor="users-search" className="sr-only">

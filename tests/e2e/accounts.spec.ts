@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { seriousViolations } from './support/axe.js';
+import { signIn } from './support/fixtures.js';
+
+// Issue 10 §1, as people use it: an admin invites someone by email, a person who forgot their password
+// resets it by email, and a user signs out one of their other sessions. SMTP is not configured for the e2e
+// server: emails land in the dev outbox, read here through the admin's outbox API as the admin UI does.
+
+const newEmail = (what: string) => `${what}-${randomUUID().slice(0, 8)}@example.com`;
+
+/** The first link to `/<page>#token=…` in the newest dev-outbox email to `to` with this subject. */
+async function linkFromOutbox(admin: APIRequestContext, to: string, subject: string, page: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const outbox = (await (await admin.get('/api/admin/outbox?channel=email&limit=50')).json()) as { items: { to: string; subject: string; text: string }[] };
+      const mail = outbox.items.find((m) => m.to === to && m.subject === subject);
+      link = mail && new RegExp(`(https?://\\S+/${page}#token=[\\w.-]+)`).exec(mail.text)?.[1];
+      return link;
+    })
+    .toBeTruthy();
+  return link!;
+}
+
+/** Signs in through the login form with a password of one's own. */
+async function signInWith(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+}
+
+/** A new account with `password`, made through an invitation over the API (the first test does it in the UI). */
+async function newAccount(admin: Page, password: string): Promise<string> {
+  const email = newEmail('person');
+  const { csrfToken } = (await (await admin.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  expect((await admin.request.post('/api/admin/invitations', { headers: { 'x-csrf-token': csrfToken }, data: { email } })).status()).toBe(201);
+  const link = await linkFromOutbox(admin.request, email, 'You are invited to FlashNotify', 'invitation');
+  const token = new URL(link).hash.replace('#token=', '');
+  expect((await admin.request.post('/api/auth/invitations/accept', { data: { token, password } })).status()).toBe(201);
+  return email;
+}
+
+/** A fresh browser (own cookies) on a new page. */
+async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  return (await browser.newContext({ baseURL })).newPage();
+}
+
+test('an admin invites a person; the invitation email leads to setting a password and signing in; a revoked one is dead', async ({ page, browser, baseURL }) => {
+  test.slow();
+  const email = newEmail('invitee');
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin/users');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Name (optional)').fill('Ivy Invitee');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+  const row = page.getByTestId('invitation-row').filter({ hasText: email });
+  await expect(row).toContainText('Pending');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const link = await linkFromOutbox(page.request, email, 'You are invited to FlashNotify', 'invitation');
+  const invitee = await freshPage(browser, baseURL);
+  await invitee.goto(link);
+  await expect(invitee.getByRole('heading', { name: 'Accept your invitation' })).toBeVisible();
+  await expect(invitee.getByLabel('Email')).toHaveValue(email);
+  expect(await seriousViolations(invitee)).toEqual([]);
+  await invitee.getByLabel('New password', { exact: true }).fill('my very own long password');
+  await invitee.getByLabel('Repeat the new password').fill('my very own long password');
+  await invitee.getByRole('button', { name: 'Create account' }).click();
+  await expect(invitee.getByRole('heading', { name: 'Your account is ready' })).toBeVisible();
+  await invitee.getByRole('link', { name: 'Sign in' }).click();
+  await signInWith(invitee, email, 'my very own long password');
+  await invitee.context().close();
+
+  await page.reload();
+  await expect(row).toContainText('Accepted');
+
+  // Revoked: the emailed link stops working.
+  const revokedEmail = newEmail('revoked');
+  await page.getByLabel('Email').fill(revokedEmail);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const revokedLink = await linkFromOutbox(page.request, revokedEmail, 'You are invited to FlashNotify', 'invitation');
+  await page.getByRole('button', { name: `Revoke the invitation to ${revokedEmail}` }).click();
+  await page.getByRole('button', { name: 'Revoke invitation' }).click();
+  await expect(page.getByTestId('invitation-row').filter({ hasText: revokedEmail })).toContainText('Revoked');
+  const stranger = await freshPage(browser, baseURL);
+  await stranger.goto(revokedLink);
+  await expect(stranger.getByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
+  await expect(stranger.getByRole('alert')).toContainText('withdrawn');
+  await stranger.context().close();
+});
+
+test('forgot password: the emailed link sets a new password and signs out the other session', async ({ page, browser, baseURL }) => {
+  test.slow();
+  await signIn(page, 'admin@example.com');
+  const email = await newAccount(page, 'the original long password');
+  const laptop = await freshPage(browser, baseURL);
+  await signInWith(laptop, email, 'the original long password');
+
+  const phone = await freshPage(browser, baseURL);
+  await phone.goto('/login');
+  await phone.getByRole('link', { name: 'Forgot password?' }).click();
+  await expect(phone.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
+  expect(await seriousViolations(phone)).toEqual([]);
+  await phone.getByLabel('Email').fill(email);
+  await phone.getByRole('button', { name: 'Send the link' }).click();
+  await expect(phone.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(phone.getByRole('status')).toContainText(`If ${email} has a FlashNotify account`);
+
+  const link = await linkFromOutbox(page.request, email, 'Reset your FlashNotify password', 'set-password');
+  await phone.goto(link);
+  await expect(phone.getByRole('heading', { name: 'Set your password' })).toBeVisible();
+  await phone.getByLabel('New password', { exact: true }).fill('a brand new long password');
+  await phone.getByLabel('Repeat the new password').fill('a brand new long password');
+  await phone.getByRole('button', { name: 'Set password' }).click();
+  await expect(phone.getByRole('heading', { name: 'Your password is set' })).toBeVisible();
+
+  // The laptop's session ended: its socket was disconnected, and reconnecting finds no session.
+  await expect(laptop.getByRole('heading', { name: 'Sign in to your inbox' })).toBeVisible({ timeout: 20_000 });
+  await signInWith(phone, email, 'a brand new long password');
+  await laptop.context().close();
+  await phone.context().close();
+});
+
+test('a user sees their sessions and signs out another one, then everywhere else', async ({ page, browser, baseURL }) => {
+  test.slow();
+  await signIn(page, 'admin@example.com');
+  const email = await newAccount(page, 'a session tester password');
+  const [laptop, phone, tablet] = [await freshPage(browser, baseURL), await freshPage(browser, baseURL), await freshPage(browser, baseURL)];
+  for (const device of [laptop, phone, tablet]) await signInWith(device, email, 'a session tester password');
+
+  await laptop.getByRole('link', { name: 'Account' }).click();
+  await expect(laptop.getByRole('heading', { name: 'Account', exact: true })).toBeVisible();
+  const sessions = laptop.getByTestId('session');
+  await expect(sessions).toHaveCount(3);
+  await expect(sessions.first()).toContainText('This device');
+  await expect(sessions.first()).toContainText('Chrome');
+  expect(await seriousViolations(laptop)).toEqual([]);
+
+  await sessions.nth(1).getByRole('button', { name: /^Sign out/ }).click();
+  await expect(sessions).toHaveCount(2);
+  // One of the other two devices is now signed out; the other is still in.
+  await expect
+    .poll(async () => (await Promise.all([phone, tablet].map((p) => p.getByRole('heading', { name: 'Sign in to your inbox' }).count()))).reduce((a, b) => a + b), {
+      timeout: 20_000,
+    })
+    .toBe(1);
+
+  await laptop.getByRole('button', { name: 'Sign out everywhere else' }).click();
+  await expect(laptop.getByRole('status').filter({ hasText: 'Signed out 1 other session' })).toBeVisible();
+  await expect(sessions).toHaveCount(1);
+  for (const device of [phone, tablet]) await expect(device.getByRole('heading', { name: 'Sign in to your inbox' })).toBeVisible({ timeout: 20_000 });
+  await expect(laptop.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  for (const device of [laptop, phone, tablet]) await device.context().close();
+});
