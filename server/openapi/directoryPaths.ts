@@ -12,7 +12,7 @@ const subscribersDescription =
   '`changed` counts only real changes. Any unknown user is a 422 `unknown_user` naming it ' +
   '(`subscribers.3.externalId`), and then nothing changes.';
 
-/** `/users/{externalId}` and `/topics…` (paths relative to the `/api/v1` server). */
+/** `/users/{externalId}` and `/topics…` (paths relative to `/api/v1`: document.ts puts them under `/v1` of the `/api` server). */
 export const directoryPaths: ZodOpenApiPathsObject = {
   '/users/{externalId}': {
     put: {

@@ -41,3 +41,44 @@ export function errors(...statuses: ErrorStatus[]): Partial<Record<`${ErrorStatu
   const all = [...new Set<ErrorStatus>([...statuses, 401, 403, 429])].sort();
   return Object.fromEntries(all.map((status) => [String(status), ERRORS[status]]));
 }
+
+const INBOX_401 = errorResponse(
+  'InboxUnauthorized',
+  'No valid credentials. With a user token: `token_expired` (ask your backend for a new one), `invalid_token` (malformed, ' +
+    'bad signature, not HS256, unknown / revoked / expired `kid`, `sub` or `exp` missing, `exp` too far ahead, or not a ' +
+    'Bearer `Authorization` header), `unknown_user` (no user has the token\'s `sub` as externalId). Without a token: ' +
+    '`unauthorized` (no session cookie), or `session_changed` when the cookie now belongs to another user than the ' +
+    '`x-expected-user` header names.',
+  z.object({
+    'WWW-Authenticate': z
+      .string()
+      .optional()
+      .meta({ description: 'On a refused user token (RFC 6750): `Bearer error="invalid_token", error_description="…"`' }),
+  }),
+);
+
+/** The inbox API's errors where they differ from v1's: its credentials are a user token or the web app's cookie. */
+const INBOX_ERRORS = {
+  ...ERRORS,
+  401: INBOX_401,
+  403: errorResponse(
+    'InboxForbidden',
+    'Changes only. `origin_not_allowed`: sent from a page whose origin is neither this app\'s nor in ALLOWED_ORIGINS ' +
+      '(`details` names the header). `csrf_invalid`: a cookie-authenticated change without the session\'s `x-csrf-token`.',
+  ),
+  413: errorResponse('InboxPayloadTooLarge', 'The request body is over 64 KiB (`payload_too_large`)'),
+} as const;
+
+type InboxErrorStatus = 400 | 403 | 404 | 413 | 415 | 422;
+
+/**
+ * The error responses of one inbox operation (`/api/notifications`, `/api/preferences`, `/api/push`): 401 is
+ * always included; there is no rate limit and no scope, so no 429 and no API-key 403.
+ *
+ * @example
+ * responses: { 200: ok, ...inboxErrors(400, 403, 404) }
+ */
+export function inboxErrors(...statuses: InboxErrorStatus[]): Partial<Record<`${InboxErrorStatus | 401}`, ZodOpenApiResponseObject>> {
+  const all = [...new Set<InboxErrorStatus | 401>([...statuses, 401])].sort();
+  return Object.fromEntries(all.map((status) => [String(status), INBOX_ERRORS[status]]));
+}

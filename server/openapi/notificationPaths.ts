@@ -9,7 +9,7 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 
 const ownSendsOnly = 'Scope `notifications:write`. Only sends made with the same API key are visible (others are 404).';
 
-/** `/notifications` and `/sends/{id}` (paths relative to the `/api/v1` server). */
+/** `/notifications` and `/sends/{id}` (paths relative to `/api/v1`: document.ts puts them under `/v1` of the `/api` server). */
 export const notificationPaths: ZodOpenApiPathsObject = {
   '/notifications': {
     post: {

@@ -136,8 +136,9 @@ export const preferencesDtoSchema = z
   .meta({ id: 'Preferences' });
 
 /** True when A and B are the same type (not merely assignable one way). */
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Assert<T extends true> = T;
+export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Compiles only when T is `true`: `Assert<Same<A, B>>`. */
+export type Assert<T extends true> = T;
 /**
  * Fails the type check when a response schema and the interface in shared/ drift apart. Exported only so
  * the compiler keeps it; nothing imports it.

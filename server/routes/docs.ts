@@ -13,7 +13,7 @@ const pageDir = packagePath('server', 'openapi', 'docsPage');
 const SWAGGER_UI_FILES = new Set(['swagger-ui-bundle.js', 'swagger-ui-bundle.js.map', 'swagger-ui.css', 'swagger-ui.css.map', 'favicon-32x32.png']);
 
 /**
- * `/api/openapi.json` (the v1 API as OpenAPI 3.1) and `/api/docs` (Swagger UI on it). Public, like any API
+ * `/api/openapi.json` (the v1 and inbox APIs as OpenAPI 3.1) and `/api/docs` (Swagger UI on it). Public, like any API
  * reference: neither reveals data. Works under the app-wide helmet CSP as is: every script is a same-origin
  * file, and Swagger UI's inline styles and data: images are allowed by helmet's defaults.
  */

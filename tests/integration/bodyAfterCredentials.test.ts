@@ -19,10 +19,11 @@ afterAll(() => server.stop());
 /** Every documented `/api/v1` operation that takes a body, with its path parameters filled in. */
 function v1BodyRoutes(): { method: string; path: string; scope: string }[] {
   const paths = openApiDocument().paths ?? {};
+  // Paths are relative to the `/api` server; the inbox API's (no `/v1`) take user tokens, not API keys.
   return Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item ?? {}).flatMap(([method, op]) =>
-      op && typeof op === 'object' && 'requestBody' in op
-        ? [{ method: method.toUpperCase(), path: `/api/v1${path.replace(/\{\w+\}/g, 'fuzz')}`, scope: path.startsWith('/users') ? 'users:write' : 'notifications:write' }]
+      path.startsWith('/v1/') && op && typeof op === 'object' && 'requestBody' in op
+        ? [{ method: method.toUpperCase(), path: `/api${path.replace(/\{\w+\}/g, 'fuzz')}`, scope: path.startsWith('/v1/users') ? 'users:write' : 'notifications:write' }]
         : [],
     ),
   );

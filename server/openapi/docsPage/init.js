@@ -9,7 +9,7 @@ window.addEventListener('DOMContentLoaded', function () {
     layout: 'BaseLayout',
     // Installs may be air-gapped: never call the public swagger.io validator.
     validatorUrl: null,
-    // The API key typed into "Authorize" stays in memory, never in localStorage.
+    // The API key or user token typed into "Authorize" stays in memory, never in localStorage.
     persistAuthorization: false,
   });
 });

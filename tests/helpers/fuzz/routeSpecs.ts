@@ -4,7 +4,7 @@ import { createHttpApp } from '../../../server/httpApp.js';
 import type { TestServer } from '../testServer.js';
 import { listAppRoutes, toOpenApiPath, type AppRoute } from './appRoutes.js';
 import type { RouteSpec } from './cases.js';
-import { authFor, ROUTE_INPUTS, V1_INPUTS, type Fixtures, type RouteInputs } from './catalog.js';
+import { authFor, DOCUMENTED_INPUTS, ROUTE_INPUTS, type Fixtures, type RouteInputs } from './catalog.js';
 import { sampleOf, type JsonSchema } from './jsonSchema.js';
 
 /** Every route with its inputs, plus what the sources disagree on. */
@@ -51,8 +51,8 @@ function specFrom(route: AppRoute, inputs: RouteInputs, fx: Fixtures, body?: { s
   };
 }
 
-/** Inputs of a `/api/v1` route from its OpenAPI operation, so a newly documented route is fuzzed field by field. */
-function v1Spec(route: AppRoute, op: OpenApiOperation, doc: OpenApiDocument, fx: Fixtures): RouteSpec {
+/** Inputs of a documented route from its OpenAPI operation, so a newly documented route is fuzzed field by field. */
+function documentedSpec(route: AppRoute, op: OpenApiOperation, doc: OpenApiDocument, fx: Fixtures): RouteSpec {
   const params = op.parameters ?? [];
   const queryParams = params.filter((p) => p.in === 'query');
   const query: JsonSchema | undefined = queryParams.length
@@ -60,12 +60,13 @@ function v1Spec(route: AppRoute, op: OpenApiOperation, doc: OpenApiDocument, fx:
     : undefined;
   const bodySchema = op.requestBody?.content['application/json']?.schema;
   const headers = params.filter((p) => p.in === 'header').map((p) => p.name);
-  return specFrom(route, V1_INPUTS[route.key] ?? {}, fx, bodySchema && { schema: bodySchema, root: doc }, query, headers);
+  return specFrom(route, DOCUMENTED_INPUTS[route.key] ?? {}, fx, bodySchema && { schema: bodySchema, root: doc }, query, headers);
 }
 
 /**
- * The fuzz plan: the routes come from the app's router (every route it serves) and the OpenAPI document
- * (the inputs of `/api/v1`); the catalog adds the inputs of the web app's routes.
+ * The fuzz plan: the routes come from the app's router (every route it serves), the inputs of documented
+ * routes (`/api/v1` and the inbox API) from the OpenAPI document, and those of the web app's other routes
+ * from the catalog. A route is taken from one source only, so none is fuzzed twice.
  *
  * @example
  * const { specs, uncovered } = await buildRouteSpecs(server, fixtures);
@@ -73,24 +74,28 @@ function v1Spec(route: AppRoute, op: OpenApiOperation, doc: OpenApiDocument, fx:
 export async function buildRouteSpecs(server: TestServer, fx: Fixtures): Promise<RouteSpecs> {
   const routes = listAppRoutes(createHttpApp(server.ctx, passThrough));
   const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApiDocument;
-  const v1Prefix = `/api${doc.servers[0]!.url.replace(/^\/api/, '')}`;
+  if (doc.servers.length !== 1) throw new Error(`Expected the OpenAPI document to have one server, not ${doc.servers.length}`);
+  const serverPrefix = doc.servers[0]!.url;
   const uncovered: string[] = [];
   const specs = routes.map((route) => {
-    if (route.path.startsWith(`${v1Prefix}/`)) {
-      const op = doc.paths[toOpenApiPath(route, v1Prefix)]?.[route.method.toLowerCase()];
-      if (op) return v1Spec(route, op, doc, fx);
-      uncovered.push(`${route.key} (served under ${v1Prefix} but not in the OpenAPI document)`);
+    const op = route.path.startsWith(`${serverPrefix}/`) ? doc.paths[toOpenApiPath(route, serverPrefix)]?.[route.method.toLowerCase()] : undefined;
+    if (op) {
+      if (ROUTE_INPUTS[route.key]) uncovered.push(`${route.key} (documented: remove it from ROUTE_INPUTS, put its samples in DOCUMENTED_INPUTS)`);
+      return documentedSpec(route, op, doc, fx);
+    }
+    if (route.path.startsWith('/api/v1/')) {
+      uncovered.push(`${route.key} (served under /api/v1 but not in the OpenAPI document)`);
       return specFrom(route, {}, fx);
     }
     const inputs = ROUTE_INPUTS[route.key];
     if (!inputs) {
-      uncovered.push(`${route.key} (add its input schemas to ROUTE_INPUTS in tests/helpers/fuzz/catalog.ts)`);
+      uncovered.push(`${route.key} (document it in server/openapi/, or add its input schemas to ROUTE_INPUTS in tests/helpers/fuzz/catalog.ts)`);
       return specFrom(route, {}, fx);
     }
     const schema = inputs.body && zodToJsonSchema(inputs.body);
     return specFrom(route, inputs, fx, schema && { schema, root: schema }, inputs.query && zodToJsonSchema(inputs.query));
   });
   const served = new Set(routes.map((r) => r.key));
-  const stale = [...Object.keys(ROUTE_INPUTS), ...Object.keys(V1_INPUTS)].filter((key) => !served.has(key));
+  const stale = [...Object.keys(ROUTE_INPUTS), ...Object.keys(DOCUMENTED_INPUTS)].filter((key) => !served.has(key));
   return { specs, uncovered, stale };
 }

@@ -1,0 +1,207 @@
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { idParamsSchema } from '../../shared/schemas/cursors.js';
+import { MAX_PUSH_DEVICES_PER_USER, pushSubscriptionSchema } from '../../shared/schemas/delivery.js';
+import {
+  countsQuerySchema,
+  LIMITS,
+  listNotificationsQuerySchema,
+  markAllReadSchema,
+  markAllSeenSchema,
+  updateNotificationSchema,
+} from '../../shared/schemas/notification.js';
+import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
+import { inboxErrors } from './errorResponses.js';
+import {
+  inboxCategoriesSchema,
+  inboxCountsSchema,
+  markAllResultSchema,
+  notificationDtoSchema,
+  notificationPageSchema,
+  pushDeviceListSchema,
+  pushDeviceSchema,
+  vapidPublicKeySchema,
+} from './inboxResponses.js';
+import { preferencesDtoSchema } from './responses.js';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/** Every inbox operation: the user token, which the web app's cookie may replace (said in each description). */
+const security = [{ userToken: [] }];
+const orCookie = ' Authentication: a user token, or in the web app its session cookie.';
+const orCookieAndCsrf = " Authentication: a user token, or in the web app its session cookie plus the session's `x-csrf-token` header.";
+const ownOnly = "Another user's id is a 404, like a missing one.";
+
+/** `/notifications…`: the user's own inbox (paths relative to the `/api` server). */
+const notificationPaths: ZodOpenApiPathsObject = {
+  '/notifications': {
+    get: {
+      operationId: 'listInbox',
+      tags: ['Inbox'],
+      security,
+      summary: "List the user's notifications",
+      description:
+        'Newest first (highest `seq` first), a page at a time: pass the previous page\'s `nextCursor` as `cursor`. ' +
+        '`status=all` shows everything but the archived, `archived` only those. New notifications arrive on the ' +
+        `socket (\`notification.created\`) with this same shape. \`limit\` is 1–${LIMITS.pageSizeMax} (default 20).${orCookie}`,
+      requestParams: { query: listNotificationsQuerySchema },
+      responses: { 200: { description: 'One page', ...json(notificationPageSchema) }, ...inboxErrors(400) },
+    },
+  },
+  '/notifications/counts': {
+    get: {
+      operationId: 'getInboxCounts',
+      tags: ['Inbox'],
+      security,
+      summary: 'Count unread and unseen notifications',
+      description: `Exact counts of the unarchived notifications, of one \`category\` when given. The socket sends the same as \`counts.updated\`.${orCookie}`,
+      requestParams: { query: countsQuerySchema },
+      responses: { 200: { description: 'The counts', ...json(inboxCountsSchema) }, ...inboxErrors(400) },
+    },
+  },
+  '/notifications/categories': {
+    get: {
+      operationId: 'listInboxCategories',
+      tags: ['Inbox'],
+      security,
+      summary: "List the categories present in the user's inbox",
+      description: `For a filter menu: each category key with its label.${orCookie}`,
+      responses: { 200: { description: 'The categories', ...json(inboxCategoriesSchema) }, ...inboxErrors(400) },
+    },
+  },
+  '/notifications/read-all': {
+    post: {
+      operationId: 'markAllRead',
+      tags: ['Inbox'],
+      security,
+      summary: 'Mark all notifications read',
+      description:
+        'Every unarchived notification (of one `category` when given) becomes read and seen. Give `upToSeq`, the ' +
+        'highest `seq` shown to the user, so what arrived after they looked stays unread. Every tab and device of ' +
+        `the user is told on the socket.${orCookieAndCsrf}`,
+      requestBody: { required: false, ...json(markAllReadSchema) },
+      responses: { 200: { description: 'What changed, and the new counts', ...json(markAllResultSchema) }, ...inboxErrors(400, 403, 413, 415) },
+    },
+  },
+  '/notifications/seen-all': {
+    post: {
+      operationId: 'markAllSeen',
+      tags: ['Inbox'],
+      security,
+      summary: 'Mark all notifications seen (the bell was opened)',
+      description:
+        'Clears the "new" state (the bell badge) of every unarchived notification up to `upToSeq` when given, ' +
+        `without reading them.${orCookieAndCsrf}`,
+      requestBody: { required: false, ...json(markAllSeenSchema) },
+      responses: { 200: { description: 'What changed, and the new counts', ...json(markAllResultSchema) }, ...inboxErrors(400, 403, 413, 415) },
+    },
+  },
+  '/notifications/{id}': {
+    patch: {
+      operationId: 'updateInboxNotification',
+      tags: ['Inbox'],
+      security,
+      summary: 'Mark one notification read, unread, seen, archived or unarchived',
+      description:
+        'Any combination of `read`, `seen`, `archived`, at least one. Reading implies seen; a state already set ' +
+        `keeps its original time. ${ownOnly}${orCookieAndCsrf}`,
+      requestParams: { path: idParamsSchema },
+      requestBody: { required: true, ...json(updateNotificationSchema) },
+      responses: { 200: { description: 'The notification', ...json(notificationDtoSchema) }, ...inboxErrors(400, 403, 404, 413, 415) },
+    },
+  },
+};
+
+/** `/preferences…`: the user's own preferences and contact points. */
+const preferencePaths: ZodOpenApiPathsObject = {
+  '/preferences': {
+    get: {
+      operationId: 'getInboxPreferences',
+      tags: ['Inbox preferences'],
+      security,
+      summary: "Get the user's notification preferences",
+      description:
+        'The category × channel matrix (the admin default until the user changes a cell; critical categories are ' +
+        `\`locked\`), the global switch and reachability of each channel, quiet hours and contact points.${orCookie}`,
+      responses: { 200: { description: 'The preferences', ...json(preferencesDtoSchema) }, ...inboxErrors(400) },
+    },
+    patch: {
+      operationId: 'updateInboxPreferences',
+      tags: ['Inbox preferences'],
+      security,
+      summary: "Update the user's notification preferences",
+      description:
+        'Partial: parts left out stay as they are. `null` for a category channel resets it to the category default. ' +
+        'An unknown category is a 422 `unknown_category`; changing a locked cell of a critical category is a 422 ' +
+        `\`preference_locked\`; then nothing changes. The user's other tabs receive the new preferences.${orCookieAndCsrf}`,
+      requestBody: { required: true, ...json(updatePreferencesSchema) },
+      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...inboxErrors(400, 403, 413, 415, 422) },
+    },
+  },
+  '/preferences/contact': {
+    patch: {
+      operationId: 'updateInboxContact',
+      tags: ['Inbox preferences'],
+      security,
+      summary: "Change the user's phone number and SMS consent",
+      description:
+        '`smsConsent: true` records consent now (source `preferences page`) and needs a phone number (else 422 ' +
+        '`phone_required`). A new phone number clears consent; withdrawing it cancels the SMS deliveries not yet sent.' +
+        orCookieAndCsrf,
+      requestBody: { required: true, ...json(updateContactSchema) },
+      responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...inboxErrors(400, 403, 413, 415, 422) },
+    },
+  },
+};
+
+/** `/push…`: the user's Web Push devices. */
+const pushPaths: ZodOpenApiPathsObject = {
+  '/push/vapid-public-key': {
+    get: {
+      operationId: 'getVapidPublicKey',
+      tags: ['Inbox push'],
+      security,
+      summary: 'Get the key browsers subscribe to Web Push with',
+      description: `Pass it as \`applicationServerKey\` to \`PushManager.subscribe()\`.${orCookie}`,
+      responses: { 200: { description: 'The VAPID public key', ...json(vapidPublicKeySchema) }, ...inboxErrors(400) },
+    },
+  },
+  '/push/subscriptions': {
+    post: {
+      operationId: 'subscribePush',
+      tags: ['Inbox push'],
+      security,
+      summary: "Register this browser's push subscription",
+      description:
+        "The body is the browser's `PushSubscription.toJSON()`. The endpoint must be a public https URL and the keys " +
+        'well-formed (else 400 naming them). Subscribing the same endpoint again updates it. A user keeps at most ' +
+        `${MAX_PUSH_DEVICES_PER_USER} devices: one more evicts the least recently active.${orCookieAndCsrf}`,
+      requestBody: { required: true, ...json(pushSubscriptionSchema) },
+      responses: { 201: { description: 'The device', ...json(pushDeviceSchema) }, ...inboxErrors(400, 403, 413, 415) },
+    },
+    get: {
+      operationId: 'listPushDevices',
+      tags: ['Inbox push'],
+      security,
+      summary: "List the user's push devices",
+      description: `Never the endpoints or keys: the browser and when it was last used.${orCookie}`,
+      responses: { 200: { description: 'The devices', ...json(pushDeviceListSchema) }, ...inboxErrors(400) },
+    },
+  },
+  '/push/subscriptions/{id}': {
+    delete: {
+      operationId: 'deletePushDevice',
+      tags: ['Inbox push'],
+      security,
+      summary: 'Remove a push device',
+      description: `${ownOnly}${orCookieAndCsrf}`,
+      requestParams: { path: idParamsSchema },
+      responses: { 204: { description: 'Removed' }, ...inboxErrors(400, 403, 404) },
+    },
+  },
+};
+
+/**
+ * The inbox API (paths relative to the `/api` server): what the embedded inbox calls with a user token and
+ * the web app with its cookie.
+ */
+export const inboxPaths: ZodOpenApiPathsObject = { ...notificationPaths, ...preferencePaths, ...pushPaths };

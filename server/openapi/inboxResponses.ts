@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { PushDeviceDto } from '../../shared/schemas/delivery.js';
+import type { BulkUpdateResult, CategoriesResponse, InboxCounts, NotificationDto, NotificationPage } from '../../shared/schemas/notification.js';
+import { PRIORITIES } from '../../shared/types.js';
+import type { VapidKeys } from '../services/push/loadOrCreateVapidKeys.js';
+import type { Assert, Same } from './responses.js';
+
+// The inbox API's response DTOs, mirrored in zod only to document them (as responses.ts does for /api/v1).
+// The `Same<…>` checks at the bottom fail the type-check the moment a mirror drifts from its interface.
+
+const timestamp = z.iso.datetime().meta({ description: 'ISO 8601 UTC timestamp' });
+
+/** `NotificationDto`: the list items, and the payload of the socket's `notification.created` / `.updated`. */
+export const notificationDtoSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int().meta({ description: "Per user, strictly increasing in commit order: the socket's reconnect replay key" }),
+    category: z.string(),
+    priority: z.enum(PRIORITIES),
+    title: z.string().meta({ description: 'Plain text: render it escaped' }),
+    body: z.string().meta({ description: 'Plain text: render it escaped' }),
+    actionUrl: z.string().nullable().meta({ description: 'An absolute http(s) URL or a path on the host app' }),
+    data: z.record(z.string(), z.unknown()).nullable().meta({ description: "The sender's JSON, as posted" }),
+    createdAt: timestamp,
+    seenAt: timestamp.nullable(),
+    readAt: timestamp.nullable(),
+    archivedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'Notification' });
+
+/** `NotificationPage`. */
+export const notificationPageSchema = z
+  .object({
+    items: z.array(notificationDtoSchema).meta({ description: 'Newest first (highest `seq` first)' }),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  })
+  .meta({ id: 'NotificationPage' });
+
+/** `InboxCounts`. */
+export const inboxCountsSchema = z
+  .object({
+    unread: z.number().int(),
+    unseen: z.number().int().meta({ description: 'What the bell badge shows' }),
+    version: z.number().int().meta({ description: "Grows with every change to the user's inbox: drop counts older than those shown" }),
+  })
+  .meta({ id: 'InboxCounts' });
+
+/** `BulkUpdateResult`. */
+export const markAllResultSchema = z
+  .object({ updated: z.number().int().meta({ description: 'Notifications actually changed' }), counts: inboxCountsSchema })
+  .meta({ id: 'MarkAllResult' });
+
+/** `CategoriesResponse`. */
+export const inboxCategoriesSchema = z
+  .object({
+    categories: z.array(z.string()).meta({ description: 'Keys, sorted by key (kept for older clients; prefer `items`)' }),
+    items: z
+      .array(z.object({ key: z.string(), label: z.string().meta({ description: "The admin's label, or the key when it has none" }) }))
+      .meta({ description: 'Sorted by label: what a filter menu shows' }),
+  })
+  .meta({ id: 'InboxCategories' });
+
+/** `PushDeviceDto`. */
+export const pushDeviceSchema = z
+  .object({ id: z.string(), userAgent: z.string(), createdAt: timestamp, lastUsedAt: timestamp.nullable() })
+  .meta({ id: 'PushDevice' });
+
+/** Answer of `GET /api/push/subscriptions`. */
+export const pushDeviceListSchema = z.object({ items: z.array(pushDeviceSchema) }).meta({ id: 'PushDeviceList' });
+
+/** Answer of `GET /api/push/vapid-public-key`. */
+export const vapidPublicKeySchema = z
+  .object({ publicKey: z.string().meta({ description: "The VAPID public key (base64url): PushManager.subscribe's `applicationServerKey`" }) })
+  .meta({ id: 'VapidPublicKey' });
+
+/**
+ * Fails the type check when a response schema and the type the route sends drift apart. Exported only so
+ * the compiler keeps it; nothing imports it.
+ *
+ * @public
+ */
+export type InboxMirrorsMatchInterfaces = [
+  Assert<Same<z.infer<typeof notificationDtoSchema>, NotificationDto>>,
+  Assert<Same<z.infer<typeof notificationPageSchema>, NotificationPage>>,
+  Assert<Same<z.infer<typeof inboxCountsSchema>, InboxCounts>>,
+  Assert<Same<z.infer<typeof markAllResultSchema>, BulkUpdateResult>>,
+  Assert<Same<z.infer<typeof inboxCategoriesSchema>, CategoriesResponse>>,
+  Assert<Same<z.infer<typeof pushDeviceSchema>, PushDeviceDto>>,
+  // routes/push.ts types its answers inline: `{ items: PushDeviceDto[] }` and `{ publicKey }` of the VAPID keys.
+  Assert<Same<z.infer<typeof pushDeviceListSchema>, { items: PushDeviceDto[] }>>,
+  Assert<Same<z.infer<typeof vapidPublicKeySchema>, Pick<VapidKeys, 'publicKey'>>>,
+];
