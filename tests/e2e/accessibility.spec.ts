@@ -15,7 +15,7 @@ async function seriousViolations(page: import('@playwright/test').Page) {
 }
 
 test('the main pages have no serious accessibility violations', async ({ page, request }) => {
-  // Ten full axe scans: on a loaded 2-core runner they alone can take over a minute.
+  // Eleven full axe scans: on a loaded 2-core runner they alone can take over a minute.
   test.slow();
   // Collected over all pages, so one run lists everything to fix.
   const found: string[] = [];
@@ -43,6 +43,7 @@ test('the main pages have no serious accessibility violations', async ({ page, r
     ['/admin/compose', 'Compose notification'],
     ['/admin/sends', 'Sent'],
     ['/admin/deliveries', 'Deliveries'],
+    ['/admin/user-tokens', 'User tokens'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();

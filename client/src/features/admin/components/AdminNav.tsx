@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Activity, FolderTree, History, KeyRound, MailOpen, Megaphone, PenSquare, Users } from 'lucide-react';
+import { Activity, FolderTree, History, KeyRound, KeySquare, MailOpen, Megaphone, PenSquare, Users } from 'lucide-react';
 import { NavLink } from 'react-router';
 
 const LINKS = [
@@ -8,6 +8,7 @@ const LINKS = [
   { to: '/admin/deliveries', label: 'Deliveries', Icon: Activity },
   { to: '/admin/outbox', label: 'Dev outbox', Icon: MailOpen },
   { to: '/admin/api-keys', label: 'API keys', Icon: KeyRound },
+  { to: '/admin/user-tokens', label: 'User tokens', Icon: KeySquare },
   { to: '/admin/users', label: 'Users', Icon: Users },
   { to: '/admin/categories', label: 'Categories', Icon: FolderTree },
   { to: '/admin/topics', label: 'Topics', Icon: Megaphone },

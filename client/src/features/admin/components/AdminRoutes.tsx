@@ -9,6 +9,7 @@ import { SendDetailPage } from './sends/SendDetailPage';
 import { SendsPage } from './sends/SendsPage';
 import { TopicsPage } from './topics/TopicsPage';
 import { UsersPage } from './users/UsersPage';
+import { UserTokenSecretsPage } from './userTokenSecrets/UserTokenSecretsPage';
 import './admin.css';
 import './forms.css';
 import './detail.css';
@@ -25,6 +26,7 @@ export default function AdminRoutes() {
       <Route path="sends" element={<SendsPage />} />
       <Route path="sends/:id" element={<SendDetailPage />} />
       <Route path="api-keys" element={<ApiKeysPage />} />
+      <Route path="user-tokens" element={<UserTokenSecretsPage />} />
       <Route path="users" element={<UsersPage />} />
       <Route path="categories" element={<CategoriesPage />} />
       <Route path="topics" element={<TopicsPage />} />

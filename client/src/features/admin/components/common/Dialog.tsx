@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import clsx from 'clsx';
 
 interface DialogProps {
   open: boolean;
@@ -11,6 +12,8 @@ interface DialogProps {
   /** Set while an action runs, so Escape cannot abandon it. */
   busy?: boolean;
   testId?: string;
+  /** Classes besides `dialog`, e.g. `dialog--wide` for code. */
+  className?: string;
 }
 
 /**
@@ -20,7 +23,7 @@ interface DialogProps {
  * @example
  * <Dialog open={open} title="Revoke key?" onClose={close} footer={<button …>Revoke</button>}>…</Dialog>
  */
-export function Dialog({ open, title, onClose, children, footer, busy = false, testId }: DialogProps) {
+export function Dialog({ open, title, onClose, children, footer, busy = false, testId, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -34,7 +37,7 @@ export function Dialog({ open, title, onClose, children, footer, busy = false, t
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={clsx('dialog', className)}
       aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(event) => {
