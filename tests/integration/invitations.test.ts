@@ -165,4 +165,33 @@ describe('invitations', () => {
     expect((await anonymous('invitations/accept', { token: await latestToken(email), password: PASSWORD })).status).toBe(201);
     expect((await new HttpClient(server.url).login(email, PASSWORD)).user.id).toBe(id);
   });
+
+  it('keeps the email of an account a service registered: its key cannot move where password resets go', async () => {
+    const externalId = `ext-${randomUUID().slice(0, 8)}`;
+    const email = newEmail();
+    const putUser = (body: Record<string, unknown>) =>
+      fetch(`${server.url}/api/v1/users/${externalId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await putUser({ email, name: 'Staff' })).status).toBe(201);
+    await invite(email, { role: 'admin' });
+    expect((await anonymous('invitations/accept', { token: await latestToken(email), password: PASSWORD })).status).toBe(201);
+
+    // The key holder points the admin account at a mailbox it reads, then asks for a reset link there.
+    const attacker = newEmail();
+    const moved = await putUser({ email: attacker, name: 'Staff' });
+    expect(moved.status).toBe(409);
+    expect(((await moved.json()) as { error: { code: string } }).error.code).toBe('account_email_locked');
+    expect((await anonymous('password-reset', { email: attacker })).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await outboxTo(server, attacker)).toHaveLength(0);
+    expect((await server.ctx.db.user.findUniqueOrThrow({ where: { externalId } })).email).toBe(email);
+
+    // Everything else stays the service's to update, the same email included.
+    const renamed = await putUser({ email: email.toUpperCase(), name: 'Staff Renamed' });
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ email, name: 'Staff Renamed' });
+  });
 });

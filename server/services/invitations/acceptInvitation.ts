@@ -11,6 +11,12 @@ const accountExists = () =>
     { path: 'token', message: 'This email already has an account' },
   ]);
 
+/** Thrown inside the transaction when the user of the invitation's email changed while it ran: try again. */
+const accountChanged = () =>
+  new HttpError(409, 'account_changed', 'The account of this email changed while the invitation was accepted; try again', [
+    { path: 'token', message: 'The account changed meanwhile' },
+  ]);
+
 /**
  * Accepts an invitation: creates the account (email, name and role of the invitation) with the chosen
  * password, or gives the password to a passwordless user of that email (one a service registered). In one
@@ -39,9 +45,20 @@ export async function acceptInvitation(ctx: AppContext, { token, password }: Acc
     }
     const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true, passwordHash: true } });
     if (existing?.passwordHash) throw accountExists();
-    const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash, role: invitation.role }, select: { id: true } })
-      : await tx.user.create({ data: { email: invitation.email, name: invitation.name, role: invitation.role, passwordHash }, select: { id: true } });
+    let user: { id: string };
+    if (existing) {
+      // Conditional on the address and the missing password read above: a service moving this user's email
+      // meanwhile (PUT /api/v1/users, another transaction) must not leave the password, and the role, on an
+      // account whose reset links go to another address.
+      const { count: updated } = await tx.user.updateMany({
+        where: { id: existing.id, email: invitation.email, passwordHash: null },
+        data: { passwordHash, role: invitation.role },
+      });
+      if (updated === 0) throw accountChanged();
+      user = existing;
+    } else {
+      user = await tx.user.create({ data: { email: invitation.email, name: invitation.name, role: invitation.role, passwordHash }, select: { id: true } });
+    }
     await tx.invitation.update({ where: { id: invitation.id }, data: { userId: user.id } });
     return user.id;
   });

@@ -1,6 +1,6 @@
 import type { UpsertUserInput, UserDto } from '../../../shared/schemas/directory.js';
 import type { Db } from '../../db/client.js';
-import { HttpError } from '../../errors.js';
+import { HttpError, NotFoundError } from '../../errors.js';
 import { presentUser } from '../../presenters/directory.js';
 import { cancelPendingSms } from '../preferences/cancelPendingSms.js';
 import { retryOnUniqueViolation } from '../uniqueViolation.js';
@@ -16,8 +16,20 @@ export const EmailTakenError = () =>
   new HttpError(409, 'email_taken', 'Another user already has this email', [{ path: 'email', message: 'Already used by another user' }]);
 
 /**
+ * 409 for a new email on a user who has a FlashNotify account (a password): the address is where "Forgot
+ * password?" sends the reset link, so whoever may move it may take the account over. A service's key is no
+ * such credential: the address of an account stays the one its owner (or the admin's invitation) gave it.
+ */
+export const AccountEmailLockedError = () =>
+  new HttpError(409, 'account_email_locked', 'This user has a FlashNotify account: its email is its sign-in and cannot be changed through the API', [
+    { path: 'email', message: 'The sign-in email of an account; send the one it has' },
+  ]);
+
+/**
  * Creates or updates the user a calling system knows as `externalId`. Emails are stored lower-case (lookups
- * by email compare lower-case); optional fields left out keep their stored value on update.
+ * by email compare lower-case); optional fields left out keep their stored value on update. The email of a
+ * user who has an account (a password, e.g. after accepting an invitation) is not changed: 409
+ * `account_email_locked` (AccountEmailLockedError).
  *
  * @example
  * const { user, created } = await upsertUserByExternalId(db, 'crm-42', { email: 'Ada@Example.com', name: 'Ada' });
@@ -28,15 +40,24 @@ export async function upsertUserByExternalId(db: Db, externalId: string, input: 
   // Two concurrent first PUTs race on the unique externalId/email: the retry sees the winner's row.
   return retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
-      const existing = await tx.user.findUnique({ where: { externalId }, select: { id: true, phone: true } });
+      const existing = await tx.user.findUnique({ where: { externalId }, select: { id: true, phone: true, email: true, passwordHash: true } });
       const holder = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (holder && holder.id !== existing?.id) throw EmailTakenError();
+      if (existing?.passwordHash && existing.email !== email) throw AccountEmailLockedError();
       if (existing) {
         // SMS consent is given for one number: a new number needs new consent (PATCH …/contact).
         const phoneChanged = input.phone !== undefined && input.phone !== existing.phone;
         const consent = phoneChanged ? { smsConsentAt: null, smsConsentSource: null } : {};
         if (phoneChanged) await cancelPendingSms(tx, existing.id, 'Phone number changed: SMS consent withdrawn');
-        return { user: presentUser(await tx.user.update({ where: { id: existing.id }, data: { ...fields, ...consent } })), created: false };
+        // A new email only while the user still has no password: an invitation accepted since the read above
+        // (another transaction, READ COMMITTED on PostgreSQL) must not get its account's address moved.
+        const emailChanged = existing.email !== email;
+        const { count } = await tx.user.updateMany({
+          where: { id: existing.id, ...(emailChanged ? { passwordHash: null } : {}) },
+          data: { ...fields, ...consent },
+        });
+        if (count === 0) throw emailChanged ? AccountEmailLockedError() : NotFoundError('user');
+        return { user: presentUser(await tx.user.findUniqueOrThrow({ where: { id: existing.id } })), created: false };
       }
       return { user: presentUser(await tx.user.create({ data: { ...fields, externalId } })), created: true };
     }),
