@@ -4,6 +4,7 @@ import { readSessionStates } from '../services/sessions/readSessionStates.js';
 import { readUserTokenStates } from '../services/userTokens/readUserTokenStates.js';
 import { handshakeSessionExpiry } from './handshakeSession.js';
 import type { IoServer, IoSocket } from './socketServer.js';
+import { endUserTokenSocketBySecret } from './userTokenSockets.js';
 
 /** setTimeout's ceiling (~24.8 days); a 30-day session expiry is reached in two steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -12,7 +13,7 @@ type SessionSocket = IoSocket & { data: Extract<IoSocket['data'], { via: 'sessio
 
 /**
  * The user-token sockets' share of a sweep: those whose secret was revoked or has ended, or whose user row
- * is gone, are disconnected (readUserTokenStates: a few queries for all of them). Their revocation disconnects them at once; this
+ * is gone, are disconnected, and those of a retiring secret end with it at the latest (readUserTokenStates: a few queries for all of them). Their revocation disconnects them at once; this
  * catches a disconnect broadcast lost while Redis was down and a row deleted behind the app's back.
  */
 async function sweepUserTokenSockets(ctx: Pick<AppContext, 'db'>, sockets: IoSocket[]): Promise<void> {
@@ -24,6 +25,7 @@ async function sweepUserTokenSockets(ctx: Pick<AppContext, 'db'>, sockets: IoSoc
     const { data } = socket;
     if (data.via !== 'userToken' || !socket.connected) continue;
     if (!liveUsers.has(data.userId) || (data.secretId !== null && !liveSecrets.has(data.secretId))) socket.disconnect(true);
+    else if (data.secretId !== null) endUserTokenSocketBySecret(socket, liveSecrets.get(data.secretId));
   }
 }
 

@@ -12,8 +12,8 @@ import { ENVIRONMENT_SECRET, sessionRoom, userRoom, userTokenSecretRoom } from '
 import { corsPolicy } from '../middleware/corsPolicy.js';
 import { socketOriginGate } from './socketOrigin.js';
 import { answerSyncRequests } from './syncRequests.js';
-import { keepUserTokenSocket } from './userTokenSockets.js';
-import { isUserTokenSecretLive, UserTokenSecretEndedError } from '../services/userTokens/readUserTokenStates.js';
+import { endUserTokenSocketBySecret, keepUserTokenSocket, watchUserTokenSecrets } from './userTokenSockets.js';
+import { readUserTokenSecretEnd, UserTokenSecretEndedError } from '../services/userTokens/readUserTokenStates.js';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -50,6 +50,8 @@ export function createSocketServer(
   });
   io.engine.use(sessionForHandshake(sessionMiddleware));
   io.use(authenticateHandshake(ctx.log, admission, ctx.userTokens));
+  // A rotation or revocation reaches the token sockets of its secret on every node at once.
+  watchUserTokenSecrets(ctx, io);
 
   io.on('connection', (socket) => {
     answerSyncRequests(ctx, socket);
@@ -102,9 +104,14 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
   // The second room lets one logout, or one secret's revocation, reach exactly the sockets it ends.
   await socket.join([userRoom(userId), data.via === 'session' ? sessionRoom(data.sessionId) : userTokenSecretRoom(data.secretId ?? ENVIRONMENT_SECRET)]);
   await roomsReady();
-  // A secret revoked between the token's check and the join above disconnected its room without this
-  // socket: checked again now that a later revocation reaches it (the session's own check is in readInboxSync).
-  if (data.via === 'userToken' && data.secretId !== null && !(await isUserTokenSecretLive(ctx.db, data.secretId))) throw new UserTokenSecretEndedError();
+  // A secret revoked or rotated between the token's check and the join above (or checked from a cache
+  // that had not heard of it yet) missed this socket: checked again now that a later change reaches it, and
+  // the socket ends with a retiring secret (the session's own check is in readInboxSync).
+  if (data.via === 'userToken' && data.secretId !== null) {
+    const secret = await readUserTokenSecretEnd(ctx.db, data.secretId);
+    if (!secret) throw new UserTokenSecretEndedError();
+    endUserTokenSocketBySecret(socket, secret.endsAt);
+  }
   const { lastSeq } = socketAuthSchema.parse(socket.handshake.auth ?? {});
   // Without a lastSeq (a fresh client loads its lists over REST) only the stream's position is needed.
   const { latestSeq, missed, counts } = await readInboxSync(ctx.raw, userId, lastSeq, data.via === 'session' ? data.sessionId : undefined);

@@ -6,8 +6,55 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S, zodIssuesToDetails } from '../errors.js';
 import { UserTokenError } from '../services/userTokens/verifyUserToken.js';
 import { ENVIRONMENT_SECRET, userTokenSecretRoom } from './rooms.js';
-import type { IoSocket } from './socketServer.js';
+import { readUserTokenStates } from '../services/userTokens/readUserTokenStates.js';
+import type { IoServer, IoSocket } from './socketServer.js';
 import { tokenBucket } from './tokenBucket.js';
+
+/** Each kept token socket's hard stop, re-armed when its end moves (a refresh, or its secret's end). */
+const hardStops = new WeakMap<IoSocket, () => void>();
+
+/**
+ * Ends a token socket no later than its signing secret (`endsAt`, ms since the epoch: a rotation's end):
+ * disconnected now when that has passed, else its hard stop moves there when sooner than its token's `exp`.
+ * A socket checked against the secret before it was rotated kept the token's `exp` (up to 24 h) otherwise.
+ */
+export function endUserTokenSocketBySecret(socket: IoSocket, endsAt: number | undefined): void {
+  const { data } = socket;
+  if (data.via !== 'userToken' || endsAt === undefined || endsAt >= data.expiresAt) return;
+  socket.data = { ...data, expiresAt: endsAt };
+  if (endsAt <= Date.now()) socket.disconnect(true);
+  else hardStops.get(socket)?.();
+}
+
+/**
+ * Applies a change of signing secrets (the invalidation bus's `userTokenSecret`: a rotation, a revocation;
+ * without a key, any) to this node's token sockets at once, on every node: those of a revoked or ended secret
+ * are disconnected, those of a retiring one end with it (endUserTokenSocketBySecret). One query per change.
+ * The sweep (sessionRevalidation) applies the same rule to a message lost while Redis was down.
+ *
+ * @example
+ * watchUserTokenSecrets(ctx, io); // once per Socket.IO server
+ */
+export function watchUserTokenSecrets(ctx: Pick<AppContext, 'db' | 'invalidation' | 'log'>, io: IoServer): () => void {
+  return ctx.invalidation.subscribe('userTokenSecret', (secretId) => {
+    const sockets = [...io.of('/').sockets.values()].filter(
+      (s) => s.data.via === 'userToken' && s.data.secretId !== null && (secretId === undefined || s.data.secretId === secretId),
+    );
+    if (sockets.length === 0) return;
+    const secretIds = [...new Set(sockets.map((s) => (s.data.via === 'userToken' ? s.data.secretId! : '')))];
+    readUserTokenStates(ctx.db, { secretIds, userIds: [] }).then(
+      ({ liveSecrets }) => {
+        for (const socket of sockets) {
+          const { data } = socket;
+          if (data.via !== 'userToken' || data.secretId === null || !socket.connected) continue;
+          if (!liveSecrets.has(data.secretId)) socket.disconnect(true);
+          else endUserTokenSocketBySecret(socket, liveSecrets.get(data.secretId));
+        }
+      },
+      (err: unknown) => ctx.log.warn({ err }, 'Could not apply a signing-secret change to its sockets; the next sweep will'),
+    );
+  });
+}
 
 /** Refreshes a socket may ask at once, then one more per REFILL_MS: a client refreshes once per token lifetime. */
 const BURST = 3;
@@ -36,6 +83,7 @@ export function keepUserTokenSocket(ctx: Pick<AppContext, 'userTokens' | 'log'>,
     hardStop.unref();
   };
   armHardStop();
+  hardStops.set(socket, armHardStop);
   socket.once('disconnect', () => clearTimeout(hardStop));
 
   socket.on('auth.refresh', (request, ack) => {

@@ -119,6 +119,30 @@ describe('sockets opened with a user token (auth.token)', () => {
     bySession.disconnect();
   });
 
+  it('end at once when their secret is rotated with no overlap, and with the overlap otherwise (no sweep needed)', async () => {
+    const rotate = async (overlapSeconds: number) => {
+      const created = (await admin.request<CreatedUserTokenSecret>('POST', '/api/admin/user-token-secrets', { name: `Rotate ${overlapSeconds}` })).body;
+      const socket = tokenSocket(await signUserToken({ sub: 'sock-u1', kid: created.userTokenSecret.id, secret: created.secret, expiresIn: 3600 }));
+      await socket.connect();
+      const rotated = await admin.request<CreatedUserTokenSecret>('POST', `/api/admin/user-token-secrets/${created.userTokenSecret.id}/rotate`, { overlapSeconds });
+      expect(rotated.status).toBe(201);
+      return { socket, rotatedAt: Date.now(), successor: rotated.body };
+    };
+    const immediately = await rotate(0);
+    await waitFor(() => !immediately.socket.socket.connected, 3000, 'the socket of a secret rotated with no overlap to end');
+
+    const overlapped = await rotate(2);
+    const bySuccessor = tokenSocket(
+      await signUserToken({ sub: 'sock-u1', kid: overlapped.successor.userTokenSecret.id, secret: overlapped.successor.secret, expiresIn: 3600 }),
+    );
+    await bySuccessor.connect();
+    expect(overlapped.socket.socket.connected).toBe(true);
+    await waitFor(() => !overlapped.socket.socket.connected, 6000, 'the socket to end with its secret’s overlap');
+    expect(Date.now() - overlapped.rotatedAt).toBeGreaterThanOrEqual(1500);
+    expect(bySuccessor.socket.connected).toBe(true);
+    bySuccessor.disconnect();
+  });
+
   it('are ended by a sweep when their secret ended without a broadcast (a rotation’s overlap ran out)', async () => {
     const created = (await admin.request<CreatedUserTokenSecret>('POST', '/api/admin/user-token-secrets', { name: 'Sweep' })).body;
     const socket = tokenSocket(await signUserToken({ sub: 'sock-u1', kid: created.userTokenSecret.id, secret: created.secret }));

@@ -5,7 +5,8 @@ const CHUNK = 500;
 
 /** Which of the asked secrets still verify and which of the asked users still exist. */
 export interface UserTokenStates {
-  liveSecrets: Set<string>;
+  /** The secrets that still verify, each with its end (ms since the epoch; undefined: none yet, `active`). */
+  liveSecrets: Map<string, number | undefined>;
   liveUsers: Set<string>;
 }
 
@@ -18,11 +19,11 @@ export interface UserTokenStates {
  * const { liveSecrets, liveUsers } = await readUserTokenStates(db, { secretIds: ['uts_…'], userIds: ['c…'] });
  */
 export async function readUserTokenStates(db: Db, { secretIds, userIds }: { secretIds: string[]; userIds: string[] }, now = Date.now()): Promise<UserTokenStates> {
-  const liveSecrets = new Set<string>();
+  const liveSecrets = new Map<string, number | undefined>();
   const liveUsers = new Set<string>();
   for (let i = 0; i < secretIds.length; i += CHUNK) {
     const rows = await db.userTokenSecret.findMany({ where: { id: { in: secretIds.slice(i, i + CHUNK) } }, select: { id: true, revokedAt: true, expiresAt: true } });
-    for (const row of rows) if (!row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > now)) liveSecrets.add(row.id);
+    for (const row of rows) if (!row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > now)) liveSecrets.set(row.id, row.expiresAt?.getTime());
   }
   for (let i = 0; i < userIds.length; i += CHUNK) {
     const rows = await db.user.findMany({ where: { id: { in: userIds.slice(i, i + CHUNK) } }, select: { id: true } });
@@ -39,8 +40,11 @@ export class UserTokenSecretEndedError extends Error {
   }
 }
 
-/** Whether one secret still verifies at `now` (read from the database, not from any cache). */
-export async function isUserTokenSecretLive(db: Db, secretId: string, now = Date.now()): Promise<boolean> {
+/**
+ * Whether one secret still verifies at `now` (read from the database, not from any cache): `{ endsAt }` (a
+ * rotation's end, or undefined for none) when it does, undefined when it was revoked, has ended or is gone.
+ */
+export async function readUserTokenSecretEnd(db: Db, secretId: string, now = Date.now()): Promise<{ endsAt: number | undefined } | undefined> {
   const { liveSecrets } = await readUserTokenStates(db, { secretIds: [secretId], userIds: [] }, now);
-  return liveSecrets.has(secretId);
+  return liveSecrets.has(secretId) ? { endsAt: liveSecrets.get(secretId) } : undefined;
 }
