@@ -33,6 +33,22 @@ export interface ViewActions extends ItemActions {
 let panelIds = 0;
 
 /**
+ * The styles as a constructed stylesheet where the browser has them: a host page whose CSP has no
+ * `style-src 'unsafe-inline'` would block a `<style>` element, not an adopted sheet. Older browsers get the element.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(ELEMENT_CSS);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = ELEMENT_CSS;
+  root.append(style);
+}
+
+/**
  * The element's shadow DOM: the bell with its exact badge, and the popover (role dialog) with the feed.
  * Focus moves into the popover when it opens and back to the bell when Escape closes it; a click outside
  * the element closes it too. It renders what it is given and holds no inbox state of its own.
@@ -62,8 +78,6 @@ export class InboxView {
     private readonly root: ShadowRoot,
     private readonly actions: ViewActions,
   ) {
-    const style = document.createElement('style');
-    style.textContent = ELEMENT_CSS;
     this.panel.id = `flashnotify-panel-${++panelIds}`;
     this.panel.hidden = true;
     this.bell.append(bellIcon(), this.badge, this.offlineDot);
@@ -73,7 +87,8 @@ export class InboxView {
       h('div', { class: 'body' }, this.message, this.list, this.footer),
     );
     this.message.after(h('p', { class: 'message' }, this.retryButton));
-    root.append(style, this.bell, this.announcer, this.panel);
+    adoptStyles(root);
+    root.append(this.bell, this.announcer, this.panel);
 
     this.bell.addEventListener('click', () => (this.isOpen ? this.close(false) : this.open()));
     this.markAllButton.addEventListener('click', () => actions.markAllRead());
