@@ -10,6 +10,8 @@ const config = {
     'tests/fixtures/processFaults.ts',
     // Derived from prisma/schema.prisma by `npm run db:sync-schema`; scripts/db/ reads it by path.
     'prisma/postgres/schema.prisma',
+    // The embeddable inbox's module: scripts/build.mjs (target `embed`) builds it by path.
+    'client/src/embed/element.ts',
   ],
   project: ['server/**/*.ts', 'client/src/**/*.{ts,tsx}', 'shared/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.ts', 'prisma/**/*.prisma'],
   // The house writes one file per operation exporting its fetcher, query options and hook together

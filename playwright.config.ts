@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_API_KEY, E2E_SESSION_SECRET } from './tests/e2e/support/constants.js';
+import { E2E_API_KEY, E2E_HOST_PORT, E2E_SESSION_SECRET, E2E_USER_TOKEN_SECRET } from './tests/e2e/support/constants.js';
 
 // Debian's Chromium (scripts/ensure-chromium.mjs installs it); Playwright cannot download its own here.
 const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -54,6 +54,9 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       BOOTSTRAP_API_KEY: E2E_API_KEY,
       SESSION_SECRET: E2E_SESSION_SECRET,
+      // The host app of tests/e2e/embed.spec.ts (its own origin), embedding the inbox with user tokens.
+      ALLOWED_ORIGINS: `http://127.0.0.1:${E2E_HOST_PORT}`,
+      USER_TOKEN_SECRET: E2E_USER_TOKEN_SECRET,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
     },

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Builds what `npm start` runs: the web client (Vite → dist/client) and the server (esbuild → one ES module,
-// dist/server/index.js, npm packages left as imports), so starting compiles nothing.
+// Builds what `npm start` runs: the web client (Vite → dist/client), the embeddable inbox (Vite library mode →
+// one ES module, dist/embed/flashnotify.js, served at /embed/flashnotify.js) and the server (esbuild → one ES
+// module, dist/server/index.js, npm packages left as imports), so starting compiles nothing.
 //
-//   node scripts/build.mjs              both, always (`npm run build`)
+//   node scripts/build.mjs              all three, always (`npm run build`)
 //   node scripts/build.mjs --changed    each only when its inputs changed since its last build (`npm start`)
 //   node scripts/build.mjs server       one target; `--outdir <dir>` puts the server bundle elsewhere (tests)
 //
@@ -11,6 +12,7 @@
 // build of that target, in dist/.build-<target>.json. Plain JavaScript run by node: checking costs ~20 ms,
 // where loading tsx first would cost more than the check.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,12 @@ const TARGETS = {
     inputs: ['client', 'shared', 'vite.config.ts', 'tsconfig.client.json', 'package-lock.json', 'scripts/build.mjs'],
     output: (outdir) => path.join(outdir ?? fromRoot('dist', 'client'), 'index.html'),
     build: buildClient,
+  },
+  embed: {
+    // What client/src/embed/element.ts imports: the embed, the client's shared layer, shared/.
+    inputs: ['client/src/embed', 'client/src/lib', 'shared', 'package-lock.json', 'scripts/build.mjs'],
+    output: (outdir) => path.join(outdir ?? fromRoot('dist', 'embed'), EMBED_FILE),
+    build: buildEmbed,
   },
   server: {
     // server/generated (the Prisma clients, rebuilt on install) is bundled too, hence an input.
@@ -44,6 +52,44 @@ async function buildClient(outdir) {
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: fromRoot('vite.config.ts'), mode: 'production', build: outdir ? { outDir: outdir } : {} });
+}
+
+const EMBED_FILE = 'flashnotify.js';
+/** The README's promise for the whole element, socket.io-client included (issue 10). */
+const EMBED_GZIP_BUDGET = 60 * 1024;
+
+/**
+ * The `<flashnotify-inbox>` custom element as one self-contained ES module (Vite library mode: every
+ * dependency bundled, nothing split off, no CSS file: its styles live in its shadow root). Prints the
+ * gzip size, the number hosts pay, and fails above the budget.
+ */
+async function buildEmbed(outdir) {
+  process.env.NODE_ENV = 'production';
+  const { build } = await import('vite');
+  const dir = outdir ?? fromRoot('dist', 'embed');
+  await build({
+    configFile: false,
+    root,
+    mode: 'production',
+    logLevel: 'warn',
+    resolve: { alias: { '@shared': fromRoot('shared') } },
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: true,
+      target: 'es2022',
+      copyPublicDir: false,
+      lib: { entry: fromRoot('client', 'src', 'embed', 'element.ts'), formats: ['es'], fileName: () => EMBED_FILE },
+      // Library mode leaves whitespace in ES output (for consumers that re-bundle); this file is served as is.
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  const code = readFileSync(path.join(dir, EMBED_FILE));
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`embed built: ${path.relative(root, path.join(dir, EMBED_FILE))} ${kb(code.length)}, ${kb(gzip)} gzip (budget ${kb(EMBED_GZIP_BUDGET)})`);
+  if (gzip > EMBED_GZIP_BUDGET) throw new Error(`The embed is ${kb(gzip)} gzip, over its ${kb(EMBED_GZIP_BUDGET)} budget`);
 }
 
 /**
@@ -116,7 +162,7 @@ const { values: options, positionals } = parseArgs({
 const names = positionals.length > 0 ? positionals : Object.keys(TARGETS);
 for (const name of names) {
   if (!TARGETS[name]) {
-    console.error(`Unknown build target "${name}" (expected ${Object.keys(TARGETS).join(' or ')})`);
+    console.error(`Unknown build target "${name}" (expected one of ${Object.keys(TARGETS).join(', ')})`);
     process.exit(1);
   }
 }

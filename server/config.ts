@@ -56,6 +56,7 @@ const envSchema = z.object({
   SOCKET_HANDSHAKES_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
+  EMBED_DIST_DIR: z.string().optional(),
   TEST_PAUSE_AT: z.enum(['send.beforeCommit', 'send.afterCommit']).optional(),
 });
 
@@ -122,6 +123,8 @@ export interface Config {
     breakerCooldownMs: number;
   };
   clientDistDir: string;
+  /** Where the built `<flashnotify-inbox>` module is (served at /embed/flashnotify.js). */
+  embedDistDir: string;
   /** Tests only (NODE_ENV=test): a send stops here so a crash test can kill the process (testPausePoint). */
   testPauseAt: Env['TEST_PAUSE_AT'];
 }
@@ -198,6 +201,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       breakerCooldownMs: env.BREAKER_COOLDOWN_MS,
     },
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? 'dist/client'),
+    embedDistDir: path.resolve(env.EMBED_DIST_DIR ?? 'dist/embed'),
     testPauseAt: env.TEST_PAUSE_AT,
   };
 }

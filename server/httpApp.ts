@@ -22,6 +22,7 @@ import { pushRouter } from './routes/push.js';
 import { pushReadRouter } from './routes/pushRead.js';
 import { unsubscribeRouter } from './routes/unsubscribe.js';
 import { v1Router } from './routes/v1/index.js';
+import { serveEmbedScript } from './embedScript.js';
 import { compressStatic, serveClient } from './staticClient.js';
 
 /** The inbox API: what a user token may reach (requireInboxUser), cross-origin for ALLOWED_ORIGINS. */
@@ -29,7 +30,7 @@ const INBOX_API_PATHS = ['/api/notifications', '/api/preferences', '/api/push'];
 
 /**
  * The Express app: `/api/v1` for services (API key, no cookies), `/api` for the web app (session +
- * CSRF), then the built client with an SPA fallback. Every error leaves as JSON through one handler.
+ * CSRF), the embeddable inbox's module, then the built client with an SPA fallback. Every error leaves as JSON through one handler.
  */
 export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler): express.Express {
   const app = express();
@@ -82,6 +83,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use('/api/admin', adminRouter(ctx));
   app.use('/api', apiNotFound);
 
+  serveEmbedScript(app, ctx.config);
   serveClient(app, ctx.config);
   // Any other method on a web-app path: the JSON 404 too, not Express's default HTML page.
   app.use(apiNotFound);

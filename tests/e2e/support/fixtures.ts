@@ -20,6 +20,7 @@ export async function postNotification(
     body?: string;
     category?: string;
     priority?: 'low' | 'normal' | 'high' | 'critical';
+    actionUrl?: string;
   },
 ): Promise<string[]> {
   const res = await request.post('/api/v1/notifications', {

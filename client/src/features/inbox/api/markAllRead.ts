@@ -4,7 +4,7 @@ import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
 import { apiFetch } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
-import { coveredBy } from '../utils/bulkChange';
+import { coveredBy } from '../../../lib/bulkChange';
 import { adjustCounts, getCategoryCounts, patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
 import { applyBulkChangeToLists, loadedItems, maxLoadedSeq, restoreLists, snapshotLists, unreadLeftAfter } from '../utils/listCache';

@@ -4,7 +4,7 @@ import { apiFetch } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { applyBulkChangeToLists, loadedItems } from '../utils/listCache';
-import { coveredBy } from '../utils/bulkChange';
+import { coveredBy } from '../../../lib/bulkChange';
 import { notificationKeys } from './notificationKeys';
 
 /** Marks the inbox as seen up to `upToSeq` (the newest item the bell panel shows), or entirely without it. */

@@ -2,7 +2,7 @@ import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { BulkUpdateChange } from '@shared/events';
 import type { NotificationDto, NotificationPage } from '@shared/schemas/notification';
 import { filtersFromListKey, notificationKeys } from '../api/notificationKeys';
-import { applyBulkChange, coveredBy } from './bulkChange';
+import { applyBulkChange, coveredBy } from '../../../lib/bulkChange';
 import { isUnread, matchesFilters, type InboxFilters } from './filters';
 
 /** Cached pages of one inbox list. */

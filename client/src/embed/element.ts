@@ -1,0 +1,271 @@
+import type { InboxCounts, NotificationDto } from '@shared/schemas/notification';
+import { isApiError } from '../lib/api.js';
+import type { GetUserToken } from '../lib/userTokens.js';
+import { FeedState } from './feed.js';
+import { InboxClient } from './inboxClient.js';
+import { InboxView, type ViewActions } from './inboxView.js';
+import { guardTokens, tokenFromUrl, TokenUnavailableError } from './tokenUrl.js';
+
+/** `detail` of the events the element dispatches (they bubble and cross shadow roots). */
+export interface FlashNotifyEventMap {
+  /** A notification the element did not hold: live, or replayed after a reconnect. */
+  'flashnotify:notification': CustomEvent<{ notification: NotificationDto; replayed: boolean }>;
+  /** Exact counts, each newer than the last. */
+  'flashnotify:counts': CustomEvent<InboxCounts>;
+  /** No token FlashNotify accepts could be had: the element shows "signed out" and holds no data. */
+  'flashnotify:unauthorized': CustomEvent<null>;
+}
+
+/** Longest wait for "mark read" before following a same-tab link anyway. */
+const OPEN_WAIT_MS = 1_500;
+const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * `<flashnotify-inbox base-url="https://notify.example.com" token-url="/flashnotify/token">`: a bell with
+ * the exact unread count and a popover feed, live over FlashNotify's socket with the web app's gap-free
+ * sync (`InboxClient`), for any page of a host app. Framework-free, in a shadow root, themed with
+ * `--fn-*` custom properties and `theme="light|dark"` (README → Embeddable inbox). Instead of
+ * `token-url`, a host may set the `getToken` property to a function resolving to a user token.
+ *
+ * @example
+ * const inbox = document.querySelector('flashnotify-inbox');
+ * inbox.getToken = () => myBackend.flashnotifyToken();
+ * inbox.addEventListener('flashnotify:counts', (event) => updateTitle(event.detail.unread));
+ */
+export class FlashNotifyInboxElement extends HTMLElement {
+  static readonly observedAttributes = ['base-url', 'token-url', 'page-size'];
+
+  private readonly view: InboxView;
+  private tokenGetter: GetUserToken | undefined;
+  private client: InboxClient | undefined;
+  private feed = new FeedState();
+  private labels = new Map<string, string>();
+  private startPending = false;
+  /** Bumped at every (re)start and first-page load, so an answer meant for an older one is dropped. */
+  private generation = 0;
+  private loadingMore = false;
+  /** Socket events applied while a first page was on its way: applied again on top of it (it may predate them). */
+  private sinceRequest: ((feed: FeedState) => void)[] | undefined;
+
+  constructor() {
+    super();
+    this.view = new InboxView(this.attachShadow({ mode: 'open' }), this.viewActions());
+  }
+
+  /** The host's token source (overrides `token-url`): called at start, before expiry and after a refusal. */
+  get getToken(): GetUserToken | undefined {
+    return this.tokenGetter;
+  }
+
+  set getToken(getToken: GetUserToken | undefined) {
+    this.tokenGetter = getToken;
+    this.scheduleStart();
+  }
+
+  connectedCallback(): void {
+    // A property set before this module defined the element sits on the instance, shadowing the setter.
+    if (Object.hasOwn(this, 'getToken')) {
+      const early = (this as { getToken?: GetUserToken }).getToken;
+      delete (this as { getToken?: GetUserToken }).getToken;
+      this.getToken = early;
+    }
+    this.scheduleStart();
+  }
+
+  disconnectedCallback(): void {
+    this.stop();
+  }
+
+  attributeChangedCallback(): void {
+    this.scheduleStart();
+  }
+
+  /** Several attribute and property changes in one task start one client. */
+  private scheduleStart(): void {
+    if (this.startPending) return;
+    this.startPending = true;
+    queueMicrotask(() => {
+      this.startPending = false;
+      if (this.isConnected) this.start();
+    });
+  }
+
+  private start(): void {
+    this.stop();
+    const baseUrl = this.getAttribute('base-url');
+    const tokenUrl = this.getAttribute('token-url');
+    const getToken = this.tokenGetter ? guardTokens(this.tokenGetter) : tokenUrl ? tokenFromUrl(tokenUrl) : undefined;
+    if (!baseUrl || !getToken) {
+      this.view.setMessage('not-configured');
+      return;
+    }
+    const client = new InboxClient({ baseUrl, getToken });
+    this.client = client;
+    const generation = this.generation;
+    const current = () => this.client === client && this.generation >= generation;
+    client.on('connection', ({ state }) => current() && this.view.setConnection(state));
+    client.on('counts', (counts) => {
+      if (!current()) return;
+      this.view.setUnread(counts.unread);
+      this.dispatch('flashnotify:counts', counts);
+    });
+    client.on('notification', (notification, { replayed }) => {
+      if (!current()) return;
+      this.applyToFeed((feed) => feed.add(notification));
+      this.dispatch('flashnotify:notification', { notification, replayed });
+    });
+    client.on('updated', (item) => current() && this.applyToFeed((feed) => feed.update(item)));
+    client.on('bulkUpdated', (change) => current() && this.applyToFeed((feed) => feed.applyBulk(change)));
+    client.on('reset', () => current() && void this.loadFirstPage());
+    client.on('unauthorized', () => current() && this.signOut());
+    client.connect();
+    client.fetchCounts().catch((error: unknown) => this.failed(error));
+    void this.loadFirstPage();
+  }
+
+  private stop(): void {
+    this.generation += 1;
+    this.client?.disconnect();
+    this.client = undefined;
+    this.feed = new FeedState();
+    this.loadingMore = false;
+    this.sinceRequest = undefined;
+    this.view.setUnread(0);
+    this.view.setConnection('connecting');
+    this.view.showLoadMore(false);
+    this.view.renderItems([], this.labelOf);
+  }
+
+  private async loadFirstPage(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const generation = ++this.generation;
+    if (!this.feed.loaded) this.view.setMessage('loading');
+    const since: ((feed: FeedState) => void)[] = [];
+    this.sinceRequest = since;
+    try {
+      const [page] = await Promise.all([client.list({ limit: this.pageSize }), this.loadLabels(client)]);
+      if (generation !== this.generation) return;
+      this.feed.setFirstPage(page);
+      for (const change of since) change(this.feed);
+      this.render();
+    } catch (error) {
+      if (generation === this.generation) this.failed(error);
+    } finally {
+      if (this.sinceRequest === since) this.sinceRequest = undefined;
+    }
+  }
+
+  /** A socket event's change to the feed, remembered while a first page is loading (see sinceRequest). */
+  private applyToFeed(change: (feed: FeedState) => unknown): void {
+    change(this.feed);
+    this.sinceRequest?.push(change);
+    this.render();
+  }
+
+  private async loadMore(): Promise<void> {
+    const { client, feed } = this;
+    if (!client || !feed.nextCursor || this.loadingMore) return;
+    this.loadingMore = true;
+    this.view.showLoadMore(true, true);
+    try {
+      const page = await client.list({ limit: this.pageSize, cursor: feed.nextCursor });
+      if (feed === this.feed) feed.appendPage(page);
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.loadingMore = false;
+      if (feed === this.feed) this.render();
+    }
+  }
+
+  private async loadLabels(client: InboxClient): Promise<void> {
+    const categories = await client.categories().catch(() => []);
+    for (const { key, label } of categories) this.labels.set(key, label);
+  }
+
+  private readonly labelOf = (key: string): string => this.labels.get(key) ?? key;
+
+  private render(): void {
+    const { feed } = this;
+    this.view.renderItems(feed.items, this.labelOf);
+    // Before the first page the message stays what it is (loading, or the error that stopped it).
+    if (feed.loaded) this.view.setMessage(feed.items.length === 0 ? 'empty' : null);
+    this.view.showLoadMore(feed.nextCursor !== null, this.loadingMore);
+  }
+
+  /** A refused token (or none to be had) means signed out; anything else is a failure worth a retry. */
+  private failed(error: unknown): void {
+    if (!this.client) return;
+    if (error instanceof TokenUnavailableError || isApiError(error, 401)) return this.signOut();
+    if (!this.feed.loaded) this.view.setMessage('error');
+  }
+
+  /** Stops for good (until the attributes or `getToken` change) and forgets everything it showed. */
+  private signOut(): void {
+    if (!this.client) return;
+    this.stop();
+    this.view.setConnection('signed-out');
+    this.view.setMessage('signed-out');
+    this.dispatch('flashnotify:unauthorized', null);
+  }
+
+  /** Runs a change; the server's answer (and the socket's events) update the feed and the badge. */
+  private change(action: (client: InboxClient) => Promise<NotificationDto | void>): Promise<void> {
+    const client = this.client;
+    if (!client) return Promise.resolve();
+    return action(client)
+      .then((item) => {
+        if (client !== this.client) return;
+        if (item) this.applyToFeed((feed) => feed.update(item));
+        // Without the socket no counts arrive by themselves.
+        if (client.connectionState.state !== 'connected') return client.fetchCounts().then(() => {});
+      })
+      .catch((error: unknown) => this.failed(error));
+  }
+
+  private viewActions(): ViewActions {
+    return {
+      opened: () => {
+        const client = this.client;
+        // Signed out or not configured: the message says so, nothing to load.
+        if (!client) return;
+        if ((client.counts?.unseen ?? 0) > 0) client.markAllSeen().catch(() => {});
+        if (this.feed.loaded) this.render();
+        else if (this.sinceRequest === undefined) void this.loadFirstPage();
+      },
+      open: (item, navigate) => {
+        this.view.close(false);
+        const marking = item.readAt === null ? this.change((client) => client.markRead(item.id)) : Promise.resolve();
+        if (navigate) void Promise.race([marking, new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]).then(navigate);
+      },
+      toggleRead: (item) => void this.change((client) => (item.readAt === null ? client.markRead(item.id) : client.markUnread(item.id))),
+      archive: (item) => void this.change((client) => client.archive(item.id)),
+      markAllRead: () =>
+        void this.change(async (client) => {
+          const upToSeq = this.feed.items[0]?.seq;
+          await client.markAllRead();
+          if (client === this.client) this.applyToFeed((feed) => feed.applyBulk({ readAll: true, upToSeq }));
+        }),
+      loadMore: () => void this.loadMore(),
+      retry: () => this.start(),
+    };
+  }
+
+  private get pageSize(): number {
+    const size = Number(this.getAttribute('page-size'));
+    return Number.isInteger(size) && size >= 1 && size <= 100 ? size : DEFAULT_PAGE_SIZE;
+  }
+
+  private dispatch<K extends keyof FlashNotifyEventMap>(type: K, detail: FlashNotifyEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'flashnotify-inbox': FlashNotifyInboxElement;
+  }
+}
+
+if (!customElements.get('flashnotify-inbox')) customElements.define('flashnotify-inbox', FlashNotifyInboxElement);

@@ -1,0 +1,200 @@
+import type { NotificationDto } from '@shared/schemas/notification';
+import type { ConnectionState } from '../lib/connection.js';
+import { bellIcon, h } from './dom.js';
+import { ItemView, type ItemActions } from './itemView.js';
+import { ELEMENT_CSS } from './styles.js';
+
+/** What the feed area says instead of (or before) items. */
+export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | null;
+
+const MESSAGES: Record<Exclude<FeedMessage, null>, string> = {
+  loading: 'Loading…',
+  error: 'Couldn’t load notifications.',
+  empty: 'You’re all caught up. New notifications appear here.',
+  'signed-out': 'Sign in to see your notifications.',
+  'not-configured': 'This inbox needs its base-url and a token-url (or getToken).',
+};
+
+const CONNECTION_TEXT: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  connected: '',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+};
+
+/** What the view asks its element to do. */
+export interface ViewActions extends ItemActions {
+  opened: () => void;
+  markAllRead: () => void;
+  loadMore: () => void;
+  retry: () => void;
+}
+
+let panelIds = 0;
+
+/**
+ * The styles as a constructed stylesheet where the browser has them: a host page whose CSP has no
+ * `style-src 'unsafe-inline'` would block a `<style>` element, not an adopted sheet. Older browsers get the element.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(ELEMENT_CSS);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = ELEMENT_CSS;
+  root.append(style);
+}
+
+/**
+ * The element's shadow DOM: the bell with its exact badge, and the popover (role dialog) with the feed.
+ * Focus moves into the popover when it opens and back to the bell when Escape closes it; a click outside
+ * the element closes it too. It renders what it is given and holds no inbox state of its own.
+ *
+ * @example
+ * const view = new InboxView(element.attachShadow({ mode: 'open' }), actions);
+ * view.setUnread(3);
+ */
+export class InboxView {
+  private readonly bell = h('button', { class: 'bell', attrs: { type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', part: 'bell' } });
+  private readonly badge = h('span', { class: 'badge', attrs: { 'data-testid': 'flashnotify-badge', 'aria-hidden': 'true', part: 'badge' } });
+  private readonly offlineDot = h('span', { class: 'dot-offline', attrs: { 'aria-hidden': 'true' } });
+  private readonly announcer = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
+  private readonly panel = h('div', { class: 'panel', attrs: { role: 'dialog', 'aria-label': 'Notifications', tabindex: '-1', part: 'panel' } });
+  private readonly status = h('p', { class: 'status', attrs: { role: 'status', 'data-testid': 'flashnotify-connection' } });
+  private readonly markAllButton = h('button', { class: 'link-button', text: 'Mark all as read', attrs: { type: 'button' } });
+  private readonly message = h('p', { class: 'message', attrs: { 'data-testid': 'flashnotify-message' } });
+  private readonly retryButton = h('button', { class: 'link-button', text: 'Try again', attrs: { type: 'button' } });
+  private readonly list = h('ul', { class: 'list', attrs: { 'aria-label': 'Notifications' } });
+  private readonly footer = h('div', { class: 'footer' });
+  private readonly loadMoreButton = h('button', { class: 'link-button', text: 'Load more', attrs: { type: 'button' } });
+  private readonly views = new Map<string, ItemView>();
+  private unread = 0;
+  private connection: ConnectionState | 'signed-out' = 'connecting';
+
+  constructor(
+    private readonly root: ShadowRoot,
+    private readonly actions: ViewActions,
+  ) {
+    this.panel.id = `flashnotify-panel-${++panelIds}`;
+    this.panel.hidden = true;
+    this.bell.append(bellIcon(), this.badge, this.offlineDot);
+    this.footer.append(this.loadMoreButton);
+    this.panel.append(
+      h('div', { class: 'header' }, h('h2', { class: 'title', text: 'Notifications' }), this.status, this.markAllButton),
+      h('div', { class: 'body' }, this.message, this.list, this.footer),
+    );
+    this.message.after(h('p', { class: 'message' }, this.retryButton));
+    adoptStyles(root);
+    root.append(this.bell, this.announcer, this.panel);
+
+    this.bell.addEventListener('click', () => (this.isOpen ? this.close(false) : this.open()));
+    this.markAllButton.addEventListener('click', () => actions.markAllRead());
+    this.loadMoreButton.addEventListener('click', () => actions.loadMore());
+    this.retryButton.addEventListener('click', () => actions.retry());
+    this.setUnread(0);
+    this.setMessage(null);
+    this.showLoadMore(false);
+  }
+
+  get isOpen(): boolean {
+    return !this.panel.hidden;
+  }
+
+  open(): void {
+    if (this.isOpen) return;
+    this.panel.hidden = false;
+    this.bell.setAttribute('aria-expanded', 'true');
+    this.bell.setAttribute('aria-controls', this.panel.id);
+    this.panel.focus();
+    document.addEventListener('pointerdown', this.onOutsidePointer, true);
+    document.addEventListener('keydown', this.onDocumentKey);
+    this.actions.opened();
+  }
+
+  close(returnFocus: boolean): void {
+    if (!this.isOpen) return;
+    this.panel.hidden = true;
+    this.bell.setAttribute('aria-expanded', 'false');
+    this.bell.removeAttribute('aria-controls');
+    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    document.removeEventListener('keydown', this.onDocumentKey);
+    if (returnFocus) this.bell.focus();
+  }
+
+  /** The exact unread count: badge (99+ above 99), the bell's label and a polite announcement. */
+  setUnread(unread: number): void {
+    this.unread = unread;
+    this.badge.textContent = unread > 99 ? '99+' : String(unread);
+    this.badge.hidden = unread === 0;
+    this.announcer.textContent = unread > 0 ? `${unread} unread notifications` : '';
+    this.markAllButton.disabled = unread === 0;
+    this.updateBellLabel();
+  }
+
+  /** The socket's state, shown only when not connected (a dot on the bell, a line in the popover). */
+  setConnection(state: ConnectionState | 'signed-out'): void {
+    this.connection = state;
+    const text = state === 'signed-out' ? '' : CONNECTION_TEXT[state];
+    this.status.textContent = text;
+    this.status.hidden = text === '';
+    this.status.dataset.state = state;
+    this.offlineDot.hidden = state === 'connected' || state === 'signed-out';
+    this.updateBellLabel();
+  }
+
+  setMessage(message: FeedMessage): void {
+    this.message.textContent = message ? MESSAGES[message] : '';
+    this.message.hidden = message === null;
+    this.message.dataset.kind = message ?? '';
+    (this.retryButton.parentElement as HTMLElement).hidden = message !== 'error';
+  }
+
+  showLoadMore(visible: boolean, busy = false): void {
+    this.footer.hidden = !visible;
+    this.loadMoreButton.disabled = busy;
+    this.loadMoreButton.textContent = busy ? 'Loading…' : 'Load more';
+  }
+
+  /** Shows `items` in this order, reusing each row's nodes (focus stays where it was, unless its row went). */
+  renderItems(items: readonly NotificationDto[], labelOf: (key: string) => string): void {
+    const keep = new Set(items.map((item) => item.id));
+    let lostFocus = false;
+    for (const [id, view] of this.views) {
+      if (keep.has(id)) continue;
+      lostFocus ||= view.root.contains(this.root.activeElement);
+      view.root.remove();
+      this.views.delete(id);
+    }
+    const now = Date.now();
+    let previous: Node | null = null;
+    for (const item of items) {
+      let view = this.views.get(item.id);
+      if (!view) {
+        view = new ItemView(item, this.actions);
+        this.views.set(item.id, view);
+      }
+      view.update(item, now, labelOf);
+      const expected: ChildNode | null = previous ? previous.nextSibling : this.list.firstChild;
+      if (expected !== view.root) this.list.insertBefore(view.root, expected);
+      previous = view.root;
+    }
+    this.list.hidden = items.length === 0;
+    if (lostFocus) this.panel.focus();
+  }
+
+  private updateBellLabel(): void {
+    const state = this.connection === 'connected' ? '' : this.connection === 'signed-out' ? ', signed out' : `, ${CONNECTION_TEXT[this.connection].replace('…', '')}`;
+    this.bell.setAttribute('aria-label', `Notifications, ${this.unread} unread${state}`);
+  }
+
+  private readonly onOutsidePointer = (event: PointerEvent) => {
+    if (!event.composedPath().includes(this.root.host)) this.close(false);
+  };
+
+  private readonly onDocumentKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') this.close(true);
+  };
+}

@@ -1,0 +1,274 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startHostApp, type HostApp } from '../fixtures/hostApp/hostApp.js';
+import { seriousViolations } from './support/axe.js';
+import { E2E_API_KEY, E2E_HOST_PORT, E2E_SESSION_SECRET, E2E_USER_TOKEN_SECRET } from './support/constants.js';
+import { postNotification } from './support/fixtures.js';
+
+// Issue 10, section 4: `<flashnotify-inbox>` on a real host. FlashNotify (origin A) is the e2e server of
+// playwright.config.ts, whose ALLOWED_ORIGINS lists the host app started here (origin B, E2E_HOST_PORT);
+// a second copy of the host on a port nobody listed is the stranger (origin C). The host's backend signs
+// user tokens with jose (tests/fixtures/hostApp), the page loads the element from A's /embed/flashnotify.js.
+
+/** What the page saw of the element's events (recorded by an init script, with the page's clock). */
+interface Recorded {
+  notifications: { id: string; title: string; replayed: boolean; at: number }[];
+  counts: { unread: number; at: number }[];
+  unauthorized: number;
+}
+declare const window: { __fn: Recorded };
+
+const RECORDER = `
+  window.__fn = { notifications: [], counts: [], unauthorized: 0 };
+  document.addEventListener('flashnotify:notification', (e) => window.__fn.notifications.push({ id: e.detail.notification.id, title: e.detail.notification.title, replayed: e.detail.replayed, at: Date.now() }));
+  document.addEventListener('flashnotify:counts', (e) => window.__fn.counts.push({ unread: e.detail.unread, at: Date.now() }));
+  document.addEventListener('flashnotify:unauthorized', () => { window.__fn.unauthorized += 1; });
+`;
+
+const flashnotify = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
+const run = Date.now().toString(36);
+let host: HostApp;
+let stranger: HostApp;
+const recording = new WeakSet<Page>();
+
+test.beforeAll(async () => {
+  // With the API key the host creates its user in FlashNotify at sign-in (PUT /api/v1/users/{externalId}).
+  const options = { flashnotifyUrl: flashnotify, secret: E2E_USER_TOKEN_SECRET, apiKey: E2E_API_KEY };
+  host = await startHostApp({ ...options, port: E2E_HOST_PORT });
+  stranger = await startHostApp(options);
+});
+test.afterAll(async () => {
+  await host?.close();
+  await stranger?.close();
+});
+
+const badge = (page: Page) => page.getByTestId('flashnotify-badge');
+const connection = (page: Page) => page.getByTestId('flashnotify-connection');
+const items = (page: Page) => page.getByTestId('flashnotify-item');
+const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, \d+ unread/ });
+const recorded = (page: Page) => page.evaluate(() => window.__fn);
+
+/** Signs in to the host app as `user` (which creates them in FlashNotify) and opens its page with the element. */
+async function openHost(page: Page, user: string, { app = host, query = '', connected = true } = {}): Promise<void> {
+  if (!recording.has(page)) await page.addInitScript(RECORDER);
+  recording.add(page);
+  await page.goto(`${app.url}/sign-in?user=${user}`);
+  if (query) await page.goto(`${app.url}/${query}`);
+  if (connected) await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+}
+
+test('a notification posted with the API key shows live in the host page: exact badge, popover, no axe findings', async ({ page, request }) => {
+  const user = `emb-live-${run}`;
+  await openHost(page, user);
+  await expect(badge(page)).toBeHidden();
+  await expect(bell(page)).toHaveAccessibleName('Notifications, 0 unread');
+
+  // POST → the element's notification event and badge (counts), on the same machine's clock.
+  const samples: { event: number; badge: number }[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const posted = Date.now();
+    const [id] = await postNotification(request, { to: [{ externalId: user }], title: `Live ${i} ${run}`, body: `Body <b>${i}</b>` });
+    await expect(badge(page)).toHaveText(String(i));
+    const seen = await recorded(page);
+    const arrived = seen.notifications.find((n) => n.id === id)!.at;
+    const counted = seen.counts.find((c) => c.unread === i)!.at;
+    samples.push({ event: arrived - posted, badge: counted - posted });
+  }
+  const sorted = samples.map((s) => s.badge).sort((a, b) => a - b);
+  console.log(`POST → host page (notification event, badge) ms: ${samples.map((s) => `${s.event}/${s.badge}`).join(', ')}; median badge ${sorted[2]} ms`);
+  await expect(bell(page)).toHaveAccessibleName('Notifications, 5 unread');
+
+  // The popover: a dialog that takes focus, newest first, unread, text shown as text; Escape gives focus back.
+  await bell(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Notifications' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeFocused();
+  await expect(page.locator('flashnotify-inbox .item-title')).toHaveText([5, 4, 3, 2, 1].map((i) => `Live ${i} ${run}`));
+  await expect(items(page).first()).toHaveAttribute('data-read', 'false');
+  await expect(items(page).first().locator('.item-text')).toHaveText('Body <b>5</b>');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(bell(page)).toBeFocused();
+
+  // A new one while open is prepended; an outside click closes.
+  await bell(page).click();
+  await postNotification(request, { to: [{ externalId: user }], title: `Live 6 ${run}` });
+  await expect(page.locator('flashnotify-inbox .item-title').first()).toHaveText(`Live 6 ${run}`);
+  await expect(badge(page)).toHaveText('6');
+  await page.getByRole('heading', { name: 'Host app' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Dark theme: the same scan.
+  await page.goto(`${host.url}/?theme=dark`);
+  await bell(page).click();
+  await expect(items(page)).toHaveCount(6);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('pages with "load more"; marks read and unread, archives, marks all read; an action URL opens and marks read', async ({ page, request }) => {
+  const user = `emb-feed-${run}`;
+  await openHost(page, user, { query: '?pageSize=2' });
+  for (let i = 1; i <= 5; i++) await postNotification(request, { to: [{ externalId: user }], title: `Feed ${i} ${run}` });
+  await expect(badge(page)).toHaveText('5');
+  await page.reload();
+  await bell(page).click();
+  const titles = page.locator('flashnotify-inbox .item-title');
+  await expect(titles).toHaveText([`Feed 5 ${run}`, `Feed 4 ${run}`]);
+  const loadMore = page.getByRole('button', { name: 'Load more' });
+  await loadMore.click();
+  await expect(titles).toHaveCount(4);
+  await loadMore.click();
+  await expect(titles).toHaveText([5, 4, 3, 2, 1].map((i) => `Feed ${i} ${run}`));
+  await expect(loadMore).toBeHidden();
+
+  await page.getByRole('button', { name: `Mark as read: Feed 3 ${run}` }).click();
+  await expect(items(page).nth(2)).toHaveAttribute('data-read', 'true');
+  await expect(badge(page)).toHaveText('4');
+  await page.getByRole('button', { name: `Mark as unread: Feed 3 ${run}` }).click();
+  await expect(badge(page)).toHaveText('5');
+  await page.getByRole('button', { name: `Archive: Feed 1 ${run}` }).click();
+  await expect(titles).toHaveCount(4);
+  await expect(badge(page)).toHaveText('4');
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(badge(page)).toBeHidden();
+  await expect(items(page).and(page.locator('[data-read="false"]'))).toHaveCount(0);
+
+  // A path is the host's own page: followed in the same tab once the item is marked read.
+  await postNotification(request, { to: [{ externalId: user }], title: `Order ${run}`, actionUrl: '/orders/42' });
+  await expect(badge(page)).toHaveText('1');
+  await page.getByRole('link', { name: new RegExp(`Order ${run}`) }).click();
+  await expect(page).toHaveURL(`${host.url}/orders/42`);
+  await page.goto(host.url);
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+  await expect(badge(page)).toBeHidden();
+});
+
+test('offline, 3 posted, back online: all 3 appear once, in order, with an exact badge', async ({ page, context, request }) => {
+  const user = `emb-offline-${run}`;
+  await openHost(page, user);
+  await postNotification(request, { to: [{ externalId: user }], title: `Before ${run}` });
+  await expect(badge(page)).toHaveText('1');
+  await bell(page).click();
+
+  await context.setOffline(true);
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline');
+  await expect(connection(page)).toHaveText('Offline');
+  for (const n of [1, 2, 3]) await postNotification(request, { to: [{ externalId: user }], title: `Missed ${n} ${run}` });
+  await context.setOffline(false);
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+
+  await expect(badge(page)).toHaveText('4');
+  await expect(page.locator('flashnotify-inbox .item-title')).toHaveText([`Missed 3 ${run}`, `Missed 2 ${run}`, `Missed 1 ${run}`, `Before ${run}`]);
+  const seen = await recorded(page);
+  expect(seen.notifications.map((n) => n.title)).toEqual([`Before ${run}`, `Missed 1 ${run}`, `Missed 2 ${run}`, `Missed 3 ${run}`]);
+  expect(seen.notifications.slice(1).every((n) => n.replayed)).toBe(true);
+});
+
+/** A set-password link for an existing user, from the CLI, against the e2e server's database. */
+function setPasswordLink(email: string): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, SESSION_SECRET: E2E_SESSION_SECRET, PUBLIC_URL: flashnotify, LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  return new Promise((resolve, reject) => {
+    execFile(path.resolve('node_modules/.bin/tsx'), ['scripts/createUser.ts', '--email', email, '--reissue'], { env, timeout: 90_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`user:create failed: ${stderr}`)) : resolve(stdout.trim()),
+    );
+  });
+}
+
+test('read in the host page shows read in the FlashNotify app for the same user', async ({ page, browser, request }) => {
+  // A CLI process (tsx + migrations) and a password set and used: slow on a busy machine.
+  test.slow();
+  const user = `emb-read-${run}`;
+  await openHost(page, user);
+
+  // The same person in FlashNotify's own app: the host created them (PUT /api/v1/users, email
+  // <user>@host.example; a demo user's email cannot be claimed by PUT: 409 email_taken), an admin gives
+  // them a password link, they sign in there in another browser.
+  const email = `${user}@host.example`;
+  const link = await setPasswordLink(email);
+  const appContext = await browser.newContext();
+  const app = await appContext.newPage();
+  await app.goto(link);
+  await app.getByLabel('New password', { exact: true }).fill('a long and unusual password');
+  await app.getByLabel('Repeat the new password').fill('a long and unusual password');
+  await app.getByRole('button', { name: 'Set password' }).click();
+  await expect(app.getByRole('heading', { name: 'Your password is set' })).toBeVisible();
+  await app.goto('/login');
+  await app.getByLabel('Email').fill(email);
+  await app.getByLabel('Password').fill('a long and unusual password');
+  await app.getByRole('button', { name: 'Sign in' }).click();
+  await expect(app.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+
+  await postNotification(request, { to: [{ externalId: user }], title: `Shared ${run}` });
+  const inApp = app.getByTestId('notification-item').filter({ hasText: `Shared ${run}` });
+  await expect(inApp).toHaveAttribute('data-read', 'false');
+  await expect(badge(page)).toHaveText('1');
+
+  await bell(page).click();
+  await page.getByRole('button', { name: `Mark as read: Shared ${run}` }).click();
+  await expect(badge(page)).toBeHidden();
+  await expect(inApp).toHaveAttribute('data-read', 'true');
+  await expect(app.getByTestId('unread-badge')).toHaveCount(0);
+  await appContext.close();
+});
+
+test('an expired token is refused: flashnotify:unauthorized, a signed-out state, no data', async ({ page, request }) => {
+  const user = `emb-expired-${run}`;
+  await openHost(page, user);
+  await postNotification(request, { to: [{ externalId: user }], title: `Secret ${run}` });
+  await expect(badge(page)).toHaveText('1');
+
+  const inboxStatuses: number[] = [];
+  page.on('response', (res) => {
+    if (res.url().startsWith(`${flashnotify}/api/notifications`) && res.request().method() !== 'OPTIONS' && res.frame().url().includes('ttl=')) {
+      inboxStatuses.push(res.status());
+    }
+  });
+  // The host's backend now signs tokens that expired two minutes ago (beyond the 30 s of clock skew).
+  await page.goto(`${host.url}/?ttl=-120`);
+  await expect.poll(async () => (await recorded(page)).unauthorized).toBeGreaterThanOrEqual(1);
+  await expect(bell(page)).toHaveAccessibleName('Notifications, 0 unread, signed out');
+  await bell(page).click();
+  await expect(page.getByTestId('flashnotify-message')).toHaveText('Sign in to see your notifications.');
+  await expect(items(page)).toHaveCount(0);
+  await expect(badge(page)).toBeHidden();
+  const seen = await recorded(page);
+  expect(seen.notifications).toEqual([]);
+  expect(seen.counts).toEqual([]);
+  expect(inboxStatuses.length).toBeGreaterThan(0);
+  expect(inboxStatuses.every((status) => status === 401)).toBe(true);
+});
+
+test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token', async ({ page, request }) => {
+  const user = `emb-stranger-${run}`;
+  let framesReceived = 0;
+  page.on('websocket', (socket) => socket.on('framereceived', () => (framesReceived += 1)));
+  const corsHeaders: (string | undefined)[] = [];
+  page.on('response', (res) => {
+    if (res.url().startsWith(`${flashnotify}/api/`)) corsHeaders.push(res.headers()['access-control-allow-origin']);
+  });
+  await openHost(page, user, { app: stranger, connected: false });
+  await postNotification(request, { to: [{ externalId: user }], title: `Not for strangers ${run}` });
+
+  await bell(page).click();
+  await expect(page.getByTestId('flashnotify-message')).toHaveText('Couldn’t load notifications.');
+  await expect(connection(page)).not.toHaveAttribute('data-state', 'connected');
+  await expect(items(page)).toHaveCount(0);
+  await expect(badge(page)).toBeHidden();
+  // The page's own fetch with a valid token from its backend is refused by the browser (no CORS header).
+  const verdict = await page.evaluate(async (base) => {
+    const { token } = (await (await fetch('/token')).json()) as { token: string };
+    return fetch(`${base}/api/notifications`, { headers: { authorization: `Bearer ${token}` } }).then(
+      () => 'read',
+      () => 'blocked',
+    );
+  }, flashnotify);
+  expect(verdict).toBe('blocked');
+  expect(corsHeaders.every((header) => header === undefined)).toBe(true);
+  expect(framesReceived).toBe(0);
+  const seen = await recorded(page);
+  expect(seen.notifications).toEqual([]);
+  expect(seen.counts).toEqual([]);
+});

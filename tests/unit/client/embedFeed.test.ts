@@ -1,0 +1,62 @@
+/**
+ * The custom element's feed (client/src/embed/feed.ts): newest first, one entry per id however an item
+ * arrives, archived items out, "mark all" by the app's rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { FeedState } from '../../../client/src/embed/feed.js';
+import type { NotificationDto } from '../../../shared/schemas/notification.js';
+
+const item = (seq: number, patch: Partial<NotificationDto> = {}): NotificationDto => ({
+  id: `n${seq}`,
+  seq,
+  category: 'general',
+  priority: 'normal',
+  title: `Item ${seq}`,
+  body: '',
+  actionUrl: null,
+  data: null,
+  createdAt: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
+  seenAt: null,
+  readAt: null,
+  archivedAt: null,
+  ...patch,
+});
+const seqs = (feed: FeedState) => feed.items.map((i) => i.seq);
+
+describe('FeedState', () => {
+  it('keeps pages and live items newest first, once each', () => {
+    const feed = new FeedState();
+    feed.setFirstPage({ items: [item(5), item(4)], nextCursor: 'c1' });
+    expect(feed.add(item(6))).toBe(true);
+    expect(feed.add(item(6))).toBe(false);
+    feed.appendPage({ items: [item(3), item(2)], nextCursor: null });
+    expect(seqs(feed)).toEqual([6, 5, 4, 3, 2]);
+    expect(feed.nextCursor).toBeNull();
+    // A replay after a reconnect may bring what a page already had.
+    expect(feed.add(item(4))).toBe(false);
+  });
+
+  it('replaces a changed item, drops it once archived, and takes an unarchived one back within the loaded range', () => {
+    const feed = new FeedState();
+    feed.setFirstPage({ items: [item(3), item(2), item(1)], nextCursor: 'older' });
+    feed.update(item(2, { readAt: '2026-01-02T00:00:00.000Z' }));
+    expect(feed.items[1]!.readAt).not.toBeNull();
+    feed.update(item(2, { archivedAt: '2026-01-02T00:00:00.000Z' }));
+    expect(seqs(feed)).toEqual([3, 1]);
+    feed.update(item(2));
+    expect(seqs(feed)).toEqual([3, 2, 1]);
+    // Older than anything loaded while more pages remain: it comes with its page.
+    feed.update(item(0, { id: 'old' }));
+    expect(seqs(feed)).toEqual([3, 2, 1]);
+    expect(feed.add(item(9, { archivedAt: '2026-01-02T00:00:00.000Z' }))).toBe(false);
+  });
+
+  it('applies a bounded "mark all read" to what it covers only', () => {
+    const feed = new FeedState();
+    feed.setFirstPage({ items: [item(3), item(2, { category: 'billing' }), item(1)], nextCursor: null });
+    feed.applyBulk({ readAll: true, upToSeq: 2 }, '2026-01-03T00:00:00.000Z');
+    expect(feed.items.map((i) => i.readAt !== null)).toEqual([false, true, true]);
+    feed.applyBulk({ readAll: true, category: 'general' }, '2026-01-03T00:00:00.000Z');
+    expect(feed.items.map((i) => i.readAt !== null)).toEqual([true, true, true]);
+  });
+});
