@@ -104,4 +104,25 @@ describe('InboxClient (headless embedded inbox)', () => {
     expect(inbox.connectionState.state).toBe('connected');
     inbox.disconnect();
   });
+
+  it('keeps trying, with backoff, while the host cannot give a token, and connects once it can', async () => {
+    let failures = 2;
+    const inbox = new InboxClient({
+      baseUrl: server.url,
+      getToken: async () => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('host backend unreachable');
+        }
+        return signUserToken({ sub: 'sdk-u1' });
+      },
+    });
+    let unauthorized = false;
+    inbox.on('unauthorized', () => (unauthorized = true));
+    inbox.connect();
+    await waitFor(() => inbox.connectionState.state === 'connected', 10_000, 'connected after the host came back');
+    expect(failures).toBe(0);
+    expect(unauthorized).toBe(false);
+    inbox.disconnect();
+  });
 });

@@ -4,6 +4,7 @@ import type { CategoryOption, InboxCounts, NotificationDto, NotificationPage, Up
 import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
 import type { ApiRequest } from '../lib/api.js';
 import { SocketConnection, type ConnectionSnapshot, type NetworkWatch } from '../lib/connection.js';
+import { ReconnectScheduler } from '../lib/reconnectScheduler.js';
 import { inboxRequests, type ListNotificationsQuery } from '../lib/inboxRequests.js';
 import { createUserTokenSocket, requestCatchUp, type InboxSocket } from '../lib/socket.js';
 import { TokenSource, userTokenRequest, type GetUserToken } from '../lib/userTokens.js';
@@ -76,6 +77,8 @@ export class InboxClient {
     preferences: new Set(),
     unauthorized: new Set(),
   };
+  /** Restarts the socket when the host could not give a token (its backend unreachable): backoff, then try again. */
+  private readonly tokenRetry = new ReconnectScheduler(() => this.connection.start());
   private latestCounts: InboxCounts | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private stopConnectionWatch: () => void = () => {};
@@ -99,7 +102,12 @@ export class InboxClient {
     this.connection = new SocketConnection(
       this.socket,
       {
-        onUnauthorized: () => this.emit('unauthorized'),
+        // The handshake went without a token because getToken() failed: like a network error, retried with
+        // backoff; only a token the server refuses (twice) means the host's user cannot use the inbox.
+        onUnauthorized: () => {
+          if (this.tokens.unavailable) this.tokenRetry.schedule();
+          else this.emit('unauthorized');
+        },
         // A host app has one identity per token: another user's is refused like an invalid token.
         onSessionChanged: () => this.emit('unauthorized'),
         onTokenRefused: () => this.tokens.refresh().then(() => true),
@@ -118,6 +126,7 @@ export class InboxClient {
   /** Closes the socket for good and stops renewing tokens. */
   disconnect(): void {
     clearTimeout(this.refreshTimer);
+    this.tokenRetry.reset();
     this.stopConnectionWatch();
     this.connection.stop();
   }
@@ -223,6 +232,7 @@ export class InboxClient {
   private listen(): void {
     const { socket, sync } = this;
     socket.on('connect', () => {
+      this.tokenRetry.reset();
       sync.connected();
       this.scheduleSocketRefresh();
     });

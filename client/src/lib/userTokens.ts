@@ -36,8 +36,14 @@ export class TokenSource {
   private token: string | undefined;
   private expiresAt: number | undefined;
   private pending: Promise<string> | undefined;
+  private lastAskFailed = false;
 
   constructor(private readonly getToken: GetUserToken) {}
+
+  /** True when the host's last answer was a failure (its backend unreachable, its user signed out) rather than a token. */
+  get unavailable(): boolean {
+    return this.lastAskFailed;
+  }
 
   /** When the current token expires (ms since the epoch), if known. */
   get expiry(): number | undefined {
@@ -57,7 +63,12 @@ export class TokenSource {
         if (typeof token !== 'string' || token === '') throw new Error('getToken() must resolve to a user token (a JWT string)');
         this.token = token;
         this.expiresAt = tokenExpiry(token);
+        this.lastAskFailed = false;
         return token;
+      })
+      .catch((error: unknown) => {
+        this.lastAskFailed = true;
+        throw error;
       })
       .finally(() => {
         this.pending = undefined;
