@@ -53,9 +53,9 @@ test('an admin creates, rotates and revokes user-token secrets, and tokens signe
   await signIn(page, 'admin@example.com');
   await page.getByRole('link', { name: 'User tokens' }).click();
   await expect(page.getByRole('heading', { name: 'User tokens', exact: true })).toBeVisible();
-  // The e2e server runs without USER_TOKEN_SECRET.
-  await expect(page.getByTestId('user-token-env')).toHaveAttribute('data-set', 'false');
-  await expect(page.getByTestId('user-token-env')).toContainText('USER_TOKEN_SECRET is not set');
+  // The e2e server has USER_TOKEN_SECRET (the embed spec's host signs with it): the page says so.
+  await expect(page.getByTestId('user-token-env')).toHaveAttribute('data-set', 'true');
+  await expect(page.getByTestId('user-token-env')).toContainText('USER_TOKEN_SECRET is set');
 
   // Create: the secret is shown once, with a working copy button and the signing code.
   const name = `Host app ${suffix}`;
