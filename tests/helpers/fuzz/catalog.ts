@@ -72,6 +72,8 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/health': { anyQuery: true },
   'GET /api/openapi.json': { anyQuery: true },
   'GET /api/docs': { anyQuery: true },
+  // A static script: a cache-busting query (`?v=2`) is ignored, as for the docs' files.
+  'GET /embed/flashnotify.js': { anyQuery: true },
   'GET /api/docs/init.js': { anyQuery: true },
   'GET /api/docs/:file': { anyQuery: true },
   'GET /api/unsubscribe/:token': { page: true, anyQuery: true },
