@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { InboxSessionEndedError, InboxUserGoneError, readInboxSync } from '../services/notifications/readInboxSync.js';
 import type { HandshakeAdmission } from './handshakeAdmission.js';
 import { authenticateHandshake, releaseAdmission, sessionForHandshake } from './handshakeSession.js';
-import { ENVIRONMENT_SECRET, sessionRoom, userRoom, userTokenSecretRoom } from './rooms.js';
+import { sessionRoom, userRoom, userTokenSecretRoom } from './rooms.js';
 import { corsPolicy } from '../middleware/corsPolicy.js';
 import { socketOriginGate } from './socketOrigin.js';
 import { answerSyncRequests } from './syncRequests.js';
@@ -102,7 +102,7 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
   const { data } = socket;
   const { userId } = data;
   // The second room lets one logout, or one secret's revocation, reach exactly the sockets it ends.
-  await socket.join([userRoom(userId), data.via === 'session' ? sessionRoom(data.sessionId) : userTokenSecretRoom(data.secretId ?? ENVIRONMENT_SECRET)]);
+  await socket.join([userRoom(userId), data.via === 'session' ? sessionRoom(data.sessionId) : userTokenSecretRoom(data.secretId)]);
   await roomsReady();
   // A secret revoked or rotated between the token's check and the join above (or checked from a cache
   // that had not heard of it yet) missed this socket: checked again now that a later change reaches it, and

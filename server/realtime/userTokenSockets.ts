@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S, zodIssuesToDetails } from '../errors.js';
 import { UserTokenError } from '../services/userTokens/verifyUserToken.js';
-import { ENVIRONMENT_SECRET, userTokenSecretRoom } from './rooms.js';
+import { userTokenSecretRoom } from './rooms.js';
 import { readUserTokenStates } from '../services/userTokens/readUserTokenStates.js';
 import type { IoServer, IoSocket } from './socketServer.js';
 import { tokenBucket } from './tokenBucket.js';
@@ -124,8 +124,8 @@ async function refresh(ctx: Pick<AppContext, 'userTokens' | 'log'>, socket: IoSo
     return { ok: false, error: { code: SESSION_CHANGED, message: "The token is another user's: reconnect with it instead" } };
   }
   if (identity.secretId !== data.secretId) {
-    await socket.leave(userTokenSecretRoom(data.secretId ?? ENVIRONMENT_SECRET));
-    await socket.join(userTokenSecretRoom(identity.secretId ?? ENVIRONMENT_SECRET));
+    await socket.leave(userTokenSecretRoom(data.secretId));
+    await socket.join(userTokenSecretRoom(identity.secretId));
   }
   socket.data = { ...data, secretId: identity.secretId, expiresAt: identity.expiresAt };
   return { ok: true, expiresAt: identity.expiresAt };

@@ -10,7 +10,6 @@ const HOST_ORIGIN = 'https://host.example';
 let server: TestServer;
 let admin: HttpClient;
 let alice: HttpClient;
-let hostUserId: string;
 
 beforeAll(async () => {
   server = await getTestServer({ USER_TOKEN_SECRET: TEST_USER_TOKEN_SECRET, ALLOWED_ORIGINS: HOST_ORIGIN });
@@ -18,7 +17,7 @@ beforeAll(async () => {
   await admin.login('admin@example.com');
   alice = new HttpClient(server.url);
   await alice.login('alice@example.com');
-  ({ id: hostUserId } = await upsertHostUser(server.url, 'host-u1'));
+  await upsertHostUser(server.url, 'host-u1');
 });
 afterAll(() => server.stop());
 
@@ -200,6 +199,5 @@ describe('CORS for ALLOWED_ORIGINS', () => {
   it('adds no CORS headers to the service API (API keys belong on servers)', async () => {
     const res = await fetch(`${server.url}/api/v1/topics`, { method: 'OPTIONS', headers: { origin: HOST_ORIGIN, 'access-control-request-method': 'GET' } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect(hostUserId).toBeTruthy();
   });
 });
