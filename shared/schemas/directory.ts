@@ -56,6 +56,12 @@ export interface UserPage {
 /** Body of `PATCH /api/admin/users/{id}`. */
 export const updateUserRoleSchema = z.strictObject({ role: z.enum(ROLES) });
 
+/**
+ * Body of `PUT /api/admin/users/{id}/external-id`: links a user (e.g. one who accepted an invitation) to the id
+ * a host app knows them by, so its user tokens and `/api/v1/users/{externalId}` reach them; `null` unlinks.
+ */
+export const setUserExternalIdSchema = z.strictObject({ externalId: externalIdSchema.nullable() });
+
 /** Body of `POST /api/admin/api-keys` (and of `npm run apikey:create`). */
 export const createApiKeySchema = z.strictObject({
   name: z.string().trim().min(1).max(100),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { seriousViolations } from './support/axe.js';
+import { E2E_API_KEY } from './support/constants.js';
 import { signIn } from './support/fixtures.js';
 
 // Issue 10 §1, as people use it: an admin invites someone by email, a person who forgot their password
@@ -156,4 +157,42 @@ test('a user sees their sessions and signs out another one, then everywhere else
   for (const device of [phone, tablet]) await expect(device.getByRole('heading', { name: 'Sign in to your inbox' })).toBeVisible({ timeout: 20_000 });
   await expect(laptop.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   for (const device of [laptop, phone, tablet]) await device.context().close();
+});
+
+test('an admin links an existing account to the id a host app knows it by; a clash is shown on the field', async ({ page, request }) => {
+  await signIn(page, 'admin@example.com');
+  const accountEmail = await newAccount(page, 'a long and unusual password');
+  const externalId = `crm-${randomUUID().slice(0, 8)}`;
+  // The host app already uses the id for someone else.
+  const other = `other-${randomUUID().slice(0, 8)}`;
+  expect(
+    (
+      await request.put(`/api/v1/users/${other}`, {
+        headers: { authorization: `Bearer ${E2E_API_KEY}` },
+        data: { email: `${other}@host.example`, name: 'Other' },
+      })
+    ).status(),
+  ).toBe(201);
+
+  await page.goto('/admin/users');
+  // Inviting the account again: the server's 409 is shown on the email field the browser found well-formed.
+  await page.getByLabel('Email', { exact: true }).fill(accountEmail);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/account/i);
+  await page.getByLabel('Search users').fill(accountEmail);
+  const row = page.getByTestId('user-row').filter({ hasText: accountEmail });
+  await row.getByRole('button', { name: /^Link to your app:/ }).click();
+  const dialog = page.getByTestId('external-id-dialog');
+  await dialog.getByLabel('External id').fill(other);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByLabel('External id')).toHaveAccessibleDescription(/Another user already has this external id|Already used by another user/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await dialog.getByLabel('External id').fill(externalId);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByText(externalId, { exact: true })).toBeVisible();
+  // The host's API now reaches that account, not a new user.
+  const res = await request.get(`/api/v1/users/${externalId}`, { headers: { authorization: `Bearer ${E2E_API_KEY}` } });
+  expect(((await res.json()) as { email: string }).email).toBe(accountEmail);
 });

@@ -38,7 +38,7 @@ export function actingUser(): string | null {
   return actingUserId;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One `/api` call's method, JSON body, abort signal and extra headers. */
 export interface RequestOptions {

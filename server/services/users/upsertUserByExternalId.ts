@@ -11,9 +11,14 @@ export interface UpsertUserResult {
   created: boolean;
 }
 
-/** 409 with a field path, so a service can show which field clashes. */
+/**
+ * 409 with a field path, so a service can show which field clashes. The email is never a way to claim an
+ * existing account (an invited user, say): an admin links it to the externalId instead (setUserExternalId).
+ */
 export const EmailTakenError = () =>
-  new HttpError(409, 'email_taken', 'Another user already has this email', [{ path: 'email', message: 'Already used by another user' }]);
+  new HttpError(409, 'email_taken', 'Another user already has this email', [
+    { path: 'email', message: 'Already used by another user; an admin can link that user to this externalId (Admin → Users)' },
+  ]);
 
 /**
  * 409 for a new email on a user who has a FlashNotify account (a password): the address is where "Forgot

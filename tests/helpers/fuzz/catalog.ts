@@ -18,6 +18,7 @@ import {
   listUsersQuerySchema,
   topicSubscribersSchema,
   updateCategorySchema,
+  setUserExternalIdSchema,
   updateUserRoleSchema,
 } from '../../../shared/schemas/directory.js';
 import { createNotificationSchema } from '../../../shared/schemas/notification.js';
@@ -100,6 +101,11 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'DELETE /api/account/sessions/:id': {},
   'GET /api/admin/users': { query: listUsersQuerySchema },
   'PATCH /api/admin/users/:id': { body: updateUserRoleSchema, sample: { role: 'user' }, params: (fx) => ({ id: fx.otherUserId }) },
+  'PUT /api/admin/users/:id/external-id': {
+    body: setUserExternalIdSchema,
+    sample: { externalId: 'fuzz-linked' },
+    params: (fx) => ({ id: fx.otherUserId }),
+  },
   'GET /api/admin/invitations': {},
   'POST /api/admin/invitations': { body: createInvitationSchema },
   'POST /api/admin/invitations/:id/resend': {},

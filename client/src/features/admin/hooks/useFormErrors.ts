@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
-import { rootPath, toFieldErrors } from '../utils/fieldErrors';
+import { mergeFieldErrors, rootPath, toFieldErrors } from '../utils/fieldErrors';
 
 /** The parts of a mutation a form's errors come from. */
 interface FormMutation {
@@ -37,7 +37,7 @@ export function useFormErrors<F extends string>(mutation: FormMutation, fields: 
   };
 
   return {
-    errors: { ...server.fields, ...local } as Partial<Record<F, string>>,
+    errors: mergeFieldErrors<F>(server.fields, local),
     /** True when fields show the server's details; FormError then only repeats its headline. */
     placed: Object.keys(server.fields).length > 0,
     /** Shows the browser's check results; true when there is nothing to complain about. */

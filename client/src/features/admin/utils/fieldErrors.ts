@@ -26,6 +26,20 @@ export function toFieldErrors<F extends string>(
   return { fields, unplaced };
 }
 
+/**
+ * One message per field: the browser's own check (`local`) over the server's, where the check found something.
+ * A field the check passed (`undefined`) keeps the server's message: the server knows what the browser cannot
+ * (a 409 "already used by another user" comes back for a value the browser found well-formed).
+ *
+ * @example
+ * mergeFieldErrors({ email: 'Already invited' }, { email: undefined }) // → { email: 'Already invited' }
+ */
+export function mergeFieldErrors<F extends string>(server: Partial<Record<F, string>>, local: Partial<Record<F, string>>): Partial<Record<F, string>> {
+  const merged = { ...server };
+  for (const [field, message] of Object.entries(local) as [F, string | undefined][]) if (message) merged[field] = message;
+  return merged;
+}
+
 /** A field path's top-level name: `to.0.email` → `to`. */
 export function rootPath(path: string): string {
   return path.split('.')[0] ?? path;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Search, Users } from 'lucide-react';
+import { Link2, Search, Users } from 'lucide-react';
+import type { UserDto } from '@shared/schemas/directory';
 import { ROLES, type Role } from '@shared/types';
 import { useCurrentUser } from '../../../auth';
 import { useUsers } from '../../api/getUsers';
@@ -13,18 +14,20 @@ import { EmptyState } from '../common/QueryStates';
 import { FullTime } from '../common/TimeCell';
 import { InvitationsTable } from '../invitations/InvitationsTable';
 import { InviteForm } from '../invitations/InviteForm';
+import { ExternalIdDialog } from './ExternalIdDialog';
 import { UserRoleSelect } from './UserRoleSelect';
 
 const ROLE_LABELS: Record<Role, string> = { admin: 'Admins', user: 'Users' };
 
 /**
  * `/admin/users`: invite people (and resend or revoke invitations); everyone who can receive notifications:
- * search, filter by role, change roles.
+ * search, filter by role, change roles, link them to a host app's external id.
  */
 export function UsersPage() {
   const me = useCurrentUser();
   const [searchText, setSearchText] = useState('');
   const [role, setRole] = useState<Role | undefined>(undefined);
+  const [linking, setLinking] = useState<UserDto | null>(null);
   const search = useDebouncedValue(searchText.trim(), 300);
   const query = useUsers({ search, role });
   const total = query.data?.pages[0]?.total;
@@ -83,7 +86,20 @@ export function UsersPage() {
                     {user.id === me.id && <span className="you-tag">you</span>}
                   </td>
                   <td data-label="Email">{user.email}</td>
-                  <td data-label="External id">{user.externalId ? <code>{user.externalId}</code> : <span className="muted">—</span>}</td>
+                  <td data-label="External id">
+                    <span className="external-id-cell">
+                      {user.externalId ? <code>{user.externalId}</code> : <span className="muted">—</span>}
+                      <button
+                        type="button"
+                        className="icon-btn"
+                        aria-label={`${user.externalId ? 'Change the external id of' : 'Link to your app:'} ${user.name || user.email}`}
+                        title={user.externalId ? 'Change the external id' : 'Link to your app'}
+                        onClick={() => setLinking(user)}
+                      >
+                        <Link2 size={14} aria-hidden />
+                      </button>
+                    </span>
+                  </td>
                   <td data-label="Role">
                     <UserRoleSelect user={user} />
                   </td>
@@ -96,6 +112,7 @@ export function UsersPage() {
           )}
         </PagedQueryView>
       </section>
+      <ExternalIdDialog user={linking} onClose={() => setLinking(null)} />
     </div>
   );
 }

@@ -1,0 +1,43 @@
+import type { UserDto } from '../../../shared/schemas/directory.js';
+import type { AppContext } from '../../context.js';
+import { HttpError, NotFoundError } from '../../errors.js';
+import { presentUser } from '../../presenters/directory.js';
+import { isUniqueViolation } from '../uniqueViolation.js';
+
+/** 409 naming the field: another user is already known to the host app by this id. */
+export const ExternalIdTakenError = () =>
+  new HttpError(409, 'external_id_taken', 'Another user already has this external id', [
+    { path: 'externalId', message: 'Already used by another user' },
+  ]);
+
+/**
+ * Links a user to the id a host app knows them by (`externalId`), or unlinks them (`null`): the one way to give
+ * an existing account — an invited user, a demo account — the identity that user tokens (`sub`) and
+ * `/api/v1/users/{externalId}` name. Admin-only on purpose: `PUT /api/v1/users/{externalId}` with the email of a
+ * user who has no such link answers 409 `email_taken` instead of linking, because an API key that could claim
+ * any account by its email would let whoever also holds a signing secret read that account's inbox.
+ *
+ * When the link changes, the user's sockets are disconnected on every node (they reconnect and replay what
+ * they missed): a token socket was opened for the old id, which may now name someone else. Setting the same
+ * value again changes nothing.
+ *
+ * @throws NotFoundError (404) for an unknown user; ExternalIdTakenError (409) when another user has the id.
+ *
+ * @example
+ * await setUserExternalId(ctx, { userId, externalId: 'crm-42' });
+ */
+export async function setUserExternalId(ctx: AppContext, { userId, externalId }: { userId: string; externalId: string | null }): Promise<UserDto> {
+  const user = await ctx.db.user.findUnique({ where: { id: userId } });
+  if (!user) throw NotFoundError('user');
+  if (user.externalId === externalId) return presentUser(user);
+  let updated;
+  try {
+    updated = await ctx.db.user.update({ where: { id: userId }, data: { externalId } });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw ExternalIdTakenError();
+    throw err;
+  }
+  // Even from null: a concurrent change may have linked the user between the read and this update.
+  ctx.realtime.disconnectUser(userId);
+  return presentUser(updated);
+}
