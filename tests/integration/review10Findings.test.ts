@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from '../helpers/httpClient.js';
+import { startPostgres, type StartedPostgres } from '../helpers/postgres.js';
+import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
+import { waitFor } from '../helpers/socketClient.js';
+import { bearerRequest, signUserToken, TEST_USER_TOKEN_SECRET, upsertHostUser } from '../helpers/userTokens.js';
+
+// Review 10 (issue 10): findings that fail on the code as it is. Each test names the README sentence it holds
+// the code to.
+
+describe('review 10: user tokens on PostgreSQL', () => {
+  let postgres: StartedPostgres;
+  let server: TestServer;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    server = await getTestServer({ DATABASE_URL: postgres.url, USER_TOKEN_SECRET: TEST_USER_TOKEN_SECRET });
+    await upsertHostUser(server.url, 'host-pg');
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await postgres?.stop();
+  });
+
+  // README → API: "Text can never contain NUL (U+0000) … in any field …: 400 … (PostgreSQL cannot store NUL)",
+  // and user tokens: refusals are 401 invalid_token / unknown_user. A validly signed token whose `sub` holds a
+  // NUL reaches the user lookup as is.
+  it('answers a signed token whose sub contains NUL with a 401, not a 5xx', async () => {
+    const token = await signUserToken({ sub: 'host\u0000pg' });
+    const res = await bearerRequest(server.url, 'GET', '/api/notifications/counts', token);
+    expect(res.status, JSON.stringify(res.body)).toBe(401);
+    expect(res.body.error.code).toMatch(/^(invalid_token|unknown_user)$/);
+  });
+});
+
+describe('review 10: a bearer request ignores any cookie', () => {
+  let server: TestServer;
+  let alice: HttpClient;
+  beforeAll(async () => {
+    server = await getTestServer({ USER_TOKEN_SECRET: TEST_USER_TOKEN_SECRET });
+    alice = new HttpClient(server.url);
+    await alice.login('alice@example.com');
+    await upsertHostUser(server.url, 'host-u1');
+  });
+  afterAll(() => server.stop());
+
+  // README → Host apps: "A bearer request needs no CSRF token … and ignores any cookie". The session check
+  // (expectedUser) runs before the token is looked at and compares x-expected-user with the cookie's user.
+  it("is not refused as session_changed because of another user's cookie", async () => {
+    const token = await signUserToken({ sub: 'host-u1' });
+    const own = await bearerRequest(server.url, 'GET', '/api/notifications/counts', token);
+    expect(own.status).toBe(200);
+    const me = await bearerRequest(server.url, 'GET', '/api/preferences', token);
+    expect(me.status).toBe(200);
+    // A client that says whom it acts for (the token's user id is not known to the host; any id will do to
+    // show the cookie is consulted): with the cookie of alice present the answer changes.
+    const withoutCookie = await bearerRequest(server.url, 'GET', '/api/notifications/counts', token, undefined, { 'x-expected-user': 'someone' });
+    const withCookie = await bearerRequest(server.url, 'GET', '/api/notifications/counts', token, undefined, {
+      'x-expected-user': 'someone',
+      cookie: alice.cookie ?? '',
+    });
+    expect(withCookie.status, JSON.stringify(withCookie.body)).toBe(withoutCookie.status);
+  });
+});
+
+describe('review 10: action URLs keep their meaning wherever they are rendered', () => {
+  // README → Action URLs / Embeddable inbox: "another site opens in a new tab (noopener); a path (/orders/42) is
+  // your page". `http:evil.example` and `https:/evil.example` pass as absolute URLs (new URL() without a base
+  // repairs them), but the raw string becomes the link's href, and in a page of the same scheme the browser
+  // resolves it against the page: the "external" link opens the host's own /evil.example.
+  it.each(['http:evil.example', 'https:/evil.example', 'HTTP:evil.example/x'])('%s is refused or given as a full URL', async (url) => {
+    const { checkActionUrl } = await import('../../shared/urls.js');
+    const verdict = checkActionUrl(url);
+    if (!verdict.ok || verdict.target.kind !== 'absolute') return;
+    for (const page of ['http://host.example/inbox', 'https://host.example/inbox']) {
+      expect(new URL(verdict.target.href, page).origin, `${url} on ${page}`).toBe(new URL(url).origin);
+    }
+  });
+});
+
+describe('review 10: the headless embedded inbox (InboxClient) and its tokens', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await getTestServer({ USER_TOKEN_SECRET: TEST_USER_TOKEN_SECRET });
+    await Promise.all(['sw-a', 'sw-b', 'ttl-u'].map((id) => upsertHostUser(server.url, id)));
+  });
+  afterAll(() => server.stop());
+
+  const post = (externalId: string, title: string) =>
+    fetch(`${server.url}/api/v1/notifications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_API_KEY}` },
+      body: JSON.stringify({ to: [{ externalId }], title }),
+    });
+
+  // README → Host apps: on the socket "another user's token is `session_changed`"; Realtime: "One identity per
+  // tab". When the host's signed-in user changes (another tab signed out and in), the next token is the new
+  // user's: InboxClient's REST calls switch to them at once, but the socket's refusal (session_changed) is
+  // ignored (inboxClient.ts scheduleSocketRefresh: "Refused: the server ends the socket at expiry"), so the old
+  // user's live notifications and counts keep arriving until the old token expires — and afterwards the new
+  // user's counts are dropped as "older" (their version is below the old user's).
+  it('does not mix two users once the host hands it another user’s token', async () => {
+    const { InboxClient } = await import('../../client/src/embed/inboxClient.js');
+    for (let i = 0; i < 5; i++) await post('sw-a', `a-before-${i}`);
+    let sub = 'sw-a';
+    let asked = 0;
+    const inbox = new InboxClient({
+      baseUrl: server.url,
+      // 61 s: the socket's refresh comes after 1 s instead of a minute before a long token's end.
+      getToken: async () => {
+        asked += 1;
+        return signUserToken({ sub, expiresIn: 61 });
+      },
+    });
+    const titles: string[] = [];
+    let unauthorized = false;
+    inbox.on('notification', (item) => titles.push(item.title));
+    inbox.on('unauthorized', () => (unauthorized = true));
+    inbox.connect();
+    await waitFor(() => inbox.connectionState.state === 'connected', 5000, 'connected');
+    sub = 'sw-b';
+    await waitFor(() => asked >= 2, 5000, 'the socket refresh asked the host again');
+    await new Promise((r) => setTimeout(r, 300));
+    const page = await inbox.list();
+    expect(page.items).toEqual([]); // REST acts for sw-b now
+    await post('sw-a', 'a-after-switch');
+    await new Promise((r) => setTimeout(r, 1500));
+    inbox.disconnect();
+    expect({ leakedOldUsersNotification: titles.includes('a-after-switch') && !unauthorized }).toEqual({ leakedOldUsersNotification: false });
+  }, 20_000);
+
+  // README → Embeddable inbox: the token is fetched "at start, a minute before each token expires, and once
+  // more when FlashNotify refuses one"; README → Host apps recommends short-lived tokens. A host signing tokens
+  // of 60 s or less is asked for a new one on every REST call and every second for the socket
+  // (userTokens.ts REFRESH_MARGIN_MS, inboxClient.ts SOCKET_REFRESH_MARGIN_MS: a fixed minute, whatever the TTL).
+  it('does not ask the host for a token every second when its tokens live 30 s', async () => {
+    const { InboxClient } = await import('../../client/src/embed/inboxClient.js');
+    let asked = 0;
+    const inbox = new InboxClient({
+      baseUrl: server.url,
+      getToken: async () => {
+        asked += 1;
+        return signUserToken({ sub: 'ttl-u', expiresIn: 30 });
+      },
+    });
+    inbox.connect();
+    await waitFor(() => inbox.connectionState.state === 'connected', 5000, 'connected');
+    for (let i = 0; i < 5; i++) await inbox.fetchCounts();
+    await new Promise((r) => setTimeout(r, 4000));
+    inbox.disconnect();
+    expect(asked, 'getToken calls in ~5 s with 30 s tokens').toBeLessThanOrEqual(2);
+  }, 20_000);
+});
