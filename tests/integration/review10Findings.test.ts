@@ -62,6 +62,31 @@ describe('review 10: a bearer request ignores any cookie', () => {
   });
 });
 
+describe('review 10: the web app behind a proxy with HTTP Basic auth', () => {
+  let server: TestServer;
+  let alice: HttpClient;
+  beforeAll(async () => {
+    server = await getTestServer({ USER_TOKEN_SECRET: TEST_USER_TOKEN_SECRET });
+    alice = new HttpClient(server.url);
+    await alice.login('alice@example.com');
+  });
+  afterAll(() => server.stop());
+
+  // An intranet install behind nginx `auth_basic`: the browser adds `Authorization: Basic …` to every request
+  // of that origin, and nginx forwards it. Before issue 10 the inbox API ignored it (cookie + CSRF); now
+  // requireInboxUser (bearerToken) answers any non-Bearer Authorization with 401 invalid_token, so the web
+  // app's own inbox is signed out while /api/auth/session still says it is signed in. README → Host apps:
+  // "everything else … ignores the token"; a Basic header is not a user token at all.
+  it('serves a cookie-authenticated inbox request that also carries Authorization: Basic', async () => {
+    const basic = { authorization: `Basic ${Buffer.from('intranet:secret').toString('base64')}` };
+    expect((await alice.request('GET', '/api/auth/session', undefined, { headers: basic })).status).toBe(200);
+    const counts = await alice.request('GET', '/api/notifications/counts', undefined, { headers: basic });
+    expect(counts.status, JSON.stringify(counts.body)).toBe(200);
+    const prefs = await alice.request('GET', '/api/preferences', undefined, { headers: basic });
+    expect(prefs.status, JSON.stringify(prefs.body)).toBe(200);
+  });
+});
+
 describe('review 10: action URLs keep their meaning wherever they are rendered', () => {
   // README → Action URLs / Embeddable inbox: "another site opens in a new tab (noopener); a path (/orders/42) is
   // your page". `http:evil.example` and `https:/evil.example` pass as absolute URLs (new URL() without a base
