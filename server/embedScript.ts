@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type express from 'express';
 import type { Config } from './config.js';
+import { HttpError } from './errors.js';
 import { compressStatic } from './staticClient.js';
 
 /** The stable URL host pages load the custom element from (README → Embeddable inbox). */
@@ -36,4 +37,7 @@ export function serveEmbedScript(app: express.Express, config: Pick<Config, 'emb
       res.status(503).type('text').send('The embeddable inbox is not built yet: run `npm run build` (npm start does it for you).');
     });
   });
+  // Anything else under /embed is a mistyped snippet (or a source map, never published): a 404 the browser
+  // reports as such, not the web app's index.html, which a module script would refuse with a MIME-type error.
+  app.use('/embed', (_req, _res, next) => next(new HttpError(404, 'not_found', `No such file: the embeddable inbox is ${EMBED_SCRIPT_PATH}`)));
 }

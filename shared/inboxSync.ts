@@ -60,6 +60,13 @@ export class SeqWatermark {
     this.mark = seq;
   }
 
+  /** Forgets everything, the position too: as before the first sync (another user's stream starts). */
+  forget(): void {
+    this.pending.clear();
+    this.seenIds.clear();
+    this.mark = undefined;
+  }
+
   private advance(): void {
     if (this.mark === undefined) return;
     while (this.pending.delete(this.mark + 1)) this.mark += 1;

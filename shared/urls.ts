@@ -93,6 +93,9 @@ function checkAbsolute(value: string): ActionUrlVerdict {
     return refuse('Must be an http(s) URL or a path starting with "/"');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return refuse('Must be an http(s) URL or a path starting with "/"');
+  // `http:evil.example` and `https:/evil.example` parse (the parser repairs them), but a browser resolves the
+  // same text against the page it is on: on a page of that scheme they are paths of the page's own site.
+  if (!/^https?:\/\//i.test(value)) return refuse('Must be a full URL starting with http:// or https://');
   // `https://bank.example@evil.example/` reads as the bank and goes to evil.example.
   if (url.username !== '' || url.password !== '') return refuse('Must not contain a user name or password');
   if (url.hostname === '') return refuse('Must name a host');

@@ -6,8 +6,18 @@ import { rateLimitStore } from './rateLimitStore.js';
 
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
-/** A failed-sign-in limiter: only failures (status ≥ 400) count, within one 15-minute window. */
-function failedSignInLimiter(ctx: AppContext, name: string, limit: number, key: (req: Request) => string): RequestHandler {
+/**
+ * A failed-attempt limiter: only failures (status ≥ 400) count, within one 15-minute window; past `limit` a
+ * 429 `rate_limited` with `Retry-After` (seconds) and `message`. Shared by the cluster through Redis in
+ * scale-out mode (rateLimitStore, keyed by `name`).
+ */
+export function failedAttemptLimiter(
+  ctx: AppContext,
+  name: string,
+  limit: number,
+  key: (req: Request) => string,
+  message = 'Too many failed sign-in attempts; try again later',
+): RequestHandler {
   return rateLimit({
     windowMs: FIFTEEN_MINUTES_MS,
     limit,
@@ -20,16 +30,16 @@ function failedSignInLimiter(ctx: AppContext, name: string, limit: number, key: 
     handler: (req, _res, next, options) => {
       // Said once per key and window (the first refused attempt), not once per refused attempt.
       if ((req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.used === limit + 1) {
-        ctx.log.warn({ limiter: name, clientIp: req.ip, limit, windowMinutes: FIFTEEN_MINUTES_MS / 60_000 }, 'Failed sign-in limit reached: further attempts refused (429)');
+        ctx.log.warn({ limiter: name, clientIp: req.ip, limit, windowMinutes: FIFTEEN_MINUTES_MS / 60_000 }, 'Failed-attempt limit reached: further attempts refused (429)');
       }
       const retryAfter = String(Math.ceil(options.windowMs / 1000));
-      next(new HttpError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': retryAfter }));
+      next(new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': retryAfter }));
     },
   });
 }
 
 /** The client's address as express-rate-limit keys it (an IPv6 client by its /56 network). */
-const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? '');
+export const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? '');
 
 /**
  * The two limits in front of `POST /api/auth/login`, both on failed attempts per 15 minutes and shared by
@@ -45,7 +55,7 @@ const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? '');
  */
 export function loginRateLimits(ctx: AppContext): RequestHandler[] {
   return [
-    failedSignInLimiter(ctx, 'login-address', ctx.config.loginRateLimitPerAddress, clientAddress),
-    failedSignInLimiter(ctx, 'login', ctx.config.loginRateLimit, (req) => `${clientAddress(req)}|${String(req.body?.email ?? '').toLowerCase()}`),
+    failedAttemptLimiter(ctx, 'login-address', ctx.config.loginRateLimitPerAddress, clientAddress),
+    failedAttemptLimiter(ctx, 'login', ctx.config.loginRateLimit, (req) => `${clientAddress(req)}|${String(req.body?.email ?? '').toLowerCase()}`),
   ];
 }

@@ -1,30 +1,25 @@
-import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
-import { rateLimitStore } from './rateLimitStore.js';
+import { clientAddress, failedAttemptLimiter } from './loginRateLimits.js';
 
-const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
+const MESSAGE = 'Too many failed attempts; try again later';
+
+/** The link's signature: what tells one link from another (the rest of a token repeats across links). */
+const linkKey = (req: Request) => String((req.body as { token?: unknown } | undefined)?.token ?? '').slice(-43);
 
 /**
- * Failed set-password attempts (bad, expired or used tokens; refused passwords) per client address, with
- * the sign-in limit (`LOGIN_RATE_LIMIT` per 15 minutes), shared by the cluster through Redis in scale-out
- * mode. Tokens are HMAC-signed, so this is not what stops guessing; it keeps the argon2 hashing behind the
- * route from being a free CPU sink.
+ * Failed attempts at the one-time links (set-password and invitation: check and use), limited as sign-in is
+ * (loginRateLimits): per client address across all links (`LOGIN_RATE_LIMIT_PER_ADDRESS`), and per client
+ * address and link (`LOGIN_RATE_LIMIT`), so one person retrying an expired link, or a stranger behind the
+ * same NAT, does not lock everyone else's links. Tokens are HMAC-signed, so this is not what stops guessing;
+ * it keeps the argon2 hashing behind the routes from being a free CPU sink.
+ *
+ * @example
+ * router.post('/set-password', ...setPasswordRateLimits(ctx), handler);
  */
-export function setPasswordRateLimit(ctx: AppContext): RequestHandler {
-  return rateLimit({
-    windowMs: FIFTEEN_MINUTES_MS,
-    limit: ctx.config.loginRateLimit,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    store: rateLimitStore(ctx, 'set-password'),
-    passOnStoreError: true,
-    handler: (_req, _res, next, options) => {
-      const retryAfter = String(Math.ceil(options.windowMs / 1000));
-      next(new HttpError(429, 'rate_limited', 'Too many failed attempts; try again later', undefined, { 'Retry-After': retryAfter }));
-    },
-  });
+export function setPasswordRateLimits(ctx: AppContext): RequestHandler[] {
+  return [
+    failedAttemptLimiter(ctx, 'set-password-address', ctx.config.loginRateLimitPerAddress, clientAddress, MESSAGE),
+    failedAttemptLimiter(ctx, 'set-password', ctx.config.loginRateLimit, (req) => `${clientAddress(req)}|${linkKey(req)}`, MESSAGE),
+  ];
 }

@@ -21,7 +21,8 @@ export const directoryPaths: ZodOpenApiPathsObject = {
       summary: 'Create or update a recipient by your id',
       description:
         'Scope `users:write`. Emails are stored lower-case and unique: an email used by another user is a 409 ' +
-        '`email_taken` (an existing account is linked to your id by an admin, never by email). On update, optional fields left out keep their value; `phone: null` clears it. The email of a ' +
+        '`email_taken` (an existing account is linked to your id by an admin, never by email), and an email an admin ' +
+        'has invited someone with is a 409 `invitation_pending` until that invitation is accepted, revoked or expired. On update, optional fields left out keep their value; `phone: null` clears it. The email of a ' +
         'user who has a FlashNotify account (a password, e.g. after accepting an invitation) is its sign-in and where ' +
         'password resets go: changing it is a 409 `account_email_locked`.',
       requestParams: { path: userPathSchema },

@@ -6,7 +6,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { UNAVAILABLE_RETRY_AFTER_S, zodIssuesToDetails } from '../errors.js';
 import { UserTokenError } from '../services/userTokens/verifyUserToken.js';
 import { userTokenSecretRoom } from './rooms.js';
-import { readUserTokenStates } from '../services/userTokens/readUserTokenStates.js';
+import { readUserTokenSecretEnd, readUserTokenStates } from '../services/userTokens/readUserTokenStates.js';
 import type { IoServer, IoSocket } from './socketServer.js';
 import { tokenBucket } from './tokenBucket.js';
 
@@ -71,7 +71,7 @@ const REFILL_MS = 10_000;
  * @example
  * io.on('connection', (socket) => keepUserTokenSocket(ctx, socket));
  */
-export function keepUserTokenSocket(ctx: Pick<AppContext, 'userTokens' | 'log'>, socket: IoSocket): void {
+export function keepUserTokenSocket(ctx: Pick<AppContext, 'userTokens' | 'log' | 'db'>, socket: IoSocket): void {
   const takeToken = tokenBucket(BURST, REFILL_MS);
   let hardStop: NodeJS.Timeout | undefined;
   const armHardStop = () => {
@@ -109,7 +109,7 @@ export function keepUserTokenSocket(ctx: Pick<AppContext, 'userTokens' | 'log'>,
   });
 }
 
-async function refresh(ctx: Pick<AppContext, 'userTokens' | 'log'>, socket: IoSocket, token: string): Promise<AuthRefreshReply> {
+async function refresh(ctx: Pick<AppContext, 'userTokens' | 'log' | 'db'>, socket: IoSocket, token: string): Promise<AuthRefreshReply> {
   let identity;
   try {
     identity = await ctx.userTokens(token);
@@ -126,7 +126,32 @@ async function refresh(ctx: Pick<AppContext, 'userTokens' | 'log'>, socket: IoSo
   if (identity.secretId !== data.secretId) {
     await socket.leave(userTokenSecretRoom(data.secretId));
     await socket.join(userTokenSecretRoom(identity.secretId));
+    socket.data = { ...data, secretId: identity.secretId, expiresAt: identity.expiresAt };
+    // As on connect (syncOnConnect): a revocation or rotation between the token's check (perhaps from a cache
+    // that had not heard of it) and the join above missed this socket; read again now that a later one reaches it.
+    if (identity.secretId !== null) {
+      let secret;
+      try {
+        secret = await readUserTokenSecretEnd(ctx.db, identity.secretId);
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) ctx.log.error({ err, userId: data.userId }, 'auth.refresh: could not re-read the secret');
+        endAfterAck(socket);
+        return { ok: false, error: { code: 'service_unavailable', message: 'Could not check the token; reconnect shortly', retryAfterMs: UNAVAILABLE_RETRY_AFTER_S * 1000 } };
+      }
+      if (!secret) {
+        endAfterAck(socket);
+        return { ok: false, error: { code: 'invalid_token', message: 'The token’s signing secret has been revoked or has ended' } };
+      }
+      endUserTokenSocketBySecret(socket, secret.endsAt);
+    }
+    // The socket's end: the token's, or its secret's when a rotation ends that sooner.
+    return { ok: true, expiresAt: socket.data.via === 'userToken' ? socket.data.expiresAt : identity.expiresAt };
   }
   socket.data = { ...data, secretId: identity.secretId, expiresAt: identity.expiresAt };
   return { ok: true, expiresAt: identity.expiresAt };
+}
+
+/** Disconnects once the reply being sent has left: the client learns why before the socket ends. */
+function endAfterAck(socket: IoSocket): void {
+  setImmediate(() => socket.disconnect(true));
 }

@@ -10,7 +10,7 @@ import { passwordResetRateLimits } from '../middleware/accountRateLimits.js';
 import { loginRateLimits } from '../middleware/loginRateLimits.js';
 import { noQuery } from '../middleware/noQuery.js';
 import { requireSecureSignIn } from '../middleware/requireSecureSignIn.js';
-import { setPasswordRateLimit } from '../middleware/setPasswordRateLimit.js';
+import { setPasswordRateLimits } from '../middleware/setPasswordRateLimit.js';
 import { parseInput } from '../middleware/validate.js';
 import { authenticateUser } from '../services/auth/authenticateUser.js';
 import { checkSetPasswordToken } from '../services/auth/checkSetPasswordToken.js';
@@ -85,12 +85,12 @@ export function authRouter(ctx: AppContext): Router {
   });
 
   // The one-time link from `npm run user:create` (`/set-password#token=…`); see services/auth/setPassword.ts.
-  const setPasswordLimiter = setPasswordRateLimit(ctx);
-  router.post('/set-password/check', noQuery, setPasswordLimiter, async (req, res) => {
+  const setPasswordLimiters = setPasswordRateLimits(ctx);
+  router.post('/set-password/check', noQuery, ...setPasswordLimiters, async (req, res) => {
     const { token } = parseInput(checkSetPasswordSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await checkSetPasswordToken(ctx.db, ctx.signingSecret, token));
   });
-  router.post('/set-password', noQuery, setPasswordLimiter, async (req, res) => {
+  router.post('/set-password', noQuery, ...setPasswordLimiters, async (req, res) => {
     const input = parseInput(setPasswordSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await setPassword(ctx, input));
   });
@@ -108,11 +108,11 @@ export function authRouter(ctx: AppContext): Router {
   });
 
   // An admin's invitation link (`/invitation#token=…`); see services/invitations/.
-  router.post('/invitations/check', noQuery, setPasswordLimiter, async (req, res) => {
+  router.post('/invitations/check', noQuery, ...setPasswordLimiters, async (req, res) => {
     const { token } = parseInput(checkInvitationSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').json(await checkInvitation(ctx.db, ctx.signingSecret, token));
   });
-  router.post('/invitations/accept', noQuery, setPasswordLimiter, async (req, res) => {
+  router.post('/invitations/accept', noQuery, ...setPasswordLimiters, async (req, res) => {
     const input = parseInput(acceptInvitationSchema, req.body, 'request body');
     res.set('Cache-Control', 'no-store').status(201).json(await acceptInvitation(ctx, input));
   });

@@ -55,7 +55,14 @@ export const topicKeySchema = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Must be a lower-case slug (a-z, 0-9, ".", "_", "-")');
 
 /** A user's id in the calling system (`PUT /api/v1/users/{externalId}`). */
-export const externalIdSchema = z.string().min(1).max(LIMITS.externalIdMax).regex(/^[^/\s]+$/, 'Must not contain "/" or spaces');
+export const externalIdSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.externalIdMax)
+  // Control characters too: NUL cannot be stored by PostgreSQL, and a user token's `sub` reaches the lookup
+  // without the request-wide text check (it is not a body field).
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^/\s\u0000-\u001f\u007f]+$/, 'Must not contain "/", spaces or control characters');
 
 /** One recipient selector; a send's recipients are the deduplicated union of its selectors. */
 export const recipientSchema = z.union([

@@ -34,6 +34,10 @@ export const EVIL: [string, string][] = [
   ['vbscript:msgbox(1)', 'http(s) URL'],
   ['ftp://files.example/x', 'http(s) URL'],
   ['orders/42', 'http(s) URL'],
+  // The parser repairs these into another site's URL; a browser resolves the same text against the page.
+  ['http:evil.example', 'full URL'],
+  ['https:/evil.example', 'full URL'],
+  ['HTTP:evil.example/x', 'full URL'],
   ['', 'empty'],
   ['http://user:pass@shop.example/x', 'user name or password'],
   ['https://bank.example@evil.example/', 'user name or password'],
@@ -49,6 +53,7 @@ export const GOOD = [
   '/%2F%2Fevil.example',
   '/%5Cevil.example',
   'https://shop.example/o/1',
+  'HTTPS://shop.example/o/2',
   'http://localhost:3000/a?b=1',
   'https://bücher.example/straße',
   `/${'x'.repeat(1000)}`,

@@ -87,4 +87,12 @@ describe('GET /embed/flashnotify.js', () => {
       await empty.stop();
     }
   });
+  it('answers any other path under /embed with a 404, not the web app’s page (a mistyped snippet, a source map)', async () => {
+    for (const wrong of ['/embed/flashnotfy.js', '/embed/flashnotify.js.map', '/embed/', '/embed/a/b.js']) {
+      const res = await rawGet(`${server.url}${wrong}`);
+      expect(res.status, wrong).toBe(404);
+      expect(res.headers['content-type'], wrong).toMatch(/^application\/json/);
+      expect(JSON.parse(res.body.toString('utf8')).error.message, wrong).toContain('/embed/flashnotify.js');
+    }
+  });
 });

@@ -93,14 +93,16 @@ describe('InboxClient (headless embedded inbox)', () => {
     await waitFor(() => refused, 5000, 'unknown user refused');
   });
 
-  it('hands the socket a fresh token before the current one expires, so it stays connected', async () => {
-    // 62 s tokens: the first refresh is due at once (1 s floor), long before the socket would end.
-    const { inbox, asked, received } = client(62);
+  it('hands the socket a fresh token before the current one expires, so it stays connected past that', async () => {
+    // 4 s tokens: renewed with a quarter of their life left (3 s in), well before the socket would end.
+    const { inbox, asked, received } = client(4);
+    const connectedAt = Date.now();
     inbox.connect();
     await waitFor(() => inbox.connectionState.state === 'connected', 5000, 'connected');
-    await waitFor(() => asked.count >= 2, 5000, 'a token refresh');
-    await send('after the refresh');
-    await waitFor(() => received.some((n) => n.title === 'after the refresh'), 5000, 'still live');
+    await waitFor(() => asked.count >= 2, 8000, 'a token refresh');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, connectedAt + 5_000 - Date.now())));
+    await send('after the first token’s end');
+    await waitFor(() => received.some((n) => n.title === 'after the first token’s end'), 5000, 'still live');
     expect(inbox.connectionState.state).toBe('connected');
     inbox.disconnect();
   });

@@ -194,4 +194,27 @@ describe('invitations', () => {
     expect(renamed.status).toBe(200);
     expect(await renamed.json()).toMatchObject({ email, name: 'Staff Renamed' });
   });
+  it('keeps an invited email from a service while the invitation is pending: the key cannot decide whose account the invitee gets', async () => {
+    const email = newEmail();
+    const putUser = (externalId: string, body: Record<string, unknown>) =>
+      fetch(`${server.url}/api/v1/users/${externalId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await invite(email, { role: 'admin', name: 'New Admin' });
+    // Neither a new user with that email nor an existing one moved onto it.
+    const squat = await putUser(`squat-${randomUUID().slice(0, 8)}`, { email: email.toUpperCase(), name: 'Squatter' });
+    expect(squat.status).toBe(409);
+    const squatBody = (await squat.json()) as { error: { code: string; details: { path: string }[] } };
+    expect(squatBody.error.code).toBe('invitation_pending');
+    expect(squatBody.error.details.map((d) => d.path)).toEqual(['email']);
+    const existing = `ext-${randomUUID().slice(0, 8)}`;
+    expect((await putUser(existing, { email: newEmail(), name: 'Someone' })).status).toBe(201);
+    expect((await putUser(existing, { email, name: 'Someone' })).status).toBe(409);
+
+    expect((await anonymous('invitations/accept', { token: await latestToken(email), password: PASSWORD })).status).toBe(201);
+    const account = await server.ctx.db.user.findUniqueOrThrow({ where: { email } });
+    expect(account).toMatchObject({ name: 'New Admin', role: 'admin', externalId: null });
+  });
 });

@@ -148,18 +148,27 @@ describe('POST /api/auth/set-password', () => {
 describe('set-password rate limit', () => {
   let limited: TestServer;
   beforeAll(async () => {
-    limited = await getTestServer({ LOGIN_RATE_LIMIT: '3' });
+    limited = await getTestServer({ LOGIN_RATE_LIMIT: '3', LOGIN_RATE_LIMIT_PER_ADDRESS: '6' });
   });
   afterAll(() => limited.stop());
 
-  it('refuses an address after LOGIN_RATE_LIMIT failed attempts with 429 and Retry-After', async () => {
+  it('refuses one link from an address after LOGIN_RATE_LIMIT failed attempts with 429 and Retry-After', async () => {
     const client = new HttpClient(limited.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await client.request('POST', '/api/auth/set-password', { token: 'bad.token', password: NEW_PASSWORD })).status);
+    for (let i = 0; i < 4; i++) statuses.push((await client.request('POST', '/api/auth/set-password', { token: 'bad.token-one', password: NEW_PASSWORD })).status);
     expect(statuses).toEqual([400, 400, 400, 429]);
-    const blocked = await client.request('POST', '/api/auth/set-password/check', { token: 'bad.token' });
+    const blocked = await client.request('POST', '/api/auth/set-password/check', { token: 'bad.token-one' });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('leaves the other links of that address usable until LOGIN_RATE_LIMIT_PER_ADDRESS failures in all', async () => {
+    // Same address as above: 5 failures counted on it so far (refused attempts count too), the limit is 6.
+    const client = new HttpClient(limited.url);
+    const other = await client.request('POST', '/api/auth/invitations/check', { token: 'bad.token-two' });
+    expect(other.status).toBe(400);
+    const third = await client.request('POST', '/api/auth/invitations/check', { token: 'bad.token-three' });
+    expect(third.status).toBe(429);
   });
 });

@@ -165,4 +165,16 @@ describe('sockets opened with a user token (auth.token)', () => {
     expect(socket.syncs).toHaveLength(0);
     expect(socket.received).toHaveLength(0);
   });
+  it('are ended when a refresh moves them onto a secret revoked since it was cached (as on connect)', async () => {
+    const created = (await admin.request<CreatedUserTokenSecret>('POST', '/api/admin/user-token-secrets', { name: 'Refresh race' })).body;
+    const token = await signUserToken({ sub: 'sock-u1', kid: created.userTokenSecret.id, secret: created.secret });
+    expect((await fetch(`${server.url}/api/notifications/counts`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    // Revoked on "another node": the database says so, this node's cache has not heard.
+    await server.ctx.db.userTokenSecret.update({ where: { id: created.userTokenSecret.id }, data: { revokedAt: new Date() } });
+    const socket = tokenSocket(await signUserToken({ sub: 'sock-u1' }));
+    await socket.connect();
+    const reply: AuthRefreshReply = await socket.socket.emitWithAck('auth.refresh', { token });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_token' } });
+    await waitFor(() => !socket.socket.connected, 5000, 'the socket to be ended');
+  });
 });

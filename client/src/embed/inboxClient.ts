@@ -39,12 +39,14 @@ export interface InboxClientEvents {
   preferences: (preferences: PreferencesDto) => void;
   /** No token the server accepts can be had (the host's user is signed out or unknown): the client stopped. */
   unauthorized: () => void;
+  /**
+   * The host handed a token of another user (its signed-in user changed): everything of the previous user is
+   * forgotten, the socket reconnects as the new one, and `reset` follows (reload your lists; counts start over).
+   */
+  userChanged: () => void;
 }
 
 type Listeners = { [E in keyof InboxClientEvents]: Set<InboxClientEvents[E]> };
-
-/** How long before its token expires the socket is handed the next one (ms). */
-const SOCKET_REFRESH_MARGIN_MS = 60_000;
 
 /**
  * The headless embedded inbox: one user's notifications, counts and preferences from FlashNotify, live over
@@ -76,15 +78,17 @@ export class InboxClient {
     connection: new Set(),
     preferences: new Set(),
     unauthorized: new Set(),
+    userChanged: new Set(),
   };
   /** Restarts the socket when the host could not give a token (its backend unreachable): backoff, then try again. */
   private readonly tokenRetry = new ReconnectScheduler(() => this.connection.start());
   private latestCounts: InboxCounts | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private stopConnectionWatch: () => void = () => {};
+  private started = false;
 
   constructor(options: InboxClientOptions) {
-    this.tokens = new TokenSource(options.getToken);
+    this.tokens = new TokenSource(options.getToken, () => this.startOverForNewUser());
     this.request = userTokenRequest(options.baseUrl, this.tokens);
     this.socket = createUserTokenSocket({ baseUrl: options.baseUrl, tokens: this.tokens, getLastSeq: () => this.tracker.watermark });
     this.sync = new InboxSync(
@@ -119,12 +123,14 @@ export class InboxClient {
 
   /** Opens the socket (and keeps it open: backoff, online/offline, token renewals) until `disconnect()`. */
   connect(): void {
+    this.started = true;
     this.stopConnectionWatch = this.connection.subscribe(() => this.emit('connection', this.connection.getSnapshot()));
     this.connection.start();
   }
 
   /** Closes the socket for good and stops renewing tokens. */
   disconnect(): void {
+    this.started = false;
     clearTimeout(this.refreshTimer);
     this.tokenRetry.reset();
     this.stopConnectionWatch();
@@ -214,19 +220,34 @@ export class InboxClient {
   /** Hands the open socket its next token before the current one expires (else the server ends the socket). */
   private scheduleSocketRefresh(): void {
     clearTimeout(this.refreshTimer);
-    const expiry = this.tokens.expiry;
-    if (expiry === undefined) return;
-    const delay = Math.max(1_000, expiry - Date.now() - SOCKET_REFRESH_MARGIN_MS);
+    const renewAt = this.tokens.renewAt;
+    if (renewAt === undefined) return;
     this.refreshTimer = setTimeout(() => {
       void this.tokens
         .refresh()
-        .then((token) => this.socket.timeout(10_000).emitWithAck('auth.refresh', { token }))
+        // Not when the new token is another user's: startOverForNewUser has reconnected the socket with it.
+        .then((token) => (this.socket.connected ? this.socket.timeout(10_000).emitWithAck('auth.refresh', { token }) : undefined))
         .then((reply) => {
           // Refused: the server ends the socket at expiry and the reconnect brings a fresh token anyway.
-          if (reply.ok) this.scheduleSocketRefresh();
+          if (reply?.ok) this.scheduleSocketRefresh();
         })
         .catch(() => {});
-    }, delay);
+    }, Math.max(1_000, renewAt - Date.now()));
+  }
+
+  /**
+   * The host's signed-in user changed (a token for another `sub`): nothing of the previous user may stay — not
+   * their watermark (the new user's stream has other seqs), not their counts (another version sequence), not
+   * their socket (it is in their rooms). Listeners hear `userChanged`, then `reset` from the new socket's first sync.
+   */
+  private startOverForNewUser(): void {
+    clearTimeout(this.refreshTimer);
+    this.tracker.forget();
+    this.latestCounts = undefined;
+    this.emit('userChanged');
+    if (!this.started) return;
+    this.connection.stop();
+    this.connection.start();
   }
 
   private listen(): void {

@@ -4,29 +4,42 @@ import { isApiError, toApiError, type ApiRequest } from './api.js';
 /** Asks the host app for a fresh user token (its backend signs one for the signed-in user). */
 export type GetUserToken = () => Promise<string>;
 
-/** How long before its `exp` a token is replaced, in ms: a request must not leave with one that dies on the way. */
+/**
+ * How long before its `exp` a token is replaced, in ms: a request must not leave with one that dies on the way.
+ * At most a quarter of what the token had left when it arrived, so a host signing short tokens (30 s) is asked
+ * again after 22.5 s, not on every call.
+ */
 const REFRESH_MARGIN_MS = 60_000;
 
+/** What the client reads of a user token: `exp` (ms since the epoch) and `sub` (the host's user id). */
+interface TokenClaims {
+  expiresAt: number | undefined;
+  subject: string | undefined;
+}
+
 /**
- * The `exp` of a JWT in ms since the epoch, read without verifying (the server verifies; the client only
- * needs to know when to ask for the next one), or undefined when it has none or is not a JWT.
+ * The `exp` and `sub` of a JWT, read without verifying (the server verifies; the client only needs to know
+ * when to ask for the next one, and whether it is still the same user's), or undefined fields when it is not a JWT.
  */
-export function tokenExpiry(token: string): number | undefined {
+function tokenClaims(token: string): TokenClaims {
   const payload = token.split('.')[1];
-  if (!payload) return undefined;
+  if (!payload) return { expiresAt: undefined, subject: undefined };
   try {
     const json = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))) as {
       exp?: unknown;
+      sub?: unknown;
     };
-    return typeof json.exp === 'number' ? json.exp * 1000 : undefined;
+    return { expiresAt: typeof json.exp === 'number' ? json.exp * 1000 : undefined, subject: typeof json.sub === 'string' ? json.sub : undefined };
   } catch {
-    return undefined;
+    return { expiresAt: undefined, subject: undefined };
   }
 }
 
 /**
- * The embedded inbox's current user token: asks the host (`getToken`) when there is none, when it expires
- * within REFRESH_MARGIN_MS, or when the server refused it; concurrent callers share one request to the host.
+ * The embedded inbox's current user token: asks the host (`getToken`) when there is none, when it is due for
+ * renewal (`renewAt`), or when the server refused it; concurrent callers share one request to the host. A token
+ * for another `sub` than the previous one means the host's signed-in user changed: `onUserChanged` is called
+ * (before the token is handed out), so what was shown of the previous user can go.
  *
  * @example
  * const tokens = new TokenSource(() => fetch('/my-backend/flashnotify-token').then((r) => r.text()));
@@ -34,25 +47,29 @@ export function tokenExpiry(token: string): number | undefined {
  */
 export class TokenSource {
   private token: string | undefined;
-  private expiresAt: number | undefined;
+  private renewAtMs: number | undefined;
+  private subject: string | undefined;
   private pending: Promise<string> | undefined;
   private lastAskFailed = false;
 
-  constructor(private readonly getToken: GetUserToken) {}
+  constructor(
+    private readonly getToken: GetUserToken,
+    private readonly onUserChanged: () => void = () => {},
+  ) {}
 
   /** True when the host's last answer was a failure (its backend unreachable, its user signed out) rather than a token. */
   get unavailable(): boolean {
     return this.lastAskFailed;
   }
 
-  /** When the current token expires (ms since the epoch), if known. */
-  get expiry(): number | undefined {
-    return this.expiresAt;
+  /** When the current token is due for renewal (ms since the epoch), if it says when it expires. */
+  get renewAt(): number | undefined {
+    return this.renewAtMs;
   }
 
-  /** A token good for at least REFRESH_MARGIN_MS (or as long as the host's tokens live). */
+  /** A token not yet due for renewal (see REFRESH_MARGIN_MS). */
   async get(): Promise<string> {
-    if (this.token !== undefined && (this.expiresAt === undefined || this.expiresAt - Date.now() > REFRESH_MARGIN_MS)) return this.token;
+    if (this.token !== undefined && (this.renewAtMs === undefined || Date.now() < this.renewAtMs)) return this.token;
     return this.refresh();
   }
 
@@ -61,9 +78,13 @@ export class TokenSource {
     this.pending ??= this.getToken()
       .then((token) => {
         if (typeof token !== 'string' || token === '') throw new Error('getToken() must resolve to a user token (a JWT string)');
+        const { expiresAt, subject } = tokenClaims(token);
+        const changed = this.token !== undefined && subject !== this.subject;
         this.token = token;
-        this.expiresAt = tokenExpiry(token);
+        this.subject = subject;
+        this.renewAtMs = expiresAt === undefined ? undefined : expiresAt - Math.min(REFRESH_MARGIN_MS, Math.max(0, expiresAt - Date.now()) / 4);
         this.lastAskFailed = false;
+        if (changed) this.onUserChanged();
         return token;
       })
       .catch((error: unknown) => {

@@ -31,10 +31,21 @@ export const AccountEmailLockedError = () =>
   ]);
 
 /**
+ * 409 for an email an admin has invited someone with, while that invitation is pending: accepting it gives the
+ * user with that email a password (and the invited role), so a key that could put the address on a user of
+ * its choosing first would decide whose account the invitee gets, with the key's externalId on it.
+ */
+export const InvitationPendingError = () =>
+  new HttpError(409, 'invitation_pending', 'This email has a pending invitation; an admin links the account once it is accepted', [
+    { path: 'email', message: 'Invited by an admin: not available until the invitation is accepted, revoked or expired' },
+  ]);
+
+/**
  * Creates or updates the user a calling system knows as `externalId`. Emails are stored lower-case (lookups
  * by email compare lower-case); optional fields left out keep their stored value on update. The email of a
  * user who has an account (a password, e.g. after accepting an invitation) is not changed: 409
- * `account_email_locked` (AccountEmailLockedError).
+ * `account_email_locked` (AccountEmailLockedError); an email with a pending invitation is not given to anyone:
+ * 409 `invitation_pending` (InvitationPendingError).
  *
  * @example
  * const { user, created } = await upsertUserByExternalId(db, 'crm-42', { email: 'Ada@Example.com', name: 'Ada' });
@@ -49,6 +60,10 @@ export async function upsertUserByExternalId(db: Db, externalId: string, input: 
       const holder = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (holder && holder.id !== existing?.id) throw EmailTakenError();
       if (existing?.passwordHash && existing.email !== email) throw AccountEmailLockedError();
+      if (existing?.email !== email) {
+        const invited = await tx.invitation.count({ where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } });
+        if (invited > 0) throw InvitationPendingError();
+      }
       if (existing) {
         // SMS consent is given for one number: a new number needs new consent (PATCH …/contact).
         const phoneChanged = input.phone !== undefined && input.phone !== existing.phone;
