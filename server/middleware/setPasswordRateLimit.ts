@@ -5,7 +5,10 @@ import { clientAddress, failedAttemptLimiter } from './loginRateLimits.js';
 const MESSAGE = 'Too many failed attempts; try again later';
 
 /** The link's signature: what tells one link from another (the rest of a token repeats across links). */
-const linkKey = (req: Request) => String((req.body as { token?: unknown } | undefined)?.token ?? '').slice(-43);
+const linkKey = (req: Request) => {
+  const token = (req.body as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' ? token.slice(-43) : '';
+};
 
 /**
  * Failed attempts at the one-time links (set-password and invitation: check and use), limited as sign-in is

@@ -61,7 +61,6 @@ export const externalIdSchema = z
   .max(LIMITS.externalIdMax)
   // Control characters too: NUL cannot be stored by PostgreSQL, and a user token's `sub` reaches the lookup
   // without the request-wide text check (it is not a body field).
-  // eslint-disable-next-line no-control-regex
   .regex(/^[^/\s\u0000-\u001f\u007f]+$/, 'Must not contain "/", spaces or control characters');
 
 /** One recipient selector; a send's recipients are the deduplicated union of its selectors. */
