@@ -8,7 +8,8 @@ const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
 /**
  * A failed-attempt limiter: only failures (status ≥ 400) count, within one 15-minute window; past `limit` a
- * 429 `rate_limited` with `Retry-After` (seconds) and `message`. Shared by the cluster through Redis in
+ * 429 `rate_limited` with `Retry-After` (seconds) and `message`, logged once per key and window as "Failed `what`
+ * limit reached". Shared by the cluster through Redis in
  * scale-out mode (rateLimitStore, keyed by `name`).
  */
 export function failedAttemptLimiter(
@@ -16,7 +17,7 @@ export function failedAttemptLimiter(
   name: string,
   limit: number,
   key: (req: Request) => string,
-  message = 'Too many failed sign-in attempts; try again later',
+  { message = 'Too many failed sign-in attempts; try again later', what = 'sign-in' }: { message?: string; what?: string } = {},
 ): RequestHandler {
   return rateLimit({
     windowMs: FIFTEEN_MINUTES_MS,
@@ -30,7 +31,7 @@ export function failedAttemptLimiter(
     handler: (req, _res, next, options) => {
       // Said once per key and window (the first refused attempt), not once per refused attempt.
       if ((req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.used === limit + 1) {
-        ctx.log.warn({ limiter: name, clientIp: req.ip, limit, windowMinutes: FIFTEEN_MINUTES_MS / 60_000 }, 'Failed-attempt limit reached: further attempts refused (429)');
+        ctx.log.warn({ limiter: name, clientIp: req.ip, limit, windowMinutes: FIFTEEN_MINUTES_MS / 60_000 }, `Failed ${what} limit reached: further attempts refused (429)`);
       }
       const retryAfter = String(Math.ceil(options.windowMs / 1000));
       next(new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': retryAfter }));

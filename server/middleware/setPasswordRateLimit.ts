@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { AppContext } from '../context.js';
 import { clientAddress, failedAttemptLimiter } from './loginRateLimits.js';
 
-const MESSAGE = 'Too many failed attempts; try again later';
+const LIMITED = { message: 'Too many failed attempts; try again later', what: 'set-password link' };
 
 /** The link's signature: what tells one link from another (the rest of a token repeats across links). */
 const linkKey = (req: Request) => {
@@ -22,7 +22,7 @@ const linkKey = (req: Request) => {
  */
 export function setPasswordRateLimits(ctx: AppContext): RequestHandler[] {
   return [
-    failedAttemptLimiter(ctx, 'set-password-address', ctx.config.loginRateLimitPerAddress, clientAddress, MESSAGE),
-    failedAttemptLimiter(ctx, 'set-password', ctx.config.loginRateLimit, (req) => `${clientAddress(req)}|${linkKey(req)}`, MESSAGE),
+    failedAttemptLimiter(ctx, 'set-password-address', ctx.config.loginRateLimitPerAddress, clientAddress, LIMITED),
+    failedAttemptLimiter(ctx, 'set-password', ctx.config.loginRateLimit, (req) => `${clientAddress(req)}|${linkKey(req)}`, LIMITED),
   ];
 }

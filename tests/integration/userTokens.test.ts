@@ -84,9 +84,13 @@ describe('the inbox API with a host-signed user token (Authorization: Bearer)', 
     await expect401(await signUserToken({ sub: 'nobody-made-me' }), 'unknown_user');
     await expect401('not-a-jwt', 'invalid_token');
 
+    // Another scheme is no token (a proxy's HTTP Basic credentials): the cookie decides, and there is none.
     const basic = await fetch(`${server.url}/api/notifications`, { headers: { authorization: 'Basic YWxpY2U6eA==' } });
     expect(basic.status).toBe(401);
-    expect(((await basic.json()) as { error: { code: string } }).error.code).toBe('invalid_token');
+    expect(((await basic.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    const malformed = await fetch(`${server.url}/api/notifications`, { headers: { authorization: 'Bearer a b' } });
+    expect(malformed.status).toBe(401);
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('invalid_token');
   });
 
   it('opens the inbox API only: admin and session routes ignore a user token', async () => {
