@@ -1,0 +1,39 @@
+/** The background loops whose turning readiness watches. */
+export type LoopName = 'delivery' | 'sendScheduler' | 'digests';
+
+/** One watched loop: how often it should turn and when it last finished a turn (epoch ms). */
+export interface LoopBeat {
+  loop: LoopName;
+  intervalMs: number;
+  lastBeatAt: number;
+}
+
+/**
+ * What the metrics know about this process's life: when each background loop last finished a turn (its
+ * heartbeat; a loop stuck on a hung call stops beating). State is timestamps, read when asked.
+ *
+ * @example
+ * ctx.runState.watch('delivery', 1000); // at the loop's start
+ * ctx.runState.beat('delivery');        // after each of its turns
+ */
+export class RunState {
+  private readonly loops = new Map<LoopName, LoopBeat>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Starts watching `loop`, which should turn every `intervalMs`; counts as a beat. */
+  watch(loop: LoopName, intervalMs: number): void {
+    this.loops.set(loop, { loop, intervalMs, lastBeatAt: this.now() });
+  }
+
+  /** `loop` finished a turn (successful or not: a failing turn is the database's story, checked on its own). */
+  beat(loop: LoopName): void {
+    const state = this.loops.get(loop);
+    if (state) state.lastBeatAt = this.now();
+  }
+
+  /** The watched loops, in the order they started. */
+  beats(): readonly LoopBeat[] {
+    return [...this.loops.values()];
+  }
+}
