@@ -25,7 +25,7 @@ export interface AppContext {
   log: Logger;
   /** Prometheus metrics of this server (its own registry): record events here; GET /metrics exports them. */
   metrics: AppMetrics;
-  /** The background loops' heartbeats. */
+  /** The background loops' heartbeats and whether a shutdown has begun (readiness). */
   runState: RunState;
   /** Checks host-signed user tokens (Bearer on the inbox API, `auth.token` on sockets). */
   userTokens: UserTokenVerifier;

@@ -17,7 +17,7 @@ import { preferencesRouter } from './routes/preferences.js';
 import { adminRouter } from './routes/admin/index.js';
 import { docsRouter } from './routes/docs.js';
 import { emailActionsRouter } from './routes/emailActions.js';
-import { healthCheck } from './routes/health.js';
+import { healthCheck, livenessCheck, readinessCheck } from './routes/health.js';
 import { httpMetrics } from './metrics/httpMetrics.js';
 import { metricsRoute } from './metrics/metricsEndpoint.js';
 import { pushRouter } from './routes/push.js';
@@ -30,7 +30,7 @@ import { compressStatic, serveClient } from './staticClient.js';
 /** The inbox API: what a user token may reach (requireInboxUser), cross-origin for ALLOWED_ORIGINS. */
 const INBOX_API_PATHS = ['/api/notifications', '/api/preferences', '/api/push'];
 /** Polled every few seconds by load balancers, orchestrators and Prometheus: not worth a log line each. */
-const PROBE_PATHS = new Set(['/api/health', '/metrics']);
+const PROBE_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 /**
  * The Express app: `/api/v1` for services (API key, no cookies), `/api` for the web app (session +
@@ -63,6 +63,8 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   }
 
   app.get('/api/health', healthCheck(ctx));
+  app.get('/api/health/live', livenessCheck());
+  app.get('/api/health/ready', readinessCheck(ctx));
   app.get('/metrics', metricsRoute(ctx.config, ctx.metrics));
   // Bodies are parsed inside: after the API key is checked (v1Router).
   app.use('/api/v1', v1Router(ctx));

@@ -9,14 +9,17 @@ export interface LoopBeat {
 }
 
 /**
- * What the metrics know about this process's life: when each background loop last finished a turn (its
- * heartbeat; a loop stuck on a hung call stops beating). State is timestamps, read when asked.
+ * What readiness and the metrics know about this process's life: when each background loop last finished
+ * a turn (its heartbeat; a loop stuck on a hung call stops beating) and whether a graceful shutdown has
+ * begun. State is timestamps, read when asked.
  *
  * @example
  * ctx.runState.watch('delivery', 1000); // at the loop's start
  * ctx.runState.beat('delivery');        // after each of its turns
  */
 export class RunState {
+  /** When a graceful shutdown began (readiness answers 503 from then on); null while serving. */
+  shutdownStartedAt: Date | null = null;
   private readonly loops = new Map<LoopName, LoopBeat>();
 
   constructor(private readonly now: () => number = Date.now) {}

@@ -173,6 +173,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       // Graceful: stop taking new work, let in-flight sends finish, then close sockets and the database.
+      // Unready first, so load balancers stop sending work while the rest winds down.
+      ctx.runState.shutdownStartedAt = new Date();
       await scheduler.stop();
       await digests.stop();
       await worker.stop();

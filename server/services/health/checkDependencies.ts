@@ -51,15 +51,27 @@ async function probeAll(ctx: AppContext): Promise<DependencyReport> {
 }
 
 async function probe(call: () => Promise<unknown>): Promise<DependencyState> {
+  try {
+    await withProbeTimeout(call);
+    return 'ok';
+  } catch {
+    return 'unavailable';
+  }
+}
+
+/**
+ * `call()`'s result, or a rejection once PROBE_TIMEOUT_MS (2 s) have passed without one: a health probe
+ * on a hung connection must not hang the check.
+ *
+ * @throws what `call` throws, or Error "probe timed out"
+ */
+export async function withProbeTimeout<T>(call: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS);
   });
   try {
-    await Promise.race([call(), timeout]);
-    return 'ok';
-  } catch {
-    return 'unavailable';
+    return await Promise.race([call(), timeout]);
   } finally {
     clearTimeout(timer);
   }
