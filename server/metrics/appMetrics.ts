@@ -31,6 +31,16 @@ const DEFER_REASONS: readonly DeferReason[] = ['breaker_open', 'channel_disabled
 type Inc = { inc(value?: number): void };
 type Observe = { observe(value: number): void };
 
+/**
+ * A counter's child, exported at 0 from the start: a series that appears only with its first increment
+ * hides that increment from `increase()` and `rate()` (an alert on the first dead letter would never fire).
+ */
+function zeroed<T extends string>(counter: Counter<T>, ...values: string[]): Inc {
+  const child = counter.labels(...values);
+  child.inc(0);
+  return child;
+}
+
 /** Children of a metric for every combination of two known label sets, made once: no label object per call. */
 function bound<A extends string, B extends string, T>(as: readonly A[], bs: readonly B[], make: (a: A, b: B) => T): Record<A, Record<B, T>> {
   return Object.fromEntries(as.map((a) => [a, Object.fromEntries(bs.map((b) => [b, make(a, b)]))])) as Record<A, Record<B, T>>;
@@ -40,7 +50,9 @@ function bound<A extends string, B extends string, T>(as: readonly A[], bs: read
  * The server's Prometheus metrics, in a registry of its own (several servers share a test process): the
  * event-driven ones are recorded here, from the hot path, the realtime layer, the delivery worker and the
  * HTTP and database layers; the gauges read at scrape time are added by registerScrapeGauges. Recording
- * is synchronous and allocation-light (children bound once per label combination).
+ * is synchronous and allocation-light (children bound once per label combination). Series with labels
+ * known in advance are exported at 0 from the start; those labelled by traffic (category, route) appear
+ * with their first event.
  *
  * @example
  * const metrics = new AppMetrics();
@@ -73,7 +85,7 @@ export class AppMetrics {
       registers,
     });
     const sends = new Counter({ name: `${METRIC_PREFIX}sends_total`, help: 'Sends committed, by how they came in.', labelNames: ['source'], registers });
-    this.sends = { api_key: sends.labels('api_key'), admin: sends.labels('admin'), scheduled: sends.labels('scheduled') };
+    this.sends = { api_key: zeroed(sends, 'api_key'), admin: zeroed(sends, 'admin'), scheduled: zeroed(sends, 'scheduled') };
     this.emitLatency = new Histogram({
       name: `${METRIC_PREFIX}emit_latency_seconds`,
       help: 'From a send entering the ingest path (rendered, committed in a group) to its notification.created handed to Socket.IO, per notification emitted live.',
@@ -86,16 +98,16 @@ export class AppMetrics {
       labelNames: ['trigger', 'kind'],
       registers,
     });
-    this.replays = bound(['connect', 'sync_request'], ['replay', 'reset'], (trigger, kind) => replays.labels(trigger, kind));
+    this.replays = bound(['connect', 'sync_request'], ['replay', 'reset'], (trigger, kind) => zeroed(replays, trigger, kind));
     const replayed = new Counter({ name: `${METRIC_PREFIX}replayed_notifications_total`, help: 'Notifications sent in replays.', labelNames: ['trigger'], registers });
-    this.replayedNotifications = { connect: replayed.labels('connect'), sync_request: replayed.labels('sync_request') };
+    this.replayedNotifications = { connect: zeroed(replayed, 'connect'), sync_request: zeroed(replayed, 'sync_request') };
     const attempts = new Counter({
       name: `${METRIC_PREFIX}delivery_attempts_total`,
       help: 'Provider calls made by the delivery worker, by channel and outcome.',
       labelNames: ['channel', 'outcome'],
       registers,
     });
-    this.attempts = bound(EXTERNAL_CHANNELS, ATTEMPT_RESULTS, (channel, outcome) => attempts.labels(channel, outcome));
+    this.attempts = bound(EXTERNAL_CHANNELS, ATTEMPT_RESULTS, (channel, outcome) => zeroed(attempts, channel, outcome));
     const attemptDuration = new Histogram({
       name: `${METRIC_PREFIX}delivery_attempt_duration_seconds`,
       help: 'How long one provider call took, by channel.',
@@ -103,6 +115,7 @@ export class AppMetrics {
       buckets: LATENCY_BUCKETS,
       registers,
     });
+    for (const channel of EXTERNAL_CHANNELS) attemptDuration.zero({ channel });
     this.attemptDuration = { email: attemptDuration.labels('email'), sms: attemptDuration.labels('sms'), push: attemptDuration.labels('push') };
     const deliveries = new Counter({
       name: `${METRIC_PREFIX}deliveries_total`,
@@ -110,14 +123,14 @@ export class AppMetrics {
       labelNames: ['channel', 'outcome'],
       registers,
     });
-    this.deliveries = bound(EXTERNAL_CHANNELS, DELIVERY_RESULTS, (channel, outcome) => deliveries.labels(channel, outcome));
+    this.deliveries = bound(EXTERNAL_CHANNELS, DELIVERY_RESULTS, (channel, outcome) => zeroed(deliveries, channel, outcome));
     const deferrals = new Counter({
       name: `${METRIC_PREFIX}delivery_deferrals_total`,
       help: 'Claimed deliveries put back untouched: the provider breaker was open or the channel switched off.',
       labelNames: ['channel', 'reason'],
       registers,
     });
-    this.deferrals = bound(EXTERNAL_CHANNELS, DEFER_REASONS, (channel, reason) => deferrals.labels(channel, reason));
+    this.deferrals = bound(EXTERNAL_CHANNELS, DEFER_REASONS, (channel, reason) => zeroed(deferrals, channel, reason));
     this.http = new Histogram({
       name: `${METRIC_PREFIX}http_request_duration_seconds`,
       help: 'HTTP requests by method, matched route pattern (unmatched: no route matched) and status code.',
@@ -132,6 +145,8 @@ export class AppMetrics {
       buckets: QUERY_BUCKETS,
       registers,
     });
+    dbQueries.zero({ client: 'prisma' });
+    dbQueries.zero({ client: 'raw' });
     this.dbQueries = { prisma: dbQueries.labels('prisma'), raw: dbQueries.labels('raw') };
   }
 
