@@ -41,9 +41,19 @@ function zeroed<T extends string>(counter: Counter<T>, ...values: string[]): Inc
   return child;
 }
 
-/** Children of a metric for every combination of two known label sets, made once: no label object per call. */
-function bound<A extends string, B extends string, T>(as: readonly A[], bs: readonly B[], make: (a: A, b: B) => T): Record<A, Record<B, T>> {
-  return Object.fromEntries(as.map((a) => [a, Object.fromEntries(bs.map((b) => [b, make(a, b)]))])) as Record<A, Record<B, T>>;
+/**
+ * A counter with two labels whose values are known in advance, as its children for every combination,
+ * made (and exported at 0) once: recording is then `children[a][b].inc()`, no label object per call.
+ */
+function pairCounter<A extends string, B extends string>(
+  registry: Registry,
+  config: { name: string; help: string; labelNames: [string, string] },
+  as: readonly A[],
+  bs: readonly B[],
+): Record<A, Record<B, Inc>> {
+  const counter = new Counter({ ...config, registers: [registry] });
+  const row = (a: A) => Object.fromEntries(bs.map((b) => [b, zeroed(counter, a, b)]));
+  return Object.fromEntries(as.map((a) => [a, row(a)])) as Record<A, Record<B, Inc>>;
 }
 
 /**
@@ -92,22 +102,18 @@ export class AppMetrics {
       buckets: LATENCY_BUCKETS,
       registers,
     });
-    const replays = new Counter({
+    this.replays = pairCounter(this.registry, {
       name: `${METRIC_PREFIX}replays_total`,
       help: 'Replays served to sockets: on (re)connect with a lastSeq, or for a sync.request; kind reset = too many missed, refetch.',
       labelNames: ['trigger', 'kind'],
-      registers,
-    });
-    this.replays = bound(['connect', 'sync_request'], ['replay', 'reset'], (trigger, kind) => zeroed(replays, trigger, kind));
+    }, ['connect', 'sync_request'], ['replay', 'reset']);
     const replayed = new Counter({ name: `${METRIC_PREFIX}replayed_notifications_total`, help: 'Notifications sent in replays.', labelNames: ['trigger'], registers });
     this.replayedNotifications = { connect: zeroed(replayed, 'connect'), sync_request: zeroed(replayed, 'sync_request') };
-    const attempts = new Counter({
+    this.attempts = pairCounter(this.registry, {
       name: `${METRIC_PREFIX}delivery_attempts_total`,
       help: 'Provider calls made by the delivery worker, by channel and outcome.',
       labelNames: ['channel', 'outcome'],
-      registers,
-    });
-    this.attempts = bound(EXTERNAL_CHANNELS, ATTEMPT_RESULTS, (channel, outcome) => zeroed(attempts, channel, outcome));
+    }, EXTERNAL_CHANNELS, ATTEMPT_RESULTS);
     const attemptDuration = new Histogram({
       name: `${METRIC_PREFIX}delivery_attempt_duration_seconds`,
       help: 'How long one provider call took, by channel.',
@@ -117,20 +123,16 @@ export class AppMetrics {
     });
     for (const channel of EXTERNAL_CHANNELS) attemptDuration.zero({ channel });
     this.attemptDuration = { email: attemptDuration.labels('email'), sms: attemptDuration.labels('sms'), push: attemptDuration.labels('push') };
-    const deliveries = new Counter({
+    this.deliveries = pairCounter(this.registry, {
       name: `${METRIC_PREFIX}deliveries_total`,
       help: 'Deliveries the worker processed, by channel and the state it left them in (retry = failed transiently, due again later; dead = attempts exhausted).',
       labelNames: ['channel', 'outcome'],
-      registers,
-    });
-    this.deliveries = bound(EXTERNAL_CHANNELS, DELIVERY_RESULTS, (channel, outcome) => zeroed(deliveries, channel, outcome));
-    const deferrals = new Counter({
+    }, EXTERNAL_CHANNELS, DELIVERY_RESULTS);
+    this.deferrals = pairCounter(this.registry, {
       name: `${METRIC_PREFIX}delivery_deferrals_total`,
       help: 'Claimed deliveries put back untouched: the provider breaker was open or the channel switched off.',
       labelNames: ['channel', 'reason'],
-      registers,
-    });
-    this.deferrals = bound(EXTERNAL_CHANNELS, DEFER_REASONS, (channel, reason) => zeroed(deferrals, channel, reason));
+    }, EXTERNAL_CHANNELS, DEFER_REASONS);
     this.http = new Histogram({
       name: `${METRIC_PREFIX}http_request_duration_seconds`,
       help: 'HTTP requests by method, matched route pattern (unmatched: no route matched) and status code.',

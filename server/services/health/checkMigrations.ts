@@ -2,13 +2,13 @@ import type { AppContext } from '../../context.js';
 import { providerOf, readLocalMigrations } from '../../db/migrate.js';
 import type { MigrationState } from './decideReadiness.js';
 import { withProbeTimeout } from './checkDependencies.js';
+import { cachedPerContext } from './cachedPerContext.js';
 
 /** Like the dependency probes: probes from several load balancers cost one small read per second. */
 const CACHE_MS = 1_000;
 
 /** The migrations this code ships, by database URL (read from disk once per process). */
 const localNames = new Map<string, readonly string[]>();
-const cache = new WeakMap<AppContext, { at: number; state: Promise<MigrationState> }>();
 
 interface MigrationRow {
   migration_name: string;
@@ -25,13 +25,7 @@ interface MigrationRow {
  * @example
  * await checkMigrations(ctx); // 'ok'
  */
-export function checkMigrations(ctx: AppContext): Promise<MigrationState> {
-  const cached = cache.get(ctx);
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.state;
-  const state = readMigrationState(ctx);
-  cache.set(ctx, { at: Date.now(), state });
-  return state;
-}
+export const checkMigrations: (ctx: AppContext) => Promise<MigrationState> = cachedPerContext(CACHE_MS, readMigrationState);
 
 async function readMigrationState(ctx: AppContext): Promise<MigrationState> {
   const url = ctx.config.databaseUrl;
