@@ -54,6 +54,9 @@ const envSchema = z.object({
   INGEST_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   SOCKET_REVALIDATE_MS: z.coerce.number().int().min(50).max(86_400_000).default(5 * 60_000),
   SOCKET_HANDSHAKES_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(200),
+  METRICS_TOKEN: z.string().min(16, 'Must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
   EMBED_DIST_DIR: z.string().optional(),
@@ -93,6 +96,12 @@ export interface Config {
   /** Requests per minute per API key on `/api/v1`. */
   apiRateLimit: number;
   logLevel: Env['LOG_LEVEL'];
+  /**
+   * Prometheus scraping (`GET /metrics`): `token` (METRICS_TOKEN) is required as `Authorization: Bearer`
+   * wherever the metrics are served, and the app's own port serves them only when it is set; `port`
+   * (METRICS_PORT, on `host`) adds a listener of its own that serves nothing else.
+   */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
   /** How often the scheduler looks for due scheduled sends. */
   schedulerIntervalMs: number;
   /** Notifications that may wait for the send writer before new sends get 503 + Retry-After. */
@@ -180,6 +189,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerAddress: env.LOGIN_RATE_LIMIT_PER_ADDRESS,
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, host: env.METRICS_HOST },
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     ingestQueueLimit: env.INGEST_QUEUE_LIMIT,
     digestIntervalMs: env.DIGEST_INTERVAL_MS,

@@ -4,6 +4,8 @@ import type { RawDatabase } from './db/rawDatabase.js';
 import type { DeliveryRuntime } from './delivery/runtime.js';
 import type { InvalidationBus } from './invalidation/invalidationBus.js';
 import type { Logger } from './logger.js';
+import type { AppMetrics } from './metrics/appMetrics.js';
+import type { RunState } from './runState.js';
 import type { RealtimePublisher } from './realtime/publisher.js';
 import type { CategoryCache } from './services/categories/categoryCache.js';
 import type { SendWriter } from './services/ingest/sendWriter.js';
@@ -21,6 +23,10 @@ export interface AppContext {
   /** Categories in memory for the send path; call `invalidate()` after changing one. */
   categories: CategoryCache;
   log: Logger;
+  /** Prometheus metrics of this server (its own registry): record events here; GET /metrics exports them. */
+  metrics: AppMetrics;
+  /** The background loops' heartbeats and whether a shutdown has begun (readiness). */
+  runState: RunState;
   /** Checks host-signed user tokens (Bearer on the inbox API, `auth.token` on sockets). */
   userTokens: UserTokenVerifier;
   realtime: RealtimePublisher;

@@ -17,7 +17,9 @@ import { preferencesRouter } from './routes/preferences.js';
 import { adminRouter } from './routes/admin/index.js';
 import { docsRouter } from './routes/docs.js';
 import { emailActionsRouter } from './routes/emailActions.js';
-import { healthCheck } from './routes/health.js';
+import { healthCheck, livenessCheck, readinessCheck } from './routes/health.js';
+import { httpMetrics } from './metrics/httpMetrics.js';
+import { metricsRoute } from './metrics/metricsEndpoint.js';
 import { pushRouter } from './routes/push.js';
 import { pushReadRouter } from './routes/pushRead.js';
 import { unsubscribeRouter } from './routes/unsubscribe.js';
@@ -27,6 +29,8 @@ import { compressStatic, serveClient } from './staticClient.js';
 
 /** The inbox API: what a user token may reach (requireInboxUser), cross-origin for ALLOWED_ORIGINS. */
 const INBOX_API_PATHS = ['/api/notifications', '/api/preferences', '/api/push'];
+/** Polled every few seconds by load balancers, orchestrators and Prometheus: not worth a log line each. */
+const PROBE_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 /**
  * The Express app: `/api/v1` for services (API key, no cookies), `/api` for the web app (session +
@@ -34,6 +38,7 @@ const INBOX_API_PATHS = ['/api/notifications', '/api/preferences', '/api/push'];
  */
 export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler): express.Express {
   const app = express();
+  app.use(httpMetrics(app, ctx.metrics));
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   app.use(untrustedProxyWarning(ctx));
@@ -48,7 +53,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
     app.use(
       pinoHttp({
         logger: ctx.log,
-        autoLogging: { ignore: (req) => req.url === '/api/health' },
+        autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url ?? '') },
         // Behind a proxy the socket's peer is the proxy; req.ip is the client, per TRUST_PROXY.
         customProps: (req) => ({ clientIp: (req as express.Request).ip }),
         // Signed tokens in paths, the CSRF header and cookies stay out of the logs (logRedaction.ts).
@@ -58,6 +63,9 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   }
 
   app.get('/api/health', healthCheck(ctx));
+  app.get('/api/health/live', livenessCheck());
+  app.get('/api/health/ready', readinessCheck(ctx));
+  app.get('/metrics', metricsRoute(ctx.config, ctx.metrics));
   // Bodies are parsed inside: after the API key is checked (v1Router).
   app.use('/api/v1', v1Router(ctx));
   app.use('/api/docs', compressStatic());

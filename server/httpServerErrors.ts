@@ -61,11 +61,11 @@ const LISTEN_CAUSES: Record<string, string> = {
 };
 
 /**
- * Turns a failed `listen` into a one-line ConfigError naming HOST and PORT and the cause, e.g.
- * `HOST/PORT: cannot listen on 127.0.0.1:3000: EADDRINUSE (another process already listens there)`.
+ * Turns a failed `listen` into a one-line ConfigError naming the variables (default HOST and PORT) and the
+ * cause, e.g. `HOST/PORT: cannot listen on 127.0.0.1:3000: EADDRINUSE (another process already listens there)`.
  */
-export function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+export function listenError(err: NodeJS.ErrnoException, host: string, port: number, variables = 'HOST/PORT'): Error {
   const cause = err.code && LISTEN_CAUSES[err.code];
   if (!cause) return err;
-  return new ConfigError(`HOST/PORT: cannot listen on ${host.includes(':') ? `[${host}]` : host}:${port}: ${err.code} (${cause})`);
+  return new ConfigError(`${variables}: cannot listen on ${host.includes(':') ? `[${host}]` : host}:${port}: ${err.code} (${cause})`);
 }

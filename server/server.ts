@@ -14,6 +14,10 @@ import { createHttpApp } from './httpApp.js';
 import { handleHttpServerErrors, listenError } from './httpServerErrors.js';
 import { createInvalidationBus } from './invalidation/invalidationBus.js';
 import { createLogger, type Logger } from './logger.js';
+import { AppMetrics } from './metrics/appMetrics.js';
+import { startMetricsListener } from './metrics/metricsEndpoint.js';
+import { registerScrapeGauges } from './metrics/scrapeGauges.js';
+import { RunState } from './runState.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { createPublisher, silentPublisher } from './realtime/publisher.js';
 import { logSocketErrors } from './realtime/socketErrors.js';
@@ -39,6 +43,8 @@ export interface RunningServer {
   io: IoServer;
   /** Base URL, e.g. `http://127.0.0.1:41234` (the real port when PORT=0). */
   url: string;
+  /** Where METRICS_PORT's listener serves `/metrics` (`http://127.0.0.1:41235`), when it is set. */
+  metricsUrl: string | undefined;
   /** The API key generated on first run, if one was (shown once). */
   generatedApiKey: string | undefined;
   /** Re-validates this node's sockets against their sessions now, as every SOCKET_REVALIDATE_MS does. */
@@ -80,7 +86,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   await prepareWritableDirectories(config);
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
-  const { db, raw } = await openDatabases(config.databaseUrl, config.dialect);
+  const metrics = new AppMetrics();
+  const { db, raw } = await openDatabases(config.databaseUrl, config.dialect, {
+    prisma: (seconds) => metrics.dbQuery('prisma', seconds),
+    raw: (seconds) => metrics.dbQuery('raw', seconds),
+  });
   const sessionSecret = await resolveSessionSecret(config);
   const invalidation = await createInvalidationBus({ redisUrl: config.redisUrl, log });
   const ctx: AppContext = {
@@ -90,6 +100,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     raw,
     sendWriter: undefined as unknown as SendWriter, // set below: its crash-test hook needs ctx
     log,
+    metrics,
+    runState: new RunState(),
     realtime: silentPublisher, // replaced by the Socket.IO publisher once the server is attached
     scheduler: { wake: () => {} },
     delivery: undefined as unknown as DeliveryRuntime, // set below, before the server accepts requests
@@ -140,8 +152,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ctx.redis = { sendCommand: redis.sendCommand };
   }
   ctx.realtime = createPublisher(io, { scaledOut: redis !== undefined });
+  registerScrapeGauges(ctx, io);
   const revalidation = startSessionRevalidation(io, ctx, config.socketRevalidateMs);
   app = createHttpApp(ctx, session.middleware);
+  const metricsListener = await startMetricsListener(config, metrics, log);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (err) => reject(listenError(err, bind.host, config.port)));
@@ -159,6 +173,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       // Graceful: stop taking new work, let in-flight sends finish, then close sockets and the database.
+      // Unready first, so load balancers stop sending work while the rest winds down.
+      ctx.runState.shutdownStartedAt = new Date();
       await scheduler.stop();
       await digests.stop();
       await worker.stop();
@@ -171,8 +187,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await deliveryRuntime.close();
       await raw.close();
       await db.$disconnect();
+      await metricsListener?.close(); // last: a scrape during the shutdown still sees its end
     })());
-  return { ctx, httpServer, io, url, generatedApiKey, handshakeAdmission, revalidateSockets: revalidation.sweep, close };
+  return { ctx, httpServer, io, url, metricsUrl: metricsListener?.url, generatedApiKey, handshakeAdmission, revalidateSockets: revalidation.sweep, close };
 }
 
 /**

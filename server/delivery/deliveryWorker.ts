@@ -35,7 +35,8 @@ export function startDeliveryWorker(ctx: AppContext): DeliveryWorker {
         });
       inFlight.add(job);
     }
-  }, (err) => ctx.log.error({ err }, 'Claiming deliveries failed'));
+  }, (err) => ctx.log.error({ err }, 'Claiming deliveries failed'), () => ctx.runState.beat('delivery'));
+  ctx.runState.watch('delivery', intervalMs);
   const stopPolling = poll(fill.run, intervalMs);
   fill.run();
 

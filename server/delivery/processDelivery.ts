@@ -25,32 +25,35 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     include: { notification: true, user: true },
   });
   if (!delivery || delivery.status !== 'sending') return 'skipped';
+  const channelName = delivery.channel as ExternalChannel;
   if (delivery.channel === 'sms' && !delivery.user.smsConsentAt) {
     // Consent withdrawn after this was planned: never send (the withdrawal cancels pending ones; this
     // catches one claimed at that very moment).
     await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, lastError: 'SMS consent withdrawn', attempts: { decrement: 1 } } });
+    ctx.metrics.deliveryProcessed(channelName, 'cancelled');
     return 'skipped';
   }
   if (delivery.escalationStep !== null && delivery.notification.readAt) {
     // Read between planning and now (the read's own cancellation only sees pending steps).
     await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, lastError: READ_BEFORE_STEP, attempts: { decrement: 1 } } });
+    ctx.metrics.deliveryProcessed(channelName, 'cancelled');
     return 'skipped';
   }
-  const channelName = delivery.channel as ExternalChannel;
   const channel = ctx.delivery.channels[channelName];
   const breaker = ctx.delivery.breakerFor(channel.provider);
 
   // Switched off, or the provider's breaker is open: put it back untouched (this try does not count).
-  const deferUntil = !(await ctx.delivery.switches.isEnabled(channelName))
-    ? Date.now() + DISABLED_RECHECK_MS
+  const deferral = !(await ctx.delivery.switches.isEnabled(channelName))
+    ? { until: Date.now() + DISABLED_RECHECK_MS, reason: 'channel_disabled' as const }
     : !breaker.tryAcquire()
-      ? Math.max(breaker.retryAt(), Date.now() + PROBE_WAIT_MS)
+      ? { until: Math.max(breaker.retryAt(), Date.now() + PROBE_WAIT_MS), reason: 'breaker_open' as const }
       : null;
-  if (deferUntil !== null) {
+  if (deferral !== null) {
     await ctx.db.delivery.updateMany({
       where: ours,
-      data: { status: 'pending', leaseUntil: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(deferUntil) },
+      data: { status: 'pending', leaseUntil: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(deferral.until) },
     });
+    ctx.metrics.deliveryDeferred(channelName, deferral.reason);
     return 'breaker_open';
   }
 
@@ -89,23 +92,25 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     if (outcome === 'transient_error') breaker.onFailure();
     else breaker.onSuccess();
   }
-  const latencyMs = Math.round(performance.now() - started);
+  const elapsedMs = performance.now() - started;
+  const latencyMs = Math.round(elapsedMs);
+  ctx.metrics.deliveryAttempted(channelName, outcome, elapsedMs / 1000);
 
   const exhausted = outcome === 'transient_error' && claim.attempts >= ctx.config.delivery.maxAttempts;
+  const status = outcome === 'sent' ? 'sent' : outcome === 'permanent_error' ? 'failed' : exhausted ? 'dead' : 'pending';
   const next =
-    outcome === 'sent'
-      ? { status: 'sent', sentAt: new Date(), providerMessageId, lastError: null }
-      : outcome === 'permanent_error'
-        ? { status: 'failed', lastError: error }
-        : exhausted
-          ? { status: 'dead', lastError: error }
-          : { status: 'pending', lastError: error, nextAttemptAt: new Date(Date.now() + retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs })) };
+    status === 'sent'
+      ? { status, sentAt: new Date(), providerMessageId, lastError: null }
+      : status === 'pending'
+        ? { status, lastError: error, nextAttemptAt: new Date(Date.now() + retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs })) }
+        : { status, lastError: error };
   await ctx.db.$transaction([
     ctx.db.deliveryAttempt.create({
       data: { deliveryId: delivery.id, attempt: claim.attempts, startedAt, latencyMs, outcome, providerMessageId, error },
     }),
     ctx.db.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null } }),
   ]);
+  ctx.metrics.deliveryProcessed(channelName, status === 'pending' ? 'retry' : status);
   if (outcome !== 'sent') {
     ctx.log.warn({ deliveryId: delivery.id, channel: channelName, attempt: claim.attempts, outcome, error }, 'Delivery attempt failed');
   }

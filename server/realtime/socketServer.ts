@@ -121,6 +121,7 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
     for (const item of missed.items) socket.emit('notification.created', item, { replayed: true });
     replayed = missed.items.length;
   }
+  if (missed) ctx.metrics.replayServed('connect', missed.kind, replayed);
   socket.emit('counts.updated', counts);
   socket.emit('sync.done', { latestSeq, replayed });
 }

@@ -47,6 +47,7 @@ export function answerSyncRequests(ctx: AppContext, socket: IoSocket): void {
 
 async function replay(ctx: AppContext, userId: string, afterSeq: number): Promise<SyncReply> {
   const { latestSeq, missed, counts } = await readInboxSync(ctx.raw, userId, afterSeq);
+  if (missed) ctx.metrics.replayServed('sync_request', missed.kind, missed.kind === 'replay' ? missed.items.length : 0);
   return missed?.kind === 'replay'
     ? { ok: true, kind: 'replay', latestSeq, items: missed.items, counts }
     : { ok: true, kind: 'reset', latestSeq, counts };

@@ -23,7 +23,9 @@ export function startDigestScheduler(ctx: AppContext, intervalMs = DEFAULT_DIGES
   const tick = serialTask(
     () => runDigests(ctx, new Date(), { signal: stopping.signal }),
     (err) => ctx.log.error({ err }, 'Digest scheduler tick failed'),
+    () => ctx.runState.beat('digests'),
   );
+  ctx.runState.watch('digests', intervalMs);
   const stopPolling = poll(tick.run, intervalMs);
   tick.run();
 

@@ -33,7 +33,8 @@ export function startSendScheduler(ctx: AppContext, intervalMs: number): SendSch
       lastPurge = Date.now();
       await purgeIdempotencyRecords(ctx.db);
     }
-  }, (err) => ctx.log.error({ err }, 'Send scheduler tick failed'));
+  }, (err) => ctx.log.error({ err }, 'Send scheduler tick failed'), () => ctx.runState.beat('sendScheduler'));
+  ctx.runState.watch('sendScheduler', intervalMs);
   const stopPolling = poll(tick.run, intervalMs);
   tick.run();
 

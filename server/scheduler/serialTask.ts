@@ -11,13 +11,14 @@ export interface SerialTask {
 /**
  * Wraps `task` (a scheduler tick, a worker's claim pass) so that polls, wake-ups and "a slot is free"
  * signals can all call `run()` freely: runs never overlap, and a request made during a run is honoured
- * by exactly one extra run afterwards, so nothing due is left waiting for the next poll.
+ * by exactly one extra run afterwards, so nothing due is left waiting for the next poll. `onSettled` is
+ * called after each run, however it ended (a loop's heartbeat: RunState.beat).
  *
  * @example
  * const tick = serialTask(() => releaseDueSends(ctx), (err) => ctx.log.error({ err }, 'tick failed'));
  * setInterval(tick.run, 1000).unref();
  */
-export function serialTask(task: () => Promise<unknown>, onError: (err: unknown) => void): SerialTask {
+export function serialTask(task: () => Promise<unknown>, onError: (err: unknown) => void, onSettled?: () => void): SerialTask {
   let current: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -32,6 +33,7 @@ export function serialTask(task: () => Promise<unknown>, onError: (err: unknown)
       .then(() => undefined, onError)
       .finally(() => {
         current = null;
+        onSettled?.();
         if (again) {
           again = false;
           run();

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { cachedPerContext } from './cachedPerContext.js';
 
 /** A dependency's state as `/api/health` reports it. */
 export type DependencyState = 'ok' | 'unavailable';
@@ -14,7 +15,6 @@ const CACHE_MS = 1_000;
 /** A probe that has not answered by then counts as down (a hung connection must not hang the check). */
 const PROBE_TIMEOUT_MS = 2_000;
 
-const reports = new WeakMap<AppContext, { at: number; report: Promise<DependencyReport> }>();
 /** The last status logged per server, so an outage is logged when it starts and when it ends, not per probe. */
 const lastStatus = new WeakMap<AppContext, DependencyState>();
 
@@ -26,13 +26,7 @@ const lastStatus = new WeakMap<AppContext, DependencyState>();
  * @example
  * const { status, checks } = await checkDependencies(ctx); // { status: 'ok', checks: { database: 'ok' } }
  */
-export function checkDependencies(ctx: AppContext): Promise<DependencyReport> {
-  const cached = reports.get(ctx);
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.report;
-  const report = probeAll(ctx);
-  reports.set(ctx, { at: Date.now(), report });
-  return report;
-}
+export const checkDependencies: (ctx: AppContext) => Promise<DependencyReport> = cachedPerContext(CACHE_MS, probeAll);
 
 async function probeAll(ctx: AppContext): Promise<DependencyReport> {
   const redis = ctx.redis;
@@ -51,15 +45,27 @@ async function probeAll(ctx: AppContext): Promise<DependencyReport> {
 }
 
 async function probe(call: () => Promise<unknown>): Promise<DependencyState> {
+  try {
+    await withProbeTimeout(call);
+    return 'ok';
+  } catch {
+    return 'unavailable';
+  }
+}
+
+/**
+ * `call()`'s result, or a rejection once PROBE_TIMEOUT_MS (2 s) have passed without one: a health probe
+ * on a hung connection must not hang the check.
+ *
+ * @throws what `call` throws, or Error "probe timed out"
+ */
+export async function withProbeTimeout<T>(call: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS);
   });
   try {
-    await Promise.race([call(), timeout]);
-    return 'ok';
-  } catch {
-    return 'unavailable';
+    return await Promise.race([call(), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -122,6 +122,11 @@ export class SendWriter {
     reservation.remaining = 0;
   }
 
+  /** Notifications waiting for a batch or held for bulk requests (the ingest queue's depth). */
+  get waitingNotifications(): number {
+    return this.pending();
+  }
+
   /** Notifications queued or held for bulk requests: what the queue limit is checked against. */
   private pending(): number {
     return this.queuedNotifications + this.reservedNotifications;

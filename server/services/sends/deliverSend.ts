@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../context.js';
 import { timeOrderedId } from '../../timeOrderedId.js';
 import { enabledExternalChannels } from '../../delivery/planDeliveries.js';
 import { HttpError } from '../../errors.js';
+import type { SendSource } from '../../metrics/appMetrics.js';
 import { presentNotification } from '../../presenters/notification.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
@@ -53,6 +55,7 @@ export interface DeliverSendProps {
  *   `recipients_changed`, 503 `overloaded` (the writer's queue is full); KeyTakenError
  */
 export async function deliverSend(ctx: AppContext, { spec, recipients, target, idempotency, reservation }: DeliverSendProps): Promise<DeliveredSend> {
+  const started = performance.now();
   const templates = compileSpec(spec);
   const sentAt = new Date();
   const sendId = target.kind === 'new' ? randomUUID() : target.sendId;
@@ -87,6 +90,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
   await testPausePoint(ctx, 'send.afterCommit');
 
   const { rows, deliveries } = outcome;
+  ctx.metrics.sendCommitted(spec.category, spec.priority, sendSource(target), rows.length);
   if (deliveries > 0) ctx.delivery.wake();
   const counts = await withLateJoiners(ctx, rows, outcome.counts);
   await inSlices(rows, FAN_OUT_SLICE, (slice) => {
@@ -97,9 +101,16 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
       if (!userCounts || !ctx.realtime.reaches(row.userId)) continue;
       // Hidden ones too: the client's seq watermark needs every seq; it files archived items silently.
       ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row), { counts: userCounts });
+      ctx.metrics.notificationEmitted((performance.now() - started) / 1000);
     }
   });
   return delivered;
+}
+
+/** How the send came in, as the metrics label it. */
+function sendSource(target: DeliverTarget): SendSource {
+  if (target.kind === 'claimed') return 'scheduled';
+  return target.sender.apiKeyId ? 'api_key' : 'admin';
 }
 
 /**

@@ -71,6 +71,10 @@ const toAlice = { to: [{ email: 'alice@example.com' }] };
  */
 export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/health': { anyQuery: true },
+  'GET /api/health/live': { anyQuery: true },
+  'GET /api/health/ready': { anyQuery: true },
+  // Prometheus: 404 on the app's port unless METRICS_TOKEN is set (it is not in the fuzz run), then 401 without it.
+  'GET /metrics': { anyQuery: true },
   'GET /api/openapi.json': { anyQuery: true },
   'GET /api/docs': { anyQuery: true },
   // A static script: a cache-busting query (`?v=2`) is ignored, as for the docs' files.
