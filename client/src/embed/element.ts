@@ -1,20 +1,12 @@
-import type { InboxCounts, NotificationDto } from '@shared/schemas/notification';
+import type { NotificationDto } from '@shared/schemas/notification';
 import { isApiError } from '../lib/api.js';
 import type { GetUserToken } from '../lib/userTokens.js';
+import type { FlashNotifyEventMap } from './events.js';
 import { FeedState } from './feed.js';
 import { InboxClient } from './inboxClient.js';
 import { InboxView, type ViewActions } from './inboxView.js';
+import { ToastPolicy, type ToastRequest } from './toastPolicy.js';
 import { guardTokens, tokenFromUrl, TokenUnavailableError } from './tokenUrl.js';
-
-/** `detail` of the events the element dispatches (they bubble and cross shadow roots). */
-export interface FlashNotifyEventMap {
-  /** A notification the element did not hold: live, or replayed after a reconnect. */
-  'flashnotify:notification': CustomEvent<{ notification: NotificationDto; replayed: boolean }>;
-  /** Exact counts, each newer than the last. */
-  'flashnotify:counts': CustomEvent<InboxCounts>;
-  /** No token FlashNotify accepts could be had: the element shows "signed out" and holds no data. */
-  'flashnotify:unauthorized': CustomEvent<null>;
-}
 
 /** Longest wait for "mark read" before following a same-tab link anyway. */
 const OPEN_WAIT_MS = 1_500;
@@ -33,7 +25,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * inbox.addEventListener('flashnotify:counts', (event) => updateTitle(event.detail.unread));
  */
 export class FlashNotifyInboxElement extends HTMLElement {
-  static readonly observedAttributes = ['base-url', 'token-url', 'page-size'];
+  static readonly observedAttributes = ['base-url', 'token-url', 'page-size', 'toasts'];
 
   private readonly view: InboxView;
   private tokenGetter: GetUserToken | undefined;
@@ -46,6 +38,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
   private loadingMore = false;
   /** Socket events applied while a first page was on its way: applied again on top of it (it may predate them). */
   private sinceRequest: ((feed: FeedState) => void)[] | undefined;
+  private readonly toasts = new ToastPolicy((toast) => this.showToast(toast));
 
   constructor() {
     super();
@@ -76,8 +69,9 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.stop();
   }
 
-  attributeChangedCallback(): void {
-    this.scheduleStart();
+  attributeChangedCallback(name: string): void {
+    if (name !== 'toasts') this.scheduleStart();
+    else if (!this.toastsOn) this.view.clearToasts();
   }
 
   /** Several attribute and property changes in one task start one client. */
@@ -113,7 +107,9 @@ export class FlashNotifyInboxElement extends HTMLElement {
       if (!current()) return;
       this.applyToFeed((feed) => feed.add(notification));
       this.dispatch('flashnotify:notification', { notification, replayed });
+      this.toasts.received(notification, replayed);
     });
+    client.on('caughtUp', () => current() && this.toasts.caughtUp());
     client.on('updated', (item) => current() && this.applyToFeed((feed) => feed.update(item)));
     client.on('bulkUpdated', (change) => current() && this.applyToFeed((feed) => feed.applyBulk(change)));
     client.on('reset', () => current() && void this.loadFirstPage());
@@ -130,6 +126,8 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.feed = new FeedState();
     this.loadingMore = false;
     this.sinceRequest = undefined;
+    this.toasts.reset();
+    this.view.clearToasts();
     this.view.setUnread(0);
     this.view.setConnection('connecting');
     this.view.showLoadMore(false);
@@ -222,6 +220,19 @@ export class FlashNotifyInboxElement extends HTMLElement {
         if (client.connectionState.state !== 'connected') return client.fetchCounts().then(() => {});
       })
       .catch((error: unknown) => this.failed(error));
+  }
+
+  private get toastsOn(): boolean {
+    return this.getAttribute('toasts') !== 'off';
+  }
+
+  private showToast(toast: ToastRequest): void {
+    if (!this.toastsOn) return;
+    if ('notification' in toast) {
+      if (this.view.showToast(toast.notification)) this.dispatch('flashnotify:toast', { notification: toast.notification, count: 1 });
+    } else if (this.view.showReplaySummary(toast.count, toast.critical)) {
+      this.dispatch('flashnotify:toast', { notification: null, count: toast.count });
+    }
   }
 
   private viewActions(): ViewActions {

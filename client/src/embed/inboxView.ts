@@ -3,6 +3,7 @@ import type { ConnectionState } from '../lib/connection.js';
 import { bellIcon, h } from './dom.js';
 import { ItemView, type ItemActions } from './itemView.js';
 import { ELEMENT_CSS } from './styles.js';
+import { ToastStack } from './toastStack.js';
 
 /** What the feed area says instead of (or before) items. */
 export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | null;
@@ -49,9 +50,10 @@ function adoptStyles(root: ShadowRoot): void {
 }
 
 /**
- * The element's shadow DOM: the bell with its exact badge, and the popover (role dialog) with the feed.
- * Focus moves into the popover when it opens and back to the bell when Escape closes it; a click outside
- * the element closes it too. It renders what it is given and holds no inbox state of its own.
+ * The element's shadow DOM: the bell with its exact badge, its toasts, and the popover (role dialog) with
+ * the feed. Focus moves into the popover when it opens and back to the bell when Escape closes it; a click
+ * outside the element closes it too. While it is open, no toast shows (the feed has the new item on top).
+ * It renders what it is given and holds no inbox state of its own.
  *
  * @example
  * const view = new InboxView(element.attachShadow({ mode: 'open' }), actions);
@@ -71,6 +73,7 @@ export class InboxView {
   private readonly footer = h('div', { class: 'footer' });
   private readonly loadMoreButton = h('button', { class: 'link-button', text: 'Load more', attrs: { type: 'button' } });
   private readonly views = new Map<string, ItemView>();
+  private readonly toasts: ToastStack;
   private unread = 0;
   private connection: ConnectionState | 'signed-out' = 'connecting';
 
@@ -87,8 +90,9 @@ export class InboxView {
       h('div', { class: 'body' }, this.message, this.list, this.footer),
     );
     this.message.after(h('p', { class: 'message' }, this.retryButton));
+    this.toasts = new ToastStack({ open: actions.open, view: () => this.open(), refocus: () => this.bell.focus() });
     adoptStyles(root);
-    root.append(this.bell, this.announcer, this.panel);
+    root.append(this.bell, this.announcer, this.toasts.root, this.panel);
 
     this.bell.addEventListener('click', () => (this.isOpen ? this.close(false) : this.open()));
     this.markAllButton.addEventListener('click', () => actions.markAllRead());
@@ -109,6 +113,8 @@ export class InboxView {
     this.bell.setAttribute('aria-expanded', 'true');
     this.bell.setAttribute('aria-controls', this.panel.id);
     this.panel.focus();
+    this.toasts.dismissPassing();
+    this.toasts.root.hidden = true;
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     document.addEventListener('keydown', this.onDocumentKey);
     this.actions.opened();
@@ -119,6 +125,7 @@ export class InboxView {
     this.panel.hidden = true;
     this.bell.setAttribute('aria-expanded', 'false');
     this.bell.removeAttribute('aria-controls');
+    this.toasts.root.hidden = false;
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     document.removeEventListener('keydown', this.onDocumentKey);
     if (returnFocus) this.bell.focus();
@@ -150,6 +157,20 @@ export class InboxView {
     this.message.hidden = message === null;
     this.message.dataset.kind = message ?? '';
     (this.retryButton.parentElement as HTMLElement).hidden = message !== 'error';
+  }
+
+  /** A toast for a live notification, unless the popover is open (its feed shows it on top); true when shown. */
+  showToast(item: NotificationDto): boolean {
+    return !this.isOpen && this.toasts.showNotification(item);
+  }
+
+  /** The summary toast of a reconnect's replay (`count` notifications, `critical` of them critical), unless the popover is open; true when shown. */
+  showReplaySummary(count: number, critical: number): boolean {
+    return !this.isOpen && this.toasts.showSummary(count, critical);
+  }
+
+  clearToasts(): void {
+    this.toasts.clear();
   }
 
   showLoadMore(visible: boolean, busy = false): void {

@@ -4,23 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FeedState } from '../../../client/src/embed/feed.js';
-import type { NotificationDto } from '../../../shared/schemas/notification.js';
+import { notificationDto } from '../../helpers/notificationDto.js';
 
-const item = (seq: number, patch: Partial<NotificationDto> = {}): NotificationDto => ({
-  id: `n${seq}`,
-  seq,
-  category: 'general',
-  priority: 'normal',
-  title: `Item ${seq}`,
-  body: '',
-  actionUrl: null,
-  data: null,
-  createdAt: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
-  seenAt: null,
-  readAt: null,
-  archivedAt: null,
-  ...patch,
-});
+const item = notificationDto;
 const seqs = (feed: FeedState) => feed.items.map((i) => i.seq);
 
 describe('FeedState', () => {
