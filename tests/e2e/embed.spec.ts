@@ -17,15 +17,17 @@ interface Recorded {
   counts: { unread: number; at: number }[];
   /** `flashnotify:toast`, dispatched as the toast is put in the page. */
   toasts: { id: string | null; count: number; at: number }[];
+  errors: string[];
   unauthorized: number;
 }
 declare const window: { __fn: Recorded };
 
 const RECORDER = `
-  window.__fn = { notifications: [], counts: [], toasts: [], unauthorized: 0 };
+  window.__fn = { notifications: [], counts: [], toasts: [], errors: [], unauthorized: 0 };
   document.addEventListener('flashnotify:notification', (e) => window.__fn.notifications.push({ id: e.detail.notification.id, title: e.detail.notification.title, replayed: e.detail.replayed, at: Date.now() }));
   document.addEventListener('flashnotify:counts', (e) => window.__fn.counts.push({ unread: e.detail.unread, at: Date.now() }));
   document.addEventListener('flashnotify:toast', (e) => window.__fn.toasts.push({ id: e.detail.notification && e.detail.notification.id, count: e.detail.count, at: Date.now() }));
+  document.addEventListener('flashnotify:error', (e) => window.__fn.errors.push(e.detail.code));
   document.addEventListener('flashnotify:unauthorized', () => { window.__fn.unauthorized += 1; });
 `;
 
@@ -339,8 +341,12 @@ test('an expired token is refused: flashnotify:unauthorized, a signed-out state,
   expect(inboxStatuses.every((status) => status === 401)).toBe(true);
 });
 
-test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token', async ({ page, request }) => {
+test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token, and says why', async ({ page, request }) => {
   const user = `emb-stranger-${run}`;
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('<flashnotify-inbox>')) consoleErrors.push(message.text());
+  });
   let framesReceived = 0;
   page.on('websocket', (socket) => socket.on('framereceived', () => (framesReceived += 1)));
   const corsHeaders: (string | undefined)[] = [];
@@ -350,9 +356,23 @@ test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a 
   await openHost(page, user, { app: stranger, connected: false });
   await postNotification(request, { to: [{ externalId: user }], title: `Not for strangers ${run}` });
 
+  // FlashNotify answers the page (its script loads) but not its API: a final state, said to the host's developers.
+  await expect(connection(page)).toHaveAttribute('data-state', 'origin-not-allowed');
+  await expect(bell(page)).toHaveAccessibleName('Notifications, 0 unread, not available on this page');
   await bell(page).click();
-  await expect(page.getByTestId('flashnotify-message')).toHaveText('Couldn’t load notifications.');
-  await expect(connection(page)).not.toHaveAttribute('data-state', 'connected');
+  await expect(page.getByTestId('flashnotify-message')).toHaveText(
+    `This page’s origin (${stranger.url}) is not allowed to use this inbox: add it to FlashNotify’s ALLOWED_ORIGINS.`,
+  );
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeHidden();
+  expect((await recorded(page)).errors).toEqual(['origin_not_allowed']);
+  // …and it stopped: no request or socket to FlashNotify in 6 s (the socket's backoff is at most 5 s).
+  let attempts = 0;
+  page.on('request', (req) => void (req.url().startsWith(flashnotify) && (attempts += 1)));
+  page.on('websocket', () => void (attempts += 1));
+  await page.waitForTimeout(6_000);
+  expect(attempts).toBe(0);
+  expect(consoleErrors).toHaveLength(1);
+  expect(consoleErrors[0]).toContain('ALLOWED_ORIGINS');
   await expect(items(page)).toHaveCount(0);
   await expect(badge(page)).toBeHidden();
   // The page's own fetch with a valid token from its backend is refused by the browser (no CORS header).
@@ -364,6 +384,10 @@ test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a 
     );
   }, flashnotify);
   expect(verdict).toBe('blocked');
+  // Why the element probes the embed script (CORS, `*`) and not a no-cors /api/health: helmet's
+  // Cross-Origin-Resource-Policy: same-origin makes the browser refuse that from every other origin.
+  const health = await page.evaluate((base) => fetch(`${base}/api/health`, { mode: 'no-cors' }).then(() => 'answered', () => 'blocked'), flashnotify);
+  expect(health).toBe('blocked');
   expect(corsHeaders.every((header) => header === undefined)).toBe(true);
   expect(framesReceived).toBe(0);
   const seen = await recorded(page);

@@ -5,6 +5,7 @@ import type { FlashNotifyEventMap } from './events.js';
 import { FeedState } from './feed.js';
 import { InboxClient } from './inboxClient.js';
 import { InboxView, type ViewActions } from './inboxView.js';
+import { originRefused } from './originCheck.js';
 import { ToastPolicy, type ToastRequest } from './toastPolicy.js';
 import { guardTokens, tokenFromUrl, TokenUnavailableError } from './tokenUrl.js';
 
@@ -39,6 +40,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
   /** Socket events applied while a first page was on its way: applied again on top of it (it may predate them). */
   private sinceRequest: ((feed: FeedState) => void)[] | undefined;
   private readonly toasts = new ToastPolicy((toast) => this.showToast(toast));
+  private checkingOrigin = false;
 
   constructor() {
     super();
@@ -127,6 +129,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.loadingMore = false;
     this.sinceRequest = undefined;
     this.toasts.reset();
+    this.checkingOrigin = false;
     this.view.clearToasts();
     this.view.setUnread(0);
     this.view.setConnection('connecting');
@@ -192,11 +195,34 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.view.showLoadMore(feed.nextCursor !== null, this.loadingMore);
   }
 
-  /** A refused token (or none to be had) means signed out; anything else is a failure worth a retry. */
+  /**
+   * A refused token (or none to be had) means signed out; anything else is a failure worth a retry, unless
+   * nothing ever got through and FlashNotify turns out to refuse this page's origin.
+   */
   private failed(error: unknown): void {
-    if (!this.client) return;
+    const { client } = this;
+    if (!client) return;
     if (error instanceof TokenUnavailableError || isApiError(error, 401)) return this.signOut();
     if (!this.feed.loaded) this.view.setMessage('error');
+    if (error instanceof TypeError && !this.feed.loaded && client.counts === undefined) void this.checkOrigin(client);
+  }
+
+  private async checkOrigin(client: InboxClient): Promise<void> {
+    const baseUrl = this.getAttribute('base-url');
+    if (this.checkingOrigin || !baseUrl) return;
+    this.checkingOrigin = true;
+    const refused = await originRefused(baseUrl, () => client.fetchCounts());
+    if (client !== this.client) return;
+    this.checkingOrigin = false;
+    if (!refused) return;
+    // Final: retrying cannot help until FlashNotify's configuration changes (then the page is reloaded).
+    this.stop();
+    this.view.setConnection('origin-not-allowed');
+    this.view.setMessage('origin-not-allowed');
+    console.error(
+      `<flashnotify-inbox>: FlashNotify at ${baseUrl} refuses this page's origin (${location.origin}): add it to FlashNotify's ALLOWED_ORIGINS. The inbox stopped.`,
+    );
+    this.dispatch('flashnotify:error', { code: 'origin_not_allowed' });
   }
 
   /** Stops for good (until the attributes or `getToken` change) and forgets everything it showed. */

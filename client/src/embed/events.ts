@@ -13,4 +13,6 @@ export interface FlashNotifyEventMap {
    * reconnect (`notification` null). Not dispatched with `toasts="off"` or while the popover is open.
    */
   'flashnotify:toast': CustomEvent<{ notification: NotificationDto | null; count: number }>;
+  /** The element stopped for good: `origin_not_allowed` = FlashNotify refuses this page's origin (ALLOWED_ORIGINS). */
+  'flashnotify:error': CustomEvent<{ code: 'origin_not_allowed' }>;
 }

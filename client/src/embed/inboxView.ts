@@ -6,15 +6,20 @@ import { ELEMENT_CSS } from './styles.js';
 import { ToastStack } from './toastStack.js';
 
 /** What the feed area says instead of (or before) items. */
-export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | null;
+export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | 'origin-not-allowed' | null;
 
-const MESSAGES: Record<Exclude<FeedMessage, null>, string> = {
-  loading: 'Loading…',
-  error: 'Couldn’t load notifications.',
-  empty: 'You’re all caught up. New notifications appear here.',
-  'signed-out': 'Sign in to see your notifications.',
-  'not-configured': 'This inbox needs its base-url and a token-url (or getToken).',
+const MESSAGES: Record<Exclude<FeedMessage, null>, () => string> = {
+  loading: () => 'Loading…',
+  error: () => 'Couldn’t load notifications.',
+  empty: () => 'You’re all caught up. New notifications appear here.',
+  'signed-out': () => 'Sign in to see your notifications.',
+  'not-configured': () => 'This inbox needs its base-url and a token-url (or getToken).',
+  // For the host's developers: the one thing that fixes it.
+  'origin-not-allowed': () => `This page’s origin (${location.origin}) is not allowed to use this inbox: add it to FlashNotify’s ALLOWED_ORIGINS.`,
 };
+
+/** A state in which the element stopped for good (until its attributes change), besides the socket's. */
+type FinalState = 'signed-out' | 'origin-not-allowed';
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -22,6 +27,9 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
   reconnecting: 'Reconnecting…',
   offline: 'Offline',
 };
+
+const FINAL_LABEL: Record<FinalState, string> = { 'signed-out': ', signed out', 'origin-not-allowed': ', not available on this page' };
+const isFinal = (state: ConnectionState | FinalState): state is FinalState => state in FINAL_LABEL;
 
 /** What the view asks its element to do. */
 export interface ViewActions extends ItemActions {
@@ -75,7 +83,7 @@ export class InboxView {
   private readonly views = new Map<string, ItemView>();
   private readonly toasts: ToastStack;
   private unread = 0;
-  private connection: ConnectionState | 'signed-out' = 'connecting';
+  private connection: ConnectionState | FinalState = 'connecting';
 
   constructor(
     private readonly root: ShadowRoot,
@@ -141,10 +149,10 @@ export class InboxView {
     this.updateBellLabel();
   }
 
-  /** The socket's state, shown only when not connected (a dot on the bell, a line in the popover). */
-  setConnection(state: ConnectionState | 'signed-out'): void {
+  /** The socket's state, shown only when not connected (a dot on the bell, a line in the popover), or a final state. */
+  setConnection(state: ConnectionState | FinalState): void {
     this.connection = state;
-    const text = state === 'signed-out' ? '' : CONNECTION_TEXT[state];
+    const text = isFinal(state) ? '' : CONNECTION_TEXT[state];
     this.status.textContent = text;
     this.status.hidden = text === '';
     this.status.dataset.state = state;
@@ -153,7 +161,7 @@ export class InboxView {
   }
 
   setMessage(message: FeedMessage): void {
-    this.message.textContent = message ? MESSAGES[message] : '';
+    this.message.textContent = message ? MESSAGES[message]() : '';
     this.message.hidden = message === null;
     this.message.dataset.kind = message ?? '';
     (this.retryButton.parentElement as HTMLElement).hidden = message !== 'error';
@@ -207,7 +215,8 @@ export class InboxView {
   }
 
   private updateBellLabel(): void {
-    const state = this.connection === 'connected' ? '' : this.connection === 'signed-out' ? ', signed out' : `, ${CONNECTION_TEXT[this.connection].replace('…', '')}`;
+    const { connection } = this;
+    const state = connection === 'connected' ? '' : isFinal(connection) ? FINAL_LABEL[connection] : `, ${CONNECTION_TEXT[connection].replace('…', '')}`;
     this.bell.setAttribute('aria-label', `Notifications, ${this.unread} unread${state}`);
   }
 
