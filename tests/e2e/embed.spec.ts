@@ -53,6 +53,7 @@ const connection = (page: Page) => page.getByTestId('flashnotify-connection');
 const items = (page: Page) => page.getByTestId('flashnotify-item');
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, \d+ unread/ });
 const toasts = (page: Page) => page.getByTestId('flashnotify-toast');
+const notice = (page: Page) => page.getByTestId('flashnotify-notice');
 const recorded = (page: Page) => page.evaluate(() => window.__fn);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -264,6 +265,58 @@ test('toasts: near the bell in live regions, newest first, at most 3; critical o
   await page.goto(host.url);
   await bell(page).click();
   await expect(items(page).filter({ hasText: `Order ${run}` })).toHaveAttribute('data-read', 'true');
+});
+
+test('a mark that fails is undone and said so in the popover; the next one works', async ({ page, request }) => {
+  const user = `emb-fail-${run}`;
+  await openHost(page, user);
+  for (const n of [1, 2]) await postNotification(request, { to: [{ externalId: user }], title: `Fail ${n} ${run}` });
+  await expect(badge(page)).toHaveText('2');
+  await bell(page).click();
+  const row = (n: number) => items(page).filter({ hasText: `Fail ${n} ${run}` });
+
+  // The first PATCH is held until the optimistic change is seen, then answered 500.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let patches = 0;
+  await page.route(`${flashnotify}/api/notifications/*`, async (route) => {
+    if (route.request().method() !== 'PATCH' || ++patches > 1) return route.fallback();
+    await held;
+    await route.fulfill({ status: 500, headers: { 'access-control-allow-origin': host.url }, contentType: 'application/json', body: '{"error":"internal"}' });
+  });
+  await page.getByRole('button', { name: `Mark as read: Fail 2 ${run}` }).click();
+  await expect(row(2)).toHaveAttribute('data-read', 'true');
+  await expect(badge(page)).toHaveText('1');
+  release();
+  await expect(row(2)).toHaveAttribute('data-read', 'false');
+  await expect(badge(page)).toHaveText('2');
+  await expect(notice(page)).toHaveText('Could not update the notification. Please try again.');
+  await expect(notice(page)).toHaveRole('status');
+  await page.getByRole('button', { name: `Mark as read: Fail 2 ${run}` }).click();
+  await expect(notice(page)).toBeHidden();
+  await expect(row(2)).toHaveAttribute('data-read', 'true');
+  await expect(badge(page)).toHaveText('1');
+
+  // A network failure: the archived row comes back.
+  await page.route(`${flashnotify}/api/notifications/*`, (route) => (route.request().method() === 'PATCH' ? route.abort('failed') : route.fallback()), { times: 1 });
+  await page.getByRole('button', { name: `Archive: Fail 1 ${run}` }).click();
+  await expect(notice(page)).toHaveText('Could not update the notification. Please try again.');
+  await expect(row(1)).toHaveAttribute('data-read', 'false');
+  await expect(badge(page)).toHaveText('1');
+
+  // Mark all as read, refused: both rows as they were.
+  await page.route(`${flashnotify}/api/notifications/read-all`, (route) =>
+    route.request().method() === 'POST' ? route.fulfill({ status: 503, headers: { 'access-control-allow-origin': host.url }, body: '' }) : route.fallback(),
+  );
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(notice(page)).toHaveText('Could not mark everything as read. Please try again.');
+  await expect(row(1)).toHaveAttribute('data-read', 'false');
+  await expect(row(2)).toHaveAttribute('data-read', 'true');
+  await expect(badge(page)).toHaveText('1');
+  // Closing the popover clears the message.
+  await page.keyboard.press('Escape');
+  await bell(page).click();
+  await expect(notice(page)).toBeHidden();
 });
 
 /** A set-password link for an existing user, from the CLI, against the e2e server's database. */

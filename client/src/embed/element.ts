@@ -12,6 +12,8 @@ import { guardTokens, tokenFromUrl, TokenUnavailableError } from './tokenUrl.js'
 /** Longest wait for "mark read" before following a same-tab link anyway. */
 const OPEN_WAIT_MS = 1_500;
 const DEFAULT_PAGE_SIZE = 20;
+const UPDATE_FAILED = 'Could not update the notification. Please try again.';
+const MARK_ALL_FAILED = 'Could not mark everything as read. Please try again.';
 
 /**
  * `<flashnotify-inbox base-url="https://notify.example.com" token-url="/flashnotify/token">`: a bell with
@@ -234,18 +236,36 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.dispatch('flashnotify:unauthorized', null);
   }
 
-  /** Runs a change; the server's answer (and the socket's events) update the feed and the badge. */
-  private change(action: (client: InboxClient) => Promise<NotificationDto | void>): Promise<void> {
-    const client = this.client;
+  /**
+   * Runs a change, shown at once: `optimistic` applies it to the feed (and the badge follows the unread items
+   * it changed); the server's answer (and the socket's events) then update the feed and the badge. If the
+   * server refuses or cannot be reached, the change is undone and the popover says `failure`.
+   */
+  private change(action: (client: InboxClient) => Promise<NotificationDto | void>, optimistic: (feed: FeedState) => void, failure: string): Promise<void> {
+    const { client, feed } = this;
     if (!client) return Promise.resolve();
-    return action(client)
-      .then((item) => {
+    const unreadBefore = feed.unreadCount;
+    const undo = feed.tentatively(optimistic);
+    const markedRead = unreadBefore - feed.unreadCount;
+    this.view.setUnread(Math.max(0, this.view.unreadCount - markedRead));
+    this.render();
+    return action(client).then(
+      (item) => {
         if (client !== this.client) return;
-        if (item) this.applyToFeed((feed) => feed.update(item));
+        this.view.showNotice(null);
+        if (item) this.applyToFeed((current) => current.update(item));
         // Without the socket no counts arrive by themselves.
-        if (client.connectionState.state !== 'connected') return client.fetchCounts().then(() => {});
-      })
-      .catch((error: unknown) => this.failed(error));
+        if (client.connectionState.state !== 'connected') client.fetchCounts().catch((error: unknown) => this.failed(error));
+      },
+      (error: unknown) => {
+        if (client !== this.client) return;
+        undo();
+        this.render();
+        this.view.setUnread(client.counts?.unread ?? this.view.unreadCount + markedRead);
+        if (error instanceof TokenUnavailableError || isApiError(error, 401)) return this.failed(error);
+        this.view.showNotice(failure);
+      },
+    );
   }
 
   private get toastsOn(): boolean {
@@ -273,20 +293,28 @@ export class FlashNotifyInboxElement extends HTMLElement {
       },
       open: (item, navigate) => {
         this.view.close(false);
-        const marking = item.readAt === null ? this.change((client) => client.markRead(item.id)) : Promise.resolve();
+        const marking = item.readAt === null ? this.markRead(item, true) : Promise.resolve();
         if (navigate) void Promise.race([marking, new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]).then(navigate);
       },
-      toggleRead: (item) => void this.change((client) => (item.readAt === null ? client.markRead(item.id) : client.markUnread(item.id))),
-      archive: (item) => void this.change((client) => client.archive(item.id)),
-      markAllRead: () =>
-        void this.change(async (client) => {
-          const upToSeq = this.feed.items[0]?.seq;
-          await client.markAllRead();
-          if (client === this.client) this.applyToFeed((feed) => feed.applyBulk({ readAll: true, upToSeq }));
-        }),
+      toggleRead: (item) => void this.markRead(item, item.readAt === null),
+      archive: (item) =>
+        void this.change((client) => client.archive(item.id), (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }), UPDATE_FAILED),
+      markAllRead: () => {
+        const upToSeq = this.feed.items[0]?.seq;
+        void this.change(
+          (client) => client.markAllRead().then(() => {}),
+          (feed) => feed.applyBulk({ readAll: true, upToSeq }),
+          MARK_ALL_FAILED,
+        );
+      },
       loadMore: () => void this.loadMore(),
       retry: () => this.start(),
     };
+  }
+
+  private markRead(item: NotificationDto, read: boolean): Promise<void> {
+    const readAt = read ? new Date().toISOString() : null;
+    return this.change((client) => (read ? client.markRead(item.id) : client.markUnread(item.id)), (feed) => feed.update({ ...item, readAt }), UPDATE_FAILED);
   }
 
   private get pageSize(): number {

@@ -74,6 +74,8 @@ export class InboxView {
   private readonly announcer = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   private readonly panel = h('div', { class: 'panel', attrs: { role: 'dialog', 'aria-label': 'Notifications', tabindex: '-1', part: 'panel' } });
   private readonly status = h('p', { class: 'status', attrs: { role: 'status', 'data-testid': 'flashnotify-connection' } });
+  /** What went wrong with the user's last change: a live region kept in the page (empty, not hidden), so each text is announced. */
+  private readonly notice = h('p', { class: 'notice', attrs: { role: 'status', 'data-testid': 'flashnotify-notice' } });
   private readonly markAllButton = h('button', { class: 'link-button', text: 'Mark all as read', attrs: { type: 'button' } });
   private readonly message = h('p', { class: 'message', attrs: { 'data-testid': 'flashnotify-message' } });
   private readonly retryButton = h('button', { class: 'link-button', text: 'Try again', attrs: { type: 'button' } });
@@ -95,6 +97,7 @@ export class InboxView {
     this.footer.append(this.loadMoreButton);
     this.panel.append(
       h('div', { class: 'header' }, h('h2', { class: 'title', text: 'Notifications' }), this.status, this.markAllButton),
+      this.notice,
       h('div', { class: 'body' }, this.message, this.list, this.footer),
     );
     this.message.after(h('p', { class: 'message' }, this.retryButton));
@@ -109,6 +112,11 @@ export class InboxView {
     this.setUnread(0);
     this.setMessage(null);
     this.showLoadMore(false);
+  }
+
+  /** The unread count the badge shows. */
+  get unreadCount(): number {
+    return this.unread;
   }
 
   get isOpen(): boolean {
@@ -134,6 +142,7 @@ export class InboxView {
     this.bell.setAttribute('aria-expanded', 'false');
     this.bell.removeAttribute('aria-controls');
     this.toasts.root.hidden = false;
+    this.showNotice(null);
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     document.removeEventListener('keydown', this.onDocumentKey);
     if (returnFocus) this.bell.focus();
@@ -165,6 +174,11 @@ export class InboxView {
     this.message.hidden = message === null;
     this.message.dataset.kind = message ?? '';
     (this.retryButton.parentElement as HTMLElement).hidden = message !== 'error';
+  }
+
+  /** A short line under the popover's header (a change that failed and was undone), or none. Cleared when it closes. */
+  showNotice(text: string | null): void {
+    this.notice.textContent = text ?? '';
   }
 
   /** A toast for a live notification, unless the popover is open (its feed shows it on top); true when shown. */

@@ -120,6 +120,11 @@ a.item-main:hover .item-title { text-decoration: underline; }
 .item-actions .link-button { font-size: 12px; }
 .footer { padding: 8px; text-align: center; }
 .footer[hidden] { display: none; }
+.notice {
+  margin: 0; padding: 8px 14px; border-bottom: 1px solid var(--_border);
+  background: var(--_unread-bg); color: var(--_fg); font-size: 13px;
+}
+.notice:empty { padding: 0; border: 0; }
 
 .toasts {
   position: absolute; right: 0; top: calc(100% + 8px); z-index: var(--_z);

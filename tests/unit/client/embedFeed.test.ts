@@ -45,4 +45,31 @@ describe('FeedState', () => {
     feed.applyBulk({ readAll: true, category: 'general' }, '2026-01-03T00:00:00.000Z');
     expect(feed.items.map((i) => i.readAt !== null)).toEqual([true, true, true]);
   });
+
+  it('undoes an optimistic change, except on items changed since or after a new first page', () => {
+    const feed = new FeedState();
+    feed.setFirstPage({ items: [item(3), item(2), item(1)], nextCursor: null });
+    const read = '2026-01-03T00:00:00.000Z';
+    const undoRead = feed.tentatively((f) => f.update(item(3, { readAt: read })));
+    const undoArchive = feed.tentatively((f) => f.update(item(2, { archivedAt: read })));
+    expect(seqs(feed)).toEqual([3, 1]);
+    expect(feed.unreadCount).toBe(1);
+    undoArchive();
+    expect(seqs(feed)).toEqual([3, 2, 1]);
+    expect(feed.items[0]!.readAt).toBe(read);
+    // A newer version came over the socket meanwhile: that one stays.
+    feed.update(item(3, { title: 'Renamed' }));
+    undoRead();
+    expect(feed.items[0]!.title).toBe('Renamed');
+
+    const undoAll = feed.tentatively((f) => f.applyBulk({ readAll: true }, read));
+    expect(feed.unreadCount).toBe(0);
+    undoAll();
+    expect(feed.unreadCount).toBe(3);
+
+    const stale = feed.tentatively((f) => f.update(item(1, { readAt: read })));
+    feed.setFirstPage({ items: [item(1, { readAt: read })], nextCursor: null });
+    stale();
+    expect(feed.items[0]!.readAt).toBe(read);
+  });
 });
