@@ -33,6 +33,8 @@ const RECORDER = `
 
 const flashnotify = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
 const run = Date.now().toString(36);
+// Item times are in the browser's language (Intl.RelativeTimeFormat).
+test.use({ locale: 'en-US' });
 let host: HostApp;
 let stranger: HostApp;
 const recording = new WeakSet<Page>();
@@ -317,6 +319,22 @@ test('a mark that fails is undone and said so in the popover; the next one works
   await page.keyboard.press('Escape');
   await bell(page).click();
   await expect(notice(page)).toBeHidden();
+});
+
+test('item times say how long ago (absolute time in the title) and keep counting while the popover is open', async ({ page, request }) => {
+  await page.clock.install();
+  const user = `emb-time-${run}`;
+  await openHost(page, user);
+  await postNotification(request, { to: [{ externalId: user }], title: `Timed ${run}` });
+  await expect(badge(page)).toHaveText('1');
+  await bell(page).click();
+  const time = items(page).first().getByTestId('flashnotify-time');
+  await expect(time).toHaveText('now');
+  await expect(time).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  await expect(time).toHaveAttribute('title', /\d/);
+  // Two and a half minutes later, the popover still open: no re-render but the element's own tick.
+  await page.clock.fastForward('02:30');
+  await expect(time).toHaveText('2 minutes ago');
 });
 
 /** A set-password link for an existing user, from the CLI, against the e2e server's database. */

@@ -70,6 +70,8 @@ export class FlashNotifyInboxElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    // Closing also ends the popover's document listeners and its clock.
+    this.view.close(false);
     this.stop();
   }
 

@@ -2,6 +2,7 @@ import type { NotificationDto } from '@shared/schemas/notification';
 import type { ConnectionState } from '../lib/connection.js';
 import { bellIcon, h } from './dom.js';
 import { ItemView, type ItemActions } from './itemView.js';
+import { TIME_TICK_MS } from './relativeTime.js';
 import { ELEMENT_CSS } from './styles.js';
 import { ToastStack } from './toastStack.js';
 
@@ -60,8 +61,9 @@ function adoptStyles(root: ShadowRoot): void {
 /**
  * The element's shadow DOM: the bell with its exact badge, its toasts, and the popover (role dialog) with
  * the feed. Focus moves into the popover when it opens and back to the bell when Escape closes it; a click
- * outside the element closes it too. While it is open, no toast shows (the feed has the new item on top).
- * It renders what it is given and holds no inbox state of its own.
+ * outside the element closes it too. While it is open, no toast shows (the feed has the new item on top)
+ * and the items' times are refreshed every TIME_TICK_MS. It renders what it is given and holds no inbox
+ * state of its own.
  *
  * @example
  * const view = new InboxView(element.attachShadow({ mode: 'open' }), actions);
@@ -86,6 +88,7 @@ export class InboxView {
   private readonly toasts: ToastStack;
   private unread = 0;
   private connection: ConnectionState | FinalState = 'connecting';
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly root: ShadowRoot,
@@ -131,6 +134,7 @@ export class InboxView {
     this.panel.focus();
     this.toasts.dismissPassing();
     this.toasts.root.hidden = true;
+    this.ticker = setInterval(() => this.tick(), TIME_TICK_MS);
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     document.addEventListener('keydown', this.onDocumentKey);
     this.actions.opened();
@@ -142,6 +146,7 @@ export class InboxView {
     this.bell.setAttribute('aria-expanded', 'false');
     this.bell.removeAttribute('aria-controls');
     this.toasts.root.hidden = false;
+    clearInterval(this.ticker);
     this.showNotice(null);
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     document.removeEventListener('keydown', this.onDocumentKey);
@@ -226,6 +231,11 @@ export class InboxView {
     }
     this.list.hidden = items.length === 0;
     if (lostFocus) this.panel.focus();
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const view of this.views.values()) view.tick(now);
   }
 
   private updateBellLabel(): void {

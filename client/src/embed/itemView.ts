@@ -1,7 +1,8 @@
 import type { NotificationDto } from '@shared/schemas/notification';
-import { formatFullDate, formatRelativeTime } from '../lib/time.js';
+import { formatFullDate } from '../lib/time.js';
 import { actionLink, type OpenAction } from './actionLink.js';
 import { h } from './dom.js';
+import { relativeTimeFormatter } from './relativeTime.js';
 
 /** What a row asks its element to do. */
 export interface ItemActions {
@@ -11,9 +12,12 @@ export interface ItemActions {
   archive: (item: NotificationDto) => void;
 }
 
+const formatAge = relativeTimeFormatter();
+
 /**
  * One row of the feed, kept across renders (updated in place, so a focused button stays focused). Its
- * link follows the app's rule (actionLink.ts).
+ * link follows the app's rule (actionLink.ts); its time is a `<time>` saying how long ago, with the
+ * absolute date and time as its title, refreshed by `tick`.
  *
  * @example
  * const view = new ItemView(item, actions);
@@ -25,14 +29,15 @@ export class ItemView {
   private item: NotificationDto;
   private readonly title = h('span', { class: 'item-title' });
   private readonly text = h('span', { class: 'item-text' });
-  private readonly meta = h('span', { class: 'item-meta' });
+  private readonly category = h('span');
+  private readonly time = h('time', { attrs: { 'data-testid': 'flashnotify-time' } });
   private readonly unreadMark = h('span', { class: 'sr-only', text: 'Unread: ' });
   private readonly readButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private readonly archiveButton = h('button', { class: 'link-button', text: 'Archive', attrs: { type: 'button' } });
 
   constructor(item: NotificationDto, actions: ItemActions) {
     this.item = item;
-    const content = [h('span', {}, this.unreadMark, this.title), this.text, this.meta];
+    const content = [h('span', {}, this.unreadMark, this.title), this.text, h('span', { class: 'item-meta' }, this.category, this.time)];
     const main = actionLink(() => this.item, 'item-main', actions.open, content) ?? h('span', { class: 'item-main' }, ...content);
     this.readButton.addEventListener('click', () => actions.toggleRead(this.item));
     this.archiveButton.addEventListener('click', () => actions.archive(this.item));
@@ -53,10 +58,17 @@ export class ItemView {
     this.unreadMark.hidden = !unread;
     this.title.textContent = item.title;
     this.text.textContent = item.body;
-    this.meta.textContent = `${labelOf(item.category)} · ${formatRelativeTime(item.createdAt, now)}`;
-    this.meta.title = formatFullDate(item.createdAt);
+    this.category.textContent = `${labelOf(item.category)} · `;
+    this.time.dateTime = item.createdAt;
+    this.time.title = formatFullDate(item.createdAt);
+    this.tick(now);
     this.readButton.textContent = unread ? 'Mark as read' : 'Mark as unread';
     this.readButton.setAttribute('aria-label', `${unread ? 'Mark as read' : 'Mark as unread'}: ${item.title}`);
     this.archiveButton.setAttribute('aria-label', `Archive: ${item.title}`);
+  }
+
+  /** Says again how long ago the item came, as of `now` (ms since the epoch). */
+  tick(now: number): void {
+    this.time.textContent = formatAge(this.item.createdAt, now);
   }
 }
