@@ -15,19 +15,26 @@ import { postNotification } from './support/fixtures.js';
 interface Recorded {
   notifications: { id: string; title: string; replayed: boolean; at: number }[];
   counts: { unread: number; at: number }[];
+  /** `flashnotify:toast`, dispatched as the toast is put in the page. */
+  toasts: { id: string | null; count: number; at: number }[];
+  errors: string[];
   unauthorized: number;
 }
 declare const window: { __fn: Recorded };
 
 const RECORDER = `
-  window.__fn = { notifications: [], counts: [], unauthorized: 0 };
+  window.__fn = { notifications: [], counts: [], toasts: [], errors: [], unauthorized: 0 };
   document.addEventListener('flashnotify:notification', (e) => window.__fn.notifications.push({ id: e.detail.notification.id, title: e.detail.notification.title, replayed: e.detail.replayed, at: Date.now() }));
   document.addEventListener('flashnotify:counts', (e) => window.__fn.counts.push({ unread: e.detail.unread, at: Date.now() }));
+  document.addEventListener('flashnotify:toast', (e) => window.__fn.toasts.push({ id: e.detail.notification && e.detail.notification.id, count: e.detail.count, at: Date.now() }));
+  document.addEventListener('flashnotify:error', (e) => window.__fn.errors.push(e.detail.code));
   document.addEventListener('flashnotify:unauthorized', () => { window.__fn.unauthorized += 1; });
 `;
 
 const flashnotify = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
 const run = Date.now().toString(36);
+// Item times are in the browser's language (Intl.RelativeTimeFormat).
+test.use({ locale: 'en-US' });
 let host: HostApp;
 let stranger: HostApp;
 const recording = new WeakSet<Page>();
@@ -47,7 +54,10 @@ const badge = (page: Page) => page.getByTestId('flashnotify-badge');
 const connection = (page: Page) => page.getByTestId('flashnotify-connection');
 const items = (page: Page) => page.getByTestId('flashnotify-item');
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, \d+ unread/ });
+const toasts = (page: Page) => page.getByTestId('flashnotify-toast');
+const notice = (page: Page) => page.getByTestId('flashnotify-notice');
 const recorded = (page: Page) => page.evaluate(() => window.__fn);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Signs in to the host app as `user` (which creates them in FlashNotify) and opens its page with the element. */
 async function openHost(page: Page, user: string, { app = host, query = '', connected = true } = {}): Promise<void> {
@@ -58,52 +68,68 @@ async function openHost(page: Page, user: string, { app = host, query = '', conn
   if (connected) await expect(connection(page)).toHaveAttribute('data-state', 'connected');
 }
 
-test('a notification posted with the API key shows live in the host page: exact badge, popover, no axe findings', async ({ page, request }) => {
+test('a notification posted with the API key shows live in the host page: exact badge, toast, popover, no axe findings', async ({ page, request }) => {
   const user = `emb-live-${run}`;
   await openHost(page, user);
   await expect(badge(page)).toBeHidden();
   await expect(bell(page)).toHaveAccessibleName('Notifications, 0 unread');
 
-  // POST → the element's notification event and badge (counts), on the same machine's clock.
-  const samples: { event: number; badge: number }[] = [];
-  for (let i = 1; i <= 5; i++) {
+  // POST → the element's notification event, badge (counts) and toast, on the same machine's clock.
+  const posts = 10;
+  const samples: { event: number; badge: number; toast: number }[] = [];
+  for (let i = 1; i <= posts; i++) {
     const posted = Date.now();
     const [id] = await postNotification(request, { to: [{ externalId: user }], title: `Live ${i} ${run}`, body: `Body <b>${i}</b>` });
     await expect(badge(page)).toHaveText(String(i));
+    await expect(toasts(page).filter({ hasText: `Live ${i} ${run}` })).toContainText(`Body <b>${i}</b>`);
     const seen = await recorded(page);
     const arrived = seen.notifications.find((n) => n.id === id)!.at;
     const counted = seen.counts.find((c) => c.unread === i)!.at;
-    samples.push({ event: arrived - posted, badge: counted - posted });
+    const toasted = seen.toasts.find((t) => t.id === id)!.at;
+    samples.push({ event: arrived - posted, badge: counted - posted, toast: toasted - posted });
   }
-  const sorted = samples.map((s) => s.badge).sort((a, b) => a - b);
-  console.log(`POST → host page (notification event, badge) ms: ${samples.map((s) => `${s.event}/${s.badge}`).join(', ')}; median badge ${sorted[2]} ms`);
-  await expect(bell(page)).toHaveAccessibleName('Notifications, 5 unread');
+  console.log(
+    `POST → host page (notification event/badge/toast) ms: ${samples.map((s) => `${s.event}/${s.badge}/${s.toast}`).join(', ')}; ` +
+      `median over ${posts}: badge ${median(samples.map((s) => s.badge))} ms, toast ${median(samples.map((s) => s.toast))} ms`,
+  );
+  await expect(bell(page)).toHaveAccessibleName(`Notifications, ${posts} unread`);
+  // Never more than three toasts at once (each goes after 4 s; the stacking order is checked with a fake clock below).
+  expect(await toasts(page).count()).toBeLessThanOrEqual(3);
+  // None took the focus.
+  await expect(page.locator('body')).toBeFocused();
 
   // The popover: a dialog that takes focus, newest first, unread, text shown as text; Escape gives focus back.
   await bell(page).click();
   const dialog = page.getByRole('dialog', { name: 'Notifications' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toBeFocused();
-  await expect(page.locator('flashnotify-inbox .item-title')).toHaveText([5, 4, 3, 2, 1].map((i) => `Live ${i} ${run}`));
+  await expect(toasts(page)).toHaveCount(0);
+  await expect(page.locator('flashnotify-inbox .item-title')).toHaveText([10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((i) => `Live ${i} ${run}`));
   await expect(items(page).first()).toHaveAttribute('data-read', 'false');
-  await expect(items(page).first().locator('.item-text')).toHaveText('Body <b>5</b>');
+  await expect(items(page).first().locator('.item-text')).toHaveText('Body <b>10</b>');
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(bell(page)).toBeFocused();
 
-  // A new one while open is prepended; an outside click closes.
+  // A new one while open is prepended, without a toast (the open feed shows it); an outside click closes.
   await bell(page).click();
-  await postNotification(request, { to: [{ externalId: user }], title: `Live 6 ${run}` });
-  await expect(page.locator('flashnotify-inbox .item-title').first()).toHaveText(`Live 6 ${run}`);
-  await expect(badge(page)).toHaveText('6');
+  const [whileOpen] = await postNotification(request, { to: [{ externalId: user }], title: `Live 11 ${run}` });
+  await expect(page.locator('flashnotify-inbox .item-title').first()).toHaveText(`Live 11 ${run}`);
+  await expect(badge(page)).toHaveText('11');
+  expect((await recorded(page)).toasts.map((t) => t.id)).not.toContain(whileOpen);
   await page.getByRole('heading', { name: 'Host app' }).click();
   await expect(dialog).toBeHidden();
+  await expect(toasts(page)).toHaveCount(0);
 
-  // Dark theme: the same scan.
+  // Dark theme: the same scan, with a toast up.
   await page.goto(`${host.url}/?theme=dark`);
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+  await postNotification(request, { to: [{ externalId: user }], title: `Live 12 ${run}`, body: 'In the dark' });
+  await expect(toasts(page)).toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
   await bell(page).click();
-  await expect(items(page)).toHaveCount(6);
+  await expect(items(page)).toHaveCount(12);
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -164,6 +190,151 @@ test('offline, 3 posted, back online: all 3 appear once, in order, with an exact
   const seen = await recorded(page);
   expect(seen.notifications.map((n) => n.title)).toEqual([`Before ${run}`, `Missed 1 ${run}`, `Missed 2 ${run}`, `Missed 3 ${run}`]);
   expect(seen.notifications.slice(1).every((n) => n.replayed)).toBe(true);
+});
+
+test('toasts: near the bell in live regions, newest first, at most 3; critical ones stay; links open and mark read; a summary after a reconnect; toasts="off"', async ({ page, context, request }) => {
+  // A fake clock, so "after a toast's 4 s" needs no real waiting.
+  await page.clock.install();
+  const user = `emb-toast-${run}`;
+  await openHost(page, user);
+  const toast = (title: string) => toasts(page).filter({ hasText: title });
+  const send = (title: string, extra: { body?: string; priority?: 'critical'; actionUrl?: string } = {}) =>
+    postNotification(request, { to: [{ externalId: user }], title, ...(extra.priority ? { category: 'security' } : {}), ...extra });
+
+  // A body excerpt on one line (whitespace collapsed, cut on a word with "…"); a polite live region; themable.
+  await send(`Routine ${run}`, { body: `Line one\n\nline two ${'word '.repeat(40)}` });
+  await expect(toast(`Routine ${run}`).locator('.toast-text')).toHaveText(/^Line one line two word (word )+word…$/);
+  expect(await toast(`Routine ${run}`).evaluate((el) => el.parentElement!.getAttribute('aria-live'))).toBe('polite');
+  await page.addStyleTag({ content: 'flashnotify-inbox::part(toast) { outline: 3px solid rgb(255, 0, 0); }' });
+  await expect(toast(`Routine ${run}`)).toHaveCSS('outline-color', 'rgb(255, 0, 0)');
+  await send(`Breach ${run}`, { priority: 'critical' });
+  await expect(toast(`Breach ${run}`)).toHaveAttribute('data-priority', 'critical');
+  expect(await toast(`Breach ${run}`).evaluate((el) => el.parentElement!.getAttribute('aria-live'))).toBe('assertive');
+  await expect(page.locator('body')).toBeFocused();
+
+  // Far beyond 4 s (the pointer is elsewhere: hovering pauses them): the routine one went, the critical one stays.
+  await page.mouse.move(5, 5);
+  await page.clock.runFor(30_000);
+  await expect(toast(`Routine ${run}`)).toHaveCount(0);
+  await expect(toast(`Breach ${run}`)).toBeVisible();
+
+  // At most three: a fourth replaces the oldest that is not critical; the critical one stays on top.
+  for (const n of [1, 2, 3]) {
+    await send(`Stack ${n} ${run}`);
+    await expect(toast(`Stack ${n} ${run}`)).toBeVisible();
+  }
+  await expect(toasts(page).locator('.toast-title')).toHaveText([`Breach ${run}`, `Stack 3 ${run}`, `Stack 2 ${run}`]);
+  await toast(`Breach ${run}`).getByRole('button', { name: `Dismiss: Breach ${run}` }).click();
+  await expect(toast(`Breach ${run}`)).toHaveCount(0);
+  // The others moved up under the pointer, which pauses them: away from it, they go.
+  await page.clock.runFor(30_000);
+  await expect(toasts(page)).toHaveCount(2);
+  await page.mouse.move(5, 5);
+  await page.clock.runFor(30_000);
+  await expect(toasts(page)).toHaveCount(0);
+
+  // Offline while 3 arrive (one critical): back online, one summary that stays, not three toasts.
+  await context.setOffline(true);
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline');
+  await send(`Missed 1 ${run}`);
+  await send(`Missed 2 ${run}`, { priority: 'critical' });
+  await send(`Missed 3 ${run}`);
+  await context.setOffline(false);
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+  const summary = toast('3 new notifications while you were away');
+  await expect(summary).toContainText('1 critical');
+  await expect(toasts(page)).toHaveCount(1);
+  await page.clock.runFor(30_000);
+  await expect(summary).toBeVisible();
+  // Its click shows the feed.
+  await summary.locator('.toast-main').click();
+  await expect(page.getByRole('dialog', { name: 'Notifications' })).toBeVisible();
+  await expect(summary).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // toasts="off": no toast (the event and the badge still come).
+  await page.locator('flashnotify-inbox').evaluate((el) => el.setAttribute('toasts', 'off'));
+  const [quiet] = await send(`Quiet ${run}`);
+  await expect.poll(async () => (await recorded(page)).notifications.some((n) => n.id === quiet)).toBe(true);
+  await expect(toasts(page)).toHaveCount(0);
+  expect((await recorded(page)).toasts.map((t) => t.id)).not.toContain(quiet);
+  await page.locator('flashnotify-inbox').evaluate((el) => el.removeAttribute('toasts'));
+
+  // A toast's link is the host's page: followed once the item is marked read, like a feed row.
+  await send(`Order ${run}`, { actionUrl: '/orders/7' });
+  await toast(`Order ${run}`).getByRole('link').click();
+  await expect(page).toHaveURL(`${host.url}/orders/7`);
+  await page.goto(host.url);
+  await bell(page).click();
+  await expect(items(page).filter({ hasText: `Order ${run}` })).toHaveAttribute('data-read', 'true');
+});
+
+test('a mark that fails is undone and said so in the popover; the next one works', async ({ page, request }) => {
+  const user = `emb-fail-${run}`;
+  await openHost(page, user);
+  for (const n of [1, 2]) await postNotification(request, { to: [{ externalId: user }], title: `Fail ${n} ${run}` });
+  await expect(badge(page)).toHaveText('2');
+  await bell(page).click();
+  const row = (n: number) => items(page).filter({ hasText: `Fail ${n} ${run}` });
+
+  // The first PATCH is held until the optimistic change is seen, then answered 500.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let patches = 0;
+  await page.route(`${flashnotify}/api/notifications/*`, async (route) => {
+    if (route.request().method() !== 'PATCH' || ++patches > 1) return route.fallback();
+    await held;
+    await route.fulfill({ status: 500, headers: { 'access-control-allow-origin': host.url }, contentType: 'application/json', body: '{"error":"internal"}' });
+  });
+  await page.getByRole('button', { name: `Mark as read: Fail 2 ${run}` }).click();
+  await expect(row(2)).toHaveAttribute('data-read', 'true');
+  await expect(badge(page)).toHaveText('1');
+  release();
+  await expect(row(2)).toHaveAttribute('data-read', 'false');
+  await expect(badge(page)).toHaveText('2');
+  await expect(notice(page)).toHaveText('Could not update the notification. Please try again.');
+  await expect(notice(page)).toHaveRole('status');
+  await page.getByRole('button', { name: `Mark as read: Fail 2 ${run}` }).click();
+  await expect(notice(page)).toBeHidden();
+  await expect(row(2)).toHaveAttribute('data-read', 'true');
+  await expect(badge(page)).toHaveText('1');
+
+  // A network failure: the archived row comes back.
+  await page.route(`${flashnotify}/api/notifications/*`, (route) => (route.request().method() === 'PATCH' ? route.abort('failed') : route.fallback()), { times: 1 });
+  await page.getByRole('button', { name: `Archive: Fail 1 ${run}` }).click();
+  await expect(notice(page)).toHaveText('Could not update the notification. Please try again.');
+  await expect(row(1)).toHaveAttribute('data-read', 'false');
+  await expect(badge(page)).toHaveText('1');
+
+  // Mark all as read, refused: both rows as they were.
+  await page.route(`${flashnotify}/api/notifications/read-all`, (route) =>
+    route.request().method() === 'POST' ? route.fulfill({ status: 503, headers: { 'access-control-allow-origin': host.url }, body: '' }) : route.fallback(),
+  );
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(notice(page)).toHaveText('Could not mark everything as read. Please try again.');
+  await expect(row(1)).toHaveAttribute('data-read', 'false');
+  await expect(row(2)).toHaveAttribute('data-read', 'true');
+  await expect(badge(page)).toHaveText('1');
+  // Closing the popover clears the message.
+  await page.keyboard.press('Escape');
+  await bell(page).click();
+  await expect(notice(page)).toBeHidden();
+});
+
+test('item times say how long ago (absolute time in the title) and keep counting while the popover is open', async ({ page, request }) => {
+  await page.clock.install();
+  const user = `emb-time-${run}`;
+  await openHost(page, user);
+  await postNotification(request, { to: [{ externalId: user }], title: `Timed ${run}` });
+  await expect(badge(page)).toHaveText('1');
+  await bell(page).click();
+  const time = items(page).first().getByTestId('flashnotify-time');
+  await expect(time).toHaveText('now');
+  await expect(time).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  await expect(time).toHaveAttribute('title', /\d/);
+  // Two and a half minutes later, the popover still open: no re-render but the element's own tick.
+  await page.clock.fastForward('02:30');
+  await expect(time).toHaveText('2 minutes ago');
 });
 
 /** A set-password link for an existing user, from the CLI, against the e2e server's database. */
@@ -241,8 +412,12 @@ test('an expired token is refused: flashnotify:unauthorized, a signed-out state,
   expect(inboxStatuses.every((status) => status === 401)).toBe(true);
 });
 
-test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token', async ({ page, request }) => {
+test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token, and says why', async ({ page, request }) => {
   const user = `emb-stranger-${run}`;
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('<flashnotify-inbox>')) consoleErrors.push(message.text());
+  });
   let framesReceived = 0;
   page.on('websocket', (socket) => socket.on('framereceived', () => (framesReceived += 1)));
   const corsHeaders: (string | undefined)[] = [];
@@ -252,9 +427,23 @@ test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a 
   await openHost(page, user, { app: stranger, connected: false });
   await postNotification(request, { to: [{ externalId: user }], title: `Not for strangers ${run}` });
 
+  // FlashNotify answers the page (its script loads) but not its API: a final state, said to the host's developers.
+  await expect(connection(page)).toHaveAttribute('data-state', 'origin-not-allowed');
+  await expect(bell(page)).toHaveAccessibleName('Notifications, 0 unread, not available on this page');
   await bell(page).click();
-  await expect(page.getByTestId('flashnotify-message')).toHaveText('Couldn’t load notifications.');
-  await expect(connection(page)).not.toHaveAttribute('data-state', 'connected');
+  await expect(page.getByTestId('flashnotify-message')).toHaveText(
+    `This page’s origin (${stranger.url}) is not allowed to use this inbox: add it to FlashNotify’s ALLOWED_ORIGINS.`,
+  );
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeHidden();
+  expect((await recorded(page)).errors).toEqual(['origin_not_allowed']);
+  // …and it stopped: no request or socket to FlashNotify in 6 s (the socket's backoff is at most 5 s).
+  let attempts = 0;
+  page.on('request', (req) => void (req.url().startsWith(flashnotify) && (attempts += 1)));
+  page.on('websocket', () => void (attempts += 1));
+  await page.waitForTimeout(6_000);
+  expect(attempts).toBe(0);
+  expect(consoleErrors).toHaveLength(1);
+  expect(consoleErrors[0]).toContain('ALLOWED_ORIGINS');
   await expect(items(page)).toHaveCount(0);
   await expect(badge(page)).toBeHidden();
   // The page's own fetch with a valid token from its backend is refused by the browser (no CORS header).
@@ -266,6 +455,10 @@ test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a 
     );
   }, flashnotify);
   expect(verdict).toBe('blocked');
+  // Why the element probes the embed script (CORS, `*`) and not a no-cors /api/health: helmet's
+  // Cross-Origin-Resource-Policy: same-origin makes the browser refuse that from every other origin.
+  const health = await page.evaluate((base) => fetch(`${base}/api/health`, { mode: 'no-cors' }).then(() => 'answered', () => 'blocked'), flashnotify);
+  expect(health).toBe('blocked');
   expect(corsHeaders.every((header) => header === undefined)).toBe(true);
   expect(framesReceived).toBe(0);
   const seen = await recorded(page);

@@ -1,24 +1,19 @@
-import type { InboxCounts, NotificationDto } from '@shared/schemas/notification';
+import type { NotificationDto } from '@shared/schemas/notification';
 import { isApiError } from '../lib/api.js';
 import type { GetUserToken } from '../lib/userTokens.js';
+import type { FlashNotifyEventMap } from './events.js';
 import { FeedState } from './feed.js';
 import { InboxClient } from './inboxClient.js';
 import { InboxView, type ViewActions } from './inboxView.js';
+import { originRefused } from './originCheck.js';
+import { ToastPolicy, type ToastRequest } from './toastPolicy.js';
 import { guardTokens, tokenFromUrl, TokenUnavailableError } from './tokenUrl.js';
-
-/** `detail` of the events the element dispatches (they bubble and cross shadow roots). */
-export interface FlashNotifyEventMap {
-  /** A notification the element did not hold: live, or replayed after a reconnect. */
-  'flashnotify:notification': CustomEvent<{ notification: NotificationDto; replayed: boolean }>;
-  /** Exact counts, each newer than the last. */
-  'flashnotify:counts': CustomEvent<InboxCounts>;
-  /** No token FlashNotify accepts could be had: the element shows "signed out" and holds no data. */
-  'flashnotify:unauthorized': CustomEvent<null>;
-}
 
 /** Longest wait for "mark read" before following a same-tab link anyway. */
 const OPEN_WAIT_MS = 1_500;
 const DEFAULT_PAGE_SIZE = 20;
+const UPDATE_FAILED = 'Could not update the notification. Please try again.';
+const MARK_ALL_FAILED = 'Could not mark everything as read. Please try again.';
 
 /**
  * `<flashnotify-inbox base-url="https://notify.example.com" token-url="/flashnotify/token">`: a bell with
@@ -33,7 +28,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * inbox.addEventListener('flashnotify:counts', (event) => updateTitle(event.detail.unread));
  */
 export class FlashNotifyInboxElement extends HTMLElement {
-  static readonly observedAttributes = ['base-url', 'token-url', 'page-size'];
+  static readonly observedAttributes = ['base-url', 'token-url', 'page-size', 'toasts'];
 
   private readonly view: InboxView;
   private tokenGetter: GetUserToken | undefined;
@@ -46,6 +41,8 @@ export class FlashNotifyInboxElement extends HTMLElement {
   private loadingMore = false;
   /** Socket events applied while a first page was on its way: applied again on top of it (it may predate them). */
   private sinceRequest: ((feed: FeedState) => void)[] | undefined;
+  private readonly toasts = new ToastPolicy((toast) => this.showToast(toast));
+  private checkingOrigin = false;
 
   constructor() {
     super();
@@ -73,11 +70,14 @@ export class FlashNotifyInboxElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    // Closing also ends the popover's document listeners and its clock.
+    this.view.close(false);
     this.stop();
   }
 
-  attributeChangedCallback(): void {
-    this.scheduleStart();
+  attributeChangedCallback(name: string): void {
+    if (name !== 'toasts') this.scheduleStart();
+    else if (!this.toastsOn) this.view.clearToasts();
   }
 
   /** Several attribute and property changes in one task start one client. */
@@ -113,7 +113,9 @@ export class FlashNotifyInboxElement extends HTMLElement {
       if (!current()) return;
       this.applyToFeed((feed) => feed.add(notification));
       this.dispatch('flashnotify:notification', { notification, replayed });
+      this.toasts.received(notification, replayed);
     });
+    client.on('caughtUp', () => current() && this.toasts.caughtUp());
     client.on('updated', (item) => current() && this.applyToFeed((feed) => feed.update(item)));
     client.on('bulkUpdated', (change) => current() && this.applyToFeed((feed) => feed.applyBulk(change)));
     client.on('reset', () => current() && void this.loadFirstPage());
@@ -130,6 +132,9 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.feed = new FeedState();
     this.loadingMore = false;
     this.sinceRequest = undefined;
+    this.toasts.reset();
+    this.checkingOrigin = false;
+    this.view.clearToasts();
     this.view.setUnread(0);
     this.view.setConnection('connecting');
     this.view.showLoadMore(false);
@@ -194,11 +199,34 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.view.showLoadMore(feed.nextCursor !== null, this.loadingMore);
   }
 
-  /** A refused token (or none to be had) means signed out; anything else is a failure worth a retry. */
+  /**
+   * A refused token (or none to be had) means signed out; anything else is a failure worth a retry, unless
+   * nothing ever got through and FlashNotify turns out to refuse this page's origin.
+   */
   private failed(error: unknown): void {
-    if (!this.client) return;
+    const { client } = this;
+    if (!client) return;
     if (error instanceof TokenUnavailableError || isApiError(error, 401)) return this.signOut();
     if (!this.feed.loaded) this.view.setMessage('error');
+    if (error instanceof TypeError && !this.feed.loaded && client.counts === undefined) void this.checkOrigin(client);
+  }
+
+  private async checkOrigin(client: InboxClient): Promise<void> {
+    const baseUrl = this.getAttribute('base-url');
+    if (this.checkingOrigin || !baseUrl) return;
+    this.checkingOrigin = true;
+    const refused = await originRefused(baseUrl, () => client.fetchCounts());
+    if (client !== this.client) return;
+    this.checkingOrigin = false;
+    if (!refused) return;
+    // Final: retrying cannot help until FlashNotify's configuration changes (then the page is reloaded).
+    this.stop();
+    this.view.setConnection('origin-not-allowed');
+    this.view.setMessage('origin-not-allowed');
+    console.error(
+      `<flashnotify-inbox>: FlashNotify at ${baseUrl} refuses this page's origin (${location.origin}): add it to FlashNotify's ALLOWED_ORIGINS. The inbox stopped.`,
+    );
+    this.dispatch('flashnotify:error', { code: 'origin_not_allowed' });
   }
 
   /** Stops for good (until the attributes or `getToken` change) and forgets everything it showed. */
@@ -210,18 +238,49 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.dispatch('flashnotify:unauthorized', null);
   }
 
-  /** Runs a change; the server's answer (and the socket's events) update the feed and the badge. */
-  private change(action: (client: InboxClient) => Promise<NotificationDto | void>): Promise<void> {
-    const client = this.client;
+  /**
+   * Runs a change, shown at once: `optimistic` applies it to the feed (and the badge follows the unread items
+   * it changed); the server's answer (and the socket's events) then update the feed and the badge. If the
+   * server refuses or cannot be reached, the change is undone and the popover says `failure`.
+   */
+  private change(action: (client: InboxClient) => Promise<NotificationDto | void>, optimistic: (feed: FeedState) => void, failure: string): Promise<void> {
+    const { client, feed } = this;
     if (!client) return Promise.resolve();
-    return action(client)
-      .then((item) => {
+    const unreadBefore = feed.unreadCount;
+    const undo = feed.tentatively(optimistic);
+    const markedRead = unreadBefore - feed.unreadCount;
+    this.view.setUnread(Math.max(0, this.view.unreadCount - markedRead));
+    this.render();
+    return action(client).then(
+      (item) => {
         if (client !== this.client) return;
-        if (item) this.applyToFeed((feed) => feed.update(item));
+        this.view.showNotice(null);
+        if (item) this.applyToFeed((current) => current.update(item));
         // Without the socket no counts arrive by themselves.
-        if (client.connectionState.state !== 'connected') return client.fetchCounts().then(() => {});
-      })
-      .catch((error: unknown) => this.failed(error));
+        if (client.connectionState.state !== 'connected') client.fetchCounts().catch((error: unknown) => this.failed(error));
+      },
+      (error: unknown) => {
+        if (client !== this.client) return;
+        undo();
+        this.render();
+        this.view.setUnread(client.counts?.unread ?? this.view.unreadCount + markedRead);
+        if (error instanceof TokenUnavailableError || isApiError(error, 401)) return this.failed(error);
+        this.view.showNotice(failure);
+      },
+    );
+  }
+
+  private get toastsOn(): boolean {
+    return this.getAttribute('toasts') !== 'off';
+  }
+
+  private showToast(toast: ToastRequest): void {
+    if (!this.toastsOn) return;
+    if ('notification' in toast) {
+      if (this.view.showToast(toast.notification)) this.dispatch('flashnotify:toast', { notification: toast.notification, count: 1 });
+    } else if (this.view.showReplaySummary(toast.count, toast.critical)) {
+      this.dispatch('flashnotify:toast', { notification: null, count: toast.count });
+    }
   }
 
   private viewActions(): ViewActions {
@@ -236,20 +295,28 @@ export class FlashNotifyInboxElement extends HTMLElement {
       },
       open: (item, navigate) => {
         this.view.close(false);
-        const marking = item.readAt === null ? this.change((client) => client.markRead(item.id)) : Promise.resolve();
+        const marking = item.readAt === null ? this.markRead(item, true) : Promise.resolve();
         if (navigate) void Promise.race([marking, new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]).then(navigate);
       },
-      toggleRead: (item) => void this.change((client) => (item.readAt === null ? client.markRead(item.id) : client.markUnread(item.id))),
-      archive: (item) => void this.change((client) => client.archive(item.id)),
-      markAllRead: () =>
-        void this.change(async (client) => {
-          const upToSeq = this.feed.items[0]?.seq;
-          await client.markAllRead();
-          if (client === this.client) this.applyToFeed((feed) => feed.applyBulk({ readAll: true, upToSeq }));
-        }),
+      toggleRead: (item) => void this.markRead(item, item.readAt === null),
+      archive: (item) =>
+        void this.change((client) => client.archive(item.id), (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }), UPDATE_FAILED),
+      markAllRead: () => {
+        const upToSeq = this.feed.items[0]?.seq;
+        void this.change(
+          (client) => client.markAllRead().then(() => {}),
+          (feed) => feed.applyBulk({ readAll: true, upToSeq }),
+          MARK_ALL_FAILED,
+        );
+      },
       loadMore: () => void this.loadMore(),
       retry: () => this.start(),
     };
+  }
+
+  private markRead(item: NotificationDto, read: boolean): Promise<void> {
+    const readAt = read ? new Date().toISOString() : null;
+    return this.change((client) => (read ? client.markRead(item.id) : client.markUnread(item.id)), (feed) => feed.update({ ...item, readAt }), UPDATE_FAILED);
   }
 
   private get pageSize(): number {

@@ -19,14 +19,22 @@ export class FeedState {
   nextCursor: string | null = null;
   /** Whether a first page arrived since the last reset. */
   loaded = false;
+  /** Bumped by every first page: an undo made before one has nothing left to undo. */
+  private epoch = 0;
 
   /** The shown items, newest first. */
   get items(): readonly NotificationDto[] {
     return this.sorted;
   }
 
+  /** How many of the shown items are unread. */
+  get unreadCount(): number {
+    return this.sorted.filter((item) => item.readAt === null).length;
+  }
+
   /** Drops what it held for a fresh first page (first load, `reset` after a large gap). */
   setFirstPage(page: NotificationPage): void {
+    this.epoch += 1;
     this.byId.clear();
     this.loaded = true;
     this.appendPage(page);
@@ -65,6 +73,30 @@ export class FeedState {
   applyBulk(change: BulkUpdateChange, now = new Date().toISOString()): void {
     for (const [id, item] of this.byId) this.byId.set(id, applyBulkChange(item, change, now));
     this.sort();
+  }
+
+  /**
+   * Applies `change` at once (an optimistic update) and returns what undoes it, for when the server refuses:
+   * each item the change touched (changed or removed) is put back as it was, unless something else changed
+   * it since (a socket event, the server's answer to another change) or a new first page replaced them all.
+   *
+   * @example
+   * const undo = feed.tentatively((f) => f.update({ ...item, readAt: new Date().toISOString() }));
+   * client.markRead(item.id).catch(undo);
+   */
+  tentatively(change: (feed: FeedState) => void): () => void {
+    const before = new Map(this.byId);
+    const epoch = this.epoch;
+    change(this);
+    const after = new Map(this.byId);
+    return () => {
+      if (epoch !== this.epoch) return;
+      for (const [id, old] of before) {
+        const applied = after.get(id);
+        if (applied !== old && this.byId.get(id) === applied) this.byId.set(id, old);
+      }
+      this.sort();
+    };
   }
 
   /** Whether `seq` lies within the loaded range (newer than the oldest loaded item, or every page loaded). */

@@ -32,6 +32,12 @@ export interface InboxClientEvents {
   bulkUpdated: (change: BulkUpdateChange) => void;
   /** Exact counts, newer than the last ones given (by `version`). */
   counts: (counts: InboxCounts) => void;
+  /**
+   * A reconnect's replay or a gap's catch-up is over: every missed notification it brought was given to
+   * `notification` listeners (with `replayed: true`) just before. `count` is the server's number of
+   * replayed notifications (≥ 1), e.g. for one summary toast instead of one per notification.
+   */
+  caughtUp: (count: number) => void;
   /** More was missed than the server replays, or this is the first sync: reload your lists. */
   reset: () => void;
   /** The socket's state: connecting, connected, reconnecting (with `retryAt`), offline. */
@@ -74,6 +80,7 @@ export class InboxClient {
     updated: new Set(),
     bulkUpdated: new Set(),
     counts: new Set(),
+    caughtUp: new Set(),
     reset: new Set(),
     connection: new Set(),
     preferences: new Set(),
@@ -98,7 +105,7 @@ export class InboxClient {
           created: (item, meta) => this.emit('notification', item, { replayed: meta?.replayed === true }),
           counts: (counts) => this.acceptCounts(counts),
           reset: () => this.emit('reset'),
-          caughtUp: () => {},
+          caughtUp: (count) => this.emit('caughtUp', count),
         },
       },
       this.tracker,
@@ -273,11 +280,12 @@ export class InboxClient {
       sync.syncReset(latestSeq);
       this.emit('reset');
     });
-    socket.on('sync.done', ({ latestSeq }) => {
+    socket.on('sync.done', ({ latestSeq, replayed }) => {
       // First sync: lists loaded before the socket joined may miss what came in between.
       const first = this.tracker.watermark === undefined;
       sync.syncDone(latestSeq);
       if (first) this.emit('reset');
+      if (replayed > 0) this.emit('caughtUp', replayed);
     });
   }
 }

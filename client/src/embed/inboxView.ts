@@ -2,18 +2,25 @@ import type { NotificationDto } from '@shared/schemas/notification';
 import type { ConnectionState } from '../lib/connection.js';
 import { bellIcon, h } from './dom.js';
 import { ItemView, type ItemActions } from './itemView.js';
+import { TIME_TICK_MS } from './relativeTime.js';
 import { ELEMENT_CSS } from './styles.js';
+import { ToastStack } from './toastStack.js';
 
 /** What the feed area says instead of (or before) items. */
-export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | null;
+export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | 'origin-not-allowed' | null;
 
-const MESSAGES: Record<Exclude<FeedMessage, null>, string> = {
-  loading: 'Loading…',
-  error: 'Couldn’t load notifications.',
-  empty: 'You’re all caught up. New notifications appear here.',
-  'signed-out': 'Sign in to see your notifications.',
-  'not-configured': 'This inbox needs its base-url and a token-url (or getToken).',
+const MESSAGES: Record<Exclude<FeedMessage, null>, () => string> = {
+  loading: () => 'Loading…',
+  error: () => 'Couldn’t load notifications.',
+  empty: () => 'You’re all caught up. New notifications appear here.',
+  'signed-out': () => 'Sign in to see your notifications.',
+  'not-configured': () => 'This inbox needs its base-url and a token-url (or getToken).',
+  // For the host's developers: the one thing that fixes it.
+  'origin-not-allowed': () => `This page’s origin (${location.origin}) is not allowed to use this inbox: add it to FlashNotify’s ALLOWED_ORIGINS.`,
 };
+
+/** A state in which the element stopped for good (until its attributes change), besides the socket's. */
+type FinalState = 'signed-out' | 'origin-not-allowed';
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -21,6 +28,9 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
   reconnecting: 'Reconnecting…',
   offline: 'Offline',
 };
+
+const FINAL_LABEL: Record<FinalState, string> = { 'signed-out': ', signed out', 'origin-not-allowed': ', not available on this page' };
+const isFinal = (state: ConnectionState | FinalState): state is FinalState => state in FINAL_LABEL;
 
 /** What the view asks its element to do. */
 export interface ViewActions extends ItemActions {
@@ -49,9 +59,11 @@ function adoptStyles(root: ShadowRoot): void {
 }
 
 /**
- * The element's shadow DOM: the bell with its exact badge, and the popover (role dialog) with the feed.
- * Focus moves into the popover when it opens and back to the bell when Escape closes it; a click outside
- * the element closes it too. It renders what it is given and holds no inbox state of its own.
+ * The element's shadow DOM: the bell with its exact badge, its toasts, and the popover (role dialog) with
+ * the feed. Focus moves into the popover when it opens and back to the bell when Escape closes it; a click
+ * outside the element closes it too. While it is open, no toast shows (the feed has the new item on top)
+ * and the items' times are refreshed every TIME_TICK_MS. It renders what it is given and holds no inbox
+ * state of its own.
  *
  * @example
  * const view = new InboxView(element.attachShadow({ mode: 'open' }), actions);
@@ -64,6 +76,8 @@ export class InboxView {
   private readonly announcer = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   private readonly panel = h('div', { class: 'panel', attrs: { role: 'dialog', 'aria-label': 'Notifications', tabindex: '-1', part: 'panel' } });
   private readonly status = h('p', { class: 'status', attrs: { role: 'status', 'data-testid': 'flashnotify-connection' } });
+  /** What went wrong with the user's last change: a live region kept in the page (empty, not hidden), so each text is announced. */
+  private readonly notice = h('p', { class: 'notice', attrs: { role: 'status', 'data-testid': 'flashnotify-notice' } });
   private readonly markAllButton = h('button', { class: 'link-button', text: 'Mark all as read', attrs: { type: 'button' } });
   private readonly message = h('p', { class: 'message', attrs: { 'data-testid': 'flashnotify-message' } });
   private readonly retryButton = h('button', { class: 'link-button', text: 'Try again', attrs: { type: 'button' } });
@@ -71,8 +85,10 @@ export class InboxView {
   private readonly footer = h('div', { class: 'footer' });
   private readonly loadMoreButton = h('button', { class: 'link-button', text: 'Load more', attrs: { type: 'button' } });
   private readonly views = new Map<string, ItemView>();
+  private readonly toasts: ToastStack;
   private unread = 0;
-  private connection: ConnectionState | 'signed-out' = 'connecting';
+  private connection: ConnectionState | FinalState = 'connecting';
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly root: ShadowRoot,
@@ -84,11 +100,13 @@ export class InboxView {
     this.footer.append(this.loadMoreButton);
     this.panel.append(
       h('div', { class: 'header' }, h('h2', { class: 'title', text: 'Notifications' }), this.status, this.markAllButton),
+      this.notice,
       h('div', { class: 'body' }, this.message, this.list, this.footer),
     );
     this.message.after(h('p', { class: 'message' }, this.retryButton));
+    this.toasts = new ToastStack({ open: actions.open, view: () => this.open(), refocus: () => this.bell.focus() });
     adoptStyles(root);
-    root.append(this.bell, this.announcer, this.panel);
+    root.append(this.bell, this.announcer, this.toasts.root, this.panel);
 
     this.bell.addEventListener('click', () => (this.isOpen ? this.close(false) : this.open()));
     this.markAllButton.addEventListener('click', () => actions.markAllRead());
@@ -97,6 +115,11 @@ export class InboxView {
     this.setUnread(0);
     this.setMessage(null);
     this.showLoadMore(false);
+  }
+
+  /** The unread count the badge shows. */
+  get unreadCount(): number {
+    return this.unread;
   }
 
   get isOpen(): boolean {
@@ -109,6 +132,9 @@ export class InboxView {
     this.bell.setAttribute('aria-expanded', 'true');
     this.bell.setAttribute('aria-controls', this.panel.id);
     this.panel.focus();
+    this.toasts.dismissPassing();
+    this.toasts.root.hidden = true;
+    this.ticker = setInterval(() => this.tick(), TIME_TICK_MS);
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     document.addEventListener('keydown', this.onDocumentKey);
     this.actions.opened();
@@ -119,6 +145,9 @@ export class InboxView {
     this.panel.hidden = true;
     this.bell.setAttribute('aria-expanded', 'false');
     this.bell.removeAttribute('aria-controls');
+    this.toasts.root.hidden = false;
+    clearInterval(this.ticker);
+    this.showNotice(null);
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     document.removeEventListener('keydown', this.onDocumentKey);
     if (returnFocus) this.bell.focus();
@@ -134,10 +163,10 @@ export class InboxView {
     this.updateBellLabel();
   }
 
-  /** The socket's state, shown only when not connected (a dot on the bell, a line in the popover). */
-  setConnection(state: ConnectionState | 'signed-out'): void {
+  /** The socket's state, shown only when not connected (a dot on the bell, a line in the popover), or a final state. */
+  setConnection(state: ConnectionState | FinalState): void {
     this.connection = state;
-    const text = state === 'signed-out' ? '' : CONNECTION_TEXT[state];
+    const text = isFinal(state) ? '' : CONNECTION_TEXT[state];
     this.status.textContent = text;
     this.status.hidden = text === '';
     this.status.dataset.state = state;
@@ -146,10 +175,29 @@ export class InboxView {
   }
 
   setMessage(message: FeedMessage): void {
-    this.message.textContent = message ? MESSAGES[message] : '';
+    this.message.textContent = message ? MESSAGES[message]() : '';
     this.message.hidden = message === null;
     this.message.dataset.kind = message ?? '';
     (this.retryButton.parentElement as HTMLElement).hidden = message !== 'error';
+  }
+
+  /** A short line under the popover's header (a change that failed and was undone), or none. Cleared when it closes. */
+  showNotice(text: string | null): void {
+    this.notice.textContent = text ?? '';
+  }
+
+  /** A toast for a live notification, unless the popover is open (its feed shows it on top); true when shown. */
+  showToast(item: NotificationDto): boolean {
+    return !this.isOpen && this.toasts.showNotification(item);
+  }
+
+  /** The summary toast of a reconnect's replay (`count` notifications, `critical` of them critical), unless the popover is open; true when shown. */
+  showReplaySummary(count: number, critical: number): boolean {
+    return !this.isOpen && this.toasts.showSummary(count, critical);
+  }
+
+  clearToasts(): void {
+    this.toasts.clear();
   }
 
   showLoadMore(visible: boolean, busy = false): void {
@@ -185,8 +233,14 @@ export class InboxView {
     if (lostFocus) this.panel.focus();
   }
 
+  private tick(): void {
+    const now = Date.now();
+    for (const view of this.views.values()) view.tick(now);
+  }
+
   private updateBellLabel(): void {
-    const state = this.connection === 'connected' ? '' : this.connection === 'signed-out' ? ', signed out' : `, ${CONNECTION_TEXT[this.connection].replace('…', '')}`;
+    const { connection } = this;
+    const state = connection === 'connected' ? '' : isFinal(connection) ? FINAL_LABEL[connection] : `, ${CONNECTION_TEXT[connection].replace('…', '')}`;
     this.bell.setAttribute('aria-label', `Notifications, ${this.unread} unread${state}`);
   }
 

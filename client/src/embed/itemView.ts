@@ -1,24 +1,23 @@
 import type { NotificationDto } from '@shared/schemas/notification';
-import { toActionTarget } from '../lib/actionUrl.js';
-import { formatFullDate, formatRelativeTime } from '../lib/time.js';
+import { formatFullDate } from '../lib/time.js';
+import { actionLink, type OpenAction } from './actionLink.js';
 import { h } from './dom.js';
+import { relativeTimeFormatter } from './relativeTime.js';
 
 /** What a row asks its element to do. */
 export interface ItemActions {
   /** The user followed the item's action (its link); `navigate` goes there once the item is marked read. */
-  open: (item: NotificationDto, navigate: (() => void) | null) => void;
+  open: OpenAction;
   toggleRead: (item: NotificationDto) => void;
   archive: (item: NotificationDto) => void;
 }
 
-/** True when a click asks the browser for a new tab or window (then the browser navigates, not us). */
-const opensElsewhere = (event: MouseEvent) => event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+const formatAge = relativeTimeFormatter();
 
 /**
- * One row of the feed, kept across renders (updated in place, so a focused button stays focused). The
- * link follows the app's rule (lib/actionUrl.ts): another site opens in a new tab without a handle on
- * this window; a path is the host page's own (its origin, not FlashNotify's), opened in the same tab
- * after the item is marked read; anything else is no link at all.
+ * One row of the feed, kept across renders (updated in place, so a focused button stays focused). Its
+ * link follows the app's rule (actionLink.ts); its time is a `<time>` saying how long ago, with the
+ * absolute date and time as its title, refreshed by `tick`.
  *
  * @example
  * const view = new ItemView(item, actions);
@@ -30,14 +29,16 @@ export class ItemView {
   private item: NotificationDto;
   private readonly title = h('span', { class: 'item-title' });
   private readonly text = h('span', { class: 'item-text' });
-  private readonly meta = h('span', { class: 'item-meta' });
+  private readonly category = h('span');
+  private readonly time = h('time', { attrs: { 'data-testid': 'flashnotify-time' } });
   private readonly unreadMark = h('span', { class: 'sr-only', text: 'Unread: ' });
   private readonly readButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private readonly archiveButton = h('button', { class: 'link-button', text: 'Archive', attrs: { type: 'button' } });
 
   constructor(item: NotificationDto, actions: ItemActions) {
     this.item = item;
-    const main = this.mainElement(item, actions, [h('span', {}, this.unreadMark, this.title), this.text, this.meta]);
+    const content = [h('span', {}, this.unreadMark, this.title), this.text, h('span', { class: 'item-meta' }, this.category, this.time)];
+    const main = actionLink(() => this.item, 'item-main', actions.open, content) ?? h('span', { class: 'item-main' }, ...content);
     this.readButton.addEventListener('click', () => actions.toggleRead(this.item));
     this.archiveButton.addEventListener('click', () => actions.archive(this.item));
     this.root = h(
@@ -57,29 +58,17 @@ export class ItemView {
     this.unreadMark.hidden = !unread;
     this.title.textContent = item.title;
     this.text.textContent = item.body;
-    this.meta.textContent = `${labelOf(item.category)} · ${formatRelativeTime(item.createdAt, now)}`;
-    this.meta.title = formatFullDate(item.createdAt);
+    this.category.textContent = `${labelOf(item.category)} · `;
+    this.time.dateTime = item.createdAt;
+    this.time.title = formatFullDate(item.createdAt);
+    this.tick(now);
     this.readButton.textContent = unread ? 'Mark as read' : 'Mark as unread';
     this.readButton.setAttribute('aria-label', `${unread ? 'Mark as read' : 'Mark as unread'}: ${item.title}`);
     this.archiveButton.setAttribute('aria-label', `Archive: ${item.title}`);
   }
 
-  private mainElement(item: NotificationDto, actions: ItemActions, content: Node[]): HTMLElement {
-    const target = toActionTarget(item.actionUrl);
-    if (!target) return h('span', { class: 'item-main' }, ...content);
-    if (target.kind === 'external') {
-      const link = h('a', { class: 'item-main', attrs: { href: target.href, target: '_blank', rel: 'noopener noreferrer' } }, ...content);
-      link.append(h('span', { class: 'sr-only', text: ' (opens in a new tab)' }));
-      link.addEventListener('click', () => actions.open(this.item, null));
-      return link;
-    }
-    const link = h('a', { class: 'item-main', attrs: { href: target.path } }, ...content);
-    link.addEventListener('click', (event) => {
-      if (opensElsewhere(event)) return actions.open(this.item, null);
-      // Leaving the page would cancel the request that marks it read: navigate once it is done.
-      event.preventDefault();
-      actions.open(this.item, () => window.location.assign(link.href));
-    });
-    return link;
+  /** Says again how long ago the item came, as of `now` (ms since the epoch). */
+  tick(now: number): void {
+    this.time.textContent = formatAge(this.item.createdAt, now);
   }
 }

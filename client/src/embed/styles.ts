@@ -120,4 +120,38 @@ a.item-main:hover .item-title { text-decoration: underline; }
 .item-actions .link-button { font-size: 12px; }
 .footer { padding: 8px; text-align: center; }
 .footer[hidden] { display: none; }
+.notice {
+  margin: 0; padding: 8px 14px; border-bottom: 1px solid var(--_border);
+  background: var(--_unread-bg); color: var(--_fg); font-size: 13px;
+}
+.notice:empty { padding: 0; border: 0; }
+
+.toasts {
+  position: absolute; right: 0; top: calc(100% + 8px); z-index: var(--_z);
+  width: var(--fn-toast-width, 340px); max-width: calc(100vw - 16px); pointer-events: none;
+}
+.toasts[hidden] { display: none; }
+.toast {
+  pointer-events: auto; display: flex; align-items: flex-start; gap: 8px;
+  margin-bottom: 8px; padding: 10px 8px 10px 12px;
+  border: 1px solid var(--_border); border-radius: calc(var(--_radius) + 2px);
+  background: var(--_bg); color: var(--_fg); box-shadow: 0 8px 24px rgb(0 0 0 / 0.16);
+}
+.toast--high, .toast--critical { border-left: 4px solid var(--_badge-bg); }
+@media (prefers-reduced-motion: no-preference) {
+  .toast { animation: fn-toast-in 160ms ease-out; }
+  @keyframes fn-toast-in { from { opacity: 0; transform: translateY(-4px); } }
+}
+.toast-main {
+  flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 2px; padding: 0;
+  border: 0; background: none; color: inherit; text-align: start; text-decoration: none; cursor: pointer;
+}
+a.toast-main:hover .toast-title, button.toast-main:hover .toast-title { text-decoration: underline; }
+.toast-title { font-weight: 600; overflow-wrap: anywhere; }
+.toast-text { color: var(--_muted); overflow-wrap: anywhere; }
+.toast-close {
+  flex: none; width: 24px; height: 24px; padding: 0; border: 0; border-radius: 4px;
+  background: none; color: var(--_muted); font-size: 18px; line-height: 1; cursor: pointer;
+}
+.toast-close:hover { background: var(--_hover-bg); color: var(--_fg); }
 `;

@@ -4,23 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FeedState } from '../../../client/src/embed/feed.js';
-import type { NotificationDto } from '../../../shared/schemas/notification.js';
+import { notificationDto } from '../../helpers/notificationDto.js';
 
-const item = (seq: number, patch: Partial<NotificationDto> = {}): NotificationDto => ({
-  id: `n${seq}`,
-  seq,
-  category: 'general',
-  priority: 'normal',
-  title: `Item ${seq}`,
-  body: '',
-  actionUrl: null,
-  data: null,
-  createdAt: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
-  seenAt: null,
-  readAt: null,
-  archivedAt: null,
-  ...patch,
-});
+const item = notificationDto;
 const seqs = (feed: FeedState) => feed.items.map((i) => i.seq);
 
 describe('FeedState', () => {
@@ -58,5 +44,32 @@ describe('FeedState', () => {
     expect(feed.items.map((i) => i.readAt !== null)).toEqual([false, true, true]);
     feed.applyBulk({ readAll: true, category: 'general' }, '2026-01-03T00:00:00.000Z');
     expect(feed.items.map((i) => i.readAt !== null)).toEqual([true, true, true]);
+  });
+
+  it('undoes an optimistic change, except on items changed since or after a new first page', () => {
+    const feed = new FeedState();
+    feed.setFirstPage({ items: [item(3), item(2), item(1)], nextCursor: null });
+    const read = '2026-01-03T00:00:00.000Z';
+    const undoRead = feed.tentatively((f) => f.update(item(3, { readAt: read })));
+    const undoArchive = feed.tentatively((f) => f.update(item(2, { archivedAt: read })));
+    expect(seqs(feed)).toEqual([3, 1]);
+    expect(feed.unreadCount).toBe(1);
+    undoArchive();
+    expect(seqs(feed)).toEqual([3, 2, 1]);
+    expect(feed.items[0]!.readAt).toBe(read);
+    // A newer version came over the socket meanwhile: that one stays.
+    feed.update(item(3, { title: 'Renamed' }));
+    undoRead();
+    expect(feed.items[0]!.title).toBe('Renamed');
+
+    const undoAll = feed.tentatively((f) => f.applyBulk({ readAll: true }, read));
+    expect(feed.unreadCount).toBe(0);
+    undoAll();
+    expect(feed.unreadCount).toBe(3);
+
+    const stale = feed.tentatively((f) => f.update(item(1, { readAt: read })));
+    feed.setFirstPage({ items: [item(1, { readAt: read })], nextCursor: null });
+    stale();
+    expect(feed.items[0]!.readAt).toBe(read);
   });
 });
