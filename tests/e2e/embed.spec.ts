@@ -412,6 +412,54 @@ test('an expired token is refused: flashnotify:unauthorized, a signed-out state,
   expect(inboxStatuses.every((status) => status === 401)).toBe(true);
 });
 
+test('a host token route failing for a moment (502 during a deploy) is retried, not taken for a sign-out', async ({ page, request }) => {
+  const user = `emb-flaky-${run}`;
+  await openHost(page, user);
+  await postNotification(request, { to: [{ externalId: user }], title: `Kept ${run}` });
+  await expect(badge(page)).toHaveText('1');
+
+  // The next page load finds the host's backend restarting: its first 3 token requests fail.
+  let failures = 3;
+  await page.route(`${host.url}/token*`, (route) => (failures-- > 0 ? route.fulfill({ status: 502, body: 'Bad Gateway' }) : route.continue()));
+  await page.reload();
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  expect(failures).toBeLessThan(0);
+  await expect(badge(page)).toHaveText('1');
+  await bell(page).click();
+  await expect(items(page).filter({ hasText: `Kept ${run}` })).toHaveCount(1);
+  expect((await recorded(page)).unauthorized).toBe(0);
+
+  // The host's session ended elsewhere (its token route answers 401 to this page): that is final.
+  await page.unroute(`${host.url}/token*`);
+  await page.route(`${host.url}/token*`, (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":"signed_out"}' }));
+  await page.reload();
+  await expect.poll(async () => (await recorded(page)).unauthorized).toBeGreaterThanOrEqual(1);
+  await expect(bell(page)).toHaveAccessibleName('Notifications, 0 unread, signed out');
+});
+
+test('when the host’s signed-in user changes (another tab), the element shows only the new user’s inbox', async ({ page, request }) => {
+  const first = `emb-first-${run}`;
+  const second = `emb-second-${run}`;
+  await openHost(page, second, { connected: false }); // creates the second user in FlashNotify
+  // 8 s tokens: the element asks the host again 6 s in, and learns who is signed in now.
+  await openHost(page, first, { query: '?ttl=8' });
+  await postNotification(request, { to: [{ externalId: first }], title: `First's ${run}` });
+  await postNotification(request, { to: [{ externalId: second }], title: `Second's ${run}` });
+  await expect(badge(page)).toHaveText('1');
+
+  // Another tab of this browser signs the host in as the second user (the cookie is shared).
+  expect((await page.context().request.get(`${host.url}/sign-in?user=${second}`, { maxRedirects: 0 })).status()).toBe(303);
+  await bell(page).click();
+  await expect(items(page).filter({ hasText: `Second's ${run}` })).toHaveCount(1, { timeout: 15_000 });
+  await expect(items(page).filter({ hasText: `First's ${run}` })).toHaveCount(0);
+  await expect(badge(page)).toHaveText('1');
+  await postNotification(request, { to: [{ externalId: first }], title: `First's again ${run}` });
+  await postNotification(request, { to: [{ externalId: second }], title: `Second's again ${run}` });
+  await expect(items(page).filter({ hasText: `Second's again ${run}` })).toHaveCount(1);
+  await expect(badge(page)).toHaveText('2');
+  await expect(items(page).filter({ hasText: `First's again ${run}` })).toHaveCount(0);
+});
+
 test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token, and says why', async ({ page, request }) => {
   const user = `emb-stranger-${run}`;
   const consoleErrors: string[] = [];

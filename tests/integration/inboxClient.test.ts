@@ -107,6 +107,26 @@ describe('InboxClient (headless embedded inbox)', () => {
     inbox.disconnect();
   });
 
+  it('stops at once, without retrying, when the host says nobody is signed in (getToken resolves null)', async () => {
+    let asked = 0;
+    const inbox = new InboxClient({
+      baseUrl: server.url,
+      getToken: async () => {
+        asked += 1;
+        return null;
+      },
+    });
+    let unauthorized = 0;
+    inbox.on('unauthorized', () => (unauthorized += 1));
+    inbox.connect();
+    await waitFor(() => unauthorized > 0, 5000, 'unauthorized');
+    const askedThen = asked;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(asked).toBe(askedThen);
+    expect(unauthorized).toBe(1);
+    inbox.disconnect();
+  });
+
   it('keeps trying, with backoff, while the host cannot give a token, and connects once it can', async () => {
     let failures = 2;
     const inbox = new InboxClient({

@@ -7,7 +7,7 @@ import { InboxClient } from './inboxClient.js';
 import { InboxView, type ViewActions } from './inboxView.js';
 import { originRefused } from './originCheck.js';
 import { ToastPolicy, type ToastRequest } from './toastPolicy.js';
-import { guardTokens, tokenFromUrl, TokenUnavailableError } from './tokenUrl.js';
+import { guardTokens, isSignedOut, tokenFromUrl } from './tokenUrl.js';
 
 /** Longest wait for "mark read" before following a same-tab link anyway. */
 const OPEN_WAIT_MS = 1_500;
@@ -119,6 +119,8 @@ export class FlashNotifyInboxElement extends HTMLElement {
     client.on('updated', (item) => current() && this.applyToFeed((feed) => feed.update(item)));
     client.on('bulkUpdated', (change) => current() && this.applyToFeed((feed) => feed.applyBulk(change)));
     client.on('reset', () => current() && void this.loadFirstPage());
+    // The host's signed-in user changed: nothing of the previous one stays on screen (the reset reloads).
+    client.on('userChanged', () => current() && this.forgetShown());
     client.on('unauthorized', () => current() && this.signOut());
     client.connect();
     client.fetchCounts().catch((error: unknown) => this.failed(error));
@@ -139,6 +141,16 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.view.setConnection('connecting');
     this.view.showLoadMore(false);
     this.view.renderItems([], this.labelOf);
+  }
+
+  /** Clears the feed, the badge and the toasts (another user's data is coming). */
+  private forgetShown(): void {
+    this.feed = new FeedState();
+    this.toasts.reset();
+    this.view.clearToasts();
+    this.view.setUnread(0);
+    this.view.setMessage('loading');
+    this.render();
   }
 
   private async loadFirstPage(): Promise<void> {
@@ -200,13 +212,14 @@ export class FlashNotifyInboxElement extends HTMLElement {
   }
 
   /**
-   * A refused token (or none to be had) means signed out; anything else is a failure worth a retry, unless
-   * nothing ever got through and FlashNotify turns out to refuse this page's origin.
+   * A refused token, or the host saying nobody is signed in, means signed out; anything else (the host's token
+   * route failing for now included) is a failure the socket's backoff retries — its first sync reloads the feed
+   * — unless nothing ever got through and FlashNotify turns out to refuse this page's origin.
    */
   private failed(error: unknown): void {
     const { client } = this;
     if (!client) return;
-    if (error instanceof TokenUnavailableError || isApiError(error, 401)) return this.signOut();
+    if (isSignedOut(error) || isApiError(error, 401)) return this.signOut();
     if (!this.feed.loaded) this.view.setMessage('error');
     if (error instanceof TypeError && !this.feed.loaded && client.counts === undefined) void this.checkOrigin(client);
   }
@@ -264,7 +277,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
         undo();
         this.render();
         this.view.setUnread(client.counts?.unread ?? this.view.unreadCount + markedRead);
-        if (error instanceof TokenUnavailableError || isApiError(error, 401)) return this.failed(error);
+        if (isSignedOut(error) || isApiError(error, 401)) return this.failed(error);
         this.view.showNotice(failure);
       },
     );

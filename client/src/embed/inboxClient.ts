@@ -113,8 +113,8 @@ export class InboxClient {
     this.connection = new SocketConnection(
       this.socket,
       {
-        // The handshake went without a token because getToken() failed: like a network error, retried with
-        // backoff; only a token the server refuses (twice) means the host's user cannot use the inbox.
+        // The handshake went without a token because getToken() failed for now: like a network error, retried
+        // with backoff; a token the server refuses (twice), or the host saying nobody is signed in, stops it.
         onUnauthorized: () => {
           if (this.tokens.unavailable) this.tokenRetry.schedule();
           else this.emit('unauthorized');

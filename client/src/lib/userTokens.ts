@@ -1,8 +1,20 @@
 import { USER_TOKEN_ERRORS } from '@shared/userTokenErrors';
 import { isApiError, toApiError, type ApiRequest } from './api.js';
 
-/** Asks the host app for a fresh user token (its backend signs one for the signed-in user). */
-export type GetUserToken = () => Promise<string>;
+/**
+ * Asks the host app for a fresh user token (its backend signs one for the signed-in user). Resolves to `null`
+ * (or rejects with SignedOutError) when nobody is signed in to the host; any other failure is taken for a
+ * passing one (the host's backend unreachable or restarting) and retried with backoff.
+ */
+export type GetUserToken = () => Promise<string | null>;
+
+/** The host says nobody is signed in (its `getToken` gave `null`, its token URL answered 401/403): no retry helps. */
+export class SignedOutError extends Error {
+  constructor(message = 'Nobody is signed in to the host app') {
+    super(message);
+    this.name = 'SignedOutError';
+  }
+}
 
 /**
  * How long before its `exp` a token is replaced, in ms: a request must not leave with one that dies on the way.
@@ -50,16 +62,16 @@ export class TokenSource {
   private renewAtMs: number | undefined;
   private subject: string | undefined;
   private pending: Promise<string> | undefined;
-  private lastAskFailed = false;
+  private lastFailure: 'signed-out' | 'unavailable' | undefined;
 
   constructor(
     private readonly getToken: GetUserToken,
     private readonly onUserChanged: () => void = () => {},
   ) {}
 
-  /** True when the host's last answer was a failure (its backend unreachable, its user signed out) rather than a token. */
+  /** True when the host's last answer was a passing failure (its backend unreachable) rather than a token or "signed out". */
   get unavailable(): boolean {
-    return this.lastAskFailed;
+    return this.lastFailure === 'unavailable';
   }
 
   /** When the current token is due for renewal (ms since the epoch), if it says when it expires. */
@@ -77,18 +89,19 @@ export class TokenSource {
   refresh(): Promise<string> {
     this.pending ??= this.getToken()
       .then((token) => {
-        if (typeof token !== 'string' || token === '') throw new Error('getToken() must resolve to a user token (a JWT string)');
+        if (token === null) throw new SignedOutError();
+        if (typeof token !== 'string' || token === '') throw new Error('getToken() must resolve to a user token (a JWT string) or null');
         const { expiresAt, subject } = tokenClaims(token);
         const changed = this.token !== undefined && subject !== this.subject;
         this.token = token;
         this.subject = subject;
         this.renewAtMs = expiresAt === undefined ? undefined : expiresAt - Math.min(REFRESH_MARGIN_MS, Math.max(0, expiresAt - Date.now()) / 4);
-        this.lastAskFailed = false;
+        this.lastFailure = undefined;
         if (changed) this.onUserChanged();
         return token;
       })
       .catch((error: unknown) => {
-        this.lastAskFailed = true;
+        this.lastFailure = error instanceof SignedOutError ? 'signed-out' : 'unavailable';
         throw error;
       })
       .finally(() => {
