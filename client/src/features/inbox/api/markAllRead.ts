@@ -2,8 +2,9 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { toast } from 'sonner';
 import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { coveredBy } from '../../../lib/bulkChange';
 import { adjustCounts, getCategoryCounts, patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
@@ -11,8 +12,8 @@ import { applyBulkChangeToLists, loadedItems, maxLoadedSeq, restoreLists, snapsh
 import { notificationKeys } from './notificationKeys';
 
 /** Marks every unread notification (optionally of one category, optionally up to a seq) as read. */
-export function markAllRead(input: MarkAllReadInput): Promise<BulkUpdateResult> {
-  return inboxRequests.markAllRead(apiFetch, input);
+export function markAllRead(request: ApiRequest, input: MarkAllReadInput): Promise<BulkUpdateResult> {
+  return inboxRequests.markAllRead(request, input);
 }
 
 /**
@@ -32,7 +33,7 @@ export function markAllReadInput(queryClient: QueryClient, category?: string): M
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: markAllRead,
+    mutationFn: (input: MarkAllReadInput) => markAllRead(requestOf(queryClient), input),
     onMutate: async (input) => {
       await Promise.all([
         queryClient.cancelQueries({ queryKey: notificationKeys.lists() }),

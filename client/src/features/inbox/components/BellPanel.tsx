@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { Link } from 'react-router';
 import { useNow } from '../../../hooks/useNow';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { useCounts } from '../api/getCounts';
 import { useNotifications } from '../api/getNotifications';
 import { useMarkAllSeen } from '../api/markAllSeen';
@@ -22,6 +22,7 @@ interface BellPanelProps {
  */
 export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
   const panelRef = useRef<HTMLDivElement>(null);
+  const { Link, inboxPath } = useInboxEnvironment();
   const { data, isPending, isError } = useNotifications({ status: 'all' });
   const open = useOpenNotification();
   const now = useNow(30_000);
@@ -57,9 +58,11 @@ export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
     >
       <div className="bell-panel__header">
         <h2 className="bell-panel__title">Notifications</h2>
-        <Link to="/" className="bell-panel__view-all" onClick={() => onClose(false)}>
-          View all
-        </Link>
+        {inboxPath !== null && (
+          <Link to={inboxPath} className="bell-panel__view-all" onClick={() => onClose(false)}>
+            View all
+          </Link>
+        )}
       </div>
       {isPending && <p className="bell-panel__message">Loading…</p>}
       {isError && <p className="bell-panel__message">Couldn’t load notifications.</p>}

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PreferencesDto, UpdateContactInput } from '@shared/schemas/preferences';
-import { apiFetch, isApiError } from '../../../lib/api';
+import { isApiError, type ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
 import { showSaveError } from '../utils/showSaveError';
 import { preferencesOptions } from './getPreferences';
 import { preferenceKeys } from './preferenceKeys';
 
 /** Saves the phone number and/or SMS consent; the server records when and how consent was given. */
-export function updateContact(input: UpdateContactInput): Promise<PreferencesDto> {
-  return inboxRequests.updateContact(apiFetch, input);
+export function updateContact(request: ApiRequest, input: UpdateContactInput): Promise<PreferencesDto> {
+  return inboxRequests.updateContact(request, input);
 }
 
 /**
@@ -24,7 +25,7 @@ export function useUpdateContact() {
   const { queryKey } = preferencesOptions();
   return useMutation({
     mutationKey: preferenceKeys.contact(),
-    mutationFn: updateContact,
+    mutationFn: (input: UpdateContactInput) => updateContact(requestOf(queryClient), input),
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);

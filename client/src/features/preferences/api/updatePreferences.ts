@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { applyPreferencesPatch } from '../utils/applyPreferencesPatch';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
 import { showSaveError } from '../utils/showSaveError';
@@ -9,8 +10,8 @@ import { preferencesOptions } from './getPreferences';
 import { preferenceKeys } from './preferenceKeys';
 
 /** Saves one change (any subset of the preferences); answers the whole new preferences. */
-export function updatePreferences(patch: UpdatePreferencesInput): Promise<PreferencesDto> {
-  return inboxRequests.updatePreferences(apiFetch, patch);
+export function updatePreferences(request: ApiRequest, patch: UpdatePreferencesInput): Promise<PreferencesDto> {
+  return inboxRequests.updatePreferences(request, patch);
 }
 
 /**
@@ -27,7 +28,7 @@ export function useUpdatePreferences() {
   const mutationKey = preferenceKeys.update();
   return useMutation({
     mutationKey,
-    mutationFn: updatePreferences,
+    mutationFn: (patch: UpdatePreferencesInput) => updatePreferences(requestOf(queryClient), patch),
     onMutate: async (patch) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
