@@ -10,11 +10,19 @@ export function fetchCounts(request: ApiRequest, signal?: AbortSignal, category?
   return inboxRequests.counts(request, category, signal);
 }
 
-/** Query of the inbox counts; `counts.updated` socket events overwrite it. */
+/**
+ * Query of the inbox counts; `counts.updated` socket events overwrite it. A fetch answers with the counts
+ * as they were when it read them: when the socket brought newer ones meanwhile (a live notification during
+ * the fetch), those are kept, so the badge never falls behind the list.
+ */
 export function countsOptions() {
   return queryOptions({
     queryKey: notificationKeys.counts(),
-    queryFn: ({ client, signal }) => fetchCounts(requestOf(client), signal),
+    queryFn: async ({ client, signal, queryKey }): Promise<InboxCounts> => {
+      const fetched = await fetchCounts(requestOf(client), signal);
+      const held = client.getQueryData<InboxCounts>(queryKey);
+      return held && held.version > fetched.version ? held : fetched;
+    },
   });
 }
 
