@@ -10,6 +10,14 @@ export interface PathLinkProps {
   ref?: Ref<HTMLAnchorElement>;
 }
 
+/** A failure to tell the user about (a change the server refused, and so undone). */
+export interface InboxNotice {
+  /** Replaces an earlier notice with the same id rather than stacking another. */
+  id?: string;
+  title: string;
+  description?: string;
+}
+
 /**
  * Where the inbox's components run: FlashNotify's own web app (its router, its other pages) or a host app's
  * page (React components embedded with user tokens). The components are the same; this says how a path is
@@ -24,6 +32,8 @@ export interface InboxEnvironment {
   appPages: boolean;
   /** Items per page of the inbox lists. */
   pageSize: number;
+  /** Tells the user that something failed: the app's toasts, or the host's `onError`. */
+  notifyError: (notice: InboxNotice) => void;
 }
 
 /** A plain link: the browser follows it (the default where no environment is provided). */
@@ -35,13 +45,19 @@ function PlainLink({ to, className, onClick, children, ref }: PathLinkProps) {
   );
 }
 
-const DEFAULT_ENVIRONMENT: InboxEnvironment = { Link: PlainLink, inboxPath: null, appPages: false, pageSize: 20 };
+const DEFAULT_ENVIRONMENT: InboxEnvironment = {
+  Link: PlainLink,
+  inboxPath: null,
+  appPages: false,
+  pageSize: 20,
+  notifyError: ({ title, description }) => console.error(description ? `${title} ${description}` : title),
+};
 
 /**
  * Provides the environment to the inbox components below it.
  *
  * @example
- * <InboxEnvironmentContext.Provider value={{ Link: RouterLink, inboxPath: '/', appPages: true, pageSize: 20 }}>…
+ * <InboxEnvironmentContext.Provider value={{ Link: RouterLink, inboxPath: '/', appPages: true, pageSize: 20, notifyError }}>…
  */
 export const InboxEnvironmentContext = createContext<InboxEnvironment>(DEFAULT_ENVIRONMENT);
 

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
 import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { coveredBy } from '../../../lib/bulkChange';
 import { adjustCounts, getCategoryCounts, patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
@@ -32,6 +32,7 @@ export function markAllReadInput(queryClient: QueryClient, category?: string): M
 /** "Mark all as read", applied optimistically to lists, the inbox counts and the view's category counts. */
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   return useMutation({
     mutationFn: (input: MarkAllReadInput) => markAllRead(requestOf(queryClient), input),
     onMutate: async (input) => {
@@ -59,7 +60,7 @@ export function useMarkAllRead() {
         restoreLists(queryClient, snapshot.lists);
         restoreCounts(queryClient, snapshot.counts);
       }
-      toast.error('Could not mark everything as read. Please try again.');
+      notifyError({ title: 'Could not mark everything as read. Please try again.' });
     },
     // Newer inbox counts also mark the category counts stale, so the view's header is fetched again.
     onSuccess: ({ counts }) => setCountsIfNewer(queryClient, counts),

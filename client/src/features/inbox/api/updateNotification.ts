@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
 import type { NotificationDto, UpdateNotificationInput } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { adjustCounts, restoreCounts, snapshotCounts } from '../utils/countsCache';
 import { applyPatch, isUnread } from '../utils/filters';
 import { findInLists, restoreLists, snapshotLists, writeToLists } from '../utils/listCache';
@@ -33,6 +33,7 @@ const mutationKey = [...notificationKeys.all, 'update'] as const;
  */
 export function useUpdateNotification() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   const countsKey = countsOptions().queryKey;
   return useMutation({
     mutationKey,
@@ -56,7 +57,7 @@ export function useUpdateNotification() {
         restoreLists(queryClient, snapshot.lists);
         restoreCounts(queryClient, snapshot.counts);
       }
-      toast.error('Could not update the notification. Please try again.');
+      notifyError({ title: 'Could not update the notification. Please try again.' });
     },
     onSuccess: (item) => writeToLists(queryClient, item),
     onSettled: () => {

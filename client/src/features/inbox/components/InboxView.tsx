@@ -1,10 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { CheckCheck } from 'lucide-react';
 import { useViewCounts } from '../api/getCounts';
-import { markAllReadInput, useMarkAllRead } from '../api/markAllRead';
 import type { InboxFilters, InboxTabStatus } from '../utils/filters';
 import { CategorySelect } from './CategorySelect';
 import { InboxTabs, tabId } from './InboxTabs';
+import { MarkAllReadButton } from './MarkAllReadButton';
 import { NotificationList } from './NotificationList';
 import './inbox.css';
 
@@ -26,9 +24,7 @@ export interface InboxViewProps {
  * offers nothing to mark.
  */
 export function InboxView({ filters, onStatusChange, onCategoryChange, headingLevel = 1 }: InboxViewProps) {
-  const queryClient = useQueryClient();
   const { data: counts } = useViewCounts(filters.category);
-  const markAllRead = useMarkAllRead();
   const unread = counts?.unread ?? 0;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
 
@@ -41,15 +37,7 @@ export function InboxView({ filters, onStatusChange, onCategoryChange, headingLe
             {counts === undefined ? '\u00a0' : summary(unread, Boolean(filters.category))}
           </p>
         </div>
-        <button
-          type="button"
-          className="btn btn--secondary"
-          onClick={() => markAllRead.mutate(markAllReadInput(queryClient, filters.category))}
-          disabled={unread === 0 || markAllRead.isPending}
-        >
-          <CheckCheck size={16} aria-hidden />
-          Mark all as read
-        </button>
+        <MarkAllReadButton category={filters.category} className="btn btn--secondary" />
       </header>
       <div className="inbox__toolbar">
         <InboxTabs value={filters.status} onChange={onStatusChange} panelId={PANEL_ID} unread={unread} />

@@ -4,7 +4,8 @@ import { isApiError, type ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
-import { showSaveError } from '../utils/showSaveError';
+import { saveErrorNotice } from '../utils/saveErrorNotice';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { preferencesOptions } from './getPreferences';
 import { preferenceKeys } from './preferenceKeys';
 
@@ -22,6 +23,7 @@ export function updateContact(request: ApiRequest, input: UpdateContactInput): P
  */
 export function useUpdateContact() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   const { queryKey } = preferencesOptions();
   return useMutation({
     mutationKey: preferenceKeys.contact(),
@@ -39,7 +41,7 @@ export function useUpdateContact() {
       if (context?.previous) writePreferences(queryClient, context.previous);
       // A refused phone number is shown on its field; anything else gets a toast.
       if (input.phone !== undefined && isApiError(error, 400)) return;
-      showSaveError(error);
+      notifyError(saveErrorNotice(error));
     },
     onSuccess: (answer) => {
       if (isPreferencesDto(answer)) writePreferences(queryClient, answer);

@@ -5,7 +5,8 @@ import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
 import { applyPreferencesPatch } from '../utils/applyPreferencesPatch';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
-import { showSaveError } from '../utils/showSaveError';
+import { saveErrorNotice } from '../utils/saveErrorNotice';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { preferencesOptions } from './getPreferences';
 import { preferenceKeys } from './preferenceKeys';
 
@@ -24,6 +25,7 @@ export function updatePreferences(request: ApiRequest, patch: UpdatePreferencesI
  */
 export function useUpdatePreferences() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   const { queryKey } = preferencesOptions();
   const mutationKey = preferenceKeys.update();
   return useMutation({
@@ -37,7 +39,7 @@ export function useUpdatePreferences() {
     },
     onError: (error, patch, context) => {
       if (context?.previous) writePreferences(queryClient, context.previous, patch);
-      showSaveError(error);
+      notifyError(saveErrorNotice(error));
     },
     onSuccess: (answer, patch) => {
       if (isPreferencesDto(answer)) writePreferences(queryClient, answer, patch);
