@@ -65,6 +65,34 @@ async function buildClient(outdir) {
   await build({ configFile: fromRoot('vite.config.ts'), mode: 'production', build: outdir ? { outDir: outdir } : {} });
 }
 
+/**
+ * Vite's library mode as both embeds use it: one ES module entry (`lib`), production, no source maps, minified
+ * (library mode leaves whitespace in ES output, for consumers that re-bundle; these files are final or
+ * near it). `extra` adds plugins, CSS processing and Rolldown options.
+ */
+function libraryConfig(dir, lib, { plugins = [], css, rolldownOptions = {} } = {}) {
+  return {
+    configFile: false,
+    root,
+    mode: 'production',
+    logLevel: 'warn',
+    plugins,
+    css,
+    resolve: { alias: { '@shared': fromRoot('shared') } },
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: true,
+      target: 'es2022',
+      copyPublicDir: false,
+      cssCodeSplit: false,
+      lib: { formats: ['es'], ...lib },
+      rolldownOptions: { ...rolldownOptions, output: { minify: true, ...rolldownOptions.output } },
+    },
+  };
+}
+
 const EMBED_FILE = 'flashnotify.js';
 /** The README's promise for the whole element, socket.io-client included (issue 10). */
 const EMBED_GZIP_BUDGET = 60 * 1024;
@@ -78,24 +106,7 @@ async function buildEmbed(outdir) {
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const dir = outdir ?? fromRoot('dist', 'embed');
-  await build({
-    configFile: false,
-    root,
-    mode: 'production',
-    logLevel: 'warn',
-    resolve: { alias: { '@shared': fromRoot('shared') } },
-    build: {
-      outDir: dir,
-      emptyOutDir: true,
-      sourcemap: false,
-      minify: true,
-      target: 'es2022',
-      copyPublicDir: false,
-      lib: { entry: fromRoot('client', 'src', 'embed', 'element.ts'), formats: ['es'], fileName: () => EMBED_FILE },
-      // Library mode leaves whitespace in ES output (for consumers that re-bundle); this file is served as is.
-      rolldownOptions: { output: { minify: true } },
-    },
-  });
+  await build(libraryConfig(dir, { entry: fromRoot('client', 'src', 'embed', 'element.ts'), fileName: () => EMBED_FILE }));
   const code = readFileSync(path.join(dir, EMBED_FILE));
   const gzip = gzipSync(code, { level: 9 }).length;
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -138,23 +149,11 @@ async function buildReact(outdir) {
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const dir = outdir ?? fromRoot('dist', 'embed-react');
-  await build({
-    configFile: false,
-    root,
-    mode: 'production',
-    logLevel: 'warn',
-    plugins: [react()],
-    resolve: { alias: { '@shared': fromRoot('shared') } },
-    css: { postcss: { plugins: [scopeUnderRoot] } },
-    build: {
-      outDir: dir,
-      emptyOutDir: true,
-      sourcemap: false,
-      minify: true,
-      target: 'es2022',
-      copyPublicDir: false,
-      cssCodeSplit: false,
-      lib: { entry: fromRoot('client', 'src', 'embed', 'react', 'index.ts'), formats: ['es'], fileName: () => `${REACT_NAME}.js`, cssFileName: REACT_NAME },
+  const entry = { entry: fromRoot('client', 'src', 'embed', 'react', 'index.ts'), fileName: () => `${REACT_NAME}.js`, cssFileName: REACT_NAME };
+  await build(
+    libraryConfig(dir, entry, {
+      plugins: [react()],
+      css: { postcss: { plugins: [scopeUnderRoot] } },
       rolldownOptions: {
         external: [/^react(-dom)?($|\/)/],
         // Our modules run nothing on import but their stylesheets: what the components do not use (the app's
@@ -165,10 +164,10 @@ async function buildReact(outdir) {
             { test: /[\\/](client|shared)[\\/].*\.tsx?$/, sideEffects: false },
           ],
         },
-        output: { minify: true, chunkFileNames: `${REACT_NAME}-[name]-[hash].js` },
+        output: { chunkFileNames: `${REACT_NAME}-[name]-[hash].js` },
       },
-    },
-  });
+    }),
+  );
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   // The entry, the lazily loaded chunk(s) (<Preferences/>) and the stylesheet.
   const files = readdirSync(dir).filter((name) => /\.(js|css)$/.test(name)).sort((a, b) => a.length - b.length);
