@@ -32,10 +32,23 @@ const item = (seq: number): NotificationDto => ({
   archivedAt: null,
 });
 
+/** The "All" list on screen (an observer), fetched with `queryFn`; `ids()` reads its first page. */
+function showList(queryFn: () => Promise<NotificationPage>) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  const key = notificationKeys.list({ status: 'all' });
+  const observer = new InfiniteQueryObserver(queryClient, {
+    queryKey: key,
+    queryFn,
+    initialPageParam: null as string | null,
+    getNextPageParam: () => null,
+  });
+  const unsubscribe = observer.subscribe(() => {});
+  const ids = () => queryClient.getQueryData<InfiniteData<NotificationPage>>(key)?.pages[0]?.items.map((n) => n.id);
+  return { queryClient, key, ids, unsubscribe };
+}
+
 describe('writeToLists during a fetch of the same list', () => {
   it('keeps the live item: the list is fetched again, and that answer has it', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-    const key = notificationKeys.list({ status: 'all' });
     const committed = [item(1)]; // the database
     let held: (() => void) | undefined;
     let hold = false;
@@ -45,14 +58,7 @@ describe('writeToLists during a fetch of the same list', () => {
         if (hold) held = () => resolve(answer); // …answered later
         else resolve(answer);
       });
-    const observer = new InfiniteQueryObserver(queryClient, {
-      queryKey: key,
-      queryFn,
-      initialPageParam: null as string | null,
-      getNextPageParam: () => null,
-    });
-    const unsubscribe = observer.subscribe(() => {}); // a list on screen
-    const ids = () => queryClient.getQueryData<InfiniteData<NotificationPage>>(key)?.pages[0]?.items.map((n) => n.id);
+    const { queryClient, key, ids, unsubscribe } = showList(queryFn);
     await waitFor(() => ids()?.length === 1, 2000, 'the first page');
 
     hold = true;
@@ -73,8 +79,6 @@ describe('writeToLists during a fetch of the same list', () => {
 
 describe('writeToLists during the first fetch of a list', () => {
   it('keeps the live item although the list held no page yet: the list is fetched again', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-    const key = notificationKeys.list({ status: 'all' });
     const committed = [item(1)];
     const held: Array<() => void> = [];
     let fetches = 0;
@@ -86,14 +90,7 @@ describe('writeToLists during the first fetch of a list', () => {
         if (fetches === 1) held.push(() => resolve(answer));
         else resolve(answer);
       });
-    const observer = new InfiniteQueryObserver(queryClient, {
-      queryKey: key,
-      queryFn,
-      initialPageParam: null as string | null,
-      getNextPageParam: () => null,
-    });
-    const unsubscribe = observer.subscribe(() => {});
-    const ids = () => queryClient.getQueryData<InfiniteData<NotificationPage>>(key)?.pages[0]?.items.map((n) => n.id);
+    const { queryClient, key, ids, unsubscribe } = showList(queryFn);
     await waitFor(() => held.length === 1, 2000, 'the first fetch to read the database');
 
     committed.push(item(2)); // notification 2 commits, its live event arrives before the first page does
