@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { InboxNotice } from '../../components/inboxEnvironment';
 import { createQueryClient } from '../../lib/queryClient';
@@ -77,6 +77,14 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
     callbacks.current = { getToken, onNavigate, onUnauthorized, onError };
   });
   const [signedOut, setSignedOut] = useState(false);
+  // The socket's refusal and a request's 401 may both come: the host hears it once per session.
+  const signedOutRef = useRef(false);
+  const markSignedOut = useCallback(() => {
+    if (signedOutRef.current) return;
+    signedOutRef.current = true;
+    setSignedOut(true);
+    callbacks.current.onUnauthorized?.();
+  }, []);
   const hasGetToken = getToken !== undefined;
   const session = useMemo(() => {
     const fromUrl = tokenUrl ? tokenFromUrl(tokenUrl) : undefined;
@@ -85,23 +93,16 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
       if (own) return own();
       return fromUrl ? fromUrl() : Promise.reject(new Error('FlashNotifyProvider needs getToken or tokenUrl'));
     };
-    return createSession(baseUrl, tokens, () => {
-      setSignedOut(true);
-      callbacks.current.onUnauthorized?.();
-    });
+    return createSession(baseUrl, tokens, markSignedOut);
     // A new token source or FlashNotify starts over; `hasGetToken` flips only when one is given or taken away.
-  }, [baseUrl, tokenUrl, hasGetToken]);
+  }, [baseUrl, tokenUrl, hasGetToken, markSignedOut]);
 
   useEffect(() => {
     const { client, queryClient } = session;
+    signedOutRef.current = false;
     setSignedOut(false);
     const stopFeeding = feedInboxClient(client, queryClient);
-    const stopWatching = client.on('unauthorized', () => {
-      // Nothing of this user's stays on screen.
-      queryClient.clear();
-      setSignedOut(true);
-      callbacks.current.onUnauthorized?.();
-    });
+    const stopWatching = client.on('unauthorized', markSignedOut);
     client.connect();
     return () => {
       stopWatching();
@@ -109,7 +110,14 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
       client.disconnect();
       queryClient.clear();
     };
-  }, [session]);
+  }, [session, markSignedOut]);
+
+  useEffect(() => {
+    if (!signedOut) return;
+    // No token is accepted: stop asking, and nothing of this user's stays on screen or in memory.
+    session.client.disconnect();
+    session.queryClient.clear();
+  }, [signedOut, session]);
 
   const resolvedTheme = useTheme(theme);
   const Link = useMemo(
