@@ -52,6 +52,8 @@ async function openHost(page: Page, user: string, { app = host, query = '', conn
 }
 
 test('a notification posted with the API key shows live: exact badge, the feed, the bell popover; axe-clean', async ({ page, request }) => {
+  // Three axe scans: 40 s on a loaded 2-core machine, near the default timeout.
+  test.slow();
   const user = `rx-live-${run}`;
   await openHost(page, user);
   await expect(badge(page)).toBeHidden();
@@ -96,6 +98,8 @@ test('a notification posted with the API key shows live: exact badge, the feed, 
 });
 
 test('the dark theme: feed, popover and preferences axe-clean', async ({ page, request }) => {
+  // Three axe scans: 40 s on a loaded 2-core machine, near the default timeout.
+  test.slow();
   const user = `rx-dark-${run}`;
   await openHost(page, user, { query: '?theme=dark' });
   await expect(page.locator('.fn-react').first()).toHaveAttribute('data-theme', 'dark');
