@@ -12,6 +12,10 @@ const config = {
     'prisma/postgres/schema.prisma',
     // The embeddable inbox's module: scripts/build.mjs (target `embed`) builds it by path.
     'client/src/embed/element.ts',
+    // The React components' library: scripts/build.mjs (target `react`) builds it by path; and the host
+    // fixture's React page, which tests/fixtures/hostApp/react/build.ts builds by path.
+    'client/src/embed/react/index.ts',
+    'tests/fixtures/hostApp/react/main.tsx',
   ],
   project: ['server/**/*.ts', 'client/src/**/*.{ts,tsx}', 'shared/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.ts', 'prisma/**/*.prisma'],
   // The house writes one file per operation exporting its fetcher, query options and hook together
@@ -24,6 +28,9 @@ const config = {
     'swagger-ui-dist',
     // Named as a string: pino loads its pretty-printing transport by package name (server/logger.ts).
     'pino-pretty',
+    // Not a package: the host fixture's React page imports the built React components under the name a host
+    // would install them by; its build (tests/fixtures/hostApp/react/build.ts) aliases it to dist/embed-react.
+    'flashnotify-react',
   ],
   // scripts/ensure-chromium.mjs installs Chromium with the system's apt-get when it is missing; the bench pins
   // processes to CPUs with util-linux's taskset (--server-cpus / --generator-cpus).

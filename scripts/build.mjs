@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Builds what `npm start` runs: the web client (Vite → dist/client), the embeddable inbox (Vite library mode →
 // one ES module, dist/embed/flashnotify.js, served at /embed/flashnotify.js) and the server (esbuild → one ES
-// module, dist/server/index.js, npm packages left as imports), so starting compiles nothing.
+// module, dist/server/index.js, npm packages left as imports), so starting compiles nothing; and the React
+// components for React hosts (Vite library mode → dist/embed-react/flashnotify-react.{js,css}, React left to
+// the host's bundler; not served, not part of `npm start`).
 //
-//   node scripts/build.mjs              all three, always (`npm run build`)
+//   node scripts/build.mjs              all four, always (`npm run build`)
 //   node scripts/build.mjs --changed    each only when its inputs changed since its last build (`npm start`)
 //   node scripts/build.mjs server       one target; `--outdir <dir>` puts the server bundle elsewhere (tests)
 //
@@ -34,6 +36,15 @@ const TARGETS = {
     output: (outdir) => path.join(outdir ?? fromRoot('dist', 'embed'), EMBED_FILE),
     build: buildEmbed,
   },
+  react: {
+    // What client/src/embed/react/index.ts imports: the app's inbox, realtime and preferences features, the
+    // client's shared layers and styles, the embed's InboxClient, shared/.
+    inputs: ['client/src', 'shared', 'package-lock.json', 'scripts/build.mjs'],
+    output: (outdir) => path.join(outdir ?? fromRoot('dist', 'embed-react'), `${REACT_NAME}.js`),
+    build: buildReact,
+    // Only for React hosts (and the end-to-end tests' host page): `npm start` does not need it.
+    onStart: false,
+  },
   server: {
     // server/generated (the Prisma clients, rebuilt on install) is bundled too, hence an input.
     inputs: ['server', 'shared', 'package-lock.json', 'scripts/build.mjs'],
@@ -54,6 +65,34 @@ async function buildClient(outdir) {
   await build({ configFile: fromRoot('vite.config.ts'), mode: 'production', build: outdir ? { outDir: outdir } : {} });
 }
 
+/**
+ * Vite's library mode as both embeds use it: one ES module entry (`lib`), production, no source maps, minified
+ * (library mode leaves whitespace in ES output, for consumers that re-bundle; these files are final or
+ * near it). `extra` adds plugins, CSS processing and Rolldown options.
+ */
+function libraryConfig(dir, lib, { plugins = [], css, rolldownOptions = {} } = {}) {
+  return {
+    configFile: false,
+    root,
+    mode: 'production',
+    logLevel: 'warn',
+    plugins,
+    css,
+    resolve: { alias: { '@shared': fromRoot('shared') } },
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: true,
+      target: 'es2022',
+      copyPublicDir: false,
+      cssCodeSplit: false,
+      lib: { formats: ['es'], ...lib },
+      rolldownOptions: { ...rolldownOptions, output: { minify: true, ...rolldownOptions.output } },
+    },
+  };
+}
+
 const EMBED_FILE = 'flashnotify.js';
 /** The README's promise for the whole element, socket.io-client included (issue 10). */
 const EMBED_GZIP_BUDGET = 60 * 1024;
@@ -67,29 +106,78 @@ async function buildEmbed(outdir) {
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const dir = outdir ?? fromRoot('dist', 'embed');
-  await build({
-    configFile: false,
-    root,
-    mode: 'production',
-    logLevel: 'warn',
-    resolve: { alias: { '@shared': fromRoot('shared') } },
-    build: {
-      outDir: dir,
-      emptyOutDir: true,
-      sourcemap: false,
-      minify: true,
-      target: 'es2022',
-      copyPublicDir: false,
-      lib: { entry: fromRoot('client', 'src', 'embed', 'element.ts'), formats: ['es'], fileName: () => EMBED_FILE },
-      // Library mode leaves whitespace in ES output (for consumers that re-bundle); this file is served as is.
-      rolldownOptions: { output: { minify: true } },
-    },
-  });
+  await build(libraryConfig(dir, { entry: fromRoot('client', 'src', 'embed', 'element.ts'), fileName: () => EMBED_FILE }));
   const code = readFileSync(path.join(dir, EMBED_FILE));
   const gzip = gzipSync(code, { level: 9 }).length;
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(`embed built: ${path.relative(root, path.join(dir, EMBED_FILE))} ${kb(code.length)}, ${kb(gzip)} gzip (budget ${kb(EMBED_GZIP_BUDGET)})`);
   if (gzip > EMBED_GZIP_BUDGET) throw new Error(`The embed is ${kb(gzip)} gzip, over its ${kb(EMBED_GZIP_BUDGET)} budget`);
+}
+
+const REACT_NAME = 'flashnotify-react';
+/** What a React host pays on top of React itself, all chunks (the components, React Query, socket.io-client, zod for the preferences). */
+const REACT_GZIP_BUDGET = 100 * 1024;
+const SCOPE = '.fn-react';
+
+/**
+ * A PostCSS plugin (a plain object: no import needed) putting every rule of the app's stylesheets under the
+ * components' root class, so the React components' CSS styles nothing of the host's page: `.btn` becomes
+ * `.fn-react .btn`, `:root`/`html`/`body` become `.fn-react`. Rules already starting with it (the theme)
+ * and keyframes stay as they are.
+ */
+const scopeUnderRoot = {
+  postcssPlugin: 'flashnotify-scope',
+  Rule(rule) {
+    if (rule.parent?.type === 'atrule' && /keyframes$/i.test(rule.parent.name)) return;
+    const scoped = rule.selectors.map((selector) => {
+      if (selector.startsWith(SCOPE)) return selector;
+      if (/^(:root|html|body)$/.test(selector)) return SCOPE;
+      return `${SCOPE} ${selector.replace(/^(:root|html|body)\s+/, '')}`;
+    });
+    if (scoped.join() !== rule.selectors.join()) rule.selectors = [...new Set(scoped)];
+  },
+};
+
+/**
+ * The React components (client/src/embed/react) as an ES module library plus one stylesheet, for a React
+ * host's bundler: react, react-dom and their subpaths stay imports (the host's own React); the rest
+ * (React Query, socket.io-client, the app's components) is bundled, so the components' query cache never
+ * meets a host's own React Query. Prints the gzip sizes; fails above the budget.
+ */
+async function buildReact(outdir) {
+  process.env.NODE_ENV = 'production';
+  const { build } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  const dir = outdir ?? fromRoot('dist', 'embed-react');
+  const entry = { entry: fromRoot('client', 'src', 'embed', 'react', 'index.ts'), fileName: () => `${REACT_NAME}.js`, cssFileName: REACT_NAME };
+  await build(
+    libraryConfig(dir, entry, {
+      plugins: [react()],
+      css: { postcss: { plugins: [scopeUnderRoot] } },
+      rolldownOptions: {
+        external: [/^react(-dom)?($|\/)/],
+        // Our modules run nothing on import but their stylesheets: what the components do not use (the app's
+        // pages, routing, auth) is left out with what it imports. Packages say so themselves (`sideEffects`).
+        treeshake: {
+          moduleSideEffects: [
+            { test: /\.css$/, sideEffects: true },
+            { test: /[\\/](client|shared)[\\/].*\.tsx?$/, sideEffects: false },
+          ],
+        },
+        output: { chunkFileNames: `${REACT_NAME}-[name]-[hash].js` },
+      },
+    }),
+  );
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  // The entry, the lazily loaded chunk(s) (<Preferences/>) and the stylesheet.
+  const files = readdirSync(dir).filter((name) => /\.(js|css)$/.test(name)).sort((a, b) => a.length - b.length);
+  const sizes = files.map((name) => {
+    const code = readFileSync(path.join(dir, name));
+    return { name, raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  });
+  console.log(`react components built in ${path.relative(root, dir)}: ${sizes.map((s) => `${s.name} ${kb(s.raw)}, ${kb(s.gzip)} gzip`).join('; ')}`);
+  const total = sizes.filter((s) => s.name.endsWith('.js')).reduce((sum, s) => sum + s.gzip, 0);
+  if (total > REACT_GZIP_BUDGET) throw new Error(`The React components are ${kb(total)} gzip, over their ${kb(REACT_GZIP_BUDGET)} budget`);
 }
 
 /**
@@ -159,7 +247,8 @@ const { values: options, positionals } = parseArgs({
   options: { changed: { type: 'boolean', default: false }, outdir: { type: 'string' } },
   allowPositionals: true,
 });
-const names = positionals.length > 0 ? positionals : Object.keys(TARGETS);
+// `--changed` alone is `npm start`: what it serves; named targets and a plain build are built as asked.
+const names = positionals.length > 0 ? positionals : Object.keys(TARGETS).filter((name) => !options.changed || TARGETS[name].onStart !== false);
 for (const name of names) {
   if (!TARGETS[name]) {
     console.error(`Unknown build target "${name}" (expected one of ${Object.keys(TARGETS).join(', ')})`);

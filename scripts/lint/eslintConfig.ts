@@ -25,7 +25,13 @@ export function createEslintConfig(rootDir: string) {
     // Two programs, as `npm run typecheck` has them: the web client's (DOM, bundler resolution, the
     // `@shared/*` alias) and everything else's (Node). Imports resolve with the same tsconfig.
     typescriptProject(rootDir, TS_FILES, 'tsconfig.json', globals.node),
-    typescriptProject(rootDir, ['client/src/**/*.ts', 'client/src/**/*.tsx', 'tests/unit/client/**/*.ts'], 'tsconfig.client.json', globals.browser),
+    typescriptProject(
+      rootDir,
+      // The host fixture's React page is browser code too (built with Vite like the client).
+      ['client/src/**/*.ts', 'client/src/**/*.tsx', 'tests/unit/client/**/*.ts', 'tests/fixtures/hostApp/react/*.tsx'],
+      'tsconfig.client.json',
+      globals.browser,
+    ),
     {
       files: ['**/*.js', '**/*.mjs'],
       extends: [tseslint.configs.disableTypeChecked],

@@ -6,6 +6,8 @@ import { ForgotPasswordPage, LoginPage, OpenLinkPage, RequireAuth, SetPasswordPa
 import { DevicesPage } from '../features/devices';
 import { InboxPage } from '../features/inbox';
 import { PreferencesPage } from '../features/preferences';
+import { InboxEnvironmentContext } from '../components/inboxEnvironment';
+import { APP_ENVIRONMENT } from './appEnvironment';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -18,7 +20,8 @@ const AdminRoutes = lazy(() => import('../features/admin/AdminRoutes'));
  */
 export function App() {
   return (
-    <Routes>
+    <InboxEnvironmentContext.Provider value={APP_ENVIRONMENT}>
+      <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/open/:token" element={<OpenLinkPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -48,6 +51,7 @@ export function App() {
         />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
-    </Routes>
+      </Routes>
+    </InboxEnvironmentContext.Provider>
   );
 }

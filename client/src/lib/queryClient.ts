@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { SESSION_CHANGED } from '@shared/sessionIdentity';
-import { isApiError } from './api';
+import { apiFetch, isApiError, type ApiRequest } from './api';
 
 interface QueryClientHooks {
   /** Any request answered 401: the session ended (expired, or signed out elsewhere). */
@@ -11,11 +11,30 @@ interface QueryClientHooks {
   onForbidden: () => void;
 }
 
+/** The transport each QueryClient's queries and mutations call the API with (set once, at creation). */
+const transports = new WeakMap<QueryClient, ApiRequest>();
+
 /**
- * The app's QueryClient. The socket writes server changes into the cache, so data stays fresh without
- * polling: a long staleTime and no refetch on focus.
+ * The API transport of the QueryClient: what the features' queries and mutations send requests with. The
+ * web app's client uses `apiFetch` (session cookie + CSRF); an embedded inbox's, a user-token transport for
+ * another origin (`userTokenRequest`). A QueryClient made elsewhere (tests) gets `apiFetch`.
+ *
+ * @example
+ * queryFn: ({ client, signal }) => inboxRequests.counts(requestOf(client), undefined, signal)
  */
-export function createQueryClient({ onUnauthorized, onSessionChanged, onForbidden }: QueryClientHooks): QueryClient {
+export function requestOf(client: QueryClient): ApiRequest {
+  return transports.get(client) ?? apiFetch;
+}
+
+/**
+ * A QueryClient for the inbox features. The socket writes server changes into the cache, so data stays
+ * fresh without polling: a long staleTime and no refetch on focus. `request` is the API transport its
+ * queries use (`requestOf`): the web app's `apiFetch` unless given.
+ */
+export function createQueryClient(
+  { onUnauthorized, onSessionChanged, onForbidden }: QueryClientHooks,
+  request: ApiRequest = apiFetch,
+): QueryClient {
   const handleError = (error: unknown) => {
     if (isApiError(error, 401)) {
       if (error.code === SESSION_CHANGED) onSessionChanged();
@@ -24,7 +43,7 @@ export function createQueryClient({ onUnauthorized, onSessionChanged, onForbidde
       onForbidden();
     }
   };
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({ onError: handleError }),
     mutationCache: new MutationCache({ onError: handleError }),
     defaultOptions: {
@@ -37,4 +56,6 @@ export function createQueryClient({ onUnauthorized, onSessionChanged, onForbidde
       },
     },
   });
+  transports.set(client, request);
+  return client;
 }

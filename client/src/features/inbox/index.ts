@@ -1,6 +1,6 @@
 /**
- * The inbox feature's public surface: its page and bell, the badge other views reuse, and the query keys
- * and cache writers the realtime feature applies server events with.
+ * The inbox feature's public surface: its page and bell, the inbox view the embedded feed reuses, the badge
+ * other views reuse, and the query keys and cache writers the realtime feature applies server events with.
  */
 // The notification item's styles travel with the surface: the admin composer's preview renders an inbox
 // item with the same markup.
@@ -10,7 +10,9 @@ export { categoriesOptions } from './api/getCategories';
 export { useCounts } from './api/getCounts';
 export { notificationKeys } from './api/notificationKeys';
 export { InboxPage } from './components/InboxPage';
+export { InboxView } from './components/InboxView';
 export { NotificationBell } from './components/NotificationBell';
 export { PriorityBadge } from './components/PriorityBadge';
 export { setCountsIfNewer } from './utils/countsCache';
+export type { InboxFilters, InboxTabStatus } from './utils/filters';
 export { applyBulkChangeToLists, writeToLists } from './utils/listCache';

@@ -1,13 +1,14 @@
 import type { CategoryOption } from '@shared/schemas/notification';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { notificationKeys } from './notificationKeys';
 
 /** Fetches the categories present in the user's inbox, with their labels, sorted by label. */
-export async function fetchCategories(signal?: AbortSignal): Promise<CategoryOption[]> {
-  const { items } = await inboxRequests.categories(apiFetch, signal);
+export async function fetchCategories(request: ApiRequest, signal?: AbortSignal): Promise<CategoryOption[]> {
+  const { items } = await inboxRequests.categories(request, signal);
   return items;
 }
 
@@ -15,7 +16,7 @@ export async function fetchCategories(signal?: AbortSignal): Promise<CategoryOpt
 export function categoriesOptions() {
   return queryOptions({
     queryKey: notificationKeys.categories(),
-    queryFn: ({ signal }) => fetchCategories(signal),
+    queryFn: ({ client, signal }) => fetchCategories(requestOf(client), signal),
   });
 }
 

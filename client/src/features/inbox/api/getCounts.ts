@@ -1,19 +1,28 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InboxCounts } from '@shared/schemas/notification';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { notificationKeys } from './notificationKeys';
 
 /** Fetches the exact unread/unseen counts, of the whole inbox or of one category. */
-export function fetchCounts(signal?: AbortSignal, category?: string): Promise<InboxCounts> {
-  return inboxRequests.counts(apiFetch, category, signal);
+export function fetchCounts(request: ApiRequest, signal?: AbortSignal, category?: string): Promise<InboxCounts> {
+  return inboxRequests.counts(request, category, signal);
 }
 
-/** Query of the inbox counts; `counts.updated` socket events overwrite it. */
+/**
+ * Query of the inbox counts; `counts.updated` socket events overwrite it. A fetch answers with the counts
+ * as they were when it read them: when the socket brought newer ones meanwhile (a live notification during
+ * the fetch), those are kept, so the badge never falls behind the list.
+ */
 export function countsOptions() {
   return queryOptions({
     queryKey: notificationKeys.counts(),
-    queryFn: ({ signal }) => fetchCounts(signal),
+    queryFn: async ({ client, signal, queryKey }): Promise<InboxCounts> => {
+      const fetched = await fetchCounts(requestOf(client), signal);
+      const held = client.getQueryData<InboxCounts>(queryKey);
+      return held && held.version > fetched.version ? held : fetched;
+    },
   });
 }
 
@@ -24,7 +33,7 @@ export function countsOptions() {
 export function categoryCountsOptions(category: string) {
   return queryOptions({
     queryKey: notificationKeys.categoryCounts(category),
-    queryFn: ({ signal }) => fetchCounts(signal, category),
+    queryFn: ({ client, signal }) => fetchCounts(requestOf(client), signal, category),
   });
 }
 

@@ -1,7 +1,9 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { NotificationPage } from '@shared/schemas/notification';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import type { InboxFilters } from '../utils/filters';
 import { notificationKeys } from './notificationKeys';
 
@@ -10,24 +12,29 @@ export const PAGE_SIZE = 20;
 
 /** Fetches one page of the inbox, newest first; `cursor` comes from the previous page. */
 export function fetchNotificationPage(
+  request: ApiRequest,
   filters: InboxFilters,
   cursor: string | null,
   signal?: AbortSignal,
+  pageSize = PAGE_SIZE,
 ): Promise<NotificationPage> {
-  return inboxRequests.listNotifications(apiFetch, { status: filters.status, category: filters.category, cursor: cursor ?? undefined, limit: PAGE_SIZE }, signal);
+  return inboxRequests.listNotifications(request, { status: filters.status, category: filters.category, cursor: cursor ?? undefined, limit: pageSize }, signal);
 }
 
-/** Infinite query of one filtered inbox list; the socket keeps its pages current. */
-export function notificationListOptions(filters: InboxFilters) {
+/**
+ * Infinite query of one filtered inbox list; the socket keeps its pages current. The key leaves the page
+ * size out: one QueryClient (the app's, or one embedded inbox's) uses one page size.
+ */
+export function notificationListOptions(filters: InboxFilters, pageSize = PAGE_SIZE) {
   return infiniteQueryOptions({
     queryKey: notificationKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => fetchNotificationPage(filters, pageParam, signal),
+    queryFn: ({ client, pageParam, signal }) => fetchNotificationPage(requestOf(client), filters, pageParam, signal, pageSize),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
 
-/** The inbox list for these filters, page by page. */
+/** The inbox list for these filters, page by page (pages of the environment's size). */
 export function useNotifications(filters: InboxFilters) {
-  return useInfiniteQuery(notificationListOptions(filters));
+  return useInfiniteQuery(notificationListOptions(filters, useInboxEnvironment().pageSize));
 }

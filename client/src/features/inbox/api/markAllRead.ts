@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
 import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { coveredBy } from '../../../lib/bulkChange';
 import { adjustCounts, getCategoryCounts, patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
@@ -11,8 +12,8 @@ import { applyBulkChangeToLists, loadedItems, maxLoadedSeq, restoreLists, snapsh
 import { notificationKeys } from './notificationKeys';
 
 /** Marks every unread notification (optionally of one category, optionally up to a seq) as read. */
-export function markAllRead(input: MarkAllReadInput): Promise<BulkUpdateResult> {
-  return inboxRequests.markAllRead(apiFetch, input);
+export function markAllRead(request: ApiRequest, input: MarkAllReadInput): Promise<BulkUpdateResult> {
+  return inboxRequests.markAllRead(request, input);
 }
 
 /**
@@ -31,8 +32,9 @@ export function markAllReadInput(queryClient: QueryClient, category?: string): M
 /** "Mark all as read", applied optimistically to lists, the inbox counts and the view's category counts. */
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   return useMutation({
-    mutationFn: markAllRead,
+    mutationFn: (input: MarkAllReadInput) => markAllRead(requestOf(queryClient), input),
     onMutate: async (input) => {
       await Promise.all([
         queryClient.cancelQueries({ queryKey: notificationKeys.lists() }),
@@ -58,7 +60,7 @@ export function useMarkAllRead() {
         restoreLists(queryClient, snapshot.lists);
         restoreCounts(queryClient, snapshot.counts);
       }
-      toast.error('Could not mark everything as read. Please try again.');
+      notifyError({ title: 'Could not mark everything as read. Please try again.' });
     },
     // Newer inbox counts also mark the category counts stale, so the view's header is fetched again.
     onSuccess: ({ counts }) => setCountsIfNewer(queryClient, counts),

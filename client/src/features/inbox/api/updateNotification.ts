@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
 import type { NotificationDto, UpdateNotificationInput } from '@shared/schemas/notification';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { adjustCounts, restoreCounts, snapshotCounts } from '../utils/countsCache';
 import { applyPatch, isUnread } from '../utils/filters';
 import { findInLists, restoreLists, snapshotLists, writeToLists } from '../utils/listCache';
@@ -16,8 +17,8 @@ export interface UpdateNotificationVars {
 }
 
 /** Marks one notification read/unread/seen/archived; returns the updated DTO. */
-export function updateNotification({ id, patch }: UpdateNotificationVars): Promise<NotificationDto> {
-  return inboxRequests.updateNotification(apiFetch, id, patch);
+export function updateNotification(request: ApiRequest, { id, patch }: UpdateNotificationVars): Promise<NotificationDto> {
+  return inboxRequests.updateNotification(request, id, patch);
 }
 
 const mutationKey = [...notificationKeys.all, 'update'] as const;
@@ -32,10 +33,11 @@ const mutationKey = [...notificationKeys.all, 'update'] as const;
  */
 export function useUpdateNotification() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   const countsKey = countsOptions().queryKey;
   return useMutation({
     mutationKey,
-    mutationFn: updateNotification,
+    mutationFn: (vars: UpdateNotificationVars) => updateNotification(requestOf(queryClient), vars),
     onMutate: async ({ id, patch }) => {
       await Promise.all([
         queryClient.cancelQueries({ queryKey: notificationKeys.lists() }),
@@ -55,7 +57,7 @@ export function useUpdateNotification() {
         restoreLists(queryClient, snapshot.lists);
         restoreCounts(queryClient, snapshot.counts);
       }
-      toast.error('Could not update the notification. Please try again.');
+      notifyError({ title: 'Could not update the notification. Please try again.' });
     },
     onSuccess: (item) => writeToLists(queryClient, item),
     onSettled: () => {

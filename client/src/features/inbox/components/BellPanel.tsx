@@ -1,11 +1,14 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { Link } from 'react-router';
+import type { NotificationDto } from '@shared/schemas/notification';
 import { useNow } from '../../../hooks/useNow';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { useCounts } from '../api/getCounts';
 import { useNotifications } from '../api/getNotifications';
 import { useMarkAllSeen } from '../api/markAllSeen';
 import { useOpenNotification } from '../hooks/useOpenNotification';
 import { BellPanelItem } from './BellPanelItem';
+import { MarkAllReadButton } from './MarkAllReadButton';
+import { NotificationList } from './NotificationList';
 
 const RECENT_COUNT = 5;
 
@@ -18,10 +21,13 @@ interface BellPanelProps {
 
 /**
  * Popover with the newest items; closes on Escape, outside click or when an item is opened. What it shows
- * is marked seen up to its newest item's seq: something arriving later is still new next time.
+ * is marked seen up to its newest item's seq: something arriving later is still new next time. Where there
+ * is no inbox page to "View all" on (a host app's page), it is the feed itself: every item with its actions,
+ * "Load more" and "Mark all as read".
  */
 export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
   const panelRef = useRef<HTMLDivElement>(null);
+  const { Link, inboxPath } = useInboxEnvironment();
   const { data, isPending, isError } = useNotifications({ status: 'all' });
   const open = useOpenNotification();
   const now = useNow(30_000);
@@ -57,10 +63,48 @@ export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
     >
       <div className="bell-panel__header">
         <h2 className="bell-panel__title">Notifications</h2>
-        <Link to="/" className="bell-panel__view-all" onClick={() => onClose(false)}>
-          View all
-        </Link>
+        {inboxPath !== null ? (
+          <Link to={inboxPath} className="bell-panel__view-all" onClick={() => onClose(false)}>
+            View all
+          </Link>
+        ) : (
+          <MarkAllReadButton className="btn btn--ghost btn--sm" />
+        )}
       </div>
+      {inboxPath === null ? (
+        <div className="bell-panel__feed">
+          <NotificationList filters={ALL} />
+        </div>
+      ) : (
+        <RecentItems
+          items={items}
+          now={now}
+          isPending={isPending}
+          isError={isError}
+          onOpen={(opened) => {
+            open(opened);
+            onClose(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+const ALL = { status: 'all' } as const;
+
+interface RecentItemsProps {
+  items: NotificationDto[];
+  now: number;
+  isPending: boolean;
+  isError: boolean;
+  onOpen: (item: NotificationDto) => void;
+}
+
+/** The app's compact list: the newest few, each one link. */
+function RecentItems({ items, now, isPending, isError, onOpen }: RecentItemsProps) {
+  return (
+    <>
       {isPending && <p className="bell-panel__message">Loading…</p>}
       {isError && <p className="bell-panel__message">Couldn’t load notifications.</p>}
       {!isPending && !isError && items.length === 0 && (
@@ -69,19 +113,11 @@ export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
       {items.length > 0 && (
         <ul className="bell-panel__list">
           {items.map((item) => (
-            <BellPanelItem
-              key={item.id}
-              item={item}
-              now={now}
-              onOpen={(opened) => {
-                open(opened);
-                onClose(false);
-              }}
-            />
+            <BellPanelItem key={item.id} item={item} now={now} onOpen={onOpen} />
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import clsx from 'clsx';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { formatRelativeTime } from '../../../lib/time';
 import { useCategoryLabel } from '../api/getCategories';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { NotificationLink } from './NotificationLink';
 
 interface BellPanelItemProps {
@@ -10,10 +11,11 @@ interface BellPanelItemProps {
   onOpen: (item: NotificationDto) => void;
 }
 
-/** A compact row of the bell panel; the whole row is one link (its action URL, or the inbox). */
+/** A compact row of the bell panel; the whole row is one link (its action URL, or the inbox page where there is one). */
 export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
   const unread = item.readAt === null;
   const labelOf = useCategoryLabel();
+  const { inboxPath } = useInboxEnvironment();
   return (
     <li
       data-testid="bell-item"
@@ -21,7 +23,7 @@ export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
       data-read={unread ? 'false' : 'true'}
       className={clsx('bell-item', `bell-item--${item.priority}`, unread && 'bell-item--unread')}
     >
-      <NotificationLink item={item} className="bell-item__link" onOpen={onOpen} fallbackTo="/">
+      <NotificationLink item={item} className="bell-item__link" onOpen={onOpen} fallbackTo={inboxPath ?? undefined}>
         <span className="bell-item__dot" aria-hidden />
         <span className="bell-item__text">
           <span className="bell-item__title">

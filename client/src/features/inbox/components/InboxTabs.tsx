@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import clsx from 'clsx';
-import { INBOX_TABS, type InboxTabStatus } from '../hooks/useInboxFilters';
+import { INBOX_TABS, type InboxTabStatus } from '../utils/filters';
 
 interface InboxTabsProps {
   value: InboxTabStatus;

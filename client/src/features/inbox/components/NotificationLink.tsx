@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from 'react';
-import { Link } from 'react-router';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { toActionTarget } from '../../../lib/actionUrl';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 
 interface NotificationLinkProps {
   item: NotificationDto;
@@ -16,10 +16,11 @@ interface NotificationLinkProps {
 }
 
 /**
- * The link a notification leads to: app routes through the router, other sites in a new tab without
- * giving them a handle on this window.
+ * The link a notification leads to: a path through the environment's link (the app's router, or the host
+ * page's own navigation), other sites in a new tab without giving them a handle on this window.
  */
 export function NotificationLink({ item, className, children, onOpen, fallbackTo, linkRef }: NotificationLinkProps) {
+  const { Link } = useInboxEnvironment();
   const target = toActionTarget(item.actionUrl);
   if (target?.kind === 'external') {
     return (

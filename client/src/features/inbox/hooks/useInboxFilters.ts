@@ -1,17 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { categoryKeySchema } from '@shared/schemas/notification';
-import type { InboxFilters } from '../utils/filters';
-
-/** Statuses the inbox offers as tabs. */
-export const INBOX_TABS = [
-  { status: 'all', label: 'All' },
-  { status: 'unread', label: 'Unread' },
-  { status: 'archived', label: 'Archived' },
-] as const;
-
-/** One of the tab statuses. */
-export type InboxTabStatus = (typeof INBOX_TABS)[number]['status'];
+import { INBOX_TABS, type InboxFilters, type InboxTabStatus } from '../utils/filters';
 
 function parseStatus(value: string | null): InboxTabStatus {
   return INBOX_TABS.find((tab) => tab.status === value)?.status ?? 'all';

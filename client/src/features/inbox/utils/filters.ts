@@ -7,6 +7,16 @@ export interface InboxFilters {
   category?: string;
 }
 
+/** Statuses the inbox offers as tabs. */
+export const INBOX_TABS = [
+  { status: 'all', label: 'All' },
+  { status: 'unread', label: 'Unread' },
+  { status: 'archived', label: 'Archived' },
+] as const;
+
+/** One of the tab statuses. */
+export type InboxTabStatus = (typeof INBOX_TABS)[number]['status'];
+
 /** Drops an empty category so `{ status: 'all' }` and `{ status: 'all', category: '' }` share a cache key. */
 export function normalizeFilters({ status, category }: InboxFilters): InboxFilters {
   return category ? { status, category } : { status };

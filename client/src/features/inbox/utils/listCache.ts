@@ -54,17 +54,29 @@ function insertBySeq(pages: NotificationPage[], item: NotificationDto): Notifica
  * change when it lands: the list is then refetched (the in-flight fetch is cancelled), so the event,
  * committed before it was emitted, is in the answer.
  */
-function writeList(queryClient: QueryClient, key: QueryKey, data: ListData): void {
-  queryClient.setQueryData<ListData>(key, data);
-  if (queryClient.getQueryState(key)?.fetchStatus === 'fetching') {
-    void queryClient.invalidateQueries({ queryKey: key, exact: true });
+function writeList(queryClient: QueryClient, key: QueryKey, data: ListData | undefined): void {
+  if (queryClient.getQueryState(key)?.fetchStatus !== 'fetching') {
+    if (data) queryClient.setQueryData<ListData>(key, data);
+    return;
   }
+  if (data) {
+    queryClient.setQueryData<ListData>(key, data);
+    void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    return;
+  }
+  // A list still loading its first page holds nothing to write into, and its fetch may have read the
+  // database before the event just the same (else the badge counts a live item the list lacks). An
+  // invalidation would not help: without data, TanStack Query joins the fetch in flight instead of
+  // restarting it. So that fetch is cancelled, then the list is fetched anew.
+  void queryClient
+    .cancelQueries({ queryKey: key, exact: true })
+    .then(() => queryClient.invalidateQueries({ queryKey: key, exact: true }));
 }
 
 /** Writes `item` into every cached inbox list, each according to its own filters. */
 export function writeToLists(queryClient: QueryClient, item: NotificationDto): void {
   for (const [key, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
-    if (data) writeList(queryClient, key, upsertIntoList(data, item, filtersFromListKey(key)));
+    writeList(queryClient, key, data && upsertIntoList(data, item, filtersFromListKey(key)));
   }
 }
 
@@ -74,7 +86,10 @@ export function transformLists(
   transform: (item: NotificationDto) => NotificationDto,
 ): void {
   for (const [key, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
-    if (!data) continue;
+    if (!data) {
+      writeList(queryClient, key, undefined);
+      continue;
+    }
     const filters = filtersFromListKey(key);
     const pages = data.pages.map((page) => ({
       ...page,

@@ -1,19 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { PreferencesDto } from '@shared/schemas/preferences';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { preferenceKeys } from './preferenceKeys';
 
 /** Fetches the signed-in user's preference matrix, schedule and contact points. */
-export function fetchPreferences(signal?: AbortSignal): Promise<PreferencesDto> {
-  return inboxRequests.preferences(apiFetch, signal);
+export function fetchPreferences(request: ApiRequest, signal?: AbortSignal): Promise<PreferencesDto> {
+  return inboxRequests.preferences(request, signal);
 }
 
 /** Query of the preferences page; `preferences.updated` socket events overwrite it. */
 export function preferencesOptions() {
   return queryOptions({
     queryKey: preferenceKeys.detail(),
-    queryFn: ({ signal }) => fetchPreferences(signal),
+    queryFn: ({ client, signal }) => fetchPreferences(requestOf(client), signal),
   });
 }
 

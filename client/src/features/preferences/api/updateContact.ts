@@ -1,15 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PreferencesDto, UpdateContactInput } from '@shared/schemas/preferences';
-import { apiFetch, isApiError } from '../../../lib/api';
+import { isApiError, type ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
-import { showSaveError } from '../utils/showSaveError';
+import { saveErrorNotice } from '../utils/saveErrorNotice';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { preferencesOptions } from './getPreferences';
 import { preferenceKeys } from './preferenceKeys';
 
 /** Saves the phone number and/or SMS consent; the server records when and how consent was given. */
-export function updateContact(input: UpdateContactInput): Promise<PreferencesDto> {
-  return inboxRequests.updateContact(apiFetch, input);
+export function updateContact(request: ApiRequest, input: UpdateContactInput): Promise<PreferencesDto> {
+  return inboxRequests.updateContact(request, input);
 }
 
 /**
@@ -21,10 +23,11 @@ export function updateContact(input: UpdateContactInput): Promise<PreferencesDto
  */
 export function useUpdateContact() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   const { queryKey } = preferencesOptions();
   return useMutation({
     mutationKey: preferenceKeys.contact(),
-    mutationFn: updateContact,
+    mutationFn: (input: UpdateContactInput) => updateContact(requestOf(queryClient), input),
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
@@ -38,7 +41,7 @@ export function useUpdateContact() {
       if (context?.previous) writePreferences(queryClient, context.previous);
       // A refused phone number is shown on its field; anything else gets a toast.
       if (input.phone !== undefined && isApiError(error, 400)) return;
-      showSaveError(error);
+      notifyError(saveErrorNotice(error));
     },
     onSuccess: (answer) => {
       if (isPreferencesDto(answer)) writePreferences(queryClient, answer);

@@ -1,16 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
-import { apiFetch } from '../../../lib/api';
+import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
+import { requestOf } from '../../../lib/queryClient';
 import { applyPreferencesPatch } from '../utils/applyPreferencesPatch';
 import { isPreferencesDto, writePreferences } from '../utils/preferencesCache';
-import { showSaveError } from '../utils/showSaveError';
+import { saveErrorNotice } from '../utils/saveErrorNotice';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { preferencesOptions } from './getPreferences';
 import { preferenceKeys } from './preferenceKeys';
 
 /** Saves one change (any subset of the preferences); answers the whole new preferences. */
-export function updatePreferences(patch: UpdatePreferencesInput): Promise<PreferencesDto> {
-  return inboxRequests.updatePreferences(apiFetch, patch);
+export function updatePreferences(request: ApiRequest, patch: UpdatePreferencesInput): Promise<PreferencesDto> {
+  return inboxRequests.updatePreferences(request, patch);
 }
 
 /**
@@ -23,11 +25,12 @@ export function updatePreferences(patch: UpdatePreferencesInput): Promise<Prefer
  */
 export function useUpdatePreferences() {
   const queryClient = useQueryClient();
+  const { notifyError } = useInboxEnvironment();
   const { queryKey } = preferencesOptions();
   const mutationKey = preferenceKeys.update();
   return useMutation({
     mutationKey,
-    mutationFn: updatePreferences,
+    mutationFn: (patch: UpdatePreferencesInput) => updatePreferences(requestOf(queryClient), patch),
     onMutate: async (patch) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
@@ -36,7 +39,7 @@ export function useUpdatePreferences() {
     },
     onError: (error, patch, context) => {
       if (context?.previous) writePreferences(queryClient, context.previous, patch);
-      showSaveError(error);
+      notifyError(saveErrorNotice(error));
     },
     onSuccess: (answer, patch) => {
       if (isPreferencesDto(answer)) writePreferences(queryClient, answer, patch);

@@ -1,7 +1,7 @@
-import { Link } from 'react-router';
 import type { PreferencesDto } from '@shared/schemas/preferences';
 import { CHANNELS } from '@shared/types';
 import { Switch } from '../../../components/Switch';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { useUpdatePreferences } from '../api/updatePreferences';
 import { CHANNEL_HINTS, CHANNEL_NAMES } from '../utils/labels';
 import './switch.css';
@@ -9,6 +9,8 @@ import './switch.css';
 /** One switch per channel that overrides every category: "Email notifications" off means no email at all. */
 export function ChannelSwitches({ prefs }: { prefs: PreferencesDto }) {
   const update = useUpdatePreferences();
+  // Push is set up on FlashNotify's devices page: linked in the app, not from a host's page.
+  const { Link, appPages } = useInboxEnvironment();
   return (
     <section className="pref-card" aria-labelledby="pref-channels-title">
       <div className="pref-card__head">
@@ -31,7 +33,7 @@ export function ChannelSwitches({ prefs }: { prefs: PreferencesDto }) {
                 ) : (
                   <>
                     <span className="pref-warning-text">{state.reason ?? 'Not available for you yet'}.</span>{' '}
-                    {channel === 'push' ? (
+                    {channel === 'push' && appPages ? (
                       <Link to="/settings/devices">Set up push</Link>
                     ) : channel === 'sms' ? (
                       <a href="#contact">Contact points</a>

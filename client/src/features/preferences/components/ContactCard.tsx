@@ -1,12 +1,13 @@
 import { ChevronRight, Smartphone } from 'lucide-react';
-import { Link } from 'react-router';
 import type { PreferencesDto } from '@shared/schemas/preferences';
+import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { PhoneForm } from './PhoneForm';
 import { SmsConsent } from './SmsConsent';
 
 /** Where notifications can reach the user: email (from the account), phone with SMS consent, push devices. */
 export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
   const { contact } = prefs;
+  const { Link, appPages } = useInboxEnvironment();
   return (
     <section className="pref-card" aria-labelledby="pref-contact-title" id="contact">
       <div className="pref-card__head">
@@ -36,10 +37,12 @@ export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
               : `${contact.pushDevices} ${contact.pushDevices === 1 ? 'device receives' : 'devices receive'} push notifications.`}
           </p>
         </div>
-        <Link to="/settings/devices" className="btn btn--secondary btn--sm">
-          Manage devices
-          <ChevronRight size={14} aria-hidden />
-        </Link>
+        {appPages && (
+          <Link to="/settings/devices" className="btn btn--secondary btn--sm">
+            Manage devices
+            <ChevronRight size={14} aria-hidden />
+          </Link>
+        )}
       </div>
     </section>
   );

@@ -10,16 +10,18 @@ import './controls.css';
 import './preferences.css';
 
 /**
- * `/settings/preferences`: which notifications reach the user where and when. Every change saves at
- * once; changes made in other tabs arrive through the socket.
+ * `/settings/preferences` (and the embedded `<Preferences/>`): which notifications reach the user where and
+ * when. Every change saves at once; changes made in other tabs arrive through the socket. `headingLevel`:
+ * the app's page has its h1; a host page usually has its own.
  */
-export function PreferencesPage() {
+export function PreferencesPage({ headingLevel = 1 }: { headingLevel?: 1 | 2 }) {
   const prefs = usePreferences();
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <div className="pref-page">
       <header className="page-header pref-page__header">
         <div>
-          <h1 className="page-header__title">Notification preferences</h1>
+          <Heading className="page-header__title">Notification preferences</Heading>
           <p className="page-header__subtitle">Choose what reaches you, where and when.</p>
         </div>
         {prefs.isSuccess && <SaveStatus />}

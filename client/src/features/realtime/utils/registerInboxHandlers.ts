@@ -3,7 +3,8 @@ import type { InboxCounts, NotificationDto } from '@shared/schemas/notification'
 import type { BulkUpdateChange, CreatedMeta } from '@shared/events';
 import { InboxSync, type SeqWatermark } from '@shared/inboxSync';
 import { requestCatchUp, type InboxSocket } from '../../../lib/socket';
-import { applyBulkChangeToLists, categoriesOptions, notificationKeys, setCountsIfNewer, writeToLists } from '../../inbox';
+import { notificationKeys, setCountsIfNewer, writeToLists } from '../../inbox';
+import { refetchLists, writeBulkChange, writeNewNotification } from './inboxCacheWriters';
 
 interface InboxHandlerDeps {
   queryClient: QueryClient;
@@ -28,13 +29,7 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
     replayedCritical = 0;
   };
   const handleNew = (item: NotificationDto, meta?: CreatedMeta) => {
-    writeToLists(queryClient, item);
-    const categories = queryClient.getQueryData(categoriesOptions().queryKey);
-    if (categories && !categories.some((option) => option.key === item.category)) {
-      // New to this inbox: offer it in the filter at once (by key), then fetch its label.
-      queryClient.setQueryData(categoriesOptions().queryKey, [...categories, { key: item.category, label: item.category }]);
-      void queryClient.invalidateQueries({ queryKey: categoriesOptions().queryKey });
-    }
+    writeNewNotification(queryClient, item);
     // Replays are summed up in one toast at sync.done; archived ones (in-app turned off) never toast.
     if (item.archivedAt !== null) return;
     if (!meta?.replayed) deps.onLive(item);
@@ -53,7 +48,7 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
           summarizeReplay(count);
           // Read/archive changes carry no seq: whatever dropped the missed notifications may have dropped
           // those too, so the lists are refetched once.
-          void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+          refetchLists(queryClient);
         },
       },
     },
@@ -67,11 +62,7 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
     if (meta?.counts) onCounts(meta.counts); // versioned: an older one than held is ignored
   };
   const onUpdated = (item: NotificationDto) => writeToLists(queryClient, item);
-  const onBulkUpdated = (change: BulkUpdateChange) => {
-    // The same scope (category, seq bound) the server applied; items above the bound stay as they are.
-    applyBulkChangeToLists(queryClient, change);
-    if (change.readAll) void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
-  };
+  const onBulkUpdated = (change: BulkUpdateChange) => writeBulkChange(queryClient, change);
   const onReset = ({ latestSeq }: { latestSeq: number }) => {
     sync.syncReset(latestSeq);
     refetchEverything();
@@ -80,7 +71,7 @@ export function registerInboxHandlers(socket: InboxSocket, deps: InboxHandlerDep
     if (tracker.watermark === undefined) {
       // First sync of this page: lists fetched before the socket joined its room may miss what was
       // sent in between, so refetch them once; from here on the watermark covers every gap.
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+      refetchLists(queryClient);
     }
     sync.syncDone(latestSeq);
     if (replayed > 0) summarizeReplay(replayed);

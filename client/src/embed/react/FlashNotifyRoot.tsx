@@ -1,0 +1,33 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import clsx from 'clsx';
+import type { ReactNode } from 'react';
+import { InboxEnvironmentContext } from '../../components/inboxEnvironment';
+import { RealtimeContext } from '../../features/realtime';
+import { useFlashNotify } from './context';
+
+/**
+ * The root of each embedded component: the `.fn-react` element the styles are scoped under (with its
+ * theme), and the provider's query cache, environment and connection for the app's components inside. The
+ * host's own React Query cache, if any, stays the host's everywhere else.
+ */
+export function FlashNotifyRoot({ className, children }: { className?: string; children: ReactNode }) {
+  const { queryClient, environment, connection, theme } = useFlashNotify();
+  return (
+    <div className={clsx('fn-react', className)} data-theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <InboxEnvironmentContext.Provider value={environment}>
+          <RealtimeContext.Provider value={connection}>{children}</RealtimeContext.Provider>
+        </InboxEnvironmentContext.Provider>
+      </QueryClientProvider>
+    </div>
+  );
+}
+
+/** What every component shows instead of data when FlashNotify accepts no token for the host's user. */
+export function SignedOutMessage() {
+  return (
+    <p className="fn-react__message" role="status" data-testid="fn-signed-out">
+      Sign in to see your notifications.
+    </p>
+  );
+}
