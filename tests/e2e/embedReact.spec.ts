@@ -226,6 +226,30 @@ test('an expired token is refused: a signed-out state, no data', async ({ page, 
   expect(inboxResponses.filter((response) => response.status !== 401)).toEqual([]);
 });
 
+test('when the host’s signed-in user changes (another tab), the components show only the new user’s inbox', async ({ page, request }) => {
+  const first = `rx-first-${run}`;
+  const second = `rx-second-${run}`;
+  await openHost(page, second, { connected: false }); // creates the second user in FlashNotify
+  // 8 s tokens: the provider asks the host again 6 s in, and learns who is signed in now.
+  await openHost(page, first, { query: '?ttl=8' });
+  // The first user's inbox has changed more often: its counts' version is ahead of the second user's, which
+  // a cache kept across the switch would take for older and drop.
+  for (let i = 0; i < 4; i++) await postNotification(request, { to: [{ externalId: first }], title: `First's earlier ${i} ${run}` });
+  await postNotification(request, { to: [{ externalId: first }], title: `First's ${run}` });
+  await postNotification(request, { to: [{ externalId: second }], title: `Second's ${run}` });
+  await expect(badge(page)).toHaveText('5');
+  await expect(feedTitles(page).first()).toHaveText(new RegExp(`First's ${run}`));
+
+  // Another tab of this browser signs the host in as the second user (the cookie is shared).
+  expect((await page.context().request.get(`${host.url}/sign-in?user=${second}`, { maxRedirects: 0 })).status()).toBe(303);
+  await expect(feedTitles(page)).toHaveText([new RegExp(`Second's ${run}`)], { timeout: 15_000 });
+  await expect(badge(page)).toHaveText('1');
+  await postNotification(request, { to: [{ externalId: first }], title: `First's again ${run}` });
+  await postNotification(request, { to: [{ externalId: second }], title: `Second's again ${run}` });
+  await expect(feedTitles(page)).toHaveText([new RegExp(`Second's again ${run}`), new RegExp(`Second's ${run}`)]);
+  await expect(badge(page)).toHaveText('2');
+});
+
 test('a React host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token', async ({ page, request }) => {
   const user = `rx-stranger-${run}`;
   let framesReceived = 0;
