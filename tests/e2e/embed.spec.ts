@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHostApp, type HostApp } from '../fixtures/hostApp/hostApp.js';
 import { seriousViolations } from './support/axe.js';
-import { E2E_API_KEY, E2E_HOST_PORT, E2E_SESSION_SECRET, E2E_USER_TOKEN_SECRET } from './support/constants.js';
+import { signInToAppAsHostUser } from './support/appUser.js';
+import { E2E_API_KEY, E2E_HOST_PORT, E2E_USER_TOKEN_SECRET } from './support/constants.js';
 import { postNotification } from './support/fixtures.js';
 
 // Issue 10, section 4: `<flashnotify-inbox>` on a real host. FlashNotify (origin A) is the e2e server of
@@ -337,17 +336,6 @@ test('item times say how long ago (absolute time in the title) and keep counting
   await expect(time).toHaveText('2 minutes ago');
 });
 
-/** A set-password link for an existing user, from the CLI, against the e2e server's database. */
-function setPasswordLink(email: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, SESSION_SECRET: E2E_SESSION_SECRET, PUBLIC_URL: flashnotify, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    execFile(path.resolve('node_modules/.bin/tsx'), ['scripts/createUser.ts', '--email', email, '--reissue'], { env, timeout: 90_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`user:create failed: ${stderr}`)) : resolve(stdout.trim()),
-    );
-  });
-}
-
 test('read in the host page shows read in the FlashNotify app for the same user', async ({ page, browser, request }) => {
   // A CLI process (tsx + migrations) and a password set and used: slow on a busy machine.
   test.slow();
@@ -357,20 +345,7 @@ test('read in the host page shows read in the FlashNotify app for the same user'
   // The same person in FlashNotify's own app: the host created them (PUT /api/v1/users, email
   // <user>@host.example; a demo user's email cannot be claimed by PUT: 409 email_taken), an admin gives
   // them a password link, they sign in there in another browser.
-  const email = `${user}@host.example`;
-  const link = await setPasswordLink(email);
-  const appContext = await browser.newContext();
-  const app = await appContext.newPage();
-  await app.goto(link);
-  await app.getByLabel('New password', { exact: true }).fill('a long and unusual password');
-  await app.getByLabel('Repeat the new password').fill('a long and unusual password');
-  await app.getByRole('button', { name: 'Set password' }).click();
-  await expect(app.getByRole('heading', { name: 'Your password is set' })).toBeVisible();
-  await app.goto('/login');
-  await app.getByLabel('Email').fill(email);
-  await app.getByLabel('Password').fill('a long and unusual password');
-  await app.getByRole('button', { name: 'Sign in' }).click();
-  await expect(app.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  const { app, context: appContext } = await signInToAppAsHostUser(browser, `${user}@host.example`, flashnotify);
 
   await postNotification(request, { to: [{ externalId: user }], title: `Shared ${run}` });
   const inApp = app.getByTestId('notification-item').filter({ hasText: `Shared ${run}` });
