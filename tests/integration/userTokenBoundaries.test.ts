@@ -33,7 +33,7 @@ describe('user tokens on PostgreSQL', () => {
   });
 });
 
-describe('a bearer request ignores any cookie', () => {
+describe('the Authorization header and the cookie', () => {
   let server: TestServer;
   let alice: HttpClient;
   beforeAll(async () => {
@@ -61,23 +61,10 @@ describe('a bearer request ignores any cookie', () => {
     });
     expect(withCookie.status, JSON.stringify(withCookie.body)).toBe(withoutCookie.status);
   });
-});
-
-describe('the web app behind a proxy with HTTP Basic auth', () => {
-  let server: TestServer;
-  let alice: HttpClient;
-  beforeAll(async () => {
-    server = await getTestServer({ USER_TOKEN_SECRET: TEST_USER_TOKEN_SECRET });
-    alice = new HttpClient(server.url);
-    await alice.login('alice@example.com');
-  });
-  afterAll(() => server.stop());
 
   // An intranet install behind nginx `auth_basic`: the browser adds `Authorization: Basic …` to every request
-  // of that origin, and nginx forwards it. Before issue 10 the inbox API ignored it (cookie + CSRF); now
-  // requireInboxUser (bearerToken) answers any non-Bearer Authorization with 401 invalid_token, so the web
-  // app's own inbox is signed out while /api/auth/session still says it is signed in. README → Host apps:
-  // "everything else … ignores the token"; a Basic header is not a user token at all.
+  // of that origin, and nginx forwards it: not a user token at all, so the cookie decides (README → Host apps:
+  // "everything else … ignores the token"). It was answered 401 invalid_token, signing the web app's inbox out.
   it('serves a cookie-authenticated inbox request that also carries Authorization: Basic', async () => {
     const basic = { authorization: `Basic ${Buffer.from('intranet:secret').toString('base64')}` };
     expect((await alice.request('GET', '/api/auth/session', undefined, { headers: basic })).status).toBe(200);

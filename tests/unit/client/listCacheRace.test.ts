@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { notificationKeys } from '../../../client/src/features/inbox/api/notificationKeys.js';
 import { writeToLists } from '../../../client/src/features/inbox/utils/listCache.js';
 import type { NotificationDto, NotificationPage } from '../../../shared/schemas/notification.js';
+import { notificationDto } from '../../helpers/notificationDto.js';
 
 /** Resolves when `predicate` holds (polled every 5 ms); rejects after `timeoutMs`. */
 async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -17,20 +18,7 @@ async function waitFor(predicate: () => boolean, timeoutMs: number, what: string
   }
 }
 
-const item = (seq: number): NotificationDto => ({
-  id: `n${seq}`,
-  seq,
-  category: 'general',
-  priority: 'normal',
-  title: `Notification ${seq}`,
-  body: '',
-  actionUrl: null,
-  data: null,
-  createdAt: new Date(Date.UTC(2026, 10, 30, 12, 0, seq)).toISOString(),
-  seenAt: null,
-  readAt: null,
-  archivedAt: null,
-});
+const item = (seq: number): NotificationDto => notificationDto(seq, { title: `Notification ${seq}` });
 
 /** The "All" list on screen (an observer), fetched with `queryFn`; `ids()` reads its first page. */
 function showList(queryFn: () => Promise<NotificationPage>) {
