@@ -28,8 +28,11 @@ export interface ServerToClientEvents {
   'preferences.updated': (preferences: PreferencesDto) => void;
   /** The client missed more than the server replays: drop local lists and refetch. */
   'sync.reset': (info: { latestSeq: number }) => void;
-  /** Replay after (re)connect finished; `latestSeq` is the highest seq the client now holds. */
-  'sync.done': (info: { latestSeq: number; replayed: number }) => void;
+  /**
+   * Replay after (re)connect finished; `latestSeq` is the highest seq the client now holds, `userId` whose
+   * stream it is (a token client learns from it that an admin moved its `sub` to another account).
+   */
+  'sync.done': (info: { latestSeq: number; replayed: number; userId: string }) => void;
 }
 
 /** What comes with a `notification.created`. */

@@ -123,5 +123,5 @@ async function syncOnConnect(ctx: AppContext, socket: IoSocket, roomsReady: () =
   }
   if (missed) ctx.metrics.replayServed('connect', missed.kind, replayed);
   socket.emit('counts.updated', counts);
-  socket.emit('sync.done', { latestSeq, replayed });
+  socket.emit('sync.done', { latestSeq, replayed, userId });
 }

@@ -61,7 +61,8 @@ export const externalIdSchema = z
   .max(LIMITS.externalIdMax)
   // Control characters too: NUL cannot be stored by PostgreSQL, and a user token's `sub` reaches the lookup
   // without the request-wide text check (it is not a body field).
-  .regex(/^[^/\s\u0000-\u001f\u007f]+$/, 'Must not contain "/", spaces or control characters');
+  // Invisible format characters too (U+202E and the like): an id that reads as another in the admin pages.
+  .regex(/^[^/\s\u0000-\u001f\u007f\p{Cf}]+$/u, 'Must not contain "/", spaces, control or invisible characters');
 
 /** One recipient selector; a send's recipients are the deduplicated union of its selectors. */
 export const recipientSchema = z.union([

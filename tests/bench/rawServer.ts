@@ -65,7 +65,7 @@ export function runRawServer(): void {
     const userId = socket.data.userId as string;
     void socket.join(`user:${userId}`);
     socket.emit('counts.updated', { unread: 0, unseen: 0, version: 0 });
-    socket.emit('sync.done', { latestSeq: seqs.get(userId) ?? 0, replayed: 0 });
+    socket.emit('sync.done', { latestSeq: seqs.get(userId) ?? 0, replayed: 0, userId });
   });
 
   /** Emits one notification per recipient; answers like FlashNotify's 202. */

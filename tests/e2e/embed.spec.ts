@@ -435,6 +435,56 @@ test('when the host’s signed-in user changes (another tab), the element shows 
   await expect(items(page).filter({ hasText: `First's again ${run}` })).toHaveCount(0);
 });
 
+test('with long-lived tokens, a tab coming back into view learns that the host’s user changed meanwhile', async ({ page, request }) => {
+  const first = `emb-vis-a-${run}`;
+  const second = `emb-vis-b-${run}`;
+  await openHost(page, second, { connected: false });
+  await openHost(page, first); // 10-minute tokens: no renewal for minutes
+  await postNotification(request, { to: [{ externalId: first }], title: `Only first's ${run}` });
+  await expect(badge(page)).toHaveText('1');
+  expect((await page.context().request.get(`${host.url}/sign-in?user=${second}`, { maxRedirects: 0 })).status()).toBe(303);
+  // The tab is shown again (as after switching back to it), past the element's 5 s re-check interval.
+  await page.waitForTimeout(5_500);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(badge(page)).toBeHidden();
+  await postNotification(request, { to: [{ externalId: first }], title: `First's later ${run}` });
+  await postNotification(request, { to: [{ externalId: second }], title: `Second's ${run}` });
+  await expect(badge(page)).toHaveText('1');
+  await bell(page).click();
+  await expect(items(page)).toHaveText([new RegExp(`Second's ${run}`)]);
+});
+
+test('an admin moves the host’s id to another account: the element shows that account, with its exact badge', async ({ page, request, browser }) => {
+  const hostId = `emb-moved-${run}`;
+  const other = `emb-target-${run}`;
+  await openHost(page, other, { connected: false });
+  await openHost(page, hostId);
+  for (let i = 0; i < 6; i++) await postNotification(request, { to: [{ externalId: hostId }], title: `First account ${i} ${run}` });
+  for (let i = 0; i < 2; i++) await postNotification(request, { to: [{ externalId: other }], title: `Second account ${i} ${run}` });
+  await expect(badge(page)).toHaveText('6');
+
+  const adminContext = await browser.newContext({ baseURL: flashnotify });
+  try {
+    const admin = adminContext.request;
+    const login = await admin.post('/api/auth/login', { data: { email: 'admin@example.com', password: 'flashnotify' } });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const idOf = async (externalId: string) =>
+      ((await (await admin.get(`/api/v1/users/${externalId}`, { headers: { authorization: `Bearer ${E2E_API_KEY}` } })).json()) as { id: string }).id;
+    const [firstId, secondId] = [await idOf(hostId), await idOf(other)];
+    const link = async (userId: string, externalId: string | null) =>
+      expect((await admin.put(`/api/admin/users/${userId}/external-id`, { headers: { 'x-csrf-token': csrfToken }, data: { externalId } })).status()).toBe(200);
+    await link(firstId, null);
+    await link(secondId, hostId);
+  } finally {
+    await adminContext.close();
+  }
+  await postNotification(request, { to: [{ externalId: hostId }], title: `Second account, after the move ${run}` });
+  await bell(page).click();
+  await expect(items(page)).toHaveCount(3);
+  await expect(badge(page)).toHaveText('3');
+  await expect(items(page).filter({ hasText: `First account` })).toHaveCount(0);
+});
+
 test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token, and says why', async ({ page, request }) => {
   const user = `emb-stranger-${run}`;
   const consoleErrors: string[] = [];

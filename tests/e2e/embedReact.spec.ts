@@ -250,6 +250,20 @@ test('when the host’s signed-in user changes (another tab), the components sho
   await expect(badge(page)).toHaveText('2');
 });
 
+test('a path link clicked while offline is followed at once (the mark read is sent when back online)', async ({ page, context, request }) => {
+  const user = `rx-offlink-${run}`;
+  await openHost(page, user);
+  await postNotification(request, { to: [{ externalId: user }], title: `Order ${run}`, actionUrl: '/orders/7' });
+  await expect(feedTitles(page)).toHaveText([new RegExp(`Order ${run}`)]);
+  await context.setOffline(true);
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline');
+  // Offline the page load itself fails (Chromium's error page): what matters is that it is asked for now.
+  const navigation = page.waitForRequest((req) => req.isNavigationRequest() && req.url() === `${host.url}/orders/7`, { timeout: 5_000 });
+  await feedTitles(page).first().click();
+  await navigation;
+  await context.setOffline(false);
+});
+
 test('a React host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a valid token', async ({ page, request }) => {
   const user = `rx-stranger-${run}`;
   let framesReceived = 0;

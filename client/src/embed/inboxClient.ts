@@ -46,13 +46,24 @@ export interface InboxClientEvents {
   /** No token the server accepts can be had (the host's user is signed out or unknown): the client stopped. */
   unauthorized: () => void;
   /**
-   * The host handed a token of another user (its signed-in user changed): everything of the previous user is
-   * forgotten, the socket reconnects as the new one, and `reset` follows (reload your lists; counts start over).
+   * The host handed a token of another user (its signed-in user changed), or an admin moved the token's `sub`
+   * to another account: everything of the previous user is forgotten, the socket is (or reconnects as) the new
+   * one's, and `reset` follows (reload your lists; counts start over).
    */
   userChanged: () => void;
 }
 
 type Listeners = { [E in keyof InboxClientEvents]: Set<InboxClientEvents[E]> };
+
+/** The part of `document` the client watches. */
+interface VisibilitySource {
+  visibilityState: string;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+/** How often at most a tab coming back into view asks the host who is signed in (ms). */
+const VISIBLE_RECHECK_MS = 5_000;
 
 /**
  * The headless embedded inbox: one user's notifications, counts and preferences from FlashNotify, live over
@@ -93,6 +104,8 @@ export class InboxClient {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private stopConnectionWatch: () => void = () => {};
   private started = false;
+  /** Whose stream the socket carries (FlashNotify's id, from `sync.done`): undefined until the first sync. */
+  private userId: string | undefined;
 
   constructor(options: InboxClientOptions) {
     this.tokens = new TokenSource(options.getToken, () => this.startOverForNewUser());
@@ -131,8 +144,30 @@ export class InboxClient {
   /** Opens the socket (and keeps it open: backoff, online/offline, token renewals) until `disconnect()`. */
   connect(): void {
     this.started = true;
-    this.stopConnectionWatch = this.connection.subscribe(() => this.emit('connection', this.connection.getSnapshot()));
+    const unsubscribe = this.connection.subscribe(() => this.emit('connection', this.connection.getSnapshot()));
+    const unwatchVisibility = this.watchVisibility();
+    this.stopConnectionWatch = () => {
+      unsubscribe();
+      unwatchVisibility();
+    };
     this.connection.start();
+  }
+
+  /**
+   * Asks the host again for a token when the tab comes back into view (at most every VISIBLE_RECHECK_MS): who is
+   * signed in to the host may have changed in another tab meanwhile, and tokens are otherwise only renewed near
+   * their end (minutes away). Another `sub` then starts the client over for the new user.
+   */
+  private watchVisibility(): () => void {
+    // Typed here rather than with the DOM library: this file also runs (and is type-checked) under Node.
+    const page = (globalThis as { document?: VisibilitySource }).document;
+    if (!page) return () => {};
+    const onVisible = () => {
+      if (page.visibilityState !== 'visible' || Date.now() - this.tokens.lastAskedAt < VISIBLE_RECHECK_MS) return;
+      this.tokens.refresh().catch(() => {});
+    };
+    page.addEventListener('visibilitychange', onVisible);
+    return () => page.removeEventListener('visibilitychange', onVisible);
   }
 
   /** Closes the socket for good and stops renewing tokens. */
@@ -219,7 +254,8 @@ export class InboxClient {
   }
 
   private acceptCounts(counts: InboxCounts): void {
-    if (this.latestCounts && counts.version < this.latestCounts.version) return;
+    // The same version is the same state (a REST read and the socket's): told once.
+    if (this.latestCounts && counts.version <= this.latestCounts.version) return;
     this.latestCounts = counts;
     this.emit('counts', counts);
   }
@@ -249,12 +285,18 @@ export class InboxClient {
    */
   private startOverForNewUser(): void {
     clearTimeout(this.refreshTimer);
-    this.tracker.forget();
-    this.latestCounts = undefined;
-    this.emit('userChanged');
+    this.forgetUser();
+    this.userId = undefined;
     if (!this.started) return;
     this.connection.stop();
     this.connection.start();
+  }
+
+  /** Drops what belongs to the previous user (watermark, counts) and tells the listeners (`userChanged`). */
+  private forgetUser(): void {
+    this.tracker.forget();
+    this.latestCounts = undefined;
+    this.emit('userChanged');
   }
 
   private listen(): void {
@@ -280,12 +322,18 @@ export class InboxClient {
       sync.syncReset(latestSeq);
       this.emit('reset');
     });
-    socket.on('sync.done', ({ latestSeq, replayed }) => {
+    socket.on('sync.done', ({ latestSeq, replayed, userId }) => {
+      // The same `sub` now names another account (an admin moved the host's id): like a change of the host's
+      // user, but the socket is already the new account's: forget, re-sync from here, read its counts again.
+      const moved = this.userId !== undefined && userId !== this.userId;
+      this.userId = userId;
+      if (moved) this.forgetUser();
       // First sync: lists loaded before the socket joined may miss what came in between.
       const first = this.tracker.watermark === undefined;
       sync.syncDone(latestSeq);
       if (first) this.emit('reset');
-      if (replayed > 0) this.emit('caughtUp', replayed);
+      if (moved) this.fetchCounts().catch(() => {});
+      else if (replayed > 0) this.emit('caughtUp', replayed);
     });
   }
 }

@@ -63,6 +63,7 @@ export class TokenSource {
   private subject: string | undefined;
   private pending: Promise<string> | undefined;
   private lastFailure: 'signed-out' | 'unavailable' | undefined;
+  private askedAt = 0;
 
   constructor(
     private readonly getToken: GetUserToken,
@@ -79,6 +80,11 @@ export class TokenSource {
     return this.renewAtMs;
   }
 
+  /** When the host was last asked (ms since the epoch; 0: never). */
+  get lastAskedAt(): number {
+    return this.askedAt;
+  }
+
   /** A token not yet due for renewal (see REFRESH_MARGIN_MS). */
   async get(): Promise<string> {
     if (this.token !== undefined && (this.renewAtMs === undefined || Date.now() < this.renewAtMs)) return this.token;
@@ -87,6 +93,7 @@ export class TokenSource {
 
   /** Asks the host for a new token whatever the current one's state (it was refused, or is about to expire). */
   refresh(): Promise<string> {
+    if (!this.pending) this.askedAt = Date.now();
     this.pending ??= this.getToken()
       .then((token) => {
         if (token === null) throw new SignedOutError();

@@ -2,10 +2,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import type { PathLinkProps } from '../../components/inboxEnvironment';
 
-/** Resolves once no mutation of `queryClient` is pending (e.g. the "mark read" a click just started). */
+/**
+ * Resolves once no mutation of `queryClient` is on its way (e.g. the "mark read" a click just started). A
+ * mutation paused offline is not waited for: it is sent when the network returns, and the click must not
+ * turn into a navigation minutes later.
+ */
 function mutationsSettled(queryClient: QueryClient): Promise<void> {
   const cache = queryClient.getMutationCache();
-  const idle = () => cache.findAll({ status: 'pending' }).length === 0;
+  const idle = () => cache.findAll({ status: 'pending', predicate: (mutation) => !mutation.state.isPaused }).length === 0;
   if (idle()) return Promise.resolve();
   return new Promise((resolve) => {
     const unsubscribe = cache.subscribe(() => {

@@ -1,8 +1,8 @@
 /**
  * FlashNotify's React components for React host apps: the web app's own inbox components (bell, feed,
  * preferences) on a host's page, live for the host's signed-in user over user tokens. Build:
- * `node scripts/build.mjs react` → `dist/embed-react/flashnotify-react.js` (+ `.css`), with `react`,
- * `react-dom` and `@tanstack/react-query` left to the host's bundler.
+ * `node scripts/build.mjs react` → `dist/embed-react/flashnotify-react.js` (+ `.css`), with `react` and
+ * `react-dom` left to the host's bundler (React Query and socket.io-client are inside).
  *
  * @example
  * import { FlashNotifyProvider, Bell, NotificationFeed } from 'flashnotify-react';
