@@ -445,7 +445,7 @@ test('with long-lived tokens, a tab coming back into view learns that the hostâ€
   expect((await page.context().request.get(`${host.url}/sign-in?user=${second}`, { maxRedirects: 0 })).status()).toBe(303);
   // The tab is shown again (as after switching back to it), past the element's 5 s re-check interval.
   await page.waitForTimeout(5_500);
-  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
   await expect(badge(page)).toBeHidden();
   await postNotification(request, { to: [{ externalId: first }], title: `First's later ${run}` });
   await postNotification(request, { to: [{ externalId: second }], title: `Second's ${run}` });

@@ -147,8 +147,8 @@ a.item-main:hover .item-title { text-decoration: underline; }
   border: 0; background: none; color: inherit; text-align: start; text-decoration: none; cursor: pointer;
 }
 a.toast-main:hover .toast-title, button.toast-main:hover .toast-title { text-decoration: underline; }
-.toast-title { font-weight: 600; overflow-wrap: anywhere; }
-.toast-text { color: var(--_muted); overflow-wrap: anywhere; }
+.toast-title { font-weight: 600; overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+.toast-text { color: var(--_muted); overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 1; overflow: hidden; }
 .toast-close {
   flex: none; width: 24px; height: 24px; padding: 0; border: 0; border-radius: 4px;
   background: none; color: var(--_muted); font-size: 18px; line-height: 1; cursor: pointer;

@@ -5,7 +5,8 @@ import { createQueryClient } from '../../lib/queryClient';
 import type { GetUserToken } from '../../lib/userTokens';
 import { InboxClient } from '../inboxClient';
 import { tokenFromUrl } from '../tokenUrl';
-import { FlashNotifyContext, type FlashNotifyState } from './context';
+import { originRefused } from '../originCheck';
+import { FlashNotifyContext, type FlashNotifyState, type StopReason } from './context';
 import { feedInboxClient } from './feedInboxClient';
 import { makeHostLink } from './hostLink';
 
@@ -76,15 +77,16 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
   useEffect(() => {
     callbacks.current = { getToken, onNavigate, onUnauthorized, onError };
   });
-  const [signedOut, setSignedOut] = useState(false);
+  const [stopped, setStopped] = useState<StopReason | null>(null);
   // The socket's refusal and a request's 401 may both come: the host hears it once per session.
-  const signedOutRef = useRef(false);
-  const markSignedOut = useCallback(() => {
-    if (signedOutRef.current) return;
-    signedOutRef.current = true;
-    setSignedOut(true);
-    callbacks.current.onUnauthorized?.();
+  const stoppedRef = useRef(false);
+  const stop = useCallback((reason: StopReason) => {
+    if (stoppedRef.current) return;
+    stoppedRef.current = true;
+    setStopped(reason);
+    if (reason === 'signed-out') callbacks.current.onUnauthorized?.();
   }, []);
+  const markSignedOut = useCallback(() => stop('signed-out'), [stop]);
   const hasGetToken = getToken !== undefined;
   const session = useMemo(() => {
     const fromUrl = tokenUrl ? tokenFromUrl(tokenUrl) : undefined;
@@ -99,25 +101,33 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
 
   useEffect(() => {
     const { client, queryClient } = session;
-    signedOutRef.current = false;
-    setSignedOut(false);
+    stoppedRef.current = false;
+    setStopped(null);
     const stopFeeding = feedInboxClient(client, queryClient);
     const stopWatching = client.on('unauthorized', markSignedOut);
     client.connect();
+    // Nothing at all got through: FlashNotify may be refusing this page's origin (a network error is all a
+    // page sees of a CORS refusal); originRefused tells that from FlashNotify being down.
+    client.fetchCounts().catch(async (error: unknown) => {
+      if (!(error instanceof TypeError) || client.counts !== undefined) return;
+      if (!(await originRefused(baseUrl, () => client.fetchCounts()))) return;
+      console.error(`FlashNotify at ${baseUrl} refuses this page's origin (${window.location.origin}): add it to FlashNotify's ALLOWED_ORIGINS.`);
+      stop('origin-not-allowed');
+    });
     return () => {
       stopWatching();
       stopFeeding();
       client.disconnect();
       queryClient.clear();
     };
-  }, [session, markSignedOut]);
+  }, [session, markSignedOut, stop, baseUrl]);
 
   useEffect(() => {
-    if (!signedOut) return;
-    // No token is accepted: stop asking, and nothing of this user's stays on screen or in memory.
+    if (!stopped) return;
+    // No token is accepted, or no request can be: stop asking, and nothing of this user's stays on screen or in memory.
     session.client.disconnect();
     session.queryClient.clear();
-  }, [signedOut, session]);
+  }, [stopped, session]);
 
   const resolvedTheme = useTheme(theme);
   const Link = useMemo(
@@ -146,9 +156,9 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
         },
       },
       theme: resolvedTheme,
-      signedOut,
+      stopped,
     };
-  }, [session, Link, pageSize, resolvedTheme, signedOut]);
+  }, [session, Link, pageSize, resolvedTheme, stopped]);
 
   return <FlashNotifyContext.Provider value={value}>{children}</FlashNotifyContext.Provider>;
 }

@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { InboxEnvironmentContext } from '../../components/inboxEnvironment';
 import { RealtimeContext } from '../../features/realtime';
-import { useFlashNotify } from './context';
+import { useFlashNotify, type StopReason } from './context';
 
 /**
  * The root of each embedded component: the `.fn-react` element the styles are scoped under (with its
@@ -23,8 +23,15 @@ export function FlashNotifyRoot({ className, children }: { className?: string; c
   );
 }
 
-/** What every component shows instead of data when FlashNotify accepts no token for the host's user. */
-export function SignedOutMessage() {
+/** What every component shows instead of data when the provider stopped (see FlashNotifyState.stopped). */
+export function StoppedMessage({ reason }: { reason: StopReason }) {
+  if (reason === 'origin-not-allowed') {
+    return (
+      <p className="fn-react__message" role="status" data-testid="fn-origin-not-allowed">
+        FlashNotify does not accept this page’s origin ({window.location.origin}): add it to FlashNotify’s ALLOWED_ORIGINS.
+      </p>
+    );
+  }
   return (
     <p className="fn-react__message" role="status" data-testid="fn-signed-out">
       Sign in to see your notifications.

@@ -3,7 +3,7 @@ import { Bell as BellIcon } from 'lucide-react';
 import { InboxView, NotificationBell, type InboxFilters, type InboxTabStatus } from '../../features/inbox';
 import { ConnectionStatus } from '../../features/realtime';
 import { useFlashNotify } from './context';
-import { FlashNotifyRoot, SignedOutMessage } from './FlashNotifyRoot';
+import { FlashNotifyRoot, StoppedMessage } from './FlashNotifyRoot';
 
 /**
  * The bell for a host's header: the exact unread count (`99+` above 99, also in its accessible name,
@@ -15,11 +15,11 @@ import { FlashNotifyRoot, SignedOutMessage } from './FlashNotifyRoot';
  * <header><Bell /></header>
  */
 export function Bell() {
-  const { signedOut } = useFlashNotify();
+  const { stopped } = useFlashNotify();
   return (
     <FlashNotifyRoot className="fn-react--bell">
-      {signedOut ? (
-        <button type="button" className="bell__button" aria-label="Notifications, 0 unread, signed out" disabled>
+      {stopped ? (
+        <button type="button" className="bell__button" aria-label={`Notifications, 0 unread, ${stopped === 'signed-out' ? 'signed out' : 'unavailable'}`} disabled>
           <BellIcon size={18} aria-hidden />
         </button>
       ) : (
@@ -44,13 +44,13 @@ export interface NotificationFeedProps {
  * <main><NotificationFeed initialStatus="unread" /></main>
  */
 export function NotificationFeed({ initialStatus = 'all' }: NotificationFeedProps) {
-  const { signedOut } = useFlashNotify();
+  const { stopped } = useFlashNotify();
   const [filters, setFilters] = useState<InboxFilters & { status: InboxTabStatus }>({ status: initialStatus });
   return (
     <FlashNotifyRoot className="fn-react--feed">
       <ConnectionStatus />
-      {signedOut ? (
-        <SignedOutMessage />
+      {stopped ? (
+        <StoppedMessage reason={stopped} />
       ) : (
         <InboxView
           headingLevel={2}
@@ -75,11 +75,11 @@ const PreferencesPage = lazy(() => import('../../features/preferences/Preference
  * <Preferences />
  */
 export function Preferences() {
-  const { signedOut } = useFlashNotify();
+  const { stopped } = useFlashNotify();
   return (
     <FlashNotifyRoot className="fn-react--preferences">
-      {signedOut ? (
-        <SignedOutMessage />
+      {stopped ? (
+        <StoppedMessage reason={stopped} />
       ) : (
         <Suspense fallback={<p className="fn-react__message" role="status">Loading your preferences…</p>}>
           <PreferencesPage headingLevel={2} />

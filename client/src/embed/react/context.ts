@@ -4,6 +4,9 @@ import type { InboxEnvironment } from '../../components/inboxEnvironment';
 import type { LiveConnection } from '../../features/realtime';
 import type { InboxClient } from '../inboxClient';
 
+/** Why the provider stopped (see FlashNotifyState.stopped). */
+export type StopReason = 'signed-out' | 'origin-not-allowed';
+
 /** What `<FlashNotifyProvider>` gives the components below it. */
 export interface FlashNotifyState {
   client: InboxClient;
@@ -12,8 +15,12 @@ export interface FlashNotifyState {
   environment: InboxEnvironment;
   /** The theme in force: the `theme` prop, or the system's when it is not given. */
   theme: 'light' | 'dark';
-  /** No token FlashNotify accepts (the host's user is signed out, unknown, or its tokens are expired). */
-  signedOut: boolean;
+  /**
+   * Why the components show no data, if they do not: `signed-out` — no token FlashNotify accepts (the host's
+   * user is signed out, unknown, or its tokens are expired); `origin-not-allowed` — FlashNotify refuses this
+   * page's origin (not in its `ALLOWED_ORIGINS`).
+   */
+  stopped: StopReason | null;
 }
 
 /** Set by `<FlashNotifyProvider>`. */
