@@ -73,6 +73,8 @@ describe('PUT /api/admin/users/{id}/external-id', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d) => d.path)).toEqual(['externalId']);
     expect((await admin.request('PUT', `/api/admin/users/${carolId}/external-id`, {})).status).toBe(400);
+    // Invisible format characters (a right-to-left override, a zero-width space) would make one id read as another.
+    for (const lookalike of ['crm-\u202Eexe', 'crm\u200B42', 'crm\u0000x']) expect((await link(admin, carolId, lookalike)).status).toBe(400);
     expect((await link(admin, 'no-such-user', 'crm-x')).status).toBe(404);
     expect((await link(alice, carolId, 'crm-x')).status).toBe(403);
     expect((await link(admin, carolId, 'crm-x', { csrf: false })).status).toBe(403);
