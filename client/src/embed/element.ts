@@ -5,7 +5,6 @@ import type { FlashNotifyEventMap } from './events.js';
 import { FeedState } from './feed.js';
 import { InboxClient } from './inboxClient.js';
 import { InboxView, type ViewActions } from './inboxView.js';
-import { originRefused } from './originCheck.js';
 import { ToastPolicy, type ToastRequest } from './toastPolicy.js';
 import { guardTokens, isSignedOut, tokenFromUrl } from './tokenUrl.js';
 
@@ -42,7 +41,6 @@ export class FlashNotifyInboxElement extends HTMLElement {
   /** Socket events applied while a first page was on its way: applied again on top of it (it may predate them). */
   private sinceRequest: ((feed: FeedState) => void)[] | undefined;
   private readonly toasts = new ToastPolicy((toast) => this.showToast(toast));
-  private checkingOrigin = false;
 
   constructor() {
     super();
@@ -122,6 +120,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
     // The host's signed-in user changed: nothing of the previous one stays on screen (the reset reloads).
     client.on('userChanged', () => current() && this.forgetShown());
     client.on('unauthorized', () => current() && this.signOut());
+    client.on('originRefused', () => current() && this.originRefused(baseUrl));
     client.connect();
     client.fetchCounts().catch((error: unknown) => this.failed(error));
     void this.loadFirstPage();
@@ -135,7 +134,6 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.loadingMore = false;
     this.sinceRequest = undefined;
     this.toasts.reset();
-    this.checkingOrigin = false;
     this.view.clearToasts();
     this.view.setUnread(0);
     this.view.setConnection('connecting');
@@ -214,25 +212,17 @@ export class FlashNotifyInboxElement extends HTMLElement {
   /**
    * A refused token, or the host saying nobody is signed in, means signed out; anything else (the host's token
    * route failing for now included) is a failure the socket's backoff retries — its first sync reloads the feed
-   * — unless nothing ever got through and FlashNotify turns out to refuse this page's origin.
+   * (a refused origin is the client's `originRefused`).
    */
   private failed(error: unknown): void {
     const { client } = this;
     if (!client) return;
     if (isSignedOut(error) || isApiError(error, 401)) return this.signOut();
     if (!this.feed.loaded) this.view.setMessage('error');
-    if (error instanceof TypeError && !this.feed.loaded && client.counts === undefined) void this.checkOrigin(client);
   }
 
-  private async checkOrigin(client: InboxClient): Promise<void> {
-    const baseUrl = this.getAttribute('base-url');
-    if (this.checkingOrigin || !baseUrl) return;
-    this.checkingOrigin = true;
-    const refused = await originRefused(baseUrl, () => client.fetchCounts());
-    if (client !== this.client) return;
-    this.checkingOrigin = false;
-    if (!refused) return;
-    // Final: retrying cannot help until FlashNotify's configuration changes (then the page is reloaded).
+  /** FlashNotify refuses this page's origin: final until its configuration changes (then the page is reloaded). */
+  private originRefused(baseUrl: string): void {
     this.stop();
     this.view.setConnection('origin-not-allowed');
     this.view.setMessage('origin-not-allowed');

@@ -8,6 +8,7 @@ import { ReconnectScheduler } from '../lib/reconnectScheduler.js';
 import { inboxRequests, type ListNotificationsQuery } from '../lib/inboxRequests.js';
 import { createUserTokenSocket, requestCatchUp, type InboxSocket } from '../lib/socket.js';
 import { TokenSource, userTokenRequest, type GetUserToken } from '../lib/userTokens.js';
+import { originRefused } from './originCheck.js';
 
 /** Options of {@link InboxClient}. */
 export interface InboxClientOptions {
@@ -51,6 +52,11 @@ export interface InboxClientEvents {
    * one's, and `reset` follows (reload your lists; counts start over).
    */
   userChanged: () => void;
+  /**
+   * FlashNotify is up but refuses this page's origin (not in its `ALLOWED_ORIGINS`): checked once, when a request
+   * fails with a network error before anything ever got through (originRefused). The client has stopped.
+   */
+  originRefused: () => void;
 }
 
 type Listeners = { [E in keyof InboxClientEvents]: Set<InboxClientEvents[E]> };
@@ -97,6 +103,7 @@ export class InboxClient {
     preferences: new Set(),
     unauthorized: new Set(),
     userChanged: new Set(),
+    originRefused: new Set(),
   };
   /** Restarts the socket when the host could not give a token (its backend unreachable): backoff, then try again. */
   private readonly tokenRetry = new ReconnectScheduler(() => this.connection.start());
@@ -104,12 +111,25 @@ export class InboxClient {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private stopConnectionWatch: () => void = () => {};
   private started = false;
+  /** Something (a request, the socket) got through at least once: a later network error is only the network. */
+  private reached = false;
+  private checkingOrigin = false;
   /** Whose stream the socket carries (FlashNotify's id, from `sync.done`): undefined until the first sync. */
   private userId: string | undefined;
 
   constructor(options: InboxClientOptions) {
     this.tokens = new TokenSource(options.getToken, () => this.startOverForNewUser());
-    this.request = userTokenRequest(options.baseUrl, this.tokens);
+    const request = userTokenRequest(options.baseUrl, this.tokens);
+    this.request = async <T,>(path: string, requestOptions?: Parameters<ApiRequest>[1]): Promise<T> => {
+      try {
+        const answer = await request<T>(path, requestOptions);
+        this.reached = true;
+        return answer;
+      } catch (error) {
+        if (error instanceof TypeError && !this.reached) void this.checkOrigin(options.baseUrl, () => request(path, requestOptions));
+        throw error;
+      }
+    };
     this.socket = createUserTokenSocket({ baseUrl: options.baseUrl, tokens: this.tokens, getLastSeq: () => this.tracker.watermark });
     this.sync = new InboxSync(
       {
@@ -292,6 +312,18 @@ export class InboxClient {
     this.connection.start();
   }
 
+  /** A network error before anything got through: is it FlashNotify refusing this page's origin? Stops if so. */
+  private async checkOrigin(baseUrl: string, retry: () => Promise<unknown>): Promise<void> {
+    if (this.checkingOrigin) return;
+    this.checkingOrigin = true;
+    const refused = await originRefused(baseUrl, retry);
+    this.checkingOrigin = false;
+    if (!refused || this.reached || !this.started) return;
+    // Final: retrying cannot help until FlashNotify's configuration changes (then the page is reloaded).
+    this.disconnect();
+    this.emit('originRefused');
+  }
+
   /** Drops what belongs to the previous user (watermark, counts) and tells the listeners (`userChanged`). */
   private forgetUser(): void {
     this.tracker.forget();
@@ -302,6 +334,7 @@ export class InboxClient {
   private listen(): void {
     const { socket, sync } = this;
     socket.on('connect', () => {
+      this.reached = true;
       this.tokenRetry.reset();
       sync.connected();
       this.scheduleSocketRefresh();

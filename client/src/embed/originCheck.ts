@@ -16,7 +16,9 @@
  */
 export async function originRefused(baseUrl: string, retry: () => Promise<unknown>): Promise<boolean> {
   const script = `${baseUrl.replace(/\/+$/, '')}/embed/flashnotify.js`;
-  const up = await fetch(script, { method: 'HEAD', cache: 'no-store', credentials: 'omit' }).then(
+  // Not an inline literal: Node's RequestInit types (this file is also type-checked for Node) lack `cache`.
+  const init = { method: 'HEAD', cache: 'no-store', credentials: 'omit' } as const;
+  const up = await fetch(script, init).then(
     (response) => response.ok,
     () => false,
   );

@@ -7,21 +7,49 @@ const dateYearFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day:
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
+ * How old `iso` is at `now`, in the unit an inbox shows it in (the one rule behind every "… ago" here):
+ * under a minute `now`; then whole minutes, hours, days (counted down: 4 min 59 s is 4 minutes); from a week
+ * on, the date (`sameYear` says whether the year can be left out). A time in the future (clock skew) is `now`.
+ *
+ * @example
+ * ageOf('2024-05-01T10:00:00Z', Date.parse('2024-05-01T10:05:00Z')); // { unit: 'minute', count: 5 }
+ */
+export function ageOf(iso: string, now: number): Age {
+  const then = Date.parse(iso);
+  const elapsed = Math.max(0, now - then);
+  if (elapsed < MINUTE) return { unit: 'now' };
+  if (elapsed < HOUR) return { unit: 'minute', count: Math.floor(elapsed / MINUTE) };
+  if (elapsed < DAY) return { unit: 'hour', count: Math.floor(elapsed / HOUR) };
+  if (elapsed < 7 * DAY) return { unit: 'day', count: Math.floor(elapsed / DAY) };
+  return { unit: 'date', at: then, sameYear: new Date(then).getFullYear() === new Date(now).getFullYear() };
+}
+
+/** An age as ageOf gives it. */
+export type Age =
+  | { unit: 'now' }
+  | { unit: 'minute' | 'hour' | 'day'; count: number }
+  | { unit: 'date'; at: number; sameYear: boolean };
+
+/**
  * Compact relative time as inboxes show it.
  *
  * @example
  * formatRelativeTime('2024-05-01T10:00:00Z', Date.parse('2024-05-01T10:05:00Z')); // "5m ago"
  */
 export function formatRelativeTime(iso: string, now: number = Date.now()): string {
-  const then = Date.parse(iso);
-  const elapsed = Math.max(0, now - then);
-  if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)}m ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)}h ago`;
-  if (elapsed < 2 * DAY) return 'yesterday';
-  if (elapsed < 7 * DAY) return `${Math.floor(elapsed / DAY)}d ago`;
-  const sameYear = new Date(then).getFullYear() === new Date(now).getFullYear();
-  return (sameYear ? dateFormat : dateYearFormat).format(then);
+  const age = ageOf(iso, now);
+  switch (age.unit) {
+    case 'now':
+      return 'just now';
+    case 'minute':
+      return `${age.count}m ago`;
+    case 'hour':
+      return `${age.count}h ago`;
+    case 'day':
+      return age.count === 1 ? 'yesterday' : `${age.count}d ago`;
+    case 'date':
+      return (age.sameYear ? dateFormat : dateYearFormat).format(age.at);
+  }
 }
 
 /** Full local date and time, for tooltips. */

@@ -5,7 +5,6 @@ import { createQueryClient } from '../../lib/queryClient';
 import type { GetUserToken } from '../../lib/userTokens';
 import { InboxClient } from '../inboxClient';
 import { tokenFromUrl } from '../tokenUrl';
-import { originRefused } from '../originCheck';
 import { FlashNotifyContext, type FlashNotifyState, type StopReason } from './context';
 import { feedInboxClient } from './feedInboxClient';
 import { makeHostLink } from './hostLink';
@@ -105,16 +104,13 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
     setStopped(null);
     const stopFeeding = feedInboxClient(client, queryClient);
     const stopWatching = client.on('unauthorized', markSignedOut);
-    client.connect();
-    // Nothing at all got through: FlashNotify may be refusing this page's origin (a network error is all a
-    // page sees of a CORS refusal); originRefused tells that from FlashNotify being down.
-    client.fetchCounts().catch(async (error: unknown) => {
-      if (!(error instanceof TypeError) || client.counts !== undefined) return;
-      if (!(await originRefused(baseUrl, () => client.fetchCounts()))) return;
+    const stopOnOrigin = client.on('originRefused', () => {
       console.error(`FlashNotify at ${baseUrl} refuses this page's origin (${window.location.origin}): add it to FlashNotify's ALLOWED_ORIGINS.`);
       stop('origin-not-allowed');
     });
+    client.connect();
     return () => {
+      stopOnOrigin();
       stopWatching();
       stopFeeding();
       client.disconnect();
