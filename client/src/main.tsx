@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { Toaster } from 'sonner';
 import { App } from './app/App';
+import { AppLocale } from './app/AppLocale';
 import { endSession, refreshSession, reloadSession } from './features/auth';
 import { createQueryClient } from './lib/queryClient';
 import { registerServiceWorker } from './lib/serviceWorker';
@@ -25,10 +26,12 @@ registerServiceWorker();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-      <Toaster position="bottom-right" closeButton toastOptions={{ className: 'toast' }} />
+      <AppLocale>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+        <Toaster position="bottom-right" closeButton toastOptions={{ className: 'toast' }} />
+      </AppLocale>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -104,6 +104,19 @@ function pgPool(connectionString: string, database?: string): pg.Pool {
 }
 
 /**
+ * adapter-pg's executeScript splits a script on every ";" — also one inside a comment or a string literal,
+ * so a hand-added `-- …; …` comment in a migration broke the replay on the shadow database ("syntax error
+ * at or near …"). PostgreSQL's simple query protocol runs a whole multi-statement script as one query.
+ */
+async function connectWholeScripts(pool: pg.Pool) {
+  const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  adapter.executeScript = async (script) => {
+    await pool.query(script);
+  };
+  return adapter;
+}
+
+/**
  * PostgreSQL: `url` is the database to work on; the shadow database is created on the same server
  * (`shadowServerUrl`, default `url`) with a random name and dropped on dispose, after its pool is closed.
  */
@@ -111,7 +124,7 @@ export function postgresMigrationFactory(url: string, shadowServerUrl = url): Sq
   return {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: () => new PrismaPg(pgPool(url), { disposeExternalPool: true }).connect(),
+    connect: () => connectWholeScripts(pgPool(url)),
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
       const admin = new pg.Client({ connectionString: shadowServerUrl });
@@ -122,7 +135,7 @@ export function postgresMigrationFactory(url: string, shadowServerUrl = url): Sq
         await admin.end();
         throw err;
       }
-      const adapter = await new PrismaPg(pgPool(shadowServerUrl, name), { disposeExternalPool: true }).connect();
+      const adapter = await connectWholeScripts(pgPool(shadowServerUrl, name));
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();

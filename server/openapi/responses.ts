@@ -34,7 +34,7 @@ export const userDtoSchema = z
     role: z.enum(ROLES),
     phone: z.string().nullable(),
     timezone: z.string(),
-    locale: z.string(),
+    locale: z.string().meta({ description: 'The language emails, SMS and push are written in (BCP 47; a language without a catalog gets English)' }),
     createdAt: timestamp,
   })
   .meta({ id: 'User' });
@@ -125,6 +125,7 @@ export const preferencesDtoSchema = z
     ).meta({ description: 'Every category, by key' }),
     quietHours: z.object({ start: hhmm, end: hhmm }).nullable(),
     timezone: z.string(),
+    locale: z.string().nullable().meta({ description: 'The language chosen for this user (a catalog: en, fr); null: the browser they last used the app with' }),
     digestTime: hhmm,
     contact: z.object({
       email: z.string(),

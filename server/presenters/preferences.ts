@@ -19,6 +19,8 @@ export interface PreferencesUser {
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
   timezone: string;
+  locale: string;
+  localeChosen: boolean;
   digestTime: string;
 }
 
@@ -64,6 +66,7 @@ export function presentPreferences(snapshot: PreferencesSnapshot): PreferencesDt
     })),
     quietHours: user.quietHoursStart && user.quietHoursEnd ? { start: user.quietHoursStart, end: user.quietHoursEnd } : null,
     timezone: user.timezone,
+    locale: user.localeChosen ? user.locale : null,
     digestTime: user.digestTime,
     contact: {
       email: user.email,

@@ -18,6 +18,7 @@ import { getSessionUser } from '../services/auth/getSessionUser.js';
 import { setPassword } from '../services/auth/setPassword.js';
 import { listDemoAccounts } from '../services/auth/listDemoAccounts.js';
 import { requestPasswordReset } from '../services/auth/requestPasswordReset.js';
+import { followBrowserLocale } from '../services/users/followBrowserLocale.js';
 import { acceptInvitation } from '../services/invitations/acceptInvitation.js';
 import { checkInvitation } from '../services/invitations/checkInvitation.js';
 import { publishedPasswordAllowed, refusePublishedPasswordFrom, type RequestOrigin } from '../services/auth/publishedPassword.js';
@@ -58,6 +59,7 @@ export function authRouter(ctx: AppContext): Router {
     req.session.userAgent = (req.get('user-agent') ?? '').slice(0, USER_AGENT_MAX);
     const csrfToken = generateCsrfToken(req, true);
     await save(req);
+    if (!user.locale) await followBrowserLocale(ctx.db, user.id, req.acceptsLanguages());
     const body: SessionInfo = { user, csrfToken };
     res.json(body);
   });
@@ -65,6 +67,7 @@ export function authRouter(ctx: AppContext): Router {
   router.get('/session', noQuery, async (req, res) => {
     const user = await getSessionUser(ctx.db, req.session.userId);
     if (!user) throw UnauthorizedError('Not signed in');
+    if (!user.locale) await followBrowserLocale(ctx.db, user.id, req.acceptsLanguages());
     const body: SessionInfo = { user, csrfToken: generateCsrfToken(req, false) };
     res.json(body);
   });

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { inboxUrl } from '../channels/links.js';
 import { UnsubscribeTokenError, verifyUnsubscribeToken, type UnsubscribePayload } from '../channels/unsubscribeLink.js';
@@ -6,7 +6,9 @@ import type { AppContext } from '../context.js';
 import { findUnsubscribeTarget } from '../services/preferences/findUnsubscribeTarget.js';
 import { resubscribeToCategory } from '../services/preferences/resubscribeToCategory.js';
 import { unsubscribeFromCategory } from '../services/preferences/unsubscribeFromCategory.js';
-import { renderPage } from './unsubscribePages.js';
+import { browserLocale } from '../i18n/browserLocale.js';
+import { translator } from '../i18n/catalogs.js';
+import { renderPage, type PageContent } from './unsubscribePages.js';
 
 const paramsSchema = z.strictObject({ token: z.string().min(1).max(1024) });
 
@@ -20,14 +22,16 @@ export function unsubscribeRouter(ctx: AppContext): Router {
 
   router.get('/:token', async (req, res) => {
     const payload = verify(ctx, req.params);
-    if (payload instanceof UnsubscribeTokenError) return sendError(ctx, res, payload);
+    if (payload instanceof UnsubscribeTokenError) return sendError(ctx, req, res, payload);
     const target = await findUnsubscribeTarget(ctx.db, payload);
-    if (target.result === 'gone') return sendError(ctx, res, new UnsubscribeTokenError('invalid'));
-    if (target.result === 'critical') return sendPage(res, 200, criticalPage(ctx, target.label));
+    if (target.result === 'gone') return sendError(ctx, req, res, new UnsubscribeTokenError('invalid'), target.locale);
+    const { t, locale } = translator(target.locale);
+    if (target.result === 'critical') return sendPage(res, 200, criticalPage(ctx, locale, target.label));
     sendPage(res, 200, {
-      title: `Unsubscribe from ${target.label} emails`,
-      message: `You will stop receiving ${target.label} emails. Notifications still appear in your inbox.`,
-      formButton: 'Unsubscribe',
+      lang: locale,
+      title: t('unsubscribe.confirm.title', { category: target.label }),
+      message: t('unsubscribe.confirm.message', { category: target.label }),
+      formButton: t('unsubscribe.confirm.button'),
       appUrl: inboxUrl(ctx.publicUrl),
     });
   });
@@ -36,14 +40,16 @@ export function unsubscribeRouter(ctx: AppContext): Router {
   // is what authorizes the change and multipart bodies (which RFC 8058 prefers) are not parsed here.
   router.post('/:token', async (req, res) => {
     const payload = verify(ctx, req.params);
-    if (payload instanceof UnsubscribeTokenError) return sendError(ctx, res, payload);
-    const { result, label } = await unsubscribeFromCategory(ctx, payload);
-    if (result === 'gone') return sendError(ctx, res, new UnsubscribeTokenError('invalid'));
-    if (result === 'critical') return sendPage(res, 200, criticalPage(ctx, label));
+    if (payload instanceof UnsubscribeTokenError) return sendError(ctx, req, res, payload);
+    const outcome = await unsubscribeFromCategory(ctx, payload);
+    if (outcome.result === 'gone') return sendError(ctx, req, res, new UnsubscribeTokenError('invalid'), outcome.locale);
+    const { t, locale } = translator(outcome.locale);
+    if (outcome.result === 'critical') return sendPage(res, 200, criticalPage(ctx, locale, outcome.label));
     sendPage(res, 200, {
-      title: 'You are unsubscribed',
-      message: `You will no longer receive ${label} emails. Notifications still appear in your inbox, and you can turn these emails back on in your notification settings.`,
-      formButton: 'Undo',
+      lang: locale,
+      title: t('unsubscribe.done.title'),
+      message: t('unsubscribe.done.message', { category: outcome.label }),
+      formButton: t('unsubscribe.done.undo'),
       // Relative to this page's URL (`…/unsubscribe/<token>`), so it works under any host or proxy path.
       formAction: `${String(req.params.token)}/undo`,
       appUrl: inboxUrl(ctx.publicUrl),
@@ -53,13 +59,15 @@ export function unsubscribeRouter(ctx: AppContext): Router {
   // The undo button of the page above: the same signed token authorizes turning the emails back on.
   router.post('/:token/undo', async (req, res) => {
     const payload = verify(ctx, req.params);
-    if (payload instanceof UnsubscribeTokenError) return sendError(ctx, res, payload);
-    const { result, label } = await resubscribeToCategory(ctx, payload);
-    if (result === 'gone') return sendError(ctx, res, new UnsubscribeTokenError('invalid'));
-    if (result === 'critical') return sendPage(res, 200, criticalPage(ctx, label));
+    if (payload instanceof UnsubscribeTokenError) return sendError(ctx, req, res, payload);
+    const outcome = await resubscribeToCategory(ctx, payload);
+    if (outcome.result === 'gone') return sendError(ctx, req, res, new UnsubscribeTokenError('invalid'), outcome.locale);
+    const { t, locale } = translator(outcome.locale);
+    if (outcome.result === 'critical') return sendPage(res, 200, criticalPage(ctx, locale, outcome.label));
     sendPage(res, 200, {
-      title: 'You are subscribed again',
-      message: `You will receive ${label} emails again.`,
+      lang: locale,
+      title: t('unsubscribe.resubscribed.title'),
+      message: t('unsubscribe.resubscribed.message', { category: outcome.label }),
       appUrl: inboxUrl(ctx.publicUrl),
     });
   });
@@ -68,10 +76,12 @@ export function unsubscribeRouter(ctx: AppContext): Router {
 }
 
 /** Critical emails go wherever the user has an address, so a link cannot turn them off. */
-function criticalPage(ctx: AppContext, label: string): Parameters<typeof renderPage>[0] {
+function criticalPage(ctx: AppContext, locale: string, label: string): PageContent {
+  const { t } = translator(locale);
   return {
-    title: `${label} emails cannot be unsubscribed`,
-    message: `${label} emails are critical alerts about your account, so they are always sent to your email address. Nothing was changed. They stop only if the email address is removed from your account.`,
+    lang: locale,
+    title: t('unsubscribe.critical.title', { category: label }),
+    message: t('unsubscribe.critical.message', { category: label }),
     appUrl: inboxUrl(ctx.publicUrl),
   };
 }
@@ -87,19 +97,19 @@ function verify(ctx: AppContext, params: unknown): UnsubscribePayload | Unsubscr
   }
 }
 
-function sendError(ctx: AppContext, res: Response, err: UnsubscribeTokenError): void {
-  const message =
-    err.reason === 'expired'
-      ? 'This unsubscribe link has expired. Nothing was changed. Use the link in a more recent email, or change your notification settings in the app.'
-      : 'This unsubscribe link is not valid. Nothing was changed. Use the link exactly as it appears in the email, or change your notification settings in the app.';
+/** A link that cannot change anything: in the user's language when known, else the browser's. */
+function sendError(ctx: AppContext, req: Request, res: Response, err: UnsubscribeTokenError, userLocale?: string): void {
+  const { t, locale } = translator(userLocale ?? browserLocale(req));
+  const expired = err.reason === 'expired';
   sendPage(res, 400, {
-    title: err.reason === 'expired' ? 'Link expired' : 'Invalid link',
-    message,
+    lang: locale,
+    title: t(expired ? 'unsubscribe.expired.title' : 'unsubscribe.invalid.title'),
+    message: t(expired ? 'unsubscribe.expired.message' : 'unsubscribe.invalid.message'),
     appUrl: inboxUrl(ctx.publicUrl),
   });
 }
 
-function sendPage(res: Response, status: number, content: Parameters<typeof renderPage>[0]): void {
-  // The page reflects one person's link: never cache it, never index it.
-  res.status(status).set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }).type('html').send(renderPage(content));
+function sendPage(res: Response, status: number, content: PageContent): void {
+  // The page reflects one person's link: never cache it, never index it; its language depends on the request.
+  res.status(status).set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', Vary: 'Accept-Language' }).type('html').send(renderPage(content));
 }

@@ -1,6 +1,10 @@
+import { translator } from '../i18n/catalogs.js';
+
 /** The small server-rendered pages of the unsubscribe link: no scripts, no external assets (helmet's CSP). */
 
 export interface PageContent {
+  /** The page's language (`<html lang>`), the one its words are in. */
+  lang: string;
   title: string;
   message: string;
   /** A POST button to the current URL (the one-click form), when set. */
@@ -22,7 +26,7 @@ a{color:#0969da}`;
  * A complete HTML page; every value is escaped.
  *
  * @example
- * res.send(renderPage({ title: 'Unsubscribe', message: 'You will stop receiving Billing emails.', formButton: 'Unsubscribe', appUrl }));
+ * res.send(renderPage({ lang: 'en', title: 'Unsubscribe', message: 'You will stop receiving Billing emails.', formButton: 'Unsubscribe', appUrl }));
  */
 export function renderPage(content: PageContent): string {
   // No `action` (or a relative one): the form posts to the page's own URL, whatever host or proxy path served it.
@@ -32,15 +36,17 @@ export function renderPage(content: PageContent): string {
     : content.formAction
       ? `<form method="post" action="${escapeHtml(content.formAction)}">${button}</form>`
       : `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">${button}</form>`;
+  const { t } = translator(content.lang);
+  const app = t('app.name');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(content.lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(content.title)} · FlashNotify</title><style>${STYLE}</style></head>
+<title>${escapeHtml(content.title)} · ${escapeHtml(app)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${escapeHtml(content.title)}</h1>
 <p>${escapeHtml(content.message)}</p>
 ${form}
-<p><a href="${escapeHtml(content.appUrl)}">Open FlashNotify</a></p>
+<p><a href="${escapeHtml(content.appUrl)}">${escapeHtml(t('page.openApp', { app }))}</a></p>
 </main></body>
 </html>
 `;

@@ -14,6 +14,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** The language the person chose in their settings; null: the browser's (the app follows `navigator.languages`). */
+  locale: string | null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { API_KEY_SCOPES, CHANNELS, ROLES, type ApiKeyScope, type Channel, type Role } from '../types.js';
 import { idCursorSchema, timeIdCursorSchema } from './cursors.js';
 import { categoryKeySchema, externalIdSchema, topicKeySchema } from './notification.js';
-import { escalationLadderSchema, type EscalationStep } from './preferences.js';
+import { escalationLadderSchema, localeSchema, type EscalationStep } from './preferences.js';
 
 // Users, API keys, categories and topics: the "directory" admins and services manage.
 
@@ -20,7 +20,7 @@ export const upsertUserSchema = z.strictObject({
     .max(64)
     .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'Must be an IANA time zone like Europe/Paris')
     .optional(),
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Must be a locale like en or en-US').optional(),
+  locale: localeSchema.optional(),
 });
 export type UpsertUserInput = z.infer<typeof upsertUserSchema>;
 

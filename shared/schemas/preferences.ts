@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../types.js';
+import { LOCALE_PATTERN } from '../i18n/locales.js';
 import { categoryKeySchema } from './notification.js';
 
 /** How a category's emails go out: one by one, or batched into an hourly / daily digest. */
@@ -13,6 +14,12 @@ export const timezoneSchema = z
   .string()
   .max(64)
   .refine((tz) => tz === 'UTC' || Intl.supportedValuesOf('timeZone').includes(tz), 'Must be an IANA time zone like Europe/Paris');
+
+/**
+ * A language tag (`fr`, `fr-CA`): what the user's messages are written in. The format only; whether there
+ * is a catalog for it is the server's to say (shared/i18n/messages), and without one English is used.
+ */
+export const localeSchema = z.string().regex(LOCALE_PATTERN, 'Must be a locale like en or en-US');
 
 /** Quiet hours in the user's timezone; the window may cross midnight (22:00 → 07:00). */
 export const quietHoursSchema = z
@@ -54,6 +61,8 @@ export interface PreferencesDto {
   categories: CategoryPreferences[];
   quietHours: QuietHours | null;
   timezone: string;
+  /** The language the person chose; null: the browser's (their last Accept-Language with a catalog). */
+  locale: string | null;
   digestTime: string;
   contact: {
     email: string;
@@ -80,6 +89,8 @@ export const updatePreferencesSchema = z.strictObject({
     .optional(),
   quietHours: quietHoursSchema.nullable().optional(),
   timezone: timezoneSchema.optional(),
+  /** A language with a catalog (400 `locale` otherwise), or null to follow the browser again. */
+  locale: localeSchema.nullable().optional(),
   digestTime: timeOfDaySchema.optional(),
 });
 export type UpdatePreferencesInput = z.infer<typeof updatePreferencesSchema>;

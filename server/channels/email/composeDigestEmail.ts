@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/catalogs.js';
 import { oneLineExcerpt } from '../../../shared/excerpt.js';
 import type { ChannelDeps } from '../createChannels.js';
 import { inboxUrl, preferencesUrl } from '../links.js';
@@ -23,13 +24,15 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
   const { recipient, groups } = message;
   const publicUrl = deps.publicUrl;
   const count = groups.reduce((sum, group) => sum + group.notifications.length, 0);
-  const summary = `${count} unread notification${count === 1 ? '' : 's'}`;
+  const i18n = translator(recipient.locale, recipient.timezone);
+  const summary = i18n.t('digest.summary', { count });
+  const title = i18n.t('digest.title', { period: message.period });
   const unsubscribeUrl = (category: string) =>
     `${publicUrl}/api/unsubscribe/${createUnsubscribeToken({ userId: recipient.id, category, channel: 'email' }, deps.signingSecret)}`;
   const view: DigestView = {
     appName: APP_NAME,
-    lang: recipient.locale,
-    title: `Your ${message.period} digest`,
+    lang: i18n.locale,
+    title,
     summary,
     period: message.period,
     recipientName: recipient.name,
@@ -41,7 +44,7 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
         excerpt: excerpt(n.body),
         // Through the app's open page: opening an item from the digest marks it read (never the GET alone).
         url: emailOpenUrl(deps, recipient.id, n.id),
-        when: formatWhen(n.createdAt, recipient.locale, recipient.timezone),
+        when: i18n.date(n.createdAt, WHEN_FORMAT),
       })),
     })),
     inboxUrl: inboxUrl(publicUrl),
@@ -51,7 +54,7 @@ export function composeDigestEmail(deps: ChannelDeps, message: DigestMessage): C
   const only = groups.length === 1 ? view.groups[0] : undefined;
   return {
     to: { name: recipient.name, address: recipient.email },
-    subject: `Your ${message.period} digest: ${summary}`,
+    subject: i18n.t('digest.subject', { title, summary }),
     text,
     html,
     messageId: `<digest-${message.digestId}@${new URL(publicUrl).hostname}>`,
@@ -68,12 +71,4 @@ function excerpt(body: string): string {
   return oneLineExcerpt(body, EXCERPT_CHARS, { wordBreakAfter: 0.5 });
 }
 
-/** A user-entered locale or time zone can be invalid; the digest still goes out, in UTC English. */
-function formatWhen(date: Date, locale: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date);
-  }
-}
+const WHEN_FORMAT: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };

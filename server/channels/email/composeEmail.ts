@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/catalogs.js';
 import { loadCategoryInfo } from '../../services/categories/loadCategoryInfo.js';
 import type { ChannelDeps } from '../createChannels.js';
 import { absoluteActionUrl, inboxUrl, preferencesUrl } from '../links.js';
@@ -39,9 +40,11 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
     ? null
     : `${publicUrl}/api/unsubscribe/${createUnsubscribeToken({ userId: recipient.id, category: notification.category, channel: 'email' }, deps.signingSecret)}`;
   const critical = notification.priority === 'critical';
+  // The recipient's language and time zone (either may be unusable: the translator falls back to English, UTC).
+  const i18n = translator(recipient.locale, recipient.timezone);
   const view: EmailView = {
     appName: APP_NAME,
-    lang: recipient.locale,
+    lang: i18n.locale,
     title: notification.title,
     body: notification.body,
     paragraphs: toParagraphs(notification.body),
@@ -50,7 +53,7 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
     category: notification.category,
     categoryLabel: category.label,
     categoryLocked: category.locked,
-    when: formatWhen(notification.createdAt, recipient.locale, recipient.timezone),
+    when: i18n.date(notification.createdAt, WHEN_FORMAT),
     recipientName: recipient.name,
     // The button goes through the app's open page, where the person's click (not the link's GET, which
     // scanners fetch) marks the notification read, stopping any escalation, before the action URL.
@@ -63,7 +66,7 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
   return {
     to: { name: recipient.name, address: recipient.email },
     // A title is one line of text; a stray newline must not end up as a folded header.
-    subject: `${critical ? '[Critical] ' : ''}${notification.title.replace(/\s+/g, ' ').trim()}`,
+    subject: critical ? i18n.t('email.subject.critical', { title: oneLine(notification.title) }) : oneLine(notification.title),
     text,
     html,
     messageId: `<${message.deliveryId}@${new URL(publicUrl).hostname}>`,
@@ -81,14 +84,8 @@ function toParagraphs(body: string): string[][] {
     .filter((lines) => lines.some((line) => line !== ''));
 }
 
-/** A user-entered locale or time zone can be invalid; the email still goes out, in UTC English. */
-function formatWhen(date: Date, locale: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
-  };
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date);
-  }
-}
+const WHEN_FORMAT: Intl.DateTimeFormatOptions = {
+  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+};
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -1,11 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { translator, type MessageId } from '../../i18n/catalogs.js';
 import { packagePath } from '../../packageRoot.js';
 
-/** What every email template may use. Values are plain text; the HTML engine escapes them. */
+/**
+ * What every email template may use. Values are plain text; the HTML engine escapes them. Fixed words come
+ * from the message catalogs through the `t` helper, in the view's `lang`:
+ * `{{t "email.footer.because" category=categoryLabel app=appName}}` (see registerTranslationHelper).
+ */
 export interface EmailView {
-  appName: string;
+  /** The recipient's message locale (`fr-CA`): the `t` helper's language and `<html lang>`. */
   lang: string;
+  appName: string;
   title: string;
   body: string;
   /** The body split into paragraphs (blank lines) of lines, so HTML can keep the author's line breaks. */
@@ -131,6 +137,7 @@ function loadTemplates(dir: string): TemplateSet {
   const read = (name: string) => readFileSync(`${dir}${name}`, 'utf8');
 
   for (const format of ['html', 'txt'] as const) {
+    registerTranslationHelper(engines[format]);
     // Registered compiled, so the partial keeps its engine's escaping whatever the caller's options.
     engines[format].registerPartial('layout', compile(format, read(`layout.${format}.hbs`)));
   }
@@ -151,4 +158,16 @@ function loadTemplates(dir: string): TemplateSet {
     byCategory.set(category, { ...byCategory.get(category), [format]: compile(format, read(file)) });
   }
   return { defaults, byCategory, digest, account };
+}
+
+/**
+ * `{{t "<message id>" name=value …}}`: the catalog message in the rendered view's `lang` (its root `lang`
+ * field), its ICU arguments from the hash. The HTML engine escapes the result like any other value (a
+ * category label in an argument is someone's text); `(t …)` works as a subexpression too.
+ */
+function registerTranslationHelper(engine: typeof Handlebars): void {
+  engine.registerHelper('t', function (id: unknown, options: Handlebars.HelperOptions) {
+    const root = (options.data as { root?: { lang?: string } } | undefined)?.root;
+    return translator(root?.lang).t(id as MessageId, options.hash as Record<string, string | number>);
+  });
 }

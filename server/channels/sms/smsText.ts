@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/catalogs.js';
 import { oneLineExcerpt } from '../../../shared/excerpt.js';
 import { absoluteActionUrl, inboxUrl } from '../links.js';
 import { PermanentDeliveryError, type OutgoingMessage } from '../types.js';
@@ -29,7 +30,8 @@ export function requireE164(phone: string | null): string {
  * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT code units on a grapheme boundary (with an
  * ellipsis: never half an emoji, never a lone surrogate), then the absolute action link (or the inbox link,
  * also when the action link would pass SMS_BODY_MAX) on its own line, and an opt-out hint unless the
- * notification is critical or its category is locked (critical categories cannot be opted out of).
+ * notification is critical or its category is locked (critical categories cannot be opted out of), in the
+ * recipient's language.
  *
  * @example
  * composeSmsText(message, 'https://notify.example.com')
@@ -38,7 +40,7 @@ export function requireE164(phone: string | null): string {
 export function composeSmsText(message: OutgoingMessage, publicUrl: string, { categoryLocked = false }: { categoryLocked?: boolean } = {}): string {
   const { title, body, actionUrl, priority } = message.notification;
   const text = oneLineExcerpt(body ? `${title}: ${body}` : title, SMS_TEXT_LIMIT, { wordBreakAfter: 1 });
-  const optOut = priority === 'critical' || categoryLocked ? [] : ['Reply STOP to opt out'];
+  const optOut = priority === 'critical' || categoryLocked ? [] : [translator(message.recipient.locale).t('sms.optOut')];
   const compose = (link: string) => [text, link, ...optOut].join('\n');
   const actionLink = absoluteActionUrl(actionUrl, publicUrl);
   // A link cannot be cut: one too long for the message (action URLs may have 2,048 characters) gives way

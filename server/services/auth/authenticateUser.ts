@@ -12,7 +12,7 @@ export async function authenticateUser(db: Db, { email, password }: LoginInput):
   return toSessionUser(user);
 }
 
-/** The user fields the client may see about the signed-in user. */
-export function toSessionUser(user: { id: string; email: string; name: string; role: string }): SessionUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+/** The user fields the client may see about the signed-in user (`locale` only when they chose it). */
+export function toSessionUser(user: { id: string; email: string; name: string; role: string; locale: string; localeChosen: boolean }): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, locale: user.localeChosen ? user.locale : null };
 }

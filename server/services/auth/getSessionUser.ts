@@ -10,6 +10,6 @@ import { toSessionUser } from './authenticateUser.js';
  */
 export async function getSessionUser(db: Db, userId: string | undefined): Promise<SessionUser | null> {
   if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, locale: true, localeChosen: true } });
   return user ? toSessionUser(user) : null;
 }

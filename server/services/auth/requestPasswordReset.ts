@@ -1,4 +1,6 @@
 import type { AppContext } from '../../context.js';
+import { LINK_EXPIRY_FORMAT } from '../../channels/email/composeAccountEmail.js';
+import { translator } from '../../i18n/catalogs.js';
 import { sendAccountEmail } from '../accounts/sendAccountEmail.js';
 import { createSetPasswordLink } from './setPasswordLink.js';
 import { PASSWORD_RESET_TOKEN_TTL_MS } from './setPasswordToken.js';
@@ -17,21 +19,20 @@ import { PASSWORD_RESET_TOKEN_TTL_MS } from './setPasswordToken.js';
  * await requestPasswordReset(ctx, email).catch((err) => ctx.log.warn({ err }, '…'));
  */
 export async function requestPasswordReset(ctx: AppContext, email: string): Promise<boolean> {
-  const user = await ctx.db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true } });
+  const user = await ctx.db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true, locale: true, timezone: true } });
   if (!user?.passwordHash) return false;
   const link = await createSetPasswordLink(ctx.db, ctx, user.id, { ttlMs: PASSWORD_RESET_TOKEN_TTL_MS });
+  const { t, locale, date } = translator(user.locale, user.timezone);
+  const app = t('app.name');
   await sendAccountEmail(ctx, {
+    locale,
     to: { name: user.name, address: user.email },
-    subject: 'Reset your FlashNotify password',
-    paragraphs: [
-      `Hello ${user.name},`,
-      'Someone (hopefully you) asked to reset the password of your FlashNotify account.',
-      'Choose a new password with the button below. Setting it signs your account out on every device.',
-    ],
-    buttonLabel: 'Choose a new password',
+    subject: t('passwordReset.subject', { app }),
+    paragraphs: [t('account.hello', { name: user.name }), t('passwordReset.intro', { app }), t('passwordReset.choose')],
+    buttonLabel: t('passwordReset.button'),
     url: link.url,
-    expiry: `This link works once, until ${link.expiresAt.toUTCString()}.`,
-    footer: 'If you did not ask for this, ignore this email: your password stays as it is.',
+    expiry: t('account.linkExpiry', { expiresAt: date(link.expiresAt, LINK_EXPIRY_FORMAT) }),
+    footer: t('passwordReset.footer'),
   });
   ctx.log.info({ userId: user.id }, 'Password reset link sent');
   return true;

@@ -13,9 +13,13 @@ import { sendInvitationEmail } from './sendInvitationEmail.js';
  * return deliverInvitation(ctx, invitation.id);
  */
 export async function deliverInvitation(ctx: AppContext, invitationId: string): Promise<InvitationDto> {
-  const row = await ctx.db.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { ...INVITATION_SELECT, tokenId: true } });
+  const row = await ctx.db.invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    select: { ...INVITATION_SELECT, tokenId: true, invitedBy: { select: { id: true, name: true, locale: true } } },
+  });
   try {
-    await sendInvitationEmail(ctx, { ...row, invitedByName: row.invitedBy?.name ?? null });
+    // The invitee has no account, hence no language yet: the team's, as the inviting admin's.
+    await sendInvitationEmail(ctx, { ...row, invitedByName: row.invitedBy?.name ?? null, locale: row.invitedBy?.locale ?? null });
   } catch (err) {
     ctx.log.warn({ err, invitationId }, 'Could not send an invitation email');
     throw new HttpError(503, 'email_unavailable', 'The invitation is saved, but its email could not be sent; resend it in a moment', undefined, {

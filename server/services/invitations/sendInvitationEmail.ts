@@ -1,4 +1,6 @@
 import type { AppContext } from '../../context.js';
+import { LINK_EXPIRY_FORMAT } from '../../channels/email/composeAccountEmail.js';
+import { translator } from '../../i18n/catalogs.js';
 import { sendAccountEmail } from '../accounts/sendAccountEmail.js';
 import { signInvitationToken } from './invitationToken.js';
 
@@ -12,6 +14,8 @@ export interface InvitationEmailProps {
   expiresAt: Date;
   /** The admin who sent it, named in the email so the person knows who to ask. */
   invitedByName: string | null;
+  /** The email's language (any tag; null or one without a catalog: English). */
+  locale: string | null;
 }
 
 /**
@@ -24,18 +28,21 @@ export interface InvitationEmailProps {
  */
 export async function sendInvitationEmail(ctx: AppContext, invitation: InvitationEmailProps): Promise<void> {
   const token = signInvitationToken(ctx.signingSecret, { invitationId: invitation.id, tokenId: invitation.tokenId, expiresAt: invitation.expiresAt });
-  const who = invitation.invitedByName ?? 'An administrator';
+  const { t, locale, date } = translator(invitation.locale);
+  const app = t('app.name');
+  const who = invitation.invitedByName ?? t('invitation.someone');
   await sendAccountEmail(ctx, {
+    locale,
     to: { name: invitation.name, address: invitation.email },
-    subject: 'You are invited to FlashNotify',
+    subject: t('invitation.subject', { app }),
     paragraphs: [
-      `Hello ${invitation.name},`,
-      `${who} invited you to FlashNotify${invitation.role === 'admin' ? ' as an administrator' : ''}, where your notifications arrive.`,
-      'Choose a password to create your account.',
+      t('account.hello', { name: invitation.name }),
+      t('invitation.intro', { who, app, asAdmin: invitation.role === 'admin' ? 'yes' : 'no' }),
+      t('invitation.choose'),
     ],
-    buttonLabel: 'Accept the invitation',
+    buttonLabel: t('invitation.button'),
     url: `${ctx.publicUrl.replace(/\/$/, '')}/invitation#token=${token}`,
-    expiry: `This link works once, until ${invitation.expiresAt.toUTCString()}.`,
-    footer: `You receive this email because ${who} entered your address in FlashNotify. If you did not expect it, ignore it: no account is made until you choose a password.`,
+    expiry: t('account.linkExpiry', { expiresAt: date(invitation.expiresAt, LINK_EXPIRY_FORMAT) }),
+    footer: t('invitation.footer', { who, app }),
   });
 }

@@ -29,7 +29,7 @@ export async function loadPreferences(ctx: Pick<AppContext, 'db' | 'delivery'>, 
       where: { id: userId },
       select: {
         email: true, phone: true, smsConsentAt: true, smsConsentSource: true,
-        quietHoursStart: true, quietHoursEnd: true, timezone: true, digestTime: true,
+        quietHoursStart: true, quietHoursEnd: true, timezone: true, locale: true, localeChosen: true, digestTime: true,
       },
     }),
     ctx.db.category.findMany({ orderBy: { key: 'asc' } }),

@@ -8,6 +8,7 @@ import type { UnsubscribeOutcome } from './unsubscribeFromCategory.js';
 export interface ResubscribeOutcome {
   result: 'resubscribed' | Exclude<UnsubscribeOutcome['result'], 'unsubscribed'>;
   label: string;
+  locale?: string;
 }
 
 /**
@@ -32,5 +33,5 @@ export async function resubscribeToCategory(ctx: AppContext, payload: Unsubscrib
   }
   ctx.log.info(id, 'resubscribed by email link (undo)');
   await publishPreferences(ctx, payload.userId);
-  return { result: 'resubscribed', label: target.label };
+  return { result: 'resubscribed', label: target.label, locale: target.locale };
 }

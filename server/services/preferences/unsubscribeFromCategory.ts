@@ -8,6 +8,8 @@ export interface UnsubscribeOutcome {
   result: 'unsubscribed' | 'critical' | 'gone';
   /** The category's label, for the page. */
   label: string;
+  /** The user's language, for the page (absent when the user is gone). */
+  locale?: string;
 }
 
 /**
@@ -26,5 +28,5 @@ export async function unsubscribeFromCategory(ctx: AppContext, payload: Unsubscr
   await ctx.db.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, enabled: false }, update: { enabled: false } });
   ctx.log.info(id, 'unsubscribed by email link');
   await publishPreferences(ctx, payload.userId);
-  return { result: 'unsubscribed', label: target.label };
+  return { result: 'unsubscribed', label: target.label, locale: target.locale };
 }

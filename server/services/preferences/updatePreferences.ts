@@ -1,20 +1,28 @@
 import type { PreferencesDto, UpdatePreferencesInput } from '../../../shared/schemas/preferences.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { NotFoundError } from '../../errors.js';
+import { catalogFor } from '../../../shared/i18n/locales.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { supportedLocales } from '../../i18n/catalogs.js';
 import { publishPreferences } from './getPreferences.js';
 import { loadPreferenceRows, toCategoryPolicy } from './loadPreferences.js';
 import { planPreferenceWrites, type PreferenceWrite } from './planPreferenceWrites.js';
 
 /**
  * Applies a partial preferences update in one transaction (matrix cells, global switches, digest modes,
- * quiet hours, timezone, digest time), then sends the fresh preferences to all the user's tabs.
- * Locked critical cells and unknown categories are a 422 and nothing changes.
+ * quiet hours, timezone, language, digest time), then sends the fresh preferences to all the user's tabs.
+ * Locked critical cells and unknown categories are a 422 and nothing changes; a language without a catalog
+ * is a 400 on `locale`. `locale: null` hands the language back to the browser (the next app start sets it).
  *
  * @example
  * await updatePreferences(ctx, userId, { categories: { billing: { channels: { email: false } } } });
  */
 export async function updatePreferences(ctx: AppContext, userId: string, input: UpdatePreferencesInput): Promise<PreferencesDto> {
+  if (input.locale && !catalogFor(input.locale, supportedLocales())) {
+    throw ValidationError(undefined, 'request body', [
+      { path: 'locale', message: `No messages in this language; available: ${supportedLocales().join(', ')}` },
+    ]);
+  }
   await ctx.db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw NotFoundError('user');
@@ -30,6 +38,7 @@ export async function updatePreferences(ctx: AppContext, userId: string, input: 
         : {}),
       ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
       ...(input.digestTime !== undefined ? { digestTime: input.digestTime } : {}),
+      ...(input.locale !== undefined ? (input.locale === null ? { localeChosen: false } : { locale: input.locale, localeChosen: true }) : {}),
     };
     if (Object.keys(profile).length > 0) await tx.user.update({ where: { id: userId }, data: profile });
   });

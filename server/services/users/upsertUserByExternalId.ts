@@ -52,7 +52,9 @@ export const InvitationPendingError = () =>
  */
 export async function upsertUserByExternalId(db: Db, externalId: string, input: UpsertUserInput): Promise<UpsertUserResult> {
   const email = input.email.toLowerCase();
-  const fields = { email, name: input.name, phone: input.phone, timezone: input.timezone, locale: input.locale };
+  const fields = { email, name: input.name, phone: input.phone, timezone: input.timezone, locale: input.locale,
+    // A service that knows its user's language sets it for good: the browser no longer decides.
+    ...(input.locale !== undefined && { localeChosen: true }) };
   // Two concurrent first PUTs race on the unique externalId/email: the retry sees the winner's row.
   return retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {

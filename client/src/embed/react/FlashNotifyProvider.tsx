@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { InboxNotice } from '../../components/inboxEnvironment';
 import { createQueryClient } from '../../lib/queryClient';
 import type { GetUserToken } from '../../lib/userTokens';
+import { LocaleProvider } from '../../i18n/LocaleProvider';
 import { InboxClient } from '../inboxClient';
 import { tokenFromUrl } from '../tokenUrl';
 import { FlashNotifyContext, type FlashNotifyState, type StopReason } from './context';
@@ -19,6 +20,11 @@ export interface FlashNotifyProviderProps {
   tokenUrl?: string;
   /** `light` or `dark`; without it the components follow `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
+  /**
+   * The components' language (`fr`, `en-GB`): one with a catalog in FlashNotify, else English; without it,
+   * the browser's. What FlashNotify sends the user (emails, SMS) follows their own setting, not this.
+   */
+  locale?: string;
   /** Items per page of the feeds, 1–100 (default 20). */
   pageSize?: number;
   /**
@@ -70,7 +76,7 @@ function createSession(baseUrl: string, getToken: GetUserToken, onUnauthorized: 
  * </FlashNotifyProvider>
  */
 export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
-  const { baseUrl, getToken, tokenUrl, theme, pageSize = 20, onNavigate, onUnauthorized, onError, children } = props;
+  const { baseUrl, getToken, tokenUrl, theme, locale, pageSize = 20, onNavigate, onUnauthorized, onError, children } = props;
   // Callbacks may be new on every render: read through refs, so they do not restart the connection.
   const callbacks = useRef({ getToken, onNavigate, onUnauthorized, onError });
   useEffect(() => {
@@ -156,5 +162,9 @@ export function FlashNotifyProvider(props: FlashNotifyProviderProps) {
     };
   }, [session, Link, pageSize, resolvedTheme, stopped]);
 
-  return <FlashNotifyContext.Provider value={value}>{children}</FlashNotifyContext.Provider>;
+  return (
+    <FlashNotifyContext.Provider value={value}>
+      <LocaleProvider locale={locale ?? null}>{children}</LocaleProvider>
+    </FlashNotifyContext.Provider>
+  );
 }

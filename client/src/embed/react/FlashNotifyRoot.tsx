@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { InboxEnvironmentContext } from '../../components/inboxEnvironment';
 import { RealtimeContext } from '../../features/realtime';
 import { useFlashNotify, type StopReason } from './context';
@@ -12,8 +13,9 @@ import { useFlashNotify, type StopReason } from './context';
  */
 export function FlashNotifyRoot({ className, children }: { className?: string; children: ReactNode }) {
   const { queryClient, environment, connection, theme } = useFlashNotify();
+  const { locale } = useIntl();
   return (
-    <div className={clsx('fn-react', className)} data-theme={theme}>
+    <div className={clsx('fn-react', className)} data-theme={theme} lang={locale}>
       <QueryClientProvider client={queryClient}>
         <InboxEnvironmentContext.Provider value={environment}>
           <RealtimeContext.Provider value={connection}>{children}</RealtimeContext.Provider>

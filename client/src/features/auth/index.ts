@@ -1,5 +1,5 @@
 /** The auth feature's public surface: its pages, the session's lifecycle and the signed-in user. */
-export { endSession, refreshSession, reloadSession } from './api/getSession';
+export { endSession, refreshSession, reloadSession, useSession } from './api/getSession';
 export { useLogout } from './api/logout';
 export { ForgotPasswordPage } from './components/ForgotPasswordPage';
 export { LoginPage } from './components/LoginPage';

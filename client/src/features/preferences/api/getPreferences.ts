@@ -18,6 +18,15 @@ export function preferencesOptions() {
   });
 }
 
+/**
+ * The language the user chose as the preferences in this tab's cache say (null: the browser's), without
+ * fetching them; undefined while they were never loaded. A choice made on the preferences page, or in
+ * another tab (`preferences.updated`), applies at once through it.
+ */
+export function useChosenLocale(): string | null | undefined {
+  return useQuery({ ...preferencesOptions(), enabled: false }).data?.locale;
+}
+
 /** The signed-in user's preferences. */
 export function usePreferences() {
   return useQuery(preferencesOptions());

@@ -1,4 +1,5 @@
 import { LoaderCircle } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import { usePreferences } from '../api/getPreferences';
 import { ChannelSwitches } from './ChannelSwitches';
 import { ContactCard } from './ContactCard';
@@ -21,22 +22,28 @@ export function PreferencesPage({ headingLevel = 1 }: { headingLevel?: 1 | 2 }) 
     <div className="pref-page">
       <header className="page-header pref-page__header">
         <div>
-          <Heading className="page-header__title">Notification preferences</Heading>
-          <p className="page-header__subtitle">Choose what reaches you, where and when.</p>
+          <Heading className="page-header__title">
+            <FormattedMessage id="preferences.title" />
+          </Heading>
+          <p className="page-header__subtitle">
+            <FormattedMessage id="preferences.subtitle" />
+          </p>
         </div>
         {prefs.isSuccess && <SaveStatus />}
       </header>
       {prefs.isPending ? (
         <p className="pref-loading" role="status">
           <LoaderCircle size={16} className="spin" aria-hidden />
-          Loading your preferences…
+          <FormattedMessage id="preferences.loading" />
         </p>
       ) : prefs.isError ? (
         <div className="pref-card pref-card--center" role="alert">
-          <p className="pref-card__title">Couldn’t load your preferences</p>
+          <p className="pref-card__title">
+            <FormattedMessage id="preferences.loadFailed" />
+          </p>
           <p className="pref-hint">{prefs.error.message}</p>
           <button type="button" className="btn btn--secondary" onClick={() => void prefs.refetch()}>
-            Try again
+            <FormattedMessage id="common.tryAgain" />
           </button>
         </div>
       ) : (

@@ -1,14 +1,20 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PreferencesDto, QuietHours } from '@shared/schemas/preferences';
 import { useUpdatePreferences } from '../api/updatePreferences';
 import { useEchoedValue } from '../../../hooks/useEchoedValue';
 import { TimeInput } from './TimeInput';
+import { LanguageField } from './LanguageField';
 import { TimeZoneField } from './TimeZoneField';
 
 const DEFAULT_QUIET_HOURS: QuietHours = { start: '22:00', end: '07:00' };
 
-/** The user's time zone and quiet hours, which both digests and quiet hours are counted in. */
+/**
+ * The user's language (the app's and what is sent to them), time zone and quiet hours, which both digests
+ * and quiet hours are counted in.
+ */
 export function QuietHoursCard({ prefs }: { prefs: PreferencesDto }) {
+  const intl = useIntl();
   const update = useUpdatePreferences();
   // Turning quiet hours off stores null; remember the window so turning them back on restores it.
   const [lastWindow, setLastWindow] = useState<QuietHours>(prefs.quietHours ?? DEFAULT_QUIET_HOURS);
@@ -17,7 +23,7 @@ export function QuietHoursCard({ prefs }: { prefs: PreferencesDto }) {
   const [error, setError] = useState<string | null>(null);
   const save = (next: QuietHours) => {
     if (next.start === next.end) {
-      setError('“From” and “Until” must differ; the change was not saved.');
+      setError(intl.formatMessage({ id: 'preferences.quiet.mustDiffer' }));
       return false;
     }
     setError(null);
@@ -30,10 +36,13 @@ export function QuietHoursCard({ prefs }: { prefs: PreferencesDto }) {
     <section className="pref-card" aria-labelledby="pref-quiet-title">
       <div className="pref-card__head">
         <h2 id="pref-quiet-title" className="pref-card__title">
-          Schedule
+          <FormattedMessage id="preferences.schedule.title" />
         </h2>
-        <p className="pref-card__subtitle">Your time zone, and the hours when only critical notifications may interrupt you.</p>
+        <p className="pref-card__subtitle">
+          <FormattedMessage id="preferences.schedule.subtitle" />
+        </p>
       </div>
+      <LanguageField value={prefs.locale} onChange={(locale) => update.mutate({ locale })} />
       <TimeZoneField value={prefs.timezone} onChange={(timezone) => update.mutate({ timezone })} />
       <div className="pref-quiet">
         <label className="pref-checkbox">
@@ -46,15 +55,21 @@ export function QuietHoursCard({ prefs }: { prefs: PreferencesDto }) {
               update.mutate({ quietHours: event.target.checked ? hours : null });
             }}
           />
-          <span>Quiet hours</span>
+          <span>
+            <FormattedMessage id="preferences.quiet.label" />
+          </span>
         </label>
         <div className="pref-quiet__times">
           <div className="pref-field">
-            <label htmlFor="pref-quiet-start">From</label>
+            <label htmlFor="pref-quiet-start">
+              <FormattedMessage id="preferences.quiet.from" />
+            </label>
             <TimeInput id="pref-quiet-start" value={hours.start} disabled={!on} onCommit={(start) => save({ ...hours, start })} />
           </div>
           <div className="pref-field">
-            <label htmlFor="pref-quiet-end">Until</label>
+            <label htmlFor="pref-quiet-end">
+              <FormattedMessage id="preferences.quiet.until" />
+            </label>
             <TimeInput id="pref-quiet-end" value={hours.end} disabled={!on} onCommit={(end) => save({ ...hours, end })} />
           </div>
         </div>
@@ -64,8 +79,7 @@ export function QuietHoursCard({ prefs }: { prefs: PreferencesDto }) {
           </p>
         )}
         <p id="pref-quiet-explanation" className="pref-hint">
-          During quiet hours, email, SMS and push wait and are delivered when quiet hours end; your inbox still gets everything
-          at once. Critical notifications always come through. A window like 22:00–07:00 runs overnight.
+          <FormattedMessage id="preferences.quiet.explanation" />
         </p>
       </div>
     </section>

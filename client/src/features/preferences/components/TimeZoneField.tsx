@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { ChevronDown, LocateFixed } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import { useEchoedValue } from '../../../hooks/useEchoedValue';
 import { browserTimeZone, timeZoneGroups } from '../utils/timeZones';
 
@@ -14,7 +15,9 @@ export function TimeZoneField({ value, onChange }: { value: string; onChange: (z
   const local = browserTimeZone();
   return (
     <div className="pref-field">
-      <label htmlFor="pref-timezone">Time zone</label>
+      <label htmlFor="pref-timezone">
+        <FormattedMessage id="preferences.timezone.label" />
+      </label>
       <div className="pref-timezone">
         <span className="pref-select pref-select--wide">
           <select id="pref-timezone" value={shown} aria-describedby="pref-timezone-hint" onChange={(event) => choose(event.target.value)}>
@@ -33,12 +36,12 @@ export function TimeZoneField({ value, onChange }: { value: string; onChange: (z
         {local && local !== value && (
           <button type="button" className="btn btn--secondary btn--sm" onClick={() => choose(local)}>
             <LocateFixed size={14} aria-hidden />
-            Use this device’s zone ({local.replaceAll('_', ' ')})
+            <FormattedMessage id="preferences.timezone.useDevice" values={{ zone: local.replaceAll('_', ' ') }} />
           </button>
         )}
       </div>
       <p id="pref-timezone-hint" className="pref-hint">
-        Quiet hours and the daily digest follow this zone.
+        <FormattedMessage id="preferences.timezone.hint" />
       </p>
     </div>
   );

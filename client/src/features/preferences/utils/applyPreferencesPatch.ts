@@ -32,6 +32,7 @@ export function applyPreferencesPatch(prefs: PreferencesDto, patch: UpdatePrefer
   }
   if (patch.quietHours !== undefined) next.quietHours = patch.quietHours;
   if (patch.timezone !== undefined) next.timezone = patch.timezone;
+  if (patch.locale !== undefined) next.locale = patch.locale;
   if (patch.digestTime !== undefined) next.digestTime = patch.digestTime;
   return next;
 }
