@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompiledMessages } from './scripts/i18nBuild.mjs';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -9,7 +10,7 @@ const apiTarget = 'http://localhost:3000';
 /** Builds the browser app from `client/` into `dist/client`; the dev server proxies the API and socket. */
 export default defineConfig({
   root: fromRoot('./client'),
-  plugins: [react()],
+  plugins: [react(), precompiledMessages()],
   resolve: {
     alias: { '@shared': fromRoot('./shared') },
   },

@@ -26,20 +26,20 @@ const fromRoot = (...segments) => path.join(root, ...segments);
 /** What each target reads: directories (walked) and single files, relative to the repository. */
 const TARGETS = {
   client: {
-    inputs: ['client', 'shared', 'vite.config.ts', 'tsconfig.client.json', 'package-lock.json', 'scripts/build.mjs'],
+    inputs: ['client', 'shared', 'vite.config.ts', 'tsconfig.client.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/i18nBuild.mjs'],
     output: (outdir) => path.join(outdir ?? fromRoot('dist', 'client'), 'index.html'),
     build: buildClient,
   },
   embed: {
     // What client/src/embed/element.ts imports: the embed, the client's shared layer, shared/.
-    inputs: ['client/src/embed', 'client/src/lib', 'shared', 'package-lock.json', 'scripts/build.mjs'],
+    inputs: ['client/src/embed', 'client/src/lib', 'shared', 'package-lock.json', 'scripts/build.mjs', 'scripts/i18nBuild.mjs'],
     output: (outdir) => path.join(outdir ?? fromRoot('dist', 'embed'), EMBED_FILE),
     build: buildEmbed,
   },
   react: {
     // What client/src/embed/react/index.ts imports: the app's inbox, realtime and preferences features, the
     // client's shared layers and styles, the embed's InboxClient, shared/.
-    inputs: ['client/src', 'shared', 'package-lock.json', 'scripts/build.mjs'],
+    inputs: ['client/src', 'shared', 'package-lock.json', 'scripts/build.mjs', 'scripts/i18nBuild.mjs'],
     output: (outdir) => path.join(outdir ?? fromRoot('dist', 'embed-react'), `${REACT_NAME}.js`),
     build: buildReact,
     // Only for React hosts (and the end-to-end tests' host page): `npm start` does not need it.
@@ -106,7 +106,8 @@ async function buildEmbed(outdir) {
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const dir = outdir ?? fromRoot('dist', 'embed');
-  await build(libraryConfig(dir, { entry: fromRoot('client', 'src', 'embed', 'element.ts'), fileName: () => EMBED_FILE }));
+  const { precompiledMessages } = await import('./i18nBuild.mjs');
+  await build(libraryConfig(dir, { entry: fromRoot('client', 'src', 'embed', 'element.ts'), fileName: () => EMBED_FILE }, { plugins: [precompiledMessages()] }));
   const code = readFileSync(path.join(dir, EMBED_FILE));
   const gzip = gzipSync(code, { level: 9 }).length;
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -152,7 +153,7 @@ async function buildReact(outdir) {
   const entry = { entry: fromRoot('client', 'src', 'embed', 'react', 'index.ts'), fileName: () => `${REACT_NAME}.js`, cssFileName: REACT_NAME };
   await build(
     libraryConfig(dir, entry, {
-      plugins: [react()],
+      plugins: [react(), (await import('./i18nBuild.mjs')).precompiledMessages()],
       css: { postcss: { plugins: [scopeUnderRoot] } },
       rolldownOptions: {
         external: [/^react(-dom)?($|\/)/],

@@ -20,7 +20,7 @@ const TS_FILES = ['**/*.ts', '**/*.tsx'];
  */
 export function createEslintConfig(rootDir: string) {
   return defineConfig(
-    { ignores: ['node_modules/', 'dist/', 'server/generated/', 'test-results/', 'playwright-report/', 'data/'] },
+    { ignores: ['node_modules/', 'dist/', 'server/generated/', 'test-results/', 'playwright-report/', 'data/', '**/*.d.mts'] },
     tseslint.configs.recommendedTypeChecked,
     // Two programs, as `npm run typecheck` has them: the web client's (DOM, bundler resolution, the
     // `@shared/*` alias) and everything else's (Node). Imports resolve with the same tsconfig.

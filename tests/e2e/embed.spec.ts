@@ -538,3 +538,26 @@ test('a host page on an origin not in ALLOWED_ORIGINS gets nothing, even with a 
   expect(seen.notifications).toEqual([]);
   expect(seen.counts).toEqual([]);
 });
+
+test('speaks its locale attribute’s language (French here), the browser’s without one, and switches live', async ({ page, request }) => {
+  const user = `emb-fr-${run}`;
+  await openHost(page, user, { query: '?locale=fr' });
+  await expect(page.getByRole('button', { name: 'Notifications, 0 non lue' })).toBeVisible();
+  await postNotification(request, { to: [{ externalId: user }], title: 'Colis expédié' });
+  await expect(page.getByRole('button', { name: 'Notifications, 1 non lue' })).toBeVisible();
+
+  await page.getByRole('button', { name: /^Notifications, / }).click();
+  await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tout marquer comme lu' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Marquer comme lue : Colis expédié' })).toBeVisible();
+  await expect(page.getByTestId('flashnotify-time')).toHaveText('maintenant');
+  await expect(page.locator('flashnotify-inbox')).toHaveAttribute('lang', 'fr');
+
+  // The host changes the attribute: the open popover and the bell follow at once.
+  await page.locator('flashnotify-inbox').evaluate((element) => element.setAttribute('locale', 'en-GB'));
+  await expect(page.getByRole('button', { name: 'Mark as read: Colis expédié' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark all as read' })).toBeVisible();
+  // Without the attribute it speaks the browser's language (en-US in this file).
+  await page.locator('flashnotify-inbox').evaluate((element) => element.removeAttribute('locale'));
+  await expect(page.locator('flashnotify-inbox')).toHaveAttribute('lang', 'en-US');
+});

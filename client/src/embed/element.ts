@@ -5,20 +5,20 @@ import type { FlashNotifyEventMap } from './events.js';
 import { FeedState } from './feed.js';
 import { InboxClient } from './inboxClient.js';
 import { InboxView, type ViewActions } from './inboxView.js';
+import { embedTranslator, type EmbedMessageId, type EmbedTranslator } from './messages.js';
 import { ToastPolicy, type ToastRequest } from './toastPolicy.js';
 import { guardTokens, isSignedOut, tokenFromUrl } from './tokenUrl.js';
 
 /** Longest wait for "mark read" before following a same-tab link anyway. */
 const OPEN_WAIT_MS = 1_500;
 const DEFAULT_PAGE_SIZE = 20;
-const UPDATE_FAILED = 'Could not update the notification. Please try again.';
-const MARK_ALL_FAILED = 'Could not mark everything as read. Please try again.';
 
 /**
  * `<flashnotify-inbox base-url="https://notify.example.com" token-url="/flashnotify/token">`: a bell with
  * the exact unread count and a popover feed, live over FlashNotify's socket with the web app's gap-free
  * sync (`InboxClient`), for any page of a host app. Framework-free, in a shadow root, themed with
- * `--fn-*` custom properties and `theme="light|dark"` (README → Embeddable inbox). Instead of
+ * `--fn-*` custom properties and `theme="light|dark"` (README → Embeddable inbox), in the language of its
+ * `locale` attribute (`fr`, `en-GB`), else the browser's (followed live). Instead of
  * `token-url`, a host may set the `getToken` property to a function resolving to a user token.
  *
  * @example
@@ -27,7 +27,7 @@ const MARK_ALL_FAILED = 'Could not mark everything as read. Please try again.';
  * inbox.addEventListener('flashnotify:counts', (event) => updateTitle(event.detail.unread));
  */
 export class FlashNotifyInboxElement extends HTMLElement {
-  static readonly observedAttributes = ['base-url', 'token-url', 'page-size', 'toasts'];
+  static readonly observedAttributes = ['base-url', 'token-url', 'page-size', 'toasts', 'locale'];
 
   private readonly view: InboxView;
   private tokenGetter: GetUserToken | undefined;
@@ -41,6 +41,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
   /** Socket events applied while a first page was on its way: applied again on top of it (it may predate them). */
   private sinceRequest: ((feed: FeedState) => void)[] | undefined;
   private readonly toasts = new ToastPolicy((toast) => this.showToast(toast));
+  private translator: EmbedTranslator = embedTranslator(navigator.languages);
 
   constructor() {
     super();
@@ -58,6 +59,8 @@ export class FlashNotifyInboxElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    window.addEventListener('languagechange', this.onLanguageChange);
+    this.applyLocale();
     // A property set before this module defined the element sits on the instance, shadowing the setter.
     if (Object.hasOwn(this, 'getToken')) {
       const early = (this as { getToken?: GetUserToken }).getToken;
@@ -68,13 +71,15 @@ export class FlashNotifyInboxElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    window.removeEventListener('languagechange', this.onLanguageChange);
     // Closing also ends the popover's document listeners and its clock.
     this.view.close(false);
     this.stop();
   }
 
   attributeChangedCallback(name: string): void {
-    if (name !== 'toasts') this.scheduleStart();
+    if (name === 'locale') this.applyLocale();
+    else if (name !== 'toasts') this.scheduleStart();
     else if (!this.toastsOn) this.view.clearToasts();
   }
 
@@ -201,6 +206,18 @@ export class FlashNotifyInboxElement extends HTMLElement {
 
   private readonly labelOf = (key: string): string => this.labels.get(key) ?? key;
 
+  /** The `locale` attribute's language if it has one, else the browser's: the view's texts, then the items again. */
+  private applyLocale(): void {
+    const attribute = this.getAttribute('locale');
+    this.translator = embedTranslator([...(attribute ? [attribute] : []), ...navigator.languages]);
+    this.view.setTranslator(this.translator);
+    this.render();
+  }
+
+  private readonly onLanguageChange = () => {
+    if (!this.hasAttribute('locale')) this.applyLocale();
+  };
+
   private render(): void {
     const { feed } = this;
     this.view.renderItems(feed.items, this.labelOf);
@@ -246,7 +263,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
    * it changed); the server's answer (and the socket's events) then update the feed and the badge. If the
    * server refuses or cannot be reached, the change is undone and the popover says `failure`.
    */
-  private change(action: (client: InboxClient) => Promise<NotificationDto | void>, optimistic: (feed: FeedState) => void, failure: string): Promise<void> {
+  private change(action: (client: InboxClient) => Promise<NotificationDto | void>, optimistic: (feed: FeedState) => void, failure: EmbedMessageId): Promise<void> {
     const { client, feed } = this;
     if (!client) return Promise.resolve();
     const unreadBefore = feed.unreadCount;
@@ -268,7 +285,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
         this.render();
         this.view.setUnread(client.counts?.unread ?? this.view.unreadCount + markedRead);
         if (isSignedOut(error) || isApiError(error, 401)) return this.failed(error);
-        this.view.showNotice(failure);
+        this.view.showNotice(this.translator.t(failure));
       },
     );
   }
@@ -303,13 +320,13 @@ export class FlashNotifyInboxElement extends HTMLElement {
       },
       toggleRead: (item) => void this.markRead(item, item.readAt === null),
       archive: (item) =>
-        void this.change((client) => client.archive(item.id), (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }), UPDATE_FAILED),
+        void this.change((client) => client.archive(item.id), (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }), 'embed.updateFailed'),
       markAllRead: () => {
         const upToSeq = this.feed.items[0]?.seq;
         void this.change(
           (client) => client.markAllRead().then(() => {}),
           (feed) => feed.applyBulk({ readAll: true, upToSeq }),
-          MARK_ALL_FAILED,
+          'embed.markAllFailed',
         );
       },
       loadMore: () => void this.loadMore(),
@@ -319,7 +336,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
 
   private markRead(item: NotificationDto, read: boolean): Promise<void> {
     const readAt = read ? new Date().toISOString() : null;
-    return this.change((client) => (read ? client.markRead(item.id) : client.markUnread(item.id)), (feed) => feed.update({ ...item, readAt }), UPDATE_FAILED);
+    return this.change((client) => (read ? client.markRead(item.id) : client.markUnread(item.id)), (feed) => feed.update({ ...item, readAt }), 'embed.updateFailed');
   }
 
   private get pageSize(): number {

@@ -1,36 +1,45 @@
 import type { NotificationDto } from '@shared/schemas/notification';
 import type { ConnectionState } from '../lib/connection.js';
 import { bellIcon, h } from './dom.js';
-import { ItemView, type ItemActions } from './itemView.js';
-import { TIME_TICK_MS } from './relativeTime.js';
+import { ItemView, type ItemActions, type ItemTexts } from './itemView.js';
+import { embedTranslator, type EmbedMessageId, type EmbedTranslator } from './messages.js';
+import { fullDateFormatter, relativeTimeFormatter, TIME_TICK_MS } from './relativeTime.js';
 import { ELEMENT_CSS } from './styles.js';
 import { ToastStack } from './toastStack.js';
 
 /** What the feed area says instead of (or before) items. */
 export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | 'origin-not-allowed' | null;
 
-const MESSAGES: Record<Exclude<FeedMessage, null>, () => string> = {
-  loading: () => 'Loading…',
-  error: () => 'Couldn’t load notifications.',
-  empty: () => 'You’re all caught up. New notifications appear here.',
-  'signed-out': () => 'Sign in to see your notifications.',
-  'not-configured': () => 'This inbox needs its base-url and a token-url (or getToken).',
+const MESSAGES: Record<Exclude<FeedMessage, null>, EmbedMessageId> = {
+  loading: 'embed.loading',
+  error: 'embed.message.error',
+  empty: 'embed.message.empty',
+  'signed-out': 'embed.message.signedOut',
+  'not-configured': 'embed.message.notConfigured',
   // For the host's developers: the one thing that fixes it.
-  'origin-not-allowed': () => `This page’s origin (${location.origin}) is not allowed to use this inbox: add it to FlashNotify’s ALLOWED_ORIGINS.`,
+  'origin-not-allowed': 'embed.message.originNotAllowed',
 };
 
 /** A state in which the element stopped for good (until its attributes change), besides the socket's. */
 type FinalState = 'signed-out' | 'origin-not-allowed';
 
-const CONNECTION_TEXT: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  connected: '',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
+const CONNECTION_TEXT: Record<ConnectionState, EmbedMessageId | null> = {
+  connecting: 'embed.connection.connecting',
+  connected: null,
+  reconnecting: 'embed.connection.reconnecting',
+  offline: 'embed.connection.offline',
 };
 
-const FINAL_LABEL: Record<FinalState, string> = { 'signed-out': ', signed out', 'origin-not-allowed': ', not available on this page' };
-const isFinal = (state: ConnectionState | FinalState): state is FinalState => state in FINAL_LABEL;
+/** The `state` of the bell's label (`embed.bell.label`). */
+const BELL_STATE: Record<ConnectionState | FinalState, string> = {
+  connected: '',
+  connecting: 'connecting',
+  reconnecting: 'reconnecting',
+  offline: 'offline',
+  'signed-out': 'signedOut',
+  'origin-not-allowed': 'unavailable',
+};
+const isFinal = (state: ConnectionState | FinalState): state is FinalState => state === 'signed-out' || state === 'origin-not-allowed';
 
 /** What the view asks its element to do. */
 export interface ViewActions extends ItemActions {
@@ -63,7 +72,7 @@ function adoptStyles(root: ShadowRoot): void {
  * the feed. Focus moves into the popover when it opens and back to the bell when Escape closes it; a click
  * outside the element closes it too. While it is open, no toast shows (the feed has the new item on top)
  * and the items' times are refreshed every TIME_TICK_MS. It renders what it is given and holds no inbox
- * state of its own.
+ * state of its own. It speaks its translator's language (`setTranslator` switches it, texts and all).
  *
  * @example
  * const view = new InboxView(element.attachShadow({ mode: 'open' }), actions);
@@ -74,37 +83,42 @@ export class InboxView {
   private readonly badge = h('span', { class: 'badge', attrs: { 'data-testid': 'flashnotify-badge', 'aria-hidden': 'true', part: 'badge' } });
   private readonly offlineDot = h('span', { class: 'dot-offline', attrs: { 'aria-hidden': 'true' } });
   private readonly announcer = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
-  private readonly panel = h('div', { class: 'panel', attrs: { role: 'dialog', 'aria-label': 'Notifications', tabindex: '-1', part: 'panel' } });
+  private readonly panel = h('div', { class: 'panel', attrs: { role: 'dialog', tabindex: '-1', part: 'panel' } });
+  private readonly heading = h('h2', { class: 'title' });
   private readonly status = h('p', { class: 'status', attrs: { role: 'status', 'data-testid': 'flashnotify-connection' } });
   /** What went wrong with the user's last change: a live region kept in the page (empty, not hidden), so each text is announced. */
   private readonly notice = h('p', { class: 'notice', attrs: { role: 'status', 'data-testid': 'flashnotify-notice' } });
-  private readonly markAllButton = h('button', { class: 'link-button', text: 'Mark all as read', attrs: { type: 'button' } });
+  private readonly markAllButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private readonly message = h('p', { class: 'message', attrs: { 'data-testid': 'flashnotify-message' } });
-  private readonly retryButton = h('button', { class: 'link-button', text: 'Try again', attrs: { type: 'button' } });
-  private readonly list = h('ul', { class: 'list', attrs: { 'aria-label': 'Notifications' } });
+  private readonly retryButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
+  private readonly list = h('ul', { class: 'list' });
   private readonly footer = h('div', { class: 'footer' });
-  private readonly loadMoreButton = h('button', { class: 'link-button', text: 'Load more', attrs: { type: 'button' } });
+  private readonly loadMoreButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private readonly views = new Map<string, ItemView>();
   private readonly toasts: ToastStack;
   private unread = 0;
   private connection: ConnectionState | FinalState = 'connecting';
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private feedMessage: FeedMessage = null;
+  private loadMoreBusy = false;
+  private texts!: ItemTexts;
 
   constructor(
     private readonly root: ShadowRoot,
     private readonly actions: ViewActions,
+    translator: EmbedTranslator = embedTranslator([]),
   ) {
     this.panel.id = `flashnotify-panel-${++panelIds}`;
     this.panel.hidden = true;
     this.bell.append(bellIcon(), this.badge, this.offlineDot);
     this.footer.append(this.loadMoreButton);
     this.panel.append(
-      h('div', { class: 'header' }, h('h2', { class: 'title', text: 'Notifications' }), this.status, this.markAllButton),
+      h('div', { class: 'header' }, this.heading, this.status, this.markAllButton),
       this.notice,
       h('div', { class: 'body' }, this.message, this.list, this.footer),
     );
     this.message.after(h('p', { class: 'message' }, this.retryButton));
-    this.toasts = new ToastStack({ open: actions.open, view: () => this.open(), refocus: () => this.bell.focus() });
+    this.toasts = new ToastStack({ open: actions.open, view: () => this.open(), refocus: () => this.bell.focus(), translator: () => this.texts });
     adoptStyles(root);
     root.append(this.bell, this.announcer, this.toasts.root, this.panel);
 
@@ -112,9 +126,28 @@ export class InboxView {
     this.markAllButton.addEventListener('click', () => actions.markAllRead());
     this.loadMoreButton.addEventListener('click', () => actions.loadMore());
     this.retryButton.addEventListener('click', () => actions.retry());
-    this.setUnread(0);
+    this.setTranslator(translator);
     this.setMessage(null);
     this.showLoadMore(false);
+  }
+
+  /**
+   * Speaks `translator`'s language from now on: the fixed texts at once, the items at their next render
+   * (the element renders them again), the toasts from the next one.
+   */
+  setTranslator(translator: EmbedTranslator): void {
+    const { t, locale } = translator;
+    this.texts = { ...translator, formatAge: relativeTimeFormatter(locale), formatDate: fullDateFormatter(locale) };
+    this.root.host.setAttribute('lang', locale);
+    this.heading.textContent = t('embed.title');
+    this.panel.setAttribute('aria-label', t('embed.title'));
+    this.list.setAttribute('aria-label', t('embed.title'));
+    this.markAllButton.textContent = t('embed.markAllRead');
+    this.retryButton.textContent = t('embed.tryAgain');
+    this.setUnread(this.unread);
+    this.setConnection(this.connection);
+    this.setMessage(this.feedMessage);
+    this.showLoadMore(!this.footer.hidden, this.loadMoreBusy);
   }
 
   /** The unread count the badge shows. */
@@ -158,7 +191,7 @@ export class InboxView {
     this.unread = unread;
     this.badge.textContent = unread > 99 ? '99+' : String(unread);
     this.badge.hidden = unread === 0;
-    this.announcer.textContent = unread > 0 ? `${unread} unread notifications` : '';
+    this.announcer.textContent = unread > 0 ? this.texts.t('embed.unreadAnnouncement', { count: unread }) : '';
     this.markAllButton.disabled = unread === 0;
     this.updateBellLabel();
   }
@@ -166,7 +199,8 @@ export class InboxView {
   /** The socket's state, shown only when not connected (a dot on the bell, a line in the popover), or a final state. */
   setConnection(state: ConnectionState | FinalState): void {
     this.connection = state;
-    const text = isFinal(state) ? '' : CONNECTION_TEXT[state];
+    const id = isFinal(state) ? null : CONNECTION_TEXT[state];
+    const text = id ? this.texts.t(id) : '';
     this.status.textContent = text;
     this.status.hidden = text === '';
     this.status.dataset.state = state;
@@ -175,7 +209,8 @@ export class InboxView {
   }
 
   setMessage(message: FeedMessage): void {
-    this.message.textContent = message ? MESSAGES[message]() : '';
+    this.feedMessage = message;
+    this.message.textContent = message ? this.texts.t(MESSAGES[message], { origin: location.origin }) : '';
     this.message.hidden = message === null;
     this.message.dataset.kind = message ?? '';
     (this.retryButton.parentElement as HTMLElement).hidden = message !== 'error';
@@ -203,7 +238,8 @@ export class InboxView {
   showLoadMore(visible: boolean, busy = false): void {
     this.footer.hidden = !visible;
     this.loadMoreButton.disabled = busy;
-    this.loadMoreButton.textContent = busy ? 'Loading…' : 'Load more';
+    this.loadMoreBusy = busy;
+    this.loadMoreButton.textContent = this.texts.t(busy ? 'embed.loading' : 'embed.loadMore');
   }
 
   /** Shows `items` in this order, reusing each row's nodes (focus stays where it was, unless its row went). */
@@ -224,7 +260,7 @@ export class InboxView {
         view = new ItemView(item, this.actions);
         this.views.set(item.id, view);
       }
-      view.update(item, now, labelOf);
+      view.update(item, now, labelOf, this.texts);
       const expected: ChildNode | null = previous ? previous.nextSibling : this.list.firstChild;
       if (expected !== view.root) this.list.insertBefore(view.root, expected);
       previous = view.root;
@@ -239,9 +275,7 @@ export class InboxView {
   }
 
   private updateBellLabel(): void {
-    const { connection } = this;
-    const state = connection === 'connected' ? '' : isFinal(connection) ? FINAL_LABEL[connection] : `, ${CONNECTION_TEXT[connection].replace('…', '')}`;
-    this.bell.setAttribute('aria-label', `Notifications, ${this.unread} unread${state}`);
+    this.bell.setAttribute('aria-label', this.texts.t('embed.bell.label', { unread: this.unread, state: BELL_STATE[this.connection] }));
   }
 
   private readonly onOutsidePointer = (event: PointerEvent) => {

@@ -1,8 +1,7 @@
 import type { NotificationDto } from '@shared/schemas/notification';
-import { formatFullDate } from '../lib/time.js';
 import { actionLink, type OpenAction } from './actionLink.js';
 import { h } from './dom.js';
-import { relativeTimeFormatter } from './relativeTime.js';
+import type { EmbedTranslator } from './messages.js';
 
 /** What a row asks its element to do. */
 export interface ItemActions {
@@ -12,7 +11,13 @@ export interface ItemActions {
   archive: (item: NotificationDto) => void;
 }
 
-const formatAge = relativeTimeFormatter();
+/** What a row is said with: the element's translator, and its ages and dates in the same language. */
+export interface ItemTexts extends EmbedTranslator {
+  /** "5 minutes ago" (relativeTimeFormatter). */
+  formatAge: (iso: string, now: number) => string;
+  /** The date and time in full, for the time's tooltip. */
+  formatDate: (iso: string) => string;
+}
 
 /**
  * One row of the feed, kept across renders (updated in place, so a focused button stays focused). Its
@@ -22,7 +27,7 @@ const formatAge = relativeTimeFormatter();
  * @example
  * const view = new ItemView(item, actions);
  * list.append(view.root);
- * view.update(changed, Date.now(), labelOf);
+ * view.update(changed, Date.now(), labelOf, texts);
  */
 export class ItemView {
   readonly root: HTMLLIElement;
@@ -31,9 +36,10 @@ export class ItemView {
   private readonly text = h('span', { class: 'item-text' });
   private readonly category = h('span');
   private readonly time = h('time', { attrs: { 'data-testid': 'flashnotify-time' } });
-  private readonly unreadMark = h('span', { class: 'sr-only', text: 'Unread: ' });
+  private readonly unreadMark = h('span', { class: 'sr-only' });
   private readonly readButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
-  private readonly archiveButton = h('button', { class: 'link-button', text: 'Archive', attrs: { type: 'button' } });
+  private readonly archiveButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
+  private texts: ItemTexts | undefined;
 
   constructor(item: NotificationDto, actions: ItemActions) {
     this.item = item;
@@ -50,9 +56,11 @@ export class ItemView {
     );
   }
 
-  /** Shows `item` (the same id, maybe read or unread now); `labelOf` names its category. */
-  update(item: NotificationDto, now: number, labelOf: (key: string) => string): void {
+  /** Shows `item` (the same id, maybe read or unread now) in `texts`' language; `labelOf` names its category. */
+  update(item: NotificationDto, now: number, labelOf: (key: string) => string, texts: ItemTexts): void {
     this.item = item;
+    this.texts = texts;
+    const { t } = texts;
     const unread = item.readAt === null;
     this.root.dataset.read = unread ? 'false' : 'true';
     this.unreadMark.hidden = !unread;
@@ -60,15 +68,17 @@ export class ItemView {
     this.text.textContent = item.body;
     this.category.textContent = `${labelOf(item.category)} · `;
     this.time.dateTime = item.createdAt;
-    this.time.title = formatFullDate(item.createdAt);
+    this.time.title = texts.formatDate(item.createdAt);
     this.tick(now);
-    this.readButton.textContent = unread ? 'Mark as read' : 'Mark as unread';
-    this.readButton.setAttribute('aria-label', `${unread ? 'Mark as read' : 'Mark as unread'}: ${item.title}`);
-    this.archiveButton.setAttribute('aria-label', `Archive: ${item.title}`);
+    this.unreadMark.textContent = t('embed.item.unread');
+    this.readButton.textContent = t(unread ? 'embed.item.markRead' : 'embed.item.markUnread');
+    this.readButton.setAttribute('aria-label', t(unread ? 'embed.item.markReadLabel' : 'embed.item.markUnreadLabel', { title: item.title }));
+    this.archiveButton.textContent = t('embed.item.archive');
+    this.archiveButton.setAttribute('aria-label', t('embed.item.archiveLabel', { title: item.title }));
   }
 
   /** Says again how long ago the item came, as of `now` (ms since the epoch). */
   tick(now: number): void {
-    this.time.textContent = formatAge(this.item.createdAt, now);
+    if (this.texts) this.time.textContent = this.texts.formatAge(this.item.createdAt, now);
   }
 }

@@ -23,3 +23,14 @@ export function relativeTimeFormatter(locale?: string): (iso: string, now: numbe
     return relative.format(-age.count, age.unit);
   };
 }
+
+/**
+ * The full date and time of a notification in `locale` (a feed item's tooltip).
+ *
+ * @example
+ * fullDateFormatter('fr')('2026-05-01T10:00:00Z'); // "1 mai 2026, 12:00" (in Paris)
+ */
+export function fullDateFormatter(locale?: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (iso) => format.format(Date.parse(iso));
+}

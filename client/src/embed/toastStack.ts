@@ -2,6 +2,7 @@ import { oneLineExcerpt } from '@shared/excerpt';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { actionLink, type OpenAction } from './actionLink.js';
 import { h } from './dom.js';
+import type { EmbedTranslator } from './messages.js';
 
 /** How long a toast stays, in ms, not counting while it is hovered, focused or the page hidden (sonner's default, as in the app). */
 export const TOAST_DURATION_MS = 4_000;
@@ -17,6 +18,8 @@ export interface ToastActions {
   view: () => void;
   /** The focused toast went away: where focus goes instead. */
   refocus: () => void;
+  /** The element's language now (it may change while toasts are up). */
+  translator: () => EmbedTranslator;
 }
 
 interface Toast {
@@ -80,9 +83,10 @@ export class ToastStack {
 
   /** The one toast summing up what a reconnect brought: `count` notifications, `critical` of them critical and unread. False as above. */
   showSummary(count: number, critical: number): boolean {
-    const title = `${count} new ${count === 1 ? 'notification' : 'notifications'} while you were away`;
+    const { t } = this.actions.translator();
+    const title = t('embed.toast.summary', { count });
     const content: Node[] = [h('span', { class: 'toast-title', text: title })];
-    if (critical > 0) content.push(h('span', { class: 'toast-text', text: `${critical} critical` }));
+    if (critical > 0) content.push(h('span', { class: 'toast-text', text: t('embed.toast.critical', { count: critical }) }));
     return this.add('replay-summary', title, critical > 0 ? 'critical' : 'normal', this.viewButton('replay-summary', content));
   }
 
@@ -108,7 +112,7 @@ export class ToastStack {
 
   private add(key: string, title: string, priority: NotificationDto['priority'], main: HTMLElement): boolean {
     const critical = priority === 'critical';
-    const close = h('button', { class: 'toast-close', attrs: { type: 'button', 'aria-label': `Dismiss: ${title}` } }, h('span', { text: '×', attrs: { 'aria-hidden': 'true' } }));
+    const close = h('button', { class: 'toast-close', attrs: { type: 'button', 'aria-label': this.actions.translator().t('embed.toast.dismiss', { title }) } }, h('span', { text: '×', attrs: { 'aria-hidden': 'true' } }));
     const root = h(
       'div',
       { class: `toast toast--${priority}`, attrs: { part: critical ? 'toast toast-critical' : 'toast', 'data-testid': 'flashnotify-toast', 'data-priority': priority } },
