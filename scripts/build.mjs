@@ -47,7 +47,7 @@ const TARGETS = {
   },
   server: {
     // server/generated (the Prisma clients, rebuilt on install) is bundled too, hence an input.
-    inputs: ['server', 'shared', 'package-lock.json', 'scripts/build.mjs'],
+    inputs: ['server', 'shared', 'scripts/createUser.ts', 'scripts/createApiKey.ts', 'package-lock.json', 'scripts/build.mjs'],
     output: (outdir) => path.join(outdir ?? fromRoot('dist', 'server'), 'index.js'),
     build: buildServer,
   },
@@ -194,7 +194,12 @@ async function buildServer(outdir) {
   rmSync(dir, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [fromRoot('server', 'index.ts')],
+    // The server, and the two CLIs a production install needs (no tsx there): the first admin, API keys.
+    entryPoints: {
+      index: fromRoot('server', 'index.ts'),
+      'cli/createUser': fromRoot('scripts', 'createUser.ts'),
+      'cli/createApiKey': fromRoot('scripts', 'createApiKey.ts'),
+    },
     outdir: dir,
     // What is imported with import() (Redis support, only in scale-out mode) becomes a chunk of its own,
     // so its packages load only when it is used.
@@ -209,7 +214,7 @@ async function buildServer(outdir) {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  console.log(`server built: ${path.relative(root, path.join(dir, 'index.js'))}`);
+  console.log(`server built: ${path.relative(root, path.join(dir, 'index.js'))} (and cli/createUser.js, cli/createApiKey.js)`);
 }
 
 /** Every file under the inputs as "path size mtime", sorted, hashed. */

@@ -40,6 +40,8 @@ export function spawnServer(
     entry?: string;
     /** Runs the server through this command, which must end by exec-ing its arguments (e.g. `unshare -m sh -c '…; exec "$@"' sh`). */
     wrapper?: string[];
+    /** The working directory (default: the repository). */
+    cwd?: string;
   } = {},
 ): ChildServer {
   const dataDirReady = mkdtemp(path.join(tmpdir(), 'flashnotify-child-'));
@@ -52,7 +54,7 @@ export function spawnServer(
     const args = options.entry ? ['--enable-source-maps', ...preload, options.entry] : ['--import', 'tsx', ...preload, 'server/index.ts'];
     const [file, ...wrapperArgs] = options.wrapper ?? [];
     child = spawn(file ?? process.execPath, file ? [...wrapperArgs, process.execPath, ...args] : args, {
-      cwd: repoRoot,
+      cwd: options.cwd ?? repoRoot,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
         PATH: process.env.PATH,
