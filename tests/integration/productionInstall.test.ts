@@ -69,6 +69,11 @@ describe('a production install (compiled build, production dependencies only)', 
     expect(resolve('express')).toContain(packageDir);
   });
 
+  it('installs: postinstall, which generates the Prisma clients for the sources, does nothing without the dev tools', async () => {
+    const { stdout } = await run(process.execPath, ['scripts/postinstall.mjs'], { cwd: packageDir });
+    expect(stdout).toMatch(/production install/);
+  });
+
   it('starts on a new database and is ready: migrations applied, loops running', async () => {
     const ready = await fetch(`${url}/api/health/ready`);
     expect(ready.status, await ready.clone().text()).toBe(200);
