@@ -57,6 +57,9 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'Must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).max(128).default('flashnotify'),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(10).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().optional(),
   EMBED_DIST_DIR: z.string().optional(),
@@ -102,6 +105,11 @@ export interface Config {
    * (METRICS_PORT, on `host`) adds a listener of its own that serves nothing else.
    */
   metrics: { token: string | undefined; port: number | undefined; host: string };
+  /**
+   * OpenTelemetry traces (server/tracing): exported over OTLP/HTTP to `endpoint` (OTEL_EXPORTER_OTLP_ENDPOINT;
+   * none: tracing off), as `serviceName`, in batches every `exportDelayMs`.
+   */
+  otel: { endpoint: string | undefined; serviceName: string; exportDelayMs: number };
   /** How often the scheduler looks for due scheduled sends. */
   schedulerIntervalMs: number;
   /** Notifications that may wait for the send writer before new sends get 503 + Retry-After. */
@@ -190,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimit: env.API_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, host: env.METRICS_HOST },
+    otel: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME, exportDelayMs: env.OTEL_BSP_SCHEDULE_DELAY },
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     ingestQueueLimit: env.INGEST_QUEUE_LIMIT,
     digestIntervalMs: env.DIGEST_INTERVAL_MS,

@@ -19,6 +19,7 @@ import { docsRouter } from './routes/docs.js';
 import { emailActionsRouter } from './routes/emailActions.js';
 import { healthCheck, livenessCheck, readinessCheck } from './routes/health.js';
 import { httpMetrics } from './metrics/httpMetrics.js';
+import { traceRequests } from './tracing/traceRequests.js';
 import { metricsRoute } from './metrics/metricsEndpoint.js';
 import { pushRouter } from './routes/push.js';
 import { pushReadRouter } from './routes/pushRead.js';
@@ -39,6 +40,7 @@ const PROBE_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/rea
 export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler): express.Express {
   const app = express();
   app.use(httpMetrics(app, ctx.metrics));
+  if (ctx.config.otel.endpoint) app.use(traceRequests());
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
   app.use(untrustedProxyWarning(ctx));
@@ -55,7 +57,7 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
         logger: ctx.log,
         autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url ?? '') },
         // Behind a proxy the socket's peer is the proxy; req.ip is the client, per TRUST_PROXY.
-        customProps: (req) => ({ clientIp: (req as express.Request).ip }),
+        customProps: (req, res) => ({ clientIp: (req as express.Request).ip, ...(res as express.Response).locals?.traceIds }),
         // Signed tokens in paths, the CSRF header and cookies stay out of the logs (logRedaction.ts).
         serializers: { req: redactRequestLog, res: redactResponseLog },
       }),

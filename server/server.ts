@@ -14,6 +14,7 @@ import { createHttpApp } from './httpApp.js';
 import { handleHttpServerErrors, listenError } from './httpServerErrors.js';
 import { createInvalidationBus } from './invalidation/invalidationBus.js';
 import { createLogger, type Logger } from './logger.js';
+import { startTracing } from './tracing/tracing.js';
 import { AppMetrics } from './metrics/appMetrics.js';
 import { startMetricsListener } from './metrics/metricsEndpoint.js';
 import { registerScrapeGauges } from './metrics/scrapeGauges.js';
@@ -83,6 +84,8 @@ const SEND_BATCH_NOTIFICATIONS = 1000;
 const LISTEN_BACKLOG = 4096;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  // First: spans started from here on (the migrations' included) are exported when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = startTracing(config.otel);
   const log = options.log ?? createLogger(config.logLevel);
   await prepareWritableDirectories(config);
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
@@ -188,6 +191,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await raw.close();
       await db.$disconnect();
       await metricsListener?.close(); // last: a scrape during the shutdown still sees its end
+      await tracing.shutdown(); // exports the spans of the shutdown too
     })());
   return { ctx, httpServer, io, url, metricsUrl: metricsListener?.url, generatedApiKey, handshakeAdmission, revalidateSockets: revalidation.sweep, close };
 }

@@ -1,7 +1,9 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { performance } from 'node:perf_hooks';
 import type { AttemptOutcome } from '../../shared/schemas/delivery.js';
 import { absoluteActionUrl } from '../channels/links.js';
 import { PermanentDeliveryError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
+import { linkTo, tracer } from '../tracing/tracing.js';
 import type { AppContext } from '../context.js';
 import type { Priority } from '../../shared/types.js';
 import { retryDelayMs } from './backoff.js';
@@ -22,7 +24,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   const ours = { id: claim.id, status: 'sending', leaseUntil: claim.leaseUntil };
   const delivery = await ctx.db.delivery.findUnique({
     where: { id: claim.id },
-    include: { notification: true, user: true },
+    include: { notification: { include: { send: { select: { traceParent: true } } } }, user: true },
   });
   if (!delivery || delivery.status !== 'sending') return 'skipped';
   const channelName = delivery.channel as ExternalChannel;
@@ -73,13 +75,21 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, locale: user.locale, timezone: user.timezone },
   };
 
+  // Each attempt is a trace of its own (the worker's, maybe on another node, maybe after a restart), linked
+  // to the request that created the send (tracing on; a no-op span otherwise).
+  const span = tracer.startSpan('delivery.attempt', {
+    root: true,
+    kind: SpanKind.CLIENT,
+    links: linkTo(n.send?.traceParent ?? null),
+    attributes: { 'flashnotify.delivery.id': delivery.id, 'flashnotify.channel': channelName, 'flashnotify.provider': channel.provider, 'flashnotify.attempt': claim.attempts },
+  });
   const startedAt = new Date();
   const started = performance.now();
   let outcome: AttemptOutcome;
   let providerMessageId: string | null = null;
   let error: string | null = null;
   try {
-    const result = await channel.send(message);
+    const result = await context.with(trace.setSpan(context.active(), span), () => channel.send(message));
     providerMessageId = result.providerMessageId;
     // A recovered hiccup (push 413 → minimal payload) is logged with the success, in the error column.
     error = result.note ?? null;
@@ -95,6 +105,9 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   const elapsedMs = performance.now() - started;
   const latencyMs = Math.round(elapsedMs);
   ctx.metrics.deliveryAttempted(channelName, outcome, elapsedMs / 1000);
+  span.setAttribute('flashnotify.outcome', outcome);
+  if (outcome !== 'sent') span.setStatus({ code: SpanStatusCode.ERROR, message: error ?? outcome });
+  span.end();
 
   const exhausted = outcome === 'transient_error' && claim.attempts >= ctx.config.delivery.maxAttempts;
   const status = outcome === 'sent' ? 'sent' : outcome === 'permanent_error' ? 'failed' : exhausted ? 'dead' : 'pending';
@@ -112,7 +125,8 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   ]);
   ctx.metrics.deliveryProcessed(channelName, status === 'pending' ? 'retry' : status);
   if (outcome !== 'sent') {
-    ctx.log.warn({ deliveryId: delivery.id, channel: channelName, attempt: claim.attempts, outcome, error }, 'Delivery attempt failed');
+    const { traceId, spanId } = span.spanContext();
+    ctx.log.warn({ deliveryId: delivery.id, channel: channelName, attempt: claim.attempts, outcome, error, trace_id: traceId, span_id: spanId }, 'Delivery attempt failed');
   }
   return outcome;
 }

@@ -35,6 +35,11 @@ function recordRoutePatterns(app: express.Express): void {
   });
 }
 
+/** The matched route's full pattern (`/api/notifications/:id`), UNMATCHED_ROUTE before or without a match. */
+export function matchedRoute(req: express.Request): string {
+  return (req as unknown as PatternRequest)[routePattern] ?? UNMATCHED_ROUTE;
+}
+
 /**
  * Times every request of `app` into `flashnotify_http_request_duration_seconds` by method, matched route
  * pattern and status, from its arrival at this middleware to the last byte handed to the socket. Mount
@@ -48,8 +53,7 @@ export function httpMetrics(app: express.Express, metrics: AppMetrics): RequestH
   return (req, res, next) => {
     const started = performance.now();
     res.once('finish', () => {
-      const route = (req as unknown as PatternRequest)[routePattern] ?? UNMATCHED_ROUTE;
-      metrics.httpRequest(req.method, route, res.statusCode, (performance.now() - started) / 1000);
+      metrics.httpRequest(req.method, matchedRoute(req), res.statusCode, (performance.now() - started) / 1000);
     });
     next();
   };

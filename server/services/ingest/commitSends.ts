@@ -51,6 +51,8 @@ export interface SendCommit {
   lastError: string | null;
   /** The Idempotency-Key's record, committed with the send or not at all. */
   idempotency?: { scope: string; key: string; requestHash: string; answer: StoredAnswer };
+  /** The creating request's W3C traceparent (tracing on), stored on a new Send for its deliveries' spans to link to. */
+  traceParent?: string | null;
 }
 
 /** A committed notification as the emit after commit needs it. */
@@ -135,7 +137,7 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
     ok.flatMap((s) => {
       if (s.target.kind !== 'new') return [];
       const columns = specToColumns(s.spec);
-      return [{ ...columns, id: s.sendId, apiKeyId: s.target.sender.apiKeyId ?? null, createdById: s.target.sender.userId ?? null, sentAt: s.sentAt, recipientCount: s.notifications.length, lastError: s.lastError }];
+      return [{ ...columns, id: s.sendId, apiKeyId: s.target.sender.apiKeyId ?? null, createdById: s.target.sender.userId ?? null, sentAt: s.sentAt, recipientCount: s.notifications.length, lastError: s.lastError, traceParent: s.traceParent ?? null }];
     }),
   );
   for (const s of ok) {

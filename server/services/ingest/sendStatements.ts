@@ -115,11 +115,12 @@ export type SendRow = SpecColumns & {
   sentAt: Date;
   recipientCount: number;
   lastError: string | null;
+  traceParent: string | null;
 };
 
 const SEND_COLUMNS = [
   'id', 'recipients', 'title', 'body', 'category', 'priority', 'actionUrl', 'data', 'channels', 'apiKeyId', 'createdById',
-  'status', 'createdAt', 'sentAt', 'recipientCount', 'lastError', 'attempts',
+  'status', 'createdAt', 'sentAt', 'recipientCount', 'lastError', 'attempts', 'traceParent',
 ] as const;
 
 /** Sends that go out now, created as sent. */
@@ -127,7 +128,7 @@ export async function insertSends(sql: SqlRunner, rows: readonly SendRow[]): Pro
   await insertRows(sql, 'Send', SEND_COLUMNS, rows, (s, params) =>
     params.push(
       s.id, s.recipients, s.title, s.body, s.category, s.priority, s.actionUrl, s.data, s.channels, s.apiKeyId, s.createdById,
-      'sent', s.sentAt, s.sentAt, s.recipientCount, s.lastError, 0,
+      'sent', s.sentAt, s.sentAt, s.recipientCount, s.lastError, 0, s.traceParent,
     ),
   );
 }

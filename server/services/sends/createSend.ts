@@ -8,6 +8,7 @@ import type { IngestReservation } from '../ingest/sendWriter.js';
 import { resolveRecipients } from '../notifications/resolveRecipients.js';
 import { deliverSend, type DeliveredSend } from './deliverSend.js';
 import { checkRendering, compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
+import { currentTraceParent } from '../../tracing/tracing.js';
 import { testPausePoint } from './testPausePoint.js';
 
 /** A `scheduledAt` this far in the past still means "now" (clocks differ); older is a mistake. */
@@ -83,6 +84,7 @@ export async function createSendTo(
           status: 'scheduled',
           scheduledAt,
           recipientCount: recipients.length,
+          traceParent: currentTraceParent(),
         },
       });
       await testPausePoint(ctx, 'send.beforeCommit');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../context.js';
 import { timeOrderedId } from '../../timeOrderedId.js';
+import { currentTraceParent, inSpan } from '../../tracing/tracing.js';
 import { enabledExternalChannels } from '../../delivery/planDeliveries.js';
 import { HttpError } from '../../errors.js';
 import type { SendSource } from '../../metrics/appMetrics.js';
@@ -9,7 +10,7 @@ import { presentNotification } from '../../presenters/notification.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import type { StoredAnswer } from '../idempotency/runIdempotent.js';
-import type { NewNotificationRow, SendTarget } from '../ingest/commitSends.js';
+import type { NewNotificationRow, SendCommit, SendTarget } from '../ingest/commitSends.js';
 import type { IngestReservation } from '../ingest/sendWriter.js';
 import type { InboxCounts } from '../../../shared/schemas/notification.js';
 import { getInboxCounts } from '../notifications/inboxCounts.js';
@@ -75,7 +76,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
   const category = await ctx.categories.get(spec.category);
   if (!category) throw new HttpError(422, 'unknown_category', 'No such category', [{ path: 'category', message: `No category "${spec.category}"` }]);
 
-  const outcome = await ctx.sendWriter.commit({
+  const commit: SendCommit = {
     sendId,
     target,
     spec,
@@ -85,7 +86,12 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
     notifications: rendered,
     lastError,
     ...(idempotency && { idempotency: { ...idempotency.claim, answer: idempotency.answer(delivered) } }),
-  }, reservation);
+    // The request's trace (tracing on), stored on the Send: its deliveries' spans link back to it.
+    traceParent: currentTraceParent(),
+  };
+  const outcome = await inSpan('send.commit', { 'flashnotify.send.id': sendId, 'flashnotify.notifications': rendered.length }, () =>
+    ctx.sendWriter.commit(commit, reservation),
+  );
   if (!outcome.ok) throw outcome.error;
   await testPausePoint(ctx, 'send.afterCommit');
 
@@ -93,7 +99,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
   ctx.metrics.sendCommitted(spec.category, spec.priority, sendSource(target), rows.length);
   if (deliveries > 0) ctx.delivery.wake();
   const counts = await withLateJoiners(ctx, rows, outcome.counts);
-  await inSlices(rows, FAN_OUT_SLICE, (slice) => {
+  await inSpan('send.emit', { 'flashnotify.send.id': sendId }, () => inSlices(rows, FAN_OUT_SLICE, (slice) => {
     for (const row of slice) {
       // Nobody connected (no counts read): they catch up by seq, counts included, when they connect. One
       // who connects from now on joins their room before their replay reads, after this commit.
@@ -103,7 +109,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
       ctx.realtime.publish(row.userId, 'notification.created', presentNotification(row), { counts: userCounts });
       ctx.metrics.notificationEmitted((performance.now() - started) / 1000);
     }
-  });
+  }));
   return delivered;
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Send" ADD COLUMN     "traceParent" TEXT;
