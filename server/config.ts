@@ -51,6 +51,7 @@ const envSchema = z.object({
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SNOOZE_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   INGEST_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   SOCKET_REVALIDATE_MS: z.coerce.number().int().min(50).max(86_400_000).default(5 * 60_000),
   SOCKET_HANDSHAKES_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(200),
@@ -108,6 +109,8 @@ export interface Config {
   ingestQueueLimit: number;
   /** How often each node looks for digests that are due. */
   digestIntervalMs: number;
+  /** How often each node looks for snoozes that are due (a timer wakes it at the soonest one's time in between). */
+  snoozeIntervalMs: number;
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
   socketRevalidateMs: number;
   /** Authenticated socket handshakes (auth → replay sent) one node takes at once; more are told to come back later. */
@@ -193,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     ingestQueueLimit: env.INGEST_QUEUE_LIMIT,
     digestIntervalMs: env.DIGEST_INTERVAL_MS,
+    snoozeIntervalMs: env.SNOOZE_INTERVAL_MS,
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     socketHandshakesInFlight: env.SOCKET_HANDSHAKES_IN_FLIGHT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
