@@ -146,8 +146,8 @@ export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema
 
 /**
  * How far ahead a snooze may be set (ms), checked by the server against its own clock when the PATCH
- * arrives (`snoozedUntil` names the field): at least a minute (a shorter one would wake before the lists
- * even refreshed), at most a year.
+ * arrives (`snoozedUntil` names the field): at least a minute (the server's SNOOZE_MIN_AHEAD_MS), at most
+ * a year. A snooze is a "later", not a timer; a year bounds what waits in the table.
  */
 export const SNOOZE_LIMITS = { minAheadMs: 60_000, maxAheadMs: 366 * 24 * 60 * 60 * 1000 } as const;
 

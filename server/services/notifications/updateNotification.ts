@@ -33,15 +33,16 @@ function diff(current: NotificationState, changes: UpdateNotificationInput, now:
 }
 
 /**
- * The instant a `snoozedUntil` names, checked against the snooze clock: at least SNOOZE_LIMITS.minAheadMs
- * and at most maxAheadMs ahead (400 naming `snoozedUntil` otherwise).
+ * The instant a `snoozedUntil` names, checked against the snooze clock: at least SNOOZE_MIN_AHEAD_MS (a
+ * minute) and at most SNOOZE_LIMITS.maxAheadMs (a year) ahead; a 400 naming `snoozedUntil` otherwise.
  */
 function snoozeTime(ctx: AppContext, value: string): Date {
   const at = new Date(value);
   const ahead = at.getTime() - ctx.snoozes.now().getTime();
   const refuse = (message: string) =>
     new HttpError(400, 'validation_failed', 'Invalid request body', [{ path: 'snoozedUntil', message }]);
-  if (ahead < SNOOZE_LIMITS.minAheadMs) throw refuse('Must be at least a minute from now');
+  const min = ctx.config.snoozeMinAheadMs;
+  if (ahead < min) throw refuse(`Must be at least ${min >= 1000 ? `${Math.ceil(min / 1000)} seconds` : `${min} ms`} from now`);
   if (ahead > SNOOZE_LIMITS.maxAheadMs) throw refuse('Must be at most a year from now');
   return at;
 }
