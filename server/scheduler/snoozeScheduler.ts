@@ -3,9 +3,6 @@ import { nextSnoozeDue } from '../services/snoozes/nextSnoozeDue.js';
 import { wakeDueSnoozes } from '../services/snoozes/wakeDueSnoozes.js';
 import { poll, serialTask } from './serialTask.js';
 
-/** How often each node looks for due snoozes unless a timer wakes it sooner (SNOOZE_INTERVAL_MS). */
-export const DEFAULT_SNOOZE_INTERVAL_MS = 30_000;
-
 /** Snoozes woken per transaction: a short hold of the writer, and of each row lock on PostgreSQL. */
 const WAKE_BATCH = 100;
 

@@ -165,7 +165,8 @@ describe('snooze', () => {
     }
     const list = (await client.get('/api/notifications')).body.items as NotificationDto[];
     expect(list.map((n) => n.id)).toEqual([a, b]);
-    expect((await client.get('/api/notifications/counts')).body).toMatchObject({ unread: 2, unseen: 2, ...(await countsInDb(user.id)) });
+    expect(await countsInDb(user.id)).toEqual({ unread: 2, unseen: 2 });
+    expect((await client.get('/api/notifications/counts')).body).toMatchObject({ unread: 2, unseen: 2 });
     // Not a new send: its email went out once and is not written again.
     expect(await server.ctx.db.delivery.count({ where: { notificationId: a } })).toBe(emailsBefore);
 
