@@ -147,7 +147,7 @@ describe('snooze', () => {
     laptop.disconnect(); // offline from here: it holds both, with its watermark at b's seq
     const laptopMark = laptop.tracker.watermark!;
 
-    const snooze = await client.request('PATCH', `/api/notifications/${a}`, { snoozedUntil: inMs(MIN_AHEAD_MS + 300) });
+    const snooze = await client.request('PATCH', `/api/notifications/${a}`, { snoozedUntil: inMs(MIN_AHEAD_MS + 1500) });
     expect(snooze.status).toBe(200);
     const woke = (s: InboxSocket) => s.rawCreated.filter((n) => n.id === a && n.seq !== oldSeq);
     await waitFor(() => woke(tab1).length === 1 && woke(tab2).length === 1, 8000, 'the wake-up on both tabs');

@@ -32,7 +32,7 @@ describe('snooze on two nodes sharing PostgreSQL', () => {
     await waitFor(() => socketA.received.length === ITEMS && socketB.received.length === ITEMS, 10_000, 'every item on both nodes');
 
     // All due at the same instant, set half through each node: both nodes' timers fire together.
-    const at = new Date(Date.now() + 3000).toISOString();
+    const at = new Date(Date.now() + 5000).toISOString();
     const patched = await Promise.all(ids.map((id, i) => (i % 2 ? onB : onA).request('PATCH', `/api/notifications/${id}`, { snoozedUntil: at })));
     expect(patched.filter((r) => r.status !== 200).map((r) => [r.status, r.body])).toEqual([]);
 
