@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { SNOOZE_LIMITS } from '../shared/schemas/notification.js';
 import { allowedOriginsSchema } from './origins.js';
 import { trustProxySchema, type TrustProxy } from './trustProxy.js';
 import { parseOutboundAllowlist, type OutboundPolicy } from './outbound/outboundPolicy.js';
@@ -51,6 +52,8 @@ const envSchema = z.object({
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SNOOZE_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
+  SNOOZE_MIN_AHEAD_MS: z.coerce.number().int().min(0).max(3_600_000).default(SNOOZE_LIMITS.minAheadMs),
   INGEST_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   SOCKET_REVALIDATE_MS: z.coerce.number().int().min(50).max(86_400_000).default(5 * 60_000),
   SOCKET_HANDSHAKES_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(200),
@@ -116,6 +119,10 @@ export interface Config {
   ingestQueueLimit: number;
   /** How often each node looks for digests that are due. */
   digestIntervalMs: number;
+  /** How often each node looks for snoozes that are due (a timer wakes it at the soonest one's time in between). */
+  snoozeIntervalMs: number;
+  /** The shortest snooze accepted (ms ahead of now); SNOOZE_LIMITS.minAheadMs unless set (tests set it lower). */
+  snoozeMinAheadMs: number;
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
   socketRevalidateMs: number;
   /** Authenticated socket handshakes (auth → replay sent) one node takes at once; more are told to come back later. */
@@ -202,6 +209,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     ingestQueueLimit: env.INGEST_QUEUE_LIMIT,
     digestIntervalMs: env.DIGEST_INTERVAL_MS,
+    snoozeIntervalMs: env.SNOOZE_INTERVAL_MS,
+    snoozeMinAheadMs: env.SNOOZE_MIN_AHEAD_MS,
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     socketHandshakesInFlight: env.SOCKET_HANDSHAKES_IN_FLIGHT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),

@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import type { AppMetrics } from './metrics/appMetrics.js';
 import type { RunState } from './runState.js';
 import type { RealtimePublisher } from './realtime/publisher.js';
+import type { SnoozeTimer } from './scheduler/snoozeScheduler.js';
 import type { CategoryCache } from './services/categories/categoryCache.js';
 import type { SendWriter } from './services/ingest/sendWriter.js';
 import type { UserTokenVerifier } from './services/userTokens/verifyUserToken.js';
@@ -32,6 +33,8 @@ export interface AppContext {
   realtime: RealtimePublisher;
   /** Tells the send scheduler about a newly scheduled send, so one due soon is not late. */
   scheduler: { wake(at: Date): void };
+  /** The snooze job's clock (snoozes are checked against it) and its wake-up for a snooze set here. */
+  snoozes: SnoozeTimer;
   /** External channels, their switches and breakers, and the delivery worker's wake-up. */
   delivery: DeliveryRuntime;
   /**

@@ -1,5 +1,5 @@
 /** The background loops whose turning readiness watches. */
-export type LoopName = 'delivery' | 'sendScheduler' | 'digests';
+export type LoopName = 'delivery' | 'sendScheduler' | 'digests' | 'snoozes';
 
 /** One watched loop: how often it should turn and when it last finished a turn (epoch ms). */
 export interface LoopBeat {

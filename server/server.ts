@@ -27,6 +27,7 @@ import { HandshakeAdmission } from './realtime/handshakeAdmission.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
+import { startSnoozeScheduler } from './scheduler/snoozeScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
 import { findOpenDemoAccounts } from './services/auth/findOpenDemoAccounts.js';
 import { seedDemoData } from './services/auth/seedDemoData.js';
@@ -66,6 +67,8 @@ export interface StartOptions {
   log?: Logger;
   /** Real channels built with test transports (a local Twilio fake, a self-signed push endpoint). */
   channels?: Partial<Record<ExternalChannel, ChannelFactory>>;
+  /** The clock snoozes are set and woken by (default: the real one); tests move theirs forward instead of waiting. */
+  clock?: () => Date;
 }
 
 /**
@@ -87,6 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // First: spans started from here on (the migrations' included) are exported when OTEL_EXPORTER_OTLP_ENDPOINT is set.
   const tracing = startTracing(config.otel);
   const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (() => new Date());
   await prepareWritableDirectories(config);
   await migrateDatabase(config.databaseUrl, { log: (msg) => log.info(msg) });
   const metrics = new AppMetrics();
@@ -107,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     runState: new RunState(),
     realtime: silentPublisher, // replaced by the Socket.IO publisher once the server is attached
     scheduler: { wake: () => {} },
+    snoozes: { now: clock, wake: () => {} }, // replaced by the snooze scheduler once the server listens
     delivery: undefined as unknown as DeliveryRuntime, // set below, before the server accepts requests
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     signingSecret: deriveSigningSecret(sessionSecret),
@@ -171,6 +176,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (!config.publicUrl) ctx.publicUrl = url.replace('127.0.0.1', 'localhost');
   const worker = deliveryRuntime.startWorker();
   const digests = startDigestScheduler(ctx, config.digestIntervalMs);
+  const snoozes = startSnoozeScheduler(ctx, { intervalMs: config.snoozeIntervalMs, now: clock });
+  ctx.snoozes = snoozes;
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -180,6 +187,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ctx.runState.shutdownStartedAt = new Date();
       await scheduler.stop();
       await digests.stop();
+      await snoozes.stop();
       await worker.stop();
       session.close();
       revalidation.stop();

@@ -14,9 +14,17 @@ import type { PreferencesDto } from './schemas/preferences.js';
  * during a Redis outage) asks for the gap with `sync.request` and gets the same replay as an answer.
  */
 export interface ServerToClientEvents {
-  /** See CreatedMeta: a replayed one (toast only what is new) or a live one with the counts after it. */
+  /**
+   * See CreatedMeta: a replayed one (toast only what is new) or a live one with the counts after it. Also a
+   * notification coming back from a snooze: the same id under a new, higher `seq` (unread, unseen, on top),
+   * to be taken as new, not dropped as a duplicate (SeqWatermark dedupes by id and seq); its old seq is
+   * never used again. The replay leaves out notifications snoozed at the time, so they come only this way.
+   */
   'notification.created': (notification: NotificationDto, meta?: CreatedMeta) => void;
-  /** Read/unread/seen/archived changes, so all tabs and devices agree. */
+  /**
+   * Read/unread/seen/archived changes, and snoozes (`snoozedUntil` set: out of every view but `snoozed`,
+   * and out of the counts), so all tabs and devices agree.
+   */
   'notification.updated': (notification: NotificationDto) => void;
   /**
    * Bulk changes (mark all read, mark all seen) of the items in `category` (all when absent) with

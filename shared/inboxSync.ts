@@ -7,7 +7,11 @@ import type { InboxCounts, NotificationDto } from './schemas/notification.js';
  * Seqs are per-user and contiguous (each notification takes the next one inside its transaction), but
  * live events can arrive out of order when two sends commit back to back. The watermark is therefore the
  * highest seq below which nothing is missing, not simply the highest seen; a reconnect sends it and the
- * server replays everything after it. Duplicates (live + replay) are dropped by id.
+ * server replays everything after it. Duplicates (live + replay) are dropped by id and seq: the same id
+ * under a HIGHER seq is not a duplicate but the notification coming back (a snooze woke it: it takes a
+ * new seq, so it reaches every device by the same replay as a new one; see README "Snooze"). Its old seq
+ * is never handed out again: a hole the watermark jumps when the server confirms the range
+ * (`sync.done`, a catch-up's `latestSeq`), as it jumps the seqs of snoozed items a replay leaves out.
  *
  * A fresh client has no watermark until the server's first `sync.done` tells it where the stream stands
  * (it then refetches its lists over REST, which cover everything before that point).
@@ -17,10 +21,12 @@ import type { InboxCounts, NotificationDto } from './schemas/notification.js';
  * tracker.accept({ id: 'a', seq: 2 }); // a gap: watermark stays 0
  * tracker.accept({ id: 'b', seq: 1 }); // watermark advances to 2
  * tracker.accept({ id: 'b', seq: 1 }); // returns false: duplicate
+ * tracker.accept({ id: 'b', seq: 9 }); // true: woken from a snooze, under a new seq
  */
 export class SeqWatermark {
   private pending = new Set<number>();
-  private seenIds = new Set<string>();
+  /** The highest seq each id was received under. */
+  private seenIds = new Map<string, number>();
 
   constructor(private mark: number | undefined = undefined) {}
 
@@ -34,10 +40,11 @@ export class SeqWatermark {
     return this.mark !== undefined && this.pending.size > 0;
   }
 
-  /** Records a notification; returns false when it was already received (a duplicate). */
+  /** Records a notification; returns false when it was already received under this seq or a later one (a duplicate). */
   accept(item: { id: string; seq: number }): boolean {
-    if (this.seenIds.has(item.id)) return false;
-    this.seenIds.add(item.id);
+    const seen = this.seenIds.get(item.id);
+    if (seen !== undefined && seen >= item.seq) return false;
+    this.seenIds.set(item.id, item.seq);
     if (this.mark === undefined || item.seq > this.mark) {
       this.pending.add(item.seq);
       this.advance();

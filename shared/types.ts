@@ -10,8 +10,11 @@ export type Priority = (typeof PRIORITIES)[number];
 export const ROLES = ['admin', 'user'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Inbox views: `all` is everything not archived; `archived` is only archived items. */
-export const INBOX_STATUSES = ['all', 'unread', 'read', 'archived'] as const;
+/**
+ * Inbox views: `all` is everything neither archived nor snoozed (`unread`/`read` split it); `archived` is only
+ * archived items; `snoozed` only snoozed ones, the soonest to wake first.
+ */
+export const INBOX_STATUSES = ['all', 'unread', 'read', 'archived', 'snoozed'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
 /** Where a notification can be delivered. `in_app` is the inbox; the others are external (issue 4). */

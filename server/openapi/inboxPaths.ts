@@ -41,7 +41,9 @@ const notificationPaths: ZodOpenApiPathsObject = {
       summary: "List the user's notifications",
       description:
         'Newest first (highest `seq` first), a page at a time: pass the previous page\'s `nextCursor` as `cursor`. ' +
-        '`status=all` shows everything but the archived, `archived` only those. New notifications arrive on the ' +
+        '`status=all` shows everything but the archived and the snoozed (`unread` and `read` split it), `archived` ' +
+        'only the archived, `snoozed` only the snoozed, soonest to wake first (its cursor is its own: pass it back ' +
+        'with `status=snoozed`). New notifications, and snoozed ones as they wake, arrive on the ' +
         `socket (\`notification.created\`) with this same shape. \`limit\` is 1–${LIMITS.pageSizeMax} (default 20).${orCookie}`,
       requestParams: { query: listNotificationsQuerySchema },
       responses: { 200: { description: 'One page', ...json(notificationPageSchema) }, ...inboxErrors(400) },
@@ -53,7 +55,7 @@ const notificationPaths: ZodOpenApiPathsObject = {
       tags: ['Inbox'],
       security,
       summary: 'Count unread and unseen notifications',
-      description: `Exact counts of the unarchived notifications, of one \`category\` when given. The socket sends the same as \`counts.updated\`.${orCookie}`,
+      description: `Exact counts of the notifications neither archived nor snoozed, of one \`category\` when given. The socket sends the same as \`counts.updated\`.${orCookie}`,
       requestParams: { query: countsQuerySchema },
       responses: { 200: { description: 'The counts', ...json(inboxCountsSchema) }, ...inboxErrors(400) },
     },
@@ -75,7 +77,7 @@ const notificationPaths: ZodOpenApiPathsObject = {
       security,
       summary: 'Mark all notifications read',
       description:
-        'Every unarchived notification (of one `category` when given) becomes read and seen. Give `upToSeq`, the ' +
+        'Every notification neither archived nor snoozed (of one `category` when given) becomes read and seen. Give `upToSeq`, the ' +
         'highest `seq` shown to the user, so what arrived after they looked stays unread. Every tab and device of ' +
         `the user is told on the socket.${orCookieAndCsrf}`,
       requestBody: { required: false, ...json(markAllReadSchema) },
@@ -100,10 +102,15 @@ const notificationPaths: ZodOpenApiPathsObject = {
       operationId: 'updateInboxNotification',
       tags: ['Inbox'],
       security,
-      summary: 'Mark one notification read, unread, seen, archived or unarchived',
+      summary: 'Mark one notification read, unread, seen, archived or unarchived, or snooze it',
       description:
-        'Any combination of `read`, `seen`, `archived`, at least one. Reading implies seen; a state already set ' +
-        `keeps its original time. ${ownOnly}${orCookieAndCsrf}`,
+        'Any combination of `read`, `seen`, `archived`, `snoozedUntil`, at least one. Reading implies seen; a state already set ' +
+        'keeps its original time. `snoozedUntil` (ISO 8601 with an offset, at least a minute and at most a year ahead, else ' +
+        'a 400 naming it) hides the notification from the lists and the counts until then; it then comes back as new: ' +
+        'unread, unseen, with a new `seq` (at the top), announced by `notification.created` on every tab and device, and ' +
+        'replayed by seq to those offline. No email, SMS or push goes out again, and escalation steps of a critical ' +
+        'one keep their times. `snoozedUntil: null` wakes a snoozed one now (answered with its new `seq`). Snoozing ' +
+        `un-archives; archiving ends a snooze (both at once: 400). ${ownOnly}${orCookieAndCsrf}`,
       requestParams: { path: idParamsSchema },
       requestBody: { required: true, ...json(updateNotificationSchema) },
       responses: { 200: { description: 'The notification', ...json(notificationDtoSchema) }, ...inboxErrors(400, 403, 404, 413, 415) },

@@ -25,13 +25,17 @@ export const notificationDtoSchema = z
     seenAt: timestamp.nullable(),
     readAt: timestamp.nullable(),
     archivedAt: timestamp.nullable(),
+    snoozedUntil: timestamp.nullable().meta({
+      description:
+        'While snoozed: when it wakes (then only in `status=snoozed`, and out of the counts). It wakes as new: unread, unseen, with a new `seq`, announced by `notification.created`',
+    }),
   })
   .meta({ id: 'Notification' });
 
 /** `NotificationPage`. */
 export const notificationPageSchema = z
   .object({
-    items: z.array(notificationDtoSchema).meta({ description: 'Newest first (highest `seq` first)' }),
+    items: z.array(notificationDtoSchema).meta({ description: 'Newest first (highest `seq` first); `status=snoozed`: soonest to wake first' }),
     nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
   })
   .meta({ id: 'NotificationPage' });

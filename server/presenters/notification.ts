@@ -15,6 +15,8 @@ export interface NotificationRow {
   seenAt: Date | null;
   readAt: Date | null;
   archivedAt: Date | null;
+  /** Snooze (issue 11): absent where it cannot be set (a new notification, the replay, which skips snoozed ones). */
+  snoozedUntil?: Date | null;
 }
 
 /** Row → DTO. REST lists and socket events use this one function, so both always agree. */
@@ -32,5 +34,6 @@ export function presentNotification(row: NotificationRow): NotificationDto {
     seenAt: row.seenAt?.toISOString() ?? null,
     readAt: row.readAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
   };
 }

@@ -34,6 +34,29 @@ export const seqCursorSchema = z
   .regex(/^[1-9][0-9]{0,9}$/, NOT_A_CURSOR)
   .refine((cursor) => Number(cursor) <= INT4_MAX, NOT_A_CURSOR);
 
+/** Position after the last item of a page of the snoozed view, ordered by (snoozedUntil, seq), soonest first. */
+export interface SnoozeCursor {
+  snoozedUntil: Date;
+  seq: number;
+}
+
+/**
+ * `<snoozedUntil ms in base36>_<seq>`: the snoozed view's cursor (the other inbox views use the seq alone).
+ *
+ * @example
+ * encodeSnoozeCursor({ snoozedUntil: new Date(36_000), seq: 7 }); // 'rs0_7'
+ */
+export const encodeSnoozeCursor = ({ snoozedUntil, seq }: SnoozeCursor): string => `${snoozedUntil.getTime().toString(36)}_${seq}`;
+
+/** The position a snooze cursor names, or undefined when it is malformed or out of range. */
+export function decodeSnoozeCursor(cursor: string): SnoozeCursor | undefined {
+  const match = /^([0-9a-z]{1,10})_([1-9][0-9]{0,9})$/.exec(cursor);
+  if (!match) return undefined;
+  const ms = parseInt(match[1]!, 36);
+  const seq = Number(match[2]);
+  return ms <= MAX_CURSOR_TIME_MS && seq <= INT4_MAX ? { snoozedUntil: new Date(ms), seq } : undefined;
+}
+
 /** Position after the last row of a page ordered by (createdAt, id), newest first. */
 export interface TimeIdCursor {
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, INBOX_STATUSES, PRIORITIES, type SendStatus } from '../types.js';
 import { ACTION_URL_MAX, checkActionUrl } from '../urls.js';
-import { seqCursorSchema } from './cursors.js';
+import { decodeSnoozeCursor, seqCursorSchema } from './cursors.js';
 
 /** Limits shared by validation on both sides, so the client can show them before the server refuses. */
 export const LIMITS = {
@@ -126,24 +126,51 @@ export interface CreateNotificationResult {
   notificationIds: string[];
 }
 
-/** Query of `GET /api/notifications`. */
-export const listNotificationsQuerySchema = z.strictObject({
-  status: z.enum(INBOX_STATUSES).default('all'),
-  category: categoryKeySchema.optional(),
-  cursor: seqCursorSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
-});
+/**
+ * Query of `GET /api/notifications`. `cursor` is the previous page's `nextCursor`: a seq in every view but
+ * `snoozed`, whose pages are ordered by wake time and carry a `<time>_<seq>` cursor (see encodeSnoozeCursor).
+ */
+export const listNotificationsQuerySchema = z
+  .strictObject({
+    status: z.enum(INBOX_STATUSES).default('all'),
+    category: categoryKeySchema.optional(),
+    cursor: z.string().max(32).meta({ description: 'The `nextCursor` of the previous page (of the same status)' }).optional(),
+    limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+  })
+  .superRefine((query, ctx) => {
+    if (query.cursor === undefined) return;
+    const valid = query.status === 'snoozed' ? decodeSnoozeCursor(query.cursor) !== undefined : seqCursorSchema.safeParse(query.cursor).success;
+    if (!valid) ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Must be a cursor returned by a previous page' });
+  });
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
 
-/** Body of `PATCH /api/notifications/:id`: any combination of state changes, at least one. */
+/**
+ * How far ahead a snooze may be set (ms), checked by the server against its own clock when the PATCH
+ * arrives (`snoozedUntil` names the field): at least a minute (the server's SNOOZE_MIN_AHEAD_MS), at most
+ * a year. A snooze is a "later", not a timer; a year bounds what waits in the table.
+ */
+export const SNOOZE_LIMITS = { minAheadMs: 60_000, maxAheadMs: 366 * 24 * 60 * 60 * 1000 } as const;
+
+/**
+ * Body of `PATCH /api/notifications/:id`: any combination of state changes, at least one.
+ *
+ * `snoozedUntil` (ISO 8601 with an offset) hides the notification from the inbox lists and counts until
+ * then, when it comes back as new (unread, unseen, at the top; see README "Snooze"); `null` wakes it now.
+ * Snoozing un-archives; archiving ends a snooze, so both together are refused.
+ */
 export const updateNotificationSchema = z
   .strictObject({
     read: z.boolean().optional(),
     seen: z.literal(true).optional(),
     archived: z.boolean().optional(),
+    snoozedUntil: z.iso.datetime({ offset: true }).nullable().optional(),
   })
-  .refine((v) => v.read !== undefined || v.seen !== undefined || v.archived !== undefined, {
-    message: 'Give at least one of read, seen, archived',
+  .refine((v) => v.read !== undefined || v.seen !== undefined || v.archived !== undefined || v.snoozedUntil !== undefined, {
+    message: 'Give at least one of read, seen, archived, snoozedUntil',
+  })
+  .refine((v) => !(v.archived === true && typeof v.snoozedUntil === 'string'), {
+    path: ['snoozedUntil'],
+    message: 'A notification cannot be archived and snoozed at once',
   });
 export type UpdateNotificationInput = z.infer<typeof updateNotificationSchema>;
 
@@ -180,6 +207,11 @@ export interface NotificationDto {
   seenAt: string | null;
   readAt: string | null;
   archivedAt: string | null;
+  /**
+   * While snoozed: when it wakes (it is then in the `snoozed` view only, and out of the counts). Null
+   * otherwise; a woken one comes back with a new `seq`, unread and unseen, as a `notification.created`.
+   */
+  snoozedUntil: string | null;
 }
 
 /** One page of `GET /api/notifications`; `nextCursor` is null on the last page. */

@@ -20,5 +20,6 @@ export const notificationDto = (seq: number, patch: Partial<NotificationDto> = {
   seenAt: null,
   readAt: null,
   archivedAt: null,
+  snoozedUntil: null,
   ...patch,
 });

@@ -26,6 +26,16 @@ describe('SeqWatermark', () => {
     expect(tracker.accept({ id: 'a', seq: 1 })).toBe(false);
   });
 
+  it('takes an id again under a higher seq (woken from a snooze), and advances over it', () => {
+    const tracker = new SeqWatermark(0);
+    tracker.accept({ id: 'a', seq: 1 });
+    tracker.accept({ id: 'b', seq: 2 });
+    expect(tracker.accept({ id: 'a', seq: 3 })).toBe(true);
+    expect(tracker.watermark).toBe(3);
+    expect(tracker.accept({ id: 'a', seq: 3 })).toBe(false); // the replay of the wake-up
+    expect(tracker.accept({ id: 'a', seq: 1 })).toBe(false); // a stale copy of its old self
+  });
+
   it('ignores confirmations behind the watermark and resets on demand', () => {
     const tracker = new SeqWatermark(7);
     tracker.confirmUpTo(3);

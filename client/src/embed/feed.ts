@@ -2,8 +2,11 @@ import type { BulkUpdateChange } from '@shared/events';
 import type { NotificationDto, NotificationPage } from '@shared/schemas/notification';
 import { applyBulkChange } from '../lib/bulkChange.js';
 
+/** In the `all` view: neither archived nor snoozed. */
+const shown = (item: NotificationDto) => item.archivedAt === null && item.snoozedUntil === null;
+
 /**
- * What the custom element's feed holds: the inbox's `all` view (archived items left out), newest first by
+ * What the custom element's feed holds: the inbox's `all` view (archived and snoozed items left out), newest first by
  * `seq`, one entry per id whichever way an item arrived (a page, a live event, a replay after a reconnect),
  * and the cursor of the next page. No DOM: the element renders `items` after each change.
  *
@@ -47,21 +50,22 @@ export class FeedState {
     this.sort();
   }
 
-  /** A new notification (live or replayed): true when it was not held yet. */
+  /** A new notification (live or replayed): true when it was not held yet, or held under an older seq (woken from a snooze). */
   add(item: NotificationDto): boolean {
-    if (this.byId.has(item.id) || item.archivedAt !== null) return false;
+    const held = this.byId.get(item.id);
+    if ((held && held.seq >= item.seq) || !shown(item)) return false;
     this.put(item);
     this.sort();
     return true;
   }
 
-  /** A changed notification: replaced in place, or removed once archived. Unknown ids are ignored (older pages). */
+  /** A changed notification: replaced in place, or removed once archived or snoozed. Unknown ids are ignored (older pages). */
   update(item: NotificationDto): void {
     if (!this.byId.has(item.id)) {
       // Unarchived elsewhere: back in the `all` view if it falls within what is loaded.
-      if (item.archivedAt === null && this.loaded && this.coversSeq(item.seq)) this.put(item);
+      if (shown(item) && this.loaded && this.coversSeq(item.seq)) this.put(item);
       else return;
-    } else if (item.archivedAt !== null) {
+    } else if (!shown(item)) {
       this.byId.delete(item.id);
     } else {
       this.byId.set(item.id, item);
@@ -106,7 +110,7 @@ export class FeedState {
   }
 
   private put(item: NotificationDto): void {
-    if (item.archivedAt === null) this.byId.set(item.id, item);
+    if (shown(item)) this.byId.set(item.id, item);
   }
 
   private sort(): void {

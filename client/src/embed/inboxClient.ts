@@ -25,9 +25,12 @@ export interface InboxClientOptions {
 
 /** What an {@link InboxClient} tells its listeners. */
 export interface InboxClientEvents {
-  /** A notification the client did not hold: live, or replayed after a reconnect (`replayed: true`). */
+  /**
+   * A notification the client did not hold: live, or replayed after a reconnect (`replayed: true`); also one
+   * woken from a snooze, which comes again under its id with a new, higher `seq` (replace it, on top).
+   */
   notification: (item: NotificationDto, info: { replayed: boolean }) => void;
-  /** Read / unread / seen / archived changed (here, in another tab, on another device). */
+  /** Read / unread / seen / archived / snoozed changed (here, in another tab, on another device); `snoozedUntil` set: hide it until it wakes. */
   updated: (item: NotificationDto) => void;
   /** A mark-all on the server: apply the same scope (category, `upToSeq`) to what you show. */
   bulkUpdated: (change: BulkUpdateChange) => void;
@@ -238,7 +241,7 @@ export class InboxClient {
     return (await inboxRequests.categories(this.request)).items;
   }
 
-  /** Changes one notification (read, seen, archived); every tab and device gets `updated`. */
+  /** Changes one notification (read, seen, archived, snoozedUntil); every tab and device gets `updated`. */
   update(id: string, patch: UpdateNotificationInput): Promise<NotificationDto> {
     return inboxRequests.updateNotification(this.request, id, patch);
   }

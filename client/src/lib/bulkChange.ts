@@ -3,11 +3,12 @@ import type { NotificationDto } from '@shared/schemas/notification';
 
 /**
  * Whether a "mark all" change covers an item, by the server's own rule (server/services/notifications/
- * markAll.ts): not archived, in its category when it has one, and `seq <= upToSeq` when bounded.
+ * markAll.ts): not archived, not snoozed, in its category when it has one, and `seq <= upToSeq` when bounded.
  */
 export function coveredBy(change: BulkUpdateChange, item: NotificationDto): boolean {
   return (
     item.archivedAt === null &&
+    item.snoozedUntil === null &&
     (!change.category || item.category === change.category) &&
     (change.upToSeq === undefined || item.seq <= change.upToSeq)
   );

@@ -9,11 +9,12 @@ import type {
   UpdateNotificationInput,
 } from '@shared/schemas/notification';
 import type { PreferencesDto, UpdateContactInput, UpdatePreferencesInput } from '@shared/schemas/preferences';
+import type { InboxStatus } from '@shared/types';
 import { toSearch, type ApiRequest } from './api.js';
 
 /** Query of one inbox page (`GET /api/notifications`). */
 export interface ListNotificationsQuery {
-  status?: 'all' | 'unread' | 'read' | 'archived';
+  status?: InboxStatus;
   category?: string;
   cursor?: string;
   limit?: number;

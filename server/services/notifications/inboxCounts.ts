@@ -2,7 +2,7 @@ import type { InboxCounts } from '../../../shared/schemas/notification.js';
 import type { Db, Tx } from '../../db/client.js';
 
 /**
- * Exact unread/unseen counts for several users at once (archived items never count).
+ * Exact unread/unseen counts for several users at once (archived and snoozed items never count).
  * Call inside the transaction that bumped the users' `stateVersion`, so each count matches its version.
  */
 export async function countInboxes(
@@ -27,7 +27,7 @@ async function countChunk(
   userIds: string[],
   category: string | undefined,
 ): Promise<Map<string, { unread: number; unseen: number }>> {
-  const scope = { userId: { in: userIds }, archivedAt: null, ...(category ? { category } : {}) };
+  const scope = { userId: { in: userIds }, archivedAt: null, snoozedUntil: null, ...(category ? { category } : {}) };
   const [unread, unseen] = await Promise.all([
     tx.notification.groupBy({
       by: ['userId'],

@@ -33,12 +33,14 @@ const ROW_COLUMNS = { sqlite: rowColumnsFor('sqlite'), postgres: rowColumnsFor('
 
 /**
  * The user's notifications with `afterSeq < seq <= throughSeq`, oldest first (the replay of a stream gap;
- * callers bound the range by REPLAY_LIMIT).
+ * callers bound the range by REPLAY_LIMIT). Snoozed ones are left out: they are not in the inbox until they
+ * wake, and waking gives them a new seq, replayed then (the client's watermark jumps the holes: the replay
+ * confirms everything up to `throughSeq`).
  */
 export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: number, throughSeq: number): Promise<NotificationRow[]> {
   type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt';
   const rows = await sql.all<Omit<NotificationRow, Timestamps> & Record<Timestamps, unknown>>(
-    `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq"`,
+    `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? AND "snoozedUntil" IS NULL ORDER BY "seq"`,
     [userId, afterSeq, throughSeq],
   );
   return rows.map((row) => ({
@@ -51,14 +53,14 @@ export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: n
   }));
 }
 
-/** Exact unread/unseen counts (archived never count) of many users in one statement; 0/0 for a user without rows. */
+/** Exact unread/unseen counts (archived and snoozed never count) of many users in one statement; 0/0 for a user without rows. */
 export async function countInboxRows(sql: SqlRunner, userIds: readonly string[]): Promise<Map<string, Omit<InboxCounts, 'version'>>> {
   if (userIds.length === 0) return new Map();
   const count = (condition: string) =>
     sql.dialect === 'postgres' ? `(COUNT(*) FILTER (WHERE ${condition}))::int` : `COALESCE(SUM(${condition}), 0)`;
   const rows = await sql.all<{ userId: string; unread: number; unseen: number }>(
     `SELECT "userId", ${count('"readAt" IS NULL')} AS unread, ${count('"seenAt" IS NULL')} AS unseen
-     FROM "Notification" WHERE ${sqlInList(sql, '"userId"')} AND "archivedAt" IS NULL GROUP BY "userId"`,
+     FROM "Notification" WHERE ${sqlInList(sql, '"userId"')} AND "archivedAt" IS NULL AND "snoozedUntil" IS NULL GROUP BY "userId"`,
     [sqlListParam(sql, userIds)],
   );
   const byUser = new Map(rows.map((r) => [r.userId, { unread: Number(r.unread), unseen: Number(r.unseen) }]));

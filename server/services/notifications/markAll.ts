@@ -13,7 +13,7 @@ export interface MarkAllProps {
 }
 
 /**
- * Marks every unarchived notification of the user (optionally of one category, optionally only up to the
+ * Marks every unarchived, unsnoozed notification of the user (optionally of one category, optionally only up to the
  * `seq` the user had seen) read or seen in one statement, then tells all the user's tabs, with the same
  * scope, so they change exactly the items the server changed.
  */
@@ -25,6 +25,8 @@ export async function markAll(
   const scope = {
     userId,
     archivedAt: null,
+    // Snoozed ones are out of the inbox until they wake, and wake unread anyway (issue 11).
+    snoozedUntil: null,
     ...(category ? { category } : {}),
     // Something that arrived after the user looked is still news: it stays unread / unseen.
     ...(upToSeq !== undefined ? { seq: { lte: upToSeq } } : {}),

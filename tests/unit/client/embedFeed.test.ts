@@ -37,6 +37,17 @@ describe('FeedState', () => {
     expect(feed.add(item(9, { archivedAt: '2026-01-02T00:00:00.000Z' }))).toBe(false);
   });
 
+  it('drops a snoozed item, and puts it back on top when it wakes under a new seq', () => {
+    const feed = new FeedState();
+    feed.setFirstPage({ items: [item(3), item(2), item(1)], nextCursor: null });
+    feed.update(item(2, { snoozedUntil: '2026-01-02T00:00:00.000Z' }));
+    expect(seqs(feed)).toEqual([3, 1]);
+    expect(feed.add(item(4, { id: 'n1' }))).toBe(true); // n1 woke from an earlier snooze: a new seq
+    expect(feed.items.map((i) => i.id)).toEqual(['n1', 'n3']);
+    expect(feed.add(item(4, { id: 'n1' }))).toBe(false);
+    expect(feed.add(item(5, { snoozedUntil: '2026-01-02T00:00:00.000Z' }))).toBe(false);
+  });
+
   it('applies a bounded "mark all read" to what it covers only', () => {
     const feed = new FeedState();
     feed.setFirstPage({ items: [item(3), item(2, { category: 'billing' }), item(1)], nextCursor: null });

@@ -15,6 +15,7 @@ const COPY = {
     title: 'Nothing archived',
     text: 'Archive notifications to tidy up your inbox without losing them.',
   },
+  snoozed: { Icon: BellOff, title: 'Nothing snoozed', text: 'Snoozed notifications wait here until they come back.' },
 };
 
 /** What the inbox shows when a filtered list has no items. */

@@ -22,14 +22,17 @@ export function normalizeFilters({ status, category }: InboxFilters): InboxFilte
   return category ? { status, category } : { status };
 }
 
-/** Counts as unread in the badge: not read and not archived (counts exclude archived items). */
+/** Counts as unread in the badge: not read, not archived, not snoozed (counts exclude those). */
 export function isUnread(item: NotificationDto): boolean {
-  return item.readAt === null && item.archivedAt === null;
+  return item.readAt === null && item.archivedAt === null && item.snoozedUntil === null;
 }
 
 /** Whether the server would return `item` in a list with these filters. */
 export function matchesFilters(item: NotificationDto, filters: InboxFilters): boolean {
   if (filters.category && item.category !== filters.category) return false;
+  // Snoozed items are in the `snoozed` view only, until they wake (as new, with a new seq).
+  if (filters.status === 'snoozed') return item.archivedAt === null && item.snoozedUntil !== null;
+  if (item.snoozedUntil !== null) return false;
   switch (filters.status) {
     case 'archived':
       return item.archivedAt !== null;
@@ -52,5 +55,12 @@ export function applyPatch(
   if (patch.read !== undefined) next.readAt = patch.read ? (item.readAt ?? now) : null;
   if (patch.seen) next.seenAt = item.seenAt ?? now;
   if (patch.archived !== undefined) next.archivedAt = patch.archived ? (item.archivedAt ?? now) : null;
+  // The server's rules: archiving ends a snooze, snoozing un-archives. Waking (null) is left to the
+  // server's `notification.created`: the item comes back with a new seq.
+  if (patch.archived === true) next.snoozedUntil = null;
+  if (typeof patch.snoozedUntil === 'string') {
+    next.snoozedUntil = new Date(patch.snoozedUntil).toISOString();
+    next.archivedAt = null;
+  }
   return next;
 }

@@ -13,35 +13,54 @@ export type ListSnapshot = Array<[QueryKey, ListData | undefined]>;
 
 /**
  * Puts `item` where the server would show it in one list: replaced in place, removed when it no
- * longer matches the filters (e.g. archived out of "All"), or inserted by seq when it newly matches.
+ * longer matches the filters (e.g. archived out of "All", snoozed out of every view but "Snoozed"), or
+ * inserted in the list's order when it newly matches. One whose place changed (a woken snooze comes
+ * back with a new seq; a snooze moved to another time) is moved there.
  */
 export function upsertIntoList(data: ListData, item: NotificationDto, filters: InboxFilters): ListData {
   const belongs = matchesFilters(item, filters);
+  const comesBefore = listOrder(filters);
   let found = false;
+  let moved = false;
   const pages = data.pages.map((page) => {
-    if (!page.items.some((other) => other.id === item.id)) return page;
+    const held = page.items.find((other) => other.id === item.id);
+    if (!held) return page;
     found = true;
-    const items = belongs
-      ? page.items.map((other) => (other.id === item.id ? item : other))
-      : page.items.filter((other) => other.id !== item.id);
-    return { ...page, items };
+    const samePlace = !comesBefore(held, item) && !comesBefore(item, held);
+    if (belongs && samePlace) return { ...page, items: page.items.map((other) => (other.id === item.id ? item : other)) };
+    moved = belongs;
+    return { ...page, items: page.items.filter((other) => other.id !== item.id) };
   });
-  if (found) return { ...data, pages };
+  if (found && !moved) return { ...data, pages };
   if (!belongs) return data;
-  return { ...data, pages: insertBySeq(data.pages, item) };
+  return { ...data, pages: insertInOrder(pages, item, comesBefore) };
 }
 
-/** Lists are seq-descending; an item older than every loaded page belongs to a page not fetched yet. */
-function insertBySeq(pages: NotificationPage[], item: NotificationDto): NotificationPage[] {
+/**
+ * Whether `a` is shown before `b` in a list with these filters: by seq, newest first; the snoozed view by
+ * wake time, soonest first (then by seq), as the server pages it.
+ */
+function listOrder(filters: InboxFilters): (a: NotificationDto, b: NotificationDto) => boolean {
+  if (filters.status !== 'snoozed') return (a, b) => a.seq > b.seq;
+  const wakesAt = (item: NotificationDto) => (item.snoozedUntil ? Date.parse(item.snoozedUntil) : Infinity);
+  return (a, b) => wakesAt(a) < wakesAt(b) || (wakesAt(a) === wakesAt(b) && a.seq < b.seq);
+}
+
+/** Inserts in the list's order; an item after every loaded page belongs to a page not fetched yet. */
+function insertInOrder(
+  pages: NotificationPage[],
+  item: NotificationDto,
+  comesBefore: (a: NotificationDto, b: NotificationDto) => boolean,
+): NotificationPage[] {
   const target = pages.findIndex((page, index) => {
-    const oldest = page.items.at(-1);
+    const last = page.items.at(-1);
     const isLastLoaded = index === pages.length - 1 && page.nextCursor === null;
-    return !oldest || oldest.seq < item.seq || isLastLoaded;
+    return !last || comesBefore(item, last) || isLastLoaded;
   });
   if (target === -1) return pages;
   return pages.map((page, index) => {
     if (index !== target) return page;
-    const at = page.items.findIndex((other) => other.seq < item.seq);
+    const at = page.items.findIndex((other) => comesBefore(item, other));
     const items = [...page.items];
     items.splice(at === -1 ? items.length : at, 0, item);
     return { ...page, items };
