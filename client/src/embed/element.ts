@@ -12,6 +12,7 @@ import { guardTokens, isSignedOut, tokenFromUrl } from './tokenUrl.js';
 const OPEN_WAIT_MS = 1_500;
 const DEFAULT_PAGE_SIZE = 20;
 const UPDATE_FAILED = 'Could not update the notification. Please try again.';
+const ACT_FAILED = 'Could not record your answer (another one may have been given already).';
 const MARK_ALL_FAILED = 'Could not mark everything as read. Please try again.';
 
 /**
@@ -302,6 +303,15 @@ export class FlashNotifyInboxElement extends HTMLElement {
         if (navigate) void Promise.race([marking, new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]).then(navigate);
       },
       toggleRead: (item) => void this.markRead(item, item.readAt === null),
+      act: (item, action) => {
+        if (item.actedActionId !== null) return;
+        const now = new Date().toISOString();
+        void this.change(
+          (client) => client.takeAction(item.id, action.id),
+          (feed) => feed.update({ ...item, actedActionId: action.id, actedAt: now, readAt: item.readAt ?? now }),
+          ACT_FAILED,
+        );
+      },
       archive: (item) =>
         void this.change((client) => client.archive(item.id), (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }), UPDATE_FAILED),
       markAllRead: () => {
