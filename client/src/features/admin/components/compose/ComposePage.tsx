@@ -124,6 +124,8 @@ export function ComposePage() {
             priority={state.priority}
             actionUrl={state.actionUrl}
             data={parseData(state.data)}
+            icon={state.icon}
+            actions={state.actions}
           />
         </aside>
       </div>
