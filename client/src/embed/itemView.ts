@@ -103,7 +103,7 @@ export class ItemView {
   }
 
   private actionButton(action: NotificationAction, taken: NotificationAction | undefined): HTMLElement {
-    const className = `action-button action-button--${action.style}`;
+    const className = `action-button action-button--${action.style}${taken?.id === action.id ? ' action-button--taken' : ''}`;
     const target = action.kind === 'url' ? toActionTarget(action.url ?? null) : null;
     if (target && (!taken || taken.id === action.id)) {
       // Like the item's link (actionLink.ts): another site in a new tab, a path of the host page in this one.
@@ -114,7 +114,8 @@ export class ItemView {
       });
       return link;
     }
-    const button = h('button', { class: className, text: action.label, attrs: { type: 'button', 'aria-pressed': String(taken?.id === action.id) } });
+    // Not a toggle (aria-pressed): an answer is given once; the "✓" status beside the buttons says which.
+    const button = h('button', { class: className, text: action.label, attrs: { type: 'button' } });
     button.disabled = taken !== undefined || action.kind === 'url';
     button.addEventListener('click', () => this.actions.act(this.item, action));
     return button;

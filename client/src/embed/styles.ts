@@ -128,7 +128,7 @@ a.item-main:hover .item-title { text-decoration: underline; }
 }
 .action-button--primary { background: var(--_accent); color: var(--_bg); }
 .action-button:disabled { opacity: 0.55; cursor: default; }
-.action-button[aria-pressed='true'] { opacity: 1; }
+.action-button--taken:disabled { opacity: 1; }
 .item-acted { font-size: 12px; font-weight: 600; color: var(--_fg); }
 .item-actions { flex: none; display: flex; flex-direction: column; align-items: flex-end; gap: 2px; }
 .item-actions .link-button { font-size: 12px; }

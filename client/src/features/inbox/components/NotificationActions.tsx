@@ -47,7 +47,7 @@ interface ActionControlProps {
 
 function ActionControl({ action, done, disabled, onTake }: ActionControlProps) {
   const { Link } = useInboxEnvironment();
-  const className = clsx('rich-actions__btn', `rich-actions__btn--${action.style}`);
+  const className = clsx('rich-actions__btn', `rich-actions__btn--${action.style}`, done && 'rich-actions__btn--taken');
   const target = action.kind === 'url' ? toActionTarget(action.url ?? null) : null;
   // A link stays followable once taken (going there again changes nothing); another answer disables it.
   if (target && !disabled) {
@@ -66,7 +66,8 @@ function ActionControl({ action, done, disabled, onTake }: ActionControlProps) {
     );
   }
   return (
-    <button type="button" className={className} disabled={done || disabled || action.kind === 'url'} aria-pressed={done} onClick={() => onTake(action)}>
+    // Not a toggle (aria-pressed): an answer is given once; the status beside the buttons says which.
+    <button type="button" className={className} disabled={done || disabled || action.kind === 'url'} onClick={() => onTake(action)}>
       {action.label}
     </button>
   );
