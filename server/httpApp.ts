@@ -17,6 +17,7 @@ import { preferencesRouter } from './routes/preferences.js';
 import { adminRouter } from './routes/admin/index.js';
 import { docsRouter } from './routes/docs.js';
 import { emailActionsRouter } from './routes/emailActions.js';
+import { emailActLinksRouter } from './routes/emailActLinks.js';
 import { healthCheck, livenessCheck, readinessCheck } from './routes/health.js';
 import { httpMetrics } from './metrics/httpMetrics.js';
 import { traceRequests } from './tracing/traceRequests.js';
@@ -47,7 +48,16 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'upgrade-insecure-requests': ctx.config.cookieSecure ? [] : null },
+        directives: {
+          'upgrade-insecure-requests': ctx.config.cookieSecure ? [] : null,
+          // Notification icons and avatars (issue 11) come from wherever the senders host them (a CDN, Gravatar):
+          // any https: image. Images cannot run script, and only https: or this site's own paths pass the icon
+          // rule (shared/urls.ts), so no http: fetch leaks what is read; the <img> sends no Referer. The cost,
+          // said plainly: the image host sees the viewer's IP address when an inbox shows its icon — the same
+          // as an email client showing a remote image. A host allowlist would be stricter, but it would have to
+          // be kept in sync with every sender's CDN, and a wrong entry silently shows no icon.
+          'img-src': ["'self'", 'data:', 'https:'],
+        },
       },
     }),
   );
@@ -76,6 +86,8 @@ export function createHttpApp(ctx: AppContext, sessionMiddleware: RequestHandler
   // carries a signed token instead.
   app.use('/api/unsubscribe', express.urlencoded({ extended: false, limit: '4kb' }), unsubscribeRouter(ctx));
   app.use('/api/push-actions', jsonBody('4kb'), pushReadRouter(ctx));
+  // An email's acknowledge button: a confirmation page and its empty form POST (no body to parse).
+  app.use('/api/email-actions/act', emailActLinksRouter(ctx));
   app.use('/api/email-actions', jsonBody('4kb'), emailActionsRouter(ctx));
 
   // The inbox API (user tokens or cookie) answers pages of ALLOWED_ORIGINS, preflights included: before

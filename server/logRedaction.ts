@@ -10,7 +10,7 @@ const REDACTED = '[redacted]';
 /** Routes whose path carries a signed token, matched case-insensitively as Express routes them. */
 const TOKEN_ROUTES: RegExp[] = [
   /^(\/api\/unsubscribe\/)[^/?#]+/i,
-  /^(\/api\/email-actions\/(?:open|preview)\/)[^/?#]+/i,
+  /^(\/api\/email-actions\/(?:open|preview|act)\/)[^/?#]+/i,
   /^(\/open\/)[^/?#]+/i,
 ];
 

@@ -105,3 +105,25 @@ function checkAbsolute(value: string): ActionUrlVerdict {
 function refuse(message: string): ActionUrlVerdict {
   return { ok: false, message };
 }
+
+/** Longest icon URL accepted: a push payload carries it whole (see server/channels/push/pushPayload.ts). */
+export const ICON_URL_MAX = 512;
+
+/**
+ * Checks a notification's or a category's icon: the action-URL rule (checkActionUrl), and, when
+ * absolute, `https:` only — an `http:` image on an https page is mixed content that browsers block or
+ * flag, and a plain-text fetch tells the network who read what. `data:` and `javascript:` are refused by
+ * the action-URL rule already.
+ *
+ * @example
+ * checkIconUrl('https://cdn.example/a.png') // { ok: true, target: { kind: 'absolute', href: 'https://cdn.example/a.png' } }
+ * checkIconUrl('http://cdn.example/a.png')  // { ok: false, message: 'Must be an https: URL or a path starting with "/"' }
+ */
+export function checkIconUrl(value: string): ActionUrlVerdict {
+  if (value.length > ICON_URL_MAX) return refuse(`Must be at most ${ICON_URL_MAX} characters`);
+  const verdict = checkActionUrl(value);
+  if (verdict.ok && verdict.target.kind === 'absolute' && !/^https:\/\//i.test(value)) {
+    return refuse('Must be an https: URL or a path starting with "/"');
+  }
+  return verdict;
+}

@@ -1,7 +1,7 @@
 /*
  * FlashNotify service worker, served as-is at /sw.js (scope /). Shows Web Push messages and, on a click,
  * marks the notification read and brings the app to its action URL. Payload (server/channels/push/pushPayload.ts):
- * { id, title, body, url, category, priority, readToken }, or, when a push service refused that as too
+ * { id, title, body, url, category, priority, icon?, actions?, readToken }, or, when a push service refused that as too
  * large (413), the minimal { minimal: true, id, title (cut), priority, url?, readToken }: the rest is
  * fetched with the token (POST /api/push-actions/details), and what it has is shown if that fails.
  */
@@ -19,7 +19,9 @@ self.addEventListener('push', (event) => {
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  event.waitUntil(openNotification(event.notification.data || {}));
+  const data = event.notification.data || {};
+  const action = event.action && Array.isArray(data.actions) ? data.actions.find((a) => a && a.id === event.action) : undefined;
+  event.waitUntil(action ? takeAction(data, action) : openNotification(data));
 });
 
 self.addEventListener('pushsubscriptionchange', (event) => {
@@ -64,10 +66,46 @@ function showPush(payload) {
     body: payload.body || (payload.minimal ? 'Open FlashNotify to read the full message.' : ''),
     // The same notification delivered twice (a retried send) replaces itself instead of stacking.
     tag: payload.id,
-    icon: '/favicon.svg',
+    icon: typeof payload.icon === 'string' ? payload.icon : '/favicon.svg',
     requireInteraction: payload.priority === 'critical',
-    data: { id: payload.id, url: payload.url, readToken: payload.readToken },
+    // Up to two buttons (issue 11); browsers that show none still show the notification.
+    actions: pushActions(payload.actions).map((a) => ({ action: a.id, title: a.label })),
+    data: { id: payload.id, url: payload.url, readToken: payload.readToken, actions: pushActions(payload.actions) },
   });
+}
+
+/** The payload's buttons, only well-formed ones, at most two. */
+function pushActions(actions) {
+  if (!Array.isArray(actions)) return [];
+  return actions.filter((a) => a && typeof a.id === 'string' && typeof a.label === 'string').slice(0, 2);
+}
+
+/**
+ * A button was clicked: the answer is recorded with the payload's token (POST /api/push-actions/act). A
+ * `url` button opens its link at once while the click is fresh (or, when the payload had no room for it,
+ * what the server answers); an `acknowledge` button opens nothing.
+ */
+async function takeAction(data, action) {
+  const recording = data.readToken
+    ? fetch('/api/push-actions/act', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: data.readToken, actionId: action.id }),
+        keepalive: true,
+      })
+        .then((response) => (response.ok ? response.json() : null))
+        .catch(() => null) // best effort: the buttons are still in the inbox
+    : Promise.resolve(null);
+  if (action.kind !== 'url') {
+    await recording;
+    return;
+  }
+  if (typeof action.url === 'string') {
+    await Promise.all([focusOrOpen(safeUrl(action.url)), recording]);
+    return;
+  }
+  const answer = await recording;
+  await focusOrOpen(safeUrl(answer && answer.url));
 }
 
 /** Opens the app first (browsers allow it only while the click is fresh), marking read alongside. */

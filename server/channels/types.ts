@@ -1,3 +1,4 @@
+import type { NotificationAction } from '../../shared/schemas/actions.js';
 import type { Priority } from '../../shared/types.js';
 
 /** The external channels; `in_app` is the inbox itself and never goes through the delivery worker. */
@@ -17,6 +18,10 @@ export interface OutgoingMessage {
     body: string;
     /** Absolute URL (relative action URLs are resolved against PUBLIC_URL), or null. */
     actionUrl: string | null;
+    /** The icon as stored (an https: URL or a path), or null; each channel resolves it (richLinks.ts absoluteIconUrl). */
+    icon: string | null;
+    /** Its action buttons as stored (url actions' links not yet resolved; see server/channels/richLinks.ts). */
+    actions: NotificationAction[];
     createdAt: Date;
   };
   recipient: {

@@ -2,6 +2,7 @@ import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { performance } from 'node:perf_hooks';
 import type { AttemptOutcome } from '../../shared/schemas/delivery.js';
 import { absoluteActionUrl } from '../channels/links.js';
+import { parseActions } from '../services/sends/sendSpec.js';
 import { PermanentDeliveryError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
 import { linkTo, tracer } from '../tracing/tracing.js';
 import type { AppContext } from '../context.js';
@@ -70,6 +71,8 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
       title: n.title,
       body: n.body,
       actionUrl: absoluteActionUrl(n.actionUrl, ctx.publicUrl),
+      icon: n.icon,
+      actions: parseActions(n.actions),
       createdAt: n.createdAt,
     },
     recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, locale: user.locale, timezone: user.timezone },

@@ -69,7 +69,7 @@ const INBOX_ERRORS = {
   413: errorResponse('InboxPayloadTooLarge', 'The request body is over 64 KiB (`payload_too_large`)'),
 } as const;
 
-type InboxErrorStatus = 400 | 403 | 404 | 413 | 415 | 422;
+type InboxErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422;
 
 /**
  * The error responses of one inbox operation (`/api/notifications`, `/api/preferences`, `/api/push`): 401 is

@@ -1,4 +1,5 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { actParamsSchema } from '../../shared/schemas/actions.js';
 import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import { MAX_PUSH_DEVICES_PER_USER, pushSubscriptionSchema } from '../../shared/schemas/delivery.js';
 import {
@@ -14,6 +15,7 @@ import { inboxErrors } from './errorResponses.js';
 import {
   inboxCategoriesSchema,
   inboxCountsSchema,
+  actResultSchema,
   markAllResultSchema,
   notificationDtoSchema,
   notificationPageSchema,
@@ -114,6 +116,25 @@ const notificationPaths: ZodOpenApiPathsObject = {
       requestParams: { path: idParamsSchema },
       requestBody: { required: true, ...json(updateNotificationSchema) },
       responses: { 200: { description: 'The notification', ...json(notificationDtoSchema) }, ...inboxErrors(400, 403, 404, 413, 415) },
+    },
+  },
+  '/notifications/{id}/actions/{actionId}': {
+    post: {
+      operationId: 'takeNotificationAction',
+      tags: ['Inbox'],
+      security,
+      summary: "Take one of a notification's actions (a button)",
+      description:
+        'Records which action the user took and when (`actedActionId`, `actedAt`: the sender sees the counts in the ' +
+        'send status), marks the notification read, and tells every tab and device (`notification.updated`). One ' +
+        'answer per notification: the same action again answers the same result, another one is a 409 ' +
+        '`already_acted`. An id the notification has no action for is a 404 `unknown_action`. For a `url` action the ' +
+        `answer's \`url\` is where to go next. No body. ${ownOnly}${orCookieAndCsrf}`,
+      requestParams: { path: actParamsSchema },
+      responses: {
+        200: { description: 'The notification as it is now, and the link of a `url` action', ...json(actResultSchema) },
+        ...inboxErrors(400, 403, 404, 409, 413, 415),
+      },
     },
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PushDeviceDto } from '../../shared/schemas/delivery.js';
+import type { ActResult } from '../../shared/schemas/actions.js';
 import type { BulkUpdateResult, CategoriesResponse, InboxCounts, NotificationDto, NotificationPage } from '../../shared/schemas/notification.js';
 import { PRIORITIES } from '../../shared/types.js';
 import type { VapidKeys } from '../services/push/loadOrCreateVapidKeys.js';
@@ -9,6 +10,17 @@ import type { Assert, Same } from './responses.js';
 // The `Same<…>` checks at the bottom fail the type-check the moment a mirror drifts from its interface.
 
 const timestamp = z.iso.datetime().meta({ description: 'ISO 8601 UTC timestamp' });
+
+/** One of `NotificationDto.actions` (and of `SendDto.actions`). */
+export const notificationActionDtoSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    kind: z.enum(['url', 'acknowledge']),
+    url: z.string().optional().meta({ description: 'Where a `url` action leads (absent for `acknowledge`)' }),
+    style: z.enum(['primary', 'secondary']),
+  })
+  .meta({ id: 'NotificationAction' });
 
 /** `NotificationDto`: the list items, and the payload of the socket's `notification.created` / `.updated`. */
 export const notificationDtoSchema = z
@@ -20,6 +32,10 @@ export const notificationDtoSchema = z
     title: z.string().meta({ description: 'Plain text: render it escaped' }),
     body: z.string().meta({ description: 'Plain text: render it escaped' }),
     actionUrl: z.string().nullable().meta({ description: 'An absolute http(s) URL or a path on the host app' }),
+    icon: z.string().nullable().meta({ description: "An https: image URL or a same-origin path (its own, else its category's); null: show the category glyph" }),
+    actions: z.array(notificationActionDtoSchema).meta({ description: 'Up to two buttons; take one with `POST /api/notifications/{id}/actions/{actionId}`' }),
+    actedActionId: z.string().nullable().meta({ description: 'The id of the action the recipient took (null until then)' }),
+    actedAt: timestamp.nullable(),
     data: z.record(z.string(), z.unknown()).nullable().meta({ description: "The sender's JSON, as posted" }),
     createdAt: timestamp,
     seenAt: timestamp.nullable(),
@@ -31,6 +47,14 @@ export const notificationDtoSchema = z
     }),
   })
   .meta({ id: 'Notification' });
+
+/** `ActResult`: the answer of taking an action. */
+export const actResultSchema = z
+  .object({
+    notification: notificationDtoSchema,
+    url: z.string().nullable().meta({ description: 'Where a `url` action leads (open it next); null for `acknowledge`' }),
+  })
+  .meta({ id: 'ActResult' });
 
 /** `NotificationPage`. */
 export const notificationPageSchema = z
@@ -86,6 +110,7 @@ export const vapidPublicKeySchema = z
 export type InboxMirrorsMatchInterfaces = [
   Assert<Same<z.infer<typeof notificationDtoSchema>, NotificationDto>>,
   Assert<Same<z.infer<typeof notificationPageSchema>, NotificationPage>>,
+  Assert<Same<z.infer<typeof actResultSchema>, ActResult>>,
   Assert<Same<z.infer<typeof inboxCountsSchema>, InboxCounts>>,
   Assert<Same<z.infer<typeof markAllResultSchema>, BulkUpdateResult>>,
   Assert<Same<z.infer<typeof inboxCategoriesSchema>, CategoriesResponse>>,

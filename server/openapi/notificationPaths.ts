@@ -22,9 +22,33 @@ export const notificationPaths: ZodOpenApiPathsObject = {
         '`title` and `body` are templates (`{{recipient.name}}`, `{{data.orderId}}`), HTML-escaped. ' +
         'With `scheduledAt` in the future the send is stored and released when due. A template error is a 400 ' +
         'naming the field. Unknown recipients are a 422 `unknown_recipient` naming each entry (`to.2.email`); an ' +
-        'unknown category is a 422 `unknown_category`.',
+        'unknown category is a 422 `unknown_category`. Rich notifications: `icon` (an https: image URL or a path; ' +
+        "else the category's icon) and up to two `actions` — `acknowledge` records the recipient's choice, `url` " +
+        'also opens its link; `GET /sends/{id}` counts who took which (`actionCounts`).',
       requestParams: { header: idempotencyHeaderSchema },
-      requestBody: { required: true, ...json(createNotificationSchema) },
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: createNotificationSchema,
+            examples: {
+              simple: { summary: 'One user', value: { to: [{ externalId: 'user-42' }], title: 'Your order shipped', body: 'Order {{data.orderId}} is on its way.', data: { orderId: 'A-1001' } } },
+              withActions: {
+                summary: 'An approval with an icon and two actions',
+                value: {
+                  to: [{ externalId: 'manager-7' }],
+                  title: 'Ada asks for 3 days off',
+                  icon: 'https://cdn.example.com/avatars/ada.png',
+                  actions: [
+                    { id: 'approve', label: 'Approve', kind: 'acknowledge', style: 'primary' },
+                    { id: 'view', label: 'View request', kind: 'url', url: 'https://hr.example.com/requests/42', style: 'secondary' },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
       responses: {
         202: {
           description: 'Accepted: sent now or scheduled',

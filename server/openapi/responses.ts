@@ -4,6 +4,7 @@ import type { TopicDto, TopicSubscribersResult, UserDto } from '../../shared/sch
 import { channelOverridesSchema, recipientSchema, type CreateNotificationResult } from '../../shared/schemas/notification.js';
 import { EMAIL_DIGEST_MODES, type PreferencesDto } from '../../shared/schemas/preferences.js';
 import type { SendDto } from '../../shared/schemas/sends.js';
+import { notificationActionDtoSchema } from './inboxResponses.js';
 import { CHANNELS, PRIORITIES, ROLES, SEND_STATUSES } from '../../shared/types.js';
 
 // The response DTOs are TypeScript interfaces in shared/; these zod mirrors exist only to document them.
@@ -83,9 +84,17 @@ export const sendDtoSchema = z
     title: z.string(),
     body: z.string(),
     actionUrl: z.string().nullable(),
+    icon: z.string().nullable(),
+    actions: z.array(notificationActionDtoSchema),
     channels: channelOverridesSchema.nullable(),
     recipientCount: z.number().int(),
     readCount: z.number().int(),
+    actionCounts: z
+      .array(z.object({ id: z.string(), label: z.string(), count: z.number().int() }))
+      .meta({
+        description: 'Per action, in order: how many recipients took it (each recipient answers once)',
+        example: [{ id: 'approve', label: 'Approve', count: 3 }, { id: 'view', label: 'View request', count: 1 }],
+      }),
     lastError: z.string().nullable(),
   })
   .meta({ id: 'Send' });

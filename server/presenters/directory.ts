@@ -58,6 +58,7 @@ export function presentCategory(category: {
   critical: boolean;
   defaultChannels: string;
   escalation: string | null;
+  icon: string | null;
 }): CategoryDto {
   return {
     key: category.key,
@@ -66,6 +67,7 @@ export function presentCategory(category: {
     critical: category.critical,
     defaultChannels: category.defaultChannels.split(',').filter(Boolean) as Channel[],
     escalation: category.escalation ? (JSON.parse(category.escalation) as EscalationStep[]) : [],
+    icon: category.icon,
   };
 }
 

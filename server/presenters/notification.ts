@@ -1,5 +1,6 @@
 import type { NotificationDto } from '../../shared/schemas/notification.js';
 import type { Priority } from '../../shared/types.js';
+import type { NotificationAction } from '../../shared/schemas/actions.js';
 
 /** The columns a notification DTO is built from (a Prisma row or a raw-SQL row). */
 export interface NotificationRow {
@@ -10,6 +11,11 @@ export interface NotificationRow {
   title: string;
   body: string;
   actionUrl: string | null;
+  icon: string | null;
+  /** JSON array or null (none). */
+  actions: string | null;
+  actedActionId: string | null;
+  actedAt: Date | null;
   data: string | null;
   createdAt: Date;
   seenAt: Date | null;
@@ -29,6 +35,10 @@ export function presentNotification(row: NotificationRow): NotificationDto {
     title: row.title,
     body: row.body,
     actionUrl: row.actionUrl,
+    icon: row.icon,
+    actions: row.actions ? (JSON.parse(row.actions) as NotificationAction[]) : [],
+    actedActionId: row.actedActionId,
+    actedAt: row.actedAt?.toISOString() ?? null,
     data: row.data ? (JSON.parse(row.data) as Record<string, unknown>) : null,
     createdAt: row.createdAt.toISOString(),
     seenAt: row.seenAt?.toISOString() ?? null,

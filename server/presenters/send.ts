@@ -1,4 +1,5 @@
 import type { SendDto, SendRecipientDto } from '../../shared/schemas/sends.js';
+import type { ActionCount } from '../../shared/schemas/actions.js';
 import type { SendStatus } from '../../shared/types.js';
 import { specFromColumns, type SpecColumns } from '../services/sends/sendSpec.js';
 
@@ -20,8 +21,11 @@ export type SendRowWithSender = SpecColumns & {
 /** Prisma `include` that loads what presentSend needs. */
 export const sendSenderInclude = { apiKey: { select: { name: true } }, createdBy: { select: { name: true } } } as const;
 
-/** Send row → DTO; `readCount` comes from a separate count. */
-export function presentSend(row: SendRowWithSender, readCount: number): SendDto {
+/**
+ * Send row → DTO; `readCount` comes from a separate count, and so do the recipients per action taken
+ * (`acted`: action id → count; an id no longer among the send's actions is not shown).
+ */
+export function presentSend(row: SendRowWithSender, readCount: number, acted: ReadonlyMap<string, number> = new Map()): SendDto {
   const spec = specFromColumns(row);
   return {
     id: row.id,
@@ -39,9 +43,12 @@ export function presentSend(row: SendRowWithSender, readCount: number): SendDto 
     title: spec.title,
     body: spec.body,
     actionUrl: spec.actionUrl,
+    icon: spec.icon,
+    actions: spec.actions,
     channels: spec.channels,
     recipientCount: row.recipientCount,
     readCount,
+    actionCounts: spec.actions.map((a): ActionCount => ({ id: a.id, label: a.label, count: acted.get(a.id) ?? 0 })),
     lastError: row.lastError,
   };
 }
@@ -52,6 +59,8 @@ export function presentSendRecipient(row: {
   readAt: Date | null;
   seenAt: Date | null;
   archivedAt: Date | null;
+  actedActionId: string | null;
+  actedAt: Date | null;
   user: { id: string; name: string; email: string };
 }): SendRecipientDto {
   return {
@@ -62,5 +71,7 @@ export function presentSendRecipient(row: {
     readAt: row.readAt?.toISOString() ?? null,
     seenAt: row.seenAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    actedActionId: row.actedActionId,
+    actedAt: row.actedAt?.toISOString() ?? null,
   };
 }

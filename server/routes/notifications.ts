@@ -8,6 +8,7 @@ import {
   markAllSeenSchema,
   updateNotificationSchema,
 } from '../../shared/schemas/notification.js';
+import { actParamsSchema } from '../../shared/schemas/actions.js';
 import type { AppContext } from '../context.js';
 import { jsonBody, WEB_APP_BODY_LIMIT } from '../middleware/jsonBody.js';
 import { noQuery } from '../middleware/noQuery.js';
@@ -18,6 +19,7 @@ import { getInboxCounts } from '../services/notifications/inboxCounts.js';
 import { listCategories } from '../services/notifications/listCategories.js';
 import { listNotifications } from '../services/notifications/listNotifications.js';
 import { markAll } from '../services/notifications/markAll.js';
+import { takeAction } from '../services/notifications/takeAction.js';
 import { updateNotification } from '../services/notifications/updateNotification.js';
 
 
@@ -55,6 +57,12 @@ export function notificationsRouter(ctx: AppContext): Router {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const changes = parseInput(updateNotificationSchema, req.body, 'request body');
     res.json(await updateNotification(ctx, { userId: currentUserId(req), notificationId: id, changes }));
+  });
+
+  // Rich notifications (issue 11): the recipient takes one of the notification's action buttons.
+  router.post('/:id/actions/:actionId', noQuery, async (req, res) => {
+    const { id, actionId } = parseInput(actParamsSchema, req.params, 'path');
+    res.json(await takeAction(ctx, { userId: currentUserId(req), notificationId: id, actionId }));
   });
 
   return router;

@@ -3,6 +3,8 @@ import { pushReadSchema } from '../../shared/schemas/delivery.js';
 import type { AppContext } from '../context.js';
 import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
+import { pushActSchema } from '../../shared/schemas/actions.js';
+import { actFromPush } from '../services/push/actFromPush.js';
 import { getPushDetails } from '../services/push/getPushDetails.js';
 import { markReadFromPush } from '../services/push/markReadFromPush.js';
 
@@ -23,6 +25,12 @@ export function pushReadRouter(ctx: AppContext): Router {
   router.post('/details', noQuery, async (req, res) => {
     const { token } = parseInput(pushReadSchema, req.body, 'request body');
     res.json(await getPushDetails(ctx, token));
+  });
+
+  // A button of the push message (issue 11): records the action; a `url` action's answer says where to go.
+  router.post('/act', noQuery, async (req, res) => {
+    const { token, actionId } = parseInput(pushActSchema, req.body, 'request body');
+    res.json(await actFromPush(ctx, token, actionId));
   });
 
   return router;

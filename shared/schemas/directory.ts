@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_KEY_SCOPES, CHANNELS, ROLES, type ApiKeyScope, type Channel, type Role } from '../types.js';
 import { idCursorSchema, timeIdCursorSchema } from './cursors.js';
 import { categoryKeySchema, externalIdSchema, topicKeySchema } from './notification.js';
+import { iconSchema } from './actions.js';
 import { escalationLadderSchema, localeSchema, type EscalationStep } from './preferences.js';
 
 // Users, API keys, categories and topics: the "directory" admins and services manage.
@@ -100,6 +101,8 @@ const categoryFields = {
   defaultChannels: z.array(z.enum(CHANNELS)).min(1),
   /** For critical notifications that stay unread: e.g. push at 0 min → email at 5 → SMS at 15. */
   escalation: escalationLadderSchema,
+  /** Default icon of its notifications that name none; null clears it. */
+  icon: iconSchema.nullable(),
 };
 
 /** Body of `POST /api/admin/categories`. */
@@ -110,6 +113,7 @@ export const createCategorySchema = z.strictObject({
   critical: categoryFields.critical.default(false),
   defaultChannels: categoryFields.defaultChannels.default(['in_app']),
   escalation: categoryFields.escalation.default([]),
+  icon: categoryFields.icon.default(null),
 });
 export type CreateCategoryInput = z.infer<typeof createCategorySchema>;
 
@@ -129,6 +133,7 @@ export interface CategoryDto {
   critical: boolean;
   defaultChannels: Channel[];
   escalation: EscalationStep[];
+  icon: string | null;
 }
 
 /** Body of `POST /api/v1/topics` and `POST /api/admin/topics`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, INBOX_STATUSES, PRIORITIES, type SendStatus } from '../types.js';
 import { ACTION_URL_MAX, checkActionUrl } from '../urls.js';
+import { iconSchema, notificationActionsSchema, type NotificationAction } from './actions.js';
 import { decodeSnoozeCursor, seqCursorSchema } from './cursors.js';
 
 /** Limits shared by validation on both sides, so the client can show them before the server refuses. */
@@ -110,6 +111,9 @@ export const createNotificationSchema = z.strictObject({
   category: categoryKeySchema.default('general'),
   priority: z.enum(PRIORITIES).default('normal'),
   actionUrl: actionUrlSchema.optional(),
+  // Rich notifications (issue 11): see shared/schemas/actions.ts.
+  icon: iconSchema.optional(),
+  actions: notificationActionsSchema.optional(),
   data: notificationDataSchema.optional(),
   scheduledAt: z.iso.datetime({ offset: true }).optional(),
   channels: channelOverridesSchema.optional(),
@@ -202,6 +206,12 @@ export interface NotificationDto {
   title: string;
   body: string;
   actionUrl: string | null;
+  /** Its icon (its own, else its category's when sent); null: the category/priority glyph. */
+  icon: string | null;
+  /** Its buttons (0–2), and which one the recipient took and when (null until then). */
+  actions: NotificationAction[];
+  actedActionId: string | null;
+  actedAt: string | null;
   data: Record<string, unknown> | null;
   createdAt: string;
   seenAt: string | null;

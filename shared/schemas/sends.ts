@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Priority, SendStatus } from '../types.js';
+import type { ActionCount, NotificationAction } from './actions.js';
 import { idCursorSchema, rowIdSchema } from './cursors.js';
 import { createNotificationSchema, type ChannelOverrides, type Recipient } from './notification.js';
 
@@ -26,10 +27,14 @@ export interface SendDto {
   title: string;
   body: string;
   actionUrl: string | null;
+  icon: string | null;
+  actions: NotificationAction[];
   channels: ChannelOverrides | null;
   recipientCount: number;
   /** Recipients who have read it (0 until sent). */
   readCount: number;
+  /** Per action, in the send's order: how many recipients took it (each recipient answers once). */
+  actionCounts: ActionCount[];
   lastError: string | null;
 }
 
@@ -55,6 +60,9 @@ export interface SendRecipientDto {
   readAt: string | null;
   seenAt: string | null;
   archivedAt: string | null;
+  /** The action this recipient took (an id of the send's `actions`) and when; null until then. */
+  actedActionId: string | null;
+  actedAt: string | null;
 }
 
 export interface SendRecipientPage {

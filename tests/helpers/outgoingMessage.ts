@@ -26,6 +26,8 @@ export function buildOutgoingMessage(overrides: Overrides = {}): OutgoingMessage
       title: 'Build finished',
       body: 'All 312 checks passed.',
       actionUrl: null,
+      icon: null,
+      actions: [],
       createdAt: new Date('2026-11-21T09:30:00Z'),
       ...overrides.notification,
     },

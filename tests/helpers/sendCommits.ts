@@ -14,7 +14,7 @@ export async function sendTo(server: TestServer, userIds: string[], extra: Parti
   return {
     sendId: randomUUID(),
     target: { kind: 'new', sender: {} },
-    spec: { to: userIds.map((userId) => ({ userId })), title: 't', body: '', category: 'general', priority: 'normal', actionUrl: null, data: null, channels: null },
+    spec: { to: userIds.map((userId) => ({ userId })), title: 't', body: '', category: 'general', priority: 'normal', actionUrl: null, icon: null, actions: [], data: null, channels: null },
     category,
     enabledChannels: new Set(),
     sentAt: new Date(),

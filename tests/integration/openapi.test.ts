@@ -170,6 +170,11 @@ describe('the inbox API in the OpenAPI document', () => {
       body: 'Order 42 is on its way',
       actionUrl: '/orders/42',
       data: { orderId: 42 },
+      icon: 'https://cdn.example.com/shop.png',
+      actions: [
+        { id: 'track', label: 'Track', kind: 'url', url: '/orders/42/track', style: 'primary' },
+        { id: 'thanks', label: 'Thanks', kind: 'acknowledge' },
+      ],
     });
     await v1('POST', '/notifications', { to: [{ externalId: EXTERNAL_ID }], title: 'Second', priority: 'high' });
     const expired = await signUserToken(Math.floor(Date.now() / 1000) - 3600);
@@ -182,6 +187,9 @@ describe('the inbox API in the OpenAPI document', () => {
       { method: 'PATCH', path: () => `/api/notifications/${sent.notificationIds[0]}`, body: { read: true, archived: true }, status: 200 },
       { method: 'POST', path: () => '/api/notifications/seen-all', body: { upToSeq: 1 }, status: 200 },
       { method: 'POST', path: () => '/api/notifications/read-all', body: {}, status: 200 },
+      { method: 'POST', path: () => `/api/notifications/${sent.notificationIds[0]}/actions/track`, status: 200 },
+      { method: 'POST', path: () => `/api/notifications/${sent.notificationIds[0]}/actions/thanks`, status: 409 },
+      { method: 'POST', path: () => `/api/notifications/${sent.notificationIds[0]}/actions/nope`, status: 404 },
       { method: 'GET', path: () => '/api/preferences', status: 200 },
       { method: 'PATCH', path: () => '/api/preferences', body: { timezone: 'Europe/Paris', quietHours: { start: '22:00', end: '07:00' } }, status: 200 },
       { method: 'PATCH', path: () => '/api/preferences/contact', body: { phone: '+14155550123', smsConsent: true }, status: 200 },

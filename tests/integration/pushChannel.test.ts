@@ -60,6 +60,8 @@ async function messageFor(email: string, fields: { title?: string; body?: string
       title: n.title,
       body: n.body,
       actionUrl: n.actionUrl?.startsWith('/') ? `${server.ctx.publicUrl}${n.actionUrl}` : n.actionUrl,
+      icon: null,
+      actions: [],
       createdAt: n.createdAt,
     },
     recipient: { id: n.user.id, name: n.user.name, email: n.user.email, phone: n.user.phone, locale: n.user.locale, timezone: n.user.timezone },

@@ -39,7 +39,7 @@ describe('push payload', () => {
   const message = (body: string, actionUrl: string | null = null): OutgoingMessage => ({
     deliveryId: 'd1',
     attempt: 1,
-    notification: { id: 'n1', category: 'general', priority: 'high', title: 'T', body, actionUrl, createdAt: new Date() },
+    notification: { id: 'n1', category: 'general', priority: 'high', title: 'T', body, actionUrl, icon: null, actions: [], createdAt: new Date() },
     recipient: { id: 'u1', name: 'U', email: 'u@example.com', phone: null, locale: 'en', timezone: 'UTC' },
   });
   const options = { publicUrl: 'https://notify.example.com', signingSecret: SECRET };
@@ -122,6 +122,8 @@ describe('push payload budget whatever the inputs (review finding 6)', () => {
       title: fields.title ?? 'T',
       body: fields.body ?? 'b',
       actionUrl: fields.actionUrl ?? null,
+      icon: null,
+      actions: [],
       createdAt: new Date(),
     },
     recipient: { id: 'cm9x0b8f6a523c1e4f7a9a55', name: 'U', email: 'u@example.com', phone: null, locale: 'en', timezone: 'UTC' },

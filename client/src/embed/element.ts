@@ -319,6 +319,15 @@ export class FlashNotifyInboxElement extends HTMLElement {
         if (navigate) void Promise.race([marking, new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]).then(navigate);
       },
       toggleRead: (item) => void this.markRead(item, item.readAt === null),
+      act: (item, action) => {
+        if (item.actedActionId !== null) return;
+        const now = new Date().toISOString();
+        void this.change(
+          (client) => client.takeAction(item.id, action.id),
+          (feed) => feed.update({ ...item, actedActionId: action.id, actedAt: now, readAt: item.readAt ?? now }),
+          'embed.actFailed',
+        );
+      },
       archive: (item) =>
         void this.change((client) => client.archive(item.id), (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }), 'embed.updateFailed'),
       markAllRead: () => {

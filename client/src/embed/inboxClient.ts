@@ -246,6 +246,11 @@ export class InboxClient {
     return inboxRequests.updateNotification(this.request, id, patch);
   }
 
+  /** Takes one of a notification's actions (issue 11); every tab and device gets `updated`. 409 when another was taken. */
+  takeAction(id: string, actionId: string): Promise<NotificationDto> {
+    return inboxRequests.takeAction(this.request, id, actionId).then((result) => result.notification);
+  }
+
   markRead = (id: string) => this.update(id, { read: true });
   markUnread = (id: string) => this.update(id, { read: false });
   archive = (id: string) => this.update(id, { archived: true });

@@ -1,4 +1,7 @@
+import type { NotificationAction } from '@shared/schemas/actions';
 import type { NotificationDto } from '@shared/schemas/notification';
+import { checkIconUrl } from '@shared/urls';
+import { toActionTarget } from '../lib/actionUrl.js';
 import { actionLink, type OpenAction } from './actionLink.js';
 import { h } from './dom.js';
 import type { EmbedTranslator } from './messages.js';
@@ -9,6 +12,8 @@ export interface ItemActions {
   open: OpenAction;
   toggleRead: (item: NotificationDto) => void;
   archive: (item: NotificationDto) => void;
+  /** One of the item's action buttons (issue 11); a `url` one navigates after (see actionButton). */
+  act: (item: NotificationDto, action: NotificationAction) => void;
 }
 
 /** What a row is said with: the element's translator, and its ages and dates in the same language. */
@@ -40,9 +45,17 @@ export class ItemView {
   private readonly readButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private readonly archiveButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private texts: ItemTexts | undefined;
+  private readonly icon = h('img', { class: 'item-icon', attrs: { alt: '', width: '28', height: '28', loading: 'lazy', referrerpolicy: 'no-referrer' } });
+  private readonly buttons = h('span', { class: 'item-buttons', attrs: { role: 'group' } });
+  /** What the buttons were last built from: rebuilt only when it changes, so a focused one keeps focus. */
+  private buttonsKey = '';
+  private readonly actions: ItemActions;
 
   constructor(item: NotificationDto, actions: ItemActions) {
     this.item = item;
+    this.actions = actions;
+    // A broken image is hidden, never a broken-image box; the row keeps its look without an icon.
+    this.icon.addEventListener('error', () => (this.icon.hidden = true));
     const content = [h('span', {}, this.unreadMark, this.title), this.text, h('span', { class: 'item-meta' }, this.category, this.time)];
     const main = actionLink(() => this.item, 'item-main', actions.open, content) ?? h('span', { class: 'item-main' }, ...content);
     this.readButton.addEventListener('click', () => actions.toggleRead(this.item));
@@ -51,7 +64,8 @@ export class ItemView {
       'li',
       { class: `item item--${item.priority}`, attrs: { 'data-id': item.id, 'data-testid': 'flashnotify-item' } },
       h('span', { class: 'item-dot', attrs: { 'aria-hidden': 'true' } }),
-      main,
+      this.icon,
+      h('span', { class: 'item-body' }, main, this.buttons),
       h('span', { class: 'item-actions' }, this.readButton, this.archiveButton),
     );
   }
@@ -75,6 +89,46 @@ export class ItemView {
     this.readButton.setAttribute('aria-label', t(unread ? 'embed.item.markReadLabel' : 'embed.item.markUnreadLabel', { title: item.title }));
     this.archiveButton.textContent = t('embed.item.archive');
     this.archiveButton.setAttribute('aria-label', t('embed.item.archiveLabel', { title: item.title }));
+    const icon = item.icon && checkIconUrl(item.icon).ok ? item.icon : null;
+    if (icon && this.icon.getAttribute('src') !== icon) {
+      this.icon.hidden = false;
+      this.icon.src = icon;
+    }
+    if (!icon) this.icon.hidden = true;
+    this.renderButtons(item);
+  }
+
+  /** The action buttons: outside the item's link; once one is taken, its label with ✓ and the others disabled. */
+  private renderButtons(item: NotificationDto): void {
+    const key = JSON.stringify([item.actions, item.actedActionId, this.texts?.locale]);
+    if (key === this.buttonsKey) return;
+    this.buttonsKey = key;
+    this.buttons.hidden = item.actions.length === 0;
+    this.buttons.setAttribute('aria-label', this.texts?.t('embed.item.actionsLabel', { title: item.title }) ?? item.title);
+    const taken = item.actions.find((a) => a.id === item.actedActionId);
+    this.buttons.replaceChildren(
+      ...item.actions.map((action) => this.actionButton(action, taken)),
+      ...(taken ? [h('span', { class: 'item-acted', text: `${taken.label} ✓`, attrs: { 'data-testid': 'flashnotify-acted' } })] : []),
+    );
+  }
+
+  private actionButton(action: NotificationAction, taken: NotificationAction | undefined): HTMLElement {
+    const className = `action-button action-button--${action.style}${taken?.id === action.id ? ' action-button--taken' : ''}`;
+    const target = action.kind === 'url' ? toActionTarget(action.url ?? null) : null;
+    if (target && (!taken || taken.id === action.id)) {
+      // Like the item's link (actionLink.ts): another site in a new tab, a path of the host page in this one.
+      const external = target.kind === 'external';
+      const link = h('a', { class: className, text: action.label, attrs: external ? { href: target.href, target: '_blank', rel: 'noopener noreferrer' } : { href: target.path } });
+      link.addEventListener('click', () => {
+        if (!taken) this.actions.act(this.item, action);
+      });
+      return link;
+    }
+    // Not a toggle (aria-pressed): an answer is given once; the "✓" status beside the buttons says which.
+    const button = h('button', { class: className, text: action.label, attrs: { type: 'button' } });
+    button.disabled = taken !== undefined || action.kind === 'url';
+    button.addEventListener('click', () => this.actions.act(this.item, action));
+    return button;
   }
 
   /** Says again how long ago the item came, as of `now` (ms since the epoch). */

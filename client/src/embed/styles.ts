@@ -116,6 +116,20 @@ a.item-main:hover .item-title { text-decoration: underline; }
 .item-text { color: var(--_fg); overflow-wrap: anywhere; white-space: pre-line; }
 .item-text:empty { display: none; }
 .item-meta { font-size: 12px; color: var(--_muted); }
+.item-icon { flex: none; width: 28px; height: 28px; border-radius: 50%; object-fit: cover; }
+.item-icon[hidden] { display: none; }
+.item-body { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 6px; }
+.item-buttons { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+.item-buttons[hidden] { display: none; }
+.action-button {
+  display: inline-flex; align-items: center; padding: 3px 10px; border-radius: 6px; font: inherit; font-size: 12px;
+  font-weight: 500; text-decoration: none; cursor: pointer;
+  border: 1px solid var(--_accent); background: var(--_bg); color: var(--_accent);
+}
+.action-button--primary { background: var(--_accent); color: var(--_bg); }
+.action-button:disabled { opacity: 0.55; cursor: default; }
+.action-button--taken:disabled { opacity: 1; }
+.item-acted { font-size: 12px; font-weight: 600; color: var(--_fg); }
 .item-actions { flex: none; display: flex; flex-direction: column; align-items: flex-end; gap: 2px; }
 .item-actions .link-button { font-size: 12px; }
 .footer { padding: 8px; text-align: center; }

@@ -8,6 +8,7 @@ import type {
   NotificationPage,
   UpdateNotificationInput,
 } from '@shared/schemas/notification';
+import type { ActResult } from '@shared/schemas/actions';
 import type { PreferencesDto, UpdateContactInput, UpdatePreferencesInput } from '@shared/schemas/preferences';
 import type { InboxStatus } from '@shared/types';
 import { toSearch, type ApiRequest } from './api.js';
@@ -35,6 +36,8 @@ export const inboxRequests = {
   categories: (request: ApiRequest, signal?: AbortSignal) => request<CategoriesResponse>('/api/notifications/categories', { signal }),
   updateNotification: (request: ApiRequest, id: string, patch: UpdateNotificationInput) =>
     request<NotificationDto>(`/api/notifications/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+  takeAction: (request: ApiRequest, id: string, actionId: string) =>
+    request<ActResult>(`/api/notifications/${encodeURIComponent(id)}/actions/${encodeURIComponent(actionId)}`, { method: 'POST', body: {} }),
   markAllRead: (request: ApiRequest, input: MarkAllReadInput) => request<BulkUpdateResult>('/api/notifications/read-all', { method: 'POST', body: input }),
   markAllSeen: (request: ApiRequest, input: MarkAllSeenInput) => request<BulkUpdateResult>('/api/notifications/seen-all', { method: 'POST', body: input }),
   preferences: (request: ApiRequest, signal?: AbortSignal) => request<PreferencesDto>('/api/preferences', { signal }),

@@ -3,6 +3,7 @@ import { loadCategoryInfo } from '../../services/categories/loadCategoryInfo.js'
 import type { ChannelDeps } from '../createChannels.js';
 import { absoluteActionUrl, inboxUrl, preferencesUrl } from '../links.js';
 import { emailOpenUrl } from './openLink.js';
+import { absoluteIconUrl, emailActionLinks } from '../richLinks.js';
 import type { OutgoingMessage } from '../types.js';
 import { createUnsubscribeToken } from '../unsubscribeLink.js';
 import { renderEmailBodies, type EmailView } from './emailTemplates.js';
@@ -58,6 +59,8 @@ export async function composeEmail(deps: ChannelDeps, message: OutgoingMessage):
     // The button goes through the app's open page, where the person's click (not the link's GET, which
     // scanners fetch) marks the notification read, stopping any escalation, before the action URL.
     actionUrl: absoluteActionUrl(notification.actionUrl, publicUrl) ? emailOpenUrl(deps, recipient.id, notification.id) : null,
+    icon: absoluteIconUrl(notification.icon, publicUrl),
+    actions: emailActionLinks(deps, recipient.id, notification),
     inboxUrl: inboxUrl(publicUrl),
     preferencesUrl: preferencesUrl(publicUrl),
     unsubscribeUrl,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { translator, type MessageId } from '../../i18n/catalogs.js';
 import { packagePath } from '../../packageRoot.js';
+import type { EmailActionLink } from '../richLinks.js';
 
 /**
  * What every email template may use. Values are plain text; the HTML engine escapes them. Fixed words come
@@ -26,6 +27,10 @@ export interface EmailView {
   when: string;
   recipientName: string;
   actionUrl: string | null;
+  /** Absolute icon URL shown beside the title, or null. */
+  icon: string | null;
+  /** The action buttons (issue 11), see server/channels/richLinks.ts emailActionLinks. */
+  actions: EmailActionLink[];
   inboxUrl: string;
   preferencesUrl: string;
   /** The signed one-click unsubscribe link; null for a locked (critical) category. */

@@ -1,7 +1,9 @@
 import { truncateText } from '../../../shared/text.js';
 import type { Priority } from '../../../shared/types.js';
 import { READ_TOKEN_TTL_MS, signReadToken } from '../../services/notifications/readToken.js';
+import type { NotificationAction } from '../../../shared/schemas/actions.js';
 import { absoluteActionUrl, inboxUrl } from '../links.js';
+import { absoluteIconUrl } from '../richLinks.js';
 import type { OutgoingMessage } from '../types.js';
 
 /** What a push notification shows; `POST /api/push-actions/details` answers with this. */
@@ -13,6 +15,21 @@ export interface PushDetails {
   url: string;
   category: string;
   priority: Priority;
+  /** Absolute icon URL (the Notification API's `icon`); absent when the notification has none. */
+  icon?: string;
+  /** Its buttons (the Notification API's `actions`); absent when it has none. */
+  actions?: PushAction[];
+}
+
+/**
+ * One button of a push message. A `url` action carries its absolute link while the payload has room; without
+ * it the service worker opens what `POST /api/push-actions/act` answers.
+ */
+export interface PushAction {
+  id: string;
+  label: string;
+  kind: NotificationAction['kind'];
+  url?: string;
 }
 
 /** The JSON the service worker (`client/public/sw.js`) receives in its `push` event. */
@@ -96,8 +113,8 @@ export function buildPushPayloads(message: OutgoingMessage, options: { publicUrl
     ...(jsonBytes(payload.url) <= MINIMAL_URL_BYTES ? { url: payload.url } : {}),
     readToken: payload.readToken,
   };
-  const linkFits = jsonBytes({ ...payload, title: shortTitle, body: '' }) <= MAX_PAYLOAD_BYTES;
-  const linked = linkFits ? payload : { ...payload, url: inboxUrl(options.publicUrl) };
+  const linkFits = jsonBytes({ ...withRoom(payload, shortTitle), title: shortTitle, body: '' }) <= MAX_PAYLOAD_BYTES;
+  const linked = linkFits ? withRoom(payload, shortTitle) : withRoom({ ...payload, url: inboxUrl(options.publicUrl) }, shortTitle);
   const full = fitField(fitField(linked, 'body', MAX_PAYLOAD_BYTES), 'title', MAX_PAYLOAD_BYTES);
   const fullJson = JSON.stringify(full);
   return { full: Buffer.byteLength(fullJson) <= MAX_PAYLOAD_BYTES ? fullJson : JSON.stringify(minimal), minimal: JSON.stringify(minimal) };
@@ -111,9 +128,23 @@ export function buildPushPayloads(message: OutgoingMessage, options: { publicUrl
  * res.json(pushDetails(row, ctx.publicUrl));
  */
 export function pushDetails(
-  notification: { id: string; title: string; body: string; actionUrl: string | null; category: string; priority: Priority },
+  notification: {
+    id: string;
+    title: string;
+    body: string;
+    actionUrl: string | null;
+    category: string;
+    priority: Priority;
+    icon: string | null;
+    actions: readonly NotificationAction[];
+  },
   publicUrl: string,
 ): PushDetails {
+  const icon = absoluteIconUrl(notification.icon, publicUrl);
+  const actions = notification.actions.map((a): PushAction => {
+    const url = a.kind === 'url' ? absoluteActionUrl(a.url ?? null, publicUrl) : null;
+    return { id: a.id, label: a.label, kind: a.kind, ...(url ? { url } : {}) };
+  });
   return {
     id: notification.id,
     title: notification.title,
@@ -121,7 +152,24 @@ export function pushDetails(
     url: absoluteActionUrl(notification.actionUrl, publicUrl) ?? inboxUrl(publicUrl),
     category: notification.category,
     priority: notification.priority,
+    ...(icon ? { icon } : {}),
+    ...(actions.length > 0 ? { actions } : {}),
   };
+}
+
+/**
+ * The payload with what makes it richer given up, most expendable first, until it would fit with an empty
+ * body and the title cut to `shortTitle`: the action buttons' links (the service worker then asks
+ * `/api/push-actions/act` where to go), then the icon. The buttons themselves (ids and labels of at most
+ * 40 characters) always stay.
+ */
+function withRoom(payload: PushPayload, shortTitle: string): PushPayload {
+  const fits = (p: PushPayload) => jsonBytes({ ...p, title: shortTitle, body: '' }) <= MAX_PAYLOAD_BYTES;
+  if (fits(payload)) return payload;
+  const unlinked: PushPayload = payload.actions ? { ...payload, actions: payload.actions.map(({ url: _url, ...rest }) => rest) } : payload;
+  if (fits(unlinked)) return unlinked;
+  const { icon: _icon, ...plain } = unlinked;
+  return plain;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface CategoryRouting {
   defaultChannels: readonly Channel[];
   /** Critical priority's escalation ladder ([] when none). */
   escalation: EscalationStep[];
+  /** Default icon of its notifications that name none (null: the category/priority glyph). */
+  icon: string | null;
 }
 
 /**
@@ -58,7 +60,7 @@ export class CategoryCache {
   }
 
   private async read(): Promise<Map<string, CategoryRouting>> {
-    const rows = await this.db.category.findMany({ select: { key: true, critical: true, defaultChannels: true, escalation: true } });
+    const rows = await this.db.category.findMany({ select: { key: true, critical: true, defaultChannels: true, escalation: true, icon: true } });
     return new Map(
       rows.map((row) => [
         row.key,
@@ -67,6 +69,7 @@ export class CategoryCache {
           critical: row.critical,
           defaultChannels: row.defaultChannels.split(',') as Channel[],
           escalation: row.escalation ? (JSON.parse(row.escalation) as EscalationStep[]) : [],
+          icon: row.icon,
         },
       ]),
     );

@@ -24,6 +24,7 @@ export async function createCategory(ctx: Pick<AppContext, 'db' | 'invalidation'
         critical: input.critical,
         defaultChannels: [...new Set(input.defaultChannels)].join(','),
         escalation: input.escalation.length > 0 ? JSON.stringify(input.escalation) : null,
+        icon: input.icon,
       },
     });
   } catch (err) {

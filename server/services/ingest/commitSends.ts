@@ -11,7 +11,7 @@ import { KeyTakenError } from '../idempotency/idempotencyClaim.js';
 import type { CategoryRouting } from '../categories/categoryCache.js';
 import type { NotificationRow } from '../../presenters/notification.js';
 import type { SendSender, SendSpec } from '../sends/sendSpec.js';
-import { specToColumns } from '../sends/sendSpec.js';
+import { actionsColumn, specToColumns } from '../sends/sendSpec.js';
 import {
   insertDeliveryRows,
   insertIdempotencyRecords,
@@ -150,6 +150,9 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
   const deliveriesBySend = new Map<SendCommit, number>();
   for (const s of ok) {
     const data = s.spec.data ? JSON.stringify(s.spec.data) : null;
+    // Serialized once per send, not per recipient. The category's icon is the fallback as it is now.
+    const icon = s.spec.icon ?? s.category.icon;
+    const actions = actionsColumn(s.spec.actions);
     const rows: NotificationInsert[] = [];
     const route = routerFor(s);
     for (const n of s.notifications) {
@@ -169,6 +172,10 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
         category: s.spec.category,
         priority: s.spec.priority,
         actionUrl: s.spec.actionUrl,
+        icon,
+        actions,
+        actedActionId: null,
+        actedAt: null,
         data,
         createdAt: s.sentAt,
         seenAt: hidden,

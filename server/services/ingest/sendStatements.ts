@@ -11,12 +11,12 @@ import type { SpecColumns } from '../sends/sendSpec.js';
  * chunk).
  */
 
-/** Rows per multi-row INSERT on PostgreSQL: 15 columns × 2,000 stays below its 65,535 parameters. */
+/** Rows per multi-row INSERT on PostgreSQL: 19 columns × 2,000 stays below its 65,535 parameters. */
 const PG_INSERT_CHUNK = 2000;
 
 /**
  * Rows per multi-row INSERT on SQLite: a fan-out crosses from JavaScript into SQLite once per 64 rows
- * instead of once per row (15 columns × 64 stays far below its 32,766 parameters). The rest of a
+ * instead of once per row (19 columns × 64 stays far below its 32,766 parameters). The rest of a
  * batch goes row by row, so only two statement texts per table are ever prepared.
  */
 const SQLITE_INSERT_CHUNK = 64;
@@ -120,7 +120,7 @@ export type SendRow = SpecColumns & {
 
 const SEND_COLUMNS = [
   'id', 'recipients', 'title', 'body', 'category', 'priority', 'actionUrl', 'data', 'channels', 'apiKeyId', 'createdById',
-  'status', 'createdAt', 'sentAt', 'recipientCount', 'lastError', 'attempts', 'traceParent',
+  'icon', 'actions', 'status', 'createdAt', 'sentAt', 'recipientCount', 'lastError', 'attempts', 'traceParent',
 ] as const;
 
 /** Sends that go out now, created as sent. */
@@ -128,7 +128,7 @@ export async function insertSends(sql: SqlRunner, rows: readonly SendRow[]): Pro
   await insertRows(sql, 'Send', SEND_COLUMNS, rows, (s, params) =>
     params.push(
       s.id, s.recipients, s.title, s.body, s.category, s.priority, s.actionUrl, s.data, s.channels, s.apiKeyId, s.createdById,
-      'sent', s.sentAt, s.sentAt, s.recipientCount, s.lastError, 0, s.traceParent,
+      s.icon, s.actions, 'sent', s.sentAt, s.sentAt, s.recipientCount, s.lastError, 0, s.traceParent,
     ),
   );
 }
@@ -222,12 +222,13 @@ export type NotificationInsert = NotificationRow & { userId: string; digest: str
 
 const NOTIFICATION_COLUMNS = [
   'id', 'userId', 'seq', 'category', 'priority', 'title', 'body', 'actionUrl', 'data', 'createdAt', 'readAt', 'seenAt', 'archivedAt', 'digest', 'sendId',
+  'icon', 'actions',
 ] as const;
 
 /** New notifications (see commitSends). */
 export async function insertNotificationRows(sql: SqlRunner, rows: readonly NotificationInsert[]): Promise<void> {
   await insertRows(sql, 'Notification', NOTIFICATION_COLUMNS, rows, (r, params) =>
-    params.push(r.id, r.userId, r.seq, r.category, r.priority, r.title, r.body, r.actionUrl, r.data, r.createdAt, r.readAt, r.seenAt, r.archivedAt, r.digest, r.sendId),
+    params.push(r.id, r.userId, r.seq, r.category, r.priority, r.title, r.body, r.actionUrl, r.data, r.createdAt, r.readAt, r.seenAt, r.archivedAt, r.digest, r.sendId, r.icon, r.actions),
   );
 }
 

@@ -25,8 +25,8 @@ const nullableDate = (value: unknown): Date | null => (value === null || value =
 /** The SELECT list of a NotificationRow for a dialect: built once per dialect, not per replay. */
 function rowColumnsFor(dialect: SqlRunner['dialect']): string {
   const timestamp = (column: string) => sqlTimestampColumn({ dialect }, column);
-  return ['"id"', '"seq"', '"category"', '"priority"', '"title"', '"body"', '"actionUrl"', '"data"']
-    .concat(['createdAt', 'seenAt', 'readAt', 'archivedAt'].map(timestamp))
+  return ['"id"', '"seq"', '"category"', '"priority"', '"title"', '"body"', '"actionUrl"', '"data"', '"icon"', '"actions"', '"actedActionId"']
+    .concat(['createdAt', 'seenAt', 'readAt', 'archivedAt', 'actedAt'].map(timestamp))
     .join(', ');
 }
 const ROW_COLUMNS = { sqlite: rowColumnsFor('sqlite'), postgres: rowColumnsFor('postgres') };
@@ -38,7 +38,7 @@ const ROW_COLUMNS = { sqlite: rowColumnsFor('sqlite'), postgres: rowColumnsFor('
  * confirms everything up to `throughSeq`).
  */
 export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: number, throughSeq: number): Promise<NotificationRow[]> {
-  type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt';
+  type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt' | 'actedAt';
   const rows = await sql.all<Omit<NotificationRow, Timestamps> & Record<Timestamps, unknown>>(
     `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? AND "snoozedUntil" IS NULL ORDER BY "seq"`,
     [userId, afterSeq, throughSeq],
@@ -50,6 +50,7 @@ export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: n
     seenAt: nullableDate(row.seenAt),
     readAt: nullableDate(row.readAt),
     archivedAt: nullableDate(row.archivedAt),
+    actedAt: nullableDate(row.actedAt),
   }));
 }
 

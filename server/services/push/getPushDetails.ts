@@ -3,6 +3,7 @@ import { pushDetails, type PushDetails } from '../../channels/push/pushPayload.j
 import type { AppContext } from '../../context.js';
 import { HttpError, NotFoundError } from '../../errors.js';
 import { verifyReadToken } from '../notifications/readToken.js';
+import { parseActions } from '../sends/sendSpec.js';
 
 /**
  * The notification a push message was about, for the service worker after a push service refused the
@@ -20,8 +21,8 @@ export async function getPushDetails(ctx: Pick<AppContext, 'db' | 'signingSecret
   }
   const row = await ctx.db.notification.findFirst({
     where: { id: claim.notificationId, userId: claim.userId },
-    select: { id: true, title: true, body: true, actionUrl: true, category: true, priority: true },
+    select: { id: true, title: true, body: true, actionUrl: true, category: true, priority: true, icon: true, actions: true },
   });
   if (!row) throw NotFoundError('notification');
-  return pushDetails({ ...row, priority: row.priority as Priority }, ctx.publicUrl);
+  return pushDetails({ ...row, priority: row.priority as Priority, actions: parseActions(row.actions) }, ctx.publicUrl);
 }

@@ -1,3 +1,4 @@
+import type { NotificationAction } from '../../../shared/schemas/actions.js';
 import { LIMITS, type ChannelOverrides, type CreateNotificationInput, type Recipient } from '../../../shared/schemas/notification.js';
 import { hasVisibleText, truncateText } from '../../../shared/text.js';
 import { HttpError } from '../../errors.js';
@@ -13,6 +14,9 @@ export interface SendSpec {
   category: string;
   priority: Priority;
   actionUrl: string | null;
+  /** The send's own icon (a category's default is applied per notification, see commitSends). */
+  icon: string | null;
+  actions: NotificationAction[];
   data: Record<string, unknown> | null;
   channels: ChannelOverrides | null;
 }
@@ -31,6 +35,8 @@ export function specFromInput(input: CreateNotificationInput): SendSpec {
     category: input.category,
     priority: input.priority,
     actionUrl: input.actionUrl ?? null,
+    icon: input.icon ?? null,
+    actions: input.actions ?? [],
     data: input.data ?? null,
     channels: input.channels ?? null,
   };
@@ -44,6 +50,9 @@ export interface SpecColumns {
   category: string;
   priority: string;
   actionUrl: string | null;
+  icon: string | null;
+  /** JSON array, null when there are none. */
+  actions: string | null;
   data: string | null;
   channels: string | null;
 }
@@ -56,6 +65,8 @@ export function specToColumns(spec: SendSpec): SpecColumns {
     category: spec.category,
     priority: spec.priority,
     actionUrl: spec.actionUrl,
+    icon: spec.icon,
+    actions: actionsColumn(spec.actions),
     data: spec.data ? JSON.stringify(spec.data) : null,
     channels: spec.channels ? JSON.stringify(spec.channels) : null,
   };
@@ -70,9 +81,21 @@ export function specFromColumns(row: SpecColumns): SendSpec {
     category: row.category,
     priority: row.priority as Priority,
     actionUrl: row.actionUrl,
+    icon: row.icon,
+    actions: parseActions(row.actions),
     data: row.data ? (JSON.parse(row.data) as Record<string, unknown>) : null,
     channels: row.channels ? (JSON.parse(row.channels) as ChannelOverrides) : null,
   };
+}
+
+/** Actions as stored on a Send or Notification row: JSON, or null for none (most notifications). */
+export function actionsColumn(actions: readonly NotificationAction[]): string | null {
+  return actions.length > 0 ? JSON.stringify(actions) : null;
+}
+
+/** A stored actions column back as a list ([] for null). */
+export function parseActions(column: string | null): NotificationAction[] {
+  return column ? (JSON.parse(column) as NotificationAction[]) : [];
 }
 
 /** Title and body compiled once per send; a bad template is a 400 naming `title` or `body`. */

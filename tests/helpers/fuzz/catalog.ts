@@ -22,6 +22,7 @@ import {
   updateUserRoleSchema,
 } from '../../../shared/schemas/directory.js';
 import { createNotificationSchema } from '../../../shared/schemas/notification.js';
+import { pushActSchema } from '../../../shared/schemas/actions.js';
 import { listSendRecipientsQuerySchema, listSendsQuerySchema, previewRecipientsSchema } from '../../../shared/schemas/sends.js';
 
 /** Which credentials a route wants. Every route is also fuzzed without any. */
@@ -86,6 +87,10 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'POST /api/unsubscribe/:token/undo': { page: true, anyQuery: true, bodyType: 'form' },
   'POST /api/push-actions/read': { body: pushReadSchema },
   'POST /api/push-actions/details': { body: pushReadSchema },
+  'POST /api/push-actions/act': { body: pushActSchema },
+  // An email's acknowledge button: GET a confirmation page, POST (an empty form) records the answer.
+  'GET /api/email-actions/act/:token/:actionId': { page: true, anyQuery: true },
+  'POST /api/email-actions/act/:token/:actionId': { page: true, anyQuery: true, bodyType: 'form' },
   'GET /api/email-actions/open/:token': { page: true, anyQuery: true },
   'GET /api/email-actions/preview/:token': {},
   'POST /api/email-actions/read': { body: emailActionReadSchema },
@@ -162,6 +167,7 @@ export const DOCUMENTED_INPUTS: Record<string, RouteInputs> = {
   'POST /api/v1/topics/:key/subscribers': { params: (fx) => ({ key: fx.topicKey }) },
   'DELETE /api/v1/topics/:key/subscribers': { params: (fx) => ({ key: fx.topicKey }) },
   'PATCH /api/notifications/:id': { params: (fx) => ({ id: fx.notificationId }) },
+  'POST /api/notifications/:id/actions/:actionId': { params: (fx) => ({ id: fx.notificationId, actionId: 'approve' }) },
   'PATCH /api/preferences': { sample: { timezone: 'UTC' } },
 };
 

@@ -12,6 +12,7 @@ export { notificationKeys } from './api/notificationKeys';
 export { InboxPage } from './components/InboxPage';
 export { InboxView } from './components/InboxView';
 export { NotificationBell } from './components/NotificationBell';
+export { NotificationIcon } from './components/NotificationIcon';
 export { PriorityBadge } from './components/PriorityBadge';
 export { setCountsIfNewer } from './utils/countsCache';
 export type { InboxFilters, InboxTabStatus } from './utils/filters';

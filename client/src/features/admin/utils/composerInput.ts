@@ -2,6 +2,8 @@ import type { UserDto } from '@shared/schemas/directory';
 import { LIMITS, type CreateNotificationInput, type Recipient } from '@shared/schemas/notification';
 import type { Priority } from '@shared/types';
 import { checkActionUrl } from '@shared/urls';
+import { actionDraftsToInput, type ActionDraft } from './composerActions';
+import { iconSchema } from '@shared/schemas/actions';
 import { rootPath, type FieldErrors } from './fieldErrors';
 import { toOffsetIso } from './schedule';
 
@@ -23,6 +25,10 @@ export interface ComposerState {
   sendAt: string;
   /** Optional JSON object for `{{data.x}}` variables. */
   data: string;
+  /** Optional icon URL (an https: image or a path). */
+  icon: string;
+  /** 0–2 action buttons as typed. */
+  actions: ActionDraft[];
 }
 
 /** Fields that can show an error. */
@@ -34,9 +40,11 @@ export type ComposerField =
   | 'body'
   | 'actionUrl'
   | 'scheduledAt'
-  | 'data';
+  | 'data'
+  | 'icon'
+  | 'actions';
 
-const FIELDS = new Set<string>(['to', 'category', 'priority', 'title', 'body', 'actionUrl', 'scheduledAt', 'data']);
+const FIELDS = new Set<string>(['to', 'category', 'priority', 'title', 'body', 'actionUrl', 'scheduledAt', 'data', 'icon', 'actions']);
 
 /** The form field that shows an API error's `path` (`to.0.email` → recipients). */
 export function composerFieldOf(path: string): ComposerField | undefined {
@@ -57,6 +65,8 @@ export const EMPTY_COMPOSER: ComposerState = {
   sendLater: false,
   sendAt: '',
   data: '',
+  icon: '',
+  actions: [],
 };
 
 /** The `to` of the current recipient choice; empty until something is picked. */
@@ -105,7 +115,12 @@ export function buildComposerInput(state: ComposerState, now = Date.now()): Buil
   }
   const data = parseData(state.data);
   if (state.data.trim() && !data) errors.data = 'Use a JSON object, like {"orderId": 42}.';
-  if (Object.keys(errors).length > 0) return { errors };
+  const icon = state.icon.trim();
+  const iconCheck = icon ? iconSchema.safeParse(icon) : null;
+  if (iconCheck && !iconCheck.success) errors.icon = `${iconCheck.error.issues[0]?.message ?? 'Not a usable image URL'}.`;
+  const actions = actionDraftsToInput(state.actions);
+  if ('error' in actions) errors.actions = actions.error;
+  if (Object.keys(errors).length > 0 || 'error' in actions) return { errors };
 
   return {
     input: {
@@ -116,6 +131,8 @@ export function buildComposerInput(state: ComposerState, now = Date.now()): Buil
       priority: state.priority,
       ...(actionUrl ? { actionUrl } : {}),
       ...(data ? { data } : {}),
+      ...(icon ? { icon } : {}),
+      ...(actions.actions.length > 0 ? { actions: actions.actions } : {}),
       ...(scheduledAt ? { scheduledAt } : {}),
     },
   };

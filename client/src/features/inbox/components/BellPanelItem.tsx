@@ -3,6 +3,8 @@ import type { NotificationDto } from '@shared/schemas/notification';
 import { formatRelativeTime } from '../../../lib/time';
 import { useCategoryLabel } from '../api/getCategories';
 import { useInboxEnvironment } from '../../../components/inboxEnvironment';
+import { NotificationActions } from './NotificationActions';
+import { NotificationIcon } from './NotificationIcon';
 import { NotificationLink } from './NotificationLink';
 
 interface BellPanelItemProps {
@@ -25,6 +27,7 @@ export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
     >
       <NotificationLink item={item} className="bell-item__link" onOpen={onOpen} fallbackTo={inboxPath ?? undefined}>
         <span className="bell-item__dot" aria-hidden />
+        <NotificationIcon icon={item.icon} />
         <span className="bell-item__text">
           <span className="bell-item__title">
             {unread && <span className="sr-only">Unread: </span>}
@@ -36,6 +39,7 @@ export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
           </span>
         </span>
       </NotificationLink>
+      <NotificationActions item={item} />
     </li>
   );
 }

@@ -6,6 +6,8 @@ import { formatFullDate, formatRelativeTime } from '../../../lib/time';
 import { useCategoryLabel } from '../api/getCategories';
 import { useUpdateNotification } from '../api/updateNotification';
 import { useOpenNotification } from '../hooks/useOpenNotification';
+import { NotificationActions } from './NotificationActions';
+import { NotificationIcon } from './NotificationIcon';
 import { NotificationLink } from './NotificationLink';
 import { PriorityBadge } from './PriorityBadge';
 
@@ -47,6 +49,7 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
       <span className="notification__dot" aria-hidden />
       <div className="notification__content">
         <div className="notification__head">
+          <NotificationIcon icon={item.icon} />
           <h3 className="notification__title">
             <NotificationLink item={item} className="notification__link" onOpen={open} linkRef={linkRef}>
               {unread && <span className="sr-only">Unread: </span>}
@@ -58,6 +61,7 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
           </time>
         </div>
         {item.body && <p className="notification__body">{item.body}</p>}
+        <NotificationActions item={item} />
         <div className="notification__meta">
           <span className="chip">{labelOf(item.category)}</span>
           <PriorityBadge priority={item.priority} />

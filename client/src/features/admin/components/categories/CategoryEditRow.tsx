@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { iconSchema } from '@shared/schemas/actions';
 import type { CategoryDto } from '@shared/schemas/directory';
 import type { Channel } from '@shared/types';
 import { useUpdateCategory } from '../../api/updateCategory';
@@ -10,7 +11,7 @@ import { CATEGORY_COLUMNS } from './categoryColumns';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
 
-const FIELDS = ['label', 'description', 'defaultChannels', 'escalation'] as const;
+const FIELDS = ['label', 'description', 'defaultChannels', 'escalation', 'icon'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** A category row turned into a form: label, description, critical, channels and escalation (the key is fixed). */
@@ -21,6 +22,7 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
   const [critical, setCritical] = useState(category.critical);
   const [channels, setChannels] = useState<Channel[]>(category.defaultChannels);
   const [escalation, setEscalation] = useState<EscalationDraftStep[]>(() => toDraft(category.escalation));
+  const [icon, setIcon] = useState(category.icon ?? '');
   const form = useFormErrors(update, FIELDS);
   const { errors } = form;
   const id = `category-edit-${category.key}`;
@@ -32,11 +34,13 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
     if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
     const ladder = parseLadder(escalation);
     if ('error' in ladder) next.escalation = ladder.error;
+    const iconCheck = icon.trim() ? iconSchema.safeParse(icon.trim()) : null;
+    if (iconCheck && !iconCheck.success) next.icon = iconCheck.error.issues[0]?.message ?? 'Not a usable image URL.';
     if (!form.check(next) || 'error' in ladder) return;
     update.mutate(
       {
         key: category.key,
-        patch: { label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps },
+        patch: { label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps, icon: icon.trim() || null },
       },
       { onSuccess: onDone },
     );
@@ -67,6 +71,9 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
               )}
             </FormField>
           </div>
+          <FormField id={`${id}-icon`} label="Icon URL" error={errors.icon} hint="An https: image or a path on this site; empty: none.">
+            {(control) => <input {...control} type="url" value={icon} onChange={(event) => setIcon(event.target.value)} />}
+          </FormField>
           <label className="checkbox">
             <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />
             <span>Critical</span>

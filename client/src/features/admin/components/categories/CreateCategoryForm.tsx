@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { iconSchema } from '@shared/schemas/actions';
 import { categoryKeySchema } from '@shared/schemas/notification';
 import type { Channel } from '@shared/types';
 import { useCreateCategory } from '../../api/createCategory';
@@ -11,7 +12,7 @@ import { FormField } from '../common/FormField';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
 
-const FIELDS = ['key', 'label', 'description', 'defaultChannels', 'escalation'] as const;
+const FIELDS = ['key', 'label', 'description', 'defaultChannels', 'escalation', 'icon'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** "New category": key, label, description, critical, default channels and escalation ladder. */
@@ -25,6 +26,7 @@ export function CreateCategoryForm() {
   const [critical, setCritical] = useState(false);
   const [channels, setChannels] = useState<Channel[]>(['in_app']);
   const [escalation, setEscalation] = useState<EscalationDraftStep[]>([]);
+  const [icon, setIcon] = useState('');
   const form = useFormErrors(create, FIELDS);
   const { errors, clear } = form;
 
@@ -34,12 +36,14 @@ export function CreateCategoryForm() {
     if (!categoryKeySchema.safeParse(key.trim()).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
     if (!label.trim()) next.label = 'Give the category a label people understand.';
     if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
+    const iconCheck = icon.trim() ? iconSchema.safeParse(icon.trim()) : null;
+    if (iconCheck && !iconCheck.success) next.icon = iconCheck.error.issues[0]?.message ?? 'Not a usable image URL.';
     const ladder = parseLadder(escalation);
     if ('error' in ladder) next.escalation = ladder.error;
     if (!form.check(next) || 'error' in ladder) return;
     if (!guard.begin()) return;
     create.mutate(
-      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps },
+      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps, icon: icon.trim() || null },
       {
         onSettled: guard.end,
         onSuccess: () => {
@@ -49,6 +53,7 @@ export function CreateCategoryForm() {
           setCritical(false);
           setChannels(['in_app']);
           setEscalation([]);
+          setIcon('');
         },
       },
     );
@@ -107,6 +112,29 @@ export function CreateCategoryForm() {
         error={errors.description}
       >
         {(control) => <textarea {...control} rows={2} value={description} onChange={(event) => setDescription(event.target.value)} />}
+      </FormField>
+      <FormField
+        id="category-icon"
+        label={
+          <>
+            Icon URL <span className="field__optional">optional</span>
+          </>
+        }
+        error={errors.icon}
+        hint="An https: image or a path on this site, shown beside notifications that have no icon of their own."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            placeholder="https://cdn.example.com/billing.png"
+            value={icon}
+            onChange={(event) => {
+              setIcon(event.target.value);
+              clear('icon');
+            }}
+          />
+        )}
       </FormField>
       <label className="checkbox">
         <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />

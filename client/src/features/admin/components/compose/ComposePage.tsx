@@ -14,6 +14,7 @@ import { MessageFields } from './MessageFields';
 import { NotificationPreview } from './NotificationPreview';
 import { ReachEstimate } from './ReachEstimate';
 import { RecipientsField } from './RecipientsField';
+import { RichFields } from './RichFields';
 
 /** The category preselected until the admin picks one: `general` when it exists. */
 function defaultCategory(categories: CategoryDto[]): string {
@@ -88,6 +89,7 @@ export function ComposePage() {
               errors={errors}
               set={set}
             />
+            <RichFields state={state} errors={errors} set={set} />
           </FormSection>
           <FormSection id="compose-section-when" title="When">
             <DeliveryFields state={state} errors={errors} set={set} />
@@ -122,6 +124,8 @@ export function ComposePage() {
             priority={state.priority}
             actionUrl={state.actionUrl}
             data={parseData(state.data)}
+            icon={state.icon}
+            actions={state.actions}
           />
         </aside>
       </div>

@@ -3,7 +3,8 @@ import { ExternalLink } from 'lucide-react';
 import { LIMITS } from '@shared/schemas/notification';
 import type { Priority } from '@shared/types';
 import { toActionTarget } from '../../../../lib/actionUrl';
-import { PriorityBadge } from '../../../inbox';
+import { NotificationIcon, PriorityBadge } from '../../../inbox';
+import type { ActionDraft } from '../../utils/composerActions';
 import { PREVIEW_RECIPIENT, renderPreview } from '../../utils/templatePreview';
 
 interface NotificationPreviewProps {
@@ -14,10 +15,12 @@ interface NotificationPreviewProps {
   priority: Priority;
   actionUrl: string;
   data: Record<string, unknown> | null;
+  icon: string;
+  actions: ActionDraft[];
 }
 
 /** The composed notification as it will look in a recipient's inbox (same markup and styles). */
-export function NotificationPreview({ title, body, categoryLabel, priority, actionUrl, data }: NotificationPreviewProps) {
+export function NotificationPreview({ title, body, categoryLabel, priority, actionUrl, data, icon, actions }: NotificationPreviewProps) {
   const renderedTitle = renderPreview(title.trim(), data, LIMITS.titleMax);
   const renderedBody = renderPreview(body, data, LIMITS.bodyMax);
   const target = toActionTarget(actionUrl.trim() || null);
@@ -34,12 +37,23 @@ export function NotificationPreview({ title, body, categoryLabel, priority, acti
           <span className="notification__dot" aria-hidden />
           <div className="notification__content">
             <div className="notification__head">
+              <NotificationIcon icon={icon.trim() || null} />
               <h3 className={clsx('notification__title', !renderedTitle && 'preview__placeholder')}>
                 {renderedTitle || 'Your title appears here'}
               </h3>
               <span className="notification__time">just now</span>
             </div>
             {renderedBody.trim() && <p className="notification__body">{renderedBody}</p>}
+            {actions.length > 0 && (
+              // What the buttons will look like; not buttons here (nothing to press in a preview).
+              <div className="rich-actions">
+                {actions.map((action, index) => (
+                  <span key={index} className={clsx('rich-actions__btn', `rich-actions__btn--${action.style}`)}>
+                    {action.label.trim() || `Button ${index + 1}`}
+                  </span>
+                ))}
+              </div>
+            )}
             <div className="notification__meta">
               {categoryLabel && <span className="chip">{categoryLabel}</span>}
               <PriorityBadge priority={priority} />

@@ -16,6 +16,7 @@ import { SenderLabel } from '../common/SenderLabel';
 import { SendStatusBadge } from '../common/SendStatusBadge';
 import { FullTime } from '../common/TimeCell';
 import { SendDeliveries } from '../deliveries/SendDeliveries';
+import { SendActionCounts } from './SendActionCounts';
 import { SendRecipientsTable } from './SendRecipientsTable';
 
 /** `/admin/sends/:id`: one send's content, status and recipients; scheduled sends can be cancelled. */
@@ -126,6 +127,8 @@ function SendDetail({ send }: { send: SendDto }) {
           </dl>
         </section>
       </div>
+
+      <SendActionCounts send={send} />
 
       <section className="card card--flush" aria-labelledby="send-recipients-title">
         <h2 id="send-recipients-title" className="card__title card__title--padded">

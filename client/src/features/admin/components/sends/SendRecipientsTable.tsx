@@ -57,7 +57,7 @@ export function SendRecipientsTable({ send }: { send: SendDto }) {
     >
       {() => (
         <>
-          <DataTable testId="send-recipients" columns={['Name', 'Email', 'Read state']}>
+          <DataTable testId="send-recipients" columns={send.actions.length > 0 ? ['Name', 'Email', 'Read state', 'Action'] : ['Name', 'Email', 'Read state']}>
             {items.map((recipient) => (
               <tr key={recipient.notificationId}>
                 <td data-label="Name" className="data-table__primary">
@@ -67,6 +67,11 @@ export function SendRecipientsTable({ send }: { send: SendDto }) {
                 <td data-label="Read state">
                   <ReadState recipient={recipient} now={now} />
                 </td>
+                {send.actions.length > 0 && (
+                  <td data-label="Action">
+                    {send.actions.find((a) => a.id === recipient.actedActionId)?.label ?? <span className="muted">—</span>}
+                  </td>
+                )}
               </tr>
             ))}
           </DataTable>

@@ -1,0 +1,51 @@
+import { ACTION_LABEL_MAX, notificationActionsSchema, type NotificationAction } from '@shared/schemas/actions';
+
+/** One action button as the composer holds it; its id is made from its label. */
+export interface ActionDraft {
+  label: string;
+  kind: NotificationAction['kind'];
+  url: string;
+  style: NotificationAction['style'];
+}
+
+/** A new button: the first is primary ("Approve"), the second secondary. */
+export function newActionDraft(index: number): ActionDraft {
+  return { label: '', kind: 'acknowledge', url: '', style: index === 0 ? 'primary' : 'secondary' };
+}
+
+/** `Approve order` → `approve-order`; a repeat gets `-2`. Never empty (`action-1`). */
+function idsOf(labels: string[]): string[] {
+  const used = new Set<string>();
+  return labels.map((label, index) => {
+    const base = label.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 28) || `action-${index + 1}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  });
+}
+
+/**
+ * The request's `actions` from the drafts, checked by the server's schema; or the first complaint as a
+ * sentence for the "Actions" field ("Button 2: link: Must stay on this site").
+ */
+export function actionDraftsToInput(drafts: ActionDraft[]): { actions: NotificationAction[] } | { error: string } {
+  const ids = idsOf(drafts.map((d) => d.label));
+  for (const [index, draft] of drafts.entries()) {
+    if (!draft.label.trim()) return { error: `Button ${index + 1}: give it a label.` };
+    if (draft.label.trim().length > ACTION_LABEL_MAX) return { error: `Button ${index + 1}: keep the label under ${ACTION_LABEL_MAX} characters.` };
+  }
+  const candidate = drafts.map((d, i) => ({
+    id: ids[i]!,
+    label: d.label.trim(),
+    kind: d.kind,
+    ...(d.kind === 'url' ? { url: d.url.trim() } : {}),
+    style: d.style,
+  }));
+  const parsed = notificationActionsSchema.safeParse(candidate);
+  if (parsed.success) return { actions: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
+  const field = issue.path[1] === 'url' ? 'link: ' : '';
+  return { error: `Button ${index + 1}: ${field}${issue.message}.` };
+}
