@@ -25,6 +25,7 @@ import { startSessionRevalidation } from './realtime/sessionRevalidation.js';
 import { HandshakeAdmission } from './realtime/handshakeAdmission.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
+import { startPurgeScheduler } from './scheduler/purgeScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
 import { findOpenDemoAccounts } from './services/auth/findOpenDemoAccounts.js';
@@ -168,6 +169,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (!config.publicUrl) ctx.publicUrl = url.replace('127.0.0.1', 'localhost');
   const worker = deliveryRuntime.startWorker();
   const digests = startDigestScheduler(ctx, config.digestIntervalMs);
+  const purge = startPurgeScheduler(ctx, config.purgeIntervalMs);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -177,6 +179,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ctx.runState.shutdownStartedAt = new Date();
       await scheduler.stop();
       await digests.stop();
+      await purge.stop();
       await worker.stop();
       session.close();
       revalidation.stop();

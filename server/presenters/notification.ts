@@ -15,6 +15,9 @@ export interface NotificationRow {
   seenAt: Date | null;
   readAt: Date | null;
   archivedAt: Date | null;
+  /** Optional: rows built on the ingest path are new, neither pinned nor deleted. */
+  pinnedAt?: Date | null;
+  deletedAt?: Date | null;
 }
 
 /** Row → DTO. REST lists and socket events use this one function, so both always agree. */
@@ -32,5 +35,7 @@ export function presentNotification(row: NotificationRow): NotificationDto {
     seenAt: row.seenAt?.toISOString() ?? null,
     readAt: row.readAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    pinnedAt: row.pinnedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }

@@ -20,5 +20,7 @@ export const notificationDto = (seq: number, patch: Partial<NotificationDto> = {
   seenAt: null,
   readAt: null,
   archivedAt: null,
+  pinnedAt: null,
+  deletedAt: null,
   ...patch,
 });

@@ -26,19 +26,20 @@ const nullableDate = (value: unknown): Date | null => (value === null || value =
 function rowColumnsFor(dialect: SqlRunner['dialect']): string {
   const timestamp = (column: string) => sqlTimestampColumn({ dialect }, column);
   return ['"id"', '"seq"', '"category"', '"priority"', '"title"', '"body"', '"actionUrl"', '"data"']
-    .concat(['createdAt', 'seenAt', 'readAt', 'archivedAt'].map(timestamp))
+    .concat(['createdAt', 'seenAt', 'readAt', 'archivedAt', 'pinnedAt'].map(timestamp))
     .join(', ');
 }
 const ROW_COLUMNS = { sqlite: rowColumnsFor('sqlite'), postgres: rowColumnsFor('postgres') };
 
 /**
  * The user's notifications with `afterSeq < seq <= throughSeq`, oldest first (the replay of a stream gap;
- * callers bound the range by REPLAY_LIMIT).
+ * callers bound the range by REPLAY_LIMIT). Deleted ones are left out: the replay's `latestSeq` confirms the
+ * whole range, so the missing seqs are no gap to the client.
  */
 export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: number, throughSeq: number): Promise<NotificationRow[]> {
-  type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt';
+  type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt' | 'pinnedAt';
   const rows = await sql.all<Omit<NotificationRow, Timestamps> & Record<Timestamps, unknown>>(
-    `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq"`,
+    `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? AND "deletedAt" IS NULL ORDER BY "seq"`,
     [userId, afterSeq, throughSeq],
   );
   return rows.map((row) => ({
@@ -48,6 +49,7 @@ export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: n
     seenAt: nullableDate(row.seenAt),
     readAt: nullableDate(row.readAt),
     archivedAt: nullableDate(row.archivedAt),
+    pinnedAt: nullableDate(row.pinnedAt),
   }));
 }
 
