@@ -197,7 +197,7 @@ describe.each(DATABASES)('pin and delete on %s', (database: TestDatabase) => {
     late.disconnect();
 
     const keep = await carol.send('keep me');
-    const gone = await carol.send('delete me');
+    const gone = await carol.send('delete me', { category: 'doomed' });
     const archivedGone = await carol.send('archived then deleted');
     await carol.client.request('PATCH', `/api/notifications/${archivedGone}`, { archived: true });
     expect(await carol.counts()).toMatchObject({ unread: 2, unseen: 2 });
@@ -212,6 +212,7 @@ describe.each(DATABASES)('pin and delete on %s', (database: TestDatabase) => {
     expect(await carol.titles()).toEqual(['keep me']);
     expect(await carol.titles('status=archived')).toEqual([]);
     expect(await carol.titles('q=delete')).toEqual([]);
+    expect((await carol.client.get('/api/notifications/categories')).body.categories).toEqual(['general']);
     expect(await carol.counts()).toMatchObject({ unread: 1, unseen: 1 });
     expect((await carol.client.request('DELETE', `/api/notifications/${gone}`)).status).toBe(404);
     expect((await carol.client.request('PATCH', `/api/notifications/${gone}`, { read: true })).status).toBe(404);
