@@ -175,7 +175,7 @@ describe('the inbox API in the OpenAPI document', () => {
     const expired = await signUserToken(Math.floor(Date.now() / 1000) - 3600);
     let deviceId = '';
     let undoToken = '';
-    const calls: { method: string; path: () => string; body?: unknown | (() => unknown); status: number; authorization?: string }[] = [
+    const calls: { method: string; path: () => string; body?: object | (() => object); status: number; authorization?: string }[] = [
       { method: 'GET', path: () => '/api/notifications?limit=1', status: 200 },
       { method: 'GET', path: () => '/api/notifications?status=all&limit=50', status: 200 },
       { method: 'GET', path: () => '/api/notifications/counts', status: 200 },
