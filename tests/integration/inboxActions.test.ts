@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkUpdateChange } from '../../shared/events.js';
 import type { InboxCounts, NotificationDto, UndoTicket } from '../../shared/schemas/notification.js';
+import { signReadToken } from '../../server/services/notifications/readToken.js';
 import { purgeDeletedNotifications } from '../../server/services/notifications/purgeDeletedNotifications.js';
 import { buildAccount } from '../helpers/accounts.js';
 import { sendNotification } from '../helpers/apiSender.js';
@@ -197,7 +198,7 @@ describe.each(DATABASES)('pin and delete on %s', (database: TestDatabase) => {
     late.disconnect();
 
     const keep = await carol.send('keep me');
-    const gone = await carol.send('delete me', { category: 'doomed' });
+    const gone = await carol.send('delete me', { category: 'billing' });
     const archivedGone = await carol.send('archived then deleted');
     await carol.client.request('PATCH', `/api/notifications/${archivedGone}`, { archived: true });
     expect(await carol.counts()).toMatchObject({ unread: 2, unseen: 2 });
@@ -216,6 +217,10 @@ describe.each(DATABASES)('pin and delete on %s', (database: TestDatabase) => {
     expect(await carol.counts()).toMatchObject({ unread: 1, unseen: 1 });
     expect((await carol.client.request('DELETE', `/api/notifications/${gone}`)).status).toBe(404);
     expect((await carol.client.request('PATCH', `/api/notifications/${gone}`, { read: true })).status).toBe(404);
+    // Nor the links of its email or push: they open nothing.
+    const readToken = signReadToken(server.ctx.signingSecret, { userId: carol.user.id, notificationId: gone, expiresAt: new Date(Date.now() + 60_000) });
+    expect((await carol.client.get(`/api/email-actions/preview/${readToken}`)).status).toBe(404);
+    expect((await carol.client.request('POST', '/api/push-actions/details', { token: readToken })).status).toBe(404);
     // "Mark all read" does not touch it either.
     expect((await carol.client.request('POST', '/api/notifications/read-all', {})).body.updated).toBe(1);
 
