@@ -65,6 +65,7 @@ export async function bulkUpdateNotifications(ctx: AppContext, { userId, input }
   const action = ACTIONS[input.action];
   const result = await ctx.db.$transaction(async (tx) => {
     const changed: string[] = [];
+    let updated = 0;
     for (const chunk of chunks(await selectedIds(ctx, tx, userId, input))) {
       const scope = { id: { in: chunk }, userId, deletedAt: null, ...action.pending };
       const ids = (await tx.notification.findMany({ where: scope, select: { id: true } })).map((row) => row.id);
@@ -76,13 +77,16 @@ export async function bulkUpdateNotifications(ctx: AppContext, { userId, input }
       if (input.action === 'read') {
         await tx.notification.updateMany({ where: { id: { in: ids }, seenAt: null }, data: { seenAt: now } });
       }
-      await tx.notification.updateMany({ where: { id: { in: ids } }, data: action.data(now) });
+      // `pending` again: on PostgreSQL another request may have changed one of them since the read above (it
+      // keeps its own time, and is not counted; the event still shows its current state).
+      const { count } = await tx.notification.updateMany({ where: { id: { in: ids }, deletedAt: null, ...action.pending }, data: action.data(now) });
+      updated += count;
       changed.push(...ids);
     }
-    if (input.action === 'read' && changed.length > 0) await cancelEscalations(tx, userId);
+    if (input.action === 'read' && updated > 0) await cancelEscalations(tx, userId);
     const counts = await bumpInboxVersion(tx, userId);
-    const undo = action.undo && changed.length > 0 ? await issueUndo(tx, userId, action.undo, now, ctx.config.undoWindowSeconds) : undefined;
-    return { updated: changed.length, counts, undo, items: await readChangedItems(tx, changed) };
+    const undo = action.undo && updated > 0 ? await issueUndo(tx, userId, action.undo, now, ctx.config.undoWindowSeconds) : undefined;
+    return { updated, counts, undo, items: await readChangedItems(tx, changed) };
   });
   publishBulkChange(ctx, userId, result.items, result.counts);
   return { updated: result.updated, counts: result.counts, ...(result.undo ? { undo: result.undo } : {}) };
