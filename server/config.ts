@@ -51,6 +51,9 @@ const envSchema = z.object({
   BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  UNDO_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  PURGE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(10 * 60_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SNOOZE_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   SNOOZE_MIN_AHEAD_MS: z.coerce.number().int().min(0).max(3_600_000).default(SNOOZE_LIMITS.minAheadMs),
@@ -123,6 +126,12 @@ export interface Config {
   snoozeIntervalMs: number;
   /** The shortest snooze accepted (ms ahead of now); SNOOZE_LIMITS.minAheadMs unless set (tests set it lower). */
   snoozeMinAheadMs: number;
+  /** Days a deleted notification is kept (undo, support) before the purge job removes it; 0: at the next purge. */
+  deletedRetentionDays: number;
+  /** How long after an archive, delete or mark-read its undo is accepted, in seconds. */
+  undoWindowSeconds: number;
+  /** How often each node purges deleted notifications past retention and expired undo tickets. */
+  purgeIntervalMs: number;
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
   socketRevalidateMs: number;
   /** Authenticated socket handshakes (auth → replay sent) one node takes at once; more are told to come back later. */
@@ -211,6 +220,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     digestIntervalMs: env.DIGEST_INTERVAL_MS,
     snoozeIntervalMs: env.SNOOZE_INTERVAL_MS,
     snoozeMinAheadMs: env.SNOOZE_MIN_AHEAD_MS,
+    deletedRetentionDays: env.DELETED_RETENTION_DAYS,
+    undoWindowSeconds: env.UNDO_WINDOW_SECONDS,
+    purgeIntervalMs: env.PURGE_INTERVAL_MS,
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     socketHandshakesInFlight: env.SOCKET_HANDSHAKES_IN_FLIGHT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),

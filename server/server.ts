@@ -26,6 +26,7 @@ import { startSessionRevalidation } from './realtime/sessionRevalidation.js';
 import { HandshakeAdmission } from './realtime/handshakeAdmission.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
+import { startPurgeScheduler } from './scheduler/purgeScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { startSnoozeScheduler } from './scheduler/snoozeScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
@@ -178,6 +179,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const digests = startDigestScheduler(ctx, config.digestIntervalMs);
   const snoozes = startSnoozeScheduler(ctx, { intervalMs: config.snoozeIntervalMs, now: clock });
   ctx.snoozes = snoozes;
+  const purge = startPurgeScheduler(ctx, config.purgeIntervalMs);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -188,6 +190,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await scheduler.stop();
       await digests.stop();
       await snoozes.stop();
+      await purge.stop();
       await worker.stop();
       session.close();
       revalidation.stop();

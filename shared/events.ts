@@ -22,13 +22,20 @@ export interface ServerToClientEvents {
    */
   'notification.created': (notification: NotificationDto, meta?: CreatedMeta) => void;
   /**
-   * Read/unread/seen/archived changes, and snoozes (`snoozedUntil` set: out of every view but `snoozed`,
-   * and out of the counts), so all tabs and devices agree.
+   * Read/unread/seen/archived/pinned changes, and snoozes (`snoozedUntil` set: out of every view but
+   * `snoozed`, and out of the counts), so all tabs and devices agree. A deletion is this event with
+   * `deletedAt` set: drop the item from every list (it also has `archivedAt` set, so a client that does not
+   * know `deletedAt` at least moves it out of the inbox). An undone deletion comes back the same way, with
+   * `deletedAt` null: the item is upserted where it belongs.
    */
   'notification.updated': (notification: NotificationDto) => void;
   /**
-   * Bulk changes (mark all read, mark all seen) of the items in `category` (all when absent) with
-   * `seq <= upToSeq` (all when absent): the client applies the same scope, then refetches its lists.
+   * Bulk changes. Mark all read / mark all seen (`readAll` / `seenAll`): the items in `category` (all when
+   * absent) with `seq <= upToSeq` (all when absent); the client applies the same scope, then refetches its
+   * lists. Bulk actions and undos (`POST /api/notifications/bulk`, `/undo`): `items`, the changed items as
+   * they are now (deleted ones with `deletedAt` set), when at most BULK_EVENT_ITEMS_MAX changed; else
+   * `refetch` (the client refetches its lists). One event per action either way, after its one commit, then
+   * `counts.updated`.
    */
   'notifications.bulkUpdated': (change: BulkUpdateChange) => void;
   'counts.updated': (counts: InboxCounts) => void;
@@ -60,7 +67,14 @@ export interface BulkUpdateChange {
   seenAll?: boolean;
   category?: string;
   upToSeq?: number;
+  /** A bulk action's or undo's changed items, as they are now: write each into the lists (see `notification.updated`). */
+  items?: NotificationDto[];
+  /** More items changed than an event carries: refetch the lists. */
+  refetch?: true;
 }
+
+/** Most items a `notifications.bulkUpdated` lists; beyond, it says `refetch` (the bulk ids limit: a selection always fits). */
+export const BULK_EVENT_ITEMS_MAX = 100;
 
 /**
  * The answer to `sync.request`: what followed `afterSeq`, oldest first (the connect replay's rule:

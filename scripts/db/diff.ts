@@ -3,13 +3,21 @@
  * Used by `db:migrate` (to write the next migration) and by the drift test (which expects no SQL).
  */
 import { readFileSync } from 'node:fs';
+import { EXTERNAL_TABLES } from './externalTables.ts';
 import { paths } from './paths.ts';
 import { listMigrationNames, loadMigrationList } from './migrationsDir.ts';
 import { createSchemaEngine, postgresMigrationFactory, sqliteMigrationFactory } from './schemaEngine.ts';
 
 export type DiffProvider = 'sqlite' | 'postgresql';
 
-const NO_FILTER = { externalTables: [], externalEnums: [] };
+/**
+ * Hand-made tables Prisma does not model (see externalTables.ts): never dropped by a diff. PostgreSQL wants
+ * them schema-qualified (and has none of them: its search index is an expression index).
+ */
+const FILTERS: Record<DiffProvider, { externalTables: string[]; externalEnums: string[] }> = {
+  sqlite: { externalTables: [...EXTERNAL_TABLES], externalEnums: [] },
+  postgresql: { externalTables: [], externalEnums: [] },
+};
 
 /**
  * Returns the migration SQL from `prisma/migrations/<provider>` to the provider's schema, or null when
@@ -38,7 +46,7 @@ export async function diffMigrationsToSchema(provider: DiffProvider, opts: { pgU
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: true, // exitCode 2 = non-empty diff
-      filters: NO_FILTER,
+      filters: FILTERS[provider],
     });
     return result.exitCode === 2 ? (result.stdout ?? '') : null;
   } finally {

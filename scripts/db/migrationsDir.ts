@@ -28,6 +28,16 @@ export function listMigrationNames(baseDir: string): string[] {
 }
 
 /**
+ * The script without its whole-line `--` comments. The WASM engine splits PostgreSQL scripts into
+ * statements itself and takes an apostrophe in a comment (`express-session's`) for the start of a string
+ * literal, which broke every later `db:migrate` on PostgreSQL ("syntax error at or near …"). Only the
+ * shadow replay sees this text: the diff compares schemas, and deploys apply (and checksum) the files as written.
+ */
+function withoutLineComments(sql: string): string {
+  return sql.replace(/^[ \t]*--[^\n]*$/gm, '');
+}
+
+/**
  * Loads the folder as the engine's MigrationList. A missing lockfile is treated as the provider's own
  * (the engine needs it to pick the connector even for an empty history).
  */
@@ -39,7 +49,7 @@ export function loadMigrationList(baseDir: string, provider: 'sqlite' | 'postgre
     shadowDbInitScript: '',
     migrationDirectories: listMigrationNames(baseDir).map((name) => ({
       path: name,
-      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: readFileSync(join(baseDir, name, 'migration.sql'), 'utf8') } },
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: withoutLineComments(readFileSync(join(baseDir, name, 'migration.sql'), 'utf8')) } },
     })),
   };
 }

@@ -66,10 +66,11 @@ const INBOX_ERRORS = {
     'Changes only. `origin_not_allowed`: sent from a page whose origin is neither this app\'s nor in ALLOWED_ORIGINS ' +
       '(`details` names the header). `csrf_invalid`: a cookie-authenticated change without the session\'s `x-csrf-token`.',
   ),
+  410: errorResponse('Gone', 'Too late: what the token undid or named has expired (code per operation, e.g. `undo_expired`)'),
   413: errorResponse('InboxPayloadTooLarge', 'The request body is over 64 KiB (`payload_too_large`)'),
 } as const;
 
-type InboxErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422;
+type InboxErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422;
 
 /**
  * The error responses of one inbox operation (`/api/notifications`, `/api/preferences`, `/api/push`): 401 is

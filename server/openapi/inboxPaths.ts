@@ -3,24 +3,30 @@ import { actParamsSchema } from '../../shared/schemas/actions.js';
 import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import { MAX_PUSH_DEVICES_PER_USER, pushSubscriptionSchema } from '../../shared/schemas/delivery.js';
 import {
+  BULK_IDS_MAX,
+  bulkActionSchema,
   countsQuerySchema,
   LIMITS,
   listNotificationsQuerySchema,
   markAllReadSchema,
   markAllSeenSchema,
+  undoSchema,
   updateNotificationSchema,
 } from '../../shared/schemas/notification.js';
 import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import { inboxErrors } from './errorResponses.js';
 import {
+  bulkActionResultSchema,
+  deleteNotificationResultSchema,
   inboxCategoriesSchema,
   inboxCountsSchema,
   actResultSchema,
   markAllResultSchema,
-  notificationDtoSchema,
   notificationPageSchema,
   pushDeviceListSchema,
   pushDeviceSchema,
+  undoResultSchema,
+  updateNotificationResultSchema,
   vapidPublicKeySchema,
 } from './inboxResponses.js';
 import { preferencesDtoSchema } from './responses.js';
@@ -45,7 +51,10 @@ const notificationPaths: ZodOpenApiPathsObject = {
         'Newest first (highest `seq` first), a page at a time: pass the previous page\'s `nextCursor` as `cursor`. ' +
         '`status=all` shows everything but the archived and the snoozed (`unread` and `read` split it), `archived` ' +
         'only the archived, `snoozed` only the snoozed, soonest to wake first (its cursor is its own: pass it back ' +
-        'with `status=snoozed`). New notifications, and snoozed ones as they wake, arrive on the ' +
+        'with `status=snoozed`; no `q` there). `pinned=true` only the pinned ones ' +
+        '(`false`: the others). `q` searches title and body (full-text index): every word must appear, the last ' +
+        'one as a prefix (`deplo` finds "deployment"); case does not matter, punctuation and operators are only ' +
+        'separators; on SQLite accents are folded too. Deleted notifications are never listed. New notifications, and snoozed ones as they wake, arrive on the ' +
         `socket (\`notification.created\`) with this same shape. \`limit\` is 1–${LIMITS.pageSizeMax} (default 20).${orCookie}`,
       requestParams: { query: listNotificationsQuerySchema },
       responses: { 200: { description: 'One page', ...json(notificationPageSchema) }, ...inboxErrors(400) },
@@ -81,7 +90,8 @@ const notificationPaths: ZodOpenApiPathsObject = {
       description:
         'Every notification neither archived nor snoozed (of one `category` when given) becomes read and seen. Give `upToSeq`, the ' +
         'highest `seq` shown to the user, so what arrived after they looked stays unread. Every tab and device of ' +
-        `the user is told on the socket.${orCookieAndCsrf}`,
+        'the user is told on the socket. When something changed, `undo` reverts it (`POST /notifications/undo`).' +
+        orCookieAndCsrf,
       requestBody: { required: false, ...json(markAllReadSchema) },
       responses: { 200: { description: 'What changed, and the new counts', ...json(markAllResultSchema) }, ...inboxErrors(400, 403, 413, 415) },
     },
@@ -99,23 +109,67 @@ const notificationPaths: ZodOpenApiPathsObject = {
       responses: { 200: { description: 'What changed, and the new counts', ...json(markAllResultSchema) }, ...inboxErrors(400, 403, 413, 415) },
     },
   },
+  '/notifications/bulk': {
+    post: {
+      operationId: 'bulkUpdateInbox',
+      tags: ['Inbox'],
+      security,
+      summary: 'Read, unread, archive, unarchive, delete, pin or unpin several notifications',
+      description:
+        `Either \`ids\` (1–${BULK_IDS_MAX}, a selection; other users' ids and missing ones are skipped without a word) or ` +
+        '`filter` (the list\'s `status`, `category`, `q`, `pinned`) with `upToSeq`, the highest `seq` the user had seen: ' +
+        '"select all in this view" then leaves alone what arrived since. One transaction; every tab and device is told ' +
+        'with one `notifications.bulkUpdated` (the changed items, or `refetch` beyond 100) and `counts.updated`. ' +
+        '`read`, `archive` and `delete` answer with `undo` when they changed something.' +
+        orCookieAndCsrf,
+      requestBody: { required: true, ...json(bulkActionSchema) },
+      responses: { 200: { description: 'What changed, and the new counts', ...json(bulkActionResultSchema) }, ...inboxErrors(400, 403, 413, 415) },
+    },
+  },
+  '/notifications/undo': {
+    post: {
+      operationId: 'undoInboxAction',
+      tags: ['Inbox'],
+      security,
+      summary: 'Undo an archive, a delete or a mark-read',
+      description:
+        'With the `undo.token` an action answered with, before its `expiresAt` (UNDO_WINDOW_SECONDS, 30 s by default): ' +
+        'puts back exactly the notifications that action changed, except those the user changed again since. Once: ' +
+        "a used token, an unknown one or another user's is a 404; after the window, 410 `undo_expired`. Every tab is told." +
+        orCookieAndCsrf,
+      requestBody: { required: true, ...json(undoSchema) },
+      responses: { 200: { description: 'What was put back, and the new counts', ...json(undoResultSchema) }, ...inboxErrors(400, 403, 404, 410, 413, 415) },
+    },
+  },
   '/notifications/{id}': {
     patch: {
       operationId: 'updateInboxNotification',
       tags: ['Inbox'],
       security,
-      summary: 'Mark one notification read, unread, seen, archived or unarchived, or snooze it',
+      summary: 'Mark one notification read, unread, seen, archived, unarchived, pinned or unpinned, or snooze it',
       description:
-        'Any combination of `read`, `seen`, `archived`, `snoozedUntil`, at least one. Reading implies seen; a state already set ' +
+        'Any combination of `read`, `seen`, `archived`, `pinned`, `snoozedUntil`, at least one. Reading implies seen; a state already set ' +
         'keeps its original time. `snoozedUntil` (ISO 8601 with an offset, at least a minute and at most a year ahead, else ' +
         'a 400 naming it) hides the notification from the lists and the counts until then; it then comes back as new: ' +
         'unread, unseen, with a new `seq` (at the top), announced by `notification.created` on every tab and device, and ' +
         'replayed by seq to those offline. No email, SMS or push goes out again, and escalation steps of a critical ' +
         'one keep their times. `snoozedUntil: null` wakes a snoozed one now (answered with its new `seq`). Snoozing ' +
-        `un-archives; archiving ends a snooze (both at once: 400). ${ownOnly}${orCookieAndCsrf}`,
+        `un-archives; archiving ends a snooze (both at once: 400). Archiving answers with \`undo\` too. ${ownOnly}${orCookieAndCsrf}`,
       requestParams: { path: idParamsSchema },
       requestBody: { required: true, ...json(updateNotificationSchema) },
-      responses: { 200: { description: 'The notification', ...json(notificationDtoSchema) }, ...inboxErrors(400, 403, 404, 413, 415) },
+      responses: { 200: { description: 'The notification', ...json(updateNotificationResultSchema) }, ...inboxErrors(400, 403, 404, 413, 415) },
+    },
+    delete: {
+      operationId: 'deleteInboxNotification',
+      tags: ['Inbox'],
+      security,
+      summary: 'Delete one notification',
+      description:
+        'Gone at once from every list, search, count and replay, on every tab (`notification.updated` with `deletedAt` set); ' +
+        'removed for good after DELETED_RETENTION_DAYS. `undo` brings it back. A deleted one is a 404 like a missing one. ' +
+        `${ownOnly}${orCookieAndCsrf}`,
+      requestParams: { path: idParamsSchema },
+      responses: { 200: { description: 'The undo ticket and the new counts', ...json(deleteNotificationResultSchema) }, ...inboxErrors(400, 403, 404) },
     },
   },
   '/notifications/{id}/actions/{actionId}': {

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import type { PushDeviceDto } from '../../shared/schemas/delivery.js';
 import type { ActResult } from '../../shared/schemas/actions.js';
-import type { BulkUpdateResult, CategoriesResponse, InboxCounts, NotificationDto, NotificationPage } from '../../shared/schemas/notification.js';
+import type {
+  BulkActionResult,
+  BulkUpdateResult,
+  CategoriesResponse,
+  DeleteNotificationResult,
+  InboxCounts,
+  NotificationDto,
+  NotificationPage,
+  UndoResult,
+  UndoTicket,
+  UpdateNotificationResult,
+} from '../../shared/schemas/notification.js';
 import { PRIORITIES } from '../../shared/types.js';
 import type { VapidKeys } from '../services/push/loadOrCreateVapidKeys.js';
 import type { Assert, Same } from './responses.js';
@@ -45,6 +56,10 @@ export const notificationDtoSchema = z
       description:
         'While snoozed: when it wakes (then only in `status=snoozed`, and out of the counts). It wakes as new: unread, unseen, with a new `seq`, announced by `notification.created`',
     }),
+    pinnedAt: timestamp.nullable().meta({ description: 'When the user pinned it; null when not pinned' }),
+    deletedAt: timestamp
+      .nullable()
+      .meta({ description: 'Always null in lists; set in the socket event telling a deletion (`notification.updated`): drop the item' }),
   })
   .meta({ id: 'Notification' });
 
@@ -73,10 +88,47 @@ export const inboxCountsSchema = z
   })
   .meta({ id: 'InboxCounts' });
 
+/** `UndoTicket`. */
+const undoTicketSchema = z
+  .object({
+    token: z.string().meta({ description: 'Pass to `POST /notifications/undo`' }),
+    expiresAt: timestamp.meta({ description: 'The undo is refused (410 `undo_expired`) from then on' }),
+  })
+  .meta({ id: 'UndoTicket' });
+
 /** `BulkUpdateResult`. */
 export const markAllResultSchema = z
-  .object({ updated: z.number().int().meta({ description: 'Notifications actually changed' }), counts: inboxCountsSchema })
+  .object({
+    updated: z.number().int().meta({ description: 'Notifications actually changed' }),
+    counts: inboxCountsSchema,
+    undo: undoTicketSchema.optional().meta({ description: 'read-all only, when it changed something' }),
+  })
   .meta({ id: 'MarkAllResult' });
+
+/** `UpdateNotificationResult`. */
+export const updateNotificationResultSchema = notificationDtoSchema
+  .extend({ undo: undoTicketSchema.optional().meta({ description: 'When this change archived the notification' }) })
+  .meta({ id: 'UpdatedNotification' });
+
+/** `DeleteNotificationResult`. */
+export const deleteNotificationResultSchema = z.object({ undo: undoTicketSchema, counts: inboxCountsSchema }).meta({ id: 'DeletedNotification' });
+
+/** `BulkActionResult`. */
+export const bulkActionResultSchema = z
+  .object({
+    updated: z.number().int().meta({ description: "Notifications actually changed (other users' ids, missing ones and those already in that state are not counted)" }),
+    counts: inboxCountsSchema,
+    undo: undoTicketSchema.optional().meta({ description: 'For read, archive and delete, when something changed' }),
+  })
+  .meta({ id: 'BulkActionResult' });
+
+/** `UndoResult`. */
+export const undoResultSchema = z
+  .object({
+    restored: z.number().int().meta({ description: 'Notifications put back (those changed again since are left alone)' }),
+    counts: inboxCountsSchema,
+  })
+  .meta({ id: 'UndoResult' });
 
 /** `CategoriesResponse`. */
 export const inboxCategoriesSchema = z
@@ -113,6 +165,11 @@ export type InboxMirrorsMatchInterfaces = [
   Assert<Same<z.infer<typeof actResultSchema>, ActResult>>,
   Assert<Same<z.infer<typeof inboxCountsSchema>, InboxCounts>>,
   Assert<Same<z.infer<typeof markAllResultSchema>, BulkUpdateResult>>,
+  Assert<Same<z.infer<typeof undoTicketSchema>, UndoTicket>>,
+  Assert<Same<z.infer<typeof updateNotificationResultSchema>, UpdateNotificationResult>>,
+  Assert<Same<z.infer<typeof deleteNotificationResultSchema>, DeleteNotificationResult>>,
+  Assert<Same<z.infer<typeof bulkActionResultSchema>, BulkActionResult>>,
+  Assert<Same<z.infer<typeof undoResultSchema>, UndoResult>>,
   Assert<Same<z.infer<typeof inboxCategoriesSchema>, CategoriesResponse>>,
   Assert<Same<z.infer<typeof pushDeviceSchema>, PushDeviceDto>>,
   // routes/push.ts types its answers inline: `{ items: PushDeviceDto[] }` and `{ publicKey }` of the VAPID keys.

@@ -23,6 +23,9 @@ export interface NotificationRow {
   archivedAt: Date | null;
   /** Snooze (issue 11): absent where it cannot be set (a new notification, the replay, which skips snoozed ones). */
   snoozedUntil?: Date | null;
+  /** Optional: rows built on the ingest path are new, neither pinned nor deleted. */
+  pinnedAt?: Date | null;
+  deletedAt?: Date | null;
 }
 
 /** Row → DTO. REST lists and socket events use this one function, so both always agree. */
@@ -45,5 +48,7 @@ export function presentNotification(row: NotificationRow): NotificationDto {
     readAt: row.readAt?.toISOString() ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
     snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
+    pinnedAt: row.pinnedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
   };
 }

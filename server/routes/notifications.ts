@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import { idParamsSchema } from '../../shared/schemas/cursors.js';
 import {
+  bulkActionSchema,
   type CategoriesResponse,
   countsQuerySchema,
   listNotificationsQuerySchema,
   markAllReadSchema,
   markAllSeenSchema,
+  undoSchema,
   updateNotificationSchema,
 } from '../../shared/schemas/notification.js';
 import { actParamsSchema } from '../../shared/schemas/actions.js';
@@ -15,11 +17,14 @@ import { noQuery } from '../middleware/noQuery.js';
 import { requireInboxUser } from '../middleware/requireInboxUser.js';
 import { currentUserId } from '../middleware/requireUser.js';
 import { parseInput } from '../middleware/validate.js';
+import { bulkUpdateNotifications } from '../services/notifications/bulkUpdateNotifications.js';
+import { deleteNotification } from '../services/notifications/deleteNotification.js';
 import { getInboxCounts } from '../services/notifications/inboxCounts.js';
 import { listCategories } from '../services/notifications/listCategories.js';
 import { listNotifications } from '../services/notifications/listNotifications.js';
 import { markAll } from '../services/notifications/markAll.js';
 import { takeAction } from '../services/notifications/takeAction.js';
+import { undoInboxAction } from '../services/notifications/undoInboxAction.js';
 import { updateNotification } from '../services/notifications/updateNotification.js';
 
 
@@ -30,7 +35,7 @@ export function notificationsRouter(ctx: AppContext): Router {
 
   router.get('/', async (req, res) => {
     const query = parseInput(listNotificationsQuerySchema, req.query, 'query string');
-    res.json(await listNotifications(ctx.db, currentUserId(req), query));
+    res.json(await listNotifications(ctx, currentUserId(req), query));
   });
 
   router.get('/counts', async (req, res) => {
@@ -51,6 +56,21 @@ export function notificationsRouter(ctx: AppContext): Router {
   router.post('/seen-all', noQuery, async (req, res) => {
     const { upToSeq } = parseInput(markAllSeenSchema, req.body, 'request body');
     res.json(await markAll(ctx, { userId: currentUserId(req), mark: 'seen', upToSeq }));
+  });
+
+  router.post('/bulk', noQuery, async (req, res) => {
+    const input = parseInput(bulkActionSchema, req.body, 'request body');
+    res.json(await bulkUpdateNotifications(ctx, { userId: currentUserId(req), input }));
+  });
+
+  router.post('/undo', noQuery, async (req, res) => {
+    const { token } = parseInput(undoSchema, req.body, 'request body');
+    res.json(await undoInboxAction(ctx, { userId: currentUserId(req), token }));
+  });
+
+  router.delete('/:id', noQuery, async (req, res) => {
+    const { id } = parseInput(idParamsSchema, req.params, 'path');
+    res.json(await deleteNotification(ctx, { userId: currentUserId(req), notificationId: id }));
   });
 
   router.patch('/:id', noQuery, async (req, res) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, INBOX_STATUSES, PRIORITIES, type SendStatus } from '../types.js';
 import { ACTION_URL_MAX, checkActionUrl } from '../urls.js';
 import { iconSchema, notificationActionsSchema, type NotificationAction } from './actions.js';
-import { decodeSnoozeCursor, seqCursorSchema } from './cursors.js';
+import { decodeSnoozeCursor, rowIdSchema, seqCursorSchema } from './cursors.js';
 
 /** Limits shared by validation on both sides, so the client can show them before the server refuses. */
 export const LIMITS = {
@@ -131,6 +131,12 @@ export interface CreateNotificationResult {
 }
 
 /**
+ * Inbox search text (`q`): 1–100 characters once trimmed. Searched word by word in title and body, every word
+ * must match, the last one as a prefix ("deplo" finds "deployment"); any punctuation is only a separator.
+ */
+export const searchQuerySchema = z.string().trim().min(1).max(100);
+
+/**
  * Query of `GET /api/notifications`. `cursor` is the previous page's `nextCursor`: a seq in every view but
  * `snoozed`, whose pages are ordered by wake time and carry a `<time>_<seq>` cursor (see encodeSnoozeCursor).
  */
@@ -140,6 +146,9 @@ export const listNotificationsQuerySchema = z
     category: categoryKeySchema.optional(),
     cursor: z.string().max(32).meta({ description: 'The `nextCursor` of the previous page (of the same status)' }).optional(),
     limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+    q: searchQuerySchema.optional(),
+    /** `true`: pinned items only; `false`: unpinned only; absent: both. */
+    pinned: z.enum(['true', 'false']).optional(),
   })
   .superRefine((query, ctx) => {
     if (query.cursor === undefined) return;
@@ -167,10 +176,11 @@ export const updateNotificationSchema = z
     read: z.boolean().optional(),
     seen: z.literal(true).optional(),
     archived: z.boolean().optional(),
+    pinned: z.boolean().optional(),
     snoozedUntil: z.iso.datetime({ offset: true }).nullable().optional(),
   })
-  .refine((v) => v.read !== undefined || v.seen !== undefined || v.archived !== undefined || v.snoozedUntil !== undefined, {
-    message: 'Give at least one of read, seen, archived, snoozedUntil',
+  .refine((v) => v.read !== undefined || v.seen !== undefined || v.archived !== undefined || v.pinned !== undefined || v.snoozedUntil !== undefined, {
+    message: 'Give at least one of read, seen, archived, pinned, snoozedUntil',
   })
   .refine((v) => !(v.archived === true && typeof v.snoozedUntil === 'string'), {
     path: ['snoozedUntil'],
@@ -222,6 +232,13 @@ export interface NotificationDto {
    * otherwise; a woken one comes back with a new `seq`, unread and unseen, as a `notification.created`.
    */
   snoozedUntil: string | null;
+  /** When the user pinned it; null when not pinned. */
+  pinnedAt: string | null;
+  /**
+   * Set only in the `notification.updated` event telling a deletion (lists never return deleted items): drop
+   * it. A deleted item also has `archivedAt` set (deleting archives), so older clients move it out of the inbox.
+   */
+  deletedAt: string | null;
 }
 
 /** One page of `GET /api/notifications`; `nextCursor` is null on the last page. */
@@ -244,6 +261,8 @@ export interface InboxCounts {
 export interface BulkUpdateResult {
   updated: number;
   counts: InboxCounts;
+  /** read-all only, when it changed something: reverts it (`POST /api/notifications/undo`). */
+  undo?: UndoTicket;
 }
 
 /** A category as people see it: its key (what the API and filters use) and its label (what is shown). */
@@ -259,4 +278,89 @@ export interface CategoriesResponse {
   categories: string[];
   /** The same categories with their labels, sorted by label: what a filter menu shows. */
   items: CategoryOption[];
+}
+
+// ---- Issue 11: pin, delete, bulk actions, undo (search is `q` above) ----
+
+/**
+ * How to revert an action (archive, delete, mark read; one item, a selection or "mark all read"):
+ * `POST /api/notifications/undo` with `token` before `expiresAt` (UNDO_WINDOW_SECONDS after the action).
+ */
+export interface UndoTicket {
+  token: string;
+  /** ISO 8601 UTC. */
+  expiresAt: string;
+}
+
+/** Answer of `PATCH /api/notifications/:id`: the notification, with `undo` when this change archived it. */
+export interface UpdateNotificationResult extends NotificationDto {
+  undo?: UndoTicket;
+}
+
+/** Answer of `DELETE /api/notifications/:id`. */
+export interface DeleteNotificationResult {
+  undo: UndoTicket;
+  counts: InboxCounts;
+}
+
+/** What `POST /api/notifications/bulk` does to each selected item. */
+export const BULK_ACTIONS = ['read', 'unread', 'archive', 'unarchive', 'delete', 'pin', 'unpin'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** Most ids one bulk request may name (a selection on screen); "select all" uses `filter` instead. */
+export const BULK_IDS_MAX = 100;
+
+/** "Everything in this view" for a bulk action: the list's own filters (`GET /api/notifications`). */
+export const bulkFilterSchema = z.strictObject({
+  status: z.enum(INBOX_STATUSES).default('all'),
+  category: categoryKeySchema.optional(),
+  q: searchQuerySchema.optional(),
+  pinned: z.boolean().optional(),
+});
+export type BulkFilter = z.infer<typeof bulkFilterSchema>;
+
+/**
+ * Body of `POST /api/notifications/bulk`: `action` on either the listed `ids` (1–100; other users' ids and
+ * missing ones are skipped silently) or on every item of `filter` with `seq <= upToSeq` (what the user had
+ * seen when choosing "select all"; required with `filter`, so what arrives meanwhile is left alone).
+ */
+export const bulkActionSchema = z
+  .strictObject({
+    action: z.enum(BULK_ACTIONS),
+    ids: z.array(rowIdSchema).min(1).max(BULK_IDS_MAX).optional(),
+    filter: bulkFilterSchema.optional(),
+    upToSeq: upToSeqSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.ids && body.filter) ctx.addIssue({ code: 'custom', path: ['filter'], message: 'Give either ids or filter, not both' });
+    if (!body.ids && !body.filter) ctx.addIssue({ code: 'custom', path: ['ids'], message: 'Give ids, or filter with upToSeq' });
+    if (body.filter && body.upToSeq === undefined) ctx.addIssue({ code: 'custom', path: ['upToSeq'], message: 'Required with filter' });
+    if (body.ids && body.upToSeq !== undefined) ctx.addIssue({ code: 'custom', path: ['upToSeq'], message: 'Only with filter' });
+  });
+export type BulkActionInput = z.infer<typeof bulkActionSchema>;
+
+/** Answer of `POST /api/notifications/bulk`. */
+export interface BulkActionResult {
+  /** Items actually changed (already in that state, missing and other users' items are not counted). */
+  updated: number;
+  counts: InboxCounts;
+  /** For read, archive and delete when something changed. */
+  undo?: UndoTicket;
+}
+
+/** Body of `POST /api/notifications/undo`. */
+export const undoSchema = z.strictObject({
+  token: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Must be an undo token returned by the API'),
+});
+export type UndoInput = z.infer<typeof undoSchema>;
+
+/** Answer of `POST /api/notifications/undo`. */
+export interface UndoResult {
+  /** Items put back as they were (those the user changed again since are left alone and not counted). */
+  restored: number;
+  counts: InboxCounts;
 }

@@ -25,5 +25,7 @@ export const notificationDto = (seq: number, patch: Partial<NotificationDto> = {
   readAt: null,
   archivedAt: null,
   snoozedUntil: null,
+  pinnedAt: null,
+  deletedAt: null,
   ...patch,
 });

@@ -55,6 +55,36 @@ describe('InboxClient (headless embedded inbox)', () => {
     inbox.disconnect();
   });
 
+  it('turns a bulk action and its undo into updates: deleted items leave, restored ones come back; no mark-all event', async () => {
+    await upsertHostUser(server.url, 'sdk-bulk');
+    const { inbox, received } = client(600, 'sdk-bulk');
+    const updated: NotificationDto[] = [];
+    const bulk: unknown[] = [];
+    inbox.on('updated', (item) => updated.push(item));
+    inbox.on('bulkUpdated', (change) => bulk.push(change));
+    inbox.connect();
+    await waitFor(() => inbox.connectionState.state === 'connected', 5000, 'connected');
+    for (const title of ['one', 'two']) await send(title, 'sdk-bulk');
+    await waitFor(() => received.length === 2, 5000, 'both live');
+    const token = await signUserToken({ sub: 'sdk-bulk' });
+    const call = async (path: string, body: unknown) => {
+      const res = await fetch(`${server.url}/api/notifications${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { undo: { token: string } };
+    };
+    const deleted = await call('/bulk', { action: 'delete', ids: received.map((n) => n.id) });
+    await waitFor(() => updated.length === 2, 5000, 'the deletions as updates');
+    expect(updated.every((n) => n.deletedAt !== null && n.archivedAt !== null)).toBe(true);
+    await call('/undo', { token: deleted.undo.token });
+    await waitFor(() => updated.length === 4, 5000, 'the restored items as updates');
+    expect(updated.slice(2).every((n) => n.deletedAt === null && n.archivedAt === null)).toBe(true);
+    expect(bulk).toEqual([]);
+    inbox.disconnect();
+  });
+
   it('replays what was missed while offline, in order, with no duplicate', async () => {
     const { inbox, received } = client();
     inbox.connect();

@@ -179,7 +179,8 @@ describe('the inbox API in the OpenAPI document', () => {
     await v1('POST', '/notifications', { to: [{ externalId: EXTERNAL_ID }], title: 'Second', priority: 'high' });
     const expired = await signUserToken(Math.floor(Date.now() / 1000) - 3600);
     let deviceId = '';
-    const calls: { method: string; path: () => string; body?: unknown; status: number; authorization?: string }[] = [
+    let undoToken = '';
+    const calls: { method: string; path: () => string; body?: object | (() => object); status: number; authorization?: string }[] = [
       { method: 'GET', path: () => '/api/notifications?limit=1', status: 200 },
       { method: 'GET', path: () => '/api/notifications?status=all&limit=50', status: 200 },
       { method: 'GET', path: () => '/api/notifications/counts', status: 200 },
@@ -190,6 +191,13 @@ describe('the inbox API in the OpenAPI document', () => {
       { method: 'POST', path: () => `/api/notifications/${sent.notificationIds[0]}/actions/track`, status: 200 },
       { method: 'POST', path: () => `/api/notifications/${sent.notificationIds[0]}/actions/thanks`, status: 409 },
       { method: 'POST', path: () => `/api/notifications/${sent.notificationIds[0]}/actions/nope`, status: 404 },
+      { method: 'GET', path: () => '/api/notifications?q=order%20shi&pinned=false&status=all', status: 200 },
+      { method: 'POST', path: () => '/api/notifications/bulk', body: { action: 'pin', ids: [sent.notificationIds[0]] }, status: 200 },
+      { method: 'POST', path: () => '/api/notifications/bulk', body: { action: 'delete', filter: { status: 'archived', q: 'order' }, upToSeq: 1_000_000 }, status: 200 },
+      { method: 'POST', path: () => '/api/notifications/undo', body: () => ({ token: undoToken }), status: 200 },
+      { method: 'DELETE', path: () => `/api/notifications/${sent.notificationIds[0]}`, status: 200 },
+      { method: 'POST', path: () => '/api/notifications/undo', body: () => ({ token: undoToken }), status: 200 },
+      { method: 'POST', path: () => '/api/notifications/undo', body: () => ({ token: undoToken }), status: 404 },
       { method: 'GET', path: () => '/api/preferences', status: 200 },
       { method: 'PATCH', path: () => '/api/preferences', body: { timezone: 'Europe/Paris', quietHours: { start: '22:00', end: '07:00' } }, status: 200 },
       { method: 'PATCH', path: () => '/api/preferences/contact', body: { phone: '+14155550123', smsConsent: true }, status: 200 },
@@ -216,10 +224,11 @@ describe('the inbox API in the OpenAPI document', () => {
     const answered = new Set<string>();
     for (const call of calls) {
       const path = call.path();
+      const requestBody = typeof call.body === 'function' ? call.body() : call.body;
       const res = await fetch(`${server.url}${path}`, {
         method: call.method,
-        headers: { authorization: call.authorization ?? bearer().authorization, ...(call.body !== undefined && { 'content-type': 'application/json' }) },
-        ...(call.body !== undefined && { body: JSON.stringify(call.body) }),
+        headers: { authorization: call.authorization ?? bearer().authorization, ...(requestBody !== undefined && { 'content-type': 'application/json' }) },
+        ...(requestBody !== undefined && { body: JSON.stringify(requestBody) }),
       });
       const text = await res.text();
       const body = text ? JSON.parse(text) : undefined;
@@ -242,6 +251,7 @@ describe('the inbox API in the OpenAPI document', () => {
       }
       if (res.ok) answered.add(found!.key);
       if (call.method === 'POST' && path === '/api/push/subscriptions') deviceId = body.id;
+      if (res.ok && body?.undo) undoToken = body.undo.token;
       if (call.method === 'GET' && path.includes('limit=1')) expect(body.nextCursor, label).not.toBeNull();
     }
     // Every documented inbox operation was called successfully: a new one needs a call here.

@@ -240,6 +240,26 @@ describe('snooze', () => {
     expect(titles((await client.get('/api/notifications?status=snoozed')).body.items)).toEqual(['Archive or snooze']);
   });
 
+  it('ends a snooze on delete and on a bulk archive or delete: the job never brings such an item back', async () => {
+    const { user, client } = await person();
+    const [single, bulkArchived, bulkDeleted] = [await send(user.email, 'Deleted'), await send(user.email, 'Bulk archived'), await send(user.email, 'Bulk deleted')];
+    for (const id of [single, bulkArchived, bulkDeleted]) {
+      expect((await client.request('PATCH', `/api/notifications/${id}`, { snoozedUntil: inMs(MIN_AHEAD_MS + 300) })).status).toBe(200);
+    }
+    expect((await client.request('DELETE', `/api/notifications/${single}`)).status).toBe(200);
+    expect((await client.request('POST', '/api/notifications/bulk', { action: 'archive', ids: [bulkArchived] })).body.updated).toBe(1);
+    expect((await client.request('POST', '/api/notifications/bulk', { action: 'delete', ids: [bulkDeleted] })).body.updated).toBe(1);
+    const rows = await server.ctx.db.notification.findMany({ where: { id: { in: [single, bulkArchived, bulkDeleted] } } });
+    expect(rows.map((row) => row.snoozedUntil)).toEqual([null, null, null]);
+
+    const socket = openSocket(client);
+    await socket.connect();
+    // Past their old wake time: nothing comes back.
+    await new Promise((resolve) => setTimeout(resolve, MIN_AHEAD_MS + 800));
+    expect(socket.received).toEqual([]);
+    expect((await client.get('/api/notifications')).body.items).toEqual([]);
+  });
+
   it('keeps the escalation of a snoozed critical notification', async () => {
     const admin = new HttpClient(server.url);
     await admin.login('admin@example.com');

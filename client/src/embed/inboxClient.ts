@@ -356,7 +356,13 @@ export class InboxClient {
       if (meta?.counts) this.acceptCounts(meta.counts);
     });
     socket.on('notification.updated', (item) => this.emit('updated', item));
-    socket.on('notifications.bulkUpdated', (change) => this.emit('bulkUpdated', change));
+    socket.on('notifications.bulkUpdated', (change) => {
+      // A bulk action or an undo: its items are updates like any other (a deleted one is archived too, so
+      // feeds drop it); more than an event lists: reload. A mark-all keeps its own event.
+      for (const item of change.items ?? []) this.emit('updated', item);
+      if (change.refetch) this.emit('reset');
+      if (change.readAll || change.seenAll) this.emit('bulkUpdated', change);
+    });
     socket.on('counts.updated', (counts) => this.acceptCounts(counts));
     socket.on('preferences.updated', (preferences) => this.emit('preferences', preferences));
     socket.on('sync.reset', ({ latestSeq }) => {

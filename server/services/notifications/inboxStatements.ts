@@ -26,21 +26,21 @@ const nullableDate = (value: unknown): Date | null => (value === null || value =
 function rowColumnsFor(dialect: SqlRunner['dialect']): string {
   const timestamp = (column: string) => sqlTimestampColumn({ dialect }, column);
   return ['"id"', '"seq"', '"category"', '"priority"', '"title"', '"body"', '"actionUrl"', '"data"', '"icon"', '"actions"', '"actedActionId"']
-    .concat(['createdAt', 'seenAt', 'readAt', 'archivedAt', 'actedAt'].map(timestamp))
+    .concat(['createdAt', 'seenAt', 'readAt', 'archivedAt', 'actedAt', 'pinnedAt'].map(timestamp))
     .join(', ');
 }
 const ROW_COLUMNS = { sqlite: rowColumnsFor('sqlite'), postgres: rowColumnsFor('postgres') };
 
 /**
  * The user's notifications with `afterSeq < seq <= throughSeq`, oldest first (the replay of a stream gap;
- * callers bound the range by REPLAY_LIMIT). Snoozed ones are left out: they are not in the inbox until they
- * wake, and waking gives them a new seq, replayed then (the client's watermark jumps the holes: the replay
- * confirms everything up to `throughSeq`).
+ * callers bound the range by REPLAY_LIMIT). Snoozed and deleted ones are left out: snoozed ones are not in
+ * the inbox until they wake, and waking gives them a new seq, replayed then; deleted ones are gone. The
+ * client's watermark jumps the holes: the replay confirms everything up to `throughSeq`.
  */
 export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: number, throughSeq: number): Promise<NotificationRow[]> {
-  type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt' | 'actedAt';
+  type Timestamps = 'createdAt' | 'seenAt' | 'readAt' | 'archivedAt' | 'actedAt' | 'pinnedAt';
   const rows = await sql.all<Omit<NotificationRow, Timestamps> & Record<Timestamps, unknown>>(
-    `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? AND "snoozedUntil" IS NULL ORDER BY "seq"`,
+    `SELECT ${ROW_COLUMNS[sql.dialect]} FROM "Notification" WHERE "userId" = ? AND "seq" > ? AND "seq" <= ? AND "snoozedUntil" IS NULL AND "deletedAt" IS NULL ORDER BY "seq"`,
     [userId, afterSeq, throughSeq],
   );
   return rows.map((row) => ({
@@ -51,6 +51,7 @@ export async function readStreamRows(sql: SqlRunner, userId: string, afterSeq: n
     readAt: nullableDate(row.readAt),
     archivedAt: nullableDate(row.archivedAt),
     actedAt: nullableDate(row.actedAt),
+    pinnedAt: nullableDate(row.pinnedAt),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 /**
  * The distinct categories present in a user's inbox, for the filter menu: keys (sorted by key, the
  * original answer) and `{ key, label }` items sorted by label, so people see labels, never raw keys.
+ * Deleted notifications do not count: a category only they had is gone from the menu.
  *
  * @example
  * const { categories, items } = await listCategories(ctx.db, userId);
@@ -11,7 +12,7 @@ import type { Db } from '../../db/client.js';
  */
 export async function listCategories(db: Db, userId: string): Promise<CategoriesResponse> {
   const rows = await db.notification.findMany({
-    where: { userId },
+    where: { userId, deletedAt: null },
     distinct: ['category'],
     select: { category: true },
     orderBy: { category: 'asc' },

@@ -2,6 +2,7 @@ import type { BulkUpdateResult } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
 import { cancelEscalations } from './cancelEscalations.js';
 import { bumpInboxVersion } from './inboxCounts.js';
+import { issueUndo } from './issueUndo.js';
 
 export interface MarkAllProps {
   userId: string;
@@ -15,7 +16,8 @@ export interface MarkAllProps {
 /**
  * Marks every unarchived, unsnoozed notification of the user (optionally of one category, optionally only up to the
  * `seq` the user had seen) read or seen in one statement, then tells all the user's tabs, with the same
- * scope, so they change exactly the items the server changed.
+ * scope, so they change exactly the items the server changed. Marking read answers with an undo ticket
+ * when it changed something (every row it read carries its time `now`: see undoInboxAction).
  */
 export async function markAll(
   ctx: AppContext,
@@ -31,7 +33,7 @@ export async function markAll(
     // Something that arrived after the user looked is still news: it stays unread / unseen.
     ...(upToSeq !== undefined ? { seq: { lte: upToSeq } } : {}),
   };
-  const { updated, counts } = await ctx.db.$transaction(async (tx) => {
+  const { updated, counts, undo } = await ctx.db.$transaction(async (tx) => {
     let updated: number;
     if (mark === 'read') {
       ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, readAt: null }, data: { readAt: now } }));
@@ -40,7 +42,8 @@ export async function markAll(
     } else {
       ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, seenAt: null }, data: { seenAt: now } }));
     }
-    return { updated, counts: await bumpInboxVersion(tx, userId) };
+    const undo = mark === 'read' && updated > 0 ? await issueUndo(tx, userId, 'read', now, ctx.config.undoWindowSeconds) : undefined;
+    return { updated, counts: await bumpInboxVersion(tx, userId), undo };
   });
 
   if (updated > 0) {
@@ -51,5 +54,5 @@ export async function markAll(
     });
   }
   ctx.realtime.publish(userId, 'counts.updated', counts);
-  return { updated, counts };
+  return { updated, counts, ...(undo ? { undo } : {}) };
 }

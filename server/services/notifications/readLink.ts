@@ -15,10 +15,10 @@ export function requireReadClaim(signingSecret: string, token: string): ReadClai
   return claim;
 }
 
-/** The token's notification (only ever its own user's), or a 404 when it was deleted since. */
+/** The token's notification (only ever its own user's), or a 404 when it was deleted since (soft-deleted too). */
 export async function findLinkedNotification(db: Db, claim: ReadClaim) {
   const notification = await db.notification.findFirst({
-    where: { id: claim.notificationId, userId: claim.userId },
+    where: { id: claim.notificationId, userId: claim.userId, deletedAt: null },
     select: { title: true, category: true, actionUrl: true, readAt: true },
   });
   if (!notification) throw NotFoundError('notification');

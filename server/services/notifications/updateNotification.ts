@@ -1,10 +1,11 @@
-import { SNOOZE_LIMITS, type NotificationDto, type UpdateNotificationInput } from '../../../shared/schemas/notification.js';
+import { SNOOZE_LIMITS, type NotificationDto, type UpdateNotificationInput, type UpdateNotificationResult } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
 import { HttpError, NotFoundError } from '../../errors.js';
 import { presentNotification } from '../../presenters/notification.js';
 import { unsnoozeNotification } from '../snoozes/unsnoozeNotification.js';
 import { cancelEscalations } from './cancelEscalations.js';
 import { bumpInboxVersion } from './inboxCounts.js';
+import { issueUndo } from './issueUndo.js';
 
 export interface UpdateNotificationProps {
   userId: string;
@@ -12,11 +13,11 @@ export interface UpdateNotificationProps {
   changes: UpdateNotificationInput;
 }
 
-type NotificationState = { readAt: Date | null; seenAt: Date | null; archivedAt: Date | null; snoozedUntil: Date | null };
+type NotificationState = { readAt: Date | null; seenAt: Date | null; archivedAt: Date | null; snoozedUntil: Date | null; pinnedAt: Date | null };
 
 /** Which timestamps change; an unchanged state keeps its original time (reading twice is not news). */
 function diff(current: NotificationState, changes: UpdateNotificationInput, now: Date, snoozeUntil: Date | undefined) {
-  const data: { readAt?: Date | null; seenAt?: Date; archivedAt?: Date | null; snoozedUntil?: Date | null } = {};
+  const data: { readAt?: Date | null; seenAt?: Date; archivedAt?: Date | null; snoozedUntil?: Date | null; pinnedAt?: Date | null } = {};
   if (changes.read === true && !current.readAt) data.readAt = now;
   if (changes.read === false && current.readAt) data.readAt = null;
   // Reading something implies having seen it.
@@ -29,6 +30,8 @@ function diff(current: NotificationState, changes: UpdateNotificationInput, now:
     data.snoozedUntil = snoozeUntil;
     if (current.archivedAt) data.archivedAt = null;
   }
+  if (changes.pinned === true && !current.pinnedAt) data.pinnedAt = now;
+  if (changes.pinned === false && current.pinnedAt) data.pinnedAt = null;
   return data;
 }
 
@@ -48,8 +51,9 @@ function snoozeTime(ctx: AppContext, value: string): Date {
 }
 
 /**
- * Marks one of the user's notifications read/unread/seen/archived, or snoozes it. Another user's id is a
- * 404, the same as a missing one, so ids cannot be probed. Every tab and device is told after commit.
+ * Marks one of the user's notifications read/unread/seen/archived/pinned, or snoozes it. Another user's id
+ * is a 404, the same as a missing (or deleted) one, so ids cannot be probed. Every tab and device is told
+ * after commit. Archiving it answers with an `undo` ticket too (POST /api/notifications/undo).
  *
  * Snoozing hides it from the inbox lists and counts until `snoozedUntil` (the snooze job then wakes it
  * as new: server/services/snoozes/); `snoozedUntil: null` wakes a snoozed one now, the same way
@@ -62,19 +66,21 @@ function snoozeTime(ctx: AppContext, value: string): Date {
 export async function updateNotification(
   ctx: AppContext,
   { userId, notificationId, changes }: UpdateNotificationProps,
-): Promise<NotificationDto> {
+): Promise<UpdateNotificationResult> {
+  const now = new Date();
   const snoozeUntil = typeof changes.snoozedUntil === 'string' ? snoozeTime(ctx, changes.snoozedUntil) : undefined;
   let woken: NotificationDto | undefined;
   if (changes.snoozedUntil === null) woken = await unsnoozeNotification(ctx, userId, notificationId);
 
   const result = await ctx.db.$transaction(async (tx) => {
-    const current = await tx.notification.findFirst({ where: { id: notificationId, userId } });
+    const current = await tx.notification.findFirst({ where: { id: notificationId, userId, deletedAt: null } });
     if (!current) throw NotFoundError('notification');
-    const data = diff(current, changes, new Date(), snoozeUntil);
-    if (Object.keys(data).length === 0) return { row: current, counts: null };
+    const data = diff(current, changes, now, snoozeUntil);
+    if (Object.keys(data).length === 0) return { row: current, counts: null, undo: undefined };
     const row = await tx.notification.update({ where: { id: notificationId }, data });
     if (data.readAt) await cancelEscalations(tx, userId, notificationId);
-    return { row, counts: await bumpInboxVersion(tx, userId) };
+    const undo = data.archivedAt ? await issueUndo(tx, userId, 'archive', now, ctx.config.undoWindowSeconds) : undefined;
+    return { row, counts: await bumpInboxVersion(tx, userId), undo };
   });
 
   const dto = presentNotification(result.row);
@@ -83,5 +89,6 @@ export async function updateNotification(
     ctx.realtime.publish(userId, 'counts.updated', result.counts);
     if (snoozeUntil) ctx.snoozes.wake(snoozeUntil);
   }
+  if (result.undo) return { ...dto, undo: result.undo };
   return result.counts || !woken ? dto : woken;
 }

@@ -20,7 +20,7 @@ export async function getPushDetails(ctx: Pick<AppContext, 'db' | 'signingSecret
     throw new HttpError(400, 'invalid_token', 'The read token is invalid or expired', [{ path: 'token', message: 'Invalid or expired' }]);
   }
   const row = await ctx.db.notification.findFirst({
-    where: { id: claim.notificationId, userId: claim.userId },
+    where: { id: claim.notificationId, userId: claim.userId, deletedAt: null },
     select: { id: true, title: true, body: true, actionUrl: true, category: true, priority: true, icon: true, actions: true },
   });
   if (!row) throw NotFoundError('notification');

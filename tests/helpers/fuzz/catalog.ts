@@ -168,6 +168,11 @@ export const DOCUMENTED_INPUTS: Record<string, RouteInputs> = {
   'DELETE /api/v1/topics/:key/subscribers': { params: (fx) => ({ key: fx.topicKey }) },
   'PATCH /api/notifications/:id': { params: (fx) => ({ id: fx.notificationId }) },
   'POST /api/notifications/:id/actions/:actionId': { params: (fx) => ({ id: fx.notificationId, actionId: 'approve' }) },
+  // Deletes alice's fixture notification on a valid case: later cases naming it get the 404 of a missing one.
+  'DELETE /api/notifications/:id': { params: (fx) => ({ id: fx.notificationId }) },
+  // "Select all" with search: the generated filters (hostile `q` included) reach the full-text query.
+  'POST /api/notifications/bulk': { sample: { action: 'pin', filter: { status: 'all', q: 'hello' }, upToSeq: 1000 } },
+  'POST /api/notifications/undo': {},
   'PATCH /api/preferences': { sample: { timezone: 'UTC' } },
 };
 

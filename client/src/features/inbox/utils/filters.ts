@@ -29,6 +29,8 @@ export function isUnread(item: NotificationDto): boolean {
 
 /** Whether the server would return `item` in a list with these filters. */
 export function matchesFilters(item: NotificationDto, filters: InboxFilters): boolean {
+  // Deleted (a `notification.updated` with `deletedAt`): in no list, not even Archived.
+  if (item.deletedAt) return false;
   if (filters.category && item.category !== filters.category) return false;
   // Snoozed items are in the `snoozed` view only, until they wake (as new, with a new seq).
   if (filters.status === 'snoozed') return item.archivedAt === null && item.snoozedUntil !== null;

@@ -19,10 +19,15 @@ export function writeNewNotification(queryClient: QueryClient, item: Notificatio
   }
 }
 
-/** A "mark all" applied on the server: the same scope (category, seq bound) on the cached lists. */
+/**
+ * A "mark all" applied on the server: the same scope (category, seq bound) on the cached lists. A bulk
+ * action or an undo: each item it lists written as a `notification.updated` would be (deleted ones leave
+ * every list), or the lists refetched when it changed more than an event lists (`refetch`).
+ */
 export function writeBulkChange(queryClient: QueryClient, change: BulkUpdateChange): void {
+  for (const item of change.items ?? []) writeToLists(queryClient, item);
   applyBulkChangeToLists(queryClient, change);
-  if (change.readAll) refetchLists(queryClient);
+  if (change.readAll || change.refetch) refetchLists(queryClient);
 }
 
 /**
