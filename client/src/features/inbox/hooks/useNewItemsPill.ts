@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { NotificationDto } from '@shared/schemas/notification';
 
 /**
@@ -13,7 +13,8 @@ import type { NotificationDto } from '@shared/schemas/notification';
  * <div ref={pill.top} /> {pill.count > 0 && <button onClick={pill.showNew}>…</button>}
  */
 export function useNewItemsPill(items: readonly NotificationDto[], listKey: string) {
-  const top = useRef<HTMLDivElement>(null);
+  // A callback ref (state): the list renders its top only once loaded, after the first render's effects.
+  const [top, setTop] = useState<HTMLDivElement | null>(null);
   const [topInView, setTopInView] = useState(true);
   const [count, setCount] = useState(0);
   const newest = items.reduce((max, item) => Math.max(max, item.seq), -1);
@@ -31,7 +32,7 @@ export function useNewItemsPill(items: readonly NotificationDto[], listKey: stri
   }
 
   useEffect(() => {
-    const element = top.current;
+    const element = top;
     if (!element || typeof IntersectionObserver === 'undefined') return;
     const offset = parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
     const observer = new IntersectionObserver(
@@ -44,13 +45,13 @@ export function useNewItemsPill(items: readonly NotificationDto[], listKey: stri
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [top]);
 
   /** Scrolls back to the top of the list (the observer then clears the count). */
   const showNew = () => {
     const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    top.current?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    top?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
   };
 
-  return { top, count, showNew };
+  return { top: setTop, count, showNew };
 }
