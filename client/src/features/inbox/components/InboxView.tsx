@@ -52,7 +52,7 @@ export function InboxView({ filters, onStatusChange, onCategoryChange, headingLe
         </div>
         <div className="page-header__actions">
           {shortcuts && (
-            <button type="button" className="icon-btn" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={openHelp}>
+            <button type="button" className="icon-btn inbox__shortcuts-help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={openHelp}>
               <Keyboard size={17} aria-hidden />
             </button>
           )}
