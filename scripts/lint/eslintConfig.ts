@@ -36,7 +36,9 @@ export function createEslintConfig(rootDir: string) {
       files: ['**/*.js', '**/*.mjs'],
       extends: [tseslint.configs.disableTypeChecked],
     },
-    { files: ['client/public/**/*.js'], languageOptions: { globals: globals.serviceworker } },
+    { files: ['client/public/**/*.js'], ignores: ['client/public/theme-init.js'], languageOptions: { globals: globals.serviceworker } },
+    // Run by index.html in the page itself, before the app's bundle.
+    { files: ['client/public/theme-init.js'], languageOptions: { globals: globals.browser } },
     { files: ['scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
     houseRules,
     {

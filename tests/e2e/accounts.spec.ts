@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { linkFromOutbox, newAccount, newEmail } from './support/accounts.js';
 import { seriousViolations } from './support/axe.js';
 import { E2E_API_KEY } from './support/constants.js';
 import { signIn } from './support/fixtures.js';
@@ -7,22 +8,6 @@ import { signIn } from './support/fixtures.js';
 // Issue 10 §1, as people use it: an admin invites someone by email, a person who forgot their password
 // resets it by email, and a user signs out one of their other sessions. SMTP is not configured for the e2e
 // server: emails land in the dev outbox, read here through the admin's outbox API as the admin UI does.
-
-const newEmail = (what: string) => `${what}-${randomUUID().slice(0, 8)}@example.com`;
-
-/** The first link to `/<page>#token=…` in the newest dev-outbox email to `to` with this subject. */
-async function linkFromOutbox(admin: APIRequestContext, to: string, subject: string, page: string): Promise<string> {
-  let link: string | undefined;
-  await expect
-    .poll(async () => {
-      const outbox = (await (await admin.get('/api/admin/outbox?channel=email&limit=50')).json()) as { items: { to: string; subject: string; text: string }[] };
-      const mail = outbox.items.find((m) => m.to === to && m.subject === subject);
-      link = mail && new RegExp(`(https?://\\S+/${page}#token=[\\w.-]+)`).exec(mail.text)?.[1];
-      return link ?? '';
-    })
-    .toContain(`/${page}#token=`);
-  return link!;
-}
 
 /** Signs in through the login form with a password of one's own. */
 async function signInWith(page: Page, email: string, password: string): Promise<void> {
@@ -32,17 +17,6 @@ async function signInWith(page: Page, email: string, password: string): Promise<
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
-}
-
-/** A new account with `password`, made through an invitation over the API (the first test does it in the UI). */
-async function newAccount(admin: Page, password: string): Promise<string> {
-  const email = newEmail('person');
-  const { csrfToken } = (await (await admin.request.get('/api/auth/session')).json()) as { csrfToken: string };
-  expect((await admin.request.post('/api/admin/invitations', { headers: { 'x-csrf-token': csrfToken }, data: { email } })).status()).toBe(201);
-  const link = await linkFromOutbox(admin.request, email, 'You are invited to FlashNotify', 'invitation');
-  const token = new URL(link).hash.replace('#token=', '');
-  expect((await admin.request.post('/api/auth/invitations/accept', { data: { token, password } })).status()).toBe(201);
-  return email;
 }
 
 /** A fresh browser (own cookies) on a new page. */

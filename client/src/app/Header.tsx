@@ -2,9 +2,10 @@ import { Link } from 'react-router';
 import { Logo } from '../components/Logo';
 import { NotificationBell } from '../features/inbox';
 import { ConnectionStatus } from '../features/realtime';
+import { ThemeSwitch } from '../features/theme';
 import { UserMenu } from './UserMenu';
 
-/** The top bar: product, realtime state, bell and user. */
+/** The top bar: product, realtime state, bell, theme and user. */
 export function Header() {
   return (
     <header className="app-header">
@@ -14,6 +15,7 @@ export function Header() {
       <div className="app-header__actions">
         <ConnectionStatus />
         <NotificationBell />
+        <ThemeSwitch />
         <span className="app-header__divider" aria-hidden />
         <UserMenu />
       </div>

@@ -1,11 +1,11 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_API_KEY } from './constants.js';
 
-/** Signs in through the real login form and waits for the inbox with a live connection. */
-export async function signIn(page: Page, email: string): Promise<void> {
+/** Signs in through the real login form (a demo account's password unless told) and waits for the inbox with a live connection. */
+export async function signIn(page: Page, email: string, password = 'flashnotify'): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('flashnotify');
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');

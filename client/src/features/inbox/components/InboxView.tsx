@@ -1,10 +1,18 @@
+import { useRef } from 'react';
+import clsx from 'clsx';
+import { Keyboard } from 'lucide-react';
+import { useStoredChoice } from '../../../hooks/useStoredChoice';
 import { useViewCounts } from '../api/getCounts';
+import { useInboxShortcuts } from '../hooks/useInboxShortcuts';
 import type { InboxFilters, InboxTabStatus } from '../utils/filters';
 import { CategorySelect } from './CategorySelect';
+import { DENSITIES, DensityToggle } from './DensityToggle';
 import { InboxTabs, tabId } from './InboxTabs';
 import { MarkAllReadButton } from './MarkAllReadButton';
 import { NotificationList } from './NotificationList';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import './inbox.css';
+import './compact.css';
 
 const PANEL_ID = 'inbox-panel';
 
@@ -15,21 +23,26 @@ export interface InboxViewProps {
   onCategoryChange: (category: string | undefined) => void;
   /** The title's heading level: the app's page has its h1; a host page usually has its own. */
   headingLevel?: 1 | 2;
+  /** Whether the page's keys drive the inbox (j/k, e, u, ?…): the app's page, not a host's page it is part of. */
+  shortcuts?: boolean;
 }
 
 /**
- * The inbox: tabs, category filter, "Mark all as read" and the live list — the app's page at `/` and the
- * embedded `<NotificationFeed/>` alike. Under a category filter the header, the Unread tab's count and the
- * button all speak of that category (the bell stays global), so a category with nothing unread says so and
- * offers nothing to mark.
+ * The inbox: tabs, category filter, density, "Mark all as read" and the live list — the app's page at `/`
+ * and the embedded `<NotificationFeed/>` alike. Under a category filter the header, the Unread tab's count
+ * and the button all speak of that category (the bell stays global), so a category with nothing unread
+ * says so and offers nothing to mark.
  */
-export function InboxView({ filters, onStatusChange, onCategoryChange, headingLevel = 1 }: InboxViewProps) {
+export function InboxView({ filters, onStatusChange, onCategoryChange, headingLevel = 1, shortcuts = false }: InboxViewProps) {
   const { data: counts } = useViewCounts(filters.category);
   const unread = counts?.unread ?? 0;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const [density, setDensity] = useStoredChoice('flashnotify.density', DENSITIES, 'comfortable');
+  const panelRef = useRef<HTMLElement>(null);
+  const { helpOpen, openHelp, closeHelp } = useInboxShortcuts(panelRef, shortcuts);
 
   return (
-    <div className="inbox">
+    <div className={clsx('inbox', `inbox--${density}`)}>
       <header className="page-header">
         <div>
           <Heading className="page-header__title">Inbox</Heading>
@@ -37,15 +50,26 @@ export function InboxView({ filters, onStatusChange, onCategoryChange, headingLe
             {counts === undefined ? '\u00a0' : summary(unread, Boolean(filters.category))}
           </p>
         </div>
-        <MarkAllReadButton category={filters.category} className="btn btn--secondary" />
+        <div className="page-header__actions">
+          {shortcuts && (
+            <button type="button" className="icon-btn inbox__shortcuts-help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={openHelp}>
+              <Keyboard size={17} aria-hidden />
+            </button>
+          )}
+          <MarkAllReadButton category={filters.category} className="btn btn--secondary" />
+        </div>
       </header>
       <div className="inbox__toolbar">
         <InboxTabs value={filters.status} onChange={onStatusChange} panelId={PANEL_ID} unread={unread} />
-        <CategorySelect value={filters.category} onChange={onCategoryChange} />
+        <div className="inbox__toolbar-end">
+          <CategorySelect value={filters.category} onChange={onCategoryChange} />
+          <DensityToggle value={density} onChange={setDensity} />
+        </div>
       </div>
-      <section id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.status)} className="inbox__panel">
+      <section ref={panelRef} id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.status)} className="inbox__panel">
         <NotificationList filters={filters} />
       </section>
+      {shortcuts && <ShortcutsDialog open={helpOpen} onClose={closeHelp} />}
     </div>
   );
 }

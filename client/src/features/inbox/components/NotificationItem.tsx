@@ -1,4 +1,4 @@
-import { useRef, type MouseEvent } from 'react';
+import { useId, useRef, type MouseEvent } from 'react';
 import clsx from 'clsx';
 import { Archive, ArchiveRestore, Circle, CircleCheck } from 'lucide-react';
 import type { NotificationDto } from '@shared/schemas/notification';
@@ -17,7 +17,11 @@ interface NotificationItemProps {
   now: number;
 }
 
-/** One inbox row: title, body, category, priority, time, and read/archive actions. */
+/**
+ * One inbox row: title, body, category, priority, time, and read/archive actions. The row itself is focusable
+ * by script only (`tabIndex={-1}`: the j/k shortcuts move between rows; Tab still goes through the links and
+ * buttons), named by its title and described by its body.
+ */
 export function NotificationItem({ item, now }: NotificationItemProps) {
   const update = useUpdateNotification();
   const open = useOpenNotification();
@@ -26,6 +30,8 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
   const archived = item.archivedAt !== null;
   const hasLink = item.actionUrl !== null;
   const linkRef = useRef<HTMLAnchorElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
 
   // A click anywhere on the row opens it; keyboard users reach the same link by Tab, so the row itself
   // stays a plain list item. Clicks on controls and text selections are left alone.
@@ -40,6 +46,10 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
       data-testid="notification-item"
       data-id={item.id}
       data-read={unread ? 'false' : 'true'}
+      data-archived={archived ? 'true' : 'false'}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      aria-describedby={item.body ? bodyId : undefined}
       className={clsx('notification', `notification--${item.priority}`, {
         'notification--unread': unread,
         'notification--linked': hasLink,
@@ -50,7 +60,7 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
       <div className="notification__content">
         <div className="notification__head">
           <NotificationIcon icon={item.icon} />
-          <h3 className="notification__title">
+          <h3 className="notification__title" id={titleId}>
             <NotificationLink item={item} className="notification__link" onOpen={open} linkRef={linkRef}>
               {unread && <span className="sr-only">Unread: </span>}
               {item.title}
@@ -60,7 +70,11 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
             {formatRelativeTime(item.createdAt, now)}
           </time>
         </div>
-        {item.body && <p className="notification__body">{item.body}</p>}
+        {item.body && (
+          <p className="notification__body" id={bodyId}>
+            {item.body}
+          </p>
+        )}
         <NotificationActions item={item} />
         <div className="notification__meta">
           <span className="chip">{labelOf(item.category)}</span>

@@ -1,17 +1,26 @@
 import { useNow } from '../../../hooks/useNow';
 import { useNotifications } from '../api/getNotifications';
 import { useInfiniteScroll } from '../hooks/useInfiniteScroll';
+import { useNewItemsPill } from '../hooks/useNewItemsPill';
+import { groupByDay } from '../utils/dayGroups';
 import type { InboxFilters } from '../utils/filters';
+import { DayGroupList } from './DayGroupList';
 import { InboxEmptyState } from './InboxEmptyState';
-import { NotificationItem } from './NotificationItem';
+import { NewItemsPill } from './NewItemsPill';
 import { NotificationSkeleton } from './NotificationSkeleton';
 
-/** The filtered inbox list with infinite scroll (and a "Load more" button where observers fail). */
+/**
+ * The filtered inbox list in day sections (Today, Yesterday, This week, Older, in the browser's time zone),
+ * with infinite scroll (and a "Load more" button where observers fail), and the "N new" pill for items
+ * arriving while it is scrolled down.
+ */
 export function NotificationList({ filters }: { filters: InboxFilters }) {
   const query = useNotifications(filters);
   const now = useNow(30_000);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const sentinel = useInfiniteScroll(() => void fetchNextPage(), hasNextPage && !isFetchingNextPage);
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const pill = useNewItemsPill(items, `${filters.status}:${filters.category ?? ''}`);
 
   if (query.isPending) return <NotificationSkeleton />;
   if (query.isError) {
@@ -26,16 +35,15 @@ export function NotificationList({ filters }: { filters: InboxFilters }) {
     );
   }
 
-  const items = query.data.pages.flatMap((page) => page.items);
   if (items.length === 0 && !hasNextPage) return <InboxEmptyState filters={filters} />;
 
   return (
     <>
-      <ul className="notification-list" aria-label="Notifications">
-        {items.map((item) => (
-          <NotificationItem key={item.id} item={item} now={now} />
-        ))}
-      </ul>
+      <div ref={pill.top} className="notification-list__top" aria-hidden />
+      <NewItemsPill count={pill.count} onShow={pill.showNew} />
+      {groupByDay(items, (item) => item.createdAt, now).map((group) => (
+        <DayGroupList key={group.key} label={group.label} items={group.items} now={now} />
+      ))}
       <div ref={sentinel} className="notification-list__sentinel" aria-hidden />
       {hasNextPage && (
         <div className="notification-list__more">

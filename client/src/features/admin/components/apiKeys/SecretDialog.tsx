@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Check, Copy, TriangleAlert } from 'lucide-react';
 import type { CreatedApiKey } from '@shared/schemas/directory';
-import { Dialog } from '../common/Dialog';
+import { Dialog } from '../../../../components/Dialog';
 
 /** Shows a new key's secret, once, with a copy button; closing it is the last chance to copy. */
 export function SecretDialog({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {

@@ -1,6 +1,6 @@
 import { TriangleAlert } from 'lucide-react';
 import type { CreatedUserTokenSecret } from '@shared/schemas/userTokens';
-import { Dialog } from '../common/Dialog';
+import { Dialog } from '../../../../components/Dialog';
 import { FullTime } from '../common/TimeCell';
 import { SecretField } from './SecretField';
 import { SigningSnippet } from './SigningSnippet';

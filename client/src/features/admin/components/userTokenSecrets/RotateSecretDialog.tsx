@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UserTokenSecretDto } from '@shared/schemas/userTokens';
-import { Dialog } from '../common/Dialog';
+import { Dialog } from '../../../../components/Dialog';
 import { FormError } from '../common/FormError';
 
 const HOUR_S = 60 * 60;

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { UserDto } from '@shared/schemas/directory';
 import { useSetUserExternalId } from '../../api/setUserExternalId';
 import { useFormErrors } from '../../hooks/useFormErrors';
-import { Dialog } from '../common/Dialog';
+import { Dialog } from '../../../../components/Dialog';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 

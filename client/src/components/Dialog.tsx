@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import clsx from 'clsx';
+import '../styles/dialog.css';
 
 interface DialogProps {
   open: boolean;

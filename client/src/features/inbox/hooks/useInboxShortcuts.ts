@@ -1,0 +1,118 @@
+import { useEffect, useState, type RefObject } from 'react';
+import { useUpdateNotification } from '../api/updateNotification';
+import { shortcutFor, type ShortcutAction } from '../utils/shortcuts';
+
+/** The inbox rows (NotificationItem), each focusable by script (`tabIndex={-1}`), with its state in data attributes. */
+const ROW = '[data-testid="notification-item"]';
+
+/** The element the search box will carry, so `/` focuses it: `<input data-shortcut="search" …>`. */
+const SEARCH_TARGET = '[data-shortcut="search"]';
+
+/**
+ * The inbox's keyboard shortcuts (utils/shortcuts.ts) on the rows inside `container`: j/k move the focus
+ * from row to row (the focused row's title is its accessible name), Enter/o open the focused row as a click
+ * on its link does, e archives or unarchives it, u marks it read or unread, ? opens the help. A row that
+ * leaves the list after e or u (archived out of "All", read out of "Unread") hands the focus to the next
+ * one. Keys pressed in a field, in a dialog (the bell's, the help) or with Ctrl/Cmd/Alt are left alone.
+ *
+ * @example
+ * const { helpOpen, openHelp, closeHelp } = useInboxShortcuts(panelRef);
+ */
+export function useInboxShortcuts(container: RefObject<HTMLElement | null>, enabled = true) {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const { mutate } = useUpdateNotification();
+
+  useEffect(() => {
+    if (!enabled) return;
+    const focusSoon = followFocus(container);
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || (event.target as Element | null)?.closest?.('dialog, [role="dialog"]')) return;
+      const action = shortcutFor(event);
+      if (!action || !container.current) return;
+      const rows = [...container.current.querySelectorAll<HTMLElement>(ROW)];
+      const current = document.activeElement?.closest<HTMLElement>(ROW) ?? null;
+      const handled = run(action, { rows, current, event, mutate, openHelp: () => setHelpOpen(true), focusSoon });
+      if (handled) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      focusSoon.stop();
+    };
+  }, [container, enabled, mutate]);
+
+  return { helpOpen, openHelp: () => setHelpOpen(true), closeHelp: () => setHelpOpen(false) };
+}
+
+interface RunContext {
+  rows: HTMLElement[];
+  current: HTMLElement | null;
+  event: KeyboardEvent;
+  mutate: ReturnType<typeof useUpdateNotification>['mutate'];
+  openHelp: () => void;
+  focusSoon: ReturnType<typeof followFocus>;
+}
+
+/** Does what `action` asks; false when there was nothing to do (the key then keeps its default). */
+function run(action: ShortcutAction, { rows, current, event, mutate, openHelp, focusSoon }: RunContext): boolean {
+  const index = current ? rows.indexOf(current) : -1;
+  switch (action) {
+    case 'next':
+    case 'previous': {
+      const step = action === 'next' ? 1 : -1;
+      const target = index === -1 ? rows[0] : rows[Math.min(Math.max(index + step, 0), rows.length - 1)];
+      target?.focus();
+      return target !== undefined;
+    }
+    case 'open': {
+      // Enter on a link or button inside the row is theirs: only Enter on the row itself opens it here.
+      if (!current || (event.key === 'Enter' && event.target !== current)) return false;
+      const link = current.querySelector<HTMLAnchorElement>('a.notification__link');
+      if (link) link.click();
+      else if (current.dataset.read === 'false') mutate({ id: current.dataset.id!, patch: { read: true } });
+      return true;
+    }
+    case 'archive':
+    case 'toggleRead': {
+      if (!current) return false;
+      focusSoon.arm(current, rows[index + 1] ?? rows[index - 1]);
+      const id = current.dataset.id!;
+      if (action === 'archive') mutate({ id, patch: { archived: current.dataset.archived !== 'true' } });
+      else mutate({ id, patch: { read: current.dataset.read !== 'true' } });
+      return true;
+    }
+    case 'help':
+      openHelp();
+      return true;
+    case 'search': {
+      const search = document.querySelector<HTMLElement>(SEARCH_TARGET);
+      search?.focus();
+      return search !== null;
+    }
+    case 'select':
+    case 'snooze':
+      // Reserved for bulk selection and snooze (issue 11): taken, so nothing else claims them, but no-ops for now.
+      return false;
+  }
+}
+
+/**
+ * Moves the focus to a neighbour once the row that had it leaves the list (the optimistic update removes it
+ * a few ticks after the key press), so the keyboard user keeps their place instead of landing on <body>.
+ */
+function followFocus(container: RefObject<HTMLElement | null>) {
+  let pending: { row: HTMLElement; next: HTMLElement | undefined } | undefined;
+  const observer = new MutationObserver(() => {
+    if (!pending || pending.row.isConnected) return;
+    const { next } = pending;
+    pending = undefined;
+    if (next?.isConnected && (document.activeElement === document.body || document.activeElement === null)) next.focus();
+  });
+  return {
+    arm(row: HTMLElement, next: HTMLElement | undefined) {
+      pending = { row, next };
+      if (container.current) observer.observe(container.current, { childList: true, subtree: true });
+    },
+    stop: () => observer.disconnect(),
+  };
+}

@@ -1,0 +1,67 @@
+/** The day sections of the inbox list, newest first. */
+export const DAY_GROUPS = [
+  { key: 'today', label: 'Today' },
+  { key: 'yesterday', label: 'Yesterday' },
+  { key: 'week', label: 'This week' },
+  { key: 'older', label: 'Older' },
+] as const;
+
+/** One of {@link DAY_GROUPS}' keys. */
+export type DayGroupKey = (typeof DAY_GROUPS)[number]['key'];
+
+/** A run of items in one day section, in the list's order. */
+export interface DayGroup<T> {
+  key: DayGroupKey;
+  label: string;
+  items: T[];
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Calendar days from `then` to `now` on the local clock (the browser's time zone): 0 the same day, 1 the day
+ * before, whatever the hours. Counted between local midnights rounded, so a 23- or 25-hour day (a DST change)
+ * still counts as one.
+ */
+export function calendarDaysBetween(then: Date, now: Date): number {
+  const midnight = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  return Math.round((midnight(now) - midnight(then)) / MS_PER_DAY);
+}
+
+/**
+ * Which section an instant falls in, seen from `now`: Today, Yesterday, This week (2 to 6 calendar days
+ * ago: the last seven days, whatever day a week starts on where the user lives), or Older. An instant
+ * ahead of `now` (a clock a little behind the server's) counts as today.
+ *
+ * @example
+ * dayGroupOf(new Date('2026-12-01T08:00'), new Date('2026-12-02T09:00')) // 'yesterday'
+ */
+export function dayGroupOf(at: Date, now: Date): DayGroupKey {
+  const days = calendarDaysBetween(at, now);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 7) return 'week';
+  return 'older';
+}
+
+/**
+ * Splits a newest-first list into day sections, Today first; empty sections are left out. Within a
+ * section items keep the list's order, so an item out of date order still joins the section of its date.
+ *
+ * @example
+ * groupByDay(items, (item) => item.createdAt, Date.now()) // [{ key: 'today', label: 'Today', items: [...] }, ...]
+ */
+export function groupByDay<T>(items: readonly T[], dateOf: (item: T) => string, now: number): DayGroup<T>[] {
+  const today = new Date(now);
+  const groups = new Map<DayGroupKey, DayGroup<T>>();
+  for (const item of items) {
+    const key = dayGroupOf(new Date(dateOf(item)), today);
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, label: DAY_GROUPS.find((candidate) => candidate.key === key)!.label, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  }
+  return DAY_GROUPS.flatMap(({ key }) => groups.get(key) ?? []);
+}

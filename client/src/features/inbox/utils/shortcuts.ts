@@ -1,0 +1,59 @@
+/** What an inbox keyboard shortcut does. */
+export type ShortcutAction = 'next' | 'previous' | 'open' | 'archive' | 'toggleRead' | 'help' | 'search' | 'select' | 'snooze';
+
+/** One shortcut as the help dialog lists it. */
+export interface Shortcut {
+  action: ShortcutAction;
+  /** Keys as `KeyboardEvent.key` names them; the first is the one shown first. */
+  keys: readonly string[];
+  description: string;
+  /**
+   * Whether the inbox does it yet. `/` (search), `x` (select) and `s` (snooze) are reserved for features to
+   * come: matched, so nothing else takes the keys, but not listed and doing nothing until then.
+   */
+  available: boolean;
+}
+
+/** Every inbox shortcut, in the order the help dialog lists them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: 'next', keys: ['j'], description: 'Next notification', available: true },
+  { action: 'previous', keys: ['k'], description: 'Previous notification', available: true },
+  { action: 'open', keys: ['Enter', 'o'], description: 'Open the notification (marks it read)', available: true },
+  { action: 'archive', keys: ['e'], description: 'Archive or unarchive', available: true },
+  { action: 'toggleRead', keys: ['u'], description: 'Mark as read or unread', available: true },
+  { action: 'help', keys: ['?'], description: 'Show keyboard shortcuts', available: true },
+  { action: 'search', keys: ['/'], description: 'Search', available: false },
+  { action: 'select', keys: ['x'], description: 'Select', available: false },
+  { action: 'snooze', keys: ['s'], description: 'Snooze', available: false },
+];
+
+/** The parts of a keydown event that decide whether it is a shortcut. */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  /** Where the key went: a text field keeps its keys. */
+  target: EventTarget | null;
+}
+
+/** Whether keys pressed in `target` are someone typing: form fields and editable content keep their keys. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const element = target as { tagName?: string; isContentEditable?: boolean } | null;
+  if (!element?.tagName) return false;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName.toUpperCase()) || element.isContentEditable === true;
+}
+
+/**
+ * The shortcut a key press asks for, or undefined: never while typing in a field, never with Ctrl, Cmd or Alt
+ * (the browser's and the system's), and with Shift only where the key needs it (`?`), so `J` is not `j`.
+ *
+ * @example
+ * shortcutFor({ key: 'j', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: document.body }) // 'next'
+ */
+export function shortcutFor(press: KeyPress): ShortcutAction | undefined {
+  if (press.ctrlKey || press.metaKey || press.altKey || isTypingTarget(press.target)) return undefined;
+  if (press.shiftKey && press.key !== '?') return undefined;
+  return SHORTCUTS.find((shortcut) => shortcut.keys.includes(press.key))?.action;
+}

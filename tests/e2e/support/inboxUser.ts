@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { newAccount } from './accounts.js';
+import { postNotification, signIn } from './fixtures.js';
+
+const PASSWORD = 'a long and unusual password';
+
+/**
+ * A new account with an empty inbox, signed in on a page of its own browser context (`options`: viewport,
+ * color scheme, time zone…). Made through an admin's invitation, so other specs' notifications are not in it.
+ *
+ * @example
+ * const { page, email } = await newInboxUser(browser, { viewport: { width: 1280, height: 800 } });
+ */
+export async function newInboxUser(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; email: string }> {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'admin@example.com');
+  const email = await newAccount(admin, PASSWORD, 'inbox');
+  await adminContext.close();
+  const page = await (await browser.newContext(options)).newPage();
+  await signIn(page, email, PASSWORD);
+  return { page, email };
+}
+
+/** Posts `titles` to `email` one by one (oldest first), resolving with their ids in the same order. */
+export async function postMany(page: Page, email: string, titles: readonly string[], extra: { body?: string; category?: string } = {}): Promise<string[]> {
+  const ids: string[] = [];
+  for (const title of titles) ids.push(...(await postNotification(page.request, { to: [{ email }], title, ...extra })));
+  return ids;
+}
+
+/**
+ * Dates notifications at `at` in the e2e server's SQLite database, as if sent then: the API stamps every
+ * notification "now", and the day sections need older ones. Only `createdAt` changes (the list's order is
+ * by seq, so date them in the order they were sent); a page loaded afterwards shows the new dates.
+ */
+export function setCreatedAt(ids: readonly string[], at: Date): void {
+  const db = new Database(path.join(process.env.E2E_DATA_DIR!, 'flashnotify.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const update = db.prepare('UPDATE "Notification" SET "createdAt" = ? WHERE "id" = ?');
+    // The server's own format (server/db/rawDatabase.ts sqliteTimestamp): ISO text with an explicit offset.
+    for (const id of ids) update.run(at.toISOString().replace('Z', '+00:00'), id);
+  } finally {
+    db.close();
+  }
+}

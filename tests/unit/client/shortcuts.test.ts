@@ -1,0 +1,56 @@
+/** The inbox's keyboard shortcut matching (client/src/features/inbox/utils/shortcuts.ts). */
+import { describe, expect, it } from 'vitest';
+import { isTypingTarget, shortcutFor, SHORTCUTS, type KeyPress } from '../../../client/src/features/inbox/utils/shortcuts.js';
+
+const body = { tagName: 'BODY', isContentEditable: false } as unknown as EventTarget;
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  target: body,
+  ...extra,
+});
+
+describe('shortcutFor', () => {
+  it('maps the inbox keys to their actions', () => {
+    expect(shortcutFor(press('j'))).toBe('next');
+    expect(shortcutFor(press('k'))).toBe('previous');
+    expect(shortcutFor(press('Enter'))).toBe('open');
+    expect(shortcutFor(press('o'))).toBe('open');
+    expect(shortcutFor(press('e'))).toBe('archive');
+    expect(shortcutFor(press('u'))).toBe('toggleRead');
+    expect(shortcutFor(press('?', { shiftKey: true }))).toBe('help');
+    expect(shortcutFor(press('q'))).toBeUndefined();
+  });
+
+  it('keeps the reserved keys (search, select, snooze) matched for the features to come', () => {
+    expect(shortcutFor(press('/'))).toBe('search');
+    expect(shortcutFor(press('x'))).toBe('select');
+    expect(shortcutFor(press('s'))).toBe('snooze');
+  });
+
+  it('leaves keys with Ctrl, Cmd or Alt to the browser, and Shift unless the key needs it', () => {
+    expect(shortcutFor(press('j', { ctrlKey: true }))).toBeUndefined();
+    expect(shortcutFor(press('e', { metaKey: true }))).toBeUndefined();
+    expect(shortcutFor(press('u', { altKey: true }))).toBeUndefined();
+    expect(shortcutFor(press('J', { shiftKey: true }))).toBeUndefined();
+    expect(shortcutFor(press('Enter', { shiftKey: true }))).toBeUndefined();
+    expect(shortcutFor(press('?', { shiftKey: true, ctrlKey: true }))).toBeUndefined();
+  });
+
+  it('never fires while typing in a field or editable content', () => {
+    for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT', 'input']) {
+      expect(shortcutFor(press('j', { target: { tagName } as unknown as EventTarget }))).toBeUndefined();
+    }
+    expect(shortcutFor(press('e', { target: { tagName: 'DIV', isContentEditable: true } as unknown as EventTarget }))).toBeUndefined();
+    expect(isTypingTarget(null)).toBe(false);
+    expect(isTypingTarget({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
+  });
+
+  it('gives every key one action', () => {
+    const keys = SHORTCUTS.flatMap((shortcut) => shortcut.keys);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
