@@ -58,7 +58,7 @@ export function SessionList() {
 /** One session: "Firefox on Linux", signed in when, last seen when, and "Sign out" unless it is this one. */
 function SessionRow({ session, now, onEnd }: { session: SessionDto; now: number; onEnd: () => void }) {
   const intl = useIntl();
-  const name = session.userAgent ? describeUserAgent(session.userAgent) : intl.formatMessage({ id: 'account.sessions.unknownDevice' });
+  const name = session.userAgent ? describeUserAgent(intl, session.userAgent) : intl.formatMessage({ id: 'account.sessions.unknownDevice' });
   const Icon = /Android|iOS/.test(name) ? Smartphone : Monitor;
   const lastSeen = session.lastSeenAt ?? session.createdAt;
   return (
