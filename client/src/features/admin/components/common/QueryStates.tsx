@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LucideIcon } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 
 /** Placeholder rows while a table's first page loads. */
 export function TableSkeleton({ rows = 5, label }: { rows?: number; label: string }) {
@@ -23,7 +24,7 @@ export function ErrorState({ title, error, onRetry }: { title: string; error: Er
       <p className="empty-state__title">{title}</p>
       <p className="empty-state__text">{error.message}</p>
       <button type="button" className="btn btn--secondary" onClick={onRetry}>
-        Try again
+        <FormattedMessage id="common.tryAgain" />
       </button>
     </div>
   );
@@ -55,7 +56,7 @@ export function LoadMore({ query }: { query: PagedQuery }) {
   return (
     <div className="table-more">
       <button type="button" className="btn btn--secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-        {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        <FormattedMessage id={query.isFetchingNextPage ? 'common.loading' : 'admin.loadMore'} />
       </button>
     </div>
   );
