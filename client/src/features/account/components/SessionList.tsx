@@ -2,6 +2,7 @@ import { Monitor, Smartphone } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { SessionDto } from '@shared/schemas/account';
 import { useNow } from '../../../hooks/useNow';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { formatAge, formatFullDate } from '../../../i18n/dates';
 import { describeUserAgent } from '../../devices';
 import { useEndOtherSessions } from '../api/endOtherSessions';
@@ -10,6 +11,7 @@ import { useSessions } from '../api/getSessions';
 
 /** The user's signed-in sessions, with "Sign out" on each other one and "Sign out everywhere else". */
 export function SessionList() {
+  const intl = useIntl();
   const sessions = useSessions();
   const end = useEndSession();
   const endOthers = useEndOtherSessions();
@@ -38,7 +40,7 @@ export function SessionList() {
       ) : sessions.isError ? (
         <div className="account__padded" role="alert">
           <p>
-            <FormattedMessage id="account.sessions.loadFailed" values={{ reason: sessions.error.message }} />
+            <FormattedMessage id="account.sessions.loadFailed" values={{ reason: apiErrorMessage(intl, sessions.error, 'errors.unreachable') }} />
           </p>
           <button type="button" className="btn btn--secondary btn--sm" onClick={() => void sessions.refetch()}>
             <FormattedMessage id="common.tryAgain" />

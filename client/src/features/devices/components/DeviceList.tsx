@@ -2,6 +2,7 @@ import { Monitor, Smartphone } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { PushDeviceDto } from '@shared/schemas/delivery';
 import { useNow } from '../../../hooks/useNow';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { formatAge, formatFullDate } from '../../../i18n/dates';
 import { usePushDevices } from '../api/getPushDevices';
 import { useRemovePushDevice } from '../api/removePushDevice';
@@ -10,6 +11,7 @@ import { thisDeviceId } from '../utils/pushSupport';
 
 /** Every device of the user that receives push, with "Remove". */
 export function DeviceList() {
+  const intl = useIntl();
   const devices = usePushDevices();
   const remove = useRemovePushDevice();
   const now = useNow(30_000);
@@ -27,7 +29,7 @@ export function DeviceList() {
       ) : devices.isError ? (
         <div className="devices__padded" role="alert">
           <p>
-            <FormattedMessage id="devices.list.loadFailed" values={{ reason: devices.error.message }} />
+            <FormattedMessage id="devices.list.loadFailed" values={{ reason: apiErrorMessage(intl, devices.error, 'errors.unreachable') }} />
           </p>
           <button type="button" className="btn btn--secondary btn--sm" onClick={() => void devices.refetch()}>
             <FormattedMessage id="common.tryAgain" />

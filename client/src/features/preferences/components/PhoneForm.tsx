@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CircleAlert } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { updateContactSchema } from '@shared/schemas/preferences';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { isApiError } from '../../../lib/api';
 import { useUpdateContact } from '../api/updateContact';
 
@@ -16,7 +17,7 @@ export function PhoneForm({ phone, hasConsent }: { phone: string | null; hasCons
     update.variables?.phone !== undefined && isApiError(update.error, 400)
       ? update.error.details.some((detail) => detail.path === 'phone')
         ? intl.formatMessage({ id: 'preferences.phone.invalid' })
-        : update.error.message
+        : apiErrorMessage(intl, update.error, 'errors.unreachable')
       : null;
   const error = localError ?? serverError;
   const dirty = draft !== null && draft.trim() !== (phone ?? '');

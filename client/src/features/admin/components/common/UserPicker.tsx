@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { LoaderCircle, Search, X } from 'lucide-react';
 import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 import type { UserDto } from '@shared/schemas/directory';
 import { useUserSearch } from '../../api/searchUsers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -43,7 +44,7 @@ export function UserPicker({ inputId, selected, onChange, placeholder, excludeId
   const note = search.isPending
     ? intl.formatMessage({ id: 'admin.userPicker.searching' })
     : search.isError
-      ? search.error.message
+      ? apiErrorMessage(intl, search.error, 'errors.unreachable')
       : matches.length === 0
         ? term
           ? intl.formatMessage({ id: 'admin.userPicker.noMatch' }, { term })
