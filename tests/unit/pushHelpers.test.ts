@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserAgent } from '../../client/src/features/devices/utils/describeUserAgent.js';
 import { topicFor } from '../../server/channels/push/createPushChannel.js';
 import {
   buildPushPayload,
@@ -175,19 +174,5 @@ describe('topicFor', () => {
     expect(topicFor('0b8f6a52-3c1e-4f7a-9a55-1b2c3d4e5f60')).toBe('0b8f6a523c1e4f7a9a551b2c3d4e5f60');
     const hashed = topicFor('an id with spaces and more than thirty-two characters');
     expect(hashed).toMatch(/^[\w-]{32}$/);
-  });
-});
-
-describe('describeUserAgent', () => {
-  it.each([
-    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 'Chrome on Linux'],
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0', 'Edge on Windows'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'Safari on macOS'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 'Safari on iOS'],
-    ['Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0', 'Firefox on Android'],
-    ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36', 'Chrome on Android'],
-    ['', 'Unknown browser'],
-  ])('%s → %s', (ua, expected) => {
-    expect(describeUserAgent(ua)).toBe(expected);
   });
 });

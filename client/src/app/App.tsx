@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Route, Routes } from 'react-router';
 import { RequireAdmin } from '../features/admin';
 import { AccountPage } from '../features/account';
@@ -43,7 +44,7 @@ export function App() {
           path="admin/*"
           element={
             <RequireAdmin>
-              <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>
+              <Suspense fallback={<p className="page-loading" role="status"><FormattedMessage id="common.loading" /></p>}>
                 <AdminRoutes />
               </Suspense>
             </RequireAdmin>

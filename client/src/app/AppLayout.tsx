@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { Outlet } from 'react-router';
 import { RealtimeProvider } from '../features/realtime';
 import { Header } from './Header';
@@ -10,7 +11,7 @@ export function AppLayout() {
     <RealtimeProvider>
       <DocumentBadge />
       <a href="#main" className="skip-link">
-        Skip to content
+        <FormattedMessage id="app.skipToContent" />
       </a>
       <div className="app-shell">
         <Header />

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { Logo } from '../components/Logo';
 import { NotificationBell } from '../features/inbox';
@@ -7,9 +8,10 @@ import { UserMenu } from './UserMenu';
 
 /** The top bar: product, realtime state, bell, theme and user. */
 export function Header() {
+  const intl = useIntl();
   return (
     <header className="app-header">
-      <Link to="/" className="app-header__brand" aria-label="FlashNotify home">
+      <Link to="/" className="app-header__brand" aria-label={intl.formatMessage({ id: 'app.header.home' })}>
         <Logo />
       </Link>
       <div className="app-header__actions">

@@ -1,4 +1,5 @@
 import { LogOut } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useLogout } from '../features/auth';
 import { initials } from './initials';
@@ -26,7 +27,9 @@ export function UserMenu() {
         disabled={logout.isPending}
       >
         <LogOut size={15} aria-hidden />
-        <span className="user-menu__signout-label">Sign out</span>
+        <span className="user-menu__signout-label">
+          <FormattedMessage id="common.signOut" />
+        </span>
       </button>
     </div>
   );

@@ -9,3 +9,6 @@ declare global {
     }
   }
 }
+
+/** A message id of the catalogs (a key of the source, `en`). */
+export type MessageId = keyof typeof source;

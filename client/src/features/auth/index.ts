@@ -7,3 +7,4 @@ export { OpenLinkPage } from './components/OpenLinkPage';
 export { RequireAuth } from './components/RequireAuth';
 export { SetPasswordPage } from './components/SetPasswordPage';
 export { useCurrentUser } from './hooks/useCurrentUser';
+export { passwordProblem } from './utils/passwordProblem';

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { SessionDto } from '@shared/schemas/account';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { apiFetch, isApiError } from '../../../lib/api';
 import { sessionsOptions } from './getSessions';
 
@@ -17,6 +19,7 @@ export function endSession(id: string): Promise<void> {
 /** "Sign out" on a session row: the row goes at once and comes back if the server refuses. */
 export function useEndSession() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const { queryKey } = sessionsOptions();
   return useMutation({
     mutationFn: endSession,
@@ -30,7 +33,7 @@ export function useEndSession() {
       // Already ended (expired, or signed out elsewhere): the list is right as it is.
       if (isApiError(error, 404)) return;
       queryClient.setQueryData(queryKey, context?.previous);
-      toast.error(isApiError(error) ? error.message : 'Could not sign out that session. Please try again.');
+      toast.error(apiErrorMessage(intl, error, 'account.sessions.endFailed'));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SessionList } from './SessionList';
 import './account.css';
@@ -8,8 +9,12 @@ export function AccountPage() {
     <div className="account">
       <header className="page-header">
         <div>
-          <h1 className="page-header__title">Account</h1>
-          <p className="page-header__subtitle">Your password and the devices signed in to your account.</p>
+          <h1 className="page-header__title">
+            <FormattedMessage id="account.title" />
+          </h1>
+          <p className="page-header__subtitle">
+            <FormattedMessage id="account.subtitle" />
+          </p>
         </div>
       </header>
       <ChangePasswordForm />

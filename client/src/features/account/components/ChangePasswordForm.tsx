@@ -1,5 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
+import type { IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { PASSWORD_MIN_CHARS, passwordSchema } from '@shared/schemas/auth';
+import { passwordProblem } from '../../auth';
 import { isApiError } from '../../../lib/api';
 import { useChangePassword } from '../api/changePassword';
 
@@ -7,6 +10,7 @@ type Field = 'currentPassword' | 'newPassword' | 'confirm';
 
 /** Change password: the current one, the new one twice. Other sessions are signed out on success. */
 export function ChangePasswordForm() {
+  const intl = useIntl();
   const change = useChangePassword();
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', confirm: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -23,9 +27,9 @@ export function ChangePasswordForm() {
     event.preventDefault();
     const rule = passwordSchema.safeParse(values.newPassword);
     const found = showErrors({
-      currentPassword: values.currentPassword ? undefined : 'Enter your current password',
-      newPassword: rule.success ? undefined : rule.error.issues[0]?.message,
-      confirm: rule.success && values.confirm !== values.newPassword ? 'The two passwords differ' : undefined,
+      currentPassword: values.currentPassword ? undefined : intl.formatMessage({ id: 'account.password.enterCurrent' }),
+      newPassword: rule.success ? undefined : (passwordProblem(intl, values.newPassword) ?? rule.error.issues[0]?.message),
+      confirm: rule.success && values.confirm !== values.newPassword ? intl.formatMessage({ id: 'auth.password.differ' }) : undefined,
     });
     if (found) return;
     change.mutate(
@@ -35,7 +39,7 @@ export function ChangePasswordForm() {
         onError: (error) => {
           if (!isApiError(error, 400)) return;
           const byField = Object.fromEntries(error.details.map((d) => [d.path, d.message]));
-          showErrors({ currentPassword: byField.currentPassword, newPassword: byField.newPassword });
+          showErrors({ currentPassword: byField.currentPassword, newPassword: byField.newPassword && (passwordProblem(intl, values.newPassword) ?? byField.newPassword) });
         },
       },
     );
@@ -72,16 +76,16 @@ export function ChangePasswordForm() {
     );
   };
 
-  const serverError = change.isError && !isApiError(change.error, 400) ? changeProblem(change.error) : null;
+  const serverError = change.isError && !isApiError(change.error, 400) ? changeProblem(intl, change.error) : null;
   return (
     <section className="account__card" aria-labelledby="change-password-title">
       <h2 id="change-password-title" className="account__card-title">
-        Change password
+        <FormattedMessage id="account.password.title" />
       </h2>
       <form className="account__form" onSubmit={onSubmit} noValidate>
-        {field('currentPassword', 'Current password', 'current-password')}
-        {field('newPassword', 'New password', 'new-password', `At least ${PASSWORD_MIN_CHARS} characters.`)}
-        {field('confirm', 'Repeat the new password', 'new-password')}
+        {field('currentPassword', intl.formatMessage({ id: 'account.password.current' }), 'current-password')}
+        {field('newPassword', intl.formatMessage({ id: 'auth.password.new' }), 'new-password', intl.formatMessage({ id: 'account.password.hint' }, { min: PASSWORD_MIN_CHARS }))}
+        {field('confirm', intl.formatMessage({ id: 'auth.password.repeat' }), 'new-password')}
         {serverError && (
           <p className="account__error" role="alert">
             {serverError}
@@ -89,22 +93,19 @@ export function ChangePasswordForm() {
         )}
         {change.isSuccess && (
           <p className="account__success" role="status">
-            Your password was changed.{' '}
-            {change.data.endedSessions > 0
-              ? `${change.data.endedSessions} other session${change.data.endedSessions === 1 ? ' was' : 's were'} signed out.`
-              : 'No other session was signed in.'}
+            <FormattedMessage id="account.password.changed" values={{ count: change.data.endedSessions }} />
           </p>
         )}
         <button type="submit" className="btn btn--primary" disabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change password'}
+          {intl.formatMessage({ id: change.isPending ? 'account.password.submitting' : 'account.password.title' })}
         </button>
       </form>
     </section>
   );
 }
 
-function changeProblem(error: Error): string {
-  if (isApiError(error, 429)) return 'Too many failed attempts. Try again in a few minutes.';
-  if (isApiError(error, 409)) return 'Your password was changed meanwhile. Sign in again.';
-  return 'The password could not be changed. Please try again.';
+function changeProblem(intl: IntlShape, error: Error): string {
+  if (isApiError(error, 429)) return intl.formatMessage({ id: 'account.password.rateLimited' });
+  if (isApiError(error, 409)) return intl.formatMessage({ id: 'errors.passwordChanged' });
+  return intl.formatMessage({ id: 'account.password.failed' });
 }

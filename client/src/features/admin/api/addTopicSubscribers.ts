@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { TopicSubscribersResult } from '@shared/schemas/directory';
-import { apiFetch, isApiError } from '../../../lib/api';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
+import { apiFetch } from '../../../lib/api';
 import { subscribersBody, writeSubscriberCount } from '../utils/topicCache';
 import { topicSubscribersOptions } from './getTopicSubscribers';
 
@@ -22,14 +24,15 @@ export function addTopicSubscribers({ topic, userIds }: TopicSubscribersVars): P
 /** "Add subscribers": the subscriber list refetches afterwards, the topic's count updates at once. */
 export function useAddTopicSubscribers() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   return useMutation({
     mutationFn: addTopicSubscribers,
     onSuccess: (result) => {
       writeSubscriberCount(queryClient, result);
-      toast.success(result.changed === 1 ? 'Added 1 subscriber.' : `Added ${result.changed} subscribers.`);
+      toast.success(intl.formatMessage({ id: 'admin.topics.subscribers.added' }, { count: result.changed }));
     },
     onError: (error) =>
-      toast.error(isApiError(error) ? error.message : 'Could not add subscribers. Please try again.'),
+      toast.error(apiErrorMessage(intl, error, 'admin.topics.subscribers.addFailed')),
     onSettled: (_result, _error, { topic }) =>
       queryClient.invalidateQueries({ queryKey: topicSubscribersOptions(topic).queryKey }),
   });

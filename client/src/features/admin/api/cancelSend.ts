@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { SendDto } from '@shared/schemas/sends';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { apiFetch, isApiError } from '../../../lib/api';
 import { sendKeys } from './adminKeys';
 import { sendOptions } from './getSend';
@@ -13,20 +15,19 @@ export function cancelSend(id: string): Promise<SendDto> {
 /** "Cancel send", after the admin confirmed. */
 export function useCancelSend() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   return useMutation({
     mutationFn: cancelSend,
     onSuccess: (send) => {
       // The DELETE may answer 204; then the refetch below brings the cancelled state.
       if (send) queryClient.setQueryData(sendOptions(send.id).queryKey, send);
-      toast.success('The send is cancelled. Nobody will receive it.');
+      toast.success(intl.formatMessage({ id: 'admin.sends.cancelled' }));
     },
     onError: (error) => {
       const message =
         isApiError(error, 409) && error.code === 'send_not_cancellable'
-          ? 'This send has already gone out and can no longer be cancelled.'
-          : isApiError(error)
-            ? error.message
-            : 'Could not cancel the send. Please try again.';
+          ? intl.formatMessage({ id: 'admin.sends.notCancellable' })
+          : apiErrorMessage(intl, error, 'admin.sends.cancelFailed');
       toast.error(message);
     },
     onSettled: (_send, _error, id) =>

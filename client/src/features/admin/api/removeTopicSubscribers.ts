@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { TopicSubscribersResult } from '@shared/schemas/directory';
-import { apiFetch, isApiError } from '../../../lib/api';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
+import { apiFetch } from '../../../lib/api';
 import { subscribersBody, writeSubscriberCount } from '../utils/topicCache';
 import type { TopicSubscribersVars } from './addTopicSubscribers';
 import { topicSubscribersOptions } from './getTopicSubscribers';
@@ -17,6 +19,7 @@ export function removeTopicSubscribers({ topic, userIds }: TopicSubscribersVars)
 /** "Remove" on a subscriber row: the row disappears at once and comes back if the server refuses. */
 export function useRemoveTopicSubscribers() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   return useMutation({
     mutationFn: removeTopicSubscribers,
     onMutate: async ({ topic, userIds }) => {
@@ -33,7 +36,7 @@ export function useRemoveTopicSubscribers() {
     },
     onError: (error, { topic }, context) => {
       queryClient.setQueryData(topicSubscribersOptions(topic).queryKey, context?.snapshot);
-      toast.error(isApiError(error) ? error.message : 'Could not remove the subscriber. Please try again.');
+      toast.error(apiErrorMessage(intl, error, 'admin.topics.subscribers.removeFailed'));
     },
     onSuccess: (result) => writeSubscriberCount(queryClient, result),
     onSettled: (_result, _error, { topic }) =>

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { ApiKeyDto } from '@shared/schemas/directory';
-import { apiFetch, isApiError } from '../../../lib/api';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
+import { apiFetch } from '../../../lib/api';
 import { apiKeysOptions } from './getApiKeys';
 
 /** Revokes an API key: every request made with it fails from now on. Returns the revoked key. */
@@ -12,6 +14,7 @@ export function revokeApiKey(id: string): Promise<ApiKeyDto> {
 /** "Revoke", after the admin confirmed; the row turns "Revoked". */
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const { queryKey } = apiKeysOptions();
   return useMutation({
     mutationFn: revokeApiKey,
@@ -19,9 +22,9 @@ export function useRevokeApiKey() {
       queryClient.setQueryData<ApiKeyDto[]>(queryKey, (items) =>
         items?.map((item) => (item.id === revoked.id ? revoked : item)),
       );
-      toast.success(`“${revoked.name}” is revoked.`);
+      toast.success(intl.formatMessage({ id: 'admin.apiKeys.revoked' }, { name: revoked.name }));
     },
-    onError: (error) => toast.error(isApiError(error) ? error.message : 'Could not revoke the key. Please try again.'),
+    onError: (error) => toast.error(apiErrorMessage(intl, error, 'admin.apiKeys.revokeFailed')),
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });
 }

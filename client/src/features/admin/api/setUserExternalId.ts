@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { UserDto } from '@shared/schemas/directory';
 import { apiFetch } from '../../../lib/api';
@@ -27,10 +28,15 @@ export function setUserExternalId({ id, externalId }: SetUserExternalIdVars): Pr
  */
 export function useSetUserExternalId() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   return useMutation({
     mutationFn: setUserExternalId,
     onSuccess: (user) =>
-      toast.success(user.externalId ? `${user.name} is linked to ${user.externalId}.` : `${user.name} is no longer linked to a host app.`),
+      toast.success(
+        user.externalId
+          ? intl.formatMessage({ id: 'admin.users.linked' }, { name: user.name, externalId: user.externalId })
+          : intl.formatMessage({ id: 'admin.users.unlinked' }, { name: user.name }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminUserKeys.all }),
   });
 }

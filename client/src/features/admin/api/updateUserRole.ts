@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useIntl, type IntlShape } from 'react-intl';
 import { toast } from 'sonner';
 import type { UserDto, UserPage } from '@shared/schemas/directory';
 import type { Role } from '@shared/types';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { apiFetch, isApiError } from '../../../lib/api';
 import { adminUserKeys } from './adminKeys';
 
@@ -29,12 +31,10 @@ function replaceUser(data: UserListData | undefined, user: Pick<UserDto, 'id'> &
   };
 }
 
-/** A sentence for a refused role change. */
-export function roleErrorMessage(error: unknown): string {
-  if (isApiError(error, 409) && error.code === 'cannot_demote_self') {
-    return 'You can’t remove your own admin role. Ask another admin to do it.';
-  }
-  return isApiError(error) ? error.message : 'Could not change the role. Please try again.';
+/** A sentence for a refused role change, in the reader's language. */
+function roleErrorMessage(intl: IntlShape, error: unknown): string {
+  if (isApiError(error, 409) && error.code === 'cannot_demote_self') return intl.formatMessage({ id: 'admin.users.role.cannotDemoteSelf' });
+  return apiErrorMessage(intl, error, 'admin.users.role.failed');
 }
 
 /**
@@ -46,6 +46,7 @@ export function roleErrorMessage(error: unknown): string {
  */
 export function useUpdateUserRole() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   return useMutation({
     mutationFn: updateUserRole,
     onMutate: async ({ id, role }) => {
@@ -58,11 +59,11 @@ export function useUpdateUserRole() {
     },
     onError: (error, _vars, snapshot) => {
       for (const [key, data] of snapshot ?? []) queryClient.setQueryData(key, data);
-      toast.error(roleErrorMessage(error));
+      toast.error(roleErrorMessage(intl, error));
     },
     onSuccess: (user) => {
       queryClient.setQueriesData<UserListData>({ queryKey: adminUserKeys.lists() }, (data) => replaceUser(data, user));
-      toast.success(`${user.name} is now ${user.role === 'admin' ? 'an admin' : 'a user'}.`);
+      toast.success(intl.formatMessage({ id: 'admin.users.role.changed' }, { name: user.name, role: user.role }));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminUserKeys.all }),
   });

@@ -1,25 +1,26 @@
 import clsx from 'clsx';
 import { Activity, FolderTree, History, KeyRound, KeySquare, MailOpen, Megaphone, PenSquare, Users } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import { NavLink } from 'react-router';
 
 const LINKS = [
-  { to: '/admin/compose', label: 'Compose', Icon: PenSquare },
-  { to: '/admin/sends', label: 'Sent', Icon: History },
-  { to: '/admin/deliveries', label: 'Deliveries', Icon: Activity },
-  { to: '/admin/outbox', label: 'Dev outbox', Icon: MailOpen },
-  { to: '/admin/api-keys', label: 'API keys', Icon: KeyRound },
-  { to: '/admin/user-tokens', label: 'User tokens', Icon: KeySquare },
-  { to: '/admin/users', label: 'Users', Icon: Users },
-  { to: '/admin/categories', label: 'Categories', Icon: FolderTree },
-  { to: '/admin/topics', label: 'Topics', Icon: Megaphone },
-];
+  { to: '/admin/compose', label: 'admin.nav.compose', Icon: PenSquare },
+  { to: '/admin/sends', label: 'admin.nav.sends', Icon: History },
+  { to: '/admin/deliveries', label: 'admin.nav.deliveries', Icon: Activity },
+  { to: '/admin/outbox', label: 'admin.nav.outbox', Icon: MailOpen },
+  { to: '/admin/api-keys', label: 'admin.nav.apiKeys', Icon: KeyRound },
+  { to: '/admin/user-tokens', label: 'admin.nav.userTokens', Icon: KeySquare },
+  { to: '/admin/users', label: 'admin.nav.users', Icon: Users },
+  { to: '/admin/categories', label: 'admin.nav.categories', Icon: FolderTree },
+  { to: '/admin/topics', label: 'admin.nav.topics', Icon: Megaphone },
+] as const;
 
 /** The "Admin" group of the left nav; SideNav shows it to admins only. */
 export function AdminNav() {
   return (
     <div className="side-nav__section" role="group" aria-labelledby="side-nav-admin">
       <p id="side-nav-admin" className="side-nav__heading">
-        Admin
+        <FormattedMessage id="admin.nav.title" />
       </p>
       {LINKS.map(({ to, label, Icon }) => (
         <NavLink
@@ -28,7 +29,9 @@ export function AdminNav() {
           className={({ isActive }) => clsx('side-nav__link', isActive && 'side-nav__link--active')}
         >
           <Icon size={16} aria-hidden />
-          <span>{label}</span>
+          <span>
+            <FormattedMessage id={label} />
+          </span>
         </NavLink>
       ))}
     </div>

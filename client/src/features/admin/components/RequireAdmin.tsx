@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { ShieldAlert } from 'lucide-react';
 import { useCurrentUser } from '../../auth';
@@ -12,12 +13,14 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
       <span className="empty-state__icon">
         <ShieldAlert size={22} aria-hidden />
       </span>
-      <h1 className="empty-state__title">You need admin access</h1>
+      <h1 className="empty-state__title">
+        <FormattedMessage id="admin.required.title" />
+      </h1>
       <p className="empty-state__text">
-        This page is for FlashNotify administrators. Ask an admin to change your role if you need it.
+        <FormattedMessage id="admin.required.text" />
       </p>
       <Link to="/" className="btn btn--secondary">
-        Back to inbox
+        <FormattedMessage id="app.notFound.back" />
       </Link>
     </div>
   );

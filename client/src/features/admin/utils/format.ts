@@ -1,4 +1,3 @@
-import type { SendSender } from '@shared/schemas/sends';
 import type { Channel } from '@shared/types';
 
 const numberFormat = new Intl.NumberFormat();
@@ -17,12 +16,6 @@ export function formatCount(count: number): string {
 export function readRate(readCount: number, recipientCount: number): number | null {
   if (recipientCount <= 0) return null;
   return Math.round((readCount / recipientCount) * 100);
-}
-
-/** Who made a send, for humans. */
-export function senderLabel(sender: SendSender): { kind: string; name: string } {
-  const kind = sender.type === 'admin' ? 'Admin' : 'API key';
-  return { kind, name: sender.name ?? (sender.type === 'admin' ? 'Deleted user' : 'Deleted key') };
 }
 
 /** Display names of the delivery channels. */

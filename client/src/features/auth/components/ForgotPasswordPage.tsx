@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { passwordResetRequestSchema } from '@shared/schemas/account';
 import { isApiError } from '../../../lib/api';
@@ -10,19 +12,21 @@ import { PublicCard } from './PublicCard';
  * address has an account (the server does too), so the page cannot be used to find out who has one.
  */
 export function ForgotPasswordPage() {
+  const intl = useIntl();
   const reset = useRequestPasswordReset();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   if (reset.isSuccess) {
     return (
-      <PublicCard title="Check your email">
+      <PublicCard title={intl.formatMessage({ id: 'auth.forgot.sentTitle' })}>
         <p className="public-page__success" role="status">
-          If {reset.variables.email} has a FlashNotify account, we sent it a link to choose a new password. The link works once, for one
-          hour.
+          <FormattedMessage id="auth.forgot.sent" values={{ email: reset.variables.email }} />
         </p>
         <div className="public-page__actions">
-          <Link to="/login">Back to sign-in</Link>
+          <Link to="/login">
+            <FormattedMessage id="common.backToSignIn" />
+          </Link>
         </div>
       </PublicCard>
     );
@@ -32,20 +36,24 @@ export function ForgotPasswordPage() {
     event.preventDefault();
     const input = passwordResetRequestSchema.safeParse({ email: email.trim() });
     if (!input.success) {
-      setError('Enter a valid email address.');
+      setError(intl.formatMessage({ id: 'auth.forgot.invalidEmail' }));
       return;
     }
     setError(null);
     reset.mutate(input.data);
   };
-  const problem = error ?? (reset.isError ? resetProblem(reset.error) : null);
+  const problem = error ?? (reset.isError ? resetProblem(intl, reset.error) : null);
 
   return (
-    <PublicCard title="Forgot your password?">
-      <p className="public-page__lead">Enter the email of your account and we will send you a link to choose a new password.</p>
+    <PublicCard title={intl.formatMessage({ id: 'auth.forgot.title' })}>
+      <p className="public-page__lead">
+        <FormattedMessage id="auth.forgot.lead" />
+      </p>
       <form className="login__form" onSubmit={onSubmit} noValidate>
         <div className="field">
-          <label htmlFor="forgot-email">Email</label>
+          <label htmlFor="forgot-email">
+            <FormattedMessage id="common.email" />
+          </label>
           <input
             id="forgot-email"
             type="email"
@@ -63,18 +71,20 @@ export function ForgotPasswordPage() {
           </p>
         )}
         <button type="submit" className="btn btn--primary btn--block" disabled={reset.isPending}>
-          {reset.isPending ? 'Sending…' : 'Send the link'}
+          {intl.formatMessage({ id: reset.isPending ? 'auth.forgot.submitting' : 'auth.forgot.submit' })}
         </button>
       </form>
       <div className="public-page__actions">
-        <Link to="/login">Back to sign-in</Link>
+        <Link to="/login">
+            <FormattedMessage id="common.backToSignIn" />
+          </Link>
       </div>
     </PublicCard>
   );
 }
 
-function resetProblem(error: Error): string {
-  if (isApiError(error, 429)) return 'Too many requests for this address or network. Try again in a few minutes.';
-  if (isApiError(error, 400)) return 'Enter a valid email address.';
-  return 'The link could not be requested. Please try again.';
+function resetProblem(intl: IntlShape, error: Error): string {
+  if (isApiError(error, 429)) return intl.formatMessage({ id: 'auth.forgot.rateLimited' });
+  if (isApiError(error, 400)) return intl.formatMessage({ id: 'auth.forgot.invalidEmail' });
+  return intl.formatMessage({ id: 'auth.forgot.failed' });
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { loginSchema } from '@shared/schemas/auth';
 import { Logo } from '../../../components/Logo';
@@ -11,6 +12,7 @@ import './login.css';
 
 /** The sign-in page at /login. */
 export function LoginPage() {
+  const intl = useIntl();
   const session = useSession();
   const login = useLogin();
   // The demo hint appears only when the server says demo accounts exist (never in production).
@@ -28,7 +30,7 @@ export function LoginPage() {
     event.preventDefault();
     const input = loginSchema.safeParse({ email: email.trim(), password });
     if (!input.success) {
-      setFormError('Enter a valid email address and your password.');
+      setFormError(intl.formatMessage({ id: 'auth.login.invalidInput' }));
       return;
     }
     setFormError(null);
@@ -39,13 +41,17 @@ export function LoginPage() {
     <main className="login">
       <div className="login__card">
         <Logo size="lg" />
-        <h1 className="login__title">Sign in to your inbox</h1>
-        <p className="login__subtitle">Realtime notifications, all in one place.</p>
+        <h1 className="login__title">
+          <FormattedMessage id="auth.login.title" />
+        </h1>
+        <p className="login__subtitle">
+          <FormattedMessage id="auth.login.subtitle" />
+        </p>
         <form className="login__form" onSubmit={submit} noValidate>
-          <LoginField id="login-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} />
+          <LoginField id="login-email" label={intl.formatMessage({ id: 'common.email' })} type="email" autoComplete="username" value={email} onChange={setEmail} />
           <LoginField
             id="login-password"
-            label="Password"
+            label={intl.formatMessage({ id: 'common.password' })}
             type="password"
             autoComplete="current-password"
             value={password}
@@ -53,15 +59,17 @@ export function LoginPage() {
           />
           {(formError !== null || login.isError) && (
             <p className="login__error" role="alert">
-              {formError ?? loginErrorMessage(login.error)}
+              {formError ?? loginErrorMessage(intl, login.error)}
             </p>
           )}
           <button type="submit" className="btn btn--primary btn--block" disabled={login.isPending}>
-            {login.isPending ? 'Signing in…' : 'Sign in'}
+            {intl.formatMessage({ id: login.isPending ? 'auth.login.submitting' : 'auth.login.submit' })}
           </button>
         </form>
         <p className="login__forgot">
-          <Link to="/forgot-password">Forgot password?</Link>
+          <Link to="/forgot-password">
+            <FormattedMessage id="auth.login.forgot" />
+          </Link>
         </p>
         {demoAccounts && demoAccounts.length > 0 && (
           <DemoAccounts

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EmailActionReadResult } from '@shared/schemas/emailActions';
 import { toActionTarget } from '../../../lib/actionUrl';
@@ -18,6 +19,7 @@ import { PublicCard } from './PublicCard';
 export function OpenLinkPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
+  const intl = useIntl();
   const session = useSession();
   const preview = useLinkPreview(token);
 
@@ -44,9 +46,9 @@ export function OpenLinkPage() {
   if (preview.isError) return <LinkProblem error={preview.error} />;
   if (preview.isPending || session.isPending || (ownLink && !open.isError)) {
     return (
-      <PublicCard title="Opening notification…">
+      <PublicCard title={intl.formatMessage({ id: 'auth.openLink.opening' })}>
         <p className="public-page__lead" role="status">
-          {preview.data ? preview.data.notification.title : 'One moment…'}
+          {preview.data ? preview.data.notification.title : intl.formatMessage({ id: 'auth.openLink.oneMoment' })}
         </p>
       </PublicCard>
     );
@@ -55,21 +57,25 @@ export function OpenLinkPage() {
   const { notification } = preview.data;
   const target = toActionTarget(notification.url);
   return (
-    <PublicCard title="Open notification">
+    <PublicCard title={intl.formatMessage({ id: 'auth.openLink.title' })}>
       <p className="public-page__subject">{notification.title}</p>
       <p className="public-page__destination">
-        {target?.kind === 'external' ? `Opens ${new URL(target.href).host}` : 'Opens in FlashNotify'}
+        {target?.kind === 'external'
+          ? intl.formatMessage({ id: 'auth.openLink.opensHost' }, { host: new URL(target.href).host })
+          : intl.formatMessage({ id: 'auth.openLink.opensApp' })}
       </p>
       {open.isError && (
         <p className="login__error" role="alert">
-          Couldn’t open the notification. Please try again.
+          <FormattedMessage id="auth.openLink.failed" />
         </p>
       )}
       <div className="public-page__actions">
         <button type="button" className="btn btn--primary btn--block" onClick={() => mutate(token)} disabled={open.isPending}>
-          {open.isPending ? 'Opening…' : 'Open'}
+          {intl.formatMessage({ id: open.isPending ? 'auth.openLink.submitting' : 'auth.openLink.submit' })}
         </button>
-        <Link to="/">Go to your inbox</Link>
+        <Link to="/">
+          <FormattedMessage id="common.goToInbox" />
+        </Link>
       </div>
     </PublicCard>
   );
@@ -79,18 +85,15 @@ export function OpenLinkPage() {
 function LinkProblem({ error }: { error: Error }) {
   const gone = isApiError(error, 404);
   const invalid = isApiError(error, 400);
+  const intl = useIntl();
   return (
-    <PublicCard title={gone ? 'Notification not found' : invalid ? 'Link expired or invalid' : 'Something went wrong'}>
+    <PublicCard title={intl.formatMessage({ id: gone ? 'auth.openLink.gone.title' : invalid ? 'auth.openLink.invalid.title' : 'auth.openLink.error.title' })}>
       <p className="public-page__lead" role="alert">
-        {gone
-          ? 'This notification no longer exists.'
-          : invalid
-            ? 'This link has expired or is not valid. Your inbox has every notification.'
-            : 'FlashNotify could not load this link. Please try again.'}
+        {intl.formatMessage({ id: gone ? 'auth.openLink.gone.text' : invalid ? 'auth.openLink.invalid.text' : 'auth.openLink.error.text' })}
       </p>
       <div className="public-page__actions">
         <Link to="/" className="btn btn--primary btn--block">
-          Go to your inbox
+          <FormattedMessage id="common.goToInbox" />
         </Link>
       </div>
     </PublicCard>

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageState } from '../../../components/FullPageState';
 import { useSession } from '../api/getSession';
@@ -11,13 +12,14 @@ import { useSession } from '../api/getSession';
 export function RequireAuth({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
-  if (session.isPending) return <FullPageState message="Loading your inbox…" />;
+  const intl = useIntl();
+  if (session.isPending) return <FullPageState message={intl.formatMessage({ id: 'auth.loadingInbox' })} />;
   // A failed background re-read (after a reconnect) keeps the page; only a session never read blocks it.
   if (session.isError && session.data === undefined) {
     return (
       <FullPageState
-        message="FlashNotify cannot reach the server."
-        action={{ label: 'Try again', onClick: () => void session.refetch() }}
+        message={intl.formatMessage({ id: 'auth.unreachable' })}
+        action={{ label: intl.formatMessage({ id: 'common.tryAgain' }), onClick: () => void session.refetch() }}
       />
     );
   }

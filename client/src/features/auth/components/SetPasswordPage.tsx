@@ -1,36 +1,43 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation } from 'react-router';
 import { PASSWORD_MIN_CHARS, passwordSchema } from '@shared/schemas/auth';
+import type { MessageId } from '../../../i18n/messageIds';
 import { isApiError } from '../../../lib/api';
 import { sessionOptions } from '../api/getSession';
 import { useAcceptInvitation, useInvitation } from '../api/invitation';
 import { useSetPassword, useSetPasswordToken } from '../api/setPassword';
+import { passwordProblem } from '../utils/passwordProblem';
 import { PublicCard } from './PublicCard';
 
 const RULES_ID = 'set-password-rules';
+
+/** The link's expiry, as the browser's default date-and-time reads (`12/1/2026, 3:05:00 PM`). */
+const FULL_DATE_TIME = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' } as const;
 
 /** The two kinds of one-time link that lead to this page, and what differs between them. */
 const KINDS = {
   'set-password': {
     useCheck: useSetPasswordToken,
     useSubmit: useSetPassword,
-    title: 'Set your password',
-    doneTitle: 'Your password is set',
-    done: (email: string) => `You can now sign in as ${email}. Any other sessions of this account were signed out.`,
-    submit: 'Set password',
-    submitting: 'Setting password…',
-    newLink: 'Ask for a new link with “Forgot password?” on the sign-in page, or ask your administrator.',
+    title: 'auth.setPassword.title',
+    doneTitle: 'auth.setPassword.doneTitle',
+    done: 'auth.setPassword.done',
+    submit: 'auth.setPassword.submit',
+    submitting: 'auth.setPassword.submitting',
+    newLink: 'auth.setPassword.newLink',
   },
   invitation: {
     useCheck: useInvitation,
     useSubmit: useAcceptInvitation,
-    title: 'Accept your invitation',
-    doneTitle: 'Your account is ready',
-    done: (email: string) => `You can now sign in as ${email}.`,
-    submit: 'Create account',
-    submitting: 'Creating account…',
-    newLink: 'Ask your administrator to send the invitation again.',
+    title: 'auth.invitation.title',
+    doneTitle: 'auth.invitation.doneTitle',
+    done: 'auth.invitation.done',
+    submit: 'auth.invitation.submit',
+    submitting: 'auth.invitation.submitting',
+    newLink: 'auth.invitation.newLink',
   },
 } as const;
 
@@ -45,6 +52,8 @@ export type PasswordLinkKind = keyof typeof KINDS;
  */
 export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLinkKind }) {
   const text = KINDS[kind];
+  const intl = useIntl();
+  const say = (id: MessageId) => intl.formatMessage({ id });
   const { hash } = useLocation();
   const token = new URLSearchParams(hash.slice(1)).get('token');
   // `kind` is fixed per route (App.tsx keys the element by it), so the hooks called never change.
@@ -57,39 +66,39 @@ export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLink
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
 
-  if (!token) return <LinkProblem hint={text.newLink} reason="The link is incomplete: copy the whole link from the message you received." />;
+  if (!token) return <LinkProblem hint={say(text.newLink)} reason={intl.formatMessage({ id: 'auth.setPassword.incomplete' })} />;
   if (check.isPending) {
     return (
-      <PublicCard title={text.title}>
+      <PublicCard title={say(text.title)}>
         <p className="public-page__lead" role="status">
-          Checking your link…
+          <FormattedMessage id="auth.setPassword.checking" />
         </p>
       </PublicCard>
     );
   }
-  if (check.isError) return <LinkProblem hint={text.newLink} reason={linkProblem(check.error)} />;
+  if (check.isError) return <LinkProblem hint={say(text.newLink)} reason={linkProblem(intl, check.error)} />;
   if (submit.isSuccess) {
     return (
-      <PublicCard title={text.doneTitle}>
+      <PublicCard title={say(text.doneTitle)}>
         <p className="public-page__success" role="status">
-          {text.done(submit.data.email)}
+          {intl.formatMessage({ id: text.done }, { email: submit.data.email })}
         </p>
         <div className="public-page__actions">
           <Link to="/login" className="btn btn--primary btn--block">
-            Sign in
+            <FormattedMessage id="auth.login.submit" />
           </Link>
         </div>
       </PublicCard>
     );
   }
-  if (submit.isError && isLinkError(submit.error)) return <LinkProblem hint={text.newLink} reason={linkProblem(submit.error)} />;
+  if (submit.isError && isLinkError(submit.error)) return <LinkProblem hint={say(text.newLink)} reason={linkProblem(intl, submit.error)} />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const rule = passwordSchema.safeParse(password);
     const next = {
-      password: rule.success ? undefined : rule.error.issues[0]?.message,
-      confirm: rule.success && confirm !== password ? 'The two passwords differ' : undefined,
+      password: rule.success ? undefined : (passwordProblem(intl, password) ?? rule.error.issues[0]?.message),
+      confirm: rule.success && confirm !== password ? intl.formatMessage({ id: 'auth.password.differ' }) : undefined,
     };
     setErrors(next);
     if (next.password) return passwordRef.current?.focus();
@@ -100,7 +109,8 @@ export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLink
         // The server ended every session of this account: a signed-in tab here must not pretend otherwise.
         onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionOptions().queryKey }),
         onError: (error) => {
-          const message = isApiError(error, 400) ? error.details.find((d) => d.path === 'password')?.message : undefined;
+          const detail = isApiError(error, 400) ? error.details.find((d) => d.path === 'password')?.message : undefined;
+          const message = detail && (passwordProblem(intl, password) ?? detail);
           if (message) {
             setErrors({ password: message });
             passwordRef.current?.focus();
@@ -110,20 +120,27 @@ export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLink
     );
   };
 
-  const serverError = submit.isError && !errors.password ? submitProblem(submit.error) : null;
+  const serverError = submit.isError && !errors.password ? submitProblem(intl, submit.error) : null;
   return (
-    <PublicCard title={text.title}>
+    <PublicCard title={say(text.title)}>
       <p className="public-page__lead">
-        For {check.data.name}. This link works once, until {new Date(check.data.expiresAt).toLocaleString()}.
+        <FormattedMessage
+          id="auth.setPassword.lead"
+          values={{ name: check.data.name, expiresAt: intl.formatDate(check.data.expiresAt, FULL_DATE_TIME) }}
+        />
       </p>
       <form className="login__form" onSubmit={onSubmit} noValidate>
         <div className="field">
-          <label htmlFor="set-password-email">Email</label>
+          <label htmlFor="set-password-email">
+            <FormattedMessage id="common.email" />
+          </label>
           {/* Read-only, but present: password managers save the new password for this username. */}
           <input id="set-password-email" type="email" autoComplete="username" value={check.data.email} readOnly />
         </div>
         <div className="field">
-          <label htmlFor="set-password-new">New password</label>
+          <label htmlFor="set-password-new">
+            <FormattedMessage id="auth.password.new" />
+          </label>
           <input
             ref={passwordRef}
             id="set-password-new"
@@ -137,7 +154,7 @@ export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLink
             aria-describedby={errors.password ? `${RULES_ID} set-password-new-error` : RULES_ID}
           />
           <p id={RULES_ID} className="public-page__hint">
-            At least {PASSWORD_MIN_CHARS} characters. A few unrelated words make a strong password that is easy to type.
+            <FormattedMessage id="auth.setPassword.rules" values={{ min: PASSWORD_MIN_CHARS }} />
           </p>
           {errors.password && (
             <p id="set-password-new-error" className="login__error" role="alert">
@@ -146,7 +163,9 @@ export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLink
           )}
         </div>
         <div className="field">
-          <label htmlFor="set-password-confirm">Repeat the new password</label>
+          <label htmlFor="set-password-confirm">
+            <FormattedMessage id="auth.password.repeat" />
+          </label>
           <input
             ref={confirmRef}
             id="set-password-confirm"
@@ -170,7 +189,7 @@ export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLink
           </p>
         )}
         <button type="submit" className="btn btn--primary btn--block" disabled={submit.isPending}>
-          {submit.isPending ? text.submitting : text.submit}
+          {say(submit.isPending ? text.submitting : text.submit)}
         </button>
       </form>
     </PublicCard>
@@ -179,14 +198,17 @@ export function SetPasswordPage({ kind = 'set-password' }: { kind?: PasswordLink
 
 /** A dead link: the form cannot help, a new link can. */
 function LinkProblem({ reason, hint }: { reason: string; hint: string }) {
+  const intl = useIntl();
   return (
-    <PublicCard title="This link cannot be used">
+    <PublicCard title={intl.formatMessage({ id: 'auth.setPassword.unusable' })}>
       <p className="public-page__lead" role="alert">
         {reason}
       </p>
       <p className="public-page__hint">{hint}</p>
       <div className="public-page__actions">
-        <Link to="/login">Go to sign-in</Link>
+        <Link to="/login">
+          <FormattedMessage id="auth.setPassword.goToSignIn" />
+        </Link>
       </div>
     </PublicCard>
   );
@@ -197,21 +219,21 @@ function isLinkError(error: Error): boolean {
 }
 
 /** What a 410 means, by the server's code (set-password and invitation links). */
-const GONE: Record<string, string> = {
-  token_used: 'This link was already used: the password has been set since.',
-  invitation_revoked: 'This invitation was withdrawn by an administrator.',
-  token_replaced: 'A newer invitation was sent: use the link in the latest email.',
+const GONE: Partial<Record<string, 'auth.link.used' | 'auth.link.revoked' | 'auth.link.replaced'>> = {
+  token_used: 'auth.link.used',
+  invitation_revoked: 'auth.link.revoked',
+  token_replaced: 'auth.link.replaced',
 };
 
-function linkProblem(error: Error): string {
-  if (isApiError(error, 410)) return GONE[error.code] ?? 'This link has expired.';
-  if (isApiError(error, 409)) return 'This email already has an account: sign in, or use “Forgot password?”.';
-  if (isApiError(error, 400)) return 'This link is not valid. Check that you copied all of it.';
-  if (isApiError(error, 429)) return 'Too many attempts from this network. Try again in a few minutes.';
-  return 'FlashNotify could not check this link. Try again in a moment.';
+function linkProblem(intl: IntlShape, error: Error): string {
+  if (isApiError(error, 410)) return intl.formatMessage({ id: GONE[error.code] ?? 'auth.link.expired' });
+  if (isApiError(error, 409)) return intl.formatMessage({ id: 'errors.accountExists' });
+  if (isApiError(error, 400)) return intl.formatMessage({ id: 'auth.link.invalid' });
+  if (isApiError(error, 429)) return intl.formatMessage({ id: 'auth.link.rateLimited' });
+  return intl.formatMessage({ id: 'auth.link.checkFailed' });
 }
 
-function submitProblem(error: Error): string {
-  if (isApiError(error, 429)) return 'Too many attempts from this network. Try again in a few minutes.';
-  return 'The password could not be set. Please try again.';
+function submitProblem(intl: IntlShape, error: Error): string {
+  if (isApiError(error, 429)) return intl.formatMessage({ id: 'auth.link.rateLimited' });
+  return intl.formatMessage({ id: 'auth.setPassword.failed' });
 }

@@ -26,8 +26,8 @@ export async function enablePush(queryClient: QueryClient): Promise<PushDeviceDt
   if (unsupported) throw new PushSetupError('unsupported', unsupported);
   // Asked here, after a click, never on page load: unprompted requests get blocked for good.
   const permission = await Notification.requestPermission();
-  if (permission === 'denied') throw new PushSetupError('denied', 'Notifications are blocked for this site.');
-  if (permission !== 'granted') throw new PushSetupError('dismissed', 'Permission was not granted. Click the button again to allow notifications.');
+  if (permission === 'denied') throw new PushSetupError('denied', 'devices.push.blocked');
+  if (permission !== 'granted') throw new PushSetupError('dismissed', 'devices.push.dismissed');
 
   const registration = await workerReady();
   const publicKey = await queryClient.fetchQuery(vapidPublicKeyOptions());
@@ -41,7 +41,7 @@ export async function enablePush(queryClient: QueryClient): Promise<PushDeviceDt
 async function workerReady(): Promise<ServiceWorkerRegistration> {
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(
-      () => reject(new PushSetupError('service-worker', 'The app’s service worker did not start. Reload the page and try again.')),
+      () => reject(new PushSetupError('service-worker', 'devices.push.workerTimeout')),
       WORKER_TIMEOUT_MS,
     ),
   );

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { PushDeviceDto } from '@shared/schemas/delivery';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { apiFetch, isApiError } from '../../../lib/api';
 import { preferenceKeys } from '../../preferences';
 import { rememberThisDevice, thisDeviceId } from '../utils/pushSupport';
@@ -25,6 +27,7 @@ export async function removePushDevice(id: string): Promise<void> {
 /** "Remove": the row disappears at once and comes back if the server refuses. */
 export function useRemovePushDevice() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const { queryKey } = pushDevicesOptions();
   return useMutation({
     mutationFn: removePushDevice,
@@ -38,7 +41,7 @@ export function useRemovePushDevice() {
       // Already gone (removed in another tab, or pruned by the push service): the list is right as it is.
       if (isApiError(error, 404)) return;
       queryClient.setQueryData(queryKey, context?.previous);
-      toast.error(isApiError(error) ? error.message : 'Could not remove the device. Please try again.');
+      toast.error(apiErrorMessage(intl, error, 'devices.removeFailed'));
     },
     // The preferences page counts devices, and push becomes (un)available with them.
     onSettled: () =>

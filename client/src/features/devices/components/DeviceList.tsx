@@ -1,7 +1,9 @@
 import { Monitor, Smartphone } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PushDeviceDto } from '@shared/schemas/delivery';
 import { useNow } from '../../../hooks/useNow';
-import { formatFullDate, formatRelativeTime } from '../../../lib/time';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
+import { formatAge, formatFullDate } from '../../../i18n/dates';
 import { usePushDevices } from '../api/getPushDevices';
 import { useRemovePushDevice } from '../api/removePushDevice';
 import { describeUserAgent } from '../utils/describeUserAgent';
@@ -9,6 +11,7 @@ import { thisDeviceId } from '../utils/pushSupport';
 
 /** Every device of the user that receives push, with "Remove". */
 export function DeviceList() {
+  const intl = useIntl();
   const devices = usePushDevices();
   const remove = useRemovePushDevice();
   const now = useNow(30_000);
@@ -17,21 +20,25 @@ export function DeviceList() {
   return (
     <section className="devices__card devices__card--flush" aria-labelledby="devices-title">
       <h2 id="devices-title" className="devices__card-title devices__card-title--padded">
-        Your devices
+        <FormattedMessage id="devices.list.title" />
       </h2>
       {devices.isPending ? (
         <p className="devices__muted devices__padded" role="status">
-          Loading devices…
+          <FormattedMessage id="devices.list.loading" />
         </p>
       ) : devices.isError ? (
         <div className="devices__padded" role="alert">
-          <p>Couldn’t load your devices: {devices.error.message}</p>
+          <p>
+            <FormattedMessage id="devices.list.loadFailed" values={{ reason: apiErrorMessage(intl, devices.error, 'errors.unreachable') }} />
+          </p>
           <button type="button" className="btn btn--secondary btn--sm" onClick={() => void devices.refetch()}>
-            Try again
+            <FormattedMessage id="common.tryAgain" />
           </button>
         </div>
       ) : devices.data.length === 0 ? (
-        <p className="devices__muted devices__padded">No devices yet. Enable push above to add this one.</p>
+        <p className="devices__muted devices__padded">
+          <FormattedMessage id="devices.list.empty" />
+        </p>
       ) : (
         <ul className="devices__list" data-testid="push-devices">
           {devices.data.map((device) => (
@@ -58,7 +65,8 @@ interface DeviceRowProps {
 
 /** One device: "Chrome on Linux", when it was added and last used. */
 function DeviceRow({ device, now, isThisDevice, onRemove }: DeviceRowProps) {
-  const name = describeUserAgent(device.userAgent);
+  const intl = useIntl();
+  const name = describeUserAgent(intl, device.userAgent);
   const Icon = /Android|iOS/.test(name) ? Smartphone : Monitor;
   return (
     <li className="devices__row" data-testid="push-device">
@@ -66,22 +74,42 @@ function DeviceRow({ device, now, isThisDevice, onRemove }: DeviceRowProps) {
       <div className="devices__row-main">
         <p className="devices__row-name" title={device.userAgent}>
           {name}
-          {isThisDevice && <span className="chip">This device</span>}
+          {isThisDevice && (
+            <span className="chip">
+              <FormattedMessage id="account.sessions.thisDevice" />
+            </span>
+          )}
         </p>
         <p className="devices__muted">
-          Added <time dateTime={device.createdAt} title={formatFullDate(device.createdAt)}>{formatRelativeTime(device.createdAt, now)}</time>
+          <FormattedMessage
+            id="devices.list.added"
+            values={{
+              when: (
+                <time dateTime={device.createdAt} title={formatFullDate(intl, device.createdAt)}>
+                  {formatAge(intl, device.createdAt, now)}
+                </time>
+              ),
+            }}
+          />
           {' · '}
           {device.lastUsedAt ? (
-            <>
-              last used <time dateTime={device.lastUsedAt} title={formatFullDate(device.lastUsedAt)}>{formatRelativeTime(device.lastUsedAt, now)}</time>
-            </>
+            <FormattedMessage
+              id="devices.list.lastUsed"
+              values={{
+                when: (
+                  <time dateTime={device.lastUsedAt} title={formatFullDate(intl, device.lastUsedAt)}>
+                    {formatAge(intl, device.lastUsedAt, now)}
+                  </time>
+                ),
+              }}
+            />
           ) : (
-            'not used yet'
+            <FormattedMessage id="devices.list.notUsed" />
           )}
         </p>
       </div>
-      <button type="button" className="btn btn--ghost btn--sm" aria-label={`Remove ${name}`} onClick={onRemove}>
-        Remove
+      <button type="button" className="btn btn--ghost btn--sm" aria-label={intl.formatMessage({ id: 'devices.list.removeLabel' }, { name })} onClick={onRemove}>
+        <FormattedMessage id="devices.list.remove" />
       </button>
     </li>
   );

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { DeviceList } from './DeviceList';
 import { EnablePushCard } from './EnablePushCard';
 import './devices.css';
@@ -8,9 +9,11 @@ export function DevicesPage() {
     <div className="devices">
       <header className="page-header">
         <div>
-          <h1 className="page-header__title">Push notifications</h1>
+          <h1 className="page-header__title">
+            <FormattedMessage id="devices.title" />
+          </h1>
           <p className="page-header__subtitle">
-            Critical notifications also reach the devices you enable here, even when FlashNotify isn’t open.
+            <FormattedMessage id="devices.subtitle" />
           </p>
         </div>
       </header>

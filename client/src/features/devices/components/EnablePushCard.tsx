@@ -1,19 +1,21 @@
 import { BellRing, CheckCircle2 } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useEnablePush } from '../api/enablePush';
 import { usePushDevices } from '../api/getPushDevices';
 import { useNotificationPermission, type PermissionState } from '../hooks/useNotificationPermission';
 import { describePushError } from '../utils/pushSetupError';
 import { pushUnsupportedReason, thisDeviceId } from '../utils/pushSupport';
 
-const PERMISSION_LABEL: Record<PermissionState, string> = {
-  default: 'Not asked yet',
-  granted: 'Allowed',
-  denied: 'Blocked',
-  unsupported: 'Not available',
-};
+const PERMISSION_LABEL = {
+  default: 'devices.permission.default',
+  granted: 'devices.permission.granted',
+  denied: 'devices.permission.denied',
+  unsupported: 'devices.permission.unsupported',
+} as const satisfies Record<PermissionState, string>;
 
 /** This browser: its permission, "Enable push on this device", and what went wrong if it failed. */
 export function EnablePushCard() {
+  const intl = useIntl();
   const { permission, refresh } = useNotificationPermission();
   const enable = useEnablePush();
   const devices = usePushDevices();
@@ -29,29 +31,32 @@ export function EnablePushCard() {
         </span>
         <div>
           <h2 id="this-device-title" className="devices__card-title">
-            This device
+            <FormattedMessage id="devices.thisDevice.title" />
           </h2>
           <p className="devices__muted">
-            Your browser asks for permission when you click the button, never before. Removing a device below stops
-            pushes to it.
+            <FormattedMessage id="devices.thisDevice.text" />
           </p>
         </div>
       </div>
 
       <p className="devices__permission" data-testid="push-permission" data-state={permission}>
-        Browser permission: <strong>{PERMISSION_LABEL[permission]}</strong>
+        <FormattedMessage
+          id="devices.permission.label"
+          values={{ state: <strong>{intl.formatMessage({ id: PERMISSION_LABEL[permission] })}</strong> }}
+        />
       </p>
 
       {unsupported ? (
-        <p className="devices__note">{unsupported}</p>
+        <p className="devices__note">
+          <FormattedMessage id={unsupported} />
+        </p>
       ) : permission === 'denied' ? (
         <p className="devices__note devices__note--warning" role="status">
-          Notifications are blocked for this site. To allow them, open the site settings (the icon left of the address
-          bar), set <strong>Notifications</strong> to <strong>Allow</strong>, then reload this page.
+          <FormattedMessage id="devices.blockedHelp" values={{ strong: (chunks) => <strong>{chunks}</strong> }} />
         </p>
       ) : enabledHere ? (
         <p className="devices__note devices__note--success" role="status">
-          <CheckCircle2 size={16} aria-hidden /> Push is on for this device.
+          <CheckCircle2 size={16} aria-hidden /> <FormattedMessage id="devices.enabledHere" />
         </p>
       ) : (
         <button
@@ -60,13 +65,13 @@ export function EnablePushCard() {
           disabled={enable.isPending}
           onClick={() => enable.mutate(undefined, { onSettled: refresh })}
         >
-          {enable.isPending ? 'Enabling…' : 'Enable push on this device'}
+          <FormattedMessage id={enable.isPending ? 'devices.enabling' : 'devices.enable'} />
         </button>
       )}
 
       {enable.isError && (
         <p className="devices__note devices__note--error" role="alert">
-          {describePushError(enable.error)}
+          {describePushError(intl, enable.error)}
         </p>
       )}
     </section>

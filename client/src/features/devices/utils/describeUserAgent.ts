@@ -1,3 +1,5 @@
+import type { IntlShape } from 'react-intl';
+
 // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari", Android also says "Linux".
 const BROWSERS: [RegExp, string][] = [
   [/Edg(e|A|iOS)?\//, 'Edge'],
@@ -17,14 +19,16 @@ const SYSTEMS: [RegExp, string][] = [
 ];
 
 /**
- * A User-Agent header as people name their devices.
+ * A User-Agent header as people name their devices, in the reader's language (browser and system names
+ * are brands, the same in every language).
  *
  * @example
- * describeUserAgent('Mozilla/5.0 (X11; Linux x86_64) … Chrome/131.0.0.0 Safari/537.36'); // "Chrome on Linux"
+ * describeUserAgent(intl, 'Mozilla/5.0 (X11; Linux x86_64) … Chrome/131.0.0.0 Safari/537.36'); // "Chrome on Linux"
  */
-export function describeUserAgent(userAgent: string): string {
+export function describeUserAgent(intl: IntlShape, userAgent: string): string {
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? (system ? `Browser on ${system}` : 'Unknown browser');
+  if (browser && system) return intl.formatMessage({ id: 'devices.userAgent.browserOnSystem' }, { browser, system });
+  if (browser) return browser;
+  return system ? intl.formatMessage({ id: 'devices.userAgent.someBrowserOn' }, { system }) : intl.formatMessage({ id: 'devices.userAgent.unknown' });
 }

@@ -1,15 +1,21 @@
+import type { IntlShape } from 'react-intl';
+import type { MessageId } from '../../../i18n/messageIds';
 import { isApiError } from '../../../lib/api';
 
 /** Where enabling push stopped. */
 export type PushSetupStep = 'unsupported' | 'denied' | 'dismissed' | 'service-worker' | 'push-service' | 'server';
 
-/** A failure of "Enable push on this device", with a message written for the person who clicked. */
+/**
+ * A failure of "Enable push on this device", with a message written for the person who clicked (`id`, a
+ * catalog message; `detail`, the browser's own words, kept for support, untranslated).
+ */
 export class PushSetupError extends Error {
   constructor(
     readonly step: PushSetupStep,
-    message: string,
+    readonly id: MessageId,
+    readonly detail?: string,
   ) {
-    super(message);
+    super(detail ? `${id} (${detail})` : id);
     this.name = 'PushSetupError';
   }
 }
@@ -20,10 +26,13 @@ export class PushSetupError extends Error {
  * @example
  * <p role="alert">{describePushError(enable.error)}</p>
  */
-export function describePushError(error: unknown): string {
-  if (error instanceof PushSetupError) return error.message;
-  if (isApiError(error)) return `The server did not accept this device: ${error.message}`;
-  return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+export function describePushError(intl: IntlShape, error: unknown): string {
+  if (error instanceof PushSetupError) {
+    const message = intl.formatMessage({ id: error.id });
+    return error.detail ? `${message} (${error.detail})` : message;
+  }
+  if (isApiError(error)) return intl.formatMessage({ id: 'devices.push.serverRefused' }, { reason: error.message });
+  return error instanceof Error ? error.message : intl.formatMessage({ id: 'devices.push.failed' });
 }
 
 /** Turns what `pushManager.subscribe()` throws into a PushSetupError; the browser's own text is kept for support. */
@@ -31,19 +40,13 @@ export function subscribeError(error: unknown): PushSetupError {
   const name = error instanceof DOMException ? error.name : '';
   const detail = error instanceof Error ? error.message : String(error);
   if (name === 'NotAllowedError') {
-    return new PushSetupError('denied', `The browser refused the subscription because notifications are blocked for this site. (${detail})`);
+    return new PushSetupError('denied', 'devices.push.refusedBlocked', detail);
   }
   // Chrome says "Registration failed - permission denied" even with notifications allowed when the
   // window has no push service at all (incognito, guest and headless profiles).
   if (/permission denied/i.test(detail) && Notification.permission === 'granted') {
-    return new PushSetupError(
-      'push-service',
-      `Notifications are allowed, but this browser window cannot create push subscriptions (private, guest and automated windows can’t). Try a regular browser window. (${detail})`,
-    );
+    return new PushSetupError('push-service', 'devices.push.noPushService', detail);
   }
   // "Registration failed - push service error" (AbortError): the browser could not reach its push service.
-  return new PushSetupError(
-    'push-service',
-    `Your browser could not reach its push service, so push can’t be enabled right now. Check your connection and try again. (${detail})`,
-  );
+  return new PushSetupError('push-service', 'devices.push.unreachable', detail);
 }

@@ -1,10 +1,10 @@
 const THIS_DEVICE_KEY = 'flashnotify.pushDeviceId';
 
-/** Why this browser cannot receive Web Push, or null when it can. */
-export function pushUnsupportedReason(): string | null {
-  if (!window.isSecureContext) return 'Push notifications need a secure connection (HTTPS or localhost).';
+/** Why this browser cannot receive Web Push (a catalog message), or null when it can. */
+export function pushUnsupportedReason(): 'devices.push.insecure' | 'devices.push.unsupported' | null {
+  if (!window.isSecureContext) return 'devices.push.insecure';
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
-    return 'This browser does not support push notifications.';
+    return 'devices.push.unsupported';
   }
   return null;
 }

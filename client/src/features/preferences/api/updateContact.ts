@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import type { PreferencesDto, UpdateContactInput } from '@shared/schemas/preferences';
 import { isApiError, type ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
@@ -24,6 +25,7 @@ export function updateContact(request: ApiRequest, input: UpdateContactInput): P
 export function useUpdateContact() {
   const queryClient = useQueryClient();
   const { notifyError } = useInboxEnvironment();
+  const intl = useIntl();
   const { queryKey } = preferencesOptions();
   return useMutation({
     mutationKey: preferenceKeys.contact(),
@@ -41,7 +43,7 @@ export function useUpdateContact() {
       if (context?.previous) writePreferences(queryClient, context.previous);
       // A refused phone number is shown on its field; anything else gets a toast.
       if (input.phone !== undefined && isApiError(error, 400)) return;
-      notifyError(saveErrorNotice(error));
+      notifyError(saveErrorNotice(intl, error));
     },
     onSuccess: (answer) => {
       if (isPreferencesDto(answer)) writePreferences(queryClient, answer);

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
@@ -26,6 +27,7 @@ export function updatePreferences(request: ApiRequest, patch: UpdatePreferencesI
 export function useUpdatePreferences() {
   const queryClient = useQueryClient();
   const { notifyError } = useInboxEnvironment();
+  const intl = useIntl();
   const { queryKey } = preferencesOptions();
   const mutationKey = preferenceKeys.update();
   return useMutation({
@@ -39,7 +41,7 @@ export function useUpdatePreferences() {
     },
     onError: (error, patch, context) => {
       if (context?.previous) writePreferences(queryClient, context.previous, patch);
-      notifyError(saveErrorNotice(error));
+      notifyError(saveErrorNotice(intl, error));
     },
     onSuccess: (answer, patch) => {
       if (isPreferencesDto(answer)) writePreferences(queryClient, answer, patch);

@@ -1,13 +1,16 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PreferencesDto } from '@shared/schemas/preferences';
 import { CHANNELS } from '@shared/types';
 import { Switch } from '../../../components/Switch';
 import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { useUpdatePreferences } from '../api/updatePreferences';
-import { CHANNEL_HINTS, CHANNEL_NAMES } from '../utils/labels';
+import { CHANNEL_HINTS, CHANNEL_SWITCHES } from '../utils/labels';
+import { serverReason } from '../utils/serverReasons';
 import './switch.css';
 
 /** One switch per channel that overrides every category: "Email notifications" off means no email at all. */
 export function ChannelSwitches({ prefs }: { prefs: PreferencesDto }) {
+  const intl = useIntl();
   const update = useUpdatePreferences();
   // Push is set up on FlashNotify's devices page: linked in the app, not from a host's page.
   const { Link, appPages } = useInboxEnvironment();
@@ -15,9 +18,11 @@ export function ChannelSwitches({ prefs }: { prefs: PreferencesDto }) {
     <section className="pref-card" aria-labelledby="pref-channels-title">
       <div className="pref-card__head">
         <h2 id="pref-channels-title" className="pref-card__title">
-          Channels
+          <FormattedMessage id="preferences.channels.title" />
         </h2>
-        <p className="pref-card__subtitle">Turn a channel off to stop it for every category at once. The table below keeps your choices.</p>
+        <p className="pref-card__subtitle">
+          <FormattedMessage id="preferences.channels.subtitle" />
+        </p>
       </div>
       <div className="pref-switches">
         {CHANNELS.map((channel) => {
@@ -26,17 +31,23 @@ export function ChannelSwitches({ prefs }: { prefs: PreferencesDto }) {
             <Switch
               key={channel}
               id={`pref-switch-${channel}`}
-              label={`${CHANNEL_NAMES[channel]} notifications`}
+              label={intl.formatMessage({ id: CHANNEL_SWITCHES[channel] })}
               description={
                 state.available ? (
-                  CHANNEL_HINTS[channel]
+                  intl.formatMessage({ id: CHANNEL_HINTS[channel] })
                 ) : (
                   <>
-                    <span className="pref-warning-text">{state.reason ?? 'Not available for you yet'}.</span>{' '}
+                    <span className="pref-warning-text">
+                      {state.reason ? serverReason(intl, state.reason) : intl.formatMessage({ id: 'preferences.channels.unavailable' })}.
+                    </span>{' '}
                     {channel === 'push' && appPages ? (
-                      <Link to="/settings/devices">Set up push</Link>
+                      <Link to="/settings/devices">
+                        <FormattedMessage id="preferences.channels.setUpPush" />
+                      </Link>
                     ) : channel === 'sms' ? (
-                      <a href="#contact">Contact points</a>
+                      <a href="#contact">
+                        <FormattedMessage id="preferences.contact.title" />
+                      </a>
                     ) : null}
                   </>
                 )

@@ -1,4 +1,5 @@
 import { ChevronRight, Smartphone } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import type { PreferencesDto } from '@shared/schemas/preferences';
 import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { PhoneForm } from './PhoneForm';
@@ -12,15 +13,19 @@ export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
     <section className="pref-card" aria-labelledby="pref-contact-title" id="contact">
       <div className="pref-card__head">
         <h2 id="pref-contact-title" className="pref-card__title" tabIndex={-1}>
-          Contact points
+          <FormattedMessage id="preferences.contact.title" />
         </h2>
-        <p className="pref-card__subtitle">SMS and push only reach you with your consent, which you can withdraw at any time.</p>
+        <p className="pref-card__subtitle">
+          <FormattedMessage id="preferences.contact.subtitle" />
+        </p>
       </div>
       <div className="pref-field">
-        <label htmlFor="pref-email">Email</label>
+        <label htmlFor="pref-email">
+          <FormattedMessage id="common.email" />
+        </label>
         <input id="pref-email" type="email" className="pref-input" value={contact.email} readOnly aria-describedby="pref-email-hint" />
         <p id="pref-email-hint" className="pref-hint">
-          Your sign-in address. Email notifications go here.
+          <FormattedMessage id="preferences.contact.emailHint" />
         </p>
       </div>
       <PhoneForm phone={contact.phone} hasConsent={contact.smsConsent !== null} />
@@ -30,16 +35,16 @@ export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
           <Smartphone size={16} />
         </span>
         <div className="pref-devices__text">
-          <h3 className="pref-devices__title">Push devices</h3>
+          <h3 className="pref-devices__title">
+            <FormattedMessage id="preferences.contact.pushDevices" />
+          </h3>
           <p className="pref-hint" data-testid="push-device-count">
-            {contact.pushDevices === 0
-              ? 'No device receives push yet.'
-              : `${contact.pushDevices} ${contact.pushDevices === 1 ? 'device receives' : 'devices receive'} push notifications.`}
+            <FormattedMessage id="preferences.contact.pushDeviceCount" values={{ count: contact.pushDevices }} />
           </p>
         </div>
         {appPages && (
           <Link to="/settings/devices" className="btn btn--secondary btn--sm">
-            Manage devices
+            <FormattedMessage id="preferences.contact.manageDevices" />
             <ChevronRight size={14} aria-hidden />
           </Link>
         )}

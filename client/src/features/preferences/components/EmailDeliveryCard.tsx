@@ -1,4 +1,5 @@
 import { ChevronDown } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { EMAIL_DIGEST_MODES, type EmailDigestMode, type PreferencesDto } from '@shared/schemas/preferences';
 import { useUpdatePreferences } from '../api/updatePreferences';
 import { useEchoedValue } from '../../../hooks/useEchoedValue';
@@ -7,29 +8,36 @@ import { TimeInput } from './TimeInput';
 
 /** Per category: each email at once, or an hourly / daily digest of what is still unread; and the digest's time. */
 export function EmailDeliveryCard({ prefs }: { prefs: PreferencesDto }) {
+  const intl = useIntl();
   const update = useUpdatePreferences();
   const usesDaily = prefs.categories.some((category) => category.emailDigest === 'daily');
   return (
     <section className="pref-card" aria-labelledby="pref-email-title">
       <div className="pref-card__head">
         <h2 id="pref-email-title" className="pref-card__title">
-          Email delivery
+          <FormattedMessage id="preferences.email.title" />
         </h2>
         <p className="pref-card__subtitle">
-          A digest sums up what is still unread at the end of the period, and is not sent when everything has been read.
+          <FormattedMessage id="preferences.email.subtitle" />
         </p>
       </div>
       <ul className="pref-digest-list">
         {prefs.categories.map((category) => {
           const id = `pref-digest-${category.key}`;
           const emailOff = !category.channels.email.enabled;
-          const hint = category.critical ? 'Critical: always sent at once' : emailOff ? 'Email is off for this category' : null;
+          const hint = category.critical
+            ? intl.formatMessage({ id: 'preferences.email.criticalHint' })
+            : emailOff
+              ? intl.formatMessage({ id: 'preferences.email.offHint' })
+              : null;
           return (
             <li key={category.key} className="pref-digest">
               <div className="pref-digest__label">
                 <label htmlFor={id}>
-                  {category.label}
-                  <span className="sr-only"> email delivery</span>
+                  <FormattedMessage
+                    id="preferences.email.categoryLabel"
+                    values={{ category: category.label, hidden: (chunks) => <span className="sr-only">{chunks}</span> }}
+                  />
                 </label>
                 {hint && (
                   <span id={`${id}-hint`} className="pref-digest__hint">
@@ -49,7 +57,9 @@ export function EmailDeliveryCard({ prefs }: { prefs: PreferencesDto }) {
         })}
       </ul>
       <div className="pref-field">
-        <label htmlFor="pref-digest-time">Daily digest time</label>
+        <label htmlFor="pref-digest-time">
+          <FormattedMessage id="preferences.email.digestTime" />
+        </label>
         <TimeInput
           id="pref-digest-time"
           value={prefs.digestTime}
@@ -57,8 +67,7 @@ export function EmailDeliveryCard({ prefs }: { prefs: PreferencesDto }) {
           onCommit={(digestTime) => update.mutate({ digestTime })}
         />
         <p id="pref-digest-time-hint" className="pref-hint">
-          In your time zone ({prefs.timezone.replaceAll('_', ' ')}).{' '}
-          {usesDaily ? 'Daily digests go out at this time.' : 'Used by categories set to “Daily digest”.'}
+          <FormattedMessage id="preferences.email.digestTimeHint" values={{ zone: prefs.timezone.replaceAll('_', ' '), usesDaily: usesDaily ? 'yes' : 'no' }} />
         </p>
       </div>
     </section>
@@ -75,6 +84,7 @@ interface DigestSelectProps {
 
 /** Immediately / Hourly digest / Daily digest for one category. */
 function DigestSelect({ id, describedBy, value, disabled, onChange }: DigestSelectProps) {
+  const intl = useIntl();
   const [shown, echo] = useEchoedValue(value);
   return (
     <span className="pref-select">
@@ -91,7 +101,7 @@ function DigestSelect({ id, describedBy, value, disabled, onChange }: DigestSele
       >
         {EMAIL_DIGEST_MODES.map((mode) => (
           <option key={mode} value={mode}>
-            {DIGEST_LABELS[mode]}
+            {intl.formatMessage({ id: DIGEST_LABELS[mode] })}
           </option>
         ))}
       </select>

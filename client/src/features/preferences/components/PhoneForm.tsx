@@ -1,18 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { CircleAlert } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { updateContactSchema } from '@shared/schemas/preferences';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { isApiError } from '../../../lib/api';
 import { useUpdateContact } from '../api/updateContact';
 
 /** "Phone number" with its own Save: a number is typed in full before it is worth checking. */
 export function PhoneForm({ phone, hasConsent }: { phone: string | null; hasConsent: boolean }) {
+  const intl = useIntl();
   const update = useUpdateContact();
   const [draft, setDraft] = useState<string | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const value = draft ?? phone ?? '';
   const serverError =
     update.variables?.phone !== undefined && isApiError(update.error, 400)
-      ? (update.error.details.find((detail) => detail.path === 'phone')?.message ?? update.error.message)
+      ? update.error.details.some((detail) => detail.path === 'phone')
+        ? intl.formatMessage({ id: 'preferences.phone.invalid' })
+        : apiErrorMessage(intl, update.error, 'errors.unreachable')
       : null;
   const error = localError ?? serverError;
   const dirty = draft !== null && draft.trim() !== (phone ?? '');
@@ -22,7 +27,7 @@ export function PhoneForm({ phone, hasConsent }: { phone: string | null; hasCons
     const next = value.replace(/[\s().-]/g, '') || null;
     const parsed = updateContactSchema.safeParse({ phone: next });
     if (!parsed.success) {
-      setLocalError(parsed.error.issues[0]?.message ?? 'Check the number.');
+      setLocalError(intl.formatMessage({ id: 'preferences.phone.invalid' }));
       return;
     }
     setLocalError(null);
@@ -31,7 +36,9 @@ export function PhoneForm({ phone, hasConsent }: { phone: string | null; hasCons
 
   return (
     <form className="pref-field" onSubmit={submit} noValidate>
-      <label htmlFor="pref-phone">Phone number</label>
+      <label htmlFor="pref-phone">
+        <FormattedMessage id="preferences.phone.label" />
+      </label>
       <div className="pref-phone">
         <input
           id="pref-phone"
@@ -49,7 +56,7 @@ export function PhoneForm({ phone, hasConsent }: { phone: string | null; hasCons
           }}
         />
         <button type="submit" className="btn btn--secondary" disabled={!dirty || update.isPending}>
-          {update.isPending && update.variables?.phone !== undefined ? 'Saving…' : 'Save'}
+          <FormattedMessage id={update.isPending && update.variables?.phone !== undefined ? 'preferences.save.saving' : 'common.save'} />
         </button>
       </div>
       {error && (
@@ -59,8 +66,13 @@ export function PhoneForm({ phone, hasConsent }: { phone: string | null; hasCons
         </p>
       )}
       <p id="pref-phone-hint" className="pref-hint">
-        International format with country code (E.164), e.g. +14155550123. Leave empty and save to remove it.
-        {hasConsent && ' A new number needs your SMS consent again.'}
+        <FormattedMessage id="preferences.phone.hint" />
+        {hasConsent && (
+          <>
+            {' '}
+            <FormattedMessage id="preferences.phone.newNeedsConsent" />
+          </>
+        )}
       </p>
     </form>
   );

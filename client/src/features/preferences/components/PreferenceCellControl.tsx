@@ -1,8 +1,10 @@
 import { Lock, RotateCcw } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ChannelAvailability, PreferenceCell } from '@shared/schemas/preferences';
 import type { Channel } from '@shared/types';
 import { useEchoedValue } from '../../../hooks/useEchoedValue';
 import { cellName } from '../utils/labels';
+import { serverReason } from '../utils/serverReasons';
 
 interface PreferenceCellControlProps {
   categoryKey: string;
@@ -19,7 +21,10 @@ interface PreferenceCellControlProps {
  */
 export function PreferenceCellControl({ categoryKey, categoryLabel, channel, cell, availability, onChange }: PreferenceCellControlProps) {
   const id = `pref-cell-${categoryKey}-${channel}`;
-  const name = cellName(categoryLabel, channel);
+  const intl = useIntl();
+  const name = cellName(intl, categoryLabel, channel);
+  const lockReason = cell.reason && serverReason(intl, cell.reason);
+  const unavailableReason = availability.reason && serverReason(intl, availability.reason);
   const unavailable = !availability.available;
   const noteId = `${id}-note`;
   const [checked, echo] = useEchoedValue(cell.enabled);
@@ -39,34 +44,37 @@ export function PreferenceCellControl({ categoryKey, categoryLabel, channel, cel
         }}
       />
       {cell.locked ? (
-        <span className="pref-cell__note pref-cell__note--locked" title={cell.reason}>
+        <span className="pref-cell__note pref-cell__note--locked" title={lockReason}>
           <Lock size={12} aria-hidden />
           <span id={noteId} className="sr-only">
-            Locked. {cell.reason}
+            <FormattedMessage id="preferences.cell.locked" values={{ reason: lockReason ?? '' }} />
           </span>
         </span>
       ) : unavailable ? (
-        <span id={noteId} className="pref-cell__note" title={availability.reason}>
-          Unavailable<span className="sr-only">: {availability.reason}</span>
+        <span id={noteId} className="pref-cell__note" title={unavailableReason}>
+          <FormattedMessage
+            id="preferences.cell.unavailable"
+            values={{ reason: unavailableReason ?? '', hidden: (chunks) => <span className="sr-only">{chunks}</span> }}
+          />
         </span>
       ) : cell.isDefault ? (
         <span id={noteId} className="pref-cell__note">
-          Default
+          <FormattedMessage id="preferences.cell.default" />
         </span>
       ) : (
         <>
           <span id={noteId} className="sr-only">
-            Changed from the category default
+            <FormattedMessage id="preferences.cell.changed" />
           </span>
           <button
             type="button"
             className="pref-cell__reset"
-            aria-label={`Reset ${name} to default`}
-            title="Reset to the category default"
+            aria-label={intl.formatMessage({ id: 'preferences.cell.resetLabel' }, { name })}
+            title={intl.formatMessage({ id: 'preferences.cell.resetTitle' })}
             onClick={() => onChange(null)}
           >
             <RotateCcw size={11} aria-hidden />
-            Reset
+            <FormattedMessage id="preferences.cell.reset" />
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 import { LoaderCircle } from 'lucide-react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { usePreferences } from '../api/getPreferences';
 import { ChannelSwitches } from './ChannelSwitches';
 import { ContactCard } from './ContactCard';
@@ -16,6 +17,7 @@ import './preferences.css';
  * the app's page has its h1; a host page usually has its own.
  */
 export function PreferencesPage({ headingLevel = 1 }: { headingLevel?: 1 | 2 }) {
+  const intl = useIntl();
   const prefs = usePreferences();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
@@ -41,7 +43,7 @@ export function PreferencesPage({ headingLevel = 1 }: { headingLevel?: 1 | 2 }) 
           <p className="pref-card__title">
             <FormattedMessage id="preferences.loadFailed" />
           </p>
-          <p className="pref-hint">{prefs.error.message}</p>
+          <p className="pref-hint">{apiErrorMessage(intl, prefs.error, 'errors.unreachable')}</p>
           <button type="button" className="btn btn--secondary" onClick={() => void prefs.refetch()}>
             <FormattedMessage id="common.tryAgain" />
           </button>

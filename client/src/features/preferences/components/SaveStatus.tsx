@@ -1,11 +1,12 @@
 import { Check, CircleAlert, LoaderCircle } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import { useSaveState } from '../hooks/useSaveState';
 
 const TEXT = {
-  idle: 'Changes save automatically',
-  saving: 'Saving…',
-  saved: 'Saved',
-  error: 'Not saved: change undone',
+  idle: 'preferences.save.idle',
+  saving: 'preferences.save.saving',
+  saved: 'preferences.save.saved',
+  error: 'preferences.save.error',
 } as const;
 
 /** "Saving…" / "Saved" beside the page title, announced politely to screen readers. */
@@ -20,7 +21,7 @@ export function SaveStatus() {
       ) : state === 'error' ? (
         <CircleAlert size={14} aria-hidden />
       ) : null}
-      {TEXT[state]}
+      <FormattedMessage id={TEXT[state]} />
     </p>
   );
 }

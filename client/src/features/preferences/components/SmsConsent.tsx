@@ -1,5 +1,7 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PreferencesDto } from '@shared/schemas/preferences';
-import { formatFullDate } from '../../../lib/time';
+import { formatFullDate } from '../../../i18n/dates';
+import { consentSource } from '../utils/serverReasons';
 import { useUpdateContact } from '../api/updateContact';
 import { useEchoedValue } from '../../../hooks/useEchoedValue';
 
@@ -10,6 +12,7 @@ interface SmsConsentProps {
 
 /** The SMS opt-in: when and how it was given, and that withdrawing it stops SMS at once. */
 export function SmsConsent({ consent, hasPhone }: SmsConsentProps) {
+  const intl = useIntl();
   const update = useUpdateContact();
   const [checked, echo] = useEchoedValue(consent !== null);
   return (
@@ -26,18 +29,20 @@ export function SmsConsent({ consent, hasPhone }: SmsConsentProps) {
             update.mutate({ smsConsent: event.target.checked });
           }}
         />
-        <span>I agree to receive SMS notifications</span>
+        <span>
+          <FormattedMessage id="preferences.consent.label" />
+        </span>
       </label>
       <p id="pref-consent-status" className="pref-hint" data-testid="sms-consent-status">
         {consent ? (
-          <>
-            You agreed on <time dateTime={consent.at}>{formatFullDate(consent.at)}</time> via {consent.source}. Unticking withdraws
-            consent: SMS stops at once, including messages not sent yet.
-          </>
+          <FormattedMessage
+            id="preferences.consent.given"
+            values={{ when: <time dateTime={consent.at}>{formatFullDate(intl, consent.at)}</time>, source: consentSource(intl, consent.source) }}
+          />
         ) : hasPhone ? (
-          'No consent given: you get no SMS, whatever the table above says.'
+          <FormattedMessage id="preferences.consent.none" />
         ) : (
-          'Add a phone number first.'
+          <FormattedMessage id="preferences.consent.addPhoneFirst" />
         )}
       </p>
     </div>

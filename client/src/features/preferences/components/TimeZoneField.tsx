@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { ChevronDown, LocateFixed } from 'lucide-react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useEchoedValue } from '../../../hooks/useEchoedValue';
-import { browserTimeZone, timeZoneGroups } from '../utils/timeZones';
+import { browserTimeZone, OTHER_REGION, timeZoneGroups } from '../utils/timeZones';
 
 /** "Time zone": every IANA zone by region, with "Use this device's zone" when it differs. */
 export function TimeZoneField({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const intl = useIntl();
   const [shown, echo] = useEchoedValue(value);
   const groups = useMemo(() => timeZoneGroups(value), [value]);
   const choose = (zone: string) => {
@@ -22,7 +23,7 @@ export function TimeZoneField({ value, onChange }: { value: string; onChange: (z
         <span className="pref-select pref-select--wide">
           <select id="pref-timezone" value={shown} aria-describedby="pref-timezone-hint" onChange={(event) => choose(event.target.value)}>
             {groups.map((group) => (
-              <optgroup key={group.region} label={group.region}>
+              <optgroup key={group.region} label={group.region === OTHER_REGION ? intl.formatMessage({ id: 'preferences.timezone.otherRegion' }) : group.region}>
                 {group.zones.map((zone) => (
                   <option key={zone.value} value={zone.value}>
                     {zone.label}

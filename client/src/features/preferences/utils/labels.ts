@@ -1,14 +1,15 @@
 import { BellRing, Inbox, Mail, MessageSquareText, type LucideIcon } from 'lucide-react';
+import type { IntlShape } from 'react-intl';
 import type { EmailDigestMode } from '@shared/schemas/preferences';
 import type { Channel } from '@shared/types';
 
-/** Channel names as the page and the matrix's accessible names use them ("Billing: Email"). */
-export const CHANNEL_NAMES: Record<Channel, string> = {
-  in_app: 'In-app',
-  email: 'Email',
-  sms: 'SMS',
-  push: 'Push',
-};
+/** Channel names (catalog messages) as the page and the matrix's accessible names use them ("Billing: Email"). */
+export const CHANNEL_NAMES = {
+  in_app: 'preferences.channel.in_app',
+  email: 'preferences.channel.email',
+  sms: 'preferences.channel.sms',
+  push: 'preferences.channel.push',
+} as const satisfies Record<Channel, string>;
 
 export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
   in_app: Inbox,
@@ -17,19 +18,29 @@ export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
   push: BellRing,
 };
 
-/** What each global switch covers when it is on. */
-export const CHANNEL_HINTS: Record<Channel, string> = {
-  in_app: 'Your inbox and the bell. Critical notifications always arrive here.',
-  email: 'Messages to your email address.',
-  sms: 'Text messages to your phone.',
-  push: 'Alerts on the devices where you enabled push.',
-};
+/** Each global switch's name (catalog messages): "Email notifications". */
+export const CHANNEL_SWITCHES = {
+  in_app: 'preferences.switch.in_app',
+  email: 'preferences.switch.email',
+  sms: 'preferences.switch.sms',
+  push: 'preferences.switch.push',
+} as const satisfies Record<Channel, string>;
 
-export const DIGEST_LABELS: Record<EmailDigestMode, string> = {
-  immediate: 'Immediately',
-  hourly: 'Hourly digest',
-  daily: 'Daily digest',
-};
+/** What each global switch covers when it is on (catalog messages). */
+export const CHANNEL_HINTS = {
+  in_app: 'preferences.channelHint.in_app',
+  email: 'preferences.channelHint.email',
+  sms: 'preferences.channelHint.sms',
+  push: 'preferences.channelHint.push',
+} as const satisfies Record<Channel, string>;
 
-/** The accessible name of one matrix cell: exactly "Billing: Email". */
-export const cellName = (categoryLabel: string, channel: Channel) => `${categoryLabel}: ${CHANNEL_NAMES[channel]}`;
+/** Each email delivery mode's name (catalog messages). */
+export const DIGEST_LABELS = {
+  immediate: 'preferences.digest.immediate',
+  hourly: 'preferences.digest.hourly',
+  daily: 'preferences.digest.daily',
+} as const satisfies Record<EmailDigestMode, string>;
+
+/** The accessible name of one matrix cell: exactly "Billing: Email" (« Facturation : E-mail »). */
+export const cellName = (intl: IntlShape, categoryLabel: string, channel: Channel) =>
+  intl.formatMessage({ id: 'preferences.matrix.cellName' }, { category: categoryLabel, channel: intl.formatMessage({ id: CHANNEL_NAMES[channel] }) });

@@ -10,6 +10,9 @@ export interface TimeZoneGroup {
   zones: TimeZoneOption[];
 }
 
+/** The region of zones outside any IANA region (`UTC`): the page names it in the reader's language. */
+export const OTHER_REGION = 'Other';
+
 /** The browser's own zone, offered as a shortcut. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -45,7 +48,7 @@ let cached: TimeZoneGroup[] | undefined;
 export function timeZoneGroups(extra?: string): TimeZoneGroup[] {
   cached ??= group(Intl.supportedValuesOf('timeZone'));
   if (!extra || cached.some((g) => g.zones.some((zone) => zone.value === extra))) return cached;
-  return [...cached, { region: 'Other', zones: [option(extra)] }];
+  return [...cached, { region: OTHER_REGION, zones: [option(extra)] }];
 }
 
 function option(zone: string): TimeZoneOption {
@@ -56,7 +59,7 @@ function option(zone: string): TimeZoneOption {
 function group(zones: string[]): TimeZoneGroup[] {
   const byRegion = new Map<string, TimeZoneOption[]>();
   for (const zone of zones) {
-    const region = zone.includes('/') ? zone.split('/')[0]! : 'Other';
+    const region = zone.includes('/') ? zone.split('/')[0]! : OTHER_REGION;
     byRegion.set(region, [...(byRegion.get(region) ?? []), option(zone)]);
   }
   return [...byRegion].map(([region, items]) => ({ region, zones: items }));

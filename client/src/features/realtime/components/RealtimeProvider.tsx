@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { SeqWatermark } from '@shared/inboxSync';
@@ -23,9 +24,13 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const userId = useCurrentUser().id;
   // Handlers are registered once; they read the latest navigate through this ref.
   const navigateRef = useRef(navigate);
+  // Toasts speak the language of the moment they show, not of when the socket was set up.
+  const intl = useIntl();
+  const intlRef = useRef(intl);
   useEffect(() => {
     navigateRef.current = navigate;
-  }, [navigate]);
+    intlRef.current = intl;
+  }, [navigate, intl]);
   const [connection, setConnection] = useState<SocketConnection | null>(null);
 
   useEffect(() => {
@@ -36,8 +41,8 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     const unregisterInbox = registerInboxHandlers(socket, {
       queryClient,
       tracker,
-      onLive: (item) => showNotificationToast(item, openInbox),
-      onReplayed: (count, critical) => showReplaySummaryToast(count, openInbox, critical),
+      onLive: (item) => showNotificationToast(intlRef.current, item, openInbox),
+      onReplayed: (count, critical) => showReplaySummaryToast(intlRef.current, count, openInbox, critical),
     });
     const unregisterPreferences = registerPreferencesHandlers(socket, queryClient);
     // A role change ends the user's sockets: each reconnect re-reads the session, so the navigation and

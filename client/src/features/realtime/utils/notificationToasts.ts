@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import { toast } from 'sonner';
 import { oneLineExcerpt } from '@shared/excerpt';
 import type { NotificationDto } from '@shared/schemas/notification';
@@ -14,25 +15,24 @@ export function snippet(text: string, max = SNIPPET_LENGTH): string {
  * stays until dismissed (its close button, reachable with Tab; or Alt+T to reach the toasts), since a
  * critical alert that vanished while nobody looked is as good as lost.
  */
-export function showNotificationToast(item: NotificationDto, openInbox: () => void): void {
+export function showNotificationToast(intl: IntlShape, item: NotificationDto, openInbox: () => void): void {
   const urgent = item.priority === 'high' || item.priority === 'critical';
   toast(item.title, {
     id: `notification-${item.id}`,
     description: item.body ? snippet(item.body) : undefined,
     className: urgent ? `toast--${item.priority}` : undefined,
     duration: item.priority === 'critical' ? Infinity : undefined,
-    action: { label: 'View', onClick: openInbox },
+    action: { label: intl.formatMessage({ id: 'realtime.toast.view' }), onClick: openInbox },
   });
 }
 
 /** The single summary toast after a reconnect replay; it stays until dismissed when it covers a critical one. */
-export function showReplaySummaryToast(count: number, openInbox: () => void, critical = 0): void {
-  const noun = count === 1 ? 'notification' : 'notifications';
-  toast(`${count} new ${noun} while you were away`, {
+export function showReplaySummaryToast(intl: IntlShape, count: number, openInbox: () => void, critical = 0): void {
+  toast(intl.formatMessage({ id: 'realtime.toast.replayed' }, { count }), {
     id: 'replay-summary',
-    description: critical > 0 ? `${critical} critical` : undefined,
+    description: critical > 0 ? intl.formatMessage({ id: 'realtime.toast.critical' }, { count: critical }) : undefined,
     className: critical > 0 ? 'toast--critical' : undefined,
     duration: critical > 0 ? Infinity : undefined,
-    action: { label: 'View', onClick: openInbox },
+    action: { label: intl.formatMessage({ id: 'realtime.toast.view' }), onClick: openInbox },
   });
 }

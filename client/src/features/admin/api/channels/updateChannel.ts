@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { ChannelStatusDto, ExternalChannelName } from '@shared/schemas/delivery';
-import { apiFetch, isApiError } from '../../../../lib/api';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
+import { apiFetch } from '../../../../lib/api';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { channelStatusesOptions } from './getChannelStatuses';
 
 interface UpdateChannelVars {
@@ -18,6 +20,7 @@ export function updateChannel({ channel, enabled }: UpdateChannelVars): Promise<
 /** The "Email enabled" switch: flips at once, rolls back if the server refuses. */
 export function useUpdateChannel() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const { queryKey } = channelStatusesOptions();
   return useMutation({
     mutationFn: updateChannel,
@@ -28,14 +31,12 @@ export function useUpdateChannel() {
       return { previous };
     },
     onSuccess: (_status, { channel, enabled }) => {
-      const label = CHANNEL_LABELS[channel];
-      toast.success(
-        enabled ? `${label} is on again; held-back deliveries go out now.` : `${label} is off: new notifications skip it and pending deliveries wait.`,
-      );
+      const label = intl.formatMessage({ id: CHANNEL_LABEL_IDS[channel] });
+      toast.success(intl.formatMessage({ id: enabled ? 'admin.channels.onAgain' : 'admin.channels.off' }, { channel: label }));
     },
     onError: (error, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-      toast.error(isApiError(error) ? error.message : 'Could not change the channel. Please try again.');
+      toast.error(apiErrorMessage(intl, error, 'admin.channels.changeFailed'));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });

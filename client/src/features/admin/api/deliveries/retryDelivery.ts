@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { DeliveryDto, DeliveryPage } from '@shared/schemas/delivery';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 import { apiFetch, isApiError } from '../../../../lib/api';
 import { channelStatusesOptions } from '../channels/getChannelStatuses';
 import { deliveryKeys } from './keys';
@@ -13,6 +15,7 @@ export function retryDelivery(id: string): Promise<DeliveryDto> {
 /** "Retry" on a failed or dead delivery: the row shows it pending at once, every list refreshes after. */
 export function useRetryDelivery() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   return useMutation({
     mutationFn: retryDelivery,
     onSuccess: (delivery) => {
@@ -22,15 +25,13 @@ export function useRetryDelivery() {
           pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === delivery.id ? delivery : item)) })),
         },
       );
-      toast.success('Delivery queued again. The worker is on it.');
+      toast.success(intl.formatMessage({ id: 'admin.deliveries.retried' }));
     },
     onError: (error) => {
       toast.error(
         isApiError(error, 409)
-          ? 'This delivery is no longer failed or dead, so there is nothing to retry.'
-          : isApiError(error)
-            ? error.message
-            : 'Could not retry the delivery. Please try again.',
+          ? intl.formatMessage({ id: 'admin.deliveries.notRetryable' })
+          : apiErrorMessage(intl, error, 'admin.deliveries.retryFailed'),
       );
     },
     onSettled: () =>

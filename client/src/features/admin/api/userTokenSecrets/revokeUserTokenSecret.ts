@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { UserTokenSecretDto, UserTokenSecretList } from '@shared/schemas/userTokens';
-import { apiFetch, isApiError } from '../../../../lib/api';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
+import { apiFetch } from '../../../../lib/api';
 import { userTokenSecretsOptions } from './getUserTokenSecrets';
 
 /**
@@ -15,6 +17,7 @@ export function revokeUserTokenSecret(id: string): Promise<UserTokenSecretDto> {
 /** "Revoke", after the admin confirmed; the row turns "Revoked". */
 export function useRevokeUserTokenSecret() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const { queryKey } = userTokenSecretsOptions();
   return useMutation({
     mutationFn: revokeUserTokenSecret,
@@ -23,9 +26,9 @@ export function useRevokeUserTokenSecret() {
         queryKey,
         (list) => list && { ...list, items: list.items.map((item) => (item.id === revoked.id ? revoked : item)) },
       );
-      toast.success(`“${revoked.name}” (${revoked.id}) is revoked.`);
+      toast.success(intl.formatMessage({ id: 'admin.userTokens.revoked' }, { name: revoked.name, kid: revoked.id }));
     },
-    onError: (error) => toast.error(isApiError(error) ? error.message : 'Could not revoke the secret. Please try again.'),
+    onError: (error) => toast.error(apiErrorMessage(intl, error, 'admin.userTokens.revokeFailed')),
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { KeyRound } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ApiKeyDto, CreatedApiKey } from '@shared/schemas/directory';
 import { useNow } from '../../../../hooks/useNow';
 import { useApiKeys } from '../../api/getApiKeys';
@@ -16,6 +17,7 @@ import { SecretDialog } from './SecretDialog';
 
 /** `/admin/api-keys`: the keys services send with; create (secret shown once) and revoke. */
 export function ApiKeysPage() {
+  const intl = useIntl();
   const keys = useApiKeys();
   const revoke = useRevokeApiKey();
   const now = useNow(30_000);
@@ -26,34 +28,46 @@ export function ApiKeysPage() {
   return (
     <div className="admin-page admin-page--wide">
       <PageHeader
-        title="API keys"
+        title={intl.formatMessage({ id: 'admin.apiKeys.title' })}
         subtitle={
-          <>
-            Services send with <code>Authorization: Bearer &lt;key&gt;</code>. See the{' '}
-            <a href="/api/docs" target="_blank" rel="noreferrer">
-              API docs
-            </a>
-            .
-          </>
+          <FormattedMessage
+            id="admin.apiKeys.subtitle"
+            values={{
+              header: <code>Authorization: Bearer &lt;key&gt;</code>,
+              docs: (chunks) => (
+                <a href="/api/docs" target="_blank" rel="noreferrer">
+                  {chunks}
+                </a>
+              ),
+            }}
+          />
         }
       />
       <div className="stack">
         <CreateApiKeyForm onCreated={setCreated} />
-        <TableCard titleId="api-keys-title" title="Keys" count={keys.data && `${active} active`}>
+        <TableCard titleId="api-keys-title" title={intl.formatMessage({ id: 'admin.apiKeys.keys' })} count={keys.data && intl.formatMessage({ id: 'admin.apiKeys.activeCount' }, { count: active })}>
           <QueryView
             query={keys}
-            loadingLabel="Loading API keys"
+            loadingLabel={intl.formatMessage({ id: 'admin.apiKeys.loading' })}
             skeletonRows={3}
-            errorTitle="Couldn’t load API keys"
+            errorTitle={intl.formatMessage({ id: 'admin.apiKeys.loadFailed' })}
             isEmpty={(data) => data.length === 0}
             empty={
-              <EmptyState Icon={KeyRound} title="No API keys yet">
-                Create one to let a service send notifications.
+              <EmptyState Icon={KeyRound} title={intl.formatMessage({ id: 'admin.apiKeys.empty.title' })}>
+                <FormattedMessage id="admin.apiKeys.empty.text" />
               </EmptyState>
             }
           >
             {(data) => (
-              <DataTable testId="api-keys-table" columns={['Name', 'Key', 'Scopes', 'Created', 'Last used', 'Status', ACTIONS_COLUMN]}>
+              <DataTable testId="api-keys-table" columns={[
+                  intl.formatMessage({ id: 'admin.col.name' }),
+                  intl.formatMessage({ id: 'admin.apiKeys.col.key' }),
+                  intl.formatMessage({ id: 'admin.apiKeys.col.scopes' }),
+                  intl.formatMessage({ id: 'admin.col.created' }),
+                  intl.formatMessage({ id: 'admin.col.lastUsed' }),
+                  intl.formatMessage({ id: 'admin.col.status' }),
+                  ACTIONS_COLUMN,
+                ]}>
                 {data.map((key) => (
                   <ApiKeyRow key={key.id} apiKey={key} now={now} onRevoke={() => setRevoking(key)} />
                 ))}
@@ -66,15 +80,14 @@ export function ApiKeysPage() {
       <SecretDialog created={created} onClose={() => setCreated(null)} />
       <ConfirmDialog
         open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        confirmLabel="Revoke key"
+        title={intl.formatMessage({ id: 'admin.apiKeys.revoke.title' }, { name: revoking?.name ?? '' })}
+        confirmLabel={intl.formatMessage({ id: 'admin.apiKeys.revoke.confirm' })}
         pending={revoke.isPending}
         onClose={() => setRevoking(null)}
         onConfirm={() => revoking && revoke.mutate(revoking.id, { onSettled: () => setRevoking(null) })}
       >
         <p>
-          Every request made with <code>{revoking?.prefix}…</code> fails from now on. Services still using it stop
-          sending notifications. This can’t be undone.
+          <FormattedMessage id="admin.apiKeys.revoke.text" values={{ prefix: <code>{revoking?.prefix}…</code> }} />
         </p>
       </ConfirmDialog>
     </div>
@@ -83,15 +96,16 @@ export function ApiKeysPage() {
 
 /** One key: name, prefix, scopes, use and status, with "Revoke" while it is active. */
 function ApiKeyRow({ apiKey, now, onRevoke }: { apiKey: ApiKeyDto; now: number; onRevoke: () => void }) {
+  const intl = useIntl();
   return (
     <tr className={apiKey.revokedAt ? 'is-muted' : undefined} data-testid="api-key-row">
-      <td data-label="Name" className="data-table__primary">
+      <td data-label={intl.formatMessage({ id: 'admin.col.name' })} className="data-table__primary">
         {apiKey.name}
       </td>
-      <td data-label="Key">
+      <td data-label={intl.formatMessage({ id: 'admin.apiKeys.col.key' })}>
         <code>{apiKey.prefix}…</code>
       </td>
-      <td data-label="Scopes">
+      <td data-label={intl.formatMessage({ id: 'admin.apiKeys.col.scopes' })}>
         <span className="chips">
           {apiKey.scopes.map((scope) => (
             <span key={scope} className="chip chip--mono">
@@ -100,30 +114,34 @@ function ApiKeyRow({ apiKey, now, onRevoke }: { apiKey: ApiKeyDto; now: number; 
           ))}
         </span>
       </td>
-      <td data-label="Created">
+      <td data-label={intl.formatMessage({ id: 'admin.col.created' })}>
         <RelativeTime iso={apiKey.createdAt} now={now} />
       </td>
-      <td data-label="Last used">
-        {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} now={now} /> : <span className="muted">Never</span>}
+      <td data-label={intl.formatMessage({ id: 'admin.col.lastUsed' })}>
+        {apiKey.lastUsedAt ? <RelativeTime iso={apiKey.lastUsedAt} now={now} /> : <span className="muted">
+            <FormattedMessage id="admin.never" />
+          </span>}
       </td>
-      <td data-label="Status">
+      <td data-label={intl.formatMessage({ id: 'admin.col.status' })}>
         {apiKey.revokedAt ? (
-          <span className="status-badge status-badge--cancelled" title={`Revoked ${apiKey.revokedAt}`}>
-            Revoked
+          <span className="status-badge status-badge--cancelled" title={intl.formatMessage({ id: 'admin.revokedAt' }, { when: apiKey.revokedAt })}>
+            <FormattedMessage id="admin.status.revoked" />
           </span>
         ) : (
-          <span className="status-badge status-badge--sent">Active</span>
+          <span className="status-badge status-badge--sent">
+            <FormattedMessage id="admin.status.active" />
+          </span>
         )}
       </td>
-      <td data-label="Actions" className="data-table__actions">
+      <td data-label={intl.formatMessage({ id: 'admin.table.actions' })} className="data-table__actions">
         {!apiKey.revokedAt && (
           <button
             type="button"
             className="btn btn--ghost btn--sm btn--danger-text"
-            aria-label={`Revoke ${apiKey.name}`}
+            aria-label={intl.formatMessage({ id: 'admin.revokeLabel' }, { name: apiKey.name })}
             onClick={onRevoke}
           >
-            Revoke
+            <FormattedMessage id="admin.revoke" />
           </button>
         )}
       </td>

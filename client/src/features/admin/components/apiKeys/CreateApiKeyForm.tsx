@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CreatedApiKey } from '@shared/schemas/directory';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@shared/types';
 import { useCreateApiKey } from '../../api/createApiKey';
@@ -11,13 +12,14 @@ import { FormField } from '../common/FormField';
 
 const FIELDS = ['name', 'scopes'] as const;
 
-const SCOPE_HINTS: Record<ApiKeyScope, string> = {
-  'notifications:write': 'Send notifications and manage topics',
-  'users:write': 'Create and update recipients',
-};
+const SCOPE_HINTS = {
+  'notifications:write': 'admin.apiKeys.scope.notifications',
+  'users:write': 'admin.apiKeys.scope.users',
+} as const satisfies Record<ApiKeyScope, string>;
 
 /** "Create API key": a name and scopes; the parent shows the secret. */
 export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
+  const intl = useIntl();
   const create = useCreateApiKey();
   // One request per click: a double click must not create two (or fail the second as a duplicate).
   const guard = useSubmitGuard();
@@ -32,8 +34,8 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = {
-      name: name.trim() ? undefined : 'Give the key a name, e.g. the service that uses it.',
-      scopes: scopes.length > 0 ? undefined : 'Pick at least one scope.',
+      name: name.trim() ? undefined : intl.formatMessage({ id: 'admin.apiKeys.create.nameMissing' }),
+      scopes: scopes.length > 0 ? undefined : intl.formatMessage({ id: 'admin.apiKeys.create.scopesMissing' }),
     };
     if (!form.check(next)) return;
     if (!guard.begin()) return;
@@ -53,16 +55,16 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="create-key-title">
       <h2 id="create-key-title" className="card__title">
-        Create API key
+        <FormattedMessage id="admin.apiKeys.create.title" />
       </h2>
       <div className="create-inline">
-        <FormField id="api-key-name" label="Name" error={errors.name} className="create-inline__name">
+        <FormField id="api-key-name" label={intl.formatMessage({ id: 'admin.col.name' })} error={errors.name} className="create-inline__name">
           {(control) => (
             <input
               {...control}
               type="text"
               maxLength={100}
-              placeholder="Billing service"
+              placeholder={intl.formatMessage({ id: 'admin.apiKeys.create.namePlaceholder' })}
               value={name}
               onChange={(event) => {
                 setName(event.target.value);
@@ -72,7 +74,9 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
           )}
         </FormField>
         <fieldset className="fieldset" aria-describedby={errors.scopes ? 'api-key-scopes-error' : undefined}>
-          <legend>Scopes</legend>
+          <legend>
+            <FormattedMessage id="admin.apiKeys.col.scopes" />
+          </legend>
           <div className="checkbox-row">
             {API_KEY_SCOPES.map((scope) => (
               <label key={scope} className="checkbox checkbox--described">
@@ -83,14 +87,16 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
                 />
                 <span>
                   <code>{scope}</code>
-                  <span className="checkbox__hint">{SCOPE_HINTS[scope]}</span>
+                  <span className="checkbox__hint">
+                    <FormattedMessage id={SCOPE_HINTS[scope]} />
+                  </span>
                 </span>
               </label>
             ))}
           </div>
           <FieldError id="api-key-scopes" message={errors.scopes} />
         </fieldset>
-        <CreateButton label="Create API key" pending={create.isPending} large />
+        <CreateButton label={intl.formatMessage({ id: 'admin.apiKeys.create.title' })} pending={create.isPending} large />
       </div>
       <FormError error={create.error} placed={form.placed} />
     </form>

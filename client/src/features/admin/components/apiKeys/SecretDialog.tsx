@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Check, Copy, TriangleAlert } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CreatedApiKey } from '@shared/schemas/directory';
 import { Dialog } from '../../../../components/Dialog';
 
 /** Shows a new key's secret, once, with a copy button; closing it is the last chance to copy. */
 export function SecretDialog({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {
+  const intl = useIntl();
   const [copied, setCopied] = useState(false);
 
   const copy = async () => {
@@ -25,21 +27,23 @@ export function SecretDialog({ created, onClose }: { created: CreatedApiKey | nu
   return (
     <Dialog
       open={created !== null}
-      title={`“${created?.apiKey.name ?? ''}” is ready`}
+      title={intl.formatMessage({ id: 'admin.apiKeys.secret.title' }, { name: created?.apiKey.name ?? '' })}
       onClose={close}
       testId="api-key-secret-dialog"
       footer={
         <button type="button" className="btn btn--primary" onClick={close}>
-          I’ve saved the key
+          <FormattedMessage id="admin.apiKeys.secret.saved" />
         </button>
       }
     >
       <div className="alert alert--warning">
         <TriangleAlert size={16} aria-hidden />
-        <p className="alert__title">Copy this key now. You won’t be able to see it again.</p>
+        <p className="alert__title">
+          <FormattedMessage id="admin.apiKeys.secret.warning" />
+        </p>
       </div>
       <label htmlFor="api-key-secret" className="field__label">
-        Secret key
+        <FormattedMessage id="admin.apiKeys.secret.label" />
       </label>
       <div className="secret">
         <input
@@ -52,12 +56,12 @@ export function SecretDialog({ created, onClose }: { created: CreatedApiKey | nu
         />
         <button type="button" className="btn btn--secondary" onClick={() => void copy()}>
           {copied ? <Check size={15} aria-hidden /> : <Copy size={15} aria-hidden />}
-          {copied ? 'Copied' : 'Copy'}
+          <FormattedMessage id={copied ? 'admin.copy.copied' : 'admin.copy.copy'} />
         </button>
       </div>
       <p className="field__hint" aria-live="polite">
-        {copied ? 'Copied to the clipboard.' : 'Store it in your service’s secret manager.'} It is stored hashed; lost
-        keys can only be revoked and replaced.
+        <FormattedMessage id={copied ? 'admin.apiKeys.secret.copied' : 'admin.apiKeys.secret.store'} />{' '}
+        <FormattedMessage id="admin.apiKeys.secret.hashed" />
       </p>
     </Dialog>
   );

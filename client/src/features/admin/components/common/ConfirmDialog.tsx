@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { Dialog } from '../../../../components/Dialog';
 
 interface ConfirmDialogProps {
@@ -19,11 +20,12 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  cancelLabel = 'Keep it',
+  cancelLabel,
   pending = false,
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
+  const intl = useIntl();
   return (
     <Dialog
       open={open}
@@ -34,10 +36,10 @@ export function ConfirmDialog({
       footer={
         <>
           <button type="button" className="btn btn--secondary" onClick={onClose} disabled={pending} autoFocus>
-            {cancelLabel}
+            {cancelLabel ?? intl.formatMessage({ id: 'admin.confirm.keep' })}
           </button>
           <button type="button" className="btn btn--danger" onClick={onConfirm} disabled={pending}>
-            {pending ? 'Working…' : confirmLabel}
+            {pending ? intl.formatMessage({ id: 'admin.confirm.working' }) : confirmLabel}
           </button>
         </>
       }

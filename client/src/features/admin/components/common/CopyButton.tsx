@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import clsx from 'clsx';
 import { Check, Copy } from 'lucide-react';
+import { useIntl } from 'react-intl';
 
 interface CopyButtonProps {
   /** What lands on the clipboard. */
@@ -19,6 +20,7 @@ interface CopyButtonProps {
  * <CopyButton text={secret.id} label={`Copy kid ${secret.id}`} iconOnly />
  */
 export function CopyButton({ text, label, iconOnly = false, onBlocked }: CopyButtonProps) {
+  const intl = useIntl();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -46,10 +48,10 @@ export function CopyButton({ text, label, iconOnly = false, onBlocked }: CopyBut
         onClick={() => void copy()}
       >
         <Icon size={iconOnly ? 14 : 15} aria-hidden />
-        {!iconOnly && (copied ? 'Copied' : label)}
+        {!iconOnly && (copied ? intl.formatMessage({ id: 'admin.copy.copied' }) : label)}
       </button>
       <span className="sr-only" role="status">
-        {copied ? 'Copied to the clipboard' : ''}
+        {copied ? intl.formatMessage({ id: 'admin.copy.announce' }) : ''}
       </span>
     </>
   );

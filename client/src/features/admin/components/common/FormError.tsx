@@ -1,5 +1,6 @@
 import { CircleAlert } from 'lucide-react';
-import { isApiError } from '../../../../lib/api';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 import { sentence } from '../../utils/format';
 
 interface FormErrorProps {
@@ -10,14 +11,20 @@ interface FormErrorProps {
 
 /** A failed form submission's summary alert. */
 export function FormError({ error, placed = false }: FormErrorProps) {
+  const intl = useIntl();
   if (!error) return null;
-  const message = isApiError(error) ? sentence(error.message) : 'Could not reach the server. Please try again.';
+  const message = sentence(apiErrorMessage(intl, error, 'admin.form.unreachable'));
   return (
     <div className="alert alert--error" role="alert">
       <CircleAlert size={16} aria-hidden />
       <p className="alert__title">
         {message}
-        {placed && ' See the highlighted fields.'}
+        {placed && (
+          <>
+            {' '}
+            <FormattedMessage id="admin.form.seeFields" />
+          </>
+        )}
       </p>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LucideIcon } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 
 /** Placeholder rows while a table's first page loads. */
 export function TableSkeleton({ rows = 5, label }: { rows?: number; label: string }) {
@@ -18,12 +20,13 @@ export function TableSkeleton({ rows = 5, label }: { rows?: number; label: strin
 
 /** A failed load, with "Try again". */
 export function ErrorState({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
+  const intl = useIntl();
   return (
     <div className="empty-state" role="alert">
       <p className="empty-state__title">{title}</p>
-      <p className="empty-state__text">{error.message}</p>
+      <p className="empty-state__text">{apiErrorMessage(intl, error, 'errors.unreachable')}</p>
       <button type="button" className="btn btn--secondary" onClick={onRetry}>
-        Try again
+        <FormattedMessage id="common.tryAgain" />
       </button>
     </div>
   );
@@ -55,7 +58,7 @@ export function LoadMore({ query }: { query: PagedQuery }) {
   return (
     <div className="table-more">
       <button type="button" className="btn btn--secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-        {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        <FormattedMessage id={query.isFetchingNextPage ? 'common.loading' : 'admin.loadMore'} />
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import clsx from 'clsx';
+import { FormattedMessage } from 'react-intl';
 import type { SendStatus } from '@shared/types';
 
 const LABELS: Record<SendStatus, string> = {
@@ -9,11 +10,19 @@ const LABELS: Record<SendStatus, string> = {
   failed: 'Failed',
 };
 
+const LABEL_IDS = {
+  scheduled: 'admin.sendStatus.scheduled',
+  processing: 'admin.sendStatus.processing',
+  sent: 'admin.sendStatus.sent',
+  cancelled: 'admin.sendStatus.cancelled',
+  failed: 'admin.sendStatus.failed',
+} as const satisfies Record<SendStatus, string>;
+
 /** A send's status as a coloured pill. */
 export function SendStatusBadge({ status }: { status: SendStatus }) {
   return (
     <span className={clsx('status-badge', `status-badge--${status}`)} data-testid="send-status">
-      {LABELS[status]}
+      <FormattedMessage id={LABEL_IDS[status]} />
     </span>
   );
 }

@@ -1,5 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { LoaderCircle, Search, X } from 'lucide-react';
+import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 import type { UserDto } from '@shared/schemas/directory';
 import { useUserSearch } from '../../api/searchUsers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -26,6 +28,7 @@ interface UserPickerProps {
  * <UserPicker inputId="to-people" selected={people} onChange={setPeople} />
  */
 export function UserPicker({ inputId, selected, onChange, placeholder, excludeIds, describedBy, invalid }: UserPickerProps) {
+  const intl = useIntl();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -39,13 +42,13 @@ export function UserPicker({ inputId, selected, onChange, placeholder, excludeId
   const activeUser = open ? matches[activeIndex] : undefined;
   const optionId = (user: UserDto) => `${listId}-${user.id}`;
   const note = search.isPending
-    ? 'Searching…'
+    ? intl.formatMessage({ id: 'admin.userPicker.searching' })
     : search.isError
-      ? search.error.message
+      ? apiErrorMessage(intl, search.error, 'errors.unreachable')
       : matches.length === 0
         ? term
-          ? `No one matches “${term}”.`
-          : 'Everyone shown is already picked.'
+          ? intl.formatMessage({ id: 'admin.userPicker.noMatch' }, { term })
+          : intl.formatMessage({ id: 'admin.userPicker.allPicked' })
         : null;
 
   const pick = (user: UserDto) => {
@@ -77,14 +80,14 @@ export function UserPicker({ inputId, selected, onChange, placeholder, excludeId
   return (
     <div className="user-picker">
       {selected.length > 0 && (
-        <ul className="user-picker__chips" aria-label="Picked people">
+        <ul className="user-picker__chips" aria-label={intl.formatMessage({ id: 'admin.userPicker.picked' })}>
           {selected.map((user) => (
             <li key={user.id} className="picked-chip">
               <span className="picked-chip__name">{user.name || user.email}</span>
               <button
                 type="button"
                 className="picked-chip__remove"
-                aria-label={`Remove ${user.name || user.email}`}
+                aria-label={intl.formatMessage({ id: 'admin.userPicker.remove' }, { name: user.name || user.email })}
                 onClick={() => remove(user)}
               >
                 <X size={12} aria-hidden />
@@ -106,7 +109,7 @@ export function UserPicker({ inputId, selected, onChange, placeholder, excludeId
           aria-activedescendant={activeUser ? optionId(activeUser) : undefined}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
-          placeholder={placeholder ?? 'Search by name, email or external id'}
+          placeholder={placeholder ?? intl.formatMessage({ id: 'admin.userPicker.placeholder' })}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
@@ -127,7 +130,7 @@ export function UserPicker({ inputId, selected, onChange, placeholder, excludeId
             </p>
           )}
           {matches.length > 0 && (
-            <ul id={listId} role="listbox" aria-label="Matching people" className="user-picker__list">
+            <ul id={listId} role="listbox" aria-label={intl.formatMessage({ id: 'admin.userPicker.matches' })} className="user-picker__list">
               {matches.map((user, index) => (
                 <li
                   key={user.id}

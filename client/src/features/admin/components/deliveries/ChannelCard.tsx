@@ -1,8 +1,9 @@
 import clsx from 'clsx';
 import { BellRing, Mail, MessageSquareText, type LucideIcon } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { DELIVERY_STATUSES, type ChannelStatusDto, type DeliveryStatus, type ExternalChannelName } from '@shared/schemas/delivery';
 import type { DeliveryFilters } from '../../api/deliveries/keys';
-import { CHANNEL_LABELS, formatCount } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { BreakerBadge } from './BreakerBadge';
 import { ChannelSwitch } from './ChannelSwitch';
 import { DELIVERY_STATUS_LABELS } from './deliveryLabels';
@@ -23,8 +24,9 @@ interface ChannelCardProps {
 
 /** One channel's summary: provider, runtime switch, breaker, and how many deliveries are in each status. */
 export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
+  const intl = useIntl();
   const Icon = ICONS[status.channel];
-  const label = CHANNEL_LABELS[status.channel];
+  const label = intl.formatMessage({ id: CHANNEL_LABEL_IDS[status.channel] });
   const titleId = `channel-card-${status.channel}`;
   const statuses = status.counts.cancelled > 0 ? DELIVERY_STATUSES : SHOWN;
   return (
@@ -43,13 +45,13 @@ export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
             {label}
           </h2>
           <p className="channel-card__provider">
-            via <code className="mono">{status.provider}</code>
+            <FormattedMessage id="admin.channel.via" values={{ provider: <code className="mono">{status.provider}</code> }} />
           </p>
         </div>
         <ChannelSwitch status={status} />
       </header>
       <BreakerBadge breaker={status.breaker} />
-      <ul className="channel-counts" aria-label={`${label} delivery counts`}>
+      <ul className="channel-counts" aria-label={intl.formatMessage({ id: 'admin.channel.counts' }, { channel: label })}>
         {statuses.map((value) => (
           <li key={value}>
             <button
@@ -57,10 +59,15 @@ export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
               className={clsx('channel-counts__item', status.counts[value] > 0 && `channel-counts__item--${value}`)}
               onClick={() => onPick(status.channel, value)}
               aria-pressed={filters.channel === status.channel && filters.status === value}
-              aria-label={`${formatCount(status.counts[value])} ${DELIVERY_STATUS_LABELS[value].toLowerCase()}: show these ${label} deliveries`}
+              aria-label={intl.formatMessage(
+                { id: 'admin.channel.countLabel' },
+                { count: intl.formatNumber(status.counts[value]), status: intl.formatMessage({ id: DELIVERY_STATUS_LABELS[value] }).toLocaleLowerCase(intl.locale), channel: label },
+              )}
             >
-              <span className="channel-counts__value">{formatCount(status.counts[value])}</span>
-              <span className="channel-counts__label">{DELIVERY_STATUS_LABELS[value]}</span>
+              <span className="channel-counts__value">{intl.formatNumber(status.counts[value])}</span>
+              <span className="channel-counts__label">
+                <FormattedMessage id={DELIVERY_STATUS_LABELS[value]} />
+              </span>
             </button>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { DeliveryStatus, ExternalChannelName } from '@shared/schemas/delivery';
 import { useChannelStatuses } from '../../api/channels/getChannelStatuses';
 import type { DeliveryFilters } from '../../api/deliveries/keys';
@@ -11,9 +12,10 @@ interface ChannelCardsProps {
 
 /** The three channel cards over the deliveries table. */
 export function ChannelCards({ filters, onPick }: ChannelCardsProps) {
+  const intl = useIntl();
   const query = useChannelStatuses();
   if (query.isError) {
-    return <ErrorState title="Couldn’t load the channels" error={query.error} onRetry={() => void query.refetch()} />;
+    return <ErrorState title={intl.formatMessage({ id: 'admin.channels.loadFailed' })} error={query.error} onRetry={() => void query.refetch()} />;
   }
   return (
     <div className="channel-cards" aria-busy={query.isPending}>

@@ -1,7 +1,8 @@
+import { FormattedMessage } from 'react-intl';
 import type { ChannelStatusDto } from '@shared/schemas/delivery';
 import { Switch } from '../../../../components/Switch';
 import { useUpdateChannel } from '../../api/channels/updateChannel';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 
 /** The runtime switch of one channel, named "Email enabled" etc. for assistive tech. */
 export function ChannelSwitch({ status }: { status: ChannelStatusDto }) {
@@ -11,9 +12,10 @@ export function ChannelSwitch({ status }: { status: ChannelStatusDto }) {
       id={`channel-switch-${status.channel}`}
       className="switch--status"
       label={
-        <>
-          <span className="sr-only">{CHANNEL_LABELS[status.channel]} </span>enabled
-        </>
+        <FormattedMessage
+          id="admin.channel.enabled"
+          values={{ channel: <FormattedMessage id={CHANNEL_LABEL_IDS[status.channel]} />, hidden: (chunks) => <span className="sr-only">{chunks}</span> }}
+        />
       }
       checked={status.enabled}
       disabled={update.isPending}

@@ -1,4 +1,5 @@
 import { Activity, FilterX } from 'lucide-react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import {
   DELIVERY_STATUSES,
   EXTERNAL_CHANNEL_NAMES,
@@ -8,7 +9,7 @@ import {
 import { DELIVERIES_REFRESH_MS, useDeliveries } from '../../api/deliveries/getDeliveries';
 import type { DeliveryFilters as Filters } from '../../api/deliveries/keys';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { PageHeader } from '../common/PageHeader';
 import { PagedQueryView } from '../common/PagedQueryView';
 import { EmptyState } from '../common/QueryStates';
@@ -20,11 +21,17 @@ import { DELIVERY_STATUS_LABELS, formatClock } from './deliveryLabels';
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;
 
-/** "dead email deliveries", "deliveries" … for the empty state. */
-function describe(filters: Filters): string {
-  return [filters.status && DELIVERY_STATUS_LABELS[filters.status].toLowerCase(), filters.channel && CHANNEL_LABELS[filters.channel], 'deliveries']
-    .filter(Boolean)
-    .join(' ');
+/** "No dead email deliveries", "No deliveries" … for the empty state. */
+function describe(intl: IntlShape, filters: Filters): string {
+  return intl.formatMessage(
+    { id: 'admin.deliveries.none' },
+    {
+      status: filters.status ? intl.formatMessage({ id: DELIVERY_STATUS_LABELS[filters.status] }).toLocaleLowerCase(intl.locale) : '',
+      channel: filters.channel ? intl.formatMessage({ id: CHANNEL_LABEL_IDS[filters.channel] }) : '',
+    },
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -32,6 +39,7 @@ function describe(filters: Filters): string {
  * its attempts, filtered by channel and status (kept in the URL). Refreshes every 5 seconds.
  */
 export function DeliveriesPage() {
+  const intl = useIntl();
   const [params, setFilters] = useSearchParamFilters();
   const filters: Filters = {
     channel: oneOf(EXTERNAL_CHANNEL_NAMES, params.get('channel')),
@@ -48,8 +56,8 @@ export function DeliveriesPage() {
   return (
     <div className="admin-page admin-page--wide">
       <PageHeader
-        title="Deliveries"
-        subtitle={`Email, SMS and push on their way out of the app. Refreshes every ${DELIVERIES_REFRESH_MS / 1000} seconds.`}
+        title={intl.formatMessage({ id: 'admin.deliveries.title' })}
+        subtitle={intl.formatMessage({ id: 'admin.deliveries.subtitle' }, { seconds: DELIVERIES_REFRESH_MS / 1000 })}
       />
       <ChannelCards filters={filters} onPick={pick} />
       <div className="toolbar" id="deliveries-list">
@@ -57,25 +65,23 @@ export function DeliveriesPage() {
         {filtered && (
           <button type="button" className="btn btn--ghost" onClick={() => setFilters({ channel: '', status: '' })}>
             <FilterX size={15} aria-hidden />
-            Clear filters
+            <FormattedMessage id="admin.deliveries.clearFilters" />
           </button>
         )}
         {query.dataUpdatedAt > 0 && (
           <p className="toolbar__note muted" aria-live="off">
-            Updated {formatClock(new Date(query.dataUpdatedAt).toISOString())}
+            <FormattedMessage id="admin.deliveries.updated" values={{ time: formatClock(intl, new Date(query.dataUpdatedAt).toISOString()) }} />
           </p>
         )}
       </div>
-      <section className="card card--flush" aria-label="Deliveries">
+      <section className="card card--flush" aria-label={intl.formatMessage({ id: 'admin.deliveries.title' })}>
         <PagedQueryView
           query={query}
-          loadingLabel="Loading deliveries"
-          errorTitle="Couldn’t load the deliveries"
+          loadingLabel={intl.formatMessage({ id: 'admin.deliveries.loading' })}
+          errorTitle={intl.formatMessage({ id: 'admin.deliveries.loadFailed' })}
           empty={
-            <EmptyState Icon={Activity} title={`No ${describe(filters)}`}>
-              {filtered
-                ? 'Try another channel or status.'
-                : 'Critical notifications, and categories that default to email, SMS or push, create deliveries here.'}
+            <EmptyState Icon={Activity} title={describe(intl, filters)}>
+              <FormattedMessage id={filtered ? 'admin.deliveries.noMatch' : 'admin.deliveries.empty'} />
             </EmptyState>
           }
         >

@@ -1,9 +1,10 @@
 import { useState, type MouseEvent } from 'react';
 import clsx from 'clsx';
 import { ChevronRight } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { DeliveryDto } from '@shared/schemas/delivery';
 import { useNow } from '../../../../hooks/useNow';
-import { CHANNEL_LABELS, formatCount } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { ACTIONS_COLUMN, DataTable, type DataTableColumn } from '../common/DataTable';
 import { RelativeTime } from '../common/TimeCell';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
@@ -24,6 +25,7 @@ interface DeliveriesTableProps {
  * Failed and dead rows have "Retry".
  */
 export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideNotification = false }: DeliveriesTableProps) {
+  const intl = useIntl();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const now = useNow(15_000);
   const toggle = (id: string) =>
@@ -33,13 +35,13 @@ export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideN
       return next;
     });
   const columns: DataTableColumn[] = [
-    'Time',
-    'Channel',
-    'Recipient',
-    ...(hideNotification ? [] : ['Notification']),
-    'Status',
-    { label: 'Attempts', numeric: true },
-    'Last error',
+    intl.formatMessage({ id: 'admin.deliveries.col.time' }),
+    intl.formatMessage({ id: 'admin.deliveries.col.channel' }),
+    intl.formatMessage({ id: 'admin.deliveries.col.recipient' }),
+    ...(hideNotification ? [] : [intl.formatMessage({ id: 'admin.deliveries.col.notification' })]),
+    intl.formatMessage({ id: 'admin.col.status' }),
+    { label: intl.formatMessage({ id: 'admin.deliveries.col.attempts' }), numeric: true },
+    intl.formatMessage({ id: 'admin.deliveries.col.lastError' }),
     ACTIONS_COLUMN,
   ];
 
@@ -61,7 +63,7 @@ export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideN
             data-status={delivery.status}
             onClick={onRowClick}
           >
-            <td data-label="Time" className="data-table__primary delivery-row__time">
+            <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.time' })} className="data-table__primary delivery-row__time">
               <button
                 type="button"
                 className="disclosure"
@@ -70,28 +72,32 @@ export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideN
                 onClick={() => toggle(delivery.id)}
               >
                 <ChevronRight size={15} className="disclosure__icon" aria-hidden />
-                <span className="sr-only">{expanded ? 'Hide' : 'Show'} attempts, queued </span>
+                <span className="sr-only">
+                  <FormattedMessage id="admin.deliveries.toggleAttempts" values={{ expanded: expanded ? 'yes' : 'no' }} />{' '}
+                </span>
                 <RelativeTime iso={delivery.createdAt} now={now} />
               </button>
             </td>
-            <td data-label="Channel">
-              <span className="chip">{CHANNEL_LABELS[delivery.channel]}</span>
+            <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.channel' })}>
+              <span className="chip">
+                <FormattedMessage id={CHANNEL_LABEL_IDS[delivery.channel]} />
+              </span>
             </td>
-            <td data-label="Recipient" className="delivery-row__recipient">
+            <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.recipient' })} className="delivery-row__recipient">
               <RecipientCell delivery={delivery} />
             </td>
             {!hideNotification && (
-              <td data-label="Notification" className="delivery-row__title">
+              <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.notification' })} className="delivery-row__title">
                 {delivery.notificationTitle}
               </td>
             )}
-            <td data-label="Status">
+            <td data-label={intl.formatMessage({ id: 'admin.col.status' })}>
               <DeliveryStatusBadge status={delivery.status} />
             </td>
-            <td data-label="Attempts" className="num">
-              {formatCount(delivery.attempts)}
+            <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.attempts' })} className="num">
+              {intl.formatNumber(delivery.attempts)}
             </td>
-            <td data-label="Last error" className="delivery-row__error">
+            <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.lastError' })} className="delivery-row__error">
               {delivery.lastError ? <span title={delivery.lastError}>{delivery.lastError}</span> : <span className="muted">—</span>}
             </td>
             <td className="data-table__actions">{isRetryable(delivery.status) && <RetryDeliveryButton delivery={delivery} />}</td>
@@ -111,7 +117,8 @@ export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideN
 
 /** The channel's address (phone for SMS, "No phone" when missing), with whose it is underneath. */
 function RecipientCell({ delivery }: { delivery: DeliveryDto }) {
-  const { address, person, missing } = deliveryRecipient(delivery);
+  const intl = useIntl();
+  const { address, person, missing } = deliveryRecipient(intl, delivery);
   return (
     <span className="stacked">
       <span className={missing ? 'muted' : undefined}>{address}</span>

@@ -1,6 +1,7 @@
+import { useIntl } from 'react-intl';
 import { DELIVERY_STATUSES, EXTERNAL_CHANNEL_NAMES } from '@shared/schemas/delivery';
 import type { DeliveryFilters as Filters } from '../../api/deliveries/keys';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { FilterSelect } from '../common/FilterSelect';
 import { DELIVERY_STATUS_LABELS } from './deliveryLabels';
 
@@ -11,24 +12,25 @@ interface DeliveryFiltersProps {
 
 /** The Channel and Status selects over the deliveries table. */
 export function DeliveryFilters({ filters, onChange }: DeliveryFiltersProps) {
+  const intl = useIntl();
   return (
     <>
       <FilterSelect
         id="deliveries-channel"
-        label="Channel"
-        allLabel="All channels"
+        label={intl.formatMessage({ id: 'admin.deliveries.col.channel' })}
+        allLabel={intl.formatMessage({ id: 'admin.deliveries.allChannels' })}
         value={filters.channel}
         options={EXTERNAL_CHANNEL_NAMES}
-        optionLabel={(value) => CHANNEL_LABELS[value]}
+        optionLabel={(value) => intl.formatMessage({ id: CHANNEL_LABEL_IDS[value] })}
         onChange={(value) => onChange('channel', value)}
       />
       <FilterSelect
         id="deliveries-status"
-        label="Status"
-        allLabel="All statuses"
+        label={intl.formatMessage({ id: 'admin.col.status' })}
+        allLabel={intl.formatMessage({ id: 'admin.deliveries.allStatuses' })}
         value={filters.status}
         options={DELIVERY_STATUSES}
-        optionLabel={(value) => DELIVERY_STATUS_LABELS[value]}
+        optionLabel={(value) => intl.formatMessage({ id: DELIVERY_STATUS_LABELS[value] })}
         onChange={(value) => onChange('status', value)}
       />
     </>

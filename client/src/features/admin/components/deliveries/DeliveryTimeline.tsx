@@ -1,22 +1,25 @@
 import clsx from 'clsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { DeliveryDto } from '@shared/schemas/delivery';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { deferredLabel, formatDeliveryRecipient, formatLatency, formatPreciseTime, OUTCOME_LABELS } from './deliveryLabels';
 import './deliveries.css';
 
 /** When a delivery's life ends, or what happens next. */
 function NextStep({ delivery }: { delivery: DeliveryDto }) {
-  if (delivery.status === 'sent' && delivery.sentAt) return <>Delivered {formatPreciseTime(delivery.sentAt)}</>;
-  if (delivery.status === 'sending') return <>Being sent now</>;
+  const intl = useIntl();
+  const at = (iso: string) => ({ when: formatPreciseTime(intl, iso) });
+  if (delivery.status === 'sent' && delivery.sentAt) return <FormattedMessage id="admin.delivery.next.delivered" values={at(delivery.sentAt)} />;
+  if (delivery.status === 'sending') return <FormattedMessage id="admin.delivery.next.sending" />;
   const escalates = delivery.escalationStep != null;
-  if (delivery.status === 'cancelled' && escalates) return <>Cancelled: the notification was read first</>;
+  if (delivery.status === 'cancelled' && escalates) return <FormattedMessage id="admin.delivery.next.readFirst" />;
   if (delivery.nextAttemptAt && delivery.attempts === 0) {
-    if (escalates) return <>Sends {formatPreciseTime(delivery.nextAttemptAt)} if still unread</>;
-    if (delivery.deferredReason === 'quiet_hours') return <>Waits until quiet hours end, {formatPreciseTime(delivery.nextAttemptAt)}</>;
+    if (escalates) return <FormattedMessage id="admin.delivery.next.ifUnread" values={at(delivery.nextAttemptAt)} />;
+    if (delivery.deferredReason === 'quiet_hours') return <FormattedMessage id="admin.delivery.next.quietHours" values={at(delivery.nextAttemptAt)} />;
   }
-  if (delivery.nextAttemptAt) return <>Next attempt {formatPreciseTime(delivery.nextAttemptAt)}</>;
-  if (delivery.status === 'dead') return <>Gave up after the last retry</>;
-  if (delivery.status === 'failed') return <>Stopped: retrying cannot fix this error</>;
+  if (delivery.nextAttemptAt) return <FormattedMessage id="admin.delivery.next.attempt" values={at(delivery.nextAttemptAt)} />;
+  if (delivery.status === 'dead') return <FormattedMessage id="admin.delivery.statusHint.dead" />;
+  if (delivery.status === 'failed') return <FormattedMessage id="admin.delivery.next.stopped" />;
   return null;
 }
 
@@ -26,15 +29,17 @@ function NextStep({ delivery }: { delivery: DeliveryDto }) {
  */
 export function DeliveryTimeline({ delivery }: { delivery: DeliveryDto }) {
   // `??`: servers from before escalation leave both fields out.
+  const intl = useIntl();
   const step = delivery.escalationStep ?? null;
-  const deferred = deferredLabel(delivery.deferredReason ?? null);
+  const deferred = deferredLabel(intl, delivery.deferredReason ?? null);
+  const channel = intl.formatMessage({ id: CHANNEL_LABEL_IDS[delivery.channel] });
   return (
     <div className="delivery-timeline" data-testid="delivery-timeline">
       {(step !== null || deferred) && (
         <p className="delivery-timeline__badges">
           {step !== null && (
             <span className="routing-badge routing-badge--escalation" data-testid="escalation-step-badge">
-              Escalation step {step + 1}
+              <FormattedMessage id="admin.delivery.escalationStep" values={{ step: step + 1 }} />
             </span>
           )}
           {deferred && (
@@ -45,19 +50,24 @@ export function DeliveryTimeline({ delivery }: { delivery: DeliveryDto }) {
         </p>
       )}
       <p className="delivery-timeline__summary">
-        {CHANNEL_LABELS[delivery.channel]} to <strong>{formatDeliveryRecipient(delivery)}</strong>, queued {formatPreciseTime(delivery.createdAt)}.{' '}
+        <FormattedMessage
+          id="admin.delivery.summary"
+          values={{ channel, recipient: <strong>{formatDeliveryRecipient(intl, delivery)}</strong>, when: formatPreciseTime(intl, delivery.createdAt) }}
+        />{' '}
         <NextStep delivery={delivery} />
         {delivery.providerMessageId && (
           <>
             {' '}
-            · Provider id <code className="mono">{delivery.providerMessageId}</code>
+            · <FormattedMessage id="admin.delivery.providerId" /> <code className="mono">{delivery.providerMessageId}</code>
           </>
         )}
       </p>
       {delivery.attemptLog.length === 0 ? (
-        <p className="muted">No attempts yet.</p>
+        <p className="muted">
+          <FormattedMessage id="admin.delivery.noAttempts" />
+        </p>
       ) : (
-        <ol className="attempt-list" aria-label={`Attempts of the ${CHANNEL_LABELS[delivery.channel]} delivery`}>
+        <ol className="attempt-list" aria-label={intl.formatMessage({ id: 'admin.delivery.attemptsLabel' }, { channel })}>
           {delivery.attemptLog.map((attempt, index) => (
             <li
               key={`${attempt.startedAt}-${index}`}
@@ -68,23 +78,33 @@ export function DeliveryTimeline({ delivery }: { delivery: DeliveryDto }) {
               <span className="attempt__dot" aria-hidden />
               <div className="attempt__body">
                 <p className="attempt__head">
-                  <span className="attempt__number">Attempt {attempt.attempt}</span>
-                  <span className="attempt__outcome">{OUTCOME_LABELS[attempt.outcome]}</span>
+                  <span className="attempt__number">
+                    <FormattedMessage id="admin.delivery.attempt" values={{ number: attempt.attempt }} />
+                  </span>
+                  <span className="attempt__outcome">
+                    <FormattedMessage id={OUTCOME_LABELS[attempt.outcome]} />
+                  </span>
                 </p>
                 <dl className="attempt__facts">
                   <div>
-                    <dt>Time</dt>
+                    <dt>
+                      <FormattedMessage id="admin.deliveries.col.time" />
+                    </dt>
                     <dd>
-                      <time dateTime={attempt.startedAt}>{formatPreciseTime(attempt.startedAt)}</time>
+                      <time dateTime={attempt.startedAt}>{formatPreciseTime(intl, attempt.startedAt)}</time>
                     </dd>
                   </div>
                   <div>
-                    <dt>Latency</dt>
-                    <dd>{formatLatency(attempt.latencyMs)}</dd>
+                    <dt>
+                      <FormattedMessage id="admin.delivery.latencyLabel" />
+                    </dt>
+                    <dd>{formatLatency(intl, attempt.latencyMs)}</dd>
                   </div>
                   {attempt.providerMessageId && (
                     <div>
-                      <dt>Provider id</dt>
+                      <dt>
+                        <FormattedMessage id="admin.delivery.providerId" />
+                      </dt>
                       <dd className="mono">{attempt.providerMessageId}</dd>
                     </div>
                   )}

@@ -1,11 +1,13 @@
 import { RotateCcw } from 'lucide-react';
+import { useIntl } from 'react-intl';
 import type { DeliveryDto } from '@shared/schemas/delivery';
 import { useRetryDelivery } from '../../api/deliveries/retryDelivery';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { formatDeliveryRecipient } from './deliveryLabels';
 
 /** "Retry" on a failed or dead delivery: back in the queue with a fresh attempt budget. */
 export function RetryDeliveryButton({ delivery }: { delivery: DeliveryDto }) {
+  const intl = useIntl();
   const retry = useRetryDelivery();
   return (
     <button
@@ -13,11 +15,14 @@ export function RetryDeliveryButton({ delivery }: { delivery: DeliveryDto }) {
       className="btn btn--secondary btn--sm"
       onClick={() => retry.mutate(delivery.id)}
       disabled={retry.isPending}
-      aria-label={`Retry ${CHANNEL_LABELS[delivery.channel]} delivery to ${formatDeliveryRecipient(delivery)}`}
+      aria-label={intl.formatMessage(
+        { id: 'admin.delivery.retryLabel' },
+        { channel: intl.formatMessage({ id: CHANNEL_LABEL_IDS[delivery.channel] }), recipient: formatDeliveryRecipient(intl, delivery) },
+      )}
       data-testid="retry-delivery"
     >
       <RotateCcw size={14} aria-hidden className={retry.isPending ? 'spin' : undefined} />
-      {retry.isPending ? 'Retrying…' : 'Retry'}
+      {intl.formatMessage({ id: retry.isPending ? 'admin.delivery.retrying' : 'admin.delivery.retry' })}
     </button>
   );
 }

@@ -1,65 +1,54 @@
-import type { AttemptOutcome, BreakerStateDto, DeliveryDto, DeliveryStatus } from '@shared/schemas/delivery';
+import type { IntlShape } from 'react-intl';
+import type { AttemptOutcome, DeliveryDto, DeliveryStatus } from '@shared/schemas/delivery';
 
-/** Display names of delivery statuses. */
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
-  pending: 'Pending',
-  sending: 'Sending',
-  sent: 'Sent',
-  failed: 'Failed',
-  dead: 'Dead',
-  cancelled: 'Cancelled',
-};
+/** Display names of delivery statuses (catalog messages). */
+export const DELIVERY_STATUS_LABELS = {
+  pending: 'admin.delivery.status.pending',
+  sending: 'admin.delivery.status.sending',
+  sent: 'admin.delivery.status.sent',
+  failed: 'admin.delivery.status.failed',
+  dead: 'admin.delivery.status.dead',
+  cancelled: 'admin.delivery.status.cancelled',
+} as const satisfies Record<DeliveryStatus, string>;
 
-/** What each status means, for tooltips and the status filter's hint. */
-export const DELIVERY_STATUS_HINTS: Record<DeliveryStatus, string> = {
-  pending: 'Waiting for its next attempt',
-  sending: 'A worker is sending it now',
-  sent: 'Accepted by the provider',
-  failed: 'Failed for good (invalid address, device gone)',
-  dead: 'Gave up after the last retry',
-  cancelled: 'Not sent',
-};
+/** What each status means, for tooltips and the status filter's hint (catalog messages). */
+export const DELIVERY_STATUS_HINTS = {
+  pending: 'admin.delivery.statusHint.pending',
+  sending: 'admin.delivery.statusHint.sending',
+  sent: 'admin.delivery.statusHint.sent',
+  failed: 'admin.delivery.statusHint.failed',
+  dead: 'admin.delivery.statusHint.dead',
+  cancelled: 'admin.delivery.statusHint.cancelled',
+} as const satisfies Record<DeliveryStatus, string>;
 
-/** Display names of attempt outcomes. */
-export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
-  sent: 'Sent',
-  transient_error: 'Temporary error',
-  permanent_error: 'Permanent error',
-  breaker_open: 'Breaker open',
-};
-
-/** Display names of circuit-breaker states. */
-export const BREAKER_LABELS: Record<BreakerStateDto['state'], string> = {
-  closed: 'Closed',
-  open: 'Open',
-  half_open: 'Half-open',
-};
+/** Display names of attempt outcomes (catalog messages). */
+export const OUTCOME_LABELS = {
+  sent: 'admin.delivery.outcome.sent',
+  transient_error: 'admin.delivery.outcome.transient_error',
+  permanent_error: 'admin.delivery.outcome.permanent_error',
+  breaker_open: 'admin.delivery.outcome.breaker_open',
+} as const satisfies Record<AttemptOutcome, string>;
 
 /** Only deliveries the worker gave up on can be retried. */
 export const isRetryable = (status: DeliveryStatus) => status === 'failed' || status === 'dead';
 
-const timeWithSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+/** "Mar 3, 2026, 14:02:31" in the reader's locale: attempts seconds apart need the seconds. */
+export const formatPreciseTime = (intl: IntlShape, iso: string) => intl.formatDate(Date.parse(iso), { dateStyle: 'medium', timeStyle: 'medium' });
 
-/** "Mar 3, 2026, 14:02:31": attempts seconds apart need the seconds. */
-export const formatPreciseTime = (iso: string) => timeWithSeconds.format(Date.parse(iso));
+/** "14:02:31" in the reader's locale. */
+export const formatClock = (intl: IntlShape, iso: string) => intl.formatTime(Date.parse(iso), { timeStyle: 'medium' });
 
-/** "14:02:31". */
-export const formatClock = (iso: string) => clockFormat.format(Date.parse(iso));
-
-const msFormat = new Intl.NumberFormat();
-
-/** "120 ms", "5,003 ms". */
-export function formatLatency(ms: number): string {
-  return `${msFormat.format(ms)} ms`;
+/** "120 ms", "5,003 ms" ("5 003 ms"). */
+export function formatLatency(intl: IntlShape, ms: number): string {
+  return intl.formatMessage({ id: 'admin.delivery.latency' }, { ms });
 }
 
 /**
  * The badge text of a delivery that waited, or null. Escalation steps wait by design and get their own
  * "Escalation step N" badge, so only quiet hours are called deferred.
  */
-export function deferredLabel(reason: DeliveryDto['deferredReason']): string | null {
-  return reason === 'quiet_hours' ? 'Deferred: quiet hours' : null;
+export function deferredLabel(intl: IntlShape, reason: DeliveryDto['deferredReason']): string | null {
+  return reason === 'quiet_hours' ? intl.formatMessage({ id: 'admin.delivery.deferredQuietHours' }) : null;
 }
 
 /** Where a delivery goes, for admins: the channel's own address first, then whose it is. */
@@ -80,20 +69,20 @@ export interface DeliveryRecipient {
  * address, so that is what the tables and timelines show.
  *
  * @example
- * deliveryRecipient(smsDelivery) // { address: '+14155550123', person: 'Alice Example', missing: false }
+ * deliveryRecipient(intl, smsDelivery) // { address: '+14155550123', person: 'Alice Example', missing: false }
  */
-export function deliveryRecipient(delivery: DeliveryDto): DeliveryRecipient {
+export function deliveryRecipient(intl: IntlShape, delivery: DeliveryDto): DeliveryRecipient {
   if (delivery.channel === 'email') return { address: delivery.address ?? delivery.userEmail, person: null, missing: false };
   if (delivery.channel === 'sms') {
     return delivery.address
       ? { address: delivery.address, person: delivery.userName, missing: false }
-      : { address: 'No phone', person: delivery.userName, missing: true };
+      : { address: intl.formatMessage({ id: 'admin.delivery.noPhone' }), person: delivery.userName, missing: true };
   }
-  return { address: 'All devices', person: delivery.userName, missing: false };
+  return { address: intl.formatMessage({ id: 'admin.delivery.allDevices' }), person: delivery.userName, missing: false };
 }
 
 /** The recipient on one line: "+14155550123 (Alice Example)", "alice@example.com". */
-export function formatDeliveryRecipient(delivery: DeliveryDto): string {
-  const { address, person } = deliveryRecipient(delivery);
+export function formatDeliveryRecipient(intl: IntlShape, delivery: DeliveryDto): string {
+  const { address, person } = deliveryRecipient(intl, delivery);
   return person ? `${address} (${person})` : address;
 }

@@ -1,4 +1,5 @@
 import { Mail, MessageSquareText } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { OutboxMessageDto } from '@shared/schemas/delivery';
 import { FullTime, RelativeTime } from '../common/TimeCell';
 
@@ -7,6 +8,7 @@ import { FullTime, RelativeTime } from '../common/TimeCell';
  * access, no forms): it is content the app rendered from notification templates, but never trusted.
  */
 export function OutboxMessageCard({ message, now }: { message: OutboxMessageDto; now: number }) {
+  const intl = useIntl();
   const isEmail = message.channel === 'email';
   const titleId = `outbox-${message.id}-title`;
   return (
@@ -15,10 +17,13 @@ export function OutboxMessageCard({ message, now }: { message: OutboxMessageDto;
         <span className="icon-tile">{isEmail ? <Mail size={16} aria-hidden /> : <MessageSquareText size={16} aria-hidden />}</span>
         <div className="outbox-message__meta">
           <h2 id={titleId} className="outbox-message__title">
-            {isEmail ? message.subject || '(no subject)' : `SMS to ${message.to}`}
+            {isEmail ? message.subject || intl.formatMessage({ id: 'admin.outbox.noSubject' }) : intl.formatMessage({ id: 'admin.outbox.smsTo' }, { to: message.to })}
           </h2>
           <p className="outbox-message__to">
-            <span className="chip">{isEmail ? 'Email' : 'SMS'}</span> To <span className="mono">{message.to}</span>
+            <span className="chip">
+              <FormattedMessage id={isEmail ? 'preferences.channel.email' : 'preferences.channel.sms'} />
+            </span>{' '}
+            <FormattedMessage id="admin.outbox.to" values={{ to: <span className="mono">{message.to}</span> }} />
           </p>
         </div>
         <span className="outbox-message__time">
@@ -32,14 +37,18 @@ export function OutboxMessageCard({ message, now }: { message: OutboxMessageDto;
               className="outbox-message__html"
               sandbox=""
               srcDoc={message.html}
-              title={`HTML of “${message.subject}” to ${message.to}`}
+              title={intl.formatMessage({ id: 'admin.outbox.htmlTitle' }, { subject: message.subject, to: message.to })}
               loading="lazy"
             />
           ) : (
-            <p className="muted">No HTML part.</p>
+            <p className="muted">
+              <FormattedMessage id="admin.outbox.noHtml" />
+            </p>
           )}
           <details className="outbox-message__text">
-            <summary>Plain-text part</summary>
+            <summary>
+              <FormattedMessage id="admin.outbox.textPart" />
+            </summary>
             <pre>{message.text}</pre>
           </details>
         </>
@@ -47,7 +56,7 @@ export function OutboxMessageCard({ message, now }: { message: OutboxMessageDto;
         <p className="outbox-message__sms">{message.text}</p>
       )}
       <p className="outbox-message__footer muted">
-        Captured <FullTime iso={message.createdAt} />
+        <FormattedMessage id="admin.outbox.captured" values={{ when: <FullTime iso={message.createdAt} /> }} />
       </p>
     </article>
   );

@@ -1,8 +1,9 @@
 import { Info, Inbox } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useNow } from '../../../../hooks/useNow';
 import { useOutboxMessages, type OutboxChannel } from '../../api/outbox/getOutboxMessages';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
 import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
 import { PagedQueryView } from '../common/PagedQueryView';
@@ -14,6 +15,7 @@ const CHANNELS: readonly OutboxChannel[] = ['email', 'sms'];
 
 /** `/admin/outbox`: email and SMS captured instead of sent while no provider is configured, newest first. */
 export function OutboxPage() {
+  const intl = useIntl();
   const [params, setFilters] = useSearchParamFilters();
   const raw = params.get('channel');
   const channel = CHANNELS.find((value) => value === raw);
@@ -22,41 +24,38 @@ export function OutboxPage() {
 
   return (
     <div className="admin-page admin-page--wide outbox-page">
-      <PageHeader title="Dev outbox" subtitle="Email and SMS this server would have sent, newest first." />
+      <PageHeader title={intl.formatMessage({ id: 'admin.nav.outbox' })} subtitle={intl.formatMessage({ id: 'admin.outbox.subtitle' })} />
       <div className="alert alert--info outbox-note" role="note">
         <Info size={16} aria-hidden />
         <p>
-          No email or SMS provider is configured, so messages land here instead of reaching anyone. Set <code>SMTP_URL</code> (and{' '}
-          <code>EMAIL_FROM</code>) to send email for real, and <code>TWILIO_ACCOUNT_SID</code>, <code>TWILIO_AUTH_TOKEN</code> and{' '}
-          <code>TWILIO_FROM</code> or <code>TWILIO_MESSAGING_SERVICE_SID</code> for SMS; the README has the details. Push always goes
-          to the browsers’ push services.
+          <FormattedMessage id="admin.outbox.note" values={{ code: (chunks) => <code>{chunks}</code> }} />
         </p>
       </div>
       <div className="toolbar">
         <FilterSelect
           id="outbox-channel"
-          label="Channel"
-          allLabel="Email and SMS"
+          label={intl.formatMessage({ id: 'admin.deliveries.col.channel' })}
+          allLabel={intl.formatMessage({ id: 'admin.outbox.allChannels' })}
           value={channel}
           options={CHANNELS}
-          optionLabel={(value) => CHANNEL_LABELS[value]}
+          optionLabel={(value) => intl.formatMessage({ id: CHANNEL_LABEL_IDS[value] })}
           onChange={(next) => setFilters({ channel: next })}
         />
       </div>
       <PagedQueryView
         query={query}
-        loadingLabel="Loading the outbox"
-        errorTitle="Couldn’t load the outbox"
+        loadingLabel={intl.formatMessage({ id: 'admin.outbox.loading' })}
+        errorTitle={intl.formatMessage({ id: 'admin.outbox.loadFailed' })}
         empty={
           <section className="card card--flush">
-            <EmptyState Icon={Inbox} title={channel === 'sms' ? 'No SMS captured' : channel === 'email' ? 'No email captured' : 'The outbox is empty'}>
-              Send a critical notification to someone with an email address or phone number, and what they would receive shows up here.
+            <EmptyState Icon={Inbox} title={intl.formatMessage({ id: 'admin.outbox.empty.title' }, { channel: channel ?? 'all' })}>
+              <FormattedMessage id="admin.outbox.empty.text" />
             </EmptyState>
           </section>
         }
       >
         {(items) => (
-          <section className="outbox-list" aria-label="Captured messages">
+          <section className="outbox-list" aria-label={intl.formatMessage({ id: 'admin.outbox.list' })}>
             {items.map((message) => (
               <OutboxMessageCard key={message.id} message={message} now={now} />
             ))}

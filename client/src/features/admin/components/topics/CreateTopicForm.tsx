@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { topicKeySchema } from '@shared/schemas/notification';
 import { useCreateTopic } from '../../api/createTopic';
@@ -25,6 +26,7 @@ function slugify(name: string): string {
 
 /** "New topic": a name and a key (suggested from the name); opens the new topic afterwards. */
 export function CreateTopicForm() {
+  const intl = useIntl();
   const create = useCreateTopic();
   // One request per click: a double click must not create two (or fail the second as a duplicate).
   const guard = useSubmitGuard();
@@ -39,8 +41,8 @@ export function CreateTopicForm() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: Partial<Record<Field, string>> = {};
-    if (!name.trim()) next.name = 'Give the topic a name.';
-    if (!topicKeySchema.safeParse(key).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
+    if (!name.trim()) next.name = intl.formatMessage({ id: 'admin.topics.create.nameMissing' });
+    if (!topicKeySchema.safeParse(key).success) next.key = intl.formatMessage({ id: 'admin.topics.create.keyInvalid' });
     if (!form.check(next)) return;
     if (!guard.begin()) return;
     create.mutate(
@@ -61,15 +63,15 @@ export function CreateTopicForm() {
   return (
     <form className="card split__side" onSubmit={submit} noValidate aria-labelledby="create-topic-title">
       <h2 id="create-topic-title" className="card__title">
-        New topic
+        <FormattedMessage id="admin.topics.create.title" />
       </h2>
-      <FormField id="topic-name" label="Name" error={errors.name}>
+      <FormField id="topic-name" label={intl.formatMessage({ id: 'admin.col.name' })} error={errors.name}>
         {(control) => (
           <input
             {...control}
             type="text"
             maxLength={100}
-            placeholder="Release notes"
+            placeholder={intl.formatMessage({ id: 'admin.topics.create.namePlaceholder' })}
             value={name}
             onChange={(event) => {
               setName(event.target.value);
@@ -81,12 +83,10 @@ export function CreateTopicForm() {
       </FormField>
       <FormField
         id="topic-key"
-        label="Key"
+        label={intl.formatMessage({ id: 'admin.apiKeys.col.key' })}
         error={errors.key}
         hint={
-          <>
-            Services send to it with <code>{`{ "topic": "${key || 'release-notes'}" }`}</code>.
-          </>
+          <FormattedMessage id="admin.topics.create.keyHint" values={{ example: <code>{`{ "topic": "${key || 'release-notes'}" }`}</code> }} />
         }
       >
         {(control) => (
@@ -106,7 +106,7 @@ export function CreateTopicForm() {
         )}
       </FormField>
       <FormError error={create.error} placed={form.placed} />
-      <CreateButton label="Create topic" pending={create.isPending} />
+      <CreateButton label={intl.formatMessage({ id: 'admin.topics.create.submit' })} pending={create.isPending} />
     </form>
   );
 }

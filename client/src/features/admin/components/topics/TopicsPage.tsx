@@ -1,9 +1,9 @@
 import { Megaphone } from 'lucide-react';
 import clsx from 'clsx';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
 import { useNow } from '../../../../hooks/useNow';
 import { useTopics } from '../../api/getTopics';
-import { formatCount } from '../../utils/format';
 import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/QueryStates';
@@ -15,6 +15,7 @@ import { TopicSubscribersPanel } from './TopicSubscribersPanel';
 
 /** `/admin/topics`: topics people subscribe to; `?topic=key` opens one's subscribers. */
 export function TopicsPage() {
+  const intl = useIntl();
   const topics = useTopics();
   const [params] = useSearchParams();
   const now = useNow(60_000);
@@ -23,29 +24,34 @@ export function TopicsPage() {
 
   return (
     <div className="admin-page admin-page--wide">
-      <PageHeader title="Topics" subtitle="Send to everyone subscribed to a topic, like release notes or an incident." />
+      <PageHeader title={intl.formatMessage({ id: 'admin.topics.title' })} subtitle={intl.formatMessage({ id: 'admin.topics.subtitle' })} />
       <div className="split">
         <div className="split__main stack">
-          <TableCard titleId="topics-title" title="All topics" count={topics.data?.length}>
+          <TableCard titleId="topics-title" title={intl.formatMessage({ id: 'admin.topics.all' })} count={topics.data?.length}>
             <QueryView
               query={topics}
-              loadingLabel="Loading topics"
+              loadingLabel={intl.formatMessage({ id: 'admin.topics.loading' })}
               skeletonRows={4}
-              errorTitle="Couldn’t load topics"
+              errorTitle={intl.formatMessage({ id: 'admin.topics.loadFailed' })}
               isEmpty={(data) => data.length === 0}
               empty={
-                <EmptyState Icon={Megaphone} title="No topics yet">
-                  Create a topic, add subscribers, then pick it in the composer.
+                <EmptyState Icon={Megaphone} title={intl.formatMessage({ id: 'admin.topics.empty.title' })}>
+                  <FormattedMessage id="admin.topics.empty.text" />
                 </EmptyState>
               }
             >
               {(data) => (
-                <DataTable testId="topics-table" columns={['Topic', 'Key', { label: 'Subscribers', numeric: true }, 'Created']}>
+                <DataTable testId="topics-table" columns={[
+                    intl.formatMessage({ id: 'admin.topics.col.topic' }),
+                    intl.formatMessage({ id: 'admin.apiKeys.col.key' }),
+                    { label: intl.formatMessage({ id: 'admin.topics.col.subscribers' }), numeric: true },
+                    intl.formatMessage({ id: 'admin.col.created' }),
+                  ]}>
                   {data.map((topic) => {
                     const current = topic.key === selectedKey;
                     return (
                       <tr key={topic.key} className={clsx(current && 'is-selected')} data-testid="topic-row">
-                        <td data-label="Topic" className="data-table__primary">
+                        <td data-label={intl.formatMessage({ id: 'admin.topics.col.topic' })} className="data-table__primary">
                           <Link
                             to={`?topic=${encodeURIComponent(topic.key)}`}
                             className="row-link"
@@ -55,13 +61,13 @@ export function TopicsPage() {
                             {topic.name}
                           </Link>
                         </td>
-                        <td data-label="Key">
+                        <td data-label={intl.formatMessage({ id: 'admin.apiKeys.col.key' })}>
                           <code>{topic.key}</code>
                         </td>
-                        <td data-label="Subscribers" className="num">
-                          {formatCount(topic.subscriberCount)}
+                        <td data-label={intl.formatMessage({ id: 'admin.topics.col.subscribers' })} className="num">
+                          {intl.formatNumber(topic.subscriberCount)}
                         </td>
-                        <td data-label="Created">
+                        <td data-label={intl.formatMessage({ id: 'admin.col.created' })}>
                           <RelativeTime iso={topic.createdAt} now={now} />
                         </td>
                       </tr>
@@ -74,7 +80,7 @@ export function TopicsPage() {
           {selected && <TopicSubscribersPanel key={selected.key} topic={selected} />}
           {selectedKey && topics.isSuccess && !selected && (
             <p className="alert alert--warning" role="status">
-              There is no topic “{selectedKey}”.
+              <FormattedMessage id="admin.topics.missing" values={{ key: selectedKey }} />
             </p>
           )}
         </div>

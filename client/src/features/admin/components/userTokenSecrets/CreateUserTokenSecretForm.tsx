@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CreatedUserTokenSecret } from '@shared/schemas/userTokens';
 import { useSubmitGuard } from '../../../../hooks/useSubmitGuard';
 import { useCreateUserTokenSecret } from '../../api/userTokenSecrets/createUserTokenSecret';
@@ -11,6 +12,7 @@ const FIELDS = ['name'] as const;
 
 /** "Create signing secret": a name; the parent shows the secret. */
 export function CreateUserTokenSecretForm({ onCreated }: { onCreated: (created: CreatedUserTokenSecret) => void }) {
+  const intl = useIntl();
   const create = useCreateUserTokenSecret();
   // One request per click: a double click must not create two secrets.
   const guard = useSubmitGuard();
@@ -19,7 +21,7 @@ export function CreateUserTokenSecretForm({ onCreated }: { onCreated: (created: 
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!form.check({ name: name.trim() ? undefined : 'Give the secret a name, e.g. the app whose backend signs with it.' })) return;
+    if (!form.check({ name: name.trim() ? undefined : intl.formatMessage({ id: 'admin.userTokens.create.nameMissing' }) })) return;
     if (!guard.begin()) return;
     create.mutate(
       { name: name.trim() },
@@ -36,14 +38,14 @@ export function CreateUserTokenSecretForm({ onCreated }: { onCreated: (created: 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="create-user-token-secret-title">
       <h2 id="create-user-token-secret-title" className="card__title">
-        Create signing secret
+        <FormattedMessage id="admin.userTokens.create.title" />
       </h2>
       <div className="create-inline">
         <FormField
           id="user-token-secret-name"
-          label="Name"
+          label={intl.formatMessage({ id: 'admin.col.name' })}
           error={form.errors.name}
-          hint="Usually the host app that signs with it."
+          hint={intl.formatMessage({ id: 'admin.userTokens.create.nameHint' })}
           className="create-inline__name"
         >
           {(control) => (
@@ -51,7 +53,7 @@ export function CreateUserTokenSecretForm({ onCreated }: { onCreated: (created: 
               {...control}
               type="text"
               maxLength={100}
-              placeholder="Acme web app"
+              placeholder={intl.formatMessage({ id: 'admin.userTokens.create.namePlaceholder' })}
               value={name}
               onChange={(event) => {
                 setName(event.target.value);
@@ -60,7 +62,7 @@ export function CreateUserTokenSecretForm({ onCreated }: { onCreated: (created: 
             />
           )}
         </FormField>
-        <CreateButton label="Create secret" pending={create.isPending} large />
+        <CreateButton label={intl.formatMessage({ id: 'admin.userTokens.create.submit' })} pending={create.isPending} large />
       </div>
       <FormError error={create.error} placed={form.placed} />
     </form>

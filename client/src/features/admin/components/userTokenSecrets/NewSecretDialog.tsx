@@ -1,4 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CreatedUserTokenSecret } from '@shared/schemas/userTokens';
 import { Dialog } from '../../../../components/Dialog';
 import { FullTime } from '../common/TimeCell';
@@ -10,45 +11,45 @@ import { SigningSnippet } from './SigningSnippet';
  * and the code that signs with them. Closing it is the last chance to copy the secret.
  */
 export function NewSecretDialog({ created, onClose }: { created: CreatedUserTokenSecret | null; onClose: () => void }) {
+  const intl = useIntl();
   const secret = created?.userTokenSecret;
   const replaced = created?.replaced;
   return (
     <Dialog
       open={created !== null}
-      title={replaced ? `“${secret?.name ?? ''}” rotated: its new secret` : `“${secret?.name ?? ''}” is ready`}
+      title={intl.formatMessage({ id: replaced ? 'admin.userTokens.new.rotatedTitle' : 'admin.userTokens.new.title' }, { name: secret?.name ?? '' })}
       onClose={onClose}
       testId="user-token-secret-dialog"
       className="dialog--wide"
       footer={
         <button type="button" className="btn btn--primary" onClick={onClose}>
-          I’ve saved the secret
+          <FormattedMessage id="admin.userTokens.new.saved" />
         </button>
       }
     >
       <div className="alert alert--warning">
         <TriangleAlert size={16} aria-hidden />
-        <p className="alert__title">Copy this secret now. You won’t be able to see it again.</p>
+        <p className="alert__title">
+          <FormattedMessage id="admin.userTokens.new.warning" />
+        </p>
       </div>
       {replaced && (
         <p data-testid="user-token-rotation-note">
           {replaced.status === 'retiring' && replaced.expiresAt ? (
-            <>
-              Tokens signed with the old secret (<code>{replaced.id}</code>) keep working until{' '}
-              <FullTime iso={replaced.expiresAt} />: switch your backend to the new one before then.
-            </>
+            <FormattedMessage
+              id="admin.userTokens.new.retiring"
+              values={{ kid: <code>{replaced.id}</code>, until: <FullTime iso={replaced.expiresAt} /> }}
+            />
           ) : (
-            <>
-              The old secret (<code>{replaced.id}</code>) stopped working now: tokens signed with it are refused.
-            </>
+            <FormattedMessage id="admin.userTokens.new.stopped" values={{ kid: <code>{replaced.id}</code> }} />
           )}
         </p>
       )}
-      <SecretField id="user-token-secret" label="Signing secret" value={created?.secret ?? ''} testId="user-token-secret-value" />
-      <SecretField id="user-token-kid" label="Key ID (kid header)" value={secret?.id ?? ''} testId="user-token-secret-kid" />
+      <SecretField id="user-token-secret" label={intl.formatMessage({ id: 'admin.userTokens.new.secretLabel' })} value={created?.secret ?? ''} testId="user-token-secret-value" />
+      <SecretField id="user-token-kid" label={intl.formatMessage({ id: 'admin.userTokens.new.kidLabel' })} value={secret?.id ?? ''} testId="user-token-secret-kid" />
       {secret && <SigningSnippet kid={secret.id} />}
       <p className="field__hint">
-        Keep the secret on your server: whoever holds it can open the inbox of any of your users. Lost secrets can only be
-        rotated or revoked.
+        <FormattedMessage id="admin.userTokens.new.keep" />
       </p>
     </Dialog>
   );

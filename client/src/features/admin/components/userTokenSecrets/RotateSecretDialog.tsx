@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { UserTokenSecretDto } from '@shared/schemas/userTokens';
 import { Dialog } from '../../../../components/Dialog';
 import { FormError } from '../common/FormError';
@@ -7,10 +8,10 @@ const HOUR_S = 60 * 60;
 
 /** The overlaps offered: how long tokens signed with the old secret keep working. */
 const OVERLAPS = [
-  { seconds: HOUR_S, label: '1 hour', hint: 'Your backend switches to the new secret within the hour' },
-  { seconds: 24 * HOUR_S, label: '1 day', hint: 'Time to deploy the new secret (the usual choice)' },
-  { seconds: 7 * 24 * HOUR_S, label: '7 days', hint: 'For slow release cycles' },
-  { seconds: 0, label: 'Immediately', hint: 'The old secret stops working now: for a secret that leaked' },
+  { seconds: HOUR_S, label: 'admin.userTokens.rotate.hour', hint: 'admin.userTokens.rotate.hourHint' },
+  { seconds: 24 * HOUR_S, label: 'admin.userTokens.rotate.day', hint: 'admin.userTokens.rotate.dayHint' },
+  { seconds: 7 * 24 * HOUR_S, label: 'admin.userTokens.rotate.week', hint: 'admin.userTokens.rotate.weekHint' },
+  { seconds: 0, label: 'admin.userTokens.rotate.now', hint: 'admin.userTokens.rotate.nowHint' },
 ] as const;
 
 const DEFAULT_OVERLAP = 24 * HOUR_S;
@@ -27,6 +28,7 @@ interface RotateSecretDialogProps {
 
 /** "Rotate": the admin picks how long the old secret keeps working, then gets the new one. */
 export function RotateSecretDialog({ secret, pending, error, onConfirm, onClose }: RotateSecretDialogProps) {
+  const intl = useIntl();
   const [overlap, setOverlap] = useState<number>(DEFAULT_OVERLAP);
   const checkedRef = useRef<HTMLInputElement>(null);
   const open = secret !== null;
@@ -42,27 +44,28 @@ export function RotateSecretDialog({ secret, pending, error, onConfirm, onClose 
   return (
     <Dialog
       open={open}
-      title={`Rotate “${secret?.name ?? ''}”?`}
+      title={intl.formatMessage({ id: 'admin.userTokens.rotate.title' }, { name: secret?.name ?? '' })}
       onClose={onClose}
       busy={pending}
       testId="rotate-dialog"
       footer={
         <>
           <button type="button" className="btn btn--secondary" onClick={onClose} disabled={pending}>
-            Cancel
+            <FormattedMessage id="common.cancel" />
           </button>
           <button type="button" className="btn btn--primary" onClick={() => onConfirm(overlap)} disabled={pending}>
-            {pending ? 'Rotating…' : 'Rotate secret'}
+            <FormattedMessage id={pending ? 'admin.userTokens.rotate.pending' : 'admin.userTokens.rotate.submit'} />
           </button>
         </>
       }
     >
       <p>
-        A new secret with a new <code>kid</code> replaces <code>{secret?.id}</code>. Tokens your backend already signed
-        with the old one keep working for the time you choose.
+        <FormattedMessage id="admin.userTokens.rotate.text" values={{ kidHeader: <code>kid</code>, kid: <code>{secret?.id}</code> }} />
       </p>
       <fieldset className="fieldset">
-        <legend className="field__label">Keep the old secret working for</legend>
+        <legend className="field__label">
+          <FormattedMessage id="admin.userTokens.rotate.legend" />
+        </legend>
         <div className="radio-list">
           {OVERLAPS.map(({ seconds, label, hint }) => (
             <label key={seconds} className="checkbox checkbox--described">
@@ -75,8 +78,10 @@ export function RotateSecretDialog({ secret, pending, error, onConfirm, onClose 
                 onChange={() => setOverlap(seconds)}
               />
               <span>
-                {label}
-                <span className="checkbox__hint">{hint}</span>
+                <FormattedMessage id={label} />
+                <span className="checkbox__hint">
+                  <FormattedMessage id={hint} />
+                </span>
               </span>
             </label>
           ))}

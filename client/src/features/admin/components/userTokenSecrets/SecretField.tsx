@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useIntl } from 'react-intl';
 import { CopyButton } from '../common/CopyButton';
 
 interface SecretFieldProps {
@@ -13,6 +14,7 @@ interface SecretFieldProps {
  * permissions) focuses it, so Ctrl+C works then.
  */
 export function SecretField({ id, label, value, testId }: SecretFieldProps) {
+  const intl = useIntl();
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="secret-field">
@@ -30,7 +32,7 @@ export function SecretField({ id, label, value, testId }: SecretFieldProps) {
           onFocus={(event) => event.currentTarget.select()}
           data-testid={testId}
         />
-        <CopyButton text={value} label="Copy" onBlocked={() => input.current?.focus()} />
+        <CopyButton text={value} label={intl.formatMessage({ id: 'admin.copy.copy' })} onBlocked={() => input.current?.focus()} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { KeySquare } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CreatedUserTokenSecret, UserTokenSecretDto } from '@shared/schemas/userTokens';
 import { useNow } from '../../../../hooks/useNow';
 import { useUserTokenSecrets } from '../../api/userTokenSecrets/getUserTokenSecrets';
@@ -19,13 +20,21 @@ import { UserTokenSecretRow } from './UserTokenSecretRow';
 import { secretStatusAt } from './secretStatus';
 import './userTokenSecrets.css';
 
-const COLUMNS = ['Name', 'Key ID (kid)', 'Secret', 'Status', 'Created', 'Ends', ACTIONS_COLUMN];
+const COLUMNS = [
+  'admin.col.name',
+  'admin.userTokens.col.kid',
+  'admin.userTokens.col.secret',
+  'admin.col.status',
+  'admin.col.created',
+  'admin.userTokens.col.ends',
+] as const;
 
 /**
  * `/admin/user-tokens`: the secrets host backends sign user tokens with, for the embedded inbox. Create and
  * rotate (the new secret shown once, with signing code), revoke.
  */
 export function UserTokenSecretsPage() {
+  const intl = useIntl();
   const secrets = useUserTokenSecrets();
   const rotate = useRotateUserTokenSecret();
   const revoke = useRevokeUserTokenSecret();
@@ -56,36 +65,41 @@ export function UserTokenSecretsPage() {
   return (
     <div className="admin-page admin-page--wide">
       <PageHeader
-        title="User tokens"
+        title={intl.formatMessage({ id: 'admin.nav.userTokens' })}
         subtitle={
-          <>
-            Host backends sign short-lived JWTs for their users (HS256, <code>sub</code> = the user’s externalId) with these
-            secrets, so the inbox can live inside their pages. See the{' '}
-            <a href="/api/docs" target="_blank" rel="noreferrer">
-              API docs
-            </a>
-            .
-          </>
+          <FormattedMessage
+            id="admin.userTokens.subtitle"
+            values={{
+              sub: <code>sub</code>,
+              docs: (chunks) => (
+                <a href="/api/docs" target="_blank" rel="noreferrer">
+                  {chunks}
+                </a>
+              ),
+            }}
+          />
         }
       />
       <div className="stack">
         {secrets.data && <EnvironmentSecretNote set={secrets.data.environmentSecret} />}
         <CreateUserTokenSecretForm onCreated={setShown} />
-        <TableCard titleId="user-token-secrets-title" title="Signing secrets" count={secrets.data && `${active} active`}>
+        <TableCard titleId="user-token-secrets-title" title={intl.formatMessage({ id: 'admin.userTokens.secrets' })}
+          count={secrets.data && intl.formatMessage({ id: 'admin.apiKeys.activeCount' }, { count: active })}
+        >
           <QueryView
             query={secrets}
-            loadingLabel="Loading signing secrets"
+            loadingLabel={intl.formatMessage({ id: 'admin.userTokens.loading' })}
             skeletonRows={3}
-            errorTitle="Couldn’t load signing secrets"
+            errorTitle={intl.formatMessage({ id: 'admin.userTokens.loadFailed' })}
             isEmpty={(data) => data.items.length === 0}
             empty={
-              <EmptyState Icon={KeySquare} title="No signing secrets yet">
-                Create one for each host app whose backend signs its users’ tokens.
+              <EmptyState Icon={KeySquare} title={intl.formatMessage({ id: 'admin.userTokens.empty.title' })}>
+                <FormattedMessage id="admin.userTokens.empty.text" />
               </EmptyState>
             }
           >
             {(data) => (
-              <DataTable testId="user-token-secrets-table" columns={COLUMNS}>
+              <DataTable testId="user-token-secrets-table" columns={[...COLUMNS.map((id) => intl.formatMessage({ id })), ACTIONS_COLUMN]}>
                 {data.items.map((secret) => (
                   <UserTokenSecretRow
                     key={secret.id}
@@ -122,8 +136,8 @@ export function UserTokenSecretsPage() {
       />
       <ConfirmDialog
         open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        confirmLabel="Revoke secret"
+        title={intl.formatMessage({ id: 'admin.apiKeys.revoke.title' }, { name: revoking?.name ?? '' })}
+        confirmLabel={intl.formatMessage({ id: 'admin.userTokens.revoke.confirm' })}
         pending={revoke.isPending}
         onClose={() => setRevoking(null)}
         onConfirm={() => {
@@ -133,8 +147,7 @@ export function UserTokenSecretsPage() {
         }}
       >
         <p>
-          Tokens signed with <code>{revoking?.id}</code> stop working at once, and embedded inboxes using them are
-          disconnected. Host backends still signing with it must switch to another secret. This can’t be undone.
+          <FormattedMessage id="admin.userTokens.revoke.text" values={{ kid: <code>{revoking?.id}</code> }} />
         </p>
       </ConfirmDialog>
     </div>

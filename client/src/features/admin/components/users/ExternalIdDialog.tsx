@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { UserDto } from '@shared/schemas/directory';
 import { useSetUserExternalId } from '../../api/setUserExternalId';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -20,6 +21,7 @@ interface ExternalIdDialogProps {
  * (`sub`) and its `/api/v1/users/{externalId}` calls reach this existing account.
  */
 export function ExternalIdDialog({ user, onClose }: ExternalIdDialogProps) {
+  const intl = useIntl();
   const link = useSetUserExternalId();
   const form = useFormErrors(link, FIELDS, { conflictField: 'externalId' });
   const [value, setValue] = useState('');
@@ -41,14 +43,14 @@ export function ExternalIdDialog({ user, onClose }: ExternalIdDialogProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const externalId = value.trim();
-    if (!form.check({ externalId: externalId ? undefined : 'Enter the id your app knows this person by.' })) return;
+    if (!form.check({ externalId: externalId ? undefined : intl.formatMessage({ id: 'admin.users.link.missing' }) })) return;
     save(externalId);
   };
 
   return (
     <Dialog
       open={open}
-      title={`Link ${user?.name ?? ''} to your app`}
+      title={intl.formatMessage({ id: 'admin.users.link.title' }, { name: user?.name ?? '' })}
       onClose={onClose}
       busy={link.isPending}
       testId="external-id-dialog"
@@ -56,14 +58,14 @@ export function ExternalIdDialog({ user, onClose }: ExternalIdDialogProps) {
         <>
           {user?.externalId && (
             <button type="button" className="btn btn--secondary" onClick={() => save(null)} disabled={link.isPending}>
-              Unlink
+              <FormattedMessage id="admin.users.link.unlink" />
             </button>
           )}
           <button type="button" className="btn btn--secondary" onClick={onClose} disabled={link.isPending}>
-            Cancel
+            <FormattedMessage id="common.cancel" />
           </button>
           <button type="submit" form={FORM_ID} className="btn btn--primary" disabled={link.isPending}>
-            {link.isPending ? 'Saving…' : 'Save'}
+            <FormattedMessage id={link.isPending ? 'preferences.save.saving' : 'common.save'} />
           </button>
         </>
       }
@@ -71,13 +73,13 @@ export function ExternalIdDialog({ user, onClose }: ExternalIdDialogProps) {
       <form id={FORM_ID} onSubmit={submit} noValidate>
         <FormField
           id="external-id"
-          label="External id"
+          label={intl.formatMessage({ id: 'admin.users.col.externalId' })}
           error={form.errors.externalId}
           hint={
-            <>
-              The id your app uses for this person: the <code>sub</code> of the user tokens your backend signs and the{' '}
-              <code>{'{externalId}'}</code> of <code>/api/v1/users/{'{externalId}'}</code>. Changing it signs out inboxes opened with the old one.
-            </>
+            <FormattedMessage
+              id="admin.users.link.hint"
+              values={{ sub: <code>sub</code>, param: <code>{'{externalId}'}</code>, path: <code>/api/v1/users/{'{externalId}'}</code> }}
+            />
           }
         >
           {(control) => (

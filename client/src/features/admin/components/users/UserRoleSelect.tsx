@@ -1,18 +1,20 @@
+import { useIntl } from 'react-intl';
 import type { UserDto } from '@shared/schemas/directory';
 import { ROLES, type Role } from '@shared/types';
 import { useUpdateUserRole } from '../../api/updateUserRole';
 import { SelectControl } from '../common/SelectControl';
 
-const LABELS: Record<Role, string> = { admin: 'Admin', user: 'User' };
+const LABELS = { admin: 'auth.demo.role.admin', user: 'auth.demo.role.user' } as const satisfies Record<Role, string>;
 
 /** A row's role, changed on select (optimistically; a refusal rolls back with a toast). */
 export function UserRoleSelect({ user }: { user: UserDto }) {
+  const intl = useIntl();
   const update = useUpdateUserRole();
   return (
     <SelectControl
       compact
       chevronSize={13}
-      aria-label={`Role of ${user.name || user.email}`}
+      aria-label={intl.formatMessage({ id: 'admin.users.roleOf' }, { name: user.name || user.email })}
       value={user.role}
       data-role={user.role}
       className="role-select"
@@ -20,7 +22,7 @@ export function UserRoleSelect({ user }: { user: UserDto }) {
     >
       {ROLES.map((role) => (
         <option key={role} value={role}>
-          {LABELS[role]}
+          {intl.formatMessage({ id: LABELS[role] })}
         </option>
       ))}
     </SelectControl>

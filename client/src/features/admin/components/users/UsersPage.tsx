@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link2, Search, Users } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { UserDto } from '@shared/schemas/directory';
 import { ROLES, type Role } from '@shared/types';
 import { useCurrentUser } from '../../../auth';
 import { useUsers } from '../../api/getUsers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { formatCount } from '../../utils/format';
 import { DataTable } from '../common/DataTable';
 import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
@@ -17,13 +17,14 @@ import { InviteForm } from '../invitations/InviteForm';
 import { ExternalIdDialog } from './ExternalIdDialog';
 import { UserRoleSelect } from './UserRoleSelect';
 
-const ROLE_LABELS: Record<Role, string> = { admin: 'Admins', user: 'Users' };
+const ROLE_LABELS = { admin: 'admin.users.role.admins', user: 'admin.users.role.users' } as const satisfies Record<Role, string>;
 
 /**
  * `/admin/users`: invite people (and resend or revoke invitations); everyone who can receive notifications:
  * search, filter by role, change roles, link them to a host app's external id.
  */
 export function UsersPage() {
+  const intl = useIntl();
   const me = useCurrentUser();
   const [searchText, setSearchText] = useState('');
   const [role, setRole] = useState<Role | undefined>(undefined);
@@ -35,8 +36,12 @@ export function UsersPage() {
   return (
     <div className="admin-page admin-page--wide">
       <PageHeader
-        title="Users"
-        subtitle={total === undefined ? 'People who can receive notifications.' : `${formatCount(total)} ${total === 1 ? 'user' : 'users'}${search || role ? ' match' : ''}`}
+        title={intl.formatMessage({ id: 'admin.users.title' })}
+        subtitle={
+          total === undefined
+            ? intl.formatMessage({ id: 'admin.users.subtitle' })
+            : intl.formatMessage({ id: 'admin.users.count' }, { count: total, filtered: search || role ? 'yes' : 'no' })
+        }
       />
       <div className="stack">
         <InviteForm />
@@ -45,65 +50,78 @@ export function UsersPage() {
       <div className="toolbar">
         <div className="search-box">
           <label htmlFor="users-search" className="sr-only">
-            Search users
+            <FormattedMessage id="admin.users.search" />
           </label>
           <Search size={15} className="search-box__icon" aria-hidden />
           <input
             id="users-search"
             type="search"
-            placeholder="Search users by name, email or external id"
+            placeholder={intl.formatMessage({ id: 'admin.users.searchPlaceholder' })}
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
           />
         </div>
         <FilterSelect
           id="users-role"
-          label="Role"
-          allLabel="All roles"
+          label={intl.formatMessage({ id: 'admin.users.col.role' })}
+          allLabel={intl.formatMessage({ id: 'admin.users.allRoles' })}
           value={role}
           options={ROLES}
-          optionLabel={(value) => ROLE_LABELS[value]}
+          optionLabel={(value) => intl.formatMessage({ id: ROLE_LABELS[value] })}
           onChange={(next) => setRole((next || undefined) as Role | undefined)}
         />
       </div>
-      <section className="card card--flush" aria-label="Users" aria-busy={query.isFetching && !query.isFetchingNextPage}>
+      <section className="card card--flush" aria-label={intl.formatMessage({ id: 'admin.users.title' })} aria-busy={query.isFetching && !query.isFetchingNextPage}>
         <PagedQueryView
           query={query}
-          loadingLabel="Loading users"
-          errorTitle="Couldn’t load users"
+          loadingLabel={intl.formatMessage({ id: 'admin.users.loading' })}
+          errorTitle={intl.formatMessage({ id: 'admin.users.loadFailed' })}
           empty={
-            <EmptyState Icon={Users} title={search || role ? 'No users match' : 'No users yet'}>
-              {search || role ? 'Try a different search or role.' : 'Services add recipients with PUT /api/v1/users/{externalId}.'}
+            <EmptyState Icon={Users} title={intl.formatMessage({ id: search || role ? 'admin.users.noMatch.title' : 'admin.users.empty.title' })}>
+              {search || role ? intl.formatMessage({ id: 'admin.users.noMatch.text' }) : intl.formatMessage({ id: 'admin.users.empty.text' }, { path: 'PUT /api/v1/users/{externalId}' })}
             </EmptyState>
           }
         >
           {(items) => (
-            <DataTable testId="users-table" columns={['Name', 'Email', 'External id', 'Role', 'Created']}>
+            <DataTable testId="users-table" columns={[
+                intl.formatMessage({ id: 'admin.col.name' }),
+                intl.formatMessage({ id: 'common.email' }),
+                intl.formatMessage({ id: 'admin.users.col.externalId' }),
+                intl.formatMessage({ id: 'admin.users.col.role' }),
+                intl.formatMessage({ id: 'admin.col.created' }),
+              ]}>
               {items.map((user) => (
                 <tr key={user.id} data-testid="user-row">
-                  <td data-label="Name" className="data-table__primary">
+                  <td data-label={intl.formatMessage({ id: 'admin.col.name' })} className="data-table__primary">
                     {user.name}
-                    {user.id === me.id && <span className="you-tag">you</span>}
+                    {user.id === me.id && (
+                      <span className="you-tag">
+                        <FormattedMessage id="admin.users.you" />
+                      </span>
+                    )}
                   </td>
-                  <td data-label="Email">{user.email}</td>
-                  <td data-label="External id">
+                  <td data-label={intl.formatMessage({ id: 'common.email' })}>{user.email}</td>
+                  <td data-label={intl.formatMessage({ id: 'admin.users.col.externalId' })}>
                     <span className="external-id-cell">
                       {user.externalId ? <code>{user.externalId}</code> : <span className="muted">—</span>}
                       <button
                         type="button"
                         className="icon-btn"
-                        aria-label={`${user.externalId ? 'Change the external id of' : 'Link to your app:'} ${user.name || user.email}`}
-                        title={user.externalId ? 'Change the external id' : 'Link to your app'}
+                        aria-label={intl.formatMessage(
+                          { id: user.externalId ? 'admin.users.changeIdOf' : 'admin.users.linkOf' },
+                          { name: user.name || user.email },
+                        )}
+                        title={intl.formatMessage({ id: user.externalId ? 'admin.users.changeId' : 'admin.users.link' })}
                         onClick={() => setLinking(user)}
                       >
                         <Link2 size={14} aria-hidden />
                       </button>
                     </span>
                   </td>
-                  <td data-label="Role">
+                  <td data-label={intl.formatMessage({ id: 'admin.users.col.role' })}>
                     <UserRoleSelect user={user} />
                   </td>
-                  <td data-label="Created">
+                  <td data-label={intl.formatMessage({ id: 'admin.col.created' })}>
                     <FullTime iso={user.createdAt} />
                   </td>
                 </tr>
