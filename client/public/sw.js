@@ -63,7 +63,7 @@ function showPush(payload) {
     return self.registration.showNotification('FlashNotify', { body: 'You have a new notification.', data: { url: '/' } });
   }
   return self.registration.showNotification(payload.title, {
-    body: payload.body || (payload.minimal ? 'Open FlashNotify to read the full message.' : ''),
+    body: payload.body || (payload.minimal ? payload.hint || 'Open FlashNotify to read the full message.' : ''),
     // The same notification delivered twice (a retried send) replaces itself instead of stacking.
     tag: payload.id,
     icon: typeof payload.icon === 'string' ? payload.icon : '/favicon.svg',

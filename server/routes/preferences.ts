@@ -9,6 +9,7 @@ import { parseInput } from '../middleware/validate.js';
 import { getPreferences } from '../services/preferences/getPreferences.js';
 import { updateContact } from '../services/preferences/updateContact.js';
 import { updatePreferences } from '../services/preferences/updatePreferences.js';
+import { followBrowserLocale } from '../services/users/followBrowserLocale.js';
 
 /** `/api/preferences`: the signed-in user's own preferences and contact points. */
 export function preferencesRouter(ctx: AppContext): Router {
@@ -21,7 +22,10 @@ export function preferencesRouter(ctx: AppContext): Router {
 
   router.patch('/', noQuery, async (req, res) => {
     const input = parseInput(updatePreferencesSchema, req.body, 'request body');
-    res.json(await updatePreferences(ctx, currentUserId(req), input));
+    const preferences = await updatePreferences(ctx, currentUserId(req), input);
+    // Handing the language back to the browser takes this request's at once (emails sent before the next app start included).
+    if (input.locale === null) await followBrowserLocale(ctx.db, currentUserId(req), req.acceptsLanguages());
+    res.json(preferences);
   });
 
   router.patch('/contact', noQuery, async (req, res) => {

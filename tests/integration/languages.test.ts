@@ -70,6 +70,8 @@ describe('the language of what is sent', () => {
 
     const automatic = await client.request('PATCH', '/api/preferences', { locale: null });
     expect(automatic.body.locale).toBeNull();
+    // At once, not at the next app start: an email sent now is in the browser's language again.
+    expect(await localeOf(user.id)).toBe('fr-CA');
     expect((await client.get('/api/auth/session')).body.user.locale).toBeNull();
     expect(await localeOf(user.id)).toBe('fr-CA');
   });

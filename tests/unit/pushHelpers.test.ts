@@ -91,12 +91,18 @@ describe('push payload', () => {
   it('the minimal payload: id, a short title, priority, readToken, and the link when short', () => {
     const long = { ...message('body'), notification: { ...message('body').notification, title: '🚨 '.repeat(100) } };
     const minimal = JSON.parse(buildPushPayloads(long, options).minimal) as MinimalPushPayload;
-    expect(Object.keys(minimal).sort()).toEqual(['id', 'minimal', 'priority', 'readToken', 'title', 'url']);
+    expect(Object.keys(minimal).sort()).toEqual(['hint', 'id', 'minimal', 'priority', 'readToken', 'title', 'url']);
+    expect(minimal.hint).toBe('Open FlashNotify to read the full message.');
     expect(Buffer.byteLength(minimal.title)).toBeLessThanOrEqual(MINIMAL_TITLE_BYTES);
     expect(minimal.title.endsWith('…')).toBe(true);
     const withLongLink = JSON.parse(buildPushPayloads(message('b', `https://shop.example/${'p'.repeat(1000)}`), options).minimal);
     expect(withLongLink.url).toBeUndefined();
     expect(Buffer.byteLength(JSON.stringify(withLongLink))).toBeLessThan(400);
+  });
+
+  it('the minimal payload’s hint (shown when the rest cannot be fetched) is in the recipient’s language', () => {
+    const french = { ...message('b'), recipient: { ...message('b').recipient, locale: 'fr-CA' } };
+    expect((JSON.parse(buildPushPayloads(french, options).minimal) as MinimalPushPayload).hint).toBe('Ouvrez FlashNotify pour lire le message complet.');
   });
 
   it('the minimal title counts JSON escapes: 120 bytes of JSON, not of UTF-8', () => {

@@ -1,25 +1,27 @@
 /** The favicon as served (client/public/favicon.svg), shown when nothing is unread. */
+import type { MessageId } from '../i18n/messageIds';
 export const PLAIN_FAVICON = '/favicon.svg';
 
 /** The count as badges show it: exact up to 99, then `99+`. */
 const badgeText = (count: number) => (count > 99 ? '99+' : String(count));
 
-/** The page names shown in the tab title, by the app's routes (longest prefix first). */
-const PAGE_TITLES: Array<[prefix: string, title: string]> = [
-  ['/settings/preferences', 'Preferences'],
-  ['/settings/devices', 'Devices'],
-  ['/settings/account', 'Account'],
-  ['/admin', 'Admin'],
+/** The page names shown in the tab title (message ids), by the app's routes (longest prefix first). */
+const PAGE_TITLES: Array<[prefix: string, title: MessageId]> = [
+  ['/settings/preferences', 'app.nav.preferences'],
+  ['/settings/devices', 'app.nav.devices'],
+  ['/settings/account', 'app.nav.account'],
+  ['/admin', 'admin.nav.title'],
 ];
 
 /**
- * The name of the page at `pathname` for the tab title: `Inbox` at `/`, undefined for a path with no page.
+ * The name of the page at `pathname` for the tab title, as a message id: `app.nav.inbox` at `/`, undefined for
+ * a path with no page.
  *
  * @example
- * pageTitleFor('/settings/devices') // 'Devices'
+ * pageTitleFor('/settings/devices') // 'app.nav.devices'
  */
-export function pageTitleFor(pathname: string): string | undefined {
-  if (pathname === '/') return 'Inbox';
+export function pageTitleFor(pathname: string): MessageId | undefined {
+  if (pathname === '/') return 'app.nav.inbox';
   return PAGE_TITLES.find(([prefix]) => pathname === prefix || pathname.startsWith(`${prefix}/`))?.[1];
 }
 

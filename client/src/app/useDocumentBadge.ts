@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useIntl } from 'react-intl';
 import { useLocation } from 'react-router';
 import { useCounts } from '../features/inbox';
 import { documentTitle, faviconFor, pageTitleFor } from './documentBadge';
@@ -11,7 +12,9 @@ export function useDocumentBadge(): void {
   const { data: counts } = useCounts();
   const { pathname } = useLocation();
   const unread = counts?.unread ?? 0;
-  const page = pageTitleFor(pathname);
+  const intl = useIntl();
+  const pageId = pageTitleFor(pathname);
+  const page = pageId && intl.formatMessage({ id: pageId });
 
   useEffect(() => {
     document.title = documentTitle(page, unread);

@@ -2,8 +2,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const dateYearFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
@@ -29,28 +27,6 @@ export type Age =
   | { unit: 'now' }
   | { unit: 'minute' | 'hour' | 'day'; count: number }
   | { unit: 'date'; at: number; sameYear: boolean };
-
-/**
- * Compact relative time as inboxes show it.
- *
- * @example
- * formatRelativeTime('2024-05-01T10:00:00Z', Date.parse('2024-05-01T10:05:00Z')); // "5m ago"
- */
-export function formatRelativeTime(iso: string, now: number = Date.now()): string {
-  const age = ageOf(iso, now);
-  switch (age.unit) {
-    case 'now':
-      return 'just now';
-    case 'minute':
-      return `${age.count}m ago`;
-    case 'hour':
-      return `${age.count}h ago`;
-    case 'day':
-      return age.count === 1 ? 'yesterday' : `${age.count}d ago`;
-    case 'date':
-      return (age.sameYear ? dateFormat : dateYearFormat).format(age.at);
-  }
-}
 
 /** Full local date and time, for tooltips. */
 export function formatFullDate(iso: string): string {

@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/catalogs.js';
 import { truncateText } from '../../../shared/text.js';
 import type { Priority } from '../../../shared/types.js';
 import { READ_TOKEN_TTL_MS, signReadToken } from '../../services/notifications/readToken.js';
@@ -50,6 +51,8 @@ export interface MinimalPushPayload {
   priority: Priority;
   url?: string;
   readToken: string;
+  /** The line the service worker shows when it cannot fetch the rest, in the recipient's language. */
+  hint: string;
 }
 
 /**
@@ -112,6 +115,7 @@ export function buildPushPayloads(message: OutgoingMessage, options: { publicUrl
     priority: payload.priority,
     ...(jsonBytes(payload.url) <= MINIMAL_URL_BYTES ? { url: payload.url } : {}),
     readToken: payload.readToken,
+    hint: translator(recipient.locale).t('push.openForMore', { app: 'FlashNotify' }),
   };
   const linkFits = jsonBytes({ ...withRoom(payload, shortTitle), title: shortTitle, body: '' }) <= MAX_PAYLOAD_BYTES;
   const linked = linkFits ? withRoom(payload, shortTitle) : withRoom({ ...payload, url: inboxUrl(options.publicUrl) }, shortTitle);

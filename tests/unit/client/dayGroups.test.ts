@@ -42,10 +42,10 @@ describe('groupByDay', () => {
   it('splits a newest-first list into labelled sections, leaving empty ones out', () => {
     const items = [item('a', local(10, 9)), item('b', local(10, 1)), item('c', local(9, 18)), item('d', local(1, 12))];
     const groups = groupByDay(items, (entry) => entry.createdAt, now.getTime());
-    expect(groups.map((group) => [group.label, group.items.map((entry) => entry.id)])).toEqual([
-      ['Today', ['a', 'b']],
-      ['Yesterday', ['c']],
-      ['Older', ['d']],
+    expect(groups.map((group) => [group.labelId, group.items.map((entry) => entry.id)])).toEqual([
+      ['inbox.day.today', ['a', 'b']],
+      ['inbox.day.yesterday', ['c']],
+      ['inbox.day.older', ['d']],
     ]);
   });
 

@@ -14,9 +14,9 @@ describe('documentTitle', () => {
 
 describe('pageTitleFor', () => {
   it('names the app pages by path', () => {
-    expect(pageTitleFor('/')).toBe('Inbox');
-    expect(pageTitleFor('/settings/preferences')).toBe('Preferences');
-    expect(pageTitleFor('/admin/sends/abc')).toBe('Admin');
+    expect(pageTitleFor('/')).toBe('app.nav.inbox');
+    expect(pageTitleFor('/settings/preferences')).toBe('app.nav.preferences');
+    expect(pageTitleFor('/admin/sends/abc')).toBe('admin.nav.title');
     expect(pageTitleFor('/administrator')).toBeUndefined();
     expect(pageTitleFor('/nowhere')).toBeUndefined();
   });

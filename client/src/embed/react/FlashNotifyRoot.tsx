@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { InboxEnvironmentContext } from '../../components/inboxEnvironment';
 import { RealtimeContext } from '../../features/realtime';
 import { useFlashNotify, type StopReason } from './context';
@@ -30,13 +30,13 @@ export function StoppedMessage({ reason }: { reason: StopReason }) {
   if (reason === 'origin-not-allowed') {
     return (
       <p className="fn-react__message" role="status" data-testid="fn-origin-not-allowed">
-        FlashNotify does not accept this page’s origin ({window.location.origin}): add it to FlashNotify’s ALLOWED_ORIGINS.
+        <FormattedMessage id="embed.react.originNotAllowed" values={{ origin: window.location.origin }} />
       </p>
     );
   }
   return (
     <p className="fn-react__message" role="status" data-testid="fn-signed-out">
-      Sign in to see your notifications.
+      <FormattedMessage id="embed.message.signedOut" />
     </p>
   );
 }

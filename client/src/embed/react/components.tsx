@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Bell as BellIcon } from 'lucide-react';
 import { InboxView, NotificationBell, type InboxFilters, type InboxTabStatus } from '../../features/inbox';
 import { ConnectionStatus } from '../../features/realtime';
@@ -90,8 +91,8 @@ export function Preferences() {
 }
 
 const SECTIONS = [
-  { key: 'feed', label: 'Notifications' },
-  { key: 'preferences', label: 'Preferences' },
+  { key: 'feed', labelId: 'inbox.bell.title' },
+  { key: 'preferences', labelId: 'app.nav.preferences' },
 ] as const;
 
 /**
@@ -102,14 +103,15 @@ const SECTIONS = [
  * <Inbox />
  */
 export function Inbox() {
+  const intl = useIntl();
   const [section, setSection] = useState<(typeof SECTIONS)[number]['key']>('feed');
   return (
     <div className="fn-react-inbox">
       <FlashNotifyRoot className="fn-react--switch">
-        <div className="segmented" role="group" aria-label="Inbox sections">
-          {SECTIONS.map(({ key, label }) => (
+        <div className="segmented" role="group" aria-label={intl.formatMessage({ id: 'embed.react.sections' })}>
+          {SECTIONS.map(({ key, labelId }) => (
             <button key={key} type="button" className="segmented__option" aria-pressed={section === key} onClick={() => setSection(key)}>
-              {label}
+              {intl.formatMessage({ id: labelId })}
             </button>
           ))}
         </div>

@@ -1,27 +1,30 @@
 import { useEffect } from 'react';
+import { useIntl } from 'react-intl';
 import clsx from 'clsx';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useStoredChoice } from '../../hooks/useStoredChoice';
 import { applyThemePreference, THEME_PREFERENCES, THEME_STORAGE_KEY, type ThemePreference } from './themePreference';
 import './theme.css';
 
-const OPTIONS: Record<ThemePreference, { label: string; Icon: typeof Sun }> = {
-  system: { label: 'System theme', Icon: Monitor },
-  light: { label: 'Light theme', Icon: Sun },
-  dark: { label: 'Dark theme', Icon: Moon },
-};
+const OPTIONS = {
+  system: { labelId: 'theme.system', Icon: Monitor },
+  light: { labelId: 'theme.light', Icon: Sun },
+  dark: { labelId: 'theme.dark', Icon: Moon },
+} as const satisfies Record<ThemePreference, unknown>;
 
 /**
  * System / Light / Dark: three toggle buttons in the header. The pick is remembered in this browser and
  * applied at once (and before the first paint next time, by public/theme-init.js).
  */
 export function ThemeSwitch() {
+  const intl = useIntl();
   const [preference, setPreference] = useStoredChoice(THEME_STORAGE_KEY, THEME_PREFERENCES, 'system');
   useEffect(() => applyThemePreference(preference), [preference]);
   return (
-    <div className="theme-switch" role="group" aria-label="Theme">
+    <div className="theme-switch" role="group" aria-label={intl.formatMessage({ id: 'theme.label' })}>
       {THEME_PREFERENCES.map((option) => {
-        const { label, Icon } = OPTIONS[option];
+        const { labelId, Icon } = OPTIONS[option];
+        const label = intl.formatMessage({ id: labelId });
         return (
           <button
             key={option}

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
@@ -31,6 +32,7 @@ export function markAllReadInput(queryClient: QueryClient, category?: string): M
 
 /** "Mark all as read", applied optimistically to lists, the inbox counts and the view's category counts. */
 export function useMarkAllRead() {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const { notifyError } = useInboxEnvironment();
   return useMutation({
@@ -60,7 +62,7 @@ export function useMarkAllRead() {
         restoreLists(queryClient, snapshot.lists);
         restoreCounts(queryClient, snapshot.counts);
       }
-      notifyError({ title: 'Could not mark everything as read. Please try again.' });
+      notifyError({ title: intl.formatMessage({ id: 'inbox.markAllFailed' }) });
     },
     // Newer inbox counts also mark the category counts stale, so the view's header is fetched again.
     onSuccess: ({ counts }) => setCountsIfNewer(queryClient, counts),

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { ApiError } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
@@ -24,6 +25,7 @@ export interface TakeActionVars {
  * take.mutate({ id: item.id, actionId: 'approve' });
  */
 export function useTakeAction() {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const { notifyError } = useInboxEnvironment();
   return useMutation({
@@ -42,7 +44,7 @@ export function useTakeAction() {
     onError: (error, _vars, snapshot) => {
       if (snapshot) restoreLists(queryClient, snapshot);
       const conflict = error instanceof ApiError && error.status === 409;
-      notifyError({ title: conflict ? 'Another answer was already given to this notification.' : 'Could not record your answer. Please try again.' });
+      notifyError({ title: intl.formatMessage({ id: conflict ? 'inbox.act.conflict' : 'inbox.act.failed' }) });
     },
     onSuccess: ({ notification }) => writeToLists(queryClient, notification),
     onSettled: () => {

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import type { NotificationDto, UpdateNotificationInput } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
@@ -32,6 +33,7 @@ const mutationKey = [...notificationKeys.all, 'update'] as const;
  * update.mutate({ id, patch: { read: true } });
  */
 export function useUpdateNotification() {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const { notifyError } = useInboxEnvironment();
   const countsKey = countsOptions().queryKey;
@@ -57,7 +59,7 @@ export function useUpdateNotification() {
         restoreLists(queryClient, snapshot.lists);
         restoreCounts(queryClient, snapshot.counts);
       }
-      notifyError({ title: 'Could not update the notification. Please try again.' });
+      notifyError({ title: intl.formatMessage({ id: 'inbox.updateFailed' }) });
     },
     onSuccess: (item) => writeToLists(queryClient, item),
     onSettled: () => {

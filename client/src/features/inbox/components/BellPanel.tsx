@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { useIntl } from 'react-intl';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { useNow } from '../../../hooks/useNow';
 import { useInboxEnvironment } from '../../../components/inboxEnvironment';
@@ -26,6 +27,7 @@ interface BellPanelProps {
  * "Load more" and "Mark all as read".
  */
 export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
+  const intl = useIntl();
   const panelRef = useRef<HTMLDivElement>(null);
   const { Link, inboxPath } = useInboxEnvironment();
   const { data, isPending, isError } = useNotifications({ status: 'all' });
@@ -57,15 +59,15 @@ export function BellPanel({ id, anchor, onClose }: BellPanelProps) {
       id={id}
       className="bell-panel"
       role="dialog"
-      aria-label="Recent notifications"
+      aria-label={intl.formatMessage({ id: 'inbox.bell.recent' })}
       tabIndex={-1}
       data-testid="bell-panel"
     >
       <div className="bell-panel__header">
-        <h2 className="bell-panel__title">Notifications</h2>
+        <h2 className="bell-panel__title">{intl.formatMessage({ id: 'inbox.bell.title' })}</h2>
         {inboxPath !== null ? (
           <Link to={inboxPath} className="bell-panel__view-all" onClick={() => onClose(false)}>
-            View all
+            {intl.formatMessage({ id: 'inbox.bell.viewAll' })}
           </Link>
         ) : (
           <MarkAllReadButton className="btn btn--ghost btn--sm" />
@@ -103,12 +105,13 @@ interface RecentItemsProps {
 
 /** The app's compact list: the newest few, each one link. */
 function RecentItems({ items, now, isPending, isError, onOpen }: RecentItemsProps) {
+  const intl = useIntl();
   return (
     <>
-      {isPending && <p className="bell-panel__message">Loading…</p>}
-      {isError && <p className="bell-panel__message">Couldn’t load notifications.</p>}
+      {isPending && <p className="bell-panel__message">{intl.formatMessage({ id: 'common.loading' })}</p>}
+      {isError && <p className="bell-panel__message">{intl.formatMessage({ id: 'inbox.loadFailedShort' })}</p>}
       {!isPending && !isError && items.length === 0 && (
-        <p className="bell-panel__message">You’re all caught up. New notifications appear here.</p>
+        <p className="bell-panel__message">{intl.formatMessage({ id: 'inbox.bell.empty' })}</p>
       )}
       {items.length > 0 && (
         <ul className="bell-panel__list">

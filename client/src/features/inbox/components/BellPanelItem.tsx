@@ -1,6 +1,7 @@
 import clsx from 'clsx';
+import { useIntl } from 'react-intl';
 import type { NotificationDto } from '@shared/schemas/notification';
-import { formatRelativeTime } from '../../../lib/time';
+import { formatAge } from '../../../i18n/dates';
 import { useCategoryLabel } from '../api/getCategories';
 import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { NotificationActions } from './NotificationActions';
@@ -15,6 +16,7 @@ interface BellPanelItemProps {
 
 /** A compact row of the bell panel; the whole row is one link (its action URL, or the inbox page where there is one). */
 export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
+  const intl = useIntl();
   const unread = item.readAt === null;
   const labelOf = useCategoryLabel();
   const { inboxPath } = useInboxEnvironment();
@@ -30,12 +32,12 @@ export function BellPanelItem({ item, now, onOpen }: BellPanelItemProps) {
         <NotificationIcon icon={item.icon} />
         <span className="bell-item__text">
           <span className="bell-item__title">
-            {unread && <span className="sr-only">Unread: </span>}
+            {unread && <span className="sr-only">{intl.formatMessage({ id: 'inbox.item.unread' })}</span>}
             {item.title}
           </span>
           {item.body && <span className="bell-item__body">{item.body}</span>}
           <span className="bell-item__meta">
-            {labelOf(item.category)} · {formatRelativeTime(item.createdAt, now)}
+            {labelOf(item.category)} · {formatAge(intl, item.createdAt, now)}
           </span>
         </span>
       </NotificationLink>

@@ -1,4 +1,5 @@
 import { Rows2, Rows4 } from 'lucide-react';
+import { useIntl } from 'react-intl';
 
 /** How tall the inbox rows are: comfortable (title, body, chips on their own lines) or compact (one line). */
 export type Density = 'comfortable' | 'compact';
@@ -7,15 +8,18 @@ export type Density = 'comfortable' | 'compact';
 export const DENSITIES: readonly Density[] = ['comfortable', 'compact'];
 
 const OPTIONS = [
-  { value: 'comfortable', label: 'Comfortable', Icon: Rows2 },
-  { value: 'compact', label: 'Compact', Icon: Rows4 },
+  { value: 'comfortable', labelId: 'inbox.density.comfortable', Icon: Rows2 },
+  { value: 'compact', labelId: 'inbox.density.compact', Icon: Rows4 },
 ] as const;
 
 /** The inbox toolbar's "Comfortable / Compact" switch: two toggle buttons in a segmented control. */
 export function DensityToggle({ value, onChange }: { value: Density; onChange: (density: Density) => void }) {
+  const intl = useIntl();
   return (
-    <div className="segmented density-toggle" role="group" aria-label="Density">
-      {OPTIONS.map(({ value: option, label, Icon }) => (
+    <div className="segmented density-toggle" role="group" aria-label={intl.formatMessage({ id: 'inbox.density.label' })}>
+      {OPTIONS.map(({ value: option, labelId, Icon }) => {
+        const label = intl.formatMessage({ id: labelId });
+        return (
         <button
           key={option}
           type="button"
@@ -27,7 +31,8 @@ export function DensityToggle({ value, onChange }: { value: Density; onChange: (
           <Icon size={14} aria-hidden />
           <span className="density-toggle__label">{label}</span>
         </button>
-      ))}
+        );
+      })}
     </div>
   );
 }

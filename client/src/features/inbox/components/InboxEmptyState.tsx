@@ -1,22 +1,15 @@
 import { Archive, BellOff, CheckCheck } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import { useCategoryLabel } from '../api/getCategories';
 import type { InboxFilters } from '../utils/filters';
 
 const COPY = {
-  all: {
-    Icon: BellOff,
-    title: 'Your inbox is empty',
-    text: 'New notifications appear here the moment they are sent.',
-  },
-  unread: { Icon: CheckCheck, title: 'You’re all caught up', text: 'There is nothing unread right now.' },
-  read: { Icon: CheckCheck, title: 'Nothing read yet', text: 'Notifications you have read show up here.' },
-  archived: {
-    Icon: Archive,
-    title: 'Nothing archived',
-    text: 'Archive notifications to tidy up your inbox without losing them.',
-  },
-  snoozed: { Icon: BellOff, title: 'Nothing snoozed', text: 'Snoozed notifications wait here until they come back.' },
-};
+  all: { Icon: BellOff, title: 'inbox.empty.all.title', text: 'inbox.empty.all.text' },
+  unread: { Icon: CheckCheck, title: 'inbox.empty.unread.title', text: 'inbox.empty.unread.text' },
+  read: { Icon: CheckCheck, title: 'inbox.empty.read.title', text: 'inbox.empty.read.text' },
+  archived: { Icon: Archive, title: 'inbox.empty.archived.title', text: 'inbox.empty.archived.text' },
+  snoozed: { Icon: BellOff, title: 'inbox.empty.snoozed.title', text: 'inbox.empty.snoozed.text' },
+} as const;
 
 /** What the inbox shows when a filtered list has no items. */
 export function InboxEmptyState({ filters }: { filters: InboxFilters }) {
@@ -27,10 +20,12 @@ export function InboxEmptyState({ filters }: { filters: InboxFilters }) {
       <span className="empty-state__icon">
         <Icon size={22} aria-hidden />
       </span>
-      <p className="empty-state__title">{title}</p>
+      <p className="empty-state__title">
+        <FormattedMessage id={title} />
+      </p>
       <p className="empty-state__text">
-        {filters.category ? `No matches in the “${labelOf(filters.category)}” category. ` : ''}
-        {text}
+        {filters.category && <FormattedMessage id="inbox.empty.inCategory" values={{ category: labelOf(filters.category) }} />}
+        <FormattedMessage id={text} />
       </p>
     </div>
   );

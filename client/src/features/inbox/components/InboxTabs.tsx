@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import clsx from 'clsx';
 import { INBOX_TABS, type InboxTabStatus } from '../utils/filters';
 
@@ -15,6 +16,7 @@ export const tabId = (status: InboxTabStatus) => `inbox-tab-${status}`;
 
 /** WAI-ARIA tabs with roving focus: arrows, Home and End move between tabs and select them. */
 export function InboxTabs({ value, onChange, panelId, unread = 0 }: InboxTabsProps) {
+  const intl = useIntl();
   const refs = useRef(new Map<InboxTabStatus, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -31,8 +33,8 @@ export function InboxTabs({ value, onChange, panelId, unread = 0 }: InboxTabsPro
   };
 
   return (
-    <div className="tabs" role="tablist" aria-label="Inbox views" onKeyDown={onKeyDown}>
-      {INBOX_TABS.map(({ status, label }) => {
+    <div className="tabs" role="tablist" aria-label={intl.formatMessage({ id: 'inbox.tabs.label' })} onKeyDown={onKeyDown}>
+      {INBOX_TABS.map(({ status, labelId }) => {
         const selected = status === value;
         return (
           <button
@@ -49,7 +51,7 @@ export function InboxTabs({ value, onChange, panelId, unread = 0 }: InboxTabsPro
             className={clsx('tabs__tab', selected && 'tabs__tab--selected')}
             onClick={() => onChange(status)}
           >
-            {label}
+            <FormattedMessage id={labelId} />
             {status === 'unread' && unread > 0 && (
               <span className="tabs__count" aria-hidden>
                 {unread > 99 ? '99+' : unread}

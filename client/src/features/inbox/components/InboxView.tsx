@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import clsx from 'clsx';
 import { Keyboard } from 'lucide-react';
 import { useStoredChoice } from '../../../hooks/useStoredChoice';
@@ -34,6 +35,7 @@ export interface InboxViewProps {
  * says so and offers nothing to mark.
  */
 export function InboxView({ filters, onStatusChange, onCategoryChange, headingLevel = 1, shortcuts = false }: InboxViewProps) {
+  const intl = useIntl();
   const { data: counts } = useViewCounts(filters.category);
   const unread = counts?.unread ?? 0;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -45,14 +47,16 @@ export function InboxView({ filters, onStatusChange, onCategoryChange, headingLe
     <div className={clsx('inbox', `inbox--${density}`)}>
       <header className="page-header">
         <div>
-          <Heading className="page-header__title">Inbox</Heading>
+          <Heading className="page-header__title">
+            <FormattedMessage id="inbox.title" />
+          </Heading>
           <p className="page-header__subtitle" data-testid="inbox-summary">
-            {counts === undefined ? '\u00a0' : summary(unread, Boolean(filters.category))}
+            {counts === undefined ? '\u00a0' : intl.formatMessage({ id: filters.category ? 'inbox.summaryInCategory' : 'inbox.summary' }, { unread })}
           </p>
         </div>
         <div className="page-header__actions">
           {shortcuts && (
-            <button type="button" className="icon-btn inbox__shortcuts-help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={openHelp}>
+            <button type="button" className="icon-btn inbox__shortcuts-help" aria-label={intl.formatMessage({ id: 'inbox.shortcuts.button' })} title={intl.formatMessage({ id: 'inbox.shortcuts.buttonTitle' })} onClick={openHelp}>
               <Keyboard size={17} aria-hidden />
             </button>
           )}
@@ -74,8 +78,3 @@ export function InboxView({ filters, onStatusChange, onCategoryChange, headingLe
   );
 }
 
-function summary(unread: number, filtered: boolean): string {
-  const where = filtered ? ' in this category' : '';
-  if (unread === 0) return filtered ? 'Nothing unread in this category.' : 'You’re all caught up.';
-  return `${unread} unread ${unread === 1 ? 'notification' : 'notifications'}${where}`;
-}

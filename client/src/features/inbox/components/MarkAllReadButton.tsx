@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage } from 'react-intl';
 import { CheckCheck } from 'lucide-react';
 import { useViewCounts } from '../api/getCounts';
 import { markAllReadInput, useMarkAllRead } from '../api/markAllRead';
@@ -16,7 +17,7 @@ export function MarkAllReadButton({ category, className }: { category?: string; 
       disabled={(counts?.unread ?? 0) === 0 || markAllRead.isPending}
     >
       <CheckCheck size={16} aria-hidden />
-      Mark all as read
+      <FormattedMessage id="inbox.markAllRead" />
     </button>
   );
 }

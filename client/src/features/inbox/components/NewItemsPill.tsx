@@ -1,4 +1,5 @@
 import { ArrowUp } from 'lucide-react';
+import { useIntl } from 'react-intl';
 
 /**
  * "2 new notifications": shown over the list while new items arrived above the part scrolled to; a click
@@ -6,7 +7,7 @@ import { ArrowUp } from 'lucide-react';
  * the change is announced).
  */
 export function NewItemsPill({ count, onShow }: { count: number; onShow: () => void }) {
-  const text = `${count} new ${count === 1 ? 'notification' : 'notifications'}`;
+  const text = useIntl().formatMessage({ id: 'inbox.newItems' }, { count });
   return (
     <div className="new-items">
       {count > 0 && (

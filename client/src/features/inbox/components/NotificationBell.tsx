@@ -1,4 +1,5 @@
 import { useCallback, useId, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Bell } from 'lucide-react';
 import { useCounts } from '../api/getCounts';
 import { BellPanel } from './BellPanel';
@@ -9,6 +10,7 @@ export const formatBadge = (count: number) => (count > 99 ? '99+' : String(count
 
 /** The header bell: exact unread badge, and a popover with the latest items that marks what it shows as seen. */
 export function NotificationBell() {
+  const intl = useIntl();
   const { data: counts } = useCounts();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -31,7 +33,7 @@ export function NotificationBell() {
         ref={buttonRef}
         type="button"
         className="bell__button"
-        aria-label={`Notifications, ${unread} unread`}
+        aria-label={intl.formatMessage({ id: 'inbox.bell.label' }, { unread })}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}

@@ -1,8 +1,9 @@
 import { useId, useRef, type MouseEvent } from 'react';
+import { useIntl } from 'react-intl';
 import clsx from 'clsx';
 import { Archive, ArchiveRestore, Circle, CircleCheck } from 'lucide-react';
 import type { NotificationDto } from '@shared/schemas/notification';
-import { formatFullDate, formatRelativeTime } from '../../../lib/time';
+import { formatAge, formatFullDate } from '../../../i18n/dates';
 import { useCategoryLabel } from '../api/getCategories';
 import { useUpdateNotification } from '../api/updateNotification';
 import { useOpenNotification } from '../hooks/useOpenNotification';
@@ -23,6 +24,7 @@ interface NotificationItemProps {
  * buttons), named by its title and described by its body.
  */
 export function NotificationItem({ item, now }: NotificationItemProps) {
+  const intl = useIntl();
   const update = useUpdateNotification();
   const open = useOpenNotification();
   const labelOf = useCategoryLabel();
@@ -62,12 +64,12 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
           <NotificationIcon icon={item.icon} />
           <h3 className="notification__title" id={titleId}>
             <NotificationLink item={item} className="notification__link" onOpen={open} linkRef={linkRef}>
-              {unread && <span className="sr-only">Unread: </span>}
+              {unread && <span className="sr-only">{intl.formatMessage({ id: 'inbox.item.unread' })}</span>}
               {item.title}
             </NotificationLink>
           </h3>
-          <time className="notification__time" dateTime={item.createdAt} title={formatFullDate(item.createdAt)}>
-            {formatRelativeTime(item.createdAt, now)}
+          <time className="notification__time" dateTime={item.createdAt} title={formatFullDate(intl, item.createdAt)}>
+            {formatAge(intl, item.createdAt, now)}
           </time>
         </div>
         {item.body && (
@@ -85,8 +87,8 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
         <button
           type="button"
           className="icon-btn"
-          aria-label={unread ? 'Mark as read' : 'Mark as unread'}
-          title={unread ? 'Mark as read' : 'Mark as unread'}
+          aria-label={intl.formatMessage({ id: unread ? 'inbox.item.markRead' : 'inbox.item.markUnread' })}
+          title={intl.formatMessage({ id: unread ? 'inbox.item.markRead' : 'inbox.item.markUnread' })}
           onClick={() => update.mutate({ id: item.id, patch: { read: unread } })}
         >
           {unread ? <CircleCheck size={16} aria-hidden /> : <Circle size={16} aria-hidden />}
@@ -94,8 +96,8 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
         <button
           type="button"
           className="icon-btn"
-          aria-label={archived ? 'Unarchive' : 'Archive'}
-          title={archived ? 'Unarchive' : 'Archive'}
+          aria-label={intl.formatMessage({ id: archived ? 'inbox.item.unarchive' : 'inbox.item.archive' })}
+          title={intl.formatMessage({ id: archived ? 'inbox.item.unarchive' : 'inbox.item.archive' })}
           onClick={() => update.mutate({ id: item.id, patch: { archived: !archived } })}
         >
           {archived ? <ArchiveRestore size={16} aria-hidden /> : <Archive size={16} aria-hidden />}

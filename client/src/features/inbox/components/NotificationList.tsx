@@ -1,4 +1,5 @@
 import { useNow } from '../../../hooks/useNow';
+import { useIntl } from 'react-intl';
 import { useNotifications } from '../api/getNotifications';
 import { useInfiniteScroll } from '../hooks/useInfiniteScroll';
 import { useNewItemsPill } from '../hooks/useNewItemsPill';
@@ -15,6 +16,7 @@ import { NotificationSkeleton } from './NotificationSkeleton';
  * arriving while it is scrolled down.
  */
 export function NotificationList({ filters }: { filters: InboxFilters }) {
+  const intl = useIntl();
   const query = useNotifications(filters);
   const now = useNow(30_000);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
@@ -26,10 +28,10 @@ export function NotificationList({ filters }: { filters: InboxFilters }) {
   if (query.isError) {
     return (
       <div className="empty-state" role="alert">
-        <p className="empty-state__title">Couldn’t load notifications</p>
+        <p className="empty-state__title">{intl.formatMessage({ id: 'inbox.loadFailed' })}</p>
         <p className="empty-state__text">{query.error.message}</p>
         <button type="button" className="btn btn--secondary" onClick={() => void query.refetch()}>
-          Try again
+          {intl.formatMessage({ id: 'common.tryAgain' })}
         </button>
       </div>
     );
@@ -42,7 +44,7 @@ export function NotificationList({ filters }: { filters: InboxFilters }) {
       <div ref={pill.top} className="notification-list__top" aria-hidden />
       <NewItemsPill count={pill.count} onShow={pill.showNew} />
       {groupByDay(items, (item) => item.createdAt, now).map((group) => (
-        <DayGroupList key={group.key} label={group.label} items={group.items} now={now} />
+        <DayGroupList key={group.key} labelId={group.labelId} items={group.items} now={now} />
       ))}
       <div ref={sentinel} className="notification-list__sentinel" aria-hidden />
       {hasNextPage && (
@@ -53,11 +55,11 @@ export function NotificationList({ filters }: { filters: InboxFilters }) {
             onClick={() => void fetchNextPage()}
             disabled={isFetchingNextPage}
           >
-            {isFetchingNextPage ? 'Loading…' : 'Load more'}
+            {intl.formatMessage({ id: isFetchingNextPage ? 'common.loading' : 'inbox.loadMore' })}
           </button>
         </div>
       )}
-      {!hasNextPage && items.length > 8 && <p className="notification-list__end">You’ve reached the end.</p>}
+      {!hasNextPage && items.length > 8 && <p className="notification-list__end">{intl.formatMessage({ id: 'inbox.end' })}</p>}
     </>
   );
 }

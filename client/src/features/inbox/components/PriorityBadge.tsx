@@ -1,4 +1,5 @@
 import { AlertTriangle, ArrowUp } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import type { Priority } from '@shared/types';
 
 /** Marks high and critical notifications; normal and low ones need no badge. */
@@ -7,7 +8,7 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
     return (
       <span className="priority priority--critical">
         <AlertTriangle size={12} aria-hidden />
-        Critical
+        <FormattedMessage id="inbox.priority.critical" />
       </span>
     );
   }
@@ -15,7 +16,7 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
     return (
       <span className="priority priority--high">
         <ArrowUp size={12} aria-hidden />
-        High
+        <FormattedMessage id="inbox.priority.high" />
       </span>
     );
   }

@@ -1,9 +1,10 @@
+import type { MessageId } from '../../../i18n/messageIds';
 /** The day sections of the inbox list, newest first. */
 export const DAY_GROUPS = [
-  { key: 'today', label: 'Today' },
-  { key: 'yesterday', label: 'Yesterday' },
-  { key: 'week', label: 'This week' },
-  { key: 'older', label: 'Older' },
+  { key: 'today', labelId: 'inbox.day.today' },
+  { key: 'yesterday', labelId: 'inbox.day.yesterday' },
+  { key: 'week', labelId: 'inbox.day.week' },
+  { key: 'older', labelId: 'inbox.day.older' },
 ] as const;
 
 /** One of {@link DAY_GROUPS}' keys. */
@@ -12,7 +13,8 @@ export type DayGroupKey = (typeof DAY_GROUPS)[number]['key'];
 /** A run of items in one day section, in the list's order. */
 export interface DayGroup<T> {
   key: DayGroupKey;
-  label: string;
+  /** The section's heading, a message id (`inbox.day.today`). */
+  labelId: MessageId;
   items: T[];
 }
 
@@ -49,7 +51,7 @@ export function dayGroupOf(at: Date, now: Date): DayGroupKey {
  * section items keep the list's order, so an item out of date order still joins the section of its date.
  *
  * @example
- * groupByDay(items, (item) => item.createdAt, Date.now()) // [{ key: 'today', label: 'Today', items: [...] }, ...]
+ * groupByDay(items, (item) => item.createdAt, Date.now()) // [{ key: 'today', labelId: 'inbox.day.today', items: [...] }, ...]
  */
 export function groupByDay<T>(items: readonly T[], dateOf: (item: T) => string, now: number): DayGroup<T>[] {
   const today = new Date(now);
@@ -58,7 +60,7 @@ export function groupByDay<T>(items: readonly T[], dateOf: (item: T) => string, 
     const key = dayGroupOf(new Date(dateOf(item)), today);
     let group = groups.get(key);
     if (!group) {
-      group = { key, label: DAY_GROUPS.find((candidate) => candidate.key === key)!.label, items: [] };
+      group = { key, labelId: DAY_GROUPS.find((candidate) => candidate.key === key)!.labelId, items: [] };
       groups.set(key, group);
     }
     group.items.push(item);

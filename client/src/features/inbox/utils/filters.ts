@@ -9,9 +9,9 @@ export interface InboxFilters {
 
 /** Statuses the inbox offers as tabs. */
 export const INBOX_TABS = [
-  { status: 'all', label: 'All' },
-  { status: 'unread', label: 'Unread' },
-  { status: 'archived', label: 'Archived' },
+  { status: 'all', labelId: 'inbox.tab.all' },
+  { status: 'unread', labelId: 'inbox.tab.unread' },
+  { status: 'archived', labelId: 'inbox.tab.archived' },
 ] as const;
 
 /** One of the tab statuses. */

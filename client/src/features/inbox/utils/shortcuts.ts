@@ -1,3 +1,4 @@
+import type { MessageId } from '../../../i18n/messageIds';
 /** What an inbox keyboard shortcut does. */
 export type ShortcutAction = 'next' | 'previous' | 'open' | 'archive' | 'toggleRead' | 'help' | 'search' | 'select' | 'snooze';
 
@@ -6,7 +7,8 @@ export interface Shortcut {
   action: ShortcutAction;
   /** Keys as `KeyboardEvent.key` names them; the first is the one shown first. */
   keys: readonly string[];
-  description: string;
+  /** What it does, a message id. */
+  description: MessageId;
   /**
    * Whether the inbox does it yet. `/` (search), `x` (select) and `s` (snooze) are reserved for features to
    * come: matched, so nothing else takes the keys, but not listed and doing nothing until then.
@@ -16,15 +18,15 @@ export interface Shortcut {
 
 /** Every inbox shortcut, in the order the help dialog lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { action: 'next', keys: ['j'], description: 'Next notification', available: true },
-  { action: 'previous', keys: ['k'], description: 'Previous notification', available: true },
-  { action: 'open', keys: ['Enter', 'o'], description: 'Open the notification (marks it read)', available: true },
-  { action: 'archive', keys: ['e'], description: 'Archive or unarchive', available: true },
-  { action: 'toggleRead', keys: ['u'], description: 'Mark as read or unread', available: true },
-  { action: 'help', keys: ['?'], description: 'Show keyboard shortcuts', available: true },
-  { action: 'search', keys: ['/'], description: 'Search', available: false },
-  { action: 'select', keys: ['x'], description: 'Select', available: false },
-  { action: 'snooze', keys: ['s'], description: 'Snooze', available: false },
+  { action: 'next', keys: ['j'], description: 'inbox.shortcut.next', available: true },
+  { action: 'previous', keys: ['k'], description: 'inbox.shortcut.previous', available: true },
+  { action: 'open', keys: ['Enter', 'o'], description: 'inbox.shortcut.open', available: true },
+  { action: 'archive', keys: ['e'], description: 'inbox.shortcut.archive', available: true },
+  { action: 'toggleRead', keys: ['u'], description: 'inbox.shortcut.toggleRead', available: true },
+  { action: 'help', keys: ['?'], description: 'inbox.shortcut.help', available: true },
+  { action: 'search', keys: ['/'], description: 'inbox.shortcut.search', available: false },
+  { action: 'select', keys: ['x'], description: 'inbox.shortcut.select', available: false },
+  { action: 'snooze', keys: ['s'], description: 'inbox.shortcut.snooze', available: false },
 ];
 
 /** The parts of a keydown event that decide whether it is a shortcut. */
