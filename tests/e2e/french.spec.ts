@@ -86,6 +86,15 @@ test('a French browser gets the app, its emails and its SMS in French; choosing 
   await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeAttached();
 
+  // The inbox: its page, tabs, density, day section, bell and tab title in French.
+  await expect(page.getByRole('heading', { level: 1, name: 'Boîte de réception' })).toBeVisible();
+  await expect(page.getByTestId('inbox-summary')).toHaveText('Vous êtes à jour.');
+  await expect(page.getByRole('tab', { name: 'Non lues' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tout marquer comme lu' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Densité' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Notifications, 0 non lue' })).toBeVisible();
+  await expect(page).toHaveTitle('Boîte de réception · FlashNotify');
+
   // Preferences: French, then English chosen (live), then "Automatique" again.
   await nav.getByRole('link', { name: 'Préférences' }).click();
   await expect(page.getByRole('heading', { name: 'Préférences de notification' })).toBeVisible();
