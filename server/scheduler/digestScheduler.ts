@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { runDigests } from '../services/digests/runDigests.js';
-import { poll, serialTask } from './serialTask.js';
+import { runPeriodically } from './serialTask.js';
 
 /** How often each node looks for due digests unless told otherwise: digests are due on the minute at best. */
 export const DEFAULT_DIGEST_INTERVAL_MS = 60_000;
@@ -19,22 +19,11 @@ export interface DigestScheduler {
  * await digests.stop();
  */
 export function startDigestScheduler(ctx: AppContext, intervalMs = DEFAULT_DIGEST_INTERVAL_MS): DigestScheduler {
-  const stopping = new AbortController();
-  const tick = serialTask(
-    () => runDigests(ctx, new Date(), { signal: stopping.signal }),
+  ctx.runState.watch('digests', intervalMs);
+  return runPeriodically(
+    intervalMs,
+    (signal) => runDigests(ctx, new Date(), { signal }),
     (err) => ctx.log.error({ err }, 'Digest scheduler tick failed'),
     () => ctx.runState.beat('digests'),
   );
-  ctx.runState.watch('digests', intervalMs);
-  const stopPolling = poll(tick.run, intervalMs);
-  tick.run();
-
-  return {
-    stop: async () => {
-      stopping.abort();
-      tick.stop();
-      stopPolling();
-      await tick.idle();
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { purgeDeletedNotifications } from '../services/notifications/purgeDeletedNotifications.js';
-import { poll, serialTask } from './serialTask.js';
+import { runPeriodically } from './serialTask.js';
 
 export interface PurgeScheduler {
   /** Stops polling and waits for the purge in flight (which stops after its current batch). */
@@ -13,22 +13,12 @@ export interface PurgeScheduler {
  * purgeDeletedNotifications). Housekeeping: not watched by readiness, a late purge harms nobody.
  */
 export function startPurgeScheduler(ctx: AppContext, intervalMs: number): PurgeScheduler {
-  const stopping = new AbortController();
-  const tick = serialTask(
-    async () => {
-      const purged = await purgeDeletedNotifications(ctx, new Date(), { signal: stopping.signal });
+  return runPeriodically(
+    intervalMs,
+    async (signal) => {
+      const purged = await purgeDeletedNotifications(ctx, new Date(), { signal });
       if (purged.notifications > 0 || purged.undoTickets > 0) ctx.log.info(purged, 'Purged deleted notifications and expired undo tickets');
     },
     (err) => ctx.log.error({ err }, 'Purge of deleted notifications failed'),
   );
-  const stopPolling = poll(tick.run, intervalMs);
-  tick.run();
-  return {
-    stop: async () => {
-      stopping.abort();
-      tick.stop();
-      stopPolling();
-      await tick.idle();
-    },
-  };
 }

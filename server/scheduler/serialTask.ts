@@ -57,3 +57,38 @@ export function poll(run: () => void, intervalMs: number): () => void {
   interval.unref();
   return () => clearInterval(interval);
 }
+
+/** A periodic job started by runPeriodically. */
+export interface PeriodicJob {
+  /** Stops polling, aborts the signal the work was given, and waits for the run in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `work` now and then every `intervalMs` as a SerialTask (runs never overlap in the process), handing
+ * it a signal that `stop()` aborts so a long run ends after its current batch. `onSettled` follows each run
+ * (a loop's heartbeat). The loop of the periodic jobs that claim their own rows: digests, the purge.
+ *
+ * @example
+ * const purge = runPeriodically(600_000, (signal) => purgeDeletedNotifications(ctx, new Date(), { signal }), (err) => ctx.log.error({ err }));
+ * await purge.stop();
+ */
+export function runPeriodically(
+  intervalMs: number,
+  work: (signal: AbortSignal) => Promise<unknown>,
+  onError: (err: unknown) => void,
+  onSettled?: () => void,
+): PeriodicJob {
+  const stopping = new AbortController();
+  const tick = serialTask(() => work(stopping.signal), onError, onSettled);
+  const stopPolling = poll(tick.run, intervalMs);
+  tick.run();
+  return {
+    stop: async () => {
+      stopping.abort();
+      tick.stop();
+      stopPolling();
+      await tick.idle();
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ACTION_URL_MAX, checkActionUrl, checkIconUrl, ICON_URL_MAX } from '../urls.js';
+import { checkIconUrl, ICON_URL_MAX } from '../urls.js';
+import { actionUrlSchema } from './actionUrl.js';
 import { rowIdSchema } from './cursors.js';
 import type { NotificationDto } from './notification.js';
 
@@ -24,16 +25,6 @@ export const iconSchema = z
   })
   .meta({ description: 'An https: image URL or a same-origin path, shown small and round beside the notification', example: 'https://cdn.example.com/avatars/ada.png' });
 
-// The action-URL rule as notification.ts's actionUrlSchema applies it (not imported: notification.ts imports this file).
-const actionLinkSchema = z
-  .string()
-  .max(ACTION_URL_MAX, `Must be at most ${ACTION_URL_MAX} characters`)
-  .superRefine((value, ctx) => {
-    if (value.length > ACTION_URL_MAX) return;
-    const verdict = checkActionUrl(value);
-    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
-  });
-
 /** An action's id: a short slug, unique within its notification (`approve`, `view-order`). */
 export const actionIdSchema = z
   .string()
@@ -50,7 +41,7 @@ export const notificationActionSchema = z
     id: actionIdSchema,
     label: z.string().trim().min(1).max(ACTION_LABEL_MAX),
     kind: z.enum(['url', 'acknowledge']),
-    url: actionLinkSchema.optional(),
+    url: actionUrlSchema.optional(),
     style: z.enum(['primary', 'secondary']).default('secondary'),
   })
   .superRefine((action, ctx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, INBOX_STATUSES, PRIORITIES, type SendStatus } from '../types.js';
-import { ACTION_URL_MAX, checkActionUrl } from '../urls.js';
+import { ACTION_URL_MAX } from '../urls.js';
+import { actionUrlSchema } from './actionUrl.js';
 import { iconSchema, notificationActionsSchema, type NotificationAction } from './actions.js';
 import { decodeSnoozeCursor, rowIdSchema, seqCursorSchema } from './cursors.js';
 
@@ -25,21 +26,6 @@ export const categoryKeySchema = z
   .min(1)
   .max(LIMITS.categoryMax)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Must be a lower-case slug (a-z, 0-9, ".", "_", "-")');
-
-/**
- * Action URLs are absolute http(s) (no credentials) or same-origin paths (`/orders/42`), checked by the
- * one rule in `shared/urls.ts` (control characters, whitespace, backslashes, `//host`, `javascript:`
- * refused), so a click can only go where the sender intended. The issue's message names the reason.
- */
-export const actionUrlSchema = z
-  .string()
-  .max(ACTION_URL_MAX, `Must be at most ${ACTION_URL_MAX} characters`)
-  .superRefine((value, ctx) => {
-    // `.max()` already reported a long one (and documents the limit in the OpenAPI schema).
-    if (value.length > ACTION_URL_MAX) return;
-    const verdict = checkActionUrl(value);
-    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
-  });
 
 /** Arbitrary JSON attached to a notification, capped in serialized size. */
 export const notificationDataSchema = z

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionUrlSchema, createNotificationSchema } from '../../shared/schemas/notification.js';
+import { actionUrlSchema } from '../../shared/schemas/actionUrl.js';
+import { createNotificationSchema } from '../../shared/schemas/notification.js';
 import { zodIssuesToDetails } from '../../server/errors.js';
 
 describe('actionUrlSchema', () => {

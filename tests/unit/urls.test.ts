@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { absoluteActionUrl } from '../../server/channels/links.js';
 import { buildPushPayloads } from '../../server/channels/push/pushPayload.js';
 import { composeSmsText, SMS_BODY_MAX } from '../../server/channels/sms/smsText.js';
-import { actionUrlSchema } from '../../shared/schemas/notification.js';
+import { actionUrlSchema } from '../../shared/schemas/actionUrl.js';
 import { ACTION_URL_MAX, checkActionUrl, isSafeActionUrl } from '../../shared/urls.js';
 import { EVIL_ACTION_URLS, GOOD_ACTION_URLS } from '../helpers/actionUrlCases.js';
 import { buildOutgoingMessage } from '../helpers/outgoingMessage.js';

@@ -1,4 +1,4 @@
-import { actionUrlSchema } from '../../../shared/schemas/notification.js';
+import { actionUrlSchema } from '../../../shared/schemas/actionUrl.js';
 import type { Db } from '../../db/client.js';
 import { HttpError, NotFoundError } from '../../errors.js';
 import { verifyReadToken, type ReadClaim } from './readToken.js';
