@@ -116,6 +116,8 @@ async function buildEmbed(outdir) {
 }
 
 const REACT_NAME = 'flashnotify-react';
+/** Message namespaces of the app's own pages (admin, sign-in, account, devices): not in the React components. */
+const APP_ONLY_MESSAGES = ['admin.', 'auth.', 'account.', 'devices.'];
 /** What a React host pays on top of React itself, all chunks (the components, React Query, socket.io-client, zod for the preferences). */
 const REACT_GZIP_BUDGET = 100 * 1024;
 const SCOPE = '.fn-react';
@@ -150,10 +152,11 @@ async function buildReact(outdir) {
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const dir = outdir ?? fromRoot('dist', 'embed-react');
+  const { precompiledMessages, SERVER_ONLY } = await import('./i18nBuild.mjs');
   const entry = { entry: fromRoot('client', 'src', 'embed', 'react', 'index.ts'), fileName: () => `${REACT_NAME}.js`, cssFileName: REACT_NAME };
   await build(
     libraryConfig(dir, entry, {
-      plugins: [react(), (await import('./i18nBuild.mjs')).precompiledMessages()],
+      plugins: [react(), precompiledMessages({ drop: [...SERVER_ONLY, ...APP_ONLY_MESSAGES] })],
       css: { postcss: { plugins: [scopeUnderRoot] } },
       rolldownOptions: {
         external: [/^react(-dom)?($|\/)/],

@@ -3,7 +3,9 @@
 // shared/i18n/messages/<locale>.json becomes a module of ICU ASTs instead of strings, and the ICU parser is
 // replaced by FormatJS's parser-less entry, so browsers download neither the parser (~11 KB gzip) nor the
 // parse work. `?keys=<prefix>` on the import keeps only the keys starting with it (the embeddable element
-// takes its own `embed.*` messages, not the whole app's). Plain JavaScript: build.mjs and vite.config.ts load it.
+// takes its own `embed.*` messages, not the whole app's); `drop` leaves out whole namespaces a bundle never shows
+// (the server's emails and pages from every bundle, the app's own pages from the React components').
+// Plain JavaScript: build.mjs and vite.config.ts load it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from '@formatjs/icu-messageformat-parser';
@@ -12,13 +14,17 @@ const CATALOG = /[\\/]shared[\\/]i18n[\\/]messages[\\/][^\\/]+\.json$/;
 const PREFIX = '\0flashnotify-messages:';
 const parserless = createRequire(import.meta.url).resolve('@formatjs/icu-messageformat-parser/no-parser.js');
 
+/** Namespaces only the server shows (emails, SMS, push, its pages): in no browser bundle. */
+export const SERVER_ONLY = ['email.', 'digest.', 'account.hello', 'account.linkExpiry', 'passwordReset.', 'invitation.', 'sms.', 'push.', 'unsubscribe.', 'emailAction.', 'page.'];
+
 /**
  * The Vite plugin: precompiled catalogs, and `@formatjs/icu-messageformat-parser` resolved to its
  * `no-parser` entry (which throws if a string message ever reaches it: every message is an AST here).
  *
+ * @param {{ drop?: string[] }} [options] key prefixes to leave out (SERVER_ONLY by default)
  * @returns {import('vite').Plugin}
  */
-export function precompiledMessages() {
+export function precompiledMessages({ drop = SERVER_ONLY } = {}) {
   return {
     name: 'flashnotify-precompiled-messages',
     enforce: 'pre',
@@ -38,7 +44,7 @@ export function precompiledMessages() {
       const messages = JSON.parse(readFileSync(file, 'utf8'));
       const compiled = Object.fromEntries(
         Object.entries(messages)
-          .filter(([key]) => key.startsWith(prefix))
+          .filter(([key]) => key.startsWith(prefix) && !drop.some((dropped) => key.startsWith(dropped)))
           .map(([key, message]) => [key, parse(message)]),
       );
       return `export default ${JSON.stringify(compiled)};`;

@@ -107,7 +107,7 @@ test('the service worker shows a push message delivered through the DevTools pro
     body: 'db-1 is at 95%',
     tag: 'e2e-push-1',
     requireInteraction: true,
-    data: { id: 'e2e-push-1', url: payload.url, readToken: 'not-a-real-token' },
+    data: { id: 'e2e-push-1', url: payload.url, readToken: 'not-a-real-token', actions: [] },
   });
 });
 
@@ -169,24 +169,25 @@ test('a minimal payload (sent after a 413) is completed with the details fetched
     tag: notificationId,
     requireInteraction: false,
     // The server builds links from PUBLIC_URL (unset here: http://localhost:<port>).
-    data: { id: notificationId, url: expect.stringMatching(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/settings\/devices$/), readToken: minimal.readToken },
+    data: { id: notificationId, url: expect.stringMatching(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/settings\/devices$/), readToken: minimal.readToken, actions: [] },
   });
 });
 
 test('a minimal payload whose details cannot be fetched shows what it has', async ({ context, page }) => {
   await signIn(page, 'bob@example.com');
   await activeWorker(context, page);
-  const minimal = { minimal: true, id: 'e2e-push-minimal', title: 'Card declined', priority: 'critical', readToken: 'not.genuine' };
+  // The server writes the fallback line in the recipient's language (`hint`).
+  const minimal = { minimal: true, id: 'e2e-push-minimal', title: 'Carte refusée', priority: 'critical', readToken: 'not.genuine', hint: 'Ouvrez FlashNotify pour lire le message complet.' };
   const detailsRequest = context.waitForEvent('request', { predicate: (req) => req.url().endsWith('/api/push-actions/details') });
   expect(await deliverPush(context, page, minimal)).toBe('Success');
   // The worker did ask (the server refuses this token), so what is shown is the fallback under test.
   expect((await detailsRequest).postDataJSON()).toEqual({ token: 'not.genuine' });
   expect(await shownNotifications(page)).toContainEqual({
-    title: 'Card declined',
-    body: 'Open FlashNotify to read the full message.',
+    title: 'Carte refusée',
+    body: 'Ouvrez FlashNotify pour lire le message complet.',
     tag: 'e2e-push-minimal',
     requireInteraction: true,
-    data: { id: 'e2e-push-minimal', readToken: 'not.genuine' },
+    data: { id: 'e2e-push-minimal', url: undefined, readToken: 'not.genuine', actions: [] },
   });
 });
 
