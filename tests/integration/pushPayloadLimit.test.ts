@@ -104,6 +104,7 @@ describe('push payload size', () => {
         priority: 'critical',
         url: `${server.ctx.publicUrl}/incidents/7`,
         readToken: expect.stringMatching(/^[\w-]+\.[\w-]+$/),
+        hint: 'Open FlashNotify to read the full message.',
       });
 
       expect(delivery.status).toBe('sent');
