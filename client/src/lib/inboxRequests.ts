@@ -1,12 +1,16 @@
 import type {
+  BulkActionInput,
+  BulkActionResult,
   BulkUpdateResult,
   CategoriesResponse,
+  DeleteNotificationResult,
   InboxCounts,
   MarkAllReadInput,
   MarkAllSeenInput,
-  NotificationDto,
   NotificationPage,
+  UndoResult,
   UpdateNotificationInput,
+  UpdateNotificationResult,
 } from '@shared/schemas/notification';
 import type { ActResult } from '@shared/schemas/actions';
 import type { PreferencesDto, UpdateContactInput, UpdatePreferencesInput } from '@shared/schemas/preferences';
@@ -19,6 +23,10 @@ export interface ListNotificationsQuery {
   category?: string;
   cursor?: string;
   limit?: number;
+  /** Search text (title and body, word by word, the last word as a prefix); not with `status: 'snoozed'`. */
+  q?: string;
+  /** `'true'`: pinned items only; `'false'`: unpinned only. */
+  pinned?: 'true' | 'false';
 }
 
 /**
@@ -35,7 +43,14 @@ export const inboxRequests = {
     request<InboxCounts>(`/api/notifications/counts${toSearch({ category })}`, { signal }),
   categories: (request: ApiRequest, signal?: AbortSignal) => request<CategoriesResponse>('/api/notifications/categories', { signal }),
   updateNotification: (request: ApiRequest, id: string, patch: UpdateNotificationInput) =>
-    request<NotificationDto>(`/api/notifications/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    request<UpdateNotificationResult>(`/api/notifications/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+  /** Soft-deletes one notification; the answer's `undo` brings it back within the undo window. */
+  deleteNotification: (request: ApiRequest, id: string) =>
+    request<DeleteNotificationResult>(`/api/notifications/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /** One action on a selection (`ids`) or on a whole view (`filter` + `upToSeq`). */
+  bulk: (request: ApiRequest, input: BulkActionInput) => request<BulkActionResult>('/api/notifications/bulk', { method: 'POST', body: input }),
+  /** Reverts an archive, delete or mark-read by the `undo.token` its answer carried. */
+  undo: (request: ApiRequest, token: string) => request<UndoResult>('/api/notifications/undo', { method: 'POST', body: { token } }),
   takeAction: (request: ApiRequest, id: string, actionId: string) =>
     request<ActResult>(`/api/notifications/${encodeURIComponent(id)}/actions/${encodeURIComponent(actionId)}`, { method: 'POST', body: {} }),
   markAllRead: (request: ApiRequest, input: MarkAllReadInput) => request<BulkUpdateResult>('/api/notifications/read-all', { method: 'POST', body: input }),
