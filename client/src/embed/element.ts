@@ -416,7 +416,10 @@ export class FlashNotifyInboxElement extends HTMLElement {
       if (isSignedOut(error) || isApiError(error, 401)) return this.failed(error);
       this.withdrawFailure = this.view.showNotice(this.translator.t(isApiError(error, 410) ? 'embed.undoExpired' : 'embed.undoFailed'));
       void this.loadFirstPage();
-      client.fetchCounts().catch(() => {});
+      // The badge counted the undo in: back to the server's count (the newest known; what it reads now is no newer
+      // than what it sent after the action, so the counts listeners are not told again).
+      await client.fetchCounts().catch(() => {});
+      if (client === this.client && client.counts) this.view.setUnread(client.counts.unread);
     }
   }
 
