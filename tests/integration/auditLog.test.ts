@@ -10,7 +10,7 @@ import { sendNotification } from '../helpers/apiSender.js';
 import { buildAccount } from '../helpers/accounts.js';
 import { DATABASES, useServerPerDatabase, type TestDatabase } from '../helpers/bothDatabases.js';
 import { HttpClient } from '../helpers/httpClient.js';
-import { closedValidator, operationFor, resolveRef } from '../helpers/openApiDocument.js';
+import { undocumentedParts } from '../helpers/openApiDocument.js';
 import { TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
 
 const serverOn = useServerPerDatabase();
@@ -206,10 +206,7 @@ describe.each(DATABASES)('the audit log on %s', (database: TestDatabase) => {
     const body = (await res.json()) as AuditEventPage;
     expect(body.items.length).toBeGreaterThan(0);
     for (const e of body.items) expect(e.action).toBe('api_key.created');
-    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
-    const op = operationFor(doc, '/api', 'GET', '/api/v1/audit');
-    const schema = resolveRef(doc, op!.op.responses['200']).content['application/json'].schema;
-    expect(closedValidator(doc, schema).safeParse(body).error?.issues ?? []).toEqual([]);
+    expect(await undocumentedParts(server.url, 'GET', '/api/v1/audit', 200, body)).toEqual([]);
     // Reading is all it may do.
     expect((await v1(server, 'POST', '/notifications', { to: [{ email: 'alice@example.com' }], title: 'x' }, auditor)).status).toBe(403);
   });

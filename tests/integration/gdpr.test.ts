@@ -12,7 +12,7 @@ import { buildAccount } from '../helpers/accounts.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { DATABASES, useServerPerDatabase, type TestDatabase } from '../helpers/bothDatabases.js';
 import { HttpClient } from '../helpers/httpClient.js';
-import { closedValidator, operationFor, resolveRef } from '../helpers/openApiDocument.js';
+import { undocumentedParts } from '../helpers/openApiDocument.js';
 import { InboxSocket, waitFor } from '../helpers/socketClient.js';
 import { TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
 
@@ -166,10 +166,7 @@ describe.each(DATABASES)('GDPR on %s', (database: TestDatabase) => {
     const data = (await res.json()) as UserExport;
     expect(data.user.id).toBe(person.id);
     expect(data.notifications).toHaveLength(SEEDED + 2);
-    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
-    const op = operationFor(doc, '/api', 'GET', `/api/v1/users/${person.externalId}/export`);
-    const schema = resolveRef(doc, op!.op.responses['200']).content['application/json'].schema;
-    expect(closedValidator(doc, schema).safeParse(data).error?.issues ?? []).toEqual([]);
+    expect(await undocumentedParts(server.url, 'GET', `/api/v1/users/${person.externalId}/export`, 200, data)).toEqual([]);
     expect((await auditOf(person.id))[0]).toMatchObject({ action: 'user.exported', actor: { type: 'api_key' } });
     expect((await v1(server, 'GET', '/users/gdpr-nobody/export')).status).toBe(404);
   });
