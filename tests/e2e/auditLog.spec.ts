@@ -46,7 +46,7 @@ test('an admin’s change shows in the audit log, filtered; a user’s data down
   await page.getByLabel('Search users').fill(externalId);
   const download = page.waitForEvent('download');
   await row.getByRole('link', { name: 'Export everything about Audra Subject (JSON)' }).click();
-  const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as { user: { id: string; email: string }; notifications: { title: string }[] };
+  const exported = JSON.parse(await readFile(await (await download).path(), 'utf8')) as { user: { id: string; email: string }; notifications: { title: string }[] };
   expect(exported.user).toMatchObject({ id: userId, email });
   expect(exported.notifications.map((n) => n.title)).toEqual(['Your export test']);
 

@@ -283,6 +283,21 @@ describe.each(DATABASES)('GDPR on %s', (database: TestDatabase) => {
     expect(await server.ctx.db.user.count({ where: { id: boss.id } })).toBe(1);
   });
 
+  it('two erasures of one user at once: one erases, the other finds nobody, and no read is counted twice', async () => {
+    const target = await buildAccount(server, 'flashnotify');
+    const sent = await sendNotification(server.url, { to: [{ userId: target.id }, { email: 'alice@example.com' }], title: 'Twice?' });
+    const base = (await server.ctx.db.user.findUniqueOrThrow({ where: { id: target.id } })).inboxSeq;
+    await server.ctx.db.notification.createMany({
+      data: Array.from({ length: 600 }, (_, i) => ({ userId: target.id, seq: base + 1 + i, category: 'general', title: `Read ${i}`, body: '', sendId: sent.body.sendId, readAt: new Date() })),
+    });
+    const readCount = async () => (await admin.get<SendDto>(`/api/admin/sends/${sent.body.sendId}`)).body.readCount;
+    const before = await readCount();
+    const erase = () => admin.request('POST', `/api/admin/users/${target.id}/erase`, { confirmEmail: target.email });
+    const statuses = (await Promise.all([erase(), erase()])).map((res) => res.status).sort();
+    expect(statuses).toEqual([200, 404]);
+    expect(await readCount()).toBe(before);
+  });
+
   it('answers 404 for an unknown user, 400 naming the field, 409 for oneself, 403 for non-admins and without CSRF', async () => {
     const target = await buildAccount(server, 'flashnotify');
     expect((await admin.request('POST', '/api/admin/users/nobody-here/erase', { confirmEmail: 'x@example.com' })).status).toBe(404);

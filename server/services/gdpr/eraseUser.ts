@@ -1,12 +1,12 @@
 import type { Recipient } from '../../../shared/schemas/notification.js';
 import type { UserErasure } from '../../../shared/schemas/gdpr.js';
 import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { HttpError, NotFoundError } from '../../errors.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { idempotencyScope } from '../idempotency/runIdempotent.js';
 import { endUserSessions } from '../sessions/endUserSessions.js';
-import { eraseNotifications, type ErasedNotification, type ErasedRows } from './eraseNotifications.js';
+import { eraseNotifications } from './eraseNotifications.js';
 import { GDPR_PAGE, pages } from './jsonChunks.js';
 
 export interface EraseUserProps {
@@ -55,26 +55,27 @@ export async function eraseUser(ctx: AppContext, { userId, actor, confirmEmail, 
     notifications: 0, deliveries: 0, deliveryAttempts: 0, devices: 0, sessions: 0,
     preferences: 0, topicSubscriptions: 0, invitations: 0, outboxMessages: 0, sendsAnonymised: 0,
   };
-  const add = (rows: ErasedRows) => {
+  /** One page of notifications, in the caller's transaction; how many there were (fewer than a page: the last). */
+  const eraseBatch = async (tx: Tx): Promise<number> => {
+    // Locks the user's row first (PostgreSQL; SQLite has one writer): a concurrent erasure of the same user waits
+    // here, then reads without the rows this one took, so no read or answer is frozen into a send twice.
+    await tx.user.updateMany({ where: { id: userId }, data: { inboxSeq: { increment: 0 } } });
+    const batch = await tx.notification.findMany({ where: { userId }, select: ERASED_NOTIFICATION, orderBy: { id: 'asc' }, take: GDPR_PAGE });
+    if (batch.length === 0) return 0;
+    const rows = await eraseNotifications(tx, batch);
     erased.notifications += rows.notifications;
     erased.deliveries += rows.deliveries;
     erased.deliveryAttempts += rows.deliveryAttempts;
+    return batch.length;
   };
 
   erased.sessions += await endUserSessions(ctx, { userId });
-  for (;;) {
-    const batch = await ctx.db.notification.findMany({ where: { userId }, select: ERASED_NOTIFICATION, orderBy: { id: 'asc' }, take: GDPR_PAGE });
-    if (batch.length > 0) add(await ctx.db.$transaction((tx) => eraseNotifications(tx, batch)));
-    // A short page was the last; whatever arrives after it goes in the final transaction.
-    if (batch.length < GDPR_PAGE) break;
-  }
+  // A short page was the last; whatever arrives after it goes in the final transaction.
+  while ((await ctx.db.$transaction(eraseBatch)) === GDPR_PAGE);
   erased.sendsAnonymised = await anonymiseSendRecipients(ctx.db, user);
 
   await ctx.db.$transaction(async (tx) => {
-    let rest: ErasedNotification[];
-    while ((rest = await tx.notification.findMany({ where: { userId }, select: ERASED_NOTIFICATION, take: GDPR_PAGE })).length > 0) {
-      add(await eraseNotifications(tx, rest));
-    }
+    while ((await eraseBatch(tx)) === GDPR_PAGE);
     const byUser = { where: { userId } };
     erased.devices = (await tx.pushSubscription.deleteMany(byUser)).count;
     erased.preferences = (await tx.preference.deleteMany(byUser)).count;

@@ -18,9 +18,10 @@ type UserRow = NonNullable<Awaited<ReturnType<Db['user']['findUnique']>>>;
 
 /**
  * Everything stored about one user, as the chunks of one JSON document (UserExport): the small parts read
- * at once, notifications (with their deliveries and attempts) and audit events a page at a time, so an inbox
- * of 100,000 notifications is never in memory whole. The user must exist (404 before anything is sent);
- * the export is audited (`user.exported`) before its first chunk, since what was asked for is what counts.
+ * here, before anything is sent, so a missing user (or one erased meanwhile) is a 404, not a download cut
+ * short; then notifications (with their deliveries and attempts) and audit events a page at a time, so an
+ * inbox of 100,000 notifications is never in memory whole (pages of a user erased meanwhile are just empty).
+ * The export is audited (`user.exported`) before its first chunk, since what was asked for is what counts.
  *
  * @throws NotFoundError (404) for an unknown user
  * @example
@@ -30,14 +31,25 @@ type UserRow = NonNullable<Awaited<ReturnType<Db['user']['findUnique']>>>;
 export async function openUserExport(ctx: AppContext, { userId, actor }: { userId: string; actor: AuditActor }): Promise<AsyncIterable<string>> {
   const user = await ctx.db.user.findUnique({ where: { id: userId } });
   if (!user) throw NotFoundError('user');
+  const head = await exportHead(ctx, user);
   await appendAuditEvent(ctx.db, actor, { action: 'user.exported', target: { type: 'user', id: userId } });
-  return exportChunks(ctx, user);
+  return exportChunks(ctx.db, userId, head);
 }
 
-async function* exportChunks(ctx: AppContext, user: UserRow): AsyncGenerator<string> {
+async function* exportChunks(db: Db, userId: string, head: Omit<UserExport, 'notifications' | 'auditEvents'>): AsyncGenerator<string> {
+  // The object's members so far, without its closing brace: the two long arrays follow.
+  yield `${JSON.stringify(head).slice(0, -1)},`;
+  yield* jsonArrayMember('notifications', notificationPages(db, userId));
+  yield ',';
+  yield* jsonArrayMember('auditEvents', auditEventPages(db, userId));
+  yield '}';
+}
+
+/** The bounded parts of the export: profile, consents, preferences, devices, sessions, topics, invitations, digests. */
+async function exportHead(ctx: AppContext, user: UserRow): Promise<Omit<UserExport, 'notifications' | 'auditEvents'>> {
   const { db } = ctx;
   const devices = await db.pushSubscription.findMany({ where: { userId: user.id }, select: { id: true, consentAt: true }, orderBy: { createdAt: 'asc' } });
-  const head: Omit<UserExport, 'notifications' | 'auditEvents'> = {
+  return {
     exportedAt: new Date().toISOString(),
     user: {
       ...presentUser(user),
@@ -73,12 +85,6 @@ async function* exportChunks(ctx: AppContext, user: UserRow): AsyncGenerator<str
       sentAt: row.sentAt?.toISOString() ?? null,
     })),
   };
-  // The object's members so far, without its closing brace: the two long arrays follow.
-  yield `${JSON.stringify(head).slice(0, -1)},`;
-  yield* jsonArrayMember('notifications', notificationPages(db, user.id));
-  yield ',';
-  yield* jsonArrayMember('auditEvents', auditEventPages(db, user.id));
-  yield '}';
 }
 
 /** The user's notifications, oldest first (by seq), each with its deliveries and their attempts. */
