@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { ArrowLeft, Ban, CircleAlert } from 'lucide-react';
+import { ArrowLeft, Ban, CircleAlert, SearchX } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import type { SendDto } from '@shared/schemas/sends';
@@ -12,7 +12,7 @@ import { useSend } from '../../api/getSend';
 import { formatPeople } from '../../utils/format';
 import { describeRecipients } from '../../utils/recipients';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorState, TableSkeleton } from '../common/QueryStates';
+import { EmptyState, ErrorState, TableSkeleton } from '../common/QueryStates';
 import { ReadRate } from '../common/ReadRate';
 import { SenderLabel } from '../common/SenderLabel';
 import { SendStatusBadge } from '../common/SendStatusBadge';
@@ -37,14 +37,9 @@ export function SendDetailPage() {
         <TableSkeleton label={intl.formatMessage({ id: 'admin.send.loading' })} rows={3} />
       ) : send.isError ? (
         isApiError(send.error, 404) ? (
-          <div className="empty-state">
-            <p className="empty-state__title">
-              <FormattedMessage id="admin.send.missing.title" />
-            </p>
-            <p className="empty-state__text">
-              <FormattedMessage id="admin.send.missing.text" />
-            </p>
-          </div>
+          <EmptyState Icon={SearchX} title={intl.formatMessage({ id: 'admin.send.missing.title' })}>
+            <FormattedMessage id="admin.send.missing.text" />
+          </EmptyState>
         ) : (
           <ErrorState title={intl.formatMessage({ id: 'admin.send.loadFailed' })} error={send.error} onRetry={() => void send.refetch()} />
         )
