@@ -36,11 +36,10 @@ export interface InboxViewProps {
 
 /**
  * The inbox: density and "Mark all as read" in its header, then search and the pinned filter, tabs and the
- * category filter, and the live list —
- * the app's page at `/` and the embedded `<NotificationFeed/>` alike. Under a category filter the header,
- * the Unread tab's count and the button all speak of that category (the bell stays global), so a category
- * with nothing unread says so and offers nothing to mark. The search and the pinned filter narrow the list
- * only: the counts stay the category's.
+ * category filter, and the live list — the app's page at `/` and the embedded `<NotificationFeed/>` alike.
+ * Under a category filter the header, the Unread tab's count and the button all speak of that category (the
+ * bell stays global), so a category with nothing unread says so and offers nothing to mark. The search and
+ * the pinned filter narrow the list only: the counts stay the category's.
  */
 export function InboxView({ filters, onFiltersChange, headingLevel = 1, shortcuts = false }: InboxViewProps) {
   const intl = useIntl();

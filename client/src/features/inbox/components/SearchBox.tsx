@@ -56,7 +56,13 @@ export function SearchBox({ value, onChange, shortcut = false }: SearchBoxProps)
     }
   };
 
+  const onClearClick = () => {
+    clear();
+    inputRef.current?.focus(); // the button goes away with the text: the focus stays in the box
+  };
+
   const label = intl.formatMessage({ id: 'inbox.search.label' });
+  const clearLabel = intl.formatMessage({ id: 'inbox.search.clear' });
   return (
     <div className="search-box inbox__search" role="search" aria-label={label}>
       <Search size={15} className="search-box__icon" aria-hidden />
@@ -79,11 +85,7 @@ export function SearchBox({ value, onChange, shortcut = false }: SearchBoxProps)
         onKeyDown={onKeyDown}
       />
       {text && (
-        <button type="button" className="icon-btn inbox__search-clear" aria-label={intl.formatMessage({ id: 'inbox.search.clear' })} title={intl.formatMessage({ id: 'inbox.search.clear' })} onClick={() => {
-            clear();
-            inputRef.current?.focus(); // the button goes away with the text: the focus stays in the box
-          }}
-        >
+        <button type="button" className="icon-btn inbox__search-clear" aria-label={clearLabel} title={clearLabel} onClick={onClearClick}>
           <X size={14} aria-hidden />
         </button>
       )}
