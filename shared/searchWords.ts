@@ -15,7 +15,7 @@ export function searchWords(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 }
 
-/** A word as compared for highlighting: lower-cased, accents dropped (the SQLite index ignores them too). */
+/** A word as compared for highlighting: lower-cased, accents dropped (as both databases' search indexes fold them). */
 function fold(word: string): string {
   return word.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }

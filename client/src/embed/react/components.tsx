@@ -39,7 +39,8 @@ export interface NotificationFeedProps {
 /**
  * The inbox as a page section: search, the pinned filter, tabs (All / Unread / Snoozed / Archived), category
  * filter, "Mark all as read", the live list with infinite scroll and "Load more", read/unread and archive
- * on each item, and the connection's state. The app's own inbox page (`InboxView`), its filters kept in component state.
+ * on each item, and the connection's state. The app's own inbox page (`InboxView`), its filters kept in
+ * component state.
  *
  * @example
  * <main><NotificationFeed initialStatus="unread" /></main>
