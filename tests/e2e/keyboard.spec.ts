@@ -48,7 +48,7 @@ test('j/k move between notifications, u and e change them, ? lists the shortcuts
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  for (const text of ['Next notification', 'Previous notification', 'Open the notification', 'Archive or unarchive', 'Mark as read or unread', 'Show keyboard shortcuts']) {
+  for (const text of ['Next notification', 'Previous notification', 'Open the notification', 'Archive or unarchive', 'Mark as read or unread', 'Search notifications', 'Show keyboard shortcuts']) {
     await expect(dialog).toContainText(text);
   }
   // Keys inside the dialog are the dialog's.
@@ -58,10 +58,11 @@ test('j/k move between notifications, u and e change them, ? lists the shortcuts
   await expect(dialog).toBeHidden();
   await expect(row('Oldest')).toBeFocused();
 
-  // In the Archived tab (reached by keyboard: Tab to the tabs, arrows), e brings an item back.
+  // In the Archived tab (reached by keyboard: Tab to the tabs, arrows, End), e brings an item back.
   await page.getByRole('tab', { name: 'All' }).focus();
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: /^Unread/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Archived' })).toHaveAttribute('aria-selected', 'true');
   await expect(row('Middle')).toBeVisible();
   await page.keyboard.press('j');
@@ -102,5 +103,50 @@ test('Enter and o open the focused notification: marked read, its link followed;
   await page.goBack();
   await expect(rows.filter({ hasText: `Device check ${run}` })).toHaveAttribute('data-read', 'true');
   await expect(page).toHaveTitle('Inbox · FlashNotify');
+  await page.context().close();
+});
+
+test('/ goes to the search box; typing searches, Escape clears then gives the keys back to the list', async ({ browser }) => {
+  const { page, email } = await newInboxUser(browser);
+  const run = Date.now().toString(36);
+  await postMany(page, email, [`Invoice ${run} paid`, `Deploy ${run} failed`, `Deploy ${run} succeeded`]);
+  const rows = page.getByTestId('notification-item');
+  await expect(rows).toHaveCount(3);
+  const search = page.getByRole('searchbox', { name: 'Search notifications' });
+
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue(''); // the key itself is not typed in
+  // Shortcut keys typed in the box are text.
+  await page.keyboard.type('deploy j');
+  await expect(search).toHaveValue('deploy j');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(rows).toHaveCount(2);
+  expect(new URL(page.url()).searchParams.get('q')).toBe('deploy');
+
+  // Escape clears the search (the whole list is back) and keeps the focus in the box for another.
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(rows).toHaveCount(3);
+  expect(new URL(page.url()).searchParams.has('q')).toBe(false);
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Escape'); // an empty box gives the focus back to the page
+  await expect(search).not.toBeFocused();
+  await page.keyboard.press('j');
+  await expect(rows.filter({ hasText: `Deploy ${run} succeeded` })).toBeFocused();
+
+  // From a row, / goes back to the box; Enter applies a search without waiting.
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('invoice');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(1);
+  // Tab leaves the box (to its clear button) with the search on; j then walks the results.
+  await page.keyboard.press('Tab');
+  await expect(search).not.toBeFocused();
+  await page.keyboard.press('j');
+  await expect(rows.filter({ hasText: `Invoice ${run} paid` })).toBeFocused();
   await page.context().close();
 });

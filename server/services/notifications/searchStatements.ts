@@ -1,3 +1,4 @@
+import { searchWords } from '../../../shared/searchWords.js';
 import type { Db, Dialect, Tx } from '../../db/client.js';
 
 /**
@@ -12,14 +13,14 @@ import type { Db, Dialect, Tx } from '../../db/client.js';
 const SEARCH_TERMS_MAX = 16;
 
 /**
- * The words of a search text, lower-cased (NFKC first, so full-width letters and ligatures match their
- * plain forms). Empty when the text has no letter or digit (e.g. `"*"`): such a search matches nothing.
+ * The words of a search text (searchWords: lower-cased, NFKC), at most SEARCH_TERMS_MAX. Empty when the
+ * text has no letter or digit (e.g. `"*"`): such a search matches nothing.
  *
  * @example
  * searchTerms('Deploy "failed" -prod*'); // ['deploy', 'failed', 'prod']
  */
 export function searchTerms(text: string): string[] {
-  return (text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).slice(0, SEARCH_TERMS_MAX);
+  return searchWords(text).slice(0, SEARCH_TERMS_MAX);
 }
 
 /**

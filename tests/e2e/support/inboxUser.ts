@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { newAccount } from './accounts.js';
 import { postNotification, signIn } from './fixtures.js';
 
@@ -53,4 +53,14 @@ export function setCreatedAt(ids: readonly string[], at: Date): void {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Changes one of the signed-in user's notifications through the inbox API (`PATCH /api/notifications/:id`,
+ * as the app's buttons do): `{ read: true }`, `{ pinned: true }`, `{ snoozedUntil: '…' }` or `null` to wake it…
+ */
+export async function patchNotification(page: Page, id: string, patch: Record<string, unknown>): Promise<void> {
+  const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  const res = await page.request.patch(`/api/notifications/${id}`, { headers: { 'x-csrf-token': csrfToken }, data: patch });
+  expect(res.status()).toBe(200);
 }

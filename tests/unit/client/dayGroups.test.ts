@@ -1,6 +1,6 @@
 /** The inbox's day sections (client/src/features/inbox/utils/dayGroups.ts), on the local clock of whatever zone runs the tests. */
 import { describe, expect, it } from 'vitest';
-import { calendarDaysBetween, dayGroupOf, groupByDay } from '../../../client/src/features/inbox/utils/dayGroups.js';
+import { calendarDaysBetween, dayGroupOf, groupByDay, groupByWake } from '../../../client/src/features/inbox/utils/dayGroups.js';
 
 // Local times (the constructor reads them in the process's zone), as the browser's clock would.
 const local = (day: number, hour: number, minute = 0) => new Date(2026, 11, day, hour, minute);
@@ -57,5 +57,23 @@ describe('groupByDay', () => {
 
   it('gives nothing for nothing', () => {
     expect(groupByDay([], () => '', now.getTime())).toEqual([]);
+  });
+});
+
+describe('groupByWake', () => {
+  const item = (id: string, at: Date) => ({ id, snoozedUntil: at.toISOString() });
+
+  it('splits the snoozed view (soonest first) by the calendar day each item comes back', () => {
+    const items = [item('due', local(10, 9)), item('tonight', local(10, 23, 59)), item('tomorrow', local(11, 0, 1)), item('sunday', local(13, 8))];
+    const groups = groupByWake(items, (entry) => entry.snoozedUntil, now.getTime());
+    expect(groups.map((group) => [group.labelId, group.items.map((entry) => entry.id)])).toEqual([
+      ['inbox.wake.today', ['due', 'tonight']],
+      ['inbox.wake.tomorrow', ['tomorrow']],
+      ['inbox.wake.later', ['sunday']],
+    ]);
+  });
+
+  it('counts one already due (the server wakes it any moment) as today', () => {
+    expect(groupByWake([item('late', local(9, 23))], (entry) => entry.snoozedUntil, now.getTime()).map((group) => group.key)).toEqual(['today']);
   });
 });

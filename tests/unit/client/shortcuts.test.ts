@@ -25,8 +25,9 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('q'))).toBeUndefined();
   });
 
-  it('keeps the reserved keys (search, select, snooze) matched for the features to come', () => {
+  it('maps / to the search box, and keeps the reserved keys (select, snooze) matched for the features to come', () => {
     expect(shortcutFor(press('/'))).toBe('search');
+    expect(SHORTCUTS.find((shortcut) => shortcut.action === 'search')?.available).toBe(true);
     expect(shortcutFor(press('x'))).toBe('select');
     expect(shortcutFor(press('s'))).toBe('snooze');
   });

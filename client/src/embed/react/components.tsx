@@ -1,7 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Bell as BellIcon } from 'lucide-react';
-import { InboxView, NotificationBell, type InboxFilters, type InboxTabStatus } from '../../features/inbox';
+import { changeFilters, InboxView, NotificationBell, type InboxTabStatus, type ViewFilters } from '../../features/inbox';
 import { ConnectionStatus } from '../../features/realtime';
 import { useFlashNotify } from './context';
 import { FlashNotifyRoot, StoppedMessage } from './FlashNotifyRoot';
@@ -32,21 +32,23 @@ export function Bell() {
 
 /** Props of {@link NotificationFeed}. */
 export interface NotificationFeedProps {
-  /** The tab shown first: `all` (default), `unread` or `archived`. */
+  /** The tab shown first: `all` (default), `unread`, `snoozed` or `archived`. */
   initialStatus?: InboxTabStatus;
 }
 
 /**
- * The inbox as a page section: tabs (All / Unread / Archived), category filter, "Mark all as read", the
- * live list with infinite scroll and "Load more", read/unread and archive on each item, and the
- * connection's state. The app's own inbox page (`InboxView`), its filters kept in component state.
+ * The inbox as a page section: search, the pinned filter, tabs (All / Unread / Snoozed / Archived), category
+ * filter, "Mark all as read", the live list with infinite scroll and "Load more", read/unread and archive
+ * on each item, and the connection's state. The app's own inbox page (`InboxView`), its filters kept in
+ * component state.
  *
  * @example
  * <main><NotificationFeed initialStatus="unread" /></main>
  */
 export function NotificationFeed({ initialStatus = 'all' }: NotificationFeedProps) {
   const { stopped } = useFlashNotify();
-  const [filters, setFilters] = useState<InboxFilters & { status: InboxTabStatus }>({ status: initialStatus });
+  const [filters, setFilters] = useState<ViewFilters>({ status: initialStatus });
+  const onFiltersChange = useCallback((change: Partial<ViewFilters>) => setFilters((current) => changeFilters(current, change)), []);
   return (
     <FlashNotifyRoot className="fn-react--feed">
       <ConnectionStatus />
@@ -56,8 +58,7 @@ export function NotificationFeed({ initialStatus = 'all' }: NotificationFeedProp
         <InboxView
           headingLevel={2}
           filters={filters}
-          onStatusChange={(status) => setFilters((current) => ({ ...current, status }))}
-          onCategoryChange={(category) => setFilters((current) => ({ status: current.status, ...(category ? { category } : {}) }))}
+          onFiltersChange={onFiltersChange}
         />
       )}
     </FlashNotifyRoot>

@@ -15,5 +15,6 @@ export { NotificationBell } from './components/NotificationBell';
 export { NotificationIcon } from './components/NotificationIcon';
 export { PriorityBadge } from './components/PriorityBadge';
 export { setCountsIfNewer } from './utils/countsCache';
-export type { InboxFilters, InboxTabStatus } from './utils/filters';
+export { changeFilters } from './utils/filters';
+export type { InboxTabStatus, ViewFilters } from './utils/filters';
 export { applyBulkChangeToLists, writeToLists } from './utils/listCache';

@@ -4,13 +4,13 @@ import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
 import { useInboxEnvironment } from '../../../components/inboxEnvironment';
-import type { InboxFilters } from '../utils/filters';
+import { normalizeFilters, type InboxFilters } from '../utils/filters';
 import { notificationKeys } from './notificationKeys';
 
 /** Items per page of the inbox list. */
 export const PAGE_SIZE = 20;
 
-/** Fetches one page of the inbox, newest first; `cursor` comes from the previous page. */
+/** Fetches one page of the inbox, newest first (the snoozed view: soonest to wake); `cursor` comes from the previous page. */
 export function fetchNotificationPage(
   request: ApiRequest,
   filters: InboxFilters,
@@ -18,7 +18,12 @@ export function fetchNotificationPage(
   signal?: AbortSignal,
   pageSize = PAGE_SIZE,
 ): Promise<NotificationPage> {
-  return inboxRequests.listNotifications(request, { status: filters.status, category: filters.category, cursor: cursor ?? undefined, limit: pageSize }, signal);
+  const { status, category, q, pinned } = normalizeFilters(filters);
+  return inboxRequests.listNotifications(
+    request,
+    { status, category, q, pinned: pinned === undefined ? undefined : pinned ? 'true' : 'false', cursor: cursor ?? undefined, limit: pageSize },
+    signal,
+  );
 }
 
 /**

@@ -3,26 +3,26 @@ import { useIntl } from 'react-intl';
 import { useNotifications } from '../api/getNotifications';
 import { useInfiniteScroll } from '../hooks/useInfiniteScroll';
 import { useNewItemsPill } from '../hooks/useNewItemsPill';
-import { groupByDay } from '../utils/dayGroups';
-import type { InboxFilters } from '../utils/filters';
+import { groupByDay, groupByWake } from '../utils/dayGroups';
+import { normalizeFilters, type InboxFilters } from '../utils/filters';
 import { DayGroupList } from './DayGroupList';
 import { InboxEmptyState } from './InboxEmptyState';
 import { NewItemsPill } from './NewItemsPill';
 import { NotificationSkeleton } from './NotificationSkeleton';
 
 /**
- * The filtered inbox list in day sections (Today, Yesterday, This week, Older, in the browser's time zone),
- * with infinite scroll (and a "Load more" button where observers fail), and the "N new" pill for items
- * arriving while it is scrolled down.
+ * The filtered inbox list in day sections (Today, Yesterday, This week, Older, in the browser's time zone;
+ * the snoozed view by the day its items come back), with infinite scroll (and a "Load more" button where
+ * observers fail), and the "N new" pill for items arriving while it is scrolled down.
  */
-export function NotificationList({ filters }: { filters: InboxFilters }) {
+export function NotificationList({ filters, onClearSearch }: { filters: InboxFilters; onClearSearch?: () => void }) {
   const intl = useIntl();
   const query = useNotifications(filters);
   const now = useNow(30_000);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const sentinel = useInfiniteScroll(() => void fetchNextPage(), hasNextPage && !isFetchingNextPage);
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const pill = useNewItemsPill(items, `${filters.status}:${filters.category ?? ''}`);
+  const pill = useNewItemsPill(items, JSON.stringify(normalizeFilters(filters)));
 
   if (query.isPending) return <NotificationSkeleton />;
   if (query.isError) {
@@ -37,13 +37,17 @@ export function NotificationList({ filters }: { filters: InboxFilters }) {
     );
   }
 
-  if (items.length === 0 && !hasNextPage) return <InboxEmptyState filters={filters} />;
+  if (items.length === 0 && !hasNextPage) return <InboxEmptyState filters={filters} onClearSearch={onClearSearch} />;
+  const groups =
+    filters.status === 'snoozed'
+      ? groupByWake(items, (item) => item.snoozedUntil ?? item.createdAt, now)
+      : groupByDay(items, (item) => item.createdAt, now);
 
   return (
     <>
       <div ref={pill.top} className="notification-list__top" aria-hidden />
       <NewItemsPill count={pill.count} onShow={pill.showNew} />
-      {groupByDay(items, (item) => item.createdAt, now).map((group) => (
+      {groups.map((group) => (
         <DayGroupList key={group.key} labelId={group.labelId} items={group.items} now={now} />
       ))}
       <div ref={sentinel} className="notification-list__sentinel" aria-hidden />

@@ -5,15 +5,15 @@ import { shortcutFor, type ShortcutAction } from '../utils/shortcuts';
 /** The inbox rows (NotificationItem), each focusable by script (`tabIndex={-1}`), with its state in data attributes. */
 const ROW = '[data-testid="notification-item"]';
 
-/** The element the search box will carry, so `/` focuses it: `<input data-shortcut="search" …>`. */
+/** The search box (SearchBox on the app's page), so `/` focuses it: `<input data-shortcut="search" …>`. */
 const SEARCH_TARGET = '[data-shortcut="search"]';
 
 /**
  * The inbox's keyboard shortcuts (utils/shortcuts.ts) on the rows inside `container`: j/k move the focus
  * from row to row (the focused row's title is its accessible name), Enter/o open the focused row as a click
- * on its link does, e archives or unarchives it, u marks it read or unread, ? opens the help. A row that
- * leaves the list after e or u (archived out of "All", read out of "Unread") hands the focus to the next
- * one. Keys pressed in a field, in a dialog (the bell's, the help) or with Ctrl/Cmd/Alt are left alone.
+ * on its link does, e archives or unarchives it, u marks it read or unread, / goes to the search box, ? opens
+ * the help. A row that leaves the list after e or u (archived out of "All", read out of "Unread") hands the
+ * focus to the next one. Keys pressed in a field, in a dialog (the bell's, the help) or with Ctrl/Cmd/Alt are left alone.
  *
  * @example
  * const { helpOpen, openHelp, closeHelp } = useInboxShortcuts(panelRef);

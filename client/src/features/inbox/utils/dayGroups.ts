@@ -10,13 +10,22 @@ export const DAY_GROUPS = [
 /** One of {@link DAY_GROUPS}' keys. */
 export type DayGroupKey = (typeof DAY_GROUPS)[number]['key'];
 
-/** A run of items in one day section, in the list's order. */
-export interface DayGroup<T> {
-  key: DayGroupKey;
+/** A run of items in one section of the list (a day section unless `K` says otherwise), in the list's order. */
+export interface DayGroup<T, K extends string = DayGroupKey> {
+  key: K;
   /** The section's heading, a message id (`inbox.day.today`). */
   labelId: MessageId;
   items: T[];
 }
+
+/** The sections of the snoozed view, by when each item comes back: soonest first, as that view is ordered. */
+const WAKE_GROUPS = [
+  { key: 'today', labelId: 'inbox.wake.today' },
+  { key: 'tomorrow', labelId: 'inbox.wake.tomorrow' },
+  { key: 'later', labelId: 'inbox.wake.later' },
+] as const;
+
+type WakeGroupKey = (typeof WAKE_GROUPS)[number]['key'];
 
 const MS_PER_DAY = 86_400_000;
 
@@ -55,15 +64,39 @@ export function dayGroupOf(at: Date, now: Date): DayGroupKey {
  */
 export function groupByDay<T>(items: readonly T[], dateOf: (item: T) => string, now: number): DayGroup<T>[] {
   const today = new Date(now);
-  const groups = new Map<DayGroupKey, DayGroup<T>>();
+  return groupInto(DAY_GROUPS, items, (item) => dayGroupOf(new Date(dateOf(item)), today));
+}
+
+/**
+ * Splits the snoozed view (soonest to wake first) into sections by the local calendar day each item comes
+ * back: Back today (or already due: the server wakes it any moment), Back tomorrow, Back later.
+ *
+ * @example
+ * groupByWake(items, (item) => item.snoozedUntil!, Date.now()) // [{ key: 'tomorrow', labelId: 'inbox.wake.tomorrow', items: [...] }]
+ */
+export function groupByWake<T>(items: readonly T[], wakeOf: (item: T) => string, now: number): DayGroup<T, WakeGroupKey>[] {
+  const today = new Date(now);
+  return groupInto(WAKE_GROUPS, items, (item): WakeGroupKey => {
+    const days = calendarDaysBetween(today, new Date(wakeOf(item)));
+    return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : 'later';
+  });
+}
+
+/** Puts each item in its section (`keyOf`), sections in `sections`' order, empty ones left out. */
+function groupInto<T, K extends string>(
+  sections: readonly { key: K; labelId: MessageId }[],
+  items: readonly T[],
+  keyOf: (item: T) => K,
+): DayGroup<T, K>[] {
+  const groups = new Map<K, DayGroup<T, K>>();
   for (const item of items) {
-    const key = dayGroupOf(new Date(dateOf(item)), today);
+    const key = keyOf(item);
     let group = groups.get(key);
     if (!group) {
-      group = { key, labelId: DAY_GROUPS.find((candidate) => candidate.key === key)!.labelId, items: [] };
+      group = { key, labelId: sections.find((candidate) => candidate.key === key)!.labelId, items: [] };
       groups.set(key, group);
     }
     group.items.push(item);
   }
-  return DAY_GROUPS.flatMap(({ key }) => groups.get(key) ?? []);
+  return sections.flatMap(({ key }) => groups.get(key) ?? []);
 }

@@ -74,28 +74,49 @@ function insertInOrder(
  * committed before it was emitted, is in the answer.
  */
 function writeList(queryClient: QueryClient, key: QueryKey, data: ListData | undefined): void {
-  if (queryClient.getQueryState(key)?.fetchStatus !== 'fetching') {
-    if (data) queryClient.setQueryData<ListData>(key, data);
-    return;
-  }
-  if (data) {
-    queryClient.setQueryData<ListData>(key, data);
+  if (data) queryClient.setQueryData<ListData>(key, data);
+  if (queryClient.getQueryState(key)?.fetchStatus === 'fetching') refetchList(queryClient, key);
+}
+
+/**
+ * Fetches one list anew (now if on screen; a list off screen is only marked stale, fetched when shown).
+ * A list still loading its first page holds nothing to write into, and its fetch may have read the
+ * database before the event just the same (else the badge counts a live item the list lacks). An
+ * invalidation alone would not help there: without data, TanStack Query joins the fetch in flight instead
+ * of restarting it. So that fetch is cancelled first.
+ */
+function refetchList(queryClient: QueryClient, key: QueryKey): void {
+  if (queryClient.getQueryData(key) !== undefined) {
     void queryClient.invalidateQueries({ queryKey: key, exact: true });
     return;
   }
-  // A list still loading its first page holds nothing to write into, and its fetch may have read the
-  // database before the event just the same (else the badge counts a live item the list lacks). An
-  // invalidation would not help: without data, TanStack Query joins the fetch in flight instead of
-  // restarting it. So that fetch is cancelled, then the list is fetched anew.
   void queryClient
     .cancelQueries({ queryKey: key, exact: true })
     .then(() => queryClient.invalidateQueries({ queryKey: key, exact: true }));
 }
 
-/** Writes `item` into every cached inbox list, each according to its own filters. */
+/** Whether one of the list's loaded pages holds the item (by id). */
+function holds(data: ListData, id: string): boolean {
+  return data.pages.some((page) => page.items.some((item) => item.id === id));
+}
+
+/**
+ * Writes `item` into every cached inbox list, each according to its own filters.
+ *
+ * A search list (`q`) cannot be decided here: whether the server's full-text index matches the item is its
+ * own rule (tokenizer, accents, the last word as a prefix), and a client guess would either show an item the
+ * search does not match or miss one it does. But events never change a notification's text, only its
+ * state: an item a search list holds still matches the words, so its state decides exactly, as in any list
+ * (replaced, moved, or removed: archived out of "All", unpinned out of "Pinned"). An item the search list
+ * does not hold and whose state now fits it (a new notification, one unarchived into "All") may or may not
+ * match the words: that list is fetched again, and the server decides. One refetch per such event while a
+ * search is on screen; searches off screen are only marked stale.
+ */
 export function writeToLists(queryClient: QueryClient, item: NotificationDto): void {
   for (const [key, data] of queryClient.getQueriesData<ListData>({ queryKey: notificationKeys.lists() })) {
-    writeList(queryClient, key, data && upsertIntoList(data, item, filtersFromListKey(key)));
+    const filters = filtersFromListKey(key);
+    if (filters.q !== undefined && data && !holds(data, item.id) && matchesFilters(item, filters)) refetchList(queryClient, key);
+    else writeList(queryClient, key, data && upsertIntoList(data, item, filters));
   }
 }
 

@@ -10,8 +10,8 @@ export interface Shortcut {
   /** What it does, a message id. */
   description: MessageId;
   /**
-   * Whether the inbox does it yet. `/` (search), `x` (select) and `s` (snooze) are reserved for features to
-   * come: matched, so nothing else takes the keys, but not listed and doing nothing until then.
+   * Whether the inbox does it yet. `x` (select) and `s` (snooze) are reserved for features to come: matched,
+   * so nothing else takes the keys, but not listed and doing nothing until then.
    */
   available: boolean;
 }
@@ -24,7 +24,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'archive', keys: ['e'], description: 'inbox.shortcut.archive', available: true },
   { action: 'toggleRead', keys: ['u'], description: 'inbox.shortcut.toggleRead', available: true },
   { action: 'help', keys: ['?'], description: 'inbox.shortcut.help', available: true },
-  { action: 'search', keys: ['/'], description: 'inbox.shortcut.search', available: false },
+  { action: 'search', keys: ['/'], description: 'inbox.shortcut.search', available: true },
   { action: 'select', keys: ['x'], description: 'inbox.shortcut.select', available: false },
   { action: 'snooze', keys: ['s'], description: 'inbox.shortcut.snooze', available: false },
 ];

@@ -1,0 +1,31 @@
+/** How the inbox search cuts text into words and where the web app marks them (shared/searchWords.ts). */
+import { describe, expect, it } from 'vitest';
+import { matchedWordSpans, searchWords } from '../../shared/searchWords.js';
+
+const marked = (text: string, query: string) => matchedWordSpans(text, query).map(([start, end]) => text.slice(start, end));
+
+describe('searchWords', () => {
+  it('keeps letters and digits, lower-cased; the rest only separates', () => {
+    expect(searchWords('Deploy "failed" -prod* #218')).toEqual(['deploy', 'failed', 'prod', '218']);
+    expect(searchWords('ＤＥＰＬＯＹ')).toEqual(['deploy']); // full-width, NFKC
+    expect(searchWords('* -- "')).toEqual([]);
+  });
+});
+
+describe('matchedWordSpans', () => {
+  it('marks whole words equal to a searched word, and words starting with the last one', () => {
+    expect(marked('Deploy failed on prod, deployment paused', 'failed dep')).toEqual(['Deploy', 'failed', 'deployment']);
+    // Only the last word is a prefix, as the server searches.
+    expect(marked('Deploy failed', 'fail deploy')).toEqual(['Deploy']);
+  });
+
+  it('ignores case and accents, and gives UTF-16 offsets into the text as written', () => {
+    const text = '🎉 Réunion café';
+    expect(matchedWordSpans(text, 'cafe')).toEqual([[text.indexOf('café'), text.length]]);
+    expect(marked(text, 'REUNION')).toEqual(['Réunion']);
+  });
+
+  it('marks nothing for a query without words', () => {
+    expect(matchedWordSpans('Deploy failed', '"*"')).toEqual([]);
+  });
+});
