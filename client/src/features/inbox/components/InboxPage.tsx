@@ -1,8 +1,17 @@
 import { useInboxFilters } from '../hooks/useInboxFilters';
+import { InboxActionsProvider } from './InboxActionsProvider';
 import { InboxView } from './InboxView';
 
-/** The inbox at `/`, its filters kept in the URL (`?status=unread&category=billing`), driven by keyboard shortcuts too. */
+/**
+ * The inbox at `/`, its filters kept in the URL (`?status=unread&category=billing`), driven by keyboard
+ * shortcuts too, with the app's actions on notifications (bulk selection, pin, snooze, delete, Undo).
+ */
 export function InboxPage() {
   const { filters, status, setStatus, setCategory } = useInboxFilters();
-  return <InboxView filters={{ ...filters, status }} onStatusChange={setStatus} onCategoryChange={setCategory} shortcuts />;
+  const view = { ...filters, status };
+  return (
+    <InboxActionsProvider filters={view}>
+      <InboxView filters={view} onStatusChange={setStatus} onCategoryChange={setCategory} shortcuts />
+    </InboxActionsProvider>
+  );
 }

@@ -5,6 +5,7 @@ import { Keyboard } from 'lucide-react';
 import { useStoredChoice } from '../../../hooks/useStoredChoice';
 import { useViewCounts } from '../api/getCounts';
 import { useInboxShortcuts } from '../hooks/useInboxShortcuts';
+import { useInboxExtensions } from './inboxExtensions';
 import type { InboxFilters, InboxTabStatus } from '../utils/filters';
 import { CategorySelect } from './CategorySelect';
 import { DENSITIES, DensityToggle } from './DensityToggle';
@@ -42,6 +43,7 @@ export function InboxView({ filters, onStatusChange, onCategoryChange, headingLe
   const [density, setDensity] = useStoredChoice('flashnotify.density', DENSITIES, 'comfortable');
   const panelRef = useRef<HTMLElement>(null);
   const { helpOpen, openHelp, closeHelp } = useInboxShortcuts(panelRef, shortcuts);
+  const { ListTop } = useInboxExtensions();
 
   return (
     <div className={clsx('inbox', `inbox--${density}`)}>
@@ -71,6 +73,7 @@ export function InboxView({ filters, onStatusChange, onCategoryChange, headingLe
         </div>
       </div>
       <section ref={panelRef} id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.status)} className="inbox__panel">
+        {ListTop && <ListTop />}
         <NotificationList filters={filters} />
       </section>
       {shortcuts && <ShortcutsDialog open={helpOpen} onClose={closeHelp} />}
