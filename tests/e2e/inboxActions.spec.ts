@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { newInboxUser, postMany } from './support/inboxUser.js';
+import { seriousViolations } from './support/axe.js';
 import { postNotification, unreadBadge } from './support/fixtures.js';
 
 // Issue 11: the inbox's actions on notifications as a person uses them — pin, delete and archive with Undo,
@@ -259,3 +260,37 @@ test('unread count of the whole inbox and the badge agree after bulk delete and 
   expect(await unreadBadge(page)).toBe(3);
   await page.context().close();
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`in the ${colorScheme} theme, the selection toolbar, a pinned row and the snooze menu have no serious accessibility violations`, async ({ browser }) => {
+    // Four full axe scans after a new account: long on a loaded 2-core runner.
+    test.slow();
+    const { page, email } = await newInboxUser(browser, { colorScheme });
+    const run = Date.now().toString(36);
+    await postMany(page, email, ['Quarterly report', 'Deploy finished'].map((title) => `${title} ${run}`));
+    await postNotification(page.request, { to: [{ email }], title: `Card declined ${run}`, body: 'We will retry tomorrow.', priority: 'high', category: 'billing' });
+    await expect(rowsOf(page)).toHaveCount(3);
+    const found: string[] = [];
+    const scan = async (what: string) => found.push(...(await seriousViolations(page)).map((v) => `${what} ${v}`));
+
+    await rowsOf(page).first().getByRole('button', { name: 'Pin', exact: true }).click();
+    await page.getByRole('checkbox', { name: `Select Deploy finished ${run}` }).check();
+    await expect(toolbar(page)).toBeVisible();
+    await scan('toolbar');
+    await page.getByRole('button', { name: 'Compact' }).click();
+    await scan('toolbar (compact)');
+    await page.getByRole('button', { name: 'Comfortable' }).click();
+
+    await rowsOf(page).first().getByRole('button', { name: 'Snooze' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Snooze until…' });
+    await dialog.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toBeVisible();
+    await scan('snooze menu');
+    await dialog.getByRole('button', { name: /^Tomorrow/ }).click();
+    // Its toast, once fully shown.
+    await expect(toast(page, /^Snoozed until /)).toHaveCSS('opacity', '1');
+    await scan('snooze toast');
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+}

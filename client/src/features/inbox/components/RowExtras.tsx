@@ -2,7 +2,7 @@ import type { ChangeEvent, MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import clsx from 'clsx';
 import { AlarmClock, Pin, Trash2 } from 'lucide-react';
-import { formatFullDate } from '../../../i18n/dates';
+import { formatWakeTime } from '../../../i18n/dates';
 import { useDeleteNotification } from '../api/deleteNotification';
 import { useUpdateNotification } from '../api/updateNotification';
 import { focusBesideRow, shownOrder } from '../utils/rows';
@@ -58,7 +58,7 @@ export function RowState({ item }: RowSlotProps) {
         <span className="notification__snoozed" data-testid="snoozed-state">
           <span className="notification__snoozed-until">
             <AlarmClock size={13} aria-hidden />
-            {intl.formatMessage({ id: 'inboxActions.snoozedUntil' }, { time: formatFullDate(intl, item.snoozedUntil) })}
+            {intl.formatMessage({ id: 'inboxActions.snoozedUntil' }, { time: formatWakeTime(intl, item.snoozedUntil) })}
           </span>
           <button type="button" className="btn btn--ghost btn--sm" onClick={wake}>
             {intl.formatMessage({ id: 'inboxActions.wakeNow' })}
@@ -81,7 +81,7 @@ export function RowExtraActions({ item }: RowSlotProps) {
   const pinned = item.pinnedAt !== null;
   const label = (id: 'inboxActions.pin' | 'inboxActions.snooze' | 'inboxActions.delete') => intl.formatMessage({ id });
   return (
-    <>
+    <span className="notification__extra-actions">
       <button
         type="button"
         className={clsx('icon-btn', pinned && 'icon-btn--on')}
@@ -117,6 +117,6 @@ export function RowExtraActions({ item }: RowSlotProps) {
       >
         <Trash2 size={16} aria-hidden />
       </button>
-    </>
+    </span>
   );
 }

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import { SNOOZE_LIMITS, type NotificationDto } from '@shared/schemas/notification';
 import { Dialog } from '../../../components/Dialog';
-import { formatFullDate } from '../../../i18n/dates';
+import { formatWakeTime } from '../../../i18n/dates';
 import type { MessageId } from '../../../i18n/messageIds';
 import { useUpdateNotification } from '../api/updateNotification';
 import { applyPatch, matchesFilters, type InboxFilters } from '../utils/filters';
@@ -70,7 +70,7 @@ export function SnoozeDialog({ request, filters, onDone }: { request: SnoozeRequ
     if (!request) return;
     const { item } = request;
     const patch = { snoozedUntil: isoWithOffset(at, browserTimeZone()) };
-    const confirm = () => toast(intl.formatMessage({ id: 'inboxActions.snooze.done' }, { time: formatFullDate(intl, at.getTime()) }), { id: 'inbox-snooze' });
+    const confirm = () => toast(intl.formatMessage({ id: 'inboxActions.snooze.done' }, { time: formatWakeTime(intl, at.toISOString()) }), { id: 'inbox-snooze' });
     update.mutate({ id: item.id, patch }, { onSuccess: confirm });
     close(!matchesFilters(applyPatch(item, patch), filters));
   };
