@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { newInboxUser, postMany } from './support/inboxUser.js';
+import { newInboxUser, newInboxWith, postMany } from './support/inboxUser.js';
 import { seriousViolations } from './support/axe.js';
 import { postNotification, unreadBadge } from './support/fixtures.js';
 
@@ -28,13 +28,9 @@ async function expectBadge(page: Page, count: number): Promise<void> {
 test('pin, delete and archive a notification; Undo brings it back where it was; a second tab follows live', async ({ browser }) => {
   // A new account, a second tab and many steps: long on a loaded 2-core runner.
   test.slow();
-  const { page, email } = await newInboxUser(browser);
+  const { page, run } = await newInboxWith(browser, ['Oldest', 'Middle', 'Newest']);
   const other = await secondTab(page);
-  const run = Date.now().toString(36);
-  const titles = ['Oldest', 'Middle', 'Newest'].map((title) => `${title} ${run}`);
-  await postMany(page, email, titles);
   const row = (tab: Page, title: string) => rowsOf(tab).filter({ hasText: `${title} ${run}` });
-  await expect(rowsOf(page)).toHaveCount(3);
   await expect(rowsOf(other)).toHaveCount(3);
 
   // Pin: a pressed toggle and a "Pinned" label, here and in the other tab.
@@ -86,10 +82,8 @@ test('pin, delete and archive a notification; Undo brings it back where it was; 
 test('snooze with a preset hides it from All and the badge in every tab; a custom time is checked first', async ({ browser }) => {
   // A new account, a second tab and many steps: long on a loaded 2-core runner.
   test.slow();
-  const { page, email } = await newInboxUser(browser, { timezoneId: 'Europe/Paris' });
+  const { page, run } = await newInboxWith(browser, ['Report', 'Deploy', 'Invoice'], { timezoneId: 'Europe/Paris' });
   const other = await secondTab(page);
-  const run = Date.now().toString(36);
-  await postMany(page, email, ['Report', 'Deploy', 'Invoice'].map((title) => `${title} ${run}`));
   const row = (tab: Page, title: string) => rowsOf(tab).filter({ hasText: `${title} ${run}` });
   await expectBadge(page, 3);
 
@@ -151,14 +145,10 @@ test('snooze with a preset hides it from All and the badge in every tab; a custo
 test('bulk: a shift-click range archived at once, then Undo; the selection follows live changes; Escape clears it', async ({ browser }) => {
   // A new account, a second tab and many steps: long on a loaded 2-core runner.
   test.slow();
-  const { page, email } = await newInboxUser(browser);
+  const { page, email, run } = await newInboxWith(browser, ['A', 'B', 'C', 'D', 'E'].map((name) => `Item ${name}`));
   const other = await secondTab(page);
-  const run = Date.now().toString(36);
-  const names = ['A', 'B', 'C', 'D', 'E'];
-  await postMany(page, email, names.map((name) => `Item ${name} ${run}`));
   const checkbox = (name: string) => page.getByRole('checkbox', { name: `Select Item ${name} ${run}` });
   const row = (tab: Page, name: string) => rowsOf(tab).filter({ hasText: `Item ${name} ${run}` });
-  await expect(rowsOf(page)).toHaveCount(5);
   await expect(toolbar(page)).toHaveCount(0);
 
   // Newest first: E D C B A. D, then Shift+B: D, C and B.
@@ -243,11 +233,9 @@ test('select everything in the view, loaded or not, and mark it read; newer arri
 });
 
 test('unread count of the whole inbox and the badge agree after bulk delete and its Undo', async ({ browser }) => {
-  // A new account, a second tab and many steps: long on a loaded 2-core runner.
+  // A new account and many steps: long on a loaded 2-core runner.
   test.slow();
-  const { page, email } = await newInboxUser(browser);
-  const run = Date.now().toString(36);
-  await postMany(page, email, ['One', 'Two', 'Three'].map((title) => `${title} ${run}`));
+  const { page, run } = await newInboxWith(browser, ['One', 'Two', 'Three']);
   await expectBadge(page, 3);
   await page.getByRole('checkbox', { name: `Select Three ${run}` }).check();
   await toolbar(page).getByRole('checkbox', { name: 'Select all' }).check();

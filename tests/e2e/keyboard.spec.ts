@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newInboxUser, postMany } from './support/inboxUser.js';
+import { newInboxUser, newInboxWith } from './support/inboxUser.js';
 import { postNotification } from './support/fixtures.js';
 
 // Page-side global used inside evaluate (this Node-side file has no DOM lib).
@@ -8,12 +8,7 @@ declare function getComputedStyle(element: unknown): { boxShadow: string };
 // Issue 11: the inbox driven by the keyboard alone — no mouse click anywhere in this file.
 
 test('j/k move between notifications, u and e change them, ? lists the shortcuts, Escape gives the focus back', async ({ browser }) => {
-  const { page, email } = await newInboxUser(browser);
-  const run = Date.now().toString(36);
-  await postMany(page, email, ['Oldest', 'Middle', 'Newest'].map((title) => `${title} ${run}`));
-  const rows = page.getByTestId('notification-item');
-  await expect(rows).toHaveCount(3);
-  const row = (title: string) => rows.filter({ hasText: `${title} ${run}` });
+  const { page, run, row } = await newInboxWith(browser, ['Oldest', 'Middle', 'Newest']);
 
   await page.keyboard.press('j');
   // The focused row is named by its title (what a screen reader says on focus).
@@ -108,12 +103,7 @@ test('Enter and o open the focused notification: marked read, its link followed;
 test('x selects the focused row and Escape clears the selection; s opens the snooze menu; Delete and # delete, with Undo by keyboard', async ({ browser }) => {
   // A new account and many steps: long on a loaded 2-core runner.
   test.slow();
-  const { page, email } = await newInboxUser(browser);
-  const run = Date.now().toString(36);
-  await postMany(page, email, ['Oldest', 'Middle', 'Newest'].map((title) => `${title} ${run}`));
-  const rows = page.getByTestId('notification-item');
-  await expect(rows).toHaveCount(3);
-  const row = (title: string) => rows.filter({ hasText: `${title} ${run}` });
+  const { page, run, row } = await newInboxWith(browser, ['Oldest', 'Middle', 'Newest']);
   const checkbox = (title: string) => page.getByRole('checkbox', { name: `Select ${title} ${run}` });
   const count = page.getByTestId('bulk-count');
   const focusedText = async () => ((await page.locator(':focus').textContent()) ?? '').trim();

@@ -1,14 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useMutation } from '@tanstack/react-query';
 import type { BulkAction, BulkFilter, InboxCounts, UndoTicket } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
-import { useInboxEnvironment } from '../../../components/inboxEnvironment';
-import { useInboxExtensions, type UndoOffer } from '../components/inboxExtensions';
+import type { UndoOffer } from '../components/inboxExtensions';
 import { setCountsIfNewer } from '../utils/countsCache';
 import { applyBulkAction, idBatches } from '../utils/selection';
-import { changeKey, changeOptimistically, refetchAfterChanges, rollBack } from '../utils/optimistic';
+import { changeKey, changeOptimistically, refetchAfterChanges } from '../utils/optimistic';
+import { useInboxChange } from './inboxChange';
 
 /** What a bulk action applies to: the selected rows, or everything in the view up to what it showed. */
 export type BulkTarget =
@@ -63,10 +62,7 @@ async function sendBulk(request: ApiRequest, { action, target }: BulkVars): Prom
  * bulk.mutate({ action: 'archive', target: { ids: ['n1', 'n2'] } });
  */
 export function useBulkAction() {
-  const intl = useIntl();
-  const queryClient = useQueryClient();
-  const { notifyError } = useInboxEnvironment();
-  const { offerUndo } = useInboxExtensions();
+  const { queryClient, offerUndo, refused } = useInboxChange();
   return useMutation({
     mutationKey: changeKey('bulk'),
     mutationFn: (vars: BulkVars) => sendBulk(requestOf(queryClient), vars),
@@ -74,10 +70,7 @@ export function useBulkAction() {
       const now = new Date().toISOString();
       return changeOptimistically(queryClient, 'ids' in target ? target.ids : target.shown, (item) => applyBulkAction(item, action, now));
     },
-    onError: (_error, _vars, snapshot) => {
-      rollBack(queryClient, snapshot);
-      notifyError({ title: intl.formatMessage({ id: 'inboxActions.bulkFailed' }) });
-    },
+    onError: (_error, _vars, snapshot) => refused(snapshot, 'inboxActions.bulkFailed'),
     onSuccess: ({ updated, counts, tickets }, { action }) => {
       setCountsIfNewer(queryClient, counts);
       const undoable = UNDOABLE[action];

@@ -1,12 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useMutation } from '@tanstack/react-query';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
-import { useInboxEnvironment } from '../../../components/inboxEnvironment';
-import { useInboxExtensions } from '../components/inboxExtensions';
 import { setCountsIfNewer } from '../utils/countsCache';
 import { applyBulkAction } from '../utils/selection';
-import { changeKey, changeOptimistically, refetchAfterChanges, rollBack } from '../utils/optimistic';
+import { changeKey, changeOptimistically, refetchAfterChanges } from '../utils/optimistic';
+import { useInboxChange } from './inboxChange';
 
 /**
  * Deletes one notification (soft: `DELETE /api/notifications/:id`): gone from every list and count at once,
@@ -17,18 +15,12 @@ import { changeKey, changeOptimistically, refetchAfterChanges, rollBack } from '
  * remove.mutate(item.id);
  */
 export function useDeleteNotification() {
-  const intl = useIntl();
-  const queryClient = useQueryClient();
-  const { notifyError } = useInboxEnvironment();
-  const { offerUndo } = useInboxExtensions();
+  const { queryClient, offerUndo, refused } = useInboxChange();
   return useMutation({
     mutationKey: changeKey('delete'),
     mutationFn: (id: string) => inboxRequests.deleteNotification(requestOf(queryClient), id),
     onMutate: (id) => changeOptimistically(queryClient, [id], (item) => applyBulkAction(item, 'delete')),
-    onError: (_error, _id, snapshot) => {
-      rollBack(queryClient, snapshot);
-      notifyError({ title: intl.formatMessage({ id: 'inboxActions.deleteFailed' }) });
-    },
+    onError: (_error, _id, snapshot) => refused(snapshot, 'inboxActions.deleteFailed'),
     onSuccess: ({ counts, undo }) => {
       setCountsIfNewer(queryClient, counts);
       offerUndo?.({ action: 'delete', count: 1, tickets: [undo] });

@@ -1,17 +1,15 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
-import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { coveredBy } from '../../../lib/bulkChange';
-import { useInboxExtensions } from '../components/inboxExtensions';
 import { adjustCounts, getCategoryCounts, patchCounts, setCountsIfNewer } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
 import { applyBulkChangeToLists, loadedItems, maxLoadedSeq, unreadLeftAfter } from '../utils/listCache';
-import { changeKey, rollBack, snapshotInbox } from '../utils/optimistic';
+import { changeKey, snapshotInbox } from '../utils/optimistic';
+import { useInboxChange } from './inboxChange';
 import { notificationKeys } from './notificationKeys';
 
 /** Marks every unread notification (optionally of one category, optionally up to a seq) as read. */
@@ -37,10 +35,7 @@ export function markAllReadInput(queryClient: QueryClient, category?: string): M
  * offers Undo where the page can (InboxExtensions.offerUndo) when it marked something.
  */
 export function useMarkAllRead() {
-  const intl = useIntl();
-  const queryClient = useQueryClient();
-  const { notifyError } = useInboxEnvironment();
-  const { offerUndo } = useInboxExtensions();
+  const { queryClient, offerUndo, refused } = useInboxChange();
   return useMutation({
     mutationKey: changeKey('readAll'),
     mutationFn: (input: MarkAllReadInput) => markAllRead(requestOf(queryClient), input),
@@ -60,10 +55,7 @@ export function useMarkAllRead() {
       applyBulkChangeToLists(queryClient, change);
       return snapshot;
     },
-    onError: (_error, _vars, snapshot) => {
-      rollBack(queryClient, snapshot);
-      notifyError({ title: intl.formatMessage({ id: 'inbox.markAllFailed' }) });
-    },
+    onError: (_error, _vars, snapshot) => refused(snapshot, 'inbox.markAllFailed'),
     // Newer inbox counts also mark the category counts stale, so the view's header is fetched again.
     onSuccess: ({ counts, updated, undo }) => {
       setCountsIfNewer(queryClient, counts);

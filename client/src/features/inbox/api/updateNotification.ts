@@ -1,14 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useMutation } from '@tanstack/react-query';
 import type { UpdateNotificationInput, UpdateNotificationResult } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
-import { useInboxEnvironment } from '../../../components/inboxEnvironment';
-import { useInboxExtensions } from '../components/inboxExtensions';
 import { applyPatch } from '../utils/filters';
 import { writeToLists } from '../utils/listCache';
-import { changeKey, changeOptimistically, refetchAfterChanges, rollBack } from '../utils/optimistic';
+import { changeKey, changeOptimistically, refetchAfterChanges } from '../utils/optimistic';
+import { useInboxChange } from './inboxChange';
 
 /** What to change on one notification. */
 export interface UpdateNotificationVars {
@@ -33,18 +31,12 @@ export function updateNotification(request: ApiRequest, { id, patch }: UpdateNot
  * update.mutate({ id, patch: { read: true } });
  */
 export function useUpdateNotification() {
-  const intl = useIntl();
-  const queryClient = useQueryClient();
-  const { notifyError } = useInboxEnvironment();
-  const { offerUndo } = useInboxExtensions();
+  const { queryClient, offerUndo, refused } = useInboxChange();
   return useMutation({
     mutationKey: changeKey('update'),
     mutationFn: (vars: UpdateNotificationVars) => updateNotification(requestOf(queryClient), vars),
     onMutate: ({ id, patch }) => changeOptimistically(queryClient, [id], (item) => applyPatch(item, patch)),
-    onError: (_error, _vars, snapshot) => {
-      rollBack(queryClient, snapshot);
-      notifyError({ title: intl.formatMessage({ id: 'inbox.updateFailed' }) });
-    },
+    onError: (_error, _vars, snapshot) => refused(snapshot, 'inbox.updateFailed'),
     onSuccess: ({ undo, ...item }) => {
       writeToLists(queryClient, item);
       if (undo) offerUndo?.({ action: 'archive', count: 1, tickets: [undo] });
