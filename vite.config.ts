@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompiledMessages } from './scripts/i18nBuild.mjs';
+import { ELEMENT_ONLY, precompiledMessages, SERVER_ONLY } from './scripts/i18nBuild.mjs';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -10,7 +10,8 @@ const apiTarget = 'http://localhost:3000';
 /** Builds the browser app from `client/` into `dist/client`; the dev server proxies the API and socket. */
 export default defineConfig({
   root: fromRoot('./client'),
-  plugins: [react(), precompiledMessages()],
+  // The app shows neither the server's texts nor the embeddable element's.
+  plugins: [react(), precompiledMessages({ drop: [...SERVER_ONLY, ...ELEMENT_ONLY] })],
   resolve: {
     alias: { '@shared': fromRoot('./shared') },
   },

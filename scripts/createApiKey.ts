@@ -13,6 +13,7 @@ import { openDatabase } from '../server/db/client.js';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { zodIssuesToDetails } from '../server/errors.js';
 import { createApiKey } from '../server/services/apiKeys/createApiKey.js';
+import { SYSTEM_ACTOR } from '../server/services/audit/appendAuditEvent.js';
 
 const USAGE = 'Usage: npm run apikey:create -- --name "Billing service" --scopes notifications:write,users:write';
 
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   await migrateDatabase(config.databaseUrl, { log: verbose ? (msg) => console.error(msg) : undefined });
   const db = await openDatabase(config.databaseUrl, config.dialect);
   try {
-    const { apiKey, secret } = await createApiKey(db, { input });
+    const { apiKey, secret } = await createApiKey(db, { input, actor: SYSTEM_ACTOR });
     console.error(`Created API key "${apiKey.name}" (${apiKey.prefix}…, scopes ${apiKey.scopes.join(', ')}).`);
     console.error('Store the secret now: it is shown only this once.');
     console.log(secret);

@@ -5,3 +5,6 @@ export function precompiledMessages(options?: { drop?: string[] }): Plugin;
 
 /** Key prefixes of the messages only the server shows. */
 export const SERVER_ONLY: string[];
+
+/** Key prefixes of the embeddable element's own messages. */
+export const ELEMENT_ONLY: string[];

@@ -17,6 +17,9 @@ const parserless = createRequire(import.meta.url).resolve('@formatjs/icu-message
 /** Namespaces only the server shows (emails, SMS, push, its pages): in no browser bundle. */
 export const SERVER_ONLY = ['email.', 'digest.', 'account.hello', 'account.linkExpiry', 'passwordReset.', 'invitation.', 'sms.', 'push.', 'unsubscribe.', 'emailAction.', 'page.'];
 
+/** The embeddable element's own messages (it takes them with `?keys=embed.`): in neither the app nor the React components. */
+export const ELEMENT_ONLY = ['embed.'];
+
 /**
  * The Vite plugin: precompiled catalogs, and `@formatjs/icu-messageformat-parser` resolved to its
  * `no-parser` entry (which throws if a string message ever reaches it: every message is an AST here).

@@ -21,8 +21,8 @@ export type InboxStatus = (typeof INBOX_STATUSES)[number];
 export const CHANNELS = ['in_app', 'email', 'sms', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** API key permissions. */
-export const API_KEY_SCOPES = ['notifications:write', 'users:write'] as const;
+/** API key permissions. `audit:read` reads the audit log (`GET /api/v1/audit`), for a SIEM or an auditor's tool. */
+export const API_KEY_SCOPES = ['notifications:write', 'users:write', 'audit:read'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** Life of a send: scheduled → processing → sent; or cancelled before it went out; failed if it could not. */

@@ -2,6 +2,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { createTopicSchema, topicPathSchema, topicSubscribersSchema, upsertUserSchema, userPathSchema } from '../../shared/schemas/directory.js';
 import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import { errors } from './errorResponses.js';
+import { userErasureSchema, userExportSchema } from './gdprResponses.js';
 import { preferencesDtoSchema, topicDtoSchema, topicListSchema, topicSubscribersResultSchema, userDtoSchema } from './responses.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -40,6 +41,34 @@ export const directoryPaths: ZodOpenApiPathsObject = {
       description: 'Scope `users:write`.',
       requestParams: { path: userPathSchema },
       responses: { 200: { description: 'The user', ...json(userDtoSchema) }, ...errors(400, 404) },
+    },
+    delete: {
+      operationId: 'eraseUser',
+      tags: ['Users'],
+      summary: 'Erase a recipient and everything about them (GDPR)',
+      description:
+        "Scope `users:write`. Removes the user's notifications with their deliveries and attempts, push devices, sessions (their " +
+        'sockets are disconnected), preferences and consents, topic subscriptions, digests, invitations, and the user row itself. ' +
+        "Sends keep their counts: the erased recipient's reads and answers stay in the send's `readCount` and `actionCounts`; a " +
+        'send that named the user by email or externalId names their erased id instead. Done in small batches (other sends go ' +
+        'on meanwhile); audited as `user.erased`, which records who erased whom by id and how many rows went, nothing of the ' +
+        'person. An admin is erased by another admin in the web app, not with a key: 409 `user_is_admin`.',
+      requestParams: { path: userPathSchema },
+      responses: { 200: { description: 'Erased: the rows removed, by kind', ...json(userErasureSchema) }, ...errors(400, 404, 409) },
+    },
+  },
+  '/users/{externalId}/export': {
+    get: {
+      operationId: 'exportUser',
+      tags: ['Users'],
+      summary: 'Export everything about a recipient (GDPR)',
+      description:
+        'Scope `users:write`. One JSON document (a download, streamed page by page however large): profile, consents, ' +
+        'preferences, push devices (never their endpoint or keys), sessions (never their ids), topic subscriptions, ' +
+        'invitations, digests, every notification with its deliveries and attempts, and the audit events about them. ' +
+        'Audited as `user.exported`.',
+      requestParams: { path: userPathSchema },
+      responses: { 200: { description: 'The export', ...json(userExportSchema) }, ...errors(400, 404) },
     },
   },
   '/users/{externalId}/preferences': {

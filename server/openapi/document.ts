@@ -4,6 +4,7 @@ import { pushSubscriptionSchema } from '../../shared/schemas/delivery.js';
 import { createNotificationSchema, markAllReadSchema, markAllSeenSchema, recipientSchema, updateNotificationSchema } from '../../shared/schemas/notification.js';
 import { updateContactSchema, updatePreferencesSchema } from '../../shared/schemas/preferences.js';
 import { USER_TOKEN_CLOCK_TOLERANCE_S, USER_TOKEN_MAX_LIFETIME_S } from '../../shared/schemas/userTokens.js';
+import { auditPaths } from './auditPaths.js';
 import { directoryPaths } from './directoryPaths.js';
 import { inboxPaths } from './inboxPaths.js';
 import { notificationPaths } from './notificationPaths.js';
@@ -58,11 +59,12 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'Sends', description: 'Service API: follow and cancel sends (API key)' },
       { name: 'Users', description: 'Service API: recipients and their preferences (API key)' },
       { name: 'Topics', description: 'Service API: topics and their subscribers (API key)' },
+      { name: 'Audit', description: 'Service API: the audit log (API key with `audit:read`)' },
       { name: 'Inbox', description: "Inbox API: the user's own notifications (user token, or the web app's cookie)" },
       { name: 'Inbox preferences', description: "Inbox API: the user's own preferences (user token, or the web app's cookie)" },
       { name: 'Inbox push', description: "Inbox API: the user's own Web Push devices (user token, or the web app's cookie)" },
     ],
-    paths: { ...under('/v1', { ...notificationPaths, ...directoryPaths }), ...inboxPaths },
+    paths: { ...under('/v1', { ...notificationPaths, ...directoryPaths, ...auditPaths }), ...inboxPaths },
     components: {
       // Named here rather than with `.meta({ id })` in shared/, so the shared schemas stay plain zod.
       schemas: {

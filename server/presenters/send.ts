@@ -11,6 +11,9 @@ export type SendRowWithSender = SpecColumns & {
   sentAt: Date | null;
   cancelledAt: Date | null;
   recipientCount: number;
+  /** Reads and answers (JSON { action id: count }) of recipients erased since (GDPR): added to the live counts. */
+  erasedReadCount: number;
+  erasedActionCounts: string | null;
   lastError: string | null;
   apiKeyId: string | null;
   createdById: string | null;
@@ -22,11 +25,13 @@ export type SendRowWithSender = SpecColumns & {
 export const sendSenderInclude = { apiKey: { select: { name: true } }, createdBy: { select: { name: true } } } as const;
 
 /**
- * Send row → DTO; `readCount` comes from a separate count, and so do the recipients per action taken
- * (`acted`: action id → count; an id no longer among the send's actions is not shown).
+ * Send row → DTO; `readCount` comes from a separate count of the notifications, and so do the recipients per
+ * action taken (`acted`: action id → count; an id no longer among the send's actions is not shown); the
+ * erased recipients' reads and answers, frozen on the row, are added to both.
  */
 export function presentSend(row: SendRowWithSender, readCount: number, acted: ReadonlyMap<string, number> = new Map()): SendDto {
   const spec = specFromColumns(row);
+  const erasedActs = row.erasedActionCounts ? (JSON.parse(row.erasedActionCounts) as Record<string, number>) : {};
   return {
     id: row.id,
     status: row.status as SendStatus,
@@ -47,8 +52,8 @@ export function presentSend(row: SendRowWithSender, readCount: number, acted: Re
     actions: spec.actions,
     channels: spec.channels,
     recipientCount: row.recipientCount,
-    readCount,
-    actionCounts: spec.actions.map((a): ActionCount => ({ id: a.id, label: a.label, count: acted.get(a.id) ?? 0 })),
+    readCount: readCount + row.erasedReadCount,
+    actionCounts: spec.actions.map((a): ActionCount => ({ id: a.id, label: a.label, count: (acted.get(a.id) ?? 0) + (erasedActs[a.id] ?? 0) })),
     lastError: row.lastError,
   };
 }

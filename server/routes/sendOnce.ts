@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { createNotificationSchema } from '../../shared/schemas/notification.js';
 import { idempotencyHeaderSchema } from '../../shared/schemas/sends.js';
 import type { AppContext } from '../context.js';
+import { auditActor } from '../middleware/auditActor.js';
 import { parseInput } from '../middleware/validate.js';
 import type { IdempotencyClaim } from '../services/idempotency/idempotencyClaim.js';
 import { runIdempotent, type StoredAnswer } from '../services/idempotency/runIdempotent.js';
@@ -21,6 +22,7 @@ export async function sendOnce(ctx: AppContext, req: Request, res: Response, { s
     const body = await createSend(ctx, {
       input,
       sender,
+      actor: auditActor(req, res),
       onScheduled: ctx.scheduler.wake,
       ...(claim && { idempotency: claim }),
     });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { createTopicSchema, topicPathSchema, topicSubscribersSchema } from '../../shared/schemas/directory.js';
 import type { AppContext } from '../context.js';
+import { auditActor } from '../middleware/auditActor.js';
 import { noQuery } from '../middleware/noQuery.js';
 import { parseInput } from '../middleware/validate.js';
 import { createTopic } from '../services/topics/createTopic.js';
@@ -18,7 +19,7 @@ export function topicsRouter(ctx: AppContext): Router {
 
   router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createTopicSchema, req.body, 'request body');
-    res.status(201).json(await createTopic(ctx.db, input));
+    res.status(201).json(await createTopic(ctx.db, { input, actor: auditActor(req, res) }));
   });
 
   router.get('/', noQuery, async (_req, res) => {
@@ -33,13 +34,13 @@ export function topicsRouter(ctx: AppContext): Router {
   router.post('/:key/subscribers', noQuery, async (req, res) => {
     const { key } = parseInput(topicPathSchema, req.params, 'path parameters');
     const input = parseInput(topicSubscribersSchema, req.body, 'request body');
-    res.json(await subscribeToTopic(ctx.db, key, input));
+    res.json(await subscribeToTopic(ctx.db, { key, input, actor: auditActor(req, res) }));
   });
 
   router.delete('/:key/subscribers', noQuery, async (req, res) => {
     const { key } = parseInput(topicPathSchema, req.params, 'path parameters');
     const input = parseInput(topicSubscribersSchema, req.body, 'request body');
-    res.json(await unsubscribeFromTopic(ctx.db, key, input));
+    res.json(await unsubscribeFromTopic(ctx.db, { key, input, actor: auditActor(req, res) }));
   });
 
   return router;

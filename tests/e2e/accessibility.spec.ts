@@ -44,6 +44,7 @@ test('the main pages have no serious accessibility violations', async ({ page, r
     ['/admin/sends', 'Sent'],
     ['/admin/deliveries', 'Deliveries'],
     ['/admin/user-tokens', 'User tokens'],
+    ['/admin/audit', 'Audit log'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();

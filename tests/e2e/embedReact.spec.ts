@@ -288,3 +288,19 @@ test('a React host page on an origin not in ALLOWED_ORIGINS gets nothing, even w
   expect(corsHeaders.every((header) => header === undefined)).toBe(true);
   expect(framesReceived).toBe(0);
 });
+
+test('a host’s own button deletes through useInboxClient, and undoes: the components follow live', async ({ page, request }) => {
+  const user = `rx-client-${run}`;
+  await openHost(page, user);
+  await postNotification(request, { to: [{ externalId: user }], title: `Keep ${run}` });
+  await postNotification(request, { to: [{ externalId: user }], title: `Newest ${run}` });
+  await expect(feedTitles(page)).toHaveText([new RegExp(`Newest ${run}`), new RegExp(`Keep ${run}`)]);
+  await expect(badge(page)).toHaveText('2');
+
+  await page.getByRole('button', { name: 'Delete the newest (host)' }).click();
+  await expect(feedTitles(page)).toHaveText([new RegExp(`Keep ${run}`)]);
+  await expect(badge(page)).toHaveText('1');
+  await page.getByRole('button', { name: 'Undo the delete (host)' }).click();
+  await expect(feedTitles(page)).toHaveText([new RegExp(`Newest ${run}`), new RegExp(`Keep ${run}`)]);
+  await expect(badge(page)).toHaveText('2');
+});

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { postNotification } from './support/fixtures.js';
+import { newInboxUser } from './support/inboxUser.js';
 
 // Issue 11, "French and English", as a French-speaking person meets it: a browser in French, an admin's
 // invitation, then every page of the app that is in the catalogs, in French; choosing "English" in the
 // preferences switches the app at once, "Automatique" brings French back. What is sent follows the
-// person's language too: the dev outbox holds their email and SMS in French. Compose, Sent and
-// Categories (and the inbox itself) are converted after this step; only their navigation is checked.
+// person's language too: the dev outbox holds their email and SMS in French. The admin pages too: a French
+// admin composes a notification with a button to herself, reads its detail and the Sent list, and edits a
+// category's escalation (refused, then cancelled: the shared categories stay as they are).
 
 test.use({ locale: 'fr-FR' });
 
@@ -161,6 +163,7 @@ test('a French browser gets the app, its emails and its SMS in French; choosing 
   await openAdminPage(page, 'Remises', 'Remises');
   await expect(page.getByRole('switch', { name: 'E-mail activé' })).toBeVisible();
 
+
   // A critical notification (email and SMS) and a billing one (SMS, with the opt-out hint), sent by a service.
   await postNotification(page.request, { to: [{ email }], title, body: 'Le serveur ne répond plus', priority: 'critical' });
   await expect(page.locator('[data-sonner-toast]').filter({ hasText: title }).getByRole('button', { name: 'Voir' })).toBeVisible();
@@ -191,4 +194,78 @@ test('a French browser gets the app, its emails and its SMS in French; choosing 
   await expect(page.getByText('Cette page n’existe pas')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Retour à la boîte de réception' })).toBeVisible();
   await admin.dispose();
+});
+
+test('the admin pages in French: the composer, a send’s detail, Sent and Categories, with French plurals and numbers', async ({ browser }) => {
+  test.slow();
+  // A new admin who has chosen no language: the French browser decides.
+  const { page, email } = await newInboxUser(browser, { locale: 'fr-FR' }, 'admin');
+  const composed = `Demande de congés ${randomUUID().slice(0, 8)}`;
+
+  // The composer: its own checks, the reach estimate (a plural), the preview and the result, in French.
+  await openAdminPage(page, 'Rédiger', 'Rédiger une notification');
+  await expect(page.getByRole('heading', { name: 'Qui', exact: true })).toBeVisible();
+  await expect(page.getByTestId('reach-estimate')).toHaveText('Choisissez des destinataires pour connaître la portée.');
+  await page.getByRole('button', { name: 'Envoyer la notification' }).click();
+  await expect(page.getByTestId('compose-error')).toHaveText('Non envoyée. Corrigez les champs signalés.');
+  await expect(page.locator('#compose-title-error')).toHaveText('Donnez un titre à la notification.');
+  await page.getByRole('combobox', { name: 'Rechercher des personnes' }).fill(email);
+  await page.getByRole('option', { name: new RegExp(email) }).click();
+  await expect(page.getByTestId('reach-estimate')).toHaveText('Atteindra 1 personne');
+  await page.getByLabel('Titre', { exact: true }).fill(composed);
+  await page.getByLabel('Texte', { exact: true }).fill('Merci de répondre avant vendredi.');
+  await page.getByRole('button', { name: 'Ajouter un bouton' }).click();
+  await page.getByLabel('Libellé du bouton 1').fill('Accepter');
+  const preview = page.getByTestId('compose-preview');
+  await expect(preview.getByRole('heading', { name: 'Aperçu' })).toBeVisible();
+  await expect(preview).toContainText('pour Alex Example');
+  await page.getByLabel('Envoyer plus tard').check();
+  await expect(page.getByRole('button', { name: 'Programmer la notification' })).toBeVisible();
+  await expect(page.getByText('Votre fuseau horaire :')).toBeVisible();
+  await page.getByLabel('Envoyer plus tard').uncheck();
+  await page.getByRole('button', { name: 'Envoyer la notification' }).click();
+  await expect(page.getByTestId('compose-result')).toContainText('Envoyée à 1 personne');
+
+  // Its detail: facts, counts (« 0 personne »: French counts zero as singular), a percentage, read states.
+  await page.getByRole('link', { name: 'Voir le détail de l’envoi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: composed })).toBeVisible();
+  const fact = (label: string) => page.locator('.facts__row', { has: page.getByRole('term').getByText(label, { exact: true }) }).getByRole('definition');
+  await expect(fact('Envoyé par')).toContainText('Administrateur');
+  await expect(fact('À')).toHaveText('1 utilisateur');
+  await expect(fact('Destinataires')).toHaveText('1 personne');
+  await expect(fact('Taux de lecture')).toHaveText(/^0\s%$/);
+  await expect(page.getByTestId('send-action-counts').locator('[data-action-id="accepter"] dd')).toHaveText('0 personne');
+  await expect(page.getByTestId('send-status')).toHaveText('Envoyé');
+  await expect(page.getByTestId('send-recipients').getByRole('columnheader', { name: 'Lecture' })).toBeVisible();
+  await expect(page.getByTestId('send-recipients').locator('tbody tr')).toContainText(['Non lue']);
+
+  // The Sent list.
+  await openAdminPage(page, 'Envoyés', 'Envoyés');
+  await expect(page.getByLabel('Statut').locator('option:checked')).toHaveText('Tous les statuts');
+  await expect(page.getByRole('columnheader', { name: 'Expéditeur' })).toBeVisible();
+  const sentRow = page.getByTestId('send-row').filter({ hasText: composed });
+  await expect(sentRow).toContainText('Administrateur');
+  await expect(sentRow.getByTestId('send-status')).toHaveText('Envoyé');
+  await expect(sentRow.locator('td[data-label="Taux de lecture"]')).toHaveText(/^0\s%$/);
+
+  // Categories: the table, and an escalation ladder refused in French (then the edit is cancelled).
+  await openAdminPage(page, 'Catégories', 'Catégories');
+  await expect(page.getByRole('heading', { name: 'Nouvelle catégorie' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Canaux par défaut' })).toBeVisible();
+  const security = page.locator('[data-testid="category-row"][data-key="security"]');
+  await expect(security).toContainText('Critique');
+  await expect(security.locator('.chip')).toHaveText(['Dans l’application', 'E-mail', 'SMS', 'Push']);
+  const billing = page.locator('[data-testid="category-row"][data-key="billing"]');
+  await expect(billing).toContainText('Non');
+  await billing.getByRole('button', { name: 'Modifier Billing' }).click();
+  const editing = page.getByRole('form', { name: 'Modifier la catégorie billing' });
+  await editing.getByRole('button', { name: 'Ajouter une étape d’escalade' }).click();
+  await editing.getByRole('button', { name: 'Ajouter une étape', exact: true }).click();
+  await expect(editing.getByTestId('escalation-editor')).toContainText('Ne s’applique que si la catégorie est critique.');
+  await editing.getByLabel('Délai de l’étape 1 en minutes').fill('10');
+  await editing.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(editing.locator('.field__error')).toHaveText('L’étape 2 arrive avant l’étape 1 : mettez les étapes dans l’ordre chronologique.');
+  await editing.getByRole('button', { name: 'Annuler' }).click();
+  await expect(billing).toBeVisible();
+  await page.context().close();
 });

@@ -73,3 +73,19 @@ export function closedValidator(doc: OpenApiJson, schema: unknown): z.ZodType {
   };
   return z.fromJSONSchema(close(schema));
 }
+
+/**
+ * How a response body differs from what the served OpenAPI document says of it (`closedValidator`): no issues
+ * when it matches. `path` is the request's path on `baseUrl` (`/api/v1/audit?limit=5`).
+ *
+ * @example
+ * expect(await undocumentedParts(server.url, 'GET', '/api/v1/audit', 200, body)).toEqual([]);
+ */
+export async function undocumentedParts(baseUrl: string, method: string, path: string, status: number, body: unknown) {
+  const doc = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as OpenApiJson;
+  const found = operationFor(doc, '/api', method, path);
+  if (!found) return [{ message: `${method} ${path} is not documented` }];
+  const schema = resolveRef(doc, found.op.responses[String(status)])?.content?.['application/json']?.schema;
+  if (!schema) return [{ message: `${method} ${path} → ${status} has no documented JSON body` }];
+  return closedValidator(doc, schema).safeParse(body).error?.issues ?? [];
+}

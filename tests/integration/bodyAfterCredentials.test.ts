@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../server/openapi/document.js';
 import { createApiKey } from '../../server/services/apiKeys/createApiKey.js';
+import { SYSTEM_ACTOR } from '../../server/services/audit/appendAuditEvent.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
 
@@ -58,8 +59,8 @@ describe('credentials before the body', () => {
   });
 
   it('answers 403 to a key without the route’s scope before reading the body', async () => {
-    const { secret: usersOnly } = await createApiKey(server.ctx.db, { input: { name: 'Users only', scopes: ['users:write'] } });
-    const { secret: notificationsOnly } = await createApiKey(server.ctx.db, { input: { name: 'Notifications only', scopes: ['notifications:write'] } });
+    const { secret: usersOnly } = await createApiKey(server.ctx.db, { input: { name: 'Users only', scopes: ['users:write'] }, actor: SYSTEM_ACTOR });
+    const { secret: notificationsOnly } = await createApiKey(server.ctx.db, { input: { name: 'Notifications only', scopes: ['notifications:write'] }, actor: SYSTEM_ACTOR });
     for (const { method, path, scope } of v1BodyRoutes()) {
       const key = scope === 'users:write' ? notificationsOnly : usersOnly;
       const res = await call(method, path, { 'content-type': 'application/json', authorization: `Bearer ${key}` }, '{"to":');

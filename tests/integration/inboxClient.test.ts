@@ -85,6 +85,42 @@ describe('InboxClient (headless embedded inbox)', () => {
     inbox.disconnect();
   });
 
+  it('pins, searches, snoozes, deletes, archives and marks all read with undos; answers’ counts reach `counts` listeners without the socket', async () => {
+    await upsertHostUser(server.url, 'sdk-actions');
+    const { inbox } = client(600, 'sdk-actions');
+    const unread: number[] = [];
+    inbox.on('counts', (counts) => unread.push(counts.unread));
+    for (const title of ['Deploy done', 'Invoice', 'Lunch']) await send(title, 'sdk-actions');
+    const [lunch, invoice, deploy] = (await inbox.list()).items;
+
+    expect((await inbox.pin(invoice!.id)).pinnedAt).not.toBeNull();
+    expect((await inbox.list({ pinned: 'true' })).items.map((n) => n.title)).toEqual(['Invoice']);
+    expect((await inbox.list({ q: 'depl' })).items.map((n) => n.title)).toEqual(['Deploy done']);
+    expect((await inbox.unpin(invoice!.id)).pinnedAt).toBeNull();
+
+    const until = new Date(Date.now() + 3 * 60 * 60 * 1000);
+    const snoozed = await inbox.snooze(lunch!.id, until);
+    expect(Date.parse(snoozed.snoozedUntil!)).toBe(until.getTime());
+
+    // Deleted (Lunch snoozed): only Invoice counts; undone: Deploy counts again.
+    const { undo: deleteUndo } = await inbox.delete(deploy!.id);
+    expect(unread.at(-1)).toBe(1);
+    expect((await inbox.undo(deleteUndo.token)).restored).toBe(1);
+    expect(unread.at(-1)).toBe(2);
+
+    const archived = await inbox.archive(invoice!.id);
+    expect(archived.archivedAt).not.toBeNull();
+    await inbox.undo(archived.undo!.token);
+    const all = await inbox.markAllRead();
+    expect(unread.at(-1)).toBe(0);
+    await inbox.undo(all.undo!.token);
+    expect(unread.at(-1)).toBe(2);
+    expect((await inbox.list()).items.map((n) => [n.title, n.readAt === null])).toEqual([
+      ['Invoice', true],
+      ['Deploy done', true],
+    ]);
+  });
+
   it('replays what was missed while offline, in order, with no duplicate', async () => {
     const { inbox, received } = client();
     inbox.connect();

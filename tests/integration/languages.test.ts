@@ -50,7 +50,7 @@ describe('the language of what is sent', () => {
     expect(sent.status).toBe(202);
     const mail = await latestEmail(user.email);
     expect(mail.subject).toBe('[Critique] Paiement refusé');
-    expect(mail.text).toContain('Ouvrir votre boîte de réception : ');
+    expect(mail.text).toContain('Ouvrir votre boîte de réception\u00a0: ');
     expect(mail.html).toContain('<html lang="fr-CA">');
     expect(mail.html).toContain('Se désabonner des e-mails');
     expect(mail.html).not.toContain('Open your inbox');
@@ -138,8 +138,8 @@ describe('the language of what is sent', () => {
         ],
       },
     );
-    expect(digest.subject).toBe('Votre résumé quotidien : 2 notifications non lues');
-    expect(digest.text).toContain('Ne plus recevoir les e-mails Facturation : ');
+    expect(digest.subject).toBe('Votre résumé quotidien\u00a0: 2 notifications non lues');
+    expect(digest.text).toContain('Ne plus recevoir les e-mails Facturation\u00a0: ');
     // 07:30 UTC is 08:30 in Paris, written the French way.
     expect(digest.text).toContain('1 déc., 08:30');
   });

@@ -72,13 +72,14 @@ describe('POST /api/v1/notifications rejects bad input with the field path', () 
   it('answers 403 for a key without the scope and 401 once revoked', async () => {
     const { hashApiKeySecret } = await import('../../server/services/apiKeys/apiKeySecrets.js');
     const { revokeApiKey } = await import('../../server/services/apiKeys/revokeApiKey.js');
+    const { SYSTEM_ACTOR } = await import('../../server/services/audit/appendAuditEvent.js');
     const secret = 'fn_read_only_key_abcdefghijklmnop';
     const key = await server.ctx.db.apiKey.create({
       data: { name: 'ro', prefix: secret.slice(0, 10), secretHash: hashApiKeySecret(secret), scopes: 'users:write' },
     });
     expect((await postV1(valid, { authorization: `Bearer ${secret}` })).status).toBe(403);
     // Through the service, as the admin page and API do: it tells the (now cached) key's caches.
-    await revokeApiKey(server.ctx, key.id);
+    await revokeApiKey(server.ctx, { id: key.id, actor: SYSTEM_ACTOR });
     expect((await postV1(valid, { authorization: `Bearer ${secret}` })).status).toBe(401);
   });
 

@@ -87,6 +87,17 @@ describe('message catalogs', () => {
     expect(unused).toEqual([]);
   });
 
+  it('fr: French punctuation keeps its sign on the line (no-break space before : ; ? ! » and after «), not in SMS', () => {
+    // A plain space lets a line start with "?" or ":" when the text wraps; U+00A0 (or U+202F) does not. SMS
+    // texts keep plain spaces: a no-break space is outside GSM-7 and would make every SMS UCS-2 (70 characters
+    // a segment instead of 160).
+    const french = catalogs.get('fr')!;
+    const loose = Object.entries(french).filter(([key, message]) => !key.startsWith('sms.') && /[ \t][:;?!»]|«[ \t]/.test(message));
+    expect(loose.map(([key]) => key)).toEqual([]);
+    const sms = Object.entries(french).filter(([key, message]) => key.startsWith('sms.') && /[\u00a0\u202f]/.test(message));
+    expect(sms.map(([key]) => key)).toEqual([]);
+  });
+
   it('every key the email templates use exists', () => {
     const templates = sourceFiles(path.join(ROOT, 'server/channels/email/templates'));
     const used = templates.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/[({]t "([^"]+)"/g)].map((m) => m[1]!));

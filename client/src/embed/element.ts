@@ -1,25 +1,44 @@
-import type { NotificationDto } from '@shared/schemas/notification';
+import type { NotificationDto, UndoTicket, UpdateNotificationResult } from '@shared/schemas/notification';
 import { isApiError } from '../lib/api.js';
+import { snoozeUntil } from '../lib/snoozePresets.js';
 import type { GetUserToken } from '../lib/userTokens.js';
 import type { FlashNotifyEventMap } from './events.js';
-import { FeedState } from './feed.js';
+import { FeedState, inAllView } from './feed.js';
 import { InboxClient } from './inboxClient.js';
 import { InboxView, type ViewActions } from './inboxView.js';
 import { embedTranslator, type EmbedMessageId, type EmbedTranslator } from './messages.js';
+import { fullDateFormatter } from './relativeTime.js';
 import { ToastPolicy, type ToastRequest } from './toastPolicy.js';
 import { guardTokens, isSignedOut, tokenFromUrl } from './tokenUrl.js';
 
 /** Longest wait for "mark read" before following a same-tab link anyway. */
 const OPEN_WAIT_MS = 1_500;
 const DEFAULT_PAGE_SIZE = 20;
+/** Quiet time after the last keystroke (or live change) before a search is sent (ms). */
+const SEARCH_DEBOUNCE_MS = 300;
+/**
+ * How long an Undo stays offered: until its ticket's `expiresAt` by this page's clock, but at least 5 s and at
+ * most a minute whatever that clock says (it may be off from the server's; the server decides, 410 after).
+ */
+const UNDO_SHOWN_MS = { min: 5_000, max: 60_000 };
+
+/** What an action's answer may bring: the notification as the server has it now, and how to undo the action. */
+interface Outcome {
+  item?: NotificationDto;
+  undo?: UndoTicket;
+}
+
+/** A PATCH answer as an Outcome: the notification, and its `undo` (when the change archived it) apart. */
+const outcomeOf = ({ undo, ...item }: UpdateNotificationResult): Outcome => ({ item, undo });
 
 /**
  * `<flashnotify-inbox base-url="https://notify.example.com" token-url="/flashnotify/token">`: a bell with
  * the exact unread count and a popover feed, live over FlashNotify's socket with the web app's gap-free
  * sync (`InboxClient`), for any page of a host app. Framework-free, in a shadow root, themed with
  * `--fn-*` custom properties and `theme="light|dark"` (README → Embeddable inbox), in the language of its
- * `locale` attribute (`fr`, `en-GB`), else the browser's (followed live). Instead of
- * `token-url`, a host may set the `getToken` property to a function resolving to a user token.
+ * `locale` attribute (`fr`, `en-GB`), else the browser's (followed live). A search field in the popover's
+ * header unless `search="off"`; per item pin, delete and archive (both with Undo) and snooze presets; "Mark all
+ * as read" with Undo. Instead of `token-url`, a host may set the `getToken` property to a function resolving to a user token.
  *
  * @example
  * const inbox = document.querySelector('flashnotify-inbox');
@@ -27,7 +46,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * inbox.addEventListener('flashnotify:counts', (event) => updateTitle(event.detail.unread));
  */
 export class FlashNotifyInboxElement extends HTMLElement {
-  static readonly observedAttributes = ['base-url', 'token-url', 'page-size', 'toasts', 'locale'];
+  static readonly observedAttributes = ['base-url', 'token-url', 'page-size', 'toasts', 'locale', 'search'];
 
   private readonly view: InboxView;
   private tokenGetter: GetUserToken | undefined;
@@ -42,6 +61,13 @@ export class FlashNotifyInboxElement extends HTMLElement {
   private sinceRequest: ((feed: FeedState) => void)[] | undefined;
   private readonly toasts = new ToastPolicy((toast) => this.showToast(toast));
   private translator: EmbedTranslator = embedTranslator(navigator.languages);
+  /** The search the feed shows the results of ('': the whole inbox). */
+  private query = '';
+  /** The search as typed, sent once the typing pauses (SEARCH_DEBOUNCE_MS). */
+  private nextQuery = '';
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Clears the notice of the last failure (when a later change goes through), if it still shows. */
+  private withdrawFailure: () => void = () => {};
 
   constructor() {
     super();
@@ -61,6 +87,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
   connectedCallback(): void {
     window.addEventListener('languagechange', this.onLanguageChange);
     this.applyLocale();
+    this.view.showSearch(this.searchOn);
     // A property set before this module defined the element sits on the instance, shadowing the setter.
     if (Object.hasOwn(this, 'getToken')) {
       const early = (this as { getToken?: GetUserToken }).getToken;
@@ -79,8 +106,38 @@ export class FlashNotifyInboxElement extends HTMLElement {
 
   attributeChangedCallback(name: string): void {
     if (name === 'locale') this.applyLocale();
+    else if (name === 'search') this.applySearchAttribute();
     else if (name !== 'toasts') this.scheduleStart();
     else if (!this.toastsOn) this.view.clearToasts();
+  }
+
+  /** `search="off"` hides the field and shows the whole inbox again. */
+  private applySearchAttribute(): void {
+    this.view.showSearch(this.searchOn);
+    if (this.searchOn || (this.query === '' && this.nextQuery === '')) return;
+    this.forgetSearch();
+    void this.loadFirstPage();
+  }
+
+  private get searchOn(): boolean {
+    return this.getAttribute('search') !== 'off';
+  }
+
+  /** Searches `nextQuery` (again) once nothing has changed for SEARCH_DEBOUNCE_MS: typing, or live changes to a search. */
+  private scheduleSearch(): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.query = this.nextQuery;
+      void this.loadFirstPage();
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  /** Back to the whole inbox, the field emptied (a restart, another user, the field removed). */
+  private forgetSearch(): void {
+    clearTimeout(this.searchTimer);
+    this.query = '';
+    this.nextQuery = '';
+    this.view.clearSearch();
   }
 
   /** Several attribute and property changes in one task start one client. */
@@ -114,12 +171,19 @@ export class FlashNotifyInboxElement extends HTMLElement {
     });
     client.on('notification', (notification, { replayed }) => {
       if (!current()) return;
-      this.applyToFeed((feed) => feed.add(notification));
+      // A search shows matches only, which the server decides: it is asked again.
+      if (this.query) this.scheduleSearch();
+      this.applyToFeed((feed) => this.query === '' && feed.add(notification));
       this.dispatch('flashnotify:notification', { notification, replayed });
       this.toasts.received(notification, replayed);
     });
     client.on('caughtUp', () => current() && this.toasts.caughtUp());
-    client.on('updated', (item) => current() && this.applyToFeed((feed) => feed.update(item)));
+    client.on('updated', (item) => {
+      if (!current()) return;
+      // A search holds matches only: one it lacks that is back in the inbox (an undo, an unarchive) may match.
+      if (this.query && !this.feed.has(item.id) && inAllView(item)) this.scheduleSearch();
+      this.applyToFeed((feed) => (this.query === '' || feed.has(item.id)) && feed.update(item));
+    });
     client.on('bulkUpdated', (change) => current() && this.applyToFeed((feed) => feed.applyBulk(change)));
     client.on('reset', () => current() && void this.loadFirstPage());
     // The host's signed-in user changed: nothing of the previous one stays on screen (the reset reloads).
@@ -140,6 +204,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.sinceRequest = undefined;
     this.toasts.reset();
     this.view.clearToasts();
+    this.forgetSearch();
     this.view.setUnread(0);
     this.view.setConnection('connecting');
     this.view.showLoadMore(false);
@@ -151,6 +216,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.feed = new FeedState();
     this.toasts.reset();
     this.view.clearToasts();
+    this.forgetSearch();
     this.view.setUnread(0);
     this.view.setMessage('loading');
     this.render();
@@ -164,7 +230,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
     const since: ((feed: FeedState) => void)[] = [];
     this.sinceRequest = since;
     try {
-      const [page] = await Promise.all([client.list({ limit: this.pageSize }), this.loadLabels(client)]);
+      const [page] = await Promise.all([client.list(this.listQuery()), this.loadLabels(client)]);
       if (generation !== this.generation) return;
       this.feed.setFirstPage(page);
       for (const change of since) change(this.feed);
@@ -183,14 +249,20 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.render();
   }
 
+  /** The first page's query: the page size, and the search when there is one. */
+  private listQuery(): { limit: number; q?: string } {
+    return { limit: this.pageSize, ...(this.query ? { q: this.query } : {}) };
+  }
+
   private async loadMore(): Promise<void> {
-    const { client, feed } = this;
+    const { client, feed, generation } = this;
     if (!client || !feed.nextCursor || this.loadingMore) return;
     this.loadingMore = true;
     this.view.showLoadMore(true, true);
     try {
-      const page = await client.list({ limit: this.pageSize, cursor: feed.nextCursor });
-      if (feed === this.feed) feed.appendPage(page);
+      const page = await client.list({ ...this.listQuery(), cursor: feed.nextCursor });
+      // Not onto another first page (a new search, a reset) than the one it continues.
+      if (feed === this.feed && generation === this.generation) feed.appendPage(page);
     } catch (error) {
       this.failed(error);
     } finally {
@@ -222,7 +294,7 @@ export class FlashNotifyInboxElement extends HTMLElement {
     const { feed } = this;
     this.view.renderItems(feed.items, this.labelOf);
     // Before the first page the message stays what it is (loading, or the error that stopped it).
-    if (feed.loaded) this.view.setMessage(feed.items.length === 0 ? 'empty' : null);
+    if (feed.loaded) this.view.setMessage(feed.items.length === 0 ? (this.query ? 'no-match' : 'empty') : null, this.query);
     this.view.showLoadMore(feed.nextCursor !== null, this.loadingMore);
   }
 
@@ -258,36 +330,97 @@ export class FlashNotifyInboxElement extends HTMLElement {
     this.dispatch('flashnotify:unauthorized', null);
   }
 
+  /** Applies `edit` to the feed at once, the badge following the unread items it changed; returns what takes both back. */
+  private tentatively(edit: (feed: FeedState) => void): () => void {
+    const { feed } = this;
+    const unreadBefore = feed.unreadCount;
+    const revert = feed.tentatively(edit);
+    this.view.setUnread(Math.max(0, this.view.unreadCount - (unreadBefore - feed.unreadCount)));
+    this.render();
+    return () => {
+      if (feed !== this.feed) return;
+      const unreadNow = feed.unreadCount;
+      revert();
+      this.view.setUnread(Math.max(0, this.view.unreadCount + feed.unreadCount - unreadNow));
+      this.render();
+    };
+  }
+
   /**
    * Runs a change, shown at once: `optimistic` applies it to the feed (and the badge follows the unread items
    * it changed); the server's answer (and the socket's events) then update the feed and the badge. If the
-   * server refuses or cannot be reached, the change is undone and the popover says `failure`.
+   * server refuses or cannot be reached, the change is taken back and the popover says `failure`. `done`
+   * resolves with the answer, or undefined when it failed; `revert` takes the change back on screen (an Undo).
    */
-  private change(action: (client: InboxClient) => Promise<NotificationDto | void>, optimistic: (feed: FeedState) => void, failure: EmbedMessageId): Promise<void> {
-    const { client, feed } = this;
-    if (!client) return Promise.resolve();
-    const unreadBefore = feed.unreadCount;
-    const undo = feed.tentatively(optimistic);
-    const markedRead = unreadBefore - feed.unreadCount;
-    this.view.setUnread(Math.max(0, this.view.unreadCount - markedRead));
-    this.render();
-    return action(client).then(
-      (item) => {
-        if (client !== this.client) return;
-        this.view.showNotice(null);
+  private change(
+    action: (client: InboxClient) => Promise<Outcome>,
+    optimistic: (feed: FeedState) => void,
+    failure: EmbedMessageId,
+  ): { done: Promise<Outcome | undefined>; revert: () => void } {
+    const { client } = this;
+    if (!client) return { done: Promise.resolve(undefined), revert: () => {} };
+    const revert = this.tentatively(optimistic);
+    const done = action(client).then(
+      (outcome) => {
+        if (client !== this.client) return undefined;
+        this.withdrawFailure();
+        const { item } = outcome;
         if (item) this.applyToFeed((current) => current.update(item));
         // Without the socket no counts arrive by themselves.
         if (client.connectionState.state !== 'connected') client.fetchCounts().catch((error: unknown) => this.failed(error));
+        return outcome;
       },
       (error: unknown) => {
-        if (client !== this.client) return;
-        undo();
-        this.render();
-        this.view.setUnread(client.counts?.unread ?? this.view.unreadCount + markedRead);
-        if (isSignedOut(error) || isApiError(error, 401)) return this.failed(error);
-        this.view.showNotice(this.translator.t(failure));
+        if (client !== this.client) return undefined;
+        revert();
+        this.view.setUnread(client.counts?.unread ?? this.view.unreadCount);
+        if (isSignedOut(error) || isApiError(error, 401)) this.failed(error);
+        else this.withdrawFailure = this.view.showNotice(this.translator.t(failure));
+        return undefined;
       },
     );
+    return { done, revert };
+  }
+
+  /**
+   * A change with an Undo (archive, delete, mark all read): `doneText` and the Undo button show at once (so
+   * focus can go to it when the focused row goes), and stay while the answer's ticket is valid. Undo takes
+   * the change back on screen at once and asks the server to revert it (once the answer is there).
+   */
+  private undoable(doneText: EmbedMessageId, action: (client: InboxClient) => Promise<Outcome>, optimistic: (feed: FeedState) => void, failure: EmbedMessageId): void {
+    let revert = () => {};
+    let done: Promise<Outcome | undefined> = Promise.resolve(undefined);
+    const withdraw = this.view.showNotice(this.translator.t(doneText), () => {
+      revert();
+      void done.then((outcome) => this.undo(outcome?.undo));
+    });
+    ({ done, revert } = this.change(action, optimistic, failure));
+    void done.then((outcome) => {
+      // A failure has said so in its place; nothing changed (already archived): nothing to undo.
+      if (!outcome?.undo) return withdraw();
+      const left = Date.parse(outcome.undo.expiresAt) - Date.now();
+      setTimeout(withdraw, Math.min(UNDO_SHOWN_MS.max, Math.max(UNDO_SHOWN_MS.min, left)));
+    });
+  }
+
+  /** Reverts an action on the server (the feed already shows it reverted); if it cannot, shows the server's state again. */
+  private async undo(ticket: UndoTicket | undefined): Promise<void> {
+    const { client } = this;
+    if (!client || !ticket) return;
+    try {
+      await client.undo(ticket.token);
+      // The restored items come over the socket (`updated`); without it, the feed is read again.
+      if (client.connectionState.state !== 'connected') void this.loadFirstPage();
+    } catch (error) {
+      if (client !== this.client) return;
+      if (isSignedOut(error) || isApiError(error, 401)) return this.failed(error);
+      this.withdrawFailure = this.view.showNotice(this.translator.t(isApiError(error, 410) ? 'embed.undoExpired' : 'embed.undoFailed'));
+      void this.loadFirstPage();
+      // The badge counted the undo in: back to the server's count (the newest known; what it reads now is no newer
+      // than what it sent after the action, so the counts listeners are not told again).
+      await client.fetchCounts().catch(() => {});
+      if (client === this.client && client.counts) this.view.setUnread(client.counts.unread);
+    }
   }
 
   private get toastsOn(): boolean {
@@ -322,30 +455,52 @@ export class FlashNotifyInboxElement extends HTMLElement {
       act: (item, action) => {
         if (item.actedActionId !== null) return;
         const now = new Date().toISOString();
-        void this.change(
-          (client) => client.takeAction(item.id, action.id),
+        this.change(
+          (client) => client.takeAction(item.id, action.id).then((changed) => ({ item: changed })),
           (feed) => feed.update({ ...item, actedActionId: action.id, actedAt: now, readAt: item.readAt ?? now }),
           'embed.actFailed',
         );
       },
       archive: (item) =>
-        void this.change((client) => client.archive(item.id), (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }), 'embed.updateFailed'),
+        this.undoable(
+          'embed.done.archived',
+          (client) => client.archive(item.id).then(outcomeOf),
+          (feed) => feed.update({ ...item, archivedAt: new Date().toISOString() }),
+          'embed.updateFailed',
+        ),
+      delete: (item) => {
+        const now = new Date().toISOString();
+        this.undoable('embed.done.deleted', (client) => client.delete(item.id), (feed) => feed.update({ ...item, deletedAt: now, archivedAt: item.archivedAt ?? now }), 'embed.updateFailed');
+      },
+      togglePin: (item) => {
+        const pinnedAt = item.pinnedAt === null ? new Date().toISOString() : null;
+        this.change((client) => (pinnedAt ? client.pin(item.id) : client.unpin(item.id)).then(outcomeOf), (feed) => feed.update({ ...item, pinnedAt }), 'embed.updateFailed');
+      },
+      snooze: (item, preset) => {
+        const until = snoozeUntil(preset).toISOString();
+        // Said first: the row (maybe focused) goes at once, and focus goes to the popover, not to an older Undo.
+        this.view.showNotice(this.translator.t('embed.done.snoozed', { when: fullDateFormatter(this.translator.locale)(until) }));
+        this.change((client) => client.snooze(item.id, until).then(outcomeOf), (feed) => feed.update({ ...item, snoozedUntil: until }), 'embed.updateFailed');
+      },
       markAllRead: () => {
         const upToSeq = this.feed.items[0]?.seq;
-        void this.change(
-          (client) => client.markAllRead().then(() => {}),
-          (feed) => feed.applyBulk({ readAll: true, upToSeq }),
-          'embed.markAllFailed',
-        );
+        this.undoable('embed.done.markedAllRead', (client) => client.markAllRead(), (feed) => feed.applyBulk({ readAll: true, upToSeq }), 'embed.markAllFailed');
       },
+      search: (text) => {
+        const next = text.trim();
+        if (next === this.nextQuery) return;
+        this.nextQuery = next;
+        this.scheduleSearch();
+      },
+
       loadMore: () => void this.loadMore(),
       retry: () => this.start(),
     };
   }
 
-  private markRead(item: NotificationDto, read: boolean): Promise<void> {
+  private markRead(item: NotificationDto, read: boolean): Promise<unknown> {
     const readAt = read ? new Date().toISOString() : null;
-    return this.change((client) => (read ? client.markRead(item.id) : client.markUnread(item.id)), (feed) => feed.update({ ...item, readAt }), 'embed.updateFailed');
+    return this.change((client) => (read ? client.markRead(item.id) : client.markUnread(item.id)).then(outcomeOf), (feed) => feed.update({ ...item, readAt }), 'embed.updateFailed').done;
   }
 
   private get pageSize(): number {

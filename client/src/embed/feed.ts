@@ -2,11 +2,11 @@ import type { BulkUpdateChange } from '@shared/events';
 import type { NotificationDto, NotificationPage } from '@shared/schemas/notification';
 import { applyBulkChange } from '../lib/bulkChange.js';
 
-/** In the `all` view: neither archived nor snoozed. */
-const shown = (item: NotificationDto) => item.archivedAt === null && item.snoozedUntil === null;
+/** Whether `item` belongs in the `all` view: neither archived, snoozed nor deleted (a deleted one is archived too; said for clarity). */
+export const inAllView = (item: NotificationDto) => item.archivedAt === null && item.snoozedUntil === null && item.deletedAt === null;
 
 /**
- * What the custom element's feed holds: the inbox's `all` view (archived and snoozed items left out), newest first by
+ * What the custom element's feed holds: the inbox's `all` view (archived, snoozed and deleted items left out), or a search in it (the element decides what a live change means to one), newest first by
  * `seq`, one entry per id whichever way an item arrived (a page, a live event, a replay after a reconnect),
  * and the cursor of the next page. No DOM: the element renders `items` after each change.
  *
@@ -28,6 +28,11 @@ export class FeedState {
   /** The shown items, newest first. */
   get items(): readonly NotificationDto[] {
     return this.sorted;
+  }
+
+  /** Whether it holds (shows) the item `id`. */
+  has(id: string): boolean {
+    return this.byId.has(id);
   }
 
   /** How many of the shown items are unread. */
@@ -53,19 +58,19 @@ export class FeedState {
   /** A new notification (live or replayed): true when it was not held yet, or held under an older seq (woken from a snooze). */
   add(item: NotificationDto): boolean {
     const held = this.byId.get(item.id);
-    if ((held && held.seq >= item.seq) || !shown(item)) return false;
+    if ((held && held.seq >= item.seq) || !inAllView(item)) return false;
     this.put(item);
     this.sort();
     return true;
   }
 
-  /** A changed notification: replaced in place, or removed once archived or snoozed. Unknown ids are ignored (older pages). */
+  /** A changed notification: replaced in place, or removed once archived, snoozed or deleted. Unknown ids are ignored (older pages). */
   update(item: NotificationDto): void {
     if (!this.byId.has(item.id)) {
       // Unarchived elsewhere: back in the `all` view if it falls within what is loaded.
-      if (shown(item) && this.loaded && this.coversSeq(item.seq)) this.put(item);
+      if (inAllView(item) && this.loaded && this.coversSeq(item.seq)) this.put(item);
       else return;
-    } else if (!shown(item)) {
+    } else if (!inAllView(item)) {
       this.byId.delete(item.id);
     } else {
       this.byId.set(item.id, item);
@@ -110,7 +115,7 @@ export class FeedState {
   }
 
   private put(item: NotificationDto): void {
-    if (shown(item)) this.byId.set(item.id, item);
+    if (inAllView(item)) this.byId.set(item.id, item);
   }
 
   private sort(): void {

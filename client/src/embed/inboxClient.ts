@@ -1,6 +1,18 @@
 import type { BulkUpdateChange, CreatedMeta } from '@shared/events';
 import { InboxSync, SeqWatermark } from '@shared/inboxSync';
-import type { CategoryOption, InboxCounts, NotificationDto, NotificationPage, UpdateNotificationInput } from '@shared/schemas/notification';
+import type {
+  BulkActionInput,
+  BulkActionResult,
+  BulkUpdateResult,
+  CategoryOption,
+  DeleteNotificationResult,
+  InboxCounts,
+  NotificationDto,
+  NotificationPage,
+  UndoResult,
+  UpdateNotificationInput,
+  UpdateNotificationResult,
+} from '@shared/schemas/notification';
 import type { PreferencesDto, UpdatePreferencesInput } from '@shared/schemas/preferences';
 import type { ApiRequest } from '../lib/api.js';
 import { SocketConnection, type ConnectionSnapshot, type NetworkWatch } from '../lib/connection.js';
@@ -30,7 +42,11 @@ export interface InboxClientEvents {
    * woken from a snooze, which comes again under its id with a new, higher `seq` (replace it, on top).
    */
   notification: (item: NotificationDto, info: { replayed: boolean }) => void;
-  /** Read / unread / seen / archived / snoozed changed (here, in another tab, on another device); `snoozedUntil` set: hide it until it wakes. */
+  /**
+   * Read / unread / seen / archived / pinned / snoozed / deleted changed (here, in another tab, on another device;
+   * also each item an undo or a bulk action changed): `snoozedUntil` set: hide it until it wakes; `deletedAt` set:
+   * drop it; an item you do not hold that is neither (an undo, an unarchive): put it where it belongs.
+   */
   updated: (item: NotificationDto) => void;
   /** A mark-all on the server: apply the same scope (category, `upToSeq`) to what you show. */
   bulkUpdated: (change: BulkUpdateChange) => void;
@@ -224,7 +240,11 @@ export class InboxClient {
     this.connection.retryNow();
   }
 
-  /** One page of the inbox, newest first; pass the previous page's `nextCursor` for the next. */
+  /**
+   * One page of the inbox, newest first; pass the previous page's `nextCursor` for the next. `q` searches the
+   * title and body (word by word, the last word as a prefix: `{ q: 'deplo' }` finds "deployment"), `pinned`
+   * keeps pinned (`'true'`) or unpinned (`'false'`) items only; both combine with the other filters.
+   */
   list(query: ListNotificationsQuery = {}, signal?: AbortSignal): Promise<NotificationPage> {
     return inboxRequests.listNotifications(this.request, query, signal);
   }
@@ -241,8 +261,11 @@ export class InboxClient {
     return (await inboxRequests.categories(this.request)).items;
   }
 
-  /** Changes one notification (read, seen, archived, snoozedUntil); every tab and device gets `updated`. */
-  update(id: string, patch: UpdateNotificationInput): Promise<NotificationDto> {
+  /**
+   * Changes one notification (read, seen, archived, pinned, snoozedUntil); every tab and device gets `updated`.
+   * The answer is the notification, with `undo` when this change archived it (see `undo`).
+   */
+  update(id: string, patch: UpdateNotificationInput): Promise<UpdateNotificationResult> {
     return inboxRequests.updateNotification(this.request, id, patch);
   }
 
@@ -253,15 +276,45 @@ export class InboxClient {
 
   markRead = (id: string) => this.update(id, { read: true });
   markUnread = (id: string) => this.update(id, { read: false });
+  /** Archives one notification; the answer carries `undo` (when it was not archived yet). */
   archive = (id: string) => this.update(id, { archived: true });
   unarchive = (id: string) => this.update(id, { archived: false });
+  pin = (id: string) => this.update(id, { pinned: true });
+  unpin = (id: string) => this.update(id, { pinned: false });
+
+  /**
+   * Hides one notification until `until` (a Date, or ISO 8601 with an offset; 1 minute to 1 year ahead), when it
+   * comes back as new (`notification` with a new seq); out of the counts meanwhile. `snoozeUntil` in
+   * client/src/lib/snoozePresets.ts gives the usual choices (in 3 hours, tomorrow 9:00, next Monday 9:00).
+   */
+  snooze(id: string, until: Date | string): Promise<UpdateNotificationResult> {
+    return this.update(id, { snoozedUntil: typeof until === 'string' ? until : until.toISOString() });
+  }
+
+  /** Deletes one notification (soft: `undo` brings it back within the undo window); the new counts go to `counts` listeners. */
+  async delete(id: string): Promise<DeleteNotificationResult> {
+    return this.withCounts(await inboxRequests.deleteNotification(this.request, id));
+  }
+
+  /** One action (read, unread, archive, unarchive, delete, pin, unpin) on a selection (`ids`) or a whole view (`filter` + `upToSeq`). */
+  async bulk(input: BulkActionInput): Promise<BulkActionResult> {
+    return this.withCounts(await inboxRequests.bulk(this.request, input));
+  }
+
+  /**
+   * Reverts an archive, a delete or a mark-all-read by the `undo.token` its answer carried, within the window
+   * (`undo.expiresAt`; 410 `undo_expired` after, 404 once used). The restored items come to `updated` listeners.
+   */
+  async undo(token: string): Promise<UndoResult> {
+    return this.withCounts(await inboxRequests.undo(this.request, token));
+  }
 
   /**
    * Marks read everything this client holds (up to its watermark: what arrived since stays unread), of one
-   * category when given.
+   * category when given. The answer carries `undo` when it changed something.
    */
-  markAllRead(category?: string) {
-    return inboxRequests.markAllRead(this.request, { category, upToSeq: this.tracker.watermark });
+  async markAllRead(category?: string): Promise<BulkUpdateResult> {
+    return this.withCounts(await inboxRequests.markAllRead(this.request, { category, upToSeq: this.tracker.watermark }));
   }
 
   /** Marks everything this client holds seen (the badge's "new" count drops to 0). */
@@ -279,6 +332,12 @@ export class InboxClient {
 
   private emit<E extends keyof InboxClientEvents>(event: E, ...args: Parameters<InboxClientEvents[E]>): void {
     for (const listener of this.listeners[event]) (listener as (...a: Parameters<InboxClientEvents[E]>) => void)(...args);
+  }
+
+  /** An answer's counts go to `counts` listeners like the socket's (when newer): no wait for the socket, nor need of it. */
+  private withCounts<T extends { counts: InboxCounts }>(answer: T): T {
+    this.acceptCounts(answer.counts);
+    return answer;
   }
 
   private acceptCounts(counts: InboxCounts): void {

@@ -1,19 +1,22 @@
 import type { NotificationDto } from '@shared/schemas/notification';
 import type { ConnectionState } from '../lib/connection.js';
+import type { SnoozePreset } from '../lib/snoozePresets.js';
 import { bellIcon, h } from './dom.js';
 import { ItemView, type ItemActions, type ItemTexts } from './itemView.js';
 import { embedTranslator, type EmbedMessageId, type EmbedTranslator } from './messages.js';
-import { fullDateFormatter, relativeTimeFormatter, TIME_TICK_MS } from './relativeTime.js';
+import { fullDateFormatter, relativeTimeFormatter, TIME_TICK_MS, timeFormatter } from './relativeTime.js';
 import { ELEMENT_CSS } from './styles.js';
 import { ToastStack } from './toastStack.js';
 
 /** What the feed area says instead of (or before) items. */
-export type FeedMessage = 'loading' | 'error' | 'empty' | 'signed-out' | 'not-configured' | 'origin-not-allowed' | null;
+export type FeedMessage = 'loading' | 'error' | 'empty' | 'no-match' | 'signed-out' | 'not-configured' | 'origin-not-allowed' | null;
 
 const MESSAGES: Record<Exclude<FeedMessage, null>, EmbedMessageId> = {
   loading: 'embed.loading',
   error: 'embed.message.error',
   empty: 'embed.message.empty',
+  // A search found nothing (its text is `query`).
+  'no-match': 'embed.message.noMatch',
   'signed-out': 'embed.message.signedOut',
   'not-configured': 'embed.message.notConfigured',
   // For the host's developers: the one thing that fixes it.
@@ -41,9 +44,20 @@ const BELL_STATE: Record<ConnectionState | FinalState, string> = {
 };
 const isFinal = (state: ConnectionState | FinalState): state is FinalState => state === 'signed-out' || state === 'origin-not-allowed';
 
+/** Longest search text (the API's `q`). */
+const SEARCH_MAX = 100;
+
+/** Each snooze preset's text, in `t`'s language with `formatTime`'s times (the presets wake at 9:00 but "later"). */
+function snoozeLabels(t: EmbedTranslator['t'], formatTime: (date: Date) => string): Record<SnoozePreset, string> {
+  const nine = formatTime(new Date(2000, 0, 3, 9));
+  return { later: t('embed.snooze.later'), tomorrow: t('embed.snooze.tomorrow', { time: nine }), nextWeek: t('embed.snooze.nextWeek', { time: nine }) };
+}
+
 /** What the view asks its element to do. */
 export interface ViewActions extends ItemActions {
   opened: () => void;
+  /** The search field's text changed (as typed: the element trims and debounces it). */
+  search: (text: string) => void;
   markAllRead: () => void;
   loadMore: () => void;
   retry: () => void;
@@ -86,8 +100,20 @@ export class InboxView {
   private readonly panel = h('div', { class: 'panel', attrs: { role: 'dialog', tabindex: '-1', part: 'panel' } });
   private readonly heading = h('h2', { class: 'title' });
   private readonly status = h('p', { class: 'status', attrs: { role: 'status', 'data-testid': 'flashnotify-connection' } });
-  /** What went wrong with the user's last change: a live region kept in the page (empty, not hidden), so each text is announced. */
+  /**
+   * What became of the user's last change (done, with its Undo button beside; or failed and undone): a live
+   * region kept in the page (empty, not hidden), so each text is announced.
+   */
   private readonly notice = h('p', { class: 'notice', attrs: { role: 'status', 'data-testid': 'flashnotify-notice' } });
+  private readonly undoButton = h('button', { class: 'link-button', attrs: { type: 'button', 'data-testid': 'flashnotify-undo' } });
+  private readonly noticeRow = h('div', { class: 'notice-row' }, this.notice, this.undoButton);
+  private onUndo: (() => void) | undefined;
+  /** Bumped by every notice: withdrawing an older one leaves a newer one alone. */
+  private noticeId = 0;
+  private readonly search = h('input', { class: 'search', attrs: { type: 'search', maxlength: String(SEARCH_MAX), autocomplete: 'off', 'data-testid': 'flashnotify-search' } });
+  private readonly searchRow = h('div', { class: 'search-row' }, this.search);
+  /** The search the feed message names (`no-match`). */
+  private messageQuery = '';
   private readonly markAllButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private readonly message = h('p', { class: 'message', attrs: { 'data-testid': 'flashnotify-message' } });
   private readonly retryButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
@@ -114,7 +140,8 @@ export class InboxView {
     this.footer.append(this.loadMoreButton);
     this.panel.append(
       h('div', { class: 'header' }, this.heading, this.status, this.markAllButton),
-      this.notice,
+      this.searchRow,
+      this.noticeRow,
       h('div', { class: 'body' }, this.message, this.list, this.footer),
     );
     this.message.after(h('p', { class: 'message' }, this.retryButton));
@@ -126,7 +153,24 @@ export class InboxView {
     this.markAllButton.addEventListener('click', () => actions.markAllRead());
     this.loadMoreButton.addEventListener('click', () => actions.loadMore());
     this.retryButton.addEventListener('click', () => actions.retry());
+    this.undoButton.addEventListener('click', () => {
+      const undo = this.onUndo;
+      this.showNotice(this.texts.t('embed.done.undone'));
+      // The button is gone: focus stays in the popover.
+      this.panel.focus();
+      undo?.();
+    });
+    this.search.addEventListener('input', () => actions.search(this.search.value));
+    this.search.addEventListener('keydown', (event) => {
+      // Escape empties a search first; only an empty field lets it close the popover.
+      if (event.key !== 'Escape' || this.search.value === '') return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.search.value = '';
+      actions.search('');
+    });
     this.setTranslator(translator);
+    this.showNotice(null);
     this.setMessage(null);
     this.showLoadMore(false);
   }
@@ -137,16 +181,19 @@ export class InboxView {
    */
   setTranslator(translator: EmbedTranslator): void {
     const { t, locale } = translator;
-    this.texts = { ...translator, formatAge: relativeTimeFormatter(locale), formatDate: fullDateFormatter(locale) };
+    this.texts = { ...translator, formatAge: relativeTimeFormatter(locale), formatDate: fullDateFormatter(locale), snoozeLabels: snoozeLabels(t, timeFormatter(locale)) };
     this.root.host.setAttribute('lang', locale);
     this.heading.textContent = t('embed.title');
     this.panel.setAttribute('aria-label', t('embed.title'));
     this.list.setAttribute('aria-label', t('embed.title'));
     this.markAllButton.textContent = t('embed.markAllRead');
     this.retryButton.textContent = t('embed.tryAgain');
+    this.undoButton.textContent = t('embed.undo');
+    this.search.setAttribute('aria-label', t('embed.search.label'));
+    this.search.placeholder = t('embed.search.placeholder');
     this.setUnread(this.unread);
     this.setConnection(this.connection);
-    this.setMessage(this.feedMessage);
+    this.setMessage(this.feedMessage, this.messageQuery);
     this.showLoadMore(!this.footer.hidden, this.loadMoreBusy);
   }
 
@@ -208,17 +255,43 @@ export class InboxView {
     this.updateBellLabel();
   }
 
-  setMessage(message: FeedMessage): void {
+  /** What the feed area says (`query`: the search a `no-match` names), or nothing. */
+  setMessage(message: FeedMessage, query = ''): void {
     this.feedMessage = message;
-    this.message.textContent = message ? this.texts.t(MESSAGES[message], { origin: location.origin }) : '';
+    this.messageQuery = query;
+    this.message.textContent = message ? this.texts.t(MESSAGES[message], { origin: location.origin, query }) : '';
     this.message.hidden = message === null;
     this.message.dataset.kind = message ?? '';
     (this.retryButton.parentElement as HTMLElement).hidden = message !== 'error';
   }
 
-  /** A short line under the popover's header (a change that failed and was undone), or none. Cleared when it closes. */
-  showNotice(text: string | null): void {
+  /**
+   * A short line under the popover's header, or none: a change done (with an Undo button when `onUndo` is
+   * given: its click says "Undone." and calls it), or one that failed and was undone. Cleared when the popover
+   * closes. Returns what clears it, unless another notice has replaced it since.
+   */
+  showNotice(text: string | null, onUndo?: () => void): () => void {
+    const id = ++this.noticeId;
     this.notice.textContent = text ?? '';
+    this.noticeRow.dataset.shown = String(text !== null);
+    this.onUndo = onUndo;
+    const hadFocus = this.root.activeElement === this.undoButton;
+    this.undoButton.hidden = !onUndo;
+    if (hadFocus && !onUndo) this.panel.focus();
+    return () => {
+      if (id === this.noticeId) this.showNotice(null);
+    };
+  }
+
+  /** Shows the search field (the `search` attribute), or hides it and empties it. */
+  showSearch(visible: boolean): void {
+    this.searchRow.hidden = !visible;
+    if (!visible) this.search.value = '';
+  }
+
+  /** Empties the search field (a restart: the element searches nothing any more). */
+  clearSearch(): void {
+    this.search.value = '';
   }
 
   /** A toast for a live notification, unless the popover is open (its feed shows it on top); true when shown. */
@@ -266,7 +339,8 @@ export class InboxView {
       previous = view.root;
     }
     this.list.hidden = items.length === 0;
-    if (lostFocus) this.panel.focus();
+    // The row with the focus went (archived, deleted, snoozed): to its Undo when there is one, else the popover.
+    if (lostFocus) (this.undoButton.hidden ? this.panel : this.undoButton).focus();
   }
 
   private tick(): void {

@@ -2,6 +2,7 @@ import type { NotificationAction } from '@shared/schemas/actions';
 import type { NotificationDto } from '@shared/schemas/notification';
 import { checkIconUrl } from '@shared/urls';
 import { toActionTarget } from '../lib/actionUrl.js';
+import { SNOOZE_PRESETS, type SnoozePreset } from '../lib/snoozePresets.js';
 import { actionLink, type OpenAction } from './actionLink.js';
 import { h } from './dom.js';
 import type { EmbedTranslator } from './messages.js';
@@ -12,6 +13,10 @@ export interface ItemActions {
   open: OpenAction;
   toggleRead: (item: NotificationDto) => void;
   archive: (item: NotificationDto) => void;
+  togglePin: (item: NotificationDto) => void;
+  delete: (item: NotificationDto) => void;
+  /** Hides the item until `preset`'s time (snoozePresets.ts), as of the click. */
+  snooze: (item: NotificationDto, preset: SnoozePreset) => void;
   /** One of the item's action buttons (issue 11); a `url` one navigates after (see actionButton). */
   act: (item: NotificationDto, action: NotificationAction) => void;
 }
@@ -22,12 +27,16 @@ export interface ItemTexts extends EmbedTranslator {
   formatAge: (iso: string, now: number) => string;
   /** The date and time in full, for the time's tooltip. */
   formatDate: (iso: string) => string;
+  /** Each snooze preset's button text ("Tomorrow, 9:00 AM"). */
+  snoozeLabels: Record<SnoozePreset, string>;
 }
 
 /**
  * One row of the feed, kept across renders (updated in place, so a focused button stays focused). Its
  * link follows the app's rule (actionLink.ts); its time is a `<time>` saying how long ago, with the
- * absolute date and time as its title, refreshed by `tick`.
+ * absolute date and time as its title, refreshed by `tick`. "Mark as read" and "Archive" are always shown;
+ * "More" (a disclosure button) shows a row of the rarer ones under it: pin / unpin, delete, and snooze with
+ * its presets (no picker of any time: the web app has one).
  *
  * @example
  * const view = new ItemView(item, actions);
@@ -44,6 +53,18 @@ export class ItemView {
   private readonly unreadMark = h('span', { class: 'sr-only' });
   private readonly readButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
   private readonly archiveButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
+  private readonly moreButton = h('button', { class: 'link-button', attrs: { type: 'button', 'aria-expanded': 'false' } });
+  private readonly pinButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
+  private readonly deleteButton = h('button', { class: 'link-button', attrs: { type: 'button' } });
+  private readonly pinnedMark = h('span', { class: 'item-pinned', attrs: { 'data-testid': 'flashnotify-pinned' } });
+  private readonly snoozeTitle = h('span', { class: 'item-more-label', attrs: { 'aria-hidden': 'true' } });
+  private readonly snoozeButtons = SNOOZE_PRESETS.map((preset) => {
+    const button = h('button', { class: 'link-button', attrs: { type: 'button', 'data-preset': preset } });
+    button.addEventListener('click', () => this.actions.snooze(this.item, preset));
+    return button;
+  });
+  private readonly snoozeGroup = h('span', { class: 'item-snooze', attrs: { role: 'group' } }, this.snoozeTitle, ...this.snoozeButtons);
+  private readonly more = h('span', { class: 'item-more' }, this.pinButton, this.deleteButton, this.snoozeGroup);
   private texts: ItemTexts | undefined;
   private readonly icon = h('img', { class: 'item-icon', attrs: { alt: '', width: '28', height: '28', loading: 'lazy', referrerpolicy: 'no-referrer' } });
   private readonly buttons = h('span', { class: 'item-buttons', attrs: { role: 'group' } });
@@ -56,17 +77,26 @@ export class ItemView {
     this.actions = actions;
     // A broken image is hidden, never a broken-image box; the row keeps its look without an icon.
     this.icon.addEventListener('error', () => (this.icon.hidden = true));
-    const content = [h('span', {}, this.unreadMark, this.title), this.text, h('span', { class: 'item-meta' }, this.category, this.time)];
+    const content = [h('span', {}, this.unreadMark, this.title), this.text, h('span', { class: 'item-meta' }, this.pinnedMark, this.category, this.time)];
     const main = actionLink(() => this.item, 'item-main', actions.open, content) ?? h('span', { class: 'item-main' }, ...content);
     this.readButton.addEventListener('click', () => actions.toggleRead(this.item));
     this.archiveButton.addEventListener('click', () => actions.archive(this.item));
+    this.pinButton.addEventListener('click', () => actions.togglePin(this.item));
+    this.deleteButton.addEventListener('click', () => actions.delete(this.item));
+    this.more.id = `fn-more-${item.id}`;
+    this.more.hidden = true;
+    this.moreButton.setAttribute('aria-controls', this.more.id);
+    this.moreButton.addEventListener('click', () => {
+      this.more.hidden = !this.more.hidden;
+      this.moreButton.setAttribute('aria-expanded', String(!this.more.hidden));
+    });
     this.root = h(
       'li',
       { class: `item item--${item.priority}`, attrs: { 'data-id': item.id, 'data-testid': 'flashnotify-item' } },
       h('span', { class: 'item-dot', attrs: { 'aria-hidden': 'true' } }),
       this.icon,
-      h('span', { class: 'item-body' }, main, this.buttons),
-      h('span', { class: 'item-actions' }, this.readButton, this.archiveButton),
+      h('span', { class: 'item-body' }, main, this.buttons, this.more),
+      h('span', { class: 'item-actions' }, this.readButton, this.archiveButton, this.moreButton),
     );
   }
 
@@ -89,6 +119,19 @@ export class ItemView {
     this.readButton.setAttribute('aria-label', t(unread ? 'embed.item.markReadLabel' : 'embed.item.markUnreadLabel', { title: item.title }));
     this.archiveButton.textContent = t('embed.item.archive');
     this.archiveButton.setAttribute('aria-label', t('embed.item.archiveLabel', { title: item.title }));
+    this.moreButton.textContent = t('embed.item.more');
+    this.moreButton.setAttribute('aria-label', t('embed.item.moreLabel', { title: item.title }));
+    const pinned = item.pinnedAt !== null;
+    this.root.dataset.pinned = String(pinned);
+    this.pinnedMark.hidden = !pinned;
+    this.pinnedMark.textContent = t('embed.item.pinned');
+    this.pinButton.textContent = t(pinned ? 'embed.item.unpin' : 'embed.item.pin');
+    this.pinButton.setAttribute('aria-label', t(pinned ? 'embed.item.unpinLabel' : 'embed.item.pinLabel', { title: item.title }));
+    this.deleteButton.textContent = t('embed.item.delete');
+    this.deleteButton.setAttribute('aria-label', t('embed.item.deleteLabel', { title: item.title }));
+    this.snoozeTitle.textContent = t('embed.item.snooze');
+    this.snoozeGroup.setAttribute('aria-label', t('embed.item.snoozeLabel', { title: item.title }));
+    SNOOZE_PRESETS.forEach((preset, index) => (this.snoozeButtons[index]!.textContent = texts.snoozeLabels[preset]));
     const icon = item.icon && checkIconUrl(item.icon).ok ? item.icon : null;
     if (icon && this.icon.getAttribute('src') !== icon) {
       this.icon.hidden = false;

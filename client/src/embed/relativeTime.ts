@@ -34,3 +34,14 @@ export function fullDateFormatter(locale?: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (iso) => format.format(Date.parse(iso));
 }
+
+/**
+ * A time of day in `locale`, hours and minutes (a snooze preset's "9:00 AM").
+ *
+ * @example
+ * timeFormatter('fr')(new Date(2026, 0, 5, 9)); // "09:00"
+ */
+export function timeFormatter(locale?: string): (date: Date) => string {
+  const format = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  return (date) => format.format(date);
+}

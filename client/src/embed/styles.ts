@@ -134,11 +134,27 @@ a.item-main:hover .item-title { text-decoration: underline; }
 .item-actions .link-button { font-size: 12px; }
 .footer { padding: 8px; text-align: center; }
 .footer[hidden] { display: none; }
-.notice {
-  margin: 0; padding: 8px 14px; border-bottom: 1px solid var(--_border);
-  background: var(--_unread-bg); color: var(--_fg); font-size: 13px;
+.notice-row { display: flex; align-items: center; gap: 8px; background: var(--_unread-bg); }
+.notice-row[data-shown='true'] { padding: 6px 10px 6px 14px; border-bottom: 1px solid var(--_border); }
+.notice { flex: 1; margin: 0; color: var(--_fg); font-size: 13px; }
+.notice-row .link-button { font-weight: 600; }
+.search-row { padding: 8px 14px; border-bottom: 1px solid var(--_border); }
+.search-row[hidden], [hidden].link-button { display: none; }
+.search {
+  width: 100%; padding: 6px 10px; border: 1px solid var(--_border); border-radius: var(--_radius);
+  background: var(--_bg); color: var(--_fg); font: inherit; font-size: 13px;
 }
-.notice:empty { padding: 0; border: 0; }
+.search::placeholder { color: var(--_muted); opacity: 1; }
+.item-more { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 4px; }
+.item-more[hidden] { display: none; }
+.item-more .link-button { font-size: 12px; padding: 2px 6px; }
+.item-snooze { flex-basis: 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 2px; }
+.item-more-label { font-size: 12px; color: var(--_muted); padding-left: 6px; }
+.item-pinned {
+  display: inline-block; margin-right: 6px; padding: 0 6px; border-radius: 999px;
+  border: 1px solid var(--_border); color: var(--_fg); font-size: 11px; font-weight: 600;
+}
+.item-pinned[hidden] { display: none; }
 
 .toasts {
   position: absolute; right: 0; top: calc(100% + 8px); z-index: var(--_z);

@@ -2,8 +2,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /**
  * How old `iso` is at `now`, in the unit an inbox shows it in (the one rule behind every "… ago" here):
  * under a minute `now`; then whole minutes, hours, days (counted down: 4 min 59 s is 4 minutes); from a week
@@ -28,7 +26,3 @@ export type Age =
   | { unit: 'minute' | 'hour' | 'day'; count: number }
   | { unit: 'date'; at: number; sameYear: boolean };
 
-/** Full local date and time, for tooltips. */
-export function formatFullDate(iso: string): string {
-  return fullFormat.format(Date.parse(iso));
-}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createCategorySchema, updateCategorySchema } from '../../../shared/schemas/directory.js';
 import { categoryKeySchema } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { createCategory } from '../../services/categories/createCategory.js';
@@ -21,14 +22,14 @@ export function adminCategoriesRouter(ctx: AppContext): Router {
 
   router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createCategorySchema, req.body, 'request body');
-    const created = await createCategory(ctx, input);
+    const created = await createCategory(ctx, { input, actor: auditActor(req, res) });
     res.status(201).json(created);
   });
 
   router.patch('/:key', noQuery, async (req, res) => {
     const { key } = parseInput(keyParamsSchema, req.params, 'path');
     const changes = parseInput(updateCategorySchema, req.body, 'request body');
-    const updated = await updateCategory(ctx, key, changes);
+    const updated = await updateCategory(ctx, { key, changes, actor: auditActor(req, res) });
     res.json(updated);
   });
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { EXTERNAL_CHANNEL_NAMES, updateChannelSchema, type ChannelStatusDto } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listChannelStatuses } from '../../services/deliveries/listChannelStatuses.js';
@@ -21,7 +22,7 @@ export function adminChannelsRouter(ctx: AppContext): Router {
   router.patch('/:channel', noQuery, async (req, res) => {
     const { channel } = parseInput(channelParamsSchema, req.params, 'path');
     const { enabled } = parseInput(updateChannelSchema, req.body, 'request body');
-    res.json(await setChannelEnabled(ctx, channel, enabled));
+    res.json(await setChannelEnabled(ctx, { channel, enabled, actor: auditActor(req, res) }));
   });
 
   return router;

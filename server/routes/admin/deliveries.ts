@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { listDeliveriesQuerySchema } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { parseInput } from '../../middleware/validate.js';
 import { listDeliveries } from '../../services/deliveries/listDeliveries.js';
@@ -17,7 +18,7 @@ export function adminDeliveriesRouter(ctx: AppContext): Router {
 
   router.post('/:id/retry', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
-    res.json(await retryDelivery(ctx, id));
+    res.json(await retryDelivery(ctx, { id, actor: auditActor(req, res) }));
   });
 
   return router;

@@ -4,6 +4,7 @@ import { csrfProtection } from '../../middleware/csrf.js';
 import { jsonBody, WEB_APP_BODY_LIMIT } from '../../middleware/jsonBody.js';
 import { requireAdmin } from '../../middleware/requireAdmin.js';
 import { adminApiKeysRouter } from './apiKeys.js';
+import { auditRouter } from '../audit.js';
 import { adminCategoriesRouter } from './categories.js';
 import { adminChannelsRouter } from './channels.js';
 import { adminDeliveriesRouter } from './deliveries.js';
@@ -28,5 +29,6 @@ export function adminRouter(ctx: AppContext): Router {
   router.use('/deliveries', adminDeliveriesRouter(ctx));
   router.use('/channels', adminChannelsRouter(ctx));
   router.use('/outbox', adminOutboxRouter(ctx));
+  router.use('/audit', auditRouter(ctx));
   return router;
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { createInvitationSchema } from '../../../shared/schemas/account.js';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
@@ -20,17 +21,17 @@ export function adminInvitationsRouter(ctx: AppContext): Router {
 
   router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createInvitationSchema, req.body, 'request body');
-    res.status(201).json(await createInvitation(ctx, { input, invitedById: currentUserId(req) }));
+    res.status(201).json(await createInvitation(ctx, { input, invitedById: currentUserId(req), actor: auditActor(req, res) }));
   });
 
   router.post('/:id/resend', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
-    res.json(await resendInvitation(ctx, id));
+    res.json(await resendInvitation(ctx, { invitationId: id, actor: auditActor(req, res) }));
   });
 
   router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
-    res.json(await revokeInvitation(ctx, id));
+    res.json(await revokeInvitation(ctx, { invitationId: id, actor: auditActor(req, res) }));
   });
 
   return router;

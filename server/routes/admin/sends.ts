@@ -7,6 +7,7 @@ import {
   type RecipientPreview,
 } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
@@ -50,7 +51,7 @@ export function adminSendsRouter(ctx: AppContext): Router {
 
   router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
-    res.json(await cancelSend(ctx.db, id));
+    res.json(await cancelSend(ctx.db, { sendId: id, actor: auditActor(req, res) }));
   });
 
   return router;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { idParamsSchema } from '../../../shared/schemas/cursors.js';
 import { createUserTokenSecretSchema, rotateUserTokenSecretSchema } from '../../../shared/schemas/userTokens.js';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { currentUserId } from '../../middleware/requireUser.js';
 import { parseInput } from '../../middleware/validate.js';
@@ -20,7 +21,7 @@ export function adminUserTokenSecretsRouter(ctx: AppContext): Router {
 
   router.post('/', noQuery, async (req, res) => {
     const input = parseInput(createUserTokenSecretSchema, req.body, 'request body');
-    const created = await createUserTokenSecret(ctx.db, { input, createdById: currentUserId(req) });
+    const created = await createUserTokenSecret(ctx.db, { input, createdById: currentUserId(req), actor: auditActor(req, res) });
     // The secret is in this body only: keep it out of any shared cache.
     res.status(201).set('Cache-Control', 'no-store').json(created);
   });
@@ -28,13 +29,13 @@ export function adminUserTokenSecretsRouter(ctx: AppContext): Router {
   router.post('/:id/rotate', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const input = parseInput(rotateUserTokenSecretSchema, req.body ?? {}, 'request body');
-    const rotated = await rotateUserTokenSecret(ctx, { id, input, createdById: currentUserId(req) });
+    const rotated = await rotateUserTokenSecret(ctx, { id, input, createdById: currentUserId(req), actor: auditActor(req, res) });
     res.status(201).set('Cache-Control', 'no-store').json(rotated);
   });
 
   router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
-    res.json(await revokeUserTokenSecret(ctx, id));
+    res.json(await revokeUserTokenSecret(ctx, { id, actor: auditActor(req, res) }));
   });
 
   return router;

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { apiNotFound } from '../../middleware/errorHandler.js';
 import { apiKeyRateLimit } from '../../middleware/apiKeyRateLimit.js';
-import { requireApiKey } from '../../middleware/requireApiKey.js';
+import { requireApiKey, requireScope } from '../../middleware/requireApiKey.js';
+import { auditRouter } from '../audit.js';
 import { v1NotificationsRouter } from './notifications.js';
 import { v1SendsRouter } from './sends.js';
 import { v1TopicsRouter } from './topics.js';
@@ -21,6 +22,7 @@ export function v1Router(ctx: AppContext): Router {
   router.use('/sends', v1SendsRouter(ctx));
   router.use('/users', v1UsersRouter(ctx));
   router.use('/topics', v1TopicsRouter(ctx));
+  router.use('/audit', requireScope('audit:read'), auditRouter(ctx));
   router.use(apiNotFound);
   return router;
 }

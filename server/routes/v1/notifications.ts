@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { jsonBody, SERVICE_API_BODY_LIMIT } from '../../middleware/jsonBody.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { currentApiKey, requireScope } from '../../middleware/requireApiKey.js';
@@ -25,7 +26,7 @@ export function v1NotificationsRouter(ctx: AppContext): Router {
   router.post('/bulk', noQuery, noIdempotencyHeader, jsonBody(BULK_BODY_LIMIT, { maxDepth: Infinity }), async (req, res) => {
     const apiKeyId = currentApiKey(res).id;
     const items = checkBulkBody(req.body);
-    const outcomes = await createBulkSends(ctx, { items, sender: { apiKeyId }, scope: idempotencyScope.apiKey(apiKeyId) });
+    const outcomes = await createBulkSends(ctx, { items, sender: { apiKeyId }, scope: idempotencyScope.apiKey(apiKeyId), actor: auditActor(req, res) });
     const { results, retryAfterSeconds } = bulkAnswer(ctx.log, outcomes);
     if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
     res.status(200).json({ results });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { sendIdParamsSchema } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
+import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
 import { currentApiKey, requireScope } from '../../middleware/requireApiKey.js';
 import { parseInput } from '../../middleware/validate.js';
@@ -20,7 +21,7 @@ export function v1SendsRouter(ctx: AppContext): Router {
 
   router.delete('/:id', noQuery, async (req, res) => {
     const { id } = parseInput(sendIdParamsSchema, req.params, 'path');
-    res.json(await cancelSend(ctx.db, id, { apiKeyId: currentApiKey(res).id }));
+    res.json(await cancelSend(ctx.db, { sendId: id, actor: auditActor(req, res), apiKeyId: currentApiKey(res).id }));
   });
 
   return router;

@@ -1,12 +1,15 @@
 import type { CreateApiKeyInput, CreatedApiKey } from '../../../shared/schemas/directory.js';
 import type { Db } from '../../db/client.js';
 import { presentApiKey } from '../../presenters/directory.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from './apiKeySecrets.js';
 
 export interface CreateApiKeyProps {
   input: CreateApiKeyInput;
   /** The admin creating it; absent when created from the command line. */
   createdById?: string;
+  /** Who the audit log names (SYSTEM_ACTOR from the command line). */
+  actor: AuditActor;
 }
 
 /**
@@ -14,9 +17,9 @@ export interface CreateApiKeyProps {
  * hash is stored, so it cannot be shown again (a lost key is revoked and replaced).
  *
  * @example
- * const { secret } = await createApiKey(db, { input: { name: 'Billing', scopes: ['notifications:write'] } });
+ * const { secret } = await createApiKey(db, { input: { name: 'Billing', scopes: ['notifications:write'] }, actor: SYSTEM_ACTOR });
  */
-export async function createApiKey(db: Db, { input, createdById }: CreateApiKeyProps): Promise<CreatedApiKey> {
+export async function createApiKey(db: Db, { input, createdById, actor }: CreateApiKeyProps): Promise<CreatedApiKey> {
   const secret = generateApiKeySecret();
   const row = await db.apiKey.create({
     data: {
@@ -28,5 +31,12 @@ export async function createApiKey(db: Db, { input, createdById }: CreateApiKeyP
     },
     include: { createdBy: { select: { name: true } } },
   });
-  return { apiKey: presentApiKey(row), secret };
+  const apiKey = presentApiKey(row);
+  // One insert, no transaction: the event follows it.
+  await appendAuditEvent(db, actor, {
+    action: 'api_key.created',
+    target: { type: 'api_key', id: row.id },
+    after: { name: apiKey.name, prefix: apiKey.prefix, scopes: apiKey.scopes },
+  });
+  return { apiKey, secret };
 }

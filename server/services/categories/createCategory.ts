@@ -2,6 +2,7 @@ import type { CategoryDto, CreateCategoryInput } from '../../../shared/schemas/d
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
 import { presentCategory } from '../../presenters/directory.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { isUniqueViolation } from '../uniqueViolation.js';
 
 const categoryExists = (key: string) =>
@@ -13,7 +14,10 @@ const categoryExists = (key: string) =>
  * Creates a category; a taken key is a 409 naming the `key` field. Every node's category cache hears of it
  * (invalidation bus, topic `category`) before this returns.
  */
-export async function createCategory(ctx: Pick<AppContext, 'db' | 'invalidation'>, input: CreateCategoryInput): Promise<CategoryDto> {
+export async function createCategory(
+  ctx: Pick<AppContext, 'db' | 'invalidation'>,
+  { input, actor }: { input: CreateCategoryInput; actor: AuditActor },
+): Promise<CategoryDto> {
   let row;
   try {
     row = await ctx.db.category.create({
@@ -32,6 +36,9 @@ export async function createCategory(ctx: Pick<AppContext, 'db' | 'invalidation'
     if (isUniqueViolation(err)) throw categoryExists(input.key);
     throw err;
   }
+  const category = presentCategory(row);
+  // One insert, no transaction: the event follows it.
+  await appendAuditEvent(ctx.db, actor, { action: 'category.created', target: { type: 'category', id: row.key }, after: { ...category } });
   await ctx.invalidation.publish('category', row.key);
-  return presentCategory(row);
+  return category;
 }

@@ -1,6 +1,7 @@
 import type { DeliveryDto } from '../../../shared/schemas/delivery.js';
 import type { AppContext } from '../../context.js';
 import { HttpError, NotFoundError } from '../../errors.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { getDelivery } from './getDelivery.js';
 
 /** Only deliveries the worker gave up on can be retried; the others are still in its hands or done. */
@@ -11,7 +12,7 @@ const RETRYABLE = ['dead', 'failed'];
  * attempt budget and no lease, then rings the worker. One conditional update, so a retry never races a
  * second click or another admin into two runs. The attempt log is kept: the timeline shows both runs.
  */
-export async function retryDelivery(ctx: AppContext, id: string): Promise<DeliveryDto> {
+export async function retryDelivery(ctx: AppContext, { id, actor }: { id: string; actor: AuditActor }): Promise<DeliveryDto> {
   const current = await ctx.db.delivery.findUnique({ where: { id }, select: { status: true } });
   if (!current) throw NotFoundError('delivery');
   const { count } = await ctx.db.delivery.updateMany({
@@ -21,6 +22,8 @@ export async function retryDelivery(ctx: AppContext, id: string): Promise<Delive
   if (count === 0) {
     throw new HttpError(409, 'delivery_not_retryable', `Only failed or dead deliveries can be retried; this one is ${current.status}`);
   }
+  // One update, no transaction: the event follows it.
+  await appendAuditEvent(ctx.db, actor, { action: 'delivery.retried', target: { type: 'delivery', id }, before: { status: current.status }, after: { status: 'pending' } });
   // Read before waking: the answer shows the retry itself, not whatever the worker does next.
   const delivery = await getDelivery(ctx.db, id);
   ctx.delivery.wake();

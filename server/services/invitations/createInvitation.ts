@@ -1,6 +1,7 @@
 import type { CreateInvitationInput, InvitationDto } from '../../../shared/schemas/account.js';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { deliverInvitation } from './deliverInvitation.js';
 import { newInvitationLink } from './newInvitationLink.js';
 
@@ -8,6 +9,7 @@ export interface CreateInvitationProps {
   input: CreateInvitationInput;
   /** The admin sending it. */
   invitedById: string;
+  actor: AuditActor;
 }
 
 const emailConflict = (code: string, message: string) => new HttpError(409, code, message, [{ path: 'email', message }]);
@@ -20,9 +22,9 @@ const emailConflict = (code: string, message: string) => new HttpError(409, code
  *
  * @throws HttpError 409 `account_exists` / `invitation_pending` (path `email`), 503 `email_unavailable`
  * @example
- * const invitation = await createInvitation(ctx, { input: { email, role: 'user' }, invitedById: adminId });
+ * const invitation = await createInvitation(ctx, { input: { email, role: 'user' }, invitedById: adminId, actor });
  */
-export async function createInvitation(ctx: AppContext, { input, invitedById }: CreateInvitationProps): Promise<InvitationDto> {
+export async function createInvitation(ctx: AppContext, { input, invitedById, actor }: CreateInvitationProps): Promise<InvitationDto> {
   const email = input.email.toLowerCase();
   const now = new Date();
   const user = await ctx.db.user.findUnique({ where: { email }, select: { passwordHash: true } });
@@ -33,6 +35,8 @@ export async function createInvitation(ctx: AppContext, { input, invitedById }: 
     data: { email, name: input.name ?? email.split('@')[0]!, role: input.role, invitedById, ...newInvitationLink(now) },
     select: { id: true },
   });
+  // One insert, no transaction: the event follows it (and precedes the email, which may fail with a 503).
+  await appendAuditEvent(ctx.db, actor, { action: 'invitation.created', target: { type: 'invitation', id: invitation.id }, after: { role: input.role } });
   ctx.log.info({ invitationId: invitation.id, invitedById, role: input.role }, 'Invitation created');
   return deliverInvitation(ctx, invitation.id);
 }

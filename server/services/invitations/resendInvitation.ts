@@ -1,6 +1,7 @@
 import type { InvitationDto } from '../../../shared/schemas/account.js';
 import type { AppContext } from '../../context.js';
 import { HttpError, NotFoundError } from '../../errors.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { deliverInvitation } from './deliverInvitation.js';
 import { newInvitationLink } from './newInvitationLink.js';
 
@@ -11,9 +12,9 @@ import { newInvitationLink } from './newInvitationLink.js';
  *
  * @throws HttpError 404 (no such invitation), 409 `invitation_closed`, 503 `email_unavailable`
  * @example
- * await resendInvitation(ctx, invitationId);
+ * await resendInvitation(ctx, { invitationId, actor });
  */
-export async function resendInvitation(ctx: AppContext, invitationId: string): Promise<InvitationDto> {
+export async function resendInvitation(ctx: AppContext, { invitationId, actor }: { invitationId: string; actor: AuditActor }): Promise<InvitationDto> {
   const { count } = await ctx.db.invitation.updateMany({
     where: { id: invitationId, acceptedAt: null, revokedAt: null },
     data: newInvitationLink(),
@@ -23,5 +24,7 @@ export async function resendInvitation(ctx: AppContext, invitationId: string): P
     if (!exists) throw NotFoundError('invitation');
     throw new HttpError(409, 'invitation_closed', 'This invitation was already accepted or revoked');
   }
+  // One update, no transaction: the event follows it.
+  await appendAuditEvent(ctx.db, actor, { action: 'invitation.resent', target: { type: 'invitation', id: invitationId } });
   return deliverInvitation(ctx, invitationId);
 }

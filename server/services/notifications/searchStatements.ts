@@ -2,7 +2,7 @@ import type { Db, Dialect, Tx } from '../../db/client.js';
 
 /**
  * The inbox search's SQL, for SQLite (FTS5, prisma/migrations/sqlite/*_inbox_search) and PostgreSQL (a GIN
- * expression index, prisma/migrations/postgres/*_inbox_search). Nothing the user typed ever reaches either
+ * expression index, prisma/migrations/postgres/*_search_accents). Both fold accents and case. Nothing the user typed ever reaches either
  * query language as syntax: the text is cut into words (letters, digits, combining marks), each word is
  * passed as a quoted string (FTS5) or a quoted lexeme (tsquery), so quotes, `*`, `-`, `NEAR`, `AND`,
  * parentheses or `:` are only separators or plain words.
@@ -42,8 +42,14 @@ function tsQueryText(terms: readonly string[]): string {
   return terms.map((term, index) => (index === terms.length - 1 ? `${quote(term)}:*` : quote(term))).join(' & ');
 }
 
+/**
+ * The text search configuration of the PostgreSQL index: 'simple' with accents folded
+ * (prisma/migrations/postgres/*_search_accents), as FTS5 folds them on SQLite.
+ */
+const PG_CONFIG = `'flashnotify_search'::regconfig`;
+
 /** The indexed expression of the PostgreSQL search index: the query must repeat it exactly for the index to serve. */
-const PG_DOCUMENT = `to_tsvector('simple'::regconfig, "title" || ' ' || "body")`;
+const PG_DOCUMENT = `to_tsvector(${PG_CONFIG}, "title" || ' ' || "body")`;
 
 /** One match: enough to page (seq) and to load the row (id). */
 export interface SearchHit {
@@ -80,7 +86,7 @@ export async function searchNotificationHits(
   };
   let sql: string;
   if (dialect === 'postgres') {
-    sql = `SELECT "id", "seq" FROM "Notification" WHERE "userId" = ${bind(userId)} AND "deletedAt" IS NULL AND ${PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, ${bind(tsQueryText(terms))})`;
+    sql = `SELECT "id", "seq" FROM "Notification" WHERE "userId" = ${bind(userId)} AND "deletedAt" IS NULL AND ${PG_DOCUMENT} @@ to_tsquery(${PG_CONFIG}, ${bind(tsQueryText(terms))})`;
   } else {
     sql = `SELECT "id", "seq" FROM "Notification" WHERE "rowid" IN (SELECT "rowid" FROM "NotificationSearch" WHERE "NotificationSearch" MATCH ${bind(ftsExpression(userId, terms))}) AND "userId" = ${bind(userId)} AND "deletedAt" IS NULL`;
   }

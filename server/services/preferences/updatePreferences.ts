@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { catalogFor } from '../../../shared/i18n/locales.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { supportedLocales } from '../../i18n/catalogs.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { publishPreferences } from './getPreferences.js';
 import { loadPreferenceRows, toCategoryPolicy } from './loadPreferences.js';
 import { planPreferenceWrites, type PreferenceWrite } from './planPreferenceWrites.js';
@@ -13,11 +14,18 @@ import { planPreferenceWrites, type PreferenceWrite } from './planPreferenceWrit
  * quiet hours, timezone, language, digest time), then sends the fresh preferences to all the user's tabs.
  * Locked critical cells and unknown categories are a 422 and nothing changes; a language without a catalog
  * is a 400 on `locale`. `locale: null` hands the language back to the browser (the next app start sets it).
+ * With an `actor` (a service's API key acting for the user) the change is audited in the same transaction,
+ * naming the parts changed, not their values; the user's own changes are theirs, not audited.
  *
  * @example
  * await updatePreferences(ctx, userId, { categories: { billing: { channels: { email: false } } } });
  */
-export async function updatePreferences(ctx: AppContext, userId: string, input: UpdatePreferencesInput): Promise<PreferencesDto> {
+export async function updatePreferences(
+  ctx: AppContext,
+  userId: string,
+  input: UpdatePreferencesInput,
+  { actor }: { actor?: AuditActor } = {},
+): Promise<PreferencesDto> {
   if (input.locale && !catalogFor(input.locale, supportedLocales())) {
     throw ValidationError(undefined, 'request body', [
       { path: 'locale', message: `No messages in this language; available: ${supportedLocales().join(', ')}` },
@@ -41,6 +49,7 @@ export async function updatePreferences(ctx: AppContext, userId: string, input: 
       ...(input.locale !== undefined ? (input.locale === null ? { localeChosen: false } : { locale: input.locale, localeChosen: true }) : {}),
     };
     if (Object.keys(profile).length > 0) await tx.user.update({ where: { id: userId }, data: profile });
+    if (actor) await appendAuditEvent(tx, actor, { action: 'user.preferences_updated', target: { type: 'user', id: userId }, after: { fields: Object.keys(input) } });
   });
   return publishPreferences(ctx, userId);
 }

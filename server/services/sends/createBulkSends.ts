@@ -1,4 +1,4 @@
-import type { Recipient } from '../../../shared/schemas/notification.js';
+import type { CreateNotificationResult, Recipient } from '../../../shared/schemas/notification.js';
 import { BULK_MAX_NOTIFICATIONS, type BulkItemInput } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
@@ -7,7 +7,8 @@ import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import { OverloadedError } from '../ingest/sendWriter.js';
 import { recipientsFrom, readSelectors } from '../notifications/resolveRecipients.js';
 import { collectSelectors, type FoundSelectors } from '../notifications/recipientSelectors.js';
-import { createSendTo } from './createSend.js';
+import { appendAuditEvents, type AuditActor } from '../audit/appendAuditEvent.js';
+import { createSendTo, sendCreatedEvent } from './createSend.js';
 import type { SendSender } from './sendSpec.js';
 
 /** One bulk item's outcome: its answer (202, or a replayed one), or the error it failed with. */
@@ -21,6 +22,8 @@ export interface CreateBulkSendsProps {
   sender: SendSender;
   /** Whose Idempotency-Keys the items' `idempotencyKey`s are (see idempotencyScope). */
   scope: string;
+  /** The API key sending: one `send.created` audit event per send, appended in one statement after they commit. */
+  actor: AuditActor;
 }
 
 /**
@@ -30,9 +33,17 @@ export interface CreateBulkSendsProps {
  * (see SendWriter). An item that fails does not stop the others. Outcomes are in request order.
  *
  * @example
- * const outcomes = await createBulkSends(ctx, { items: body.notifications, sender: { apiKeyId }, scope: apiKeyId });
+ * const outcomes = await createBulkSends(ctx, { items: body.notifications, sender: { apiKeyId }, scope: apiKeyId, actor });
  */
-export async function createBulkSends(ctx: AppContext, { items, sender, scope }: CreateBulkSendsProps): Promise<BulkItemOutcome[]> {
+export async function createBulkSends(ctx: AppContext, props: CreateBulkSendsProps): Promise<BulkItemOutcome[]> {
+  // The sends made now (a replayed answer made none: its send was audited when it was made).
+  const created: CreateNotificationResult[] = [];
+  const outcomes = await sendItems(ctx, props, created);
+  await appendAuditEvents(ctx.db, props.actor, created.map(sendCreatedEvent));
+  return outcomes;
+}
+
+async function sendItems(ctx: AppContext, { items, sender, scope }: CreateBulkSendsProps, created: CreateNotificationResult[]): Promise<BulkItemOutcome[]> {
   const valid = items.flatMap((p) => ('input' in p ? [p.input] : []));
   const found = await readSelectors(ctx, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
   const keys = valid.flatMap((input) => (input.idempotencyKey ? [input.idempotencyKey] : []));
@@ -51,7 +62,9 @@ export async function createBulkSends(ctx: AppContext, { items, sender, scope }:
         const send = async (claim?: IdempotencyClaim): Promise<StoredAnswer> => {
           if (!reservation) throw OverloadedError();
           const props = { input, sender, reservation, onScheduled: ctx.scheduler.wake, ...(claim && { idempotency: claim }) };
-          return { status: 202, body: await createSendTo(ctx, props, (to) => recipientsFrom(found, to)) };
+          const result = await createSendTo(ctx, props, (to) => recipientsFrom(found, to));
+          created.push(result);
+          return { status: 202, body: result };
         };
         try {
           if (!idempotencyKey) return { ok: true, answer: await send(), replayed: false };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateNotificationInput, CreateNotificationResult, Recipient } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
+import { appendAuditEvent, type AuditActor, type AuditEntry } from '../audit/appendAuditEvent.js';
 import { writeIdempotencyRecord, type IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import type { IngestReservation } from '../ingest/sendWriter.js';
@@ -27,7 +28,16 @@ export interface CreateSendProps {
   idempotency?: IdempotencyClaim;
   /** Room a bulk request holds in the send writer's queue for its items (see SendWriter.tryReserve). */
   reservation?: IngestReservation;
+  /** The admin or API key sending: the audit log's `send.created` names them. */
+  actor: AuditActor;
 }
+
+/** The audit event of one send created (one per send, whatever its number of recipients). */
+export const sendCreatedEvent = (result: CreateNotificationResult): AuditEntry => ({
+  action: 'send.created',
+  target: { type: 'send', id: result.sendId },
+  after: { status: result.status, recipientCount: result.recipientCount },
+});
 
 /**
  * Accepts a send from a service or the composer. Everything that can be wrong is checked now, even for
@@ -35,18 +45,24 @@ export interface CreateSendProps {
  * output for the first recipient stays within its budget. Then it goes out
  * at once (one transaction, see deliverSend) or is stored for the scheduler. A later recipient whose
  * rendering is over its budget is skipped at delivery, named in the send's lastError (see renderSend).
+ *
+ * The audit event is appended right after the send commits: a send going out now commits in the send
+ * writer's group transaction (raw SQL shared by many sends, see SendWriter), which it keeps out of.
  */
 export async function createSend(ctx: AppContext, props: CreateSendProps): Promise<CreateNotificationResult> {
-  return createSendTo(ctx, props, (to) => resolveRecipients(ctx, to));
+  const result = await createSendTo(ctx, props, (to) => resolveRecipients(ctx, to));
+  await appendAuditEvent(ctx.db, props.actor, sendCreatedEvent(result));
+  return result;
 }
 
 /**
  * createSend with the recipients found by `resolve` (the bulk endpoint reads every item's recipients in
- * one go, see createBulkSends), called after the category is known and the templates compile.
+ * one go, see createBulkSends), called after the category is known and the templates compile. Not audited:
+ * the caller appends the event (createBulkSends, for all its items in one statement).
  */
 export async function createSendTo(
   ctx: AppContext,
-  { input, sender, onScheduled, idempotency, reservation }: CreateSendProps,
+  { input, sender, onScheduled, idempotency, reservation }: Omit<CreateSendProps, 'actor'>,
   resolve: (to: Recipient[]) => Promise<TemplateRecipient[]> | TemplateRecipient[],
 ): Promise<CreateNotificationResult> {
   const spec = specFromInput(input);

@@ -1,11 +1,13 @@
 import type { CreatedUserTokenSecret, CreateUserTokenSecretInput } from '../../../shared/schemas/userTokens.js';
 import type { Db } from '../../db/client.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { generateUserTokenSecretId, generateUserTokenSecretValue, presentUserTokenSecret, USER_TOKEN_SECRET_SELECT } from './userTokenSecrets.js';
 
 export interface CreateUserTokenSecretProps {
   input: CreateUserTokenSecretInput;
   /** The admin creating it; absent from the command line. */
   createdById?: string;
+  actor: AuditActor;
 }
 
 /**
@@ -13,14 +15,16 @@ export interface CreateUserTokenSecretProps {
  * it (it is kept in the database, in clear, because verifying an HMAC needs the key itself).
  *
  * @example
- * const { secret, userTokenSecret } = await createUserTokenSecret(db, { input: { name: 'Acme web app' } });
+ * const { secret, userTokenSecret } = await createUserTokenSecret(db, { input: { name: 'Acme web app' }, actor });
  * // the host signs with `secret` and puts `userTokenSecret.id` in the JWT header's `kid`
  */
-export async function createUserTokenSecret(db: Db, { input, createdById }: CreateUserTokenSecretProps): Promise<CreatedUserTokenSecret> {
+export async function createUserTokenSecret(db: Db, { input, createdById, actor }: CreateUserTokenSecretProps): Promise<CreatedUserTokenSecret> {
   const secret = generateUserTokenSecretValue();
   const row = await db.userTokenSecret.create({
     data: { id: generateUserTokenSecretId(), name: input.name, secret, createdById: createdById ?? null },
     select: USER_TOKEN_SECRET_SELECT,
   });
+  // One insert, no transaction: the event follows it.
+  await appendAuditEvent(db, actor, { action: 'user_token_secret.created', target: { type: 'user_token_secret', id: row.id }, after: { name: input.name } });
   return { userTokenSecret: presentUserTokenSecret(row), secret };
 }

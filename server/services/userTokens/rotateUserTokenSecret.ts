@@ -1,12 +1,14 @@
 import type { CreatedUserTokenSecret, RotateUserTokenSecretInput } from '../../../shared/schemas/userTokens.js';
 import type { AppContext } from '../../context.js';
 import { HttpError, NotFoundError } from '../../errors.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { generateUserTokenSecretId, generateUserTokenSecretValue, presentUserTokenSecret, USER_TOKEN_SECRET_SELECT } from './userTokenSecrets.js';
 
 export interface RotateUserTokenSecretProps {
   id: string;
   input: RotateUserTokenSecretInput;
   createdById?: string;
+  actor: AuditActor;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RotateUserTokenSecretProps {
  */
 export async function rotateUserTokenSecret(
   ctx: Pick<AppContext, 'db' | 'invalidation'>,
-  { id, input, createdById }: RotateUserTokenSecretProps,
+  { id, input, createdById, actor }: RotateUserTokenSecretProps,
 ): Promise<CreatedUserTokenSecret> {
   const now = new Date();
   const secret = generateUserTokenSecretValue();
@@ -39,6 +41,11 @@ export async function rotateUserTokenSecret(
       select: USER_TOKEN_SECRET_SELECT,
     });
     const replaced = await tx.userTokenSecret.findUniqueOrThrow({ where: { id }, select: USER_TOKEN_SECRET_SELECT });
+    await appendAuditEvent(tx, actor, {
+      action: 'user_token_secret.rotated',
+      target: { type: 'user_token_secret', id },
+      after: { successorId, expiresAt: replaced.expiresAt?.toISOString() ?? null },
+    });
     return { created, replaced };
   });
   if (result === undefined) throw NotFoundError('user-token secret');

@@ -2,6 +2,7 @@ import type { UpsertUserInput, UserDto } from '../../../shared/schemas/directory
 import type { Db } from '../../db/client.js';
 import { HttpError, NotFoundError } from '../../errors.js';
 import { presentUser } from '../../presenters/directory.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { cancelPendingSms } from '../preferences/cancelPendingSms.js';
 import { retryOnUniqueViolation } from '../uniqueViolation.js';
 
@@ -45,12 +46,16 @@ export const InvitationPendingError = () =>
  * by email compare lower-case); optional fields left out keep their stored value on update. The email of a
  * user who has an account (a password, e.g. after accepting an invitation) is not changed: 409
  * `account_email_locked` (AccountEmailLockedError); an email with a pending invitation is not given to anyone:
- * 409 `invitation_pending` (InvitationPendingError).
+ * 409 `invitation_pending` (InvitationPendingError). Audited in the same transaction (`user.created`, or
+ * `user.updated` naming the fields whose value changed; none changed: no event), without the values.
  *
  * @example
- * const { user, created } = await upsertUserByExternalId(db, 'crm-42', { email: 'Ada@Example.com', name: 'Ada' });
+ * const { user, created } = await upsertUserByExternalId(db, { externalId: 'crm-42', input: { email: 'Ada@Example.com', name: 'Ada' }, actor });
  */
-export async function upsertUserByExternalId(db: Db, externalId: string, input: UpsertUserInput): Promise<UpsertUserResult> {
+export async function upsertUserByExternalId(
+  db: Db,
+  { externalId, input, actor }: { externalId: string; input: UpsertUserInput; actor: AuditActor },
+): Promise<UpsertUserResult> {
   const email = input.email.toLowerCase();
   const fields = { email, name: input.name, phone: input.phone, timezone: input.timezone, locale: input.locale,
     // A service that knows its user's language sets it for good: the browser no longer decides.
@@ -58,7 +63,10 @@ export async function upsertUserByExternalId(db: Db, externalId: string, input: 
   // Two concurrent first PUTs race on the unique externalId/email: the retry sees the winner's row.
   return retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
-      const existing = await tx.user.findUnique({ where: { externalId }, select: { id: true, phone: true, email: true, passwordHash: true } });
+      const existing = await tx.user.findUnique({
+        where: { externalId },
+        select: { id: true, phone: true, email: true, passwordHash: true, name: true, timezone: true, locale: true },
+      });
       const holder = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (holder && holder.id !== existing?.id) throw EmailTakenError();
       if (existing?.passwordHash && existing.email !== email) throw AccountEmailLockedError();
@@ -79,9 +87,13 @@ export async function upsertUserByExternalId(db: Db, externalId: string, input: 
           data: { ...fields, ...consent },
         });
         if (count === 0) throw emailChanged ? AccountEmailLockedError() : NotFoundError('user');
+        const changed = (['email', 'name', 'phone', 'timezone', 'locale'] as const).filter((f) => fields[f] !== undefined && fields[f] !== existing[f]);
+        if (changed.length > 0) await appendAuditEvent(tx, actor, { action: 'user.updated', target: { type: 'user', id: existing.id }, after: { fields: changed } });
         return { user: presentUser(await tx.user.findUniqueOrThrow({ where: { id: existing.id } })), created: false };
       }
-      return { user: presentUser(await tx.user.create({ data: { ...fields, externalId } })), created: true };
+      const created = await tx.user.create({ data: { ...fields, externalId } });
+      await appendAuditEvent(tx, actor, { action: 'user.created', target: { type: 'user', id: created.id } });
+      return { user: presentUser(created), created: true };
     }),
   );
 }

@@ -20,15 +20,16 @@ export async function linkFromOutbox(admin: APIRequestContext, to: string, subje
 
 /**
  * A new account with `password`, made through an invitation over the API by `admin` (a page signed in as
- * an admin). Resolves with its email.
+ * an admin); `role: 'admin'` makes another admin. Resolves with its email.
  *
  * @example
  * const email = await newAccount(adminPage, 'a long and unusual password');
  */
-export async function newAccount(admin: Page, password: string, what = 'person'): Promise<string> {
+export async function newAccount(admin: Page, password: string, what = 'person', role: 'user' | 'admin' = 'user'): Promise<string> {
   const email = newEmail(what);
   const { csrfToken } = (await (await admin.request.get('/api/auth/session')).json()) as { csrfToken: string };
-  expect((await admin.request.post('/api/admin/invitations', { headers: { 'x-csrf-token': csrfToken }, data: { email } })).status()).toBe(201);
+  const invited = await admin.request.post('/api/admin/invitations', { headers: { 'x-csrf-token': csrfToken }, data: { email, role } });
+  expect(invited.status()).toBe(201);
   const link = await linkFromOutbox(admin.request, email, 'You are invited to FlashNotify', 'invitation');
   const token = new URL(link).hash.replace('#token=', '');
   expect((await admin.request.post('/api/auth/invitations/accept', { data: { token, password } })).status()).toBe(201);

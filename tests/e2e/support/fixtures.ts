@@ -1,13 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_API_KEY } from './constants.js';
 
-/** Signs in through the real login form (a demo account's password unless told) and waits for the inbox with a live connection. */
+type Catalog = Record<string, string>;
+const catalog = (locale: string): Catalog => JSON.parse(readFileSync(new URL(`../../../shared/i18n/messages/${locale}.json`, import.meta.url), 'utf8')) as Catalog;
+const CATALOGS: Record<string, Catalog> = { en: catalog('en'), fr: catalog('fr') };
+
+/**
+ * Signs in through the real login form (a demo account's password unless told) and waits for the inbox with
+ * a live connection. The form's words are those of the browser's language (a context made with
+ * `locale: 'fr-FR'` gets the French page), as long as the account has not chosen another.
+ */
 export async function signIn(page: Page, email: string, password = 'flashnotify'): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  const language = String(await page.evaluate('navigator.language')).split('-')[0]!;
+  const words = CATALOGS[language] ?? CATALOGS.en!;
+  await page.getByLabel(words['common.email']!).fill(email);
+  await page.getByLabel(words['common.password']!).fill(password);
+  await page.getByRole('button', { name: words['auth.login.submit'] }).click();
+  await expect(page.getByRole('heading', { name: words['inbox.title'] })).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
 }
 

@@ -8,16 +8,23 @@ const PASSWORD = 'a long and unusual password';
 
 /**
  * A new account with an empty inbox, signed in on a page of its own browser context (`options`: viewport,
- * color scheme, time zone…). Made through an admin's invitation, so other specs' notifications are not in it.
+ * color scheme, time zone, locale…). Made through an admin's invitation, so other specs' notifications are not
+ * in it; `role: 'admin'` makes it an admin (with no language chosen yet, unlike the demo admin maybe).
  *
  * @example
  * const { page, email } = await newInboxUser(browser, { viewport: { width: 1280, height: 800 } });
  */
-export async function newInboxUser(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; email: string }> {
-  const adminContext = await browser.newContext();
+export async function newInboxUser(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+  role: 'user' | 'admin' = 'user',
+): Promise<{ page: Page; email: string }> {
+  // The inviting admin in English whatever the spec's locale: the invitation email (its subject found below)
+  // is in the inviter's language, and the demo admin's language must not change for the specs after this one.
+  const adminContext = await browser.newContext({ locale: 'en-US' });
   const admin = await adminContext.newPage();
   await signIn(admin, 'admin@example.com');
-  const email = await newAccount(admin, PASSWORD, 'inbox');
+  const email = await newAccount(admin, PASSWORD, 'inbox', role);
   await adminContext.close();
   const page = await (await browser.newContext(options)).newPage();
   await signIn(page, email, PASSWORD);

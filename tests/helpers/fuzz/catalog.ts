@@ -21,6 +21,8 @@ import {
   setUserExternalIdSchema,
   updateUserRoleSchema,
 } from '../../../shared/schemas/directory.js';
+import { listAuditQuerySchema } from '../../../shared/schemas/audit.js';
+import { eraseUserSchema } from '../../../shared/schemas/gdpr.js';
 import { createNotificationSchema } from '../../../shared/schemas/notification.js';
 import { pushActSchema } from '../../../shared/schemas/actions.js';
 import { listSendRecipientsQuerySchema, listSendsQuerySchema, previewRecipientsSchema } from '../../../shared/schemas/sends.js';
@@ -115,6 +117,11 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
     sample: { externalId: 'fuzz-linked' },
     params: (fx) => ({ id: fx.otherUserId }),
   },
+  // Reads only: a valid case streams bob's export.
+  'GET /api/admin/users/:id/export': { params: (fx) => ({ id: fx.otherUserId }) },
+  // No existing user named: a made-up id is a 404 whatever the body, so the fuzzer never erases its own fixtures.
+  'POST /api/admin/users/:id/erase': { body: eraseUserSchema },
+  'GET /api/admin/audit': { query: listAuditQuerySchema },
   'GET /api/admin/invitations': {},
   'POST /api/admin/invitations': { body: createInvitationSchema },
   'POST /api/admin/invitations/:id/resend': {},
@@ -161,6 +168,9 @@ export const DOCUMENTED_INPUTS: Record<string, RouteInputs> = {
   'PUT /api/v1/users/:externalId': { sample: { email: 'fuzz-upsert@example.com' } },
   'GET /api/v1/users/:externalId': { params: (fx) => ({ externalId: fx.externalId }) },
   'GET /api/v1/users/:externalId/preferences': { params: (fx) => ({ externalId: fx.externalId }) },
+  'GET /api/v1/users/:externalId/export': { params: (fx) => ({ externalId: fx.externalId }) },
+  // No params: a made-up externalId (404), so the fuzzer never erases its own fixture user.
+  'DELETE /api/v1/users/:externalId': {},
   'PUT /api/v1/users/:externalId/preferences': { sample: { timezone: 'UTC' }, params: (fx) => ({ externalId: fx.externalId }) },
   'PATCH /api/v1/users/:externalId/contact': { params: (fx) => ({ externalId: fx.externalId }) },
   'GET /api/v1/topics/:key': { params: (fx) => ({ key: fx.topicKey }) },

@@ -48,6 +48,22 @@ describe('FeedState', () => {
     expect(feed.add(item(5, { snoozedUntil: '2026-01-02T00:00:00.000Z' }))).toBe(false);
   });
 
+  it('drops a deleted item (even one not archived), keeps a pinned one in place, and takes an undone delete back', () => {
+    const feed = new FeedState();
+    feed.setFirstPage({ items: [item(3), item(2), item(1)], nextCursor: null });
+    feed.update(item(2, { pinnedAt: '2026-01-02T00:00:00.000Z' }));
+    expect(seqs(feed)).toEqual([3, 2, 1]);
+    expect(feed.items[1]!.pinnedAt).not.toBeNull();
+    feed.update(item(3, { deletedAt: '2026-01-02T00:00:00.000Z' }));
+    expect(seqs(feed)).toEqual([2, 1]);
+    expect(feed.has('n3')).toBe(false);
+    expect(feed.add(item(4, { deletedAt: '2026-01-02T00:00:00.000Z' }))).toBe(false);
+    // The undo's event: the item as it was, within the loaded range.
+    feed.update(item(3));
+    expect(feed.has('n3')).toBe(true);
+    expect(seqs(feed)).toEqual([3, 2, 1]);
+  });
+
   it('applies a bounded "mark all read" to what it covers only', () => {
     const feed = new FeedState();
     feed.setFirstPage({ items: [item(3), item(2, { category: 'billing' }), item(1)], nextCursor: null });

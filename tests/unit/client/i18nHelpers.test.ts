@@ -36,7 +36,7 @@ describe('apiErrorMessage', () => {
   it('words a known error code in the reader’s language', () => {
     const error = new ApiError(409, 'cannot_demote_self', 'You cannot remove your own admin role; ask another admin');
     expect(apiErrorMessage(french, error, 'errors.unreachable')).toBe(
-      'Vous ne pouvez pas retirer votre propre rôle d’administrateur ; demandez à un autre administrateur.',
+      'Vous ne pouvez pas retirer votre propre rôle d’administrateur\u00a0; demandez à un autre administrateur.',
     );
   });
 

@@ -1,82 +1,17 @@
 /**
- * Snooze times on the user's wall clock (client/src/features/inbox/utils/snoozeTimes.ts): the presets, the
- * custom `datetime-local` value and the offset sent, in named time zones across DST changes, month and
- * year ends; and the limits a custom time is checked against.
+ * A custom snooze time on the user's wall clock (client/src/features/inbox/utils/snoozeTimes.ts): the
+ * `datetime-local` value and the offset sent, in named time zones across DST changes and year ends; and the
+ * limits a time is checked against (the presets' own rules: tests/unit/snoozePresets.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { SNOOZE_LIMITS, updateNotificationSchema } from '../../../shared/schemas/notification.js';
-import {
-  checkSnoozeTime,
-  isoWithOffset,
-  parseLocalInput,
-  snoozePresets,
-  toLocalInput,
-} from '../../../client/src/features/inbox/utils/snoozeTimes.js';
+import { checkSnoozeTime, isoWithOffset, parseLocalInput, toLocalInput } from '../../../client/src/features/inbox/utils/snoozeTimes.js';
+import { SNOOZE_PRESETS, snoozeUntil } from '../../../client/src/lib/snoozePresets.js';
 
-const presets = (now: string, zone: string) =>
-  Object.fromEntries(snoozePresets(new Date(now), zone).map(({ key, at }) => [key, at.toISOString()]));
-
-describe('snoozePresets', () => {
-  it('gives later today (+3 h, rounded up to the minute), tomorrow 9:00 and next Monday 9:00 on the zone’s clock', () => {
-    // Wednesday 11:15:30 in Paris (UTC+1 in March before the change).
-    expect(presets('2026-03-04T10:15:30.500Z', 'Europe/Paris')).toEqual({
-      laterToday: '2026-03-04T13:16:00.000Z',
-      tomorrow: '2026-03-05T08:00:00.000Z',
-      nextWeek: '2026-03-09T08:00:00.000Z',
-    });
-    // The same instant is already Thursday 1:00 in Tokyo (UTC+9): its tomorrow is Friday.
-    expect(presets('2026-03-04T16:00:00Z', 'Asia/Tokyo')).toEqual({
-      laterToday: '2026-03-04T19:00:00.000Z',
-      tomorrow: '2026-03-06T00:00:00.000Z',
-      nextWeek: '2026-03-09T00:00:00.000Z',
-    });
-  });
-
-  it('leaves "Later today" out when three hours on is already tomorrow there', () => {
-    // 21:30 in Paris: +3 h is 00:30 the next day.
-    expect(Object.keys(presets('2026-03-04T20:30:00Z', 'Europe/Paris'))).toEqual(['tomorrow', 'nextWeek']);
-    // 20:59 there: 23:59 is still today.
-    expect(Object.keys(presets('2026-03-04T19:59:00Z', 'Europe/Paris'))).toEqual(['laterToday', 'tomorrow', 'nextWeek']);
-  });
-
-  it('takes "next week" a week on from a Monday, and the very next day from a Sunday', () => {
-    // Monday 8:00 in Paris: not today at 9:00, the Monday after.
-    expect(presets('2026-03-09T07:00:00Z', 'Europe/Paris').nextWeek).toBe('2026-03-16T08:00:00.000Z');
-    // Sunday: tomorrow is Monday.
-    const sunday = presets('2026-03-08T10:00:00Z', 'Europe/Paris');
-    expect(sunday.nextWeek).toBe('2026-03-09T08:00:00.000Z');
-    expect(sunday.tomorrow).toBe(sunday.nextWeek);
-  });
-
-  it('keeps 9:00 on the wall clock across a DST change', () => {
-    // New York springs forward on Sunday 2026-03-08: Saturday is UTC−5, Sunday and Monday UTC−4.
-    expect(presets('2026-03-07T15:00:00Z', 'America/New_York')).toMatchObject({
-      tomorrow: '2026-03-08T13:00:00.000Z',
-      nextWeek: '2026-03-09T13:00:00.000Z',
-    });
-    // Paris springs forward on Sunday 2026-03-29 (UTC+1 → UTC+2); and falls back on 2026-10-25.
-    expect(presets('2026-03-28T12:00:00Z', 'Europe/Paris').tomorrow).toBe('2026-03-29T07:00:00.000Z');
-    expect(presets('2026-10-24T12:00:00Z', 'Europe/Paris').tomorrow).toBe('2026-10-25T08:00:00.000Z');
-  });
-
-  it('rolls over month and year ends', () => {
-    // Thursday 31 December 2026 in Paris.
-    expect(presets('2026-12-31T12:00:00Z', 'Europe/Paris')).toMatchObject({
-      tomorrow: '2027-01-01T08:00:00.000Z',
-      nextWeek: '2027-01-04T08:00:00.000Z',
-    });
-    // Saturday 28 February 2026 in Kolkata (UTC+5:30).
-    expect(presets('2026-02-28T06:00:00Z', 'Asia/Kolkata')).toMatchObject({
-      tomorrow: '2026-03-01T03:30:00.000Z',
-      nextWeek: '2026-03-02T03:30:00.000Z',
-    });
-  });
-
-  it('gives presets the server accepts: at least the minimum ahead', () => {
-    for (const now of ['2026-03-04T10:15:00Z', '2026-03-04T22:59:30Z', '2026-03-08T23:59:59Z']) {
-      for (const { at } of snoozePresets(new Date(now), 'Europe/Paris')) {
-        expect(checkSnoozeTime(at, new Date(now))).toBeUndefined();
-      }
+describe('the presets (client/src/lib/snoozePresets.ts) and the limits', () => {
+  it('every preset chosen at any time of day is a time the server takes', () => {
+    for (const now of ['2026-03-04T10:15:00Z', '2026-03-04T22:59:30Z', '2026-03-08T23:59:59Z', '2026-03-29T00:30:00Z']) {
+      for (const preset of SNOOZE_PRESETS) expect(checkSnoozeTime(snoozeUntil(preset, new Date(now)), new Date(now))).toBeUndefined();
     }
   });
 });

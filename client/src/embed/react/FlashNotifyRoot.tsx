@@ -30,7 +30,7 @@ export function StoppedMessage({ reason }: { reason: StopReason }) {
   if (reason === 'origin-not-allowed') {
     return (
       <p className="fn-react__message" role="status" data-testid="fn-origin-not-allowed">
-        <FormattedMessage id="embed.react.originNotAllowed" values={{ origin: window.location.origin }} />
+        <FormattedMessage id="reactInbox.originNotAllowed" values={{ origin: window.location.origin }} />
       </p>
     );
   }

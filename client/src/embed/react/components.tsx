@@ -108,7 +108,7 @@ export function Inbox() {
   return (
     <div className="fn-react-inbox">
       <FlashNotifyRoot className="fn-react--switch">
-        <div className="segmented" role="group" aria-label={intl.formatMessage({ id: 'embed.react.sections' })}>
+        <div className="segmented" role="group" aria-label={intl.formatMessage({ id: 'reactInbox.sections' })}>
           {SECTIONS.map(({ key, labelId }) => (
             <button key={key} type="button" className="segmented__option" aria-pressed={section === key} onClick={() => setSection(key)}>
               {intl.formatMessage({ id: labelId })}

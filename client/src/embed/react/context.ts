@@ -32,3 +32,17 @@ export function useFlashNotify(): FlashNotifyState {
   if (!state) throw new Error('FlashNotify components must be rendered inside <FlashNotifyProvider>');
   return state;
 }
+
+/**
+ * The provider's headless `InboxClient`, for a host's own controls beside the components: `pin`, `unpin`,
+ * `delete`, `snooze`, `undo`, `list({ q })`… Whatever it changes reaches the components like a change made
+ * in another tab (the socket's events feed their cache), the new counts at once. Inside `<FlashNotifyProvider>` only.
+ *
+ * @example
+ * const inbox = useInboxClient();
+ * const { undo } = await inbox.delete(id);
+ * <button onClick={() => inbox.undo(undo.token)}>Undo</button>
+ */
+export function useInboxClient(): InboxClient {
+  return useFlashNotify().client;
+}

@@ -19,5 +19,7 @@ import '../../styles/layout.css';
 
 export { Bell, Inbox, NotificationFeed, Preferences, type NotificationFeedProps } from './components';
 export { FlashNotifyProvider, type FlashNotifyProviderProps } from './FlashNotifyProvider';
+export { useInboxClient } from './context';
+export type { InboxClient } from '../inboxClient';
 // Last: the theme overrides the few fixed colours of the stylesheets above and of the components'.
 import './theme.css';

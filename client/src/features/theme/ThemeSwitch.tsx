@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
-import clsx from 'clsx';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useStoredChoice } from '../../hooks/useStoredChoice';
 import { applyThemePreference, THEME_PREFERENCES, THEME_STORAGE_KEY, type ThemePreference } from './themePreference';
@@ -29,7 +28,7 @@ export function ThemeSwitch() {
           <button
             key={option}
             type="button"
-            className={clsx('theme-switch__option', option === preference && 'theme-switch__option--selected')}
+            className="icon-btn icon-btn--segment"
             aria-label={label}
             title={label}
             aria-pressed={option === preference}

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { ApiKeysPage } from './apiKeys/ApiKeysPage';
+import { AuditLogPage } from './audit/AuditLogPage';
 import { CategoriesPage } from './categories/CategoriesPage';
 import { ComposePage } from './compose/ComposePage';
 import { DeliveriesPage } from './deliveries/DeliveriesPage';
@@ -32,6 +33,7 @@ export default function AdminRoutes() {
       <Route path="topics" element={<TopicsPage />} />
       <Route path="deliveries" element={<DeliveriesPage />} />
       <Route path="outbox" element={<OutboxPage />} />
+      <Route path="audit" element={<AuditLogPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useIntl, type IntlShape } from 'react-intl';
 import { useSubmitGuard } from '../../../hooks/useSubmitGuard';
 import type { CreateNotificationResult } from '@shared/schemas/notification';
+import { apiErrorMessage } from '../../../i18n/apiErrorMessage';
 import { isApiError, type ApiError } from '../../../lib/api';
 import { newIdempotencyKey } from '../../../lib/idempotencyKey';
 import { useCreateSend } from '../api/createSend';
@@ -25,11 +27,9 @@ export interface ComposerFailure {
 }
 
 /** What the server's idempotency refusals mean for the person at the form. */
-function idempotencyMessage(error: ApiError): string | undefined {
-  if (error.code === 'idempotency_key_in_progress') return 'The previous attempt is still being sent. Check Sent in a moment.';
-  if (error.code === 'idempotency_key_reused') {
-    return 'An earlier attempt of this message already reached the server. Check Sent; sending again now sends your edited version as a new message.';
-  }
+function idempotencyMessage(intl: IntlShape, error: ApiError): string | undefined {
+  if (error.code === 'idempotency_key_in_progress') return intl.formatMessage({ id: 'admin.compose.inProgress' });
+  if (error.code === 'idempotency_key_reused') return intl.formatMessage({ id: 'admin.compose.reused' });
   return undefined;
 }
 
@@ -44,6 +44,7 @@ function idempotencyMessage(error: ApiError): string | undefined {
  * <input value={composer.state.title} onChange={(e) => composer.set('title', e.target.value)} />
  */
 export function useComposer() {
+  const intl = useIntl();
   const [state, setState] = useState<ComposerState>(EMPTY_COMPOSER);
   const [errors, setErrors] = useState<FieldErrors<ComposerField>>({});
   const [failure, setFailure] = useState<ComposerFailure | null>(null);
@@ -64,11 +65,11 @@ export function useComposer() {
   };
 
   const submit = (category: string) => {
-    const built = buildComposerInput({ ...state, category });
+    const built = buildComposerInput(intl, { ...state, category });
     if (built.errors) {
       // The last send's confirmation stays: these complaints are about the next message.
       setErrors(built.errors);
-      setFailure({ message: 'Please fix the highlighted fields.', other: [], fromServer: false });
+      setFailure({ message: intl.formatMessage({ id: 'admin.compose.fixFields' }), other: [], fromServer: false });
       return;
     }
     // Not `send.isPending`: a double click submits twice before React re-renders.
@@ -87,7 +88,7 @@ export function useComposer() {
         },
         onError: (error) => {
           const apiError = isApiError(error) ? error : undefined;
-          const reused = apiError && idempotencyMessage(apiError);
+          const reused = apiError && idempotencyMessage(intl, apiError);
           if (reused) {
             // The key is spent on the earlier attempt; whatever is sent next is a new message.
             if (apiError.code === 'idempotency_key_reused') setIdempotencyKey(newIdempotencyKey());
@@ -97,10 +98,9 @@ export function useComposer() {
           const { fields, unplaced } = toFieldErrors(error, composerFieldOf);
           setErrors(fields);
           const placed = Object.keys(fields).length > 0;
+          const headline = sentence(apiErrorMessage(intl, error, 'admin.form.unreachable'));
           setFailure({
-            message: isApiError(error)
-              ? `${sentence(error.message)}${placed ? ' See the highlighted fields.' : ''}`
-              : 'Could not reach the server. Please try again.',
+            message: placed ? `${headline} ${intl.formatMessage({ id: 'admin.form.seeFields' })}` : headline,
             other: unplaced.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message)),
             fromServer: true,
           });

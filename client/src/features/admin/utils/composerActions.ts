@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import { ACTION_LABEL_MAX, notificationActionsSchema, type NotificationAction } from '@shared/schemas/actions';
 
 /** One action button as the composer holds it; its id is made from its label. */
@@ -27,13 +28,16 @@ function idsOf(labels: string[]): string[] {
 
 /**
  * The request's `actions` from the drafts, checked by the server's schema; or the first complaint as a
- * sentence for the "Actions" field ("Button 2: link: Must stay on this site").
+ * sentence for the "Actions" field, in the reader's language around the schema's own reason ("Button 2:
+ * link: Must stay on this site.").
  */
-export function actionDraftsToInput(drafts: ActionDraft[]): { actions: NotificationAction[] } | { error: string } {
+export function actionDraftsToInput(intl: IntlShape, drafts: ActionDraft[]): { actions: NotificationAction[] } | { error: string } {
   const ids = idsOf(drafts.map((d) => d.label));
   for (const [index, draft] of drafts.entries()) {
-    if (!draft.label.trim()) return { error: `Button ${index + 1}: give it a label.` };
-    if (draft.label.trim().length > ACTION_LABEL_MAX) return { error: `Button ${index + 1}: keep the label under ${ACTION_LABEL_MAX} characters.` };
+    if (!draft.label.trim()) return { error: intl.formatMessage({ id: 'admin.compose.button.labelMissing' }, { n: index + 1 }) };
+    if (draft.label.trim().length > ACTION_LABEL_MAX) {
+      return { error: intl.formatMessage({ id: 'admin.compose.button.labelTooLong' }, { n: index + 1, max: ACTION_LABEL_MAX }) };
+    }
   }
   const candidate = drafts.map((d, i) => ({
     id: ids[i]!,
@@ -46,6 +50,6 @@ export function actionDraftsToInput(drafts: ActionDraft[]): { actions: Notificat
   if (parsed.success) return { actions: parsed.data };
   const issue = parsed.error.issues[0]!;
   const index = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
-  const field = issue.path[1] === 'url' ? 'link: ' : '';
-  return { error: `Button ${index + 1}: ${field}${issue.message}.` };
+  const id = issue.path[1] === 'url' ? 'admin.compose.button.linkInvalid' : 'admin.compose.button.invalid';
+  return { error: intl.formatMessage({ id }, { n: index + 1, reason: issue.message }) };
 }

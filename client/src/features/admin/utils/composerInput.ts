@@ -1,10 +1,12 @@
+import type { IntlShape } from 'react-intl';
 import type { UserDto } from '@shared/schemas/directory';
 import { LIMITS, type CreateNotificationInput, type Recipient } from '@shared/schemas/notification';
 import type { Priority } from '@shared/types';
 import { checkActionUrl } from '@shared/urls';
+import type { MessageId } from '../../../i18n/messageIds';
 import { actionDraftsToInput, type ActionDraft } from './composerActions';
-import { iconSchema } from '@shared/schemas/actions';
 import { rootPath, type FieldErrors } from './fieldErrors';
+import { iconUrlProblem } from './iconUrl';
 import { toOffsetIso } from './schedule';
 
 /** Who a composed notification goes to. */
@@ -91,34 +93,35 @@ type BuildResult = { input: CreateNotificationInput; errors?: undefined } | { in
 
 /**
  * Checks what the browser can check and builds the request body; the server still validates
- * everything (templates, unknown recipients, sizes) and its errors land on the same fields.
+ * everything (templates, unknown recipients, sizes) and its errors land on the same fields. The messages
+ * are in the reader's language; a reason taken from a shared rule (action and icon URLs, buttons) stays in
+ * the rule's words, as the server would answer it.
  */
-export function buildComposerInput(state: ComposerState, now = Date.now()): BuildResult {
+export function buildComposerInput(intl: IntlShape, state: ComposerState, now = Date.now()): BuildResult {
+  const message = (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const errors: FieldErrors<ComposerField> = {};
   const to = recipientsOf(state);
-  if (to.length === 0) errors.to = state.mode === 'topic' ? 'Choose a topic.' : 'Pick at least one person.';
+  if (to.length === 0) errors.to = message(state.mode === 'topic' ? 'admin.compose.error.topicMissing' : 'admin.compose.error.peopleMissing');
   const title = state.title.trim();
-  if (!title) errors.title = 'Give the notification a title.';
-  else if (title.length > LIMITS.titleMax) errors.title = `Keep the title under ${LIMITS.titleMax} characters.`;
-  if (state.body.length > LIMITS.bodyMax) errors.body = `Keep the body under ${LIMITS.bodyMax} characters.`;
+  if (!title) errors.title = message('admin.compose.error.titleMissing');
+  else if (title.length > LIMITS.titleMax) errors.title = message('admin.compose.error.titleTooLong', { max: LIMITS.titleMax });
+  if (state.body.length > LIMITS.bodyMax) errors.body = message('admin.compose.error.bodyTooLong', { max: LIMITS.bodyMax });
   const actionUrl = state.actionUrl.trim();
   // The server's rule (shared/urls.ts), so the admin sees its reason before sending.
   const actionUrlVerdict = actionUrl ? checkActionUrl(actionUrl) : null;
-  if (actionUrlVerdict && !actionUrlVerdict.ok) {
-    errors.actionUrl = `${actionUrlVerdict.message}. Use an http(s) link or a path in this app starting with “/”.`;
-  }
+  if (actionUrlVerdict && !actionUrlVerdict.ok) errors.actionUrl = message('admin.compose.error.actionUrl', { reason: actionUrlVerdict.message });
   let scheduledAt: string | undefined;
   if (state.sendLater) {
     scheduledAt = toOffsetIso(state.sendAt) ?? undefined;
-    if (!scheduledAt) errors.scheduledAt = 'Pick a date and time.';
-    else if (Date.parse(scheduledAt) <= now) errors.scheduledAt = 'Pick a time in the future.';
+    if (!scheduledAt) errors.scheduledAt = message('admin.compose.error.sendAtMissing');
+    else if (Date.parse(scheduledAt) <= now) errors.scheduledAt = message('admin.compose.error.sendAtPast');
   }
   const data = parseData(state.data);
-  if (state.data.trim() && !data) errors.data = 'Use a JSON object, like {"orderId": 42}.';
+  if (state.data.trim() && !data) errors.data = message('admin.compose.error.data', { example: '{"orderId": 42}' });
   const icon = state.icon.trim();
-  const iconCheck = icon ? iconSchema.safeParse(icon) : null;
-  if (iconCheck && !iconCheck.success) errors.icon = `${iconCheck.error.issues[0]?.message ?? 'Not a usable image URL'}.`;
-  const actions = actionDraftsToInput(state.actions);
+  const iconProblem = iconUrlProblem(intl, icon);
+  if (iconProblem) errors.icon = iconProblem;
+  const actions = actionDraftsToInput(intl, state.actions);
   if ('error' in actions) errors.actions = actions.error;
   if (Object.keys(errors).length > 0 || 'error' in actions) return { errors };
 

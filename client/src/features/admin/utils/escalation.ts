@@ -1,5 +1,6 @@
+import type { IntlShape } from 'react-intl';
 import type { EscalationStep } from '@shared/schemas/preferences';
-import { CHANNEL_LABELS } from './format';
+import { CHANNEL_NAMES } from '../../preferences';
 
 /** The channels a ladder can escalate to (in-app already has the notification). */
 export const ESCALATION_CHANNELS = ['push', 'email', 'sms'] as const satisfies readonly EscalationStep['channel'][];
@@ -31,41 +32,48 @@ export function newStep(steps: EscalationDraftStep[]): EscalationDraftStep {
 
 /**
  * Checks a draft ladder: whole minutes within a week, in time order. Answers the steps to save, or
- * the message to show.
+ * the message to show (in the reader's language).
  *
  * @example
- * parseLadder([{ id: 1, channel: 'push', afterMinutes: '0' }]); // { steps: [{ channel: 'push', afterMinutes: 0 }] }
+ * parseLadder(intl, [{ id: 1, channel: 'push', afterMinutes: '0' }]); // { steps: [{ channel: 'push', afterMinutes: 0 }] }
  */
-export function parseLadder(draft: EscalationDraftStep[]): { steps: EscalationStep[] } | { error: string } {
+export function parseLadder(intl: IntlShape, draft: EscalationDraftStep[]): { steps: EscalationStep[] } | { error: string } {
   const steps: EscalationStep[] = [];
   for (const [index, step] of draft.entries()) {
     const minutes = Number(step.afterMinutes);
     if (step.afterMinutes.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > MAX_MINUTES) {
-      return { error: `Step ${index + 1}: enter whole minutes from 0 to ${MAX_MINUTES} (a week).` };
+      return { error: intl.formatMessage({ id: 'admin.escalation.minutesInvalid' }, { step: index + 1, max: MAX_MINUTES }) };
     }
     const previous = steps.at(-1);
     if (previous && minutes < previous.afterMinutes) {
-      return { error: `Step ${index + 1} comes earlier than step ${index}: put the steps in time order.` };
+      return { error: intl.formatMessage({ id: 'admin.escalation.outOfOrder' }, { step: index + 1, previous: index }) };
     }
     steps.push({ channel: step.channel, afterMinutes: minutes });
   }
   return { steps };
 }
 
-/** "5 min", "2 h", "1 h 30 min". */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
+/** "5 min", "2 h", "1 h 30 min", with the reader's digits. */
+function formatMinutes(intl: IntlShape, minutes: number): string {
+  if (minutes < 60) return intl.formatMessage({ id: 'admin.duration.minutes' }, { minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return rest === 0
+    ? intl.formatMessage({ id: 'admin.duration.hours' }, { hours })
+    : intl.formatMessage({ id: 'admin.duration.hoursMinutes' }, { hours, minutes: rest });
 }
 
 /**
  * Each step of a ladder in words, for the table's "Push 0 min → Email 5 min".
  *
  * @example
- * ladderSteps([{ channel: 'push', afterMinutes: 0 }, { channel: 'sms', afterMinutes: 90 }]); // ['Push 0 min', 'SMS 1 h 30 min']
+ * ladderSteps(intl, [{ channel: 'push', afterMinutes: 0 }, { channel: 'sms', afterMinutes: 90 }]); // ['Push 0 min', 'SMS 1 h 30 min']
  */
-export function ladderSteps(steps: EscalationStep[]): string[] {
-  return steps.map((step) => `${CHANNEL_LABELS[step.channel]} ${formatMinutes(step.afterMinutes)}`);
+export function ladderSteps(intl: IntlShape, steps: EscalationStep[]): string[] {
+  return steps.map((step) =>
+    intl.formatMessage(
+      { id: 'admin.escalation.ladderStep' },
+      { channel: intl.formatMessage({ id: CHANNEL_NAMES[step.channel] }), after: formatMinutes(intl, step.afterMinutes) },
+    ),
+  );
 }

@@ -1,15 +1,8 @@
-import type { Channel } from '@shared/types';
+import type { IntlShape } from 'react-intl';
 
-const numberFormat = new Intl.NumberFormat();
-
-/** "1 person" / "1,204 people". */
-export function formatPeople(count: number): string {
-  return `${numberFormat.format(count)} ${count === 1 ? 'person' : 'people'}`;
-}
-
-/** A count with thousands separators. */
-export function formatCount(count: number): string {
-  return numberFormat.format(count);
+/** "1 person" / "1,204 people" ("1 personne" / "1 204 personnes"). */
+export function formatPeople(intl: IntlShape, count: number): string {
+  return intl.formatMessage({ id: 'admin.people' }, { count });
 }
 
 /** Read rate as a whole percentage, or null while nobody was reached. */
@@ -17,14 +10,6 @@ export function readRate(readCount: number, recipientCount: number): number | nu
   if (recipientCount <= 0) return null;
   return Math.round((readCount / recipientCount) * 100);
 }
-
-/** Display names of the delivery channels. */
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  in_app: 'In-app',
-  email: 'Email',
-  sms: 'SMS',
-  push: 'Push',
-};
 
 /** A server message as a sentence (some lack the full stop), so another can follow it. */
 export function sentence(text: string): string {

@@ -5,6 +5,7 @@ import { SNOOZE_LIMITS, type NotificationDto } from '@shared/schemas/notificatio
 import { Dialog } from '../../../components/Dialog';
 import { formatWakeTime } from '../../../i18n/dates';
 import type { MessageId } from '../../../i18n/messageIds';
+import { SNOOZE_PRESETS, snoozeUntil, type SnoozePreset } from '../../../lib/snoozePresets';
 import { useUpdateNotification } from '../api/updateNotification';
 import { applyPatch, matchesFilters, type InboxFilters } from '../utils/filters';
 import { neighbourRow, ROW } from '../utils/rows';
@@ -13,9 +14,7 @@ import {
   checkSnoozeTime,
   isoWithOffset,
   parseLocalInput,
-  snoozePresets,
   toLocalInput,
-  type SnoozePresetKey,
   type SnoozeTimeProblem,
 } from '../utils/snoozeTimes';
 
@@ -25,8 +24,8 @@ export interface SnoozeRequest {
   opener: HTMLElement;
 }
 
-const PRESET_LABELS: Record<SnoozePresetKey, MessageId> = {
-  laterToday: 'inboxActions.snooze.laterToday',
+const PRESET_LABELS: Record<SnoozePreset, MessageId> = {
+  later: 'inboxActions.snooze.later',
   tomorrow: 'inboxActions.snooze.tomorrow',
   nextWeek: 'inboxActions.snooze.nextWeek',
 };
@@ -38,8 +37,9 @@ const PROBLEMS: Record<SnoozeTimeProblem, MessageId> = {
 };
 
 /**
- * The snooze menu (a modal dialog: the focus moves in, Escape closes it): presets with the time each stands
- * for on the user's clock, and a custom date and time checked against the server's limits. The choice is
+ * The snooze menu (a modal dialog: the focus moves in, Escape closes it): the presets the embeddable inbox
+ * offers too (lib/snoozePresets.ts), each with the time it stands for on the user's clock, and a custom date
+ * and time checked against the server's limits. The choice is
  * sent as ISO 8601 with the user's offset; a toast confirms the wake time. It offers no Undo: the server
  * has no revert for a snooze, and waking it (`snoozedUntil: null`) would bring it back as new, not as it
  * was. The focus goes back to what opened the menu, or beside the row when the item leaves the view.
@@ -122,16 +122,17 @@ function SnoozeChoices({ item, formId, onChoose }: { item: NotificationDto; form
     <>
       <p className="snooze__subject">{item.title}</p>
       <ul className="snooze__presets">
-        {snoozePresets(opened, zone).map(({ key, at }) => (
-          <li key={key}>
-            <button type="button" className="snooze__preset" onClick={() => onChoose(at)}>
-              <span className="snooze__preset-label">{intl.formatMessage({ id: PRESET_LABELS[key] })}</span>
-              <span className="snooze__preset-time">
-                {key === 'laterToday' ? intl.formatTime(at, { timeStyle: 'short' }) : intl.formatDate(at, { weekday: 'short', hour: 'numeric', minute: '2-digit' })}
-              </span>
-            </button>
-          </li>
-        ))}
+        {SNOOZE_PRESETS.map((preset) => {
+          const at = snoozeUntil(preset, opened);
+          return (
+            <li key={preset}>
+              <button type="button" className="snooze__preset" onClick={() => onChoose(at)}>
+                <span className="snooze__preset-label">{intl.formatMessage({ id: PRESET_LABELS[preset] })}</span>
+                <span className="snooze__preset-time">{intl.formatDate(at, { weekday: 'short', hour: 'numeric', minute: '2-digit' })}</span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
       <form id={formId} className="snooze__custom field" noValidate onSubmit={submit}>
         <label htmlFor={inputId}>{intl.formatMessage({ id: 'inboxActions.snooze.custom' })}</label>

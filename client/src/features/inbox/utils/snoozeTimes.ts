@@ -1,28 +1,16 @@
 import { SNOOZE_LIMITS } from '@shared/schemas/notification';
 
 /**
- * Snooze times on the user's wall clock: the presets ("Later today", "Tomorrow", "Next week") and the custom
- * `<input type="datetime-local">` value, computed in a named IANA time zone (the browser's in the app) with
- * `Intl` alone, so a DST change or a zone other than the machine's gives the same answers as the user's clock.
+ * A custom snooze time on the user's wall clock: the `<input type="datetime-local">` value read and written,
+ * and sent with its offset, in a named IANA time zone (the browser's in the app) with `Intl` alone, so a DST
+ * change or a zone other than the machine's gives the same answers as the user's clock. The presets are
+ * lib/snoozePresets.ts, shared with the embeddable inbox.
  */
 
-/** One snooze preset of the menu. */
-export type SnoozePresetKey = 'laterToday' | 'tomorrow' | 'nextWeek';
-
-/** A preset and the instant it stands for. */
-export interface SnoozePreset {
-  key: SnoozePresetKey;
-  at: Date;
-}
-
-/** Hours "Later today" puts off a notification by. */
-const LATER_TODAY_HOURS = 3;
-/** The hour (local) "Tomorrow" and "Next week" bring a notification back at. */
-const MORNING_HOUR = 9;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-/** A wall-clock reading: month 1–12, weekday 0 (Sunday) – 6. */
+/** A wall-clock reading, month 1–12. */
 interface WallClock {
   year: number;
   month: number;
@@ -30,10 +18,8 @@ interface WallClock {
   hour: number;
   minute: number;
   second: number;
-  weekday: number;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** What a clock in `timeZone` reads at `at`. */
@@ -49,7 +35,6 @@ function wallClockOf(at: Date, timeZone: string): WallClock {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-      weekday: 'short',
     });
     formatters.set(timeZone, format);
   }
@@ -61,7 +46,6 @@ function wallClockOf(at: Date, timeZone: string): WallClock {
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
   };
 }
 
@@ -88,29 +72,6 @@ function instantOf(year: number, month: number, day: number, hour: number, minut
     return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) === asUtc;
   };
   return new Date(candidates.find(reads) ?? candidates[1]!);
-}
-
-/**
- * The snooze presets seen from `now` in `timeZone`: "Later today" (3 hours on, rounded up to the minute; left
- * out when that is already tomorrow), "Tomorrow" at 9:00, and "Next week" on Monday at 9:00 (a week on
- * when today is Monday).
- *
- * @example
- * snoozePresets(new Date('2026-03-04T10:15:00Z'), 'Europe/Paris') // Wednesday 11:15 there
- * // laterToday 2026-03-04T13:15Z (14:15 there), tomorrow 2026-03-05T08:00Z, nextWeek (Monday) 2026-03-09T08:00Z
- */
-export function snoozePresets(now: Date, timeZone: string): SnoozePreset[] {
-  const today = wallClockOf(now, timeZone);
-  const later = new Date(Math.ceil((now.getTime() + LATER_TODAY_HOURS * 3_600_000) / MINUTE_MS) * MINUTE_MS);
-  const laterWall = wallClockOf(later, timeZone);
-  const sameDay = laterWall.year === today.year && laterWall.month === today.month && laterWall.day === today.day;
-  const untilMonday = (1 - today.weekday + 7) % 7 || 7;
-  const morning = (days: number) => instantOf(today.year, today.month, today.day + days, MORNING_HOUR, 0, timeZone);
-  return [
-    ...(sameDay ? [{ key: 'laterToday' as const, at: later }] : []),
-    { key: 'tomorrow', at: morning(1) },
-    { key: 'nextWeek', at: morning(untilMonday) },
-  ];
 }
 
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;

@@ -4,7 +4,7 @@ import { toast } from 'sonner';
 import type { ChannelStatusDto, ExternalChannelName } from '@shared/schemas/delivery';
 import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 import { apiFetch } from '../../../../lib/api';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { channelStatusesOptions } from './getChannelStatuses';
 
 interface UpdateChannelVars {
@@ -31,7 +31,7 @@ export function useUpdateChannel() {
       return { previous };
     },
     onSuccess: (_status, { channel, enabled }) => {
-      const label = intl.formatMessage({ id: CHANNEL_LABEL_IDS[channel] });
+      const label = intl.formatMessage({ id: CHANNEL_NAMES[channel] });
       toast.success(intl.formatMessage({ id: enabled ? 'admin.channels.onAgain' : 'admin.channels.off' }, { channel: label }));
     },
     onError: (error, _vars, context) => {

@@ -15,6 +15,7 @@ const FIELDS = ['name', 'scopes'] as const;
 const SCOPE_HINTS = {
   'notifications:write': 'admin.apiKeys.scope.notifications',
   'users:write': 'admin.apiKeys.scope.users',
+  'audit:read': 'admin.apiKeys.scope.audit',
 } as const satisfies Record<ApiKeyScope, string>;
 
 /** "Create API key": a name and scopes; the parent shows the secret. */

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import clsx from 'clsx';
 import { FolderTree, Pencil, ShieldAlert } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CategoryDto } from '@shared/schemas/directory';
 import { useAdminCategories } from '../../api/getAdminCategories';
 import { ladderSteps } from '../../utils/escalation';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/QueryStates';
 import { QueryView } from '../common/QueryView';
 import { TableCard } from '../common/TableCard';
-import { CATEGORY_TABLE_COLUMNS } from './categoryColumns';
+import { categoryColumns, categoryTableColumns } from './categoryColumns';
 import { CategoryEditRow } from './CategoryEditRow';
 import { CreateCategoryForm } from './CreateCategoryForm';
 import './escalation.css';
@@ -20,28 +21,34 @@ import './escalation.css';
  * and how critical ones escalate while unread.
  */
 export function CategoriesPage() {
+  const intl = useIntl();
   const categories = useAdminCategories();
   const [editing, setEditing] = useState<string | null>(null);
 
   return (
     <div className="admin-page admin-page--wide">
-      <PageHeader title="Categories" subtitle="What notifications are about, and which channels they use by default." />
+      <PageHeader title={intl.formatMessage({ id: 'admin.nav.categories' })} subtitle={intl.formatMessage({ id: 'admin.categories.subtitle' })} />
       <div className="split">
-        <TableCard titleId="categories-title" title="All categories" count={categories.data?.length} className="split__main">
+        <TableCard
+          titleId="categories-title"
+          title={intl.formatMessage({ id: 'admin.categories.all' })}
+          count={categories.data?.length}
+          className="split__main"
+        >
           <QueryView
             query={categories}
-            loadingLabel="Loading categories"
+            loadingLabel={intl.formatMessage({ id: 'admin.categories.loading' })}
             skeletonRows={4}
-            errorTitle="Couldn’t load categories"
+            errorTitle={intl.formatMessage({ id: 'admin.categories.loadFailed' })}
             isEmpty={(data) => data.length === 0}
             empty={
-              <EmptyState Icon={FolderTree} title="No categories yet">
-                Create one with the form; notifications without a category go to <code>general</code>.
+              <EmptyState Icon={FolderTree} title={intl.formatMessage({ id: 'admin.categories.empty.title' })}>
+                <FormattedMessage id="admin.categories.empty.text" values={{ code: (chunks) => <code>{chunks}</code> }} />
               </EmptyState>
             }
           >
             {(data) => (
-              <DataTable testId="categories-table" columns={CATEGORY_TABLE_COLUMNS}>
+              <DataTable testId="categories-table" columns={categoryTableColumns(intl)}>
                 {data.map((category) =>
                   editing === category.key ? (
                     <CategoryEditRow key={category.key} category={category} onDone={() => setEditing(null)} />
@@ -60,39 +67,48 @@ export function CategoriesPage() {
 }
 
 function CategoryRow({ category, onEdit }: { category: CategoryDto; onEdit: () => void }) {
+  const intl = useIntl();
+  const column = categoryColumns(intl);
   return (
     <tr data-testid="category-row" data-key={category.key}>
-      <td data-label="Key">
+      <td data-label={column.key}>
         <code>{category.key}</code>
       </td>
-      <td data-label="Label" className="data-table__primary">
+      <td data-label={column.label} className="data-table__primary">
         {category.label}
         {category.description && <span className="data-table__sub">{category.description}</span>}
       </td>
-      <td data-label="Critical">
+      <td data-label={column.critical}>
         {category.critical ? (
           <span className="priority priority--critical">
             <ShieldAlert size={12} aria-hidden />
-            Critical
+            <FormattedMessage id="inbox.priority.critical" />
           </span>
         ) : (
-          <span className="muted">No</span>
+          <span className="muted">
+            <FormattedMessage id="admin.categories.notCritical" />
+          </span>
         )}
         {category.escalation.length > 0 && <EscalationLadder category={category} />}
       </td>
-      <td data-label="Default channels">
+      <td data-label={column.channels}>
         <span className="chips">
           {category.defaultChannels.map((channel) => (
             <span key={channel} className="chip">
-              {CHANNEL_LABELS[channel]}
+              <FormattedMessage id={CHANNEL_NAMES[channel]} />
             </span>
           ))}
         </span>
       </td>
-      <td data-label="Actions" className="data-table__actions">
-        <button type="button" className="btn btn--ghost btn--sm" onClick={onEdit} aria-label={`Edit ${category.label}`}>
+      <td data-label={intl.formatMessage({ id: 'admin.table.actions' })} className="data-table__actions">
+        <button
+          type="button"
+          className="btn btn--ghost btn--sm"
+          onClick={onEdit}
+          aria-label={intl.formatMessage({ id: 'admin.categories.editLabel' }, { label: category.label })}
+        >
           <Pencil size={14} aria-hidden />
-          Edit
+          <FormattedMessage id="admin.categories.edit" />
         </button>
       </td>
     </tr>
@@ -101,10 +117,13 @@ function CategoryRow({ category, onEdit }: { category: CategoryDto; onEdit: () =
 
 /** "Escalates: Push 0 min → Email 5 min → SMS 15 min" under the Critical badge; escalation needs it. */
 function EscalationLadder({ category }: { category: CategoryDto }) {
+  const intl = useIntl();
   return (
     <span className={clsx('ladder', !category.critical && 'ladder--inactive')} data-testid="category-escalation">
-      <span className="ladder__label">{category.critical ? 'Escalates:' : 'Escalation (inactive, not critical):'}</span>{' '}
-      {ladderSteps(category.escalation).map((step, index) => (
+      <span className="ladder__label">
+        <FormattedMessage id={category.critical ? 'admin.categories.escalates' : 'admin.categories.escalationInactive'} />
+      </span>{' '}
+      {ladderSteps(intl, category.escalation).map((step, index) => (
         <span key={index}>
           {index > 0 && ' → '}
           <span className="ladder__step">{step}</span>

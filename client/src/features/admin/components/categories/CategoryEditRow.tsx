@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { iconSchema } from '@shared/schemas/actions';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CategoryDto } from '@shared/schemas/directory';
 import type { Channel } from '@shared/types';
 import { useUpdateCategory } from '../../api/updateCategory';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { parseLadder, toDraft, type EscalationDraftStep } from '../../utils/escalation';
+import { iconUrlProblem } from '../../utils/iconUrl';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
-import { CATEGORY_COLUMNS } from './categoryColumns';
+import { categoryTableColumns } from './categoryColumns';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
 
@@ -16,6 +17,7 @@ type Field = (typeof FIELDS)[number];
 
 /** A category row turned into a form: label, description, critical, channels and escalation (the key is fixed). */
 export function CategoryEditRow({ category, onDone }: { category: CategoryDto; onDone: () => void }) {
+  const intl = useIntl();
   const update = useUpdateCategory();
   const [label, setLabel] = useState(category.label);
   const [description, setDescription] = useState(category.description);
@@ -30,12 +32,11 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: Partial<Record<Field, string>> = {};
-    if (!label.trim()) next.label = 'The label can’t be empty.';
-    if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
-    const ladder = parseLadder(escalation);
+    if (!label.trim()) next.label = intl.formatMessage({ id: 'admin.categories.labelEmpty' });
+    if (channels.length === 0) next.defaultChannels = intl.formatMessage({ id: 'admin.categories.channelsMissing' });
+    const ladder = parseLadder(intl, escalation);
     if ('error' in ladder) next.escalation = ladder.error;
-    const iconCheck = icon.trim() ? iconSchema.safeParse(icon.trim()) : null;
-    if (iconCheck && !iconCheck.success) next.icon = iconCheck.error.issues[0]?.message ?? 'Not a usable image URL.';
+    next.icon = iconUrlProblem(intl, icon);
     if (!form.check(next) || 'error' in ladder) return;
     update.mutate(
       {
@@ -48,45 +49,52 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
 
   return (
     <tr className="data-table__edit-row">
-      <td colSpan={CATEGORY_COLUMNS}>
+      <td colSpan={categoryTableColumns(intl).length}>
         <form
           className="inline-edit"
           onSubmit={submit}
           noValidate
-          aria-label={`Edit category ${category.key}`}
+          aria-label={intl.formatMessage({ id: 'admin.categories.editFormLabel' }, { key: category.key })}
           onKeyDown={(event) => {
             if (event.key === 'Escape') onDone();
           }}
         >
           <p className="inline-edit__key">
-            Editing <code>{category.key}</code>
+            <FormattedMessage id="admin.categories.editing" values={{ key: category.key, code: (chunks) => <code>{chunks}</code> }} />
           </p>
           <div className="form-row">
-            <FormField id={`${id}-label`} label="Label" error={errors.label}>
+            <FormField id={`${id}-label`} label={intl.formatMessage({ id: 'admin.categories.col.label' })} error={errors.label}>
               {(control) => <input {...control} type="text" value={label} autoFocus onChange={(event) => setLabel(event.target.value)} />}
             </FormField>
-            <FormField id={`${id}-description`} label="Description" error={errors.description}>
+            <FormField id={`${id}-description`} label={intl.formatMessage({ id: 'admin.categories.description' })} error={errors.description}>
               {(control) => (
                 <input {...control} type="text" value={description} onChange={(event) => setDescription(event.target.value)} />
               )}
             </FormField>
           </div>
-          <FormField id={`${id}-icon`} label="Icon URL" error={errors.icon} hint="An https: image or a path on this site; empty: none.">
+          <FormField
+            id={`${id}-icon`}
+            label={intl.formatMessage({ id: 'admin.compose.icon' })}
+            error={errors.icon}
+            hint={intl.formatMessage({ id: 'admin.categories.editIconHint' })}
+          >
             {(control) => <input {...control} type="url" value={icon} onChange={(event) => setIcon(event.target.value)} />}
           </FormField>
           <label className="checkbox">
             <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />
-            <span>Critical</span>
+            <span>
+              <FormattedMessage id="admin.categories.col.critical" />
+            </span>
           </label>
           <ChannelCheckboxes idPrefix={id} value={channels} onChange={setChannels} error={errors.defaultChannels} />
           <EscalationEditor idPrefix={id} value={escalation} onChange={setEscalation} critical={critical} error={errors.escalation} />
           <FormError error={update.error} placed={form.placed} />
           <div className="inline-edit__actions">
             <button type="button" className="btn btn--secondary btn--sm" onClick={onDone}>
-              Cancel
+              <FormattedMessage id="common.cancel" />
             </button>
             <button type="submit" className="btn btn--primary btn--sm" disabled={update.isPending}>
-              {update.isPending ? 'Saving…' : 'Save changes'}
+              <FormattedMessage id={update.isPending ? 'preferences.save.saving' : 'admin.categories.save'} />
             </button>
           </div>
         </form>

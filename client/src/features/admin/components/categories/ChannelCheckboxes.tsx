@@ -1,5 +1,6 @@
+import { FormattedMessage } from 'react-intl';
 import { CHANNELS, type Channel } from '@shared/types';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { FieldError } from '../common/FieldError';
 
 interface ChannelCheckboxesProps {
@@ -8,16 +9,17 @@ interface ChannelCheckboxesProps {
   value: Channel[];
   onChange: (channels: Channel[]) => void;
   error?: string;
-  legend?: string;
 }
 
 /** "Default channels": one checkbox per delivery channel, in a labelled group. */
-export function ChannelCheckboxes({ idPrefix, value, onChange, error, legend = 'Default channels' }: ChannelCheckboxesProps) {
+export function ChannelCheckboxes({ idPrefix, value, onChange, error }: ChannelCheckboxesProps) {
   const toggle = (channel: Channel, on: boolean) =>
     onChange(on ? CHANNELS.filter((item) => item === channel || value.includes(item)) : value.filter((item) => item !== channel));
   return (
     <fieldset className="fieldset" aria-describedby={error ? `${idPrefix}-channels-error` : undefined}>
-      <legend>{legend}</legend>
+      <legend>
+        <FormattedMessage id="admin.categories.col.channels" />
+      </legend>
       <div className="checkbox-row">
         {CHANNELS.map((channel) => (
           <label key={channel} className="checkbox">
@@ -27,7 +29,9 @@ export function ChannelCheckboxes({ idPrefix, value, onChange, error, legend = '
               checked={value.includes(channel)}
               onChange={(event) => toggle(channel, event.target.checked)}
             />
-            <span>{CHANNEL_LABELS[channel]}</span>
+            <span>
+              <FormattedMessage id={CHANNEL_NAMES[channel]} />
+            </span>
           </label>
         ))}
       </div>

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { iconSchema } from '@shared/schemas/actions';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { categoryKeySchema } from '@shared/schemas/notification';
 import type { Channel } from '@shared/types';
 import { useCreateCategory } from '../../api/createCategory';
 import { useSubmitGuard } from '../../../../hooks/useSubmitGuard';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { parseLadder, type EscalationDraftStep } from '../../utils/escalation';
+import { iconUrlProblem } from '../../utils/iconUrl';
 import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
-import { FormField } from '../common/FormField';
+import { FormField, OptionalLabel } from '../common/FormField';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
 
@@ -17,6 +18,7 @@ type Field = (typeof FIELDS)[number];
 
 /** "New category": key, label, description, critical, default channels and escalation ladder. */
 export function CreateCategoryForm() {
+  const intl = useIntl();
   const create = useCreateCategory();
   // One request per click: a double click must not create two (or fail the second as a duplicate).
   const guard = useSubmitGuard();
@@ -33,12 +35,11 @@ export function CreateCategoryForm() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: Partial<Record<Field, string>> = {};
-    if (!categoryKeySchema.safeParse(key.trim()).success) next.key = 'Use a lower-case slug: a-z, 0-9, “.”, “_”, “-”.';
-    if (!label.trim()) next.label = 'Give the category a label people understand.';
-    if (channels.length === 0) next.defaultChannels = 'Pick at least one channel.';
-    const iconCheck = icon.trim() ? iconSchema.safeParse(icon.trim()) : null;
-    if (iconCheck && !iconCheck.success) next.icon = iconCheck.error.issues[0]?.message ?? 'Not a usable image URL.';
-    const ladder = parseLadder(escalation);
+    if (!categoryKeySchema.safeParse(key.trim()).success) next.key = intl.formatMessage({ id: 'admin.categories.keyInvalid' });
+    if (!label.trim()) next.label = intl.formatMessage({ id: 'admin.categories.labelMissing' });
+    if (channels.length === 0) next.defaultChannels = intl.formatMessage({ id: 'admin.categories.channelsMissing' });
+    next.icon = iconUrlProblem(intl, icon);
+    const ladder = parseLadder(intl, escalation);
     if ('error' in ladder) next.escalation = ladder.error;
     if (!form.check(next) || 'error' in ladder) return;
     if (!guard.begin()) return;
@@ -62,17 +63,13 @@ export function CreateCategoryForm() {
   return (
     <form className="card split__side" onSubmit={submit} noValidate aria-labelledby="create-category-title">
       <h2 id="create-category-title" className="card__title">
-        New category
+        <FormattedMessage id="admin.categories.create.title" />
       </h2>
       <FormField
         id="category-key"
-        label="Key"
+        label={intl.formatMessage({ id: 'admin.apiKeys.col.key' })}
         error={errors.key}
-        hint={
-          <>
-            What services send as <code>category</code>. It can’t change later.
-          </>
-        }
+        hint={<FormattedMessage id="admin.categories.create.keyHint" values={{ code: (chunks) => <code>{chunks}</code> }} />}
       >
         {(control) => (
           <input
@@ -88,12 +85,12 @@ export function CreateCategoryForm() {
           />
         )}
       </FormField>
-      <FormField id="category-label" label="Label" error={errors.label}>
+      <FormField id="category-label" label={intl.formatMessage({ id: 'admin.categories.col.label' })} error={errors.label}>
         {(control) => (
           <input
             {...control}
             type="text"
-            placeholder="Billing"
+            placeholder={intl.formatMessage({ id: 'admin.categories.create.labelPlaceholder' })}
             value={label}
             onChange={(event) => {
               setLabel(event.target.value);
@@ -104,30 +101,22 @@ export function CreateCategoryForm() {
       </FormField>
       <FormField
         id="category-description"
-        label={
-          <>
-            Description <span className="field__optional">optional</span>
-          </>
-        }
+        label={<OptionalLabel id="admin.categories.description" />}
         error={errors.description}
       >
         {(control) => <textarea {...control} rows={2} value={description} onChange={(event) => setDescription(event.target.value)} />}
       </FormField>
       <FormField
         id="category-icon"
-        label={
-          <>
-            Icon URL <span className="field__optional">optional</span>
-          </>
-        }
+        label={<OptionalLabel id="admin.compose.icon" />}
         error={errors.icon}
-        hint="An https: image or a path on this site, shown beside notifications that have no icon of their own."
+        hint={intl.formatMessage({ id: 'admin.categories.create.iconHint' })}
       >
         {(control) => (
           <input
             {...control}
             type="url"
-            placeholder="https://cdn.example.com/billing.png"
+            placeholder="https://cdn.example/billing.png"
             value={icon}
             onChange={(event) => {
               setIcon(event.target.value);
@@ -138,7 +127,9 @@ export function CreateCategoryForm() {
       </FormField>
       <label className="checkbox">
         <input type="checkbox" checked={critical} onChange={(event) => setCritical(event.target.checked)} />
-        <span>Critical</span>
+        <span>
+          <FormattedMessage id="admin.categories.col.critical" />
+        </span>
       </label>
       <ChannelCheckboxes
         idPrefix="category-new"
@@ -160,7 +151,7 @@ export function CreateCategoryForm() {
         error={errors.escalation}
       />
       <FormError error={create.error} placed={form.placed} />
-      <CreateButton label="Create category" pending={create.isPending} />
+      <CreateButton label={intl.formatMessage({ id: 'admin.categories.create.submit' })} pending={create.isPending} />
     </form>
   );
 }

@@ -1,7 +1,9 @@
 import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { EscalationStep } from '@shared/schemas/preferences';
-import { CHANNEL_LABELS } from '../../utils/format';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { ESCALATION_CHANNELS, MAX_ESCALATION_STEPS, newStep, type EscalationDraftStep } from '../../utils/escalation';
+import type { MessageId } from '../../../../i18n/messageIds';
 import { FieldError } from '../common/FieldError';
 import { SelectControl } from '../common/SelectControl';
 import './escalation.css';
@@ -21,6 +23,7 @@ interface EscalationEditorProps {
  * remove and move up/down.
  */
 export function EscalationEditor({ idPrefix, value, onChange, critical, error }: EscalationEditorProps) {
+  const intl = useIntl();
   const hintId = `${idPrefix}-escalation-hint`;
   const errorId = `${idPrefix}-escalation-error`;
   const update = (index: number, change: Partial<EscalationDraftStep>) =>
@@ -38,28 +41,35 @@ export function EscalationEditor({ idPrefix, value, onChange, critical, error }:
       aria-describedby={[hintId, error ? errorId : undefined].filter(Boolean).join(' ')}
       data-testid="escalation-editor"
     >
-      <legend>Escalation (critical, while unread)</legend>
+      <legend>
+        <FormattedMessage id="admin.escalation.legend" />
+      </legend>
       <p id={hintId} className="field__hint">
-        Each step sends on its channel if the notification is still unread that long after it was created; reading it anywhere
-        cancels the rest.
-        {!critical && value.length > 0 && <strong> Only runs while the category is critical.</strong>}
+        <FormattedMessage id="admin.escalation.hint" />
+        {!critical && value.length > 0 && (
+          <strong>
+            {' '}
+            <FormattedMessage id="admin.escalation.onlyCritical" />
+          </strong>
+        )}
       </p>
       {value.length > 0 && (
         <ol className="escalation__steps">
           {value.map((step, index) => {
             const n = index + 1;
+            const label = (id: MessageId) => intl.formatMessage({ id }, { n });
             return (
               <li key={step.id} className="escalation__step" data-testid="escalation-step">
                 <div className="escalation__step-head">
-                  <span className="escalation__number">Step {n}</span>
+                  <span className="escalation__number">{label('admin.escalation.step')}</span>
                   <span className="escalation__actions">
-                    <button type="button" className="icon-btn icon-btn--sm" aria-label={`Move step ${n} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                    <button type="button" className="icon-btn icon-btn--sm" aria-label={label('admin.escalation.moveUp')} disabled={index === 0} onClick={() => move(index, -1)}>
                       <ArrowUp size={14} aria-hidden />
                     </button>
                     <button
                       type="button"
                       className="icon-btn icon-btn--sm"
-                      aria-label={`Move step ${n} down`}
+                      aria-label={label('admin.escalation.moveDown')}
                       disabled={index === value.length - 1}
                       onClick={() => move(index, 1)}
                     >
@@ -68,7 +78,7 @@ export function EscalationEditor({ idPrefix, value, onChange, critical, error }:
                     <button
                       type="button"
                       className="icon-btn icon-btn--sm"
-                      aria-label={`Remove step ${n}`}
+                      aria-label={label('admin.escalation.remove')}
                       onClick={() => onChange(value.filter((_, at) => at !== index))}
                     >
                       <X size={14} aria-hidden />
@@ -79,18 +89,20 @@ export function EscalationEditor({ idPrefix, value, onChange, critical, error }:
                   <SelectControl
                     compact
                     id={`${idPrefix}-step-${step.id}-channel`}
-                    aria-label={`Step ${n} channel`}
+                    aria-label={label('admin.escalation.channel')}
                     value={step.channel}
                     onChange={(event) => update(index, { channel: event.target.value as EscalationStep['channel'] })}
                   >
                     {ESCALATION_CHANNELS.map((channel) => (
                       <option key={channel} value={channel}>
-                        {CHANNEL_LABELS[channel]}
+                        {intl.formatMessage({ id: CHANNEL_NAMES[channel] })}
                       </option>
                     ))}
                   </SelectControl>
                   <label className="escalation__after">
-                    <span aria-hidden>after</span>
+                    <span aria-hidden>
+                      <FormattedMessage id="admin.escalation.after" />
+                    </span>
                     <input
                       type="number"
                       inputMode="numeric"
@@ -98,12 +110,14 @@ export function EscalationEditor({ idPrefix, value, onChange, critical, error }:
                       max={7 * 24 * 60}
                       step={1}
                       className="escalation__minutes"
-                      aria-label={`Step ${n} after minutes`}
+                      aria-label={label('admin.escalation.minutes')}
                       value={step.afterMinutes}
                       aria-invalid={error ? true : undefined}
                       onChange={(event) => update(index, { afterMinutes: event.target.value })}
                     />
-                    <span aria-hidden>min</span>
+                    <span aria-hidden>
+                      <FormattedMessage id="admin.escalation.minutesUnit" />
+                    </span>
                   </label>
                 </div>
               </li>
@@ -119,7 +133,7 @@ export function EscalationEditor({ idPrefix, value, onChange, critical, error }:
           onClick={() => onChange([...value, newStep(value)])}
         >
           <Plus size={14} aria-hidden />
-          {value.length === 0 ? 'Add escalation step' : 'Add step'}
+          <FormattedMessage id={value.length === 0 ? 'admin.escalation.addFirst' : 'admin.escalation.add'} />
         </button>
       </div>
       <FieldError id={`${idPrefix}-escalation`} message={error} />

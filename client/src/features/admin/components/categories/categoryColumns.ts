@@ -1,6 +1,18 @@
+import type { IntlShape } from 'react-intl';
 import { ACTIONS_COLUMN, type DataTableColumn } from '../common/DataTable';
 
-/** The categories table's columns; the inline edit row spans them all. */
-export const CATEGORY_TABLE_COLUMNS: readonly DataTableColumn[] = ['Key', 'Label', 'Critical', 'Default channels', ACTIONS_COLUMN];
+/** The categories table's column headings (also each cell's label in the narrow layout). */
+export function categoryColumns(intl: IntlShape) {
+  return {
+    key: intl.formatMessage({ id: 'admin.apiKeys.col.key' }),
+    label: intl.formatMessage({ id: 'admin.categories.col.label' }),
+    critical: intl.formatMessage({ id: 'admin.categories.col.critical' }),
+    channels: intl.formatMessage({ id: 'admin.categories.col.channels' }),
+  };
+}
 
-export const CATEGORY_COLUMNS = CATEGORY_TABLE_COLUMNS.length;
+/** The table's columns, in order; the inline edit row spans them all. */
+export function categoryTableColumns(intl: IntlShape): DataTableColumn[] {
+  const column = categoryColumns(intl);
+  return [column.key, column.label, column.critical, column.channels, ACTIONS_COLUMN];
+}

@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   /** Label of the button that backs out. */
   cancelLabel?: string;
   pending?: boolean;
+  /** Keeps the confirm button off until the admin has done what the dialog asks (typed a name, say). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }
@@ -22,6 +24,7 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   pending = false,
+  confirmDisabled = false,
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
@@ -38,7 +41,7 @@ export function ConfirmDialog({
           <button type="button" className="btn btn--secondary" onClick={onClose} disabled={pending} autoFocus>
             {cancelLabel ?? intl.formatMessage({ id: 'admin.confirm.keep' })}
           </button>
-          <button type="button" className="btn btn--danger" onClick={onConfirm} disabled={pending}>
+          <button type="button" className="btn btn--danger" onClick={onConfirm} disabled={pending || confirmDisabled}>
             {pending ? intl.formatMessage({ id: 'admin.confirm.working' }) : confirmLabel}
           </button>
         </>

@@ -16,8 +16,9 @@ interface FilterSelectProps<T extends string> {
  * A labelled filter select for a toolbar, starting with an "all" option.
  *
  * @example
- * <FilterSelect id="sends-status" label="Status" allLabel="All statuses" value={status}
- *   options={SEND_STATUSES} optionLabel={sendStatusLabel} onChange={setStatus} />
+ * <FilterSelect id="sends-status" label={intl.formatMessage({ id: 'admin.col.status' })}
+ *   allLabel={intl.formatMessage({ id: 'admin.sends.allStatuses' })} value={status}
+ *   options={SEND_STATUSES} optionLabel={(option) => sendStatusLabel(intl, option)} onChange={setStatus} />
  */
 export function FilterSelect<T extends string>({ id, label, allLabel, value, options, optionLabel, onChange }: FilterSelectProps<T>) {
   return (

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../../../i18n/messageIds';
 import { errorProps } from '../../utils/fieldErrors';
 import { FieldError } from './FieldError';
 
@@ -25,7 +27,7 @@ interface FormFieldProps {
  * screen readers.
  *
  * @example
- * <FormField id="topic-name" label="Name" error={errors.name}>
+ * <FormField id="topic-name" label={intl.formatMessage({ id: 'admin.col.name' })} error={errors.name}>
  *   {(control) => <input {...control} type="text" value={name} onChange={…} />}
  * </FormField>
  */
@@ -51,5 +53,19 @@ export function FormField({ id, label, error, hint, hintId = `${id}-hint`, count
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A field's label followed by a muted "optional" (`note` for other words, e.g. "optional, up to 2").
+ *
+ * @example
+ * <FormField id="compose-icon" label={<OptionalLabel id="admin.compose.icon" />} …>
+ */
+export function OptionalLabel({ id, note }: { id: MessageId; note?: ReactNode }) {
+  return (
+    <>
+      <FormattedMessage id={id} /> <span className="field__optional">{note ?? <FormattedMessage id="admin.form.optional" />}</span>
+    </>
   );
 }

@@ -18,7 +18,8 @@ interface PagedQueryViewProps<TData extends { pages: { items: unknown[] }[] }> {
  * A paginated list's states (see QueryView) with "Load more" under it.
  *
  * @example
- * <PagedQueryView query={sends} loadingLabel="Loading sends" errorTitle="Couldn’t load sends" empty={<EmptyState … />}>
+ * <PagedQueryView query={sends} loadingLabel={intl.formatMessage({ id: 'admin.sends.loading' })}
+ *   errorTitle={intl.formatMessage({ id: 'admin.sends.loadFailed' })} empty={<EmptyState … />}>
  *   {(items) => <SendsTable sends={items} />}
  * </PagedQueryView>
  */

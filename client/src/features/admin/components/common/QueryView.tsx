@@ -22,9 +22,10 @@ interface QueryViewProps<T> {
  * else the content.
  *
  * @example
- * <QueryView query={keys} loadingLabel="Loading API keys" errorTitle="Couldn’t load API keys"
+ * <QueryView query={topics} loadingLabel={intl.formatMessage({ id: 'admin.topics.loading' })}
+ *   errorTitle={intl.formatMessage({ id: 'admin.topics.loadFailed' })}
  *   isEmpty={(data) => data.length === 0} empty={<EmptyState … />}>
- *   {(data) => <KeysTable keys={data} />}
+ *   {(data) => <TopicsTable topics={data} />}
  * </QueryView>
  */
 export function QueryView<T>({ query, loadingLabel, skeletonRows, errorTitle, isEmpty, empty, children }: QueryViewProps<T>) {

@@ -1,14 +1,6 @@
 import clsx from 'clsx';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, type IntlShape } from 'react-intl';
 import type { SendStatus } from '@shared/types';
-
-const LABELS: Record<SendStatus, string> = {
-  scheduled: 'Scheduled',
-  processing: 'Processing',
-  sent: 'Sent',
-  cancelled: 'Cancelled',
-  failed: 'Failed',
-};
 
 const LABEL_IDS = {
   scheduled: 'admin.sendStatus.scheduled',
@@ -27,7 +19,7 @@ export function SendStatusBadge({ status }: { status: SendStatus }) {
   );
 }
 
-/** Display name of a send status. */
-export function sendStatusLabel(status: SendStatus): string {
-  return LABELS[status];
+/** Display name of a send status, in the reader's language. */
+export function sendStatusLabel(intl: IntlShape, status: SendStatus): string {
+  return intl.formatMessage({ id: LABEL_IDS[status] });
 }

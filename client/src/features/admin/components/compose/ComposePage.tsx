@@ -1,6 +1,9 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { CircleAlert, Send } from 'lucide-react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { CategoryDto } from '@shared/schemas/directory';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
+import type { MessageId } from '../../../../i18n/messageIds';
 import { isApiError } from '../../../../lib/api';
 import { useAdminCategories } from '../../api/getAdminCategories';
 import { useRecipientPreview } from '../../api/previewRecipients';
@@ -21,14 +24,20 @@ function defaultCategory(categories: CategoryDto[]): string {
   return categories.find((item) => item.key === 'general')?.key ?? categories[0]?.key ?? 'general';
 }
 
-/** The preview's complaint about the recipients (unknown topic or user), as one sentence. */
-function previewErrorText(error: unknown): string {
-  if (isApiError(error)) return error.details[0]?.message ?? error.message;
-  return 'Couldn’t count the recipients.';
+/** The preview's complaint about the recipients (unknown topic or user, in the server's words), as one sentence. */
+function previewErrorText(intl: IntlShape, error: unknown): string {
+  return (isApiError(error) ? error.details[0]?.message : undefined) ?? apiErrorMessage(intl, error, 'admin.compose.countFailed');
+}
+
+/** The submit button's words: what it does, or what it is doing. */
+function submitLabel(sending: boolean, later: boolean): MessageId {
+  if (sending) return later ? 'admin.compose.scheduling' : 'admin.compose.sending';
+  return later ? 'admin.compose.schedule' : 'admin.compose.send';
 }
 
 /** `/admin/compose`: write, target, preview and send (or schedule) a notification. */
 export function ComposePage() {
+  const intl = useIntl();
   const composer = useComposer();
   const { state, set, errors } = composer;
   const categories = useAdminCategories();
@@ -36,7 +45,7 @@ export function ComposePage() {
   const debouncedTo = useDebouncedValue(composer.to, 300);
   const preview = useRecipientPreview(debouncedTo);
   const previewFailed = preview.isError && debouncedTo.length > 0;
-  const recipientError = errors.to ?? (previewFailed ? previewErrorText(preview.error) : undefined);
+  const recipientError = errors.to ?? (previewFailed ? previewErrorText(intl, preview.error) : undefined);
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -63,13 +72,14 @@ export function ComposePage() {
     composer.submit(category);
   };
 
+  const title = intl.formatMessage({ id: 'admin.compose.title' });
   return (
     <div className="admin-page admin-page--wide">
-      <PageHeader title="Compose notification" subtitle="Send to people, a topic or everyone — now or later." />
+      <PageHeader title={title} subtitle={intl.formatMessage({ id: 'admin.compose.subtitle' })} />
       <div className="compose">
-        <form ref={formRef} className="card compose__form" onSubmit={onSubmit} noValidate aria-label="Compose notification">
+        <form ref={formRef} className="card compose__form" onSubmit={onSubmit} noValidate aria-label={title}>
           {composer.result && <ComposeResult result={composer.result} onDismiss={composer.dismissResult} panelRef={resultRef} />}
-          <FormSection id="compose-section-to" title="Who">
+          <FormSection id="compose-section-to" title={intl.formatMessage({ id: 'admin.compose.section.who' })}>
             <RecipientsField
               mode={state.mode}
               people={state.people}
@@ -80,7 +90,7 @@ export function ComposePage() {
               error={recipientError}
             />
           </FormSection>
-          <FormSection id="compose-section-message" title="What">
+          <FormSection id="compose-section-message" title={intl.formatMessage({ id: 'admin.compose.section.what' })}>
             <MessageFields
               state={state}
               category={category}
@@ -91,7 +101,7 @@ export function ComposePage() {
             />
             <RichFields state={state} errors={errors} set={set} />
           </FormSection>
-          <FormSection id="compose-section-when" title="When">
+          <FormSection id="compose-section-when" title={intl.formatMessage({ id: 'admin.compose.section.when' })}>
             <DeliveryFields state={state} errors={errors} set={set} />
           </FormSection>
           <footer className="compose__footer">
@@ -105,13 +115,7 @@ export function ComposePage() {
               />
               <button type="submit" className="btn btn--primary btn--lg" disabled={composer.isSending}>
                 <Send size={15} aria-hidden />
-                {composer.isSending
-                  ? state.sendLater
-                    ? 'Scheduling…'
-                    : 'Sending…'
-                  : state.sendLater
-                    ? 'Schedule notification'
-                    : 'Send notification'}
+                <FormattedMessage id={submitLabel(composer.isSending, state.sendLater)} />
               </button>
             </div>
           </footer>
@@ -150,7 +154,9 @@ function FailureAlert({ failure }: { failure: ComposerFailure }) {
     <div className="alert alert--error" role="alert" data-testid="compose-error" tabIndex={-1}>
       <CircleAlert size={16} aria-hidden />
       <div>
-        <p className="alert__title">Not sent. {failure.message}</p>
+        <p className="alert__title">
+          <FormattedMessage id="admin.compose.notSent" values={{ message: failure.message }} />
+        </p>
         {failure.other.length > 0 && (
           <ul className="alert__list">
             {failure.other.map((message) => (

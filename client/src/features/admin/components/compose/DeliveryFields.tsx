@@ -1,8 +1,9 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ComposerField, ComposerState } from '../../utils/composerInput';
 import type { FieldErrors } from '../../utils/fieldErrors';
 import { localTimeZone, toLocalInputValue } from '../../utils/schedule';
 import { FieldError } from '../common/FieldError';
-import { FormField } from '../common/FormField';
+import { FormField, OptionalLabel } from '../common/FormField';
 
 interface DeliveryFieldsProps {
   state: ComposerState;
@@ -12,6 +13,7 @@ interface DeliveryFieldsProps {
 
 /** "Send later" with its date and time, and the optional data for `{{data.x}}`. */
 export function DeliveryFields({ state, errors, set }: DeliveryFieldsProps) {
+  const intl = useIntl();
   const toggleLater = (later: boolean) => {
     set('sendLater', later);
     // Start from a sensible moment: the next full hour.
@@ -26,14 +28,16 @@ export function DeliveryFields({ state, errors, set }: DeliveryFieldsProps) {
       <div className="schedule">
         <label className="checkbox">
           <input type="checkbox" checked={state.sendLater} onChange={(event) => toggleLater(event.target.checked)} />
-          <span>Send later</span>
+          <span>
+            <FormattedMessage id="admin.compose.sendLater" />
+          </span>
         </label>
         {state.sendLater && (
           <FormField
             id="compose-send-at"
-            label="Send at"
+            label={intl.formatMessage({ id: 'admin.compose.sendAt' })}
             error={errors.scheduledAt}
-            hint={<>Your time zone: {localTimeZone()}. You can cancel it from Sent until then.</>}
+            hint={<FormattedMessage id="admin.compose.sendAtHint" values={{ zone: localTimeZone() }} />}
             className="schedule__when"
           >
             {(control) => (
@@ -51,20 +55,14 @@ export function DeliveryFields({ state, errors, set }: DeliveryFieldsProps) {
       </div>
 
       <details className="advanced" open={Boolean(errors.data) || undefined}>
-        <summary>Template data</summary>
+        <summary>
+          <FormattedMessage id="admin.compose.templateData" />
+        </summary>
         <FormField
           id="compose-data"
-          label={
-            <>
-              Data (JSON) <span className="field__optional">optional</span>
-            </>
-          }
+          label={<OptionalLabel id="admin.compose.data" />}
           error={errors.data}
-          hint={
-            <>
-              Stored with the notification and available as <code>{'{{data.orderId}}'}</code> in title and body.
-            </>
-          }
+          hint={<FormattedMessage id="admin.compose.dataHint" values={{ example: '{{data.orderId}}', code: (chunks) => <code>{chunks}</code> }} />}
         >
           {(control) => (
             <textarea

@@ -1,13 +1,19 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CategoryDto } from '@shared/schemas/directory';
 import { LIMITS } from '@shared/schemas/notification';
 import { PRIORITIES, type Priority } from '@shared/types';
 import type { ComposerField, ComposerState } from '../../utils/composerInput';
 import type { FieldErrors } from '../../utils/fieldErrors';
 import { TEMPLATE_VARIABLES } from '../../utils/templatePreview';
-import { FormField } from '../common/FormField';
+import { FormField, OptionalLabel } from '../common/FormField';
 import { SelectControl } from '../common/SelectControl';
 
-const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', critical: 'Critical' };
+const PRIORITY_LABELS = {
+  low: 'admin.priority.low',
+  normal: 'admin.priority.normal',
+  high: 'inbox.priority.high',
+  critical: 'inbox.priority.critical',
+} as const satisfies Record<Priority, string>;
 
 interface MessageFieldsProps {
   state: ComposerState;
@@ -21,14 +27,16 @@ interface MessageFieldsProps {
 
 /** Category, priority, title, body and action link. */
 export function MessageFields({ state, category, categories, categoriesLoading, errors, set }: MessageFieldsProps) {
+  const intl = useIntl();
   const chosen = categories.find((item) => item.key === category);
+  const counter = (count: number, max: number) => intl.formatMessage({ id: 'admin.compose.counter' }, { count, max });
   return (
     <>
       <div className="form-row">
-        <FormField id="compose-category" label="Category" error={errors.category}>
+        <FormField id="compose-category" label={intl.formatMessage({ id: 'admin.compose.category' })} error={errors.category}>
           {(control) => (
             <SelectControl {...control} value={category} onChange={(event) => set('category', event.target.value)} disabled={categoriesLoading}>
-              {categoriesLoading && <option value="">Loading…</option>}
+              {categoriesLoading && <option value="">{intl.formatMessage({ id: 'common.loading' })}</option>}
               {categories.map((item) => (
                 <option key={item.key} value={item.key}>
                   {item.label}
@@ -38,12 +46,12 @@ export function MessageFields({ state, category, categories, categoriesLoading, 
             </SelectControl>
           )}
         </FormField>
-        <FormField id="compose-priority" label="Priority" error={errors.priority}>
+        <FormField id="compose-priority" label={intl.formatMessage({ id: 'admin.compose.priority' })} error={errors.priority}>
           {(control) => (
             <SelectControl {...control} value={state.priority} onChange={(event) => set('priority', event.target.value as Priority)}>
               {PRIORITIES.map((priority) => (
                 <option key={priority} value={priority}>
-                  {PRIORITY_LABELS[priority]}
+                  {intl.formatMessage({ id: PRIORITY_LABELS[priority] })}
                 </option>
               ))}
             </SelectControl>
@@ -51,13 +59,18 @@ export function MessageFields({ state, category, categories, categoriesLoading, 
         </FormField>
       </div>
 
-      <FormField id="compose-title" label="Title" error={errors.title} counter={`${state.title.length}/${LIMITS.titleMax}`}>
+      <FormField
+        id="compose-title"
+        label={intl.formatMessage({ id: 'admin.compose.titleLabel' })}
+        error={errors.title}
+        counter={counter(state.title.length, LIMITS.titleMax)}
+      >
         {(control) => (
           <input
             {...control}
             type="text"
             maxLength={LIMITS.titleMax}
-            placeholder="Your order {{data.orderId}} has shipped"
+            placeholder={intl.formatMessage({ id: 'admin.compose.titlePlaceholder' }, { variable: '{{data.orderId}}' })}
             value={state.title}
             onChange={(event) => set('title', event.target.value)}
           />
@@ -66,21 +79,22 @@ export function MessageFields({ state, category, categories, categoriesLoading, 
 
       <FormField
         id="compose-body"
-        label="Body"
+        label={intl.formatMessage({ id: 'admin.compose.body' })}
         error={errors.body}
-        counter={`${state.body.length}/${LIMITS.bodyMax}`}
+        counter={counter(state.body.length, LIMITS.bodyMax)}
         hintId="compose-variables"
         hint={
-          <>
-            Title and body are templates. Variables:{' '}
-            {TEMPLATE_VARIABLES.map((variable, index) => (
-              <span key={variable}>
-                {index > 0 && ' '}
-                <code>{variable}</code>
-              </span>
-            ))}
-            . Values go in as plain text (the email's HTML escapes them).
-          </>
+          <FormattedMessage
+            id="admin.compose.bodyHint"
+            values={{
+              variables: TEMPLATE_VARIABLES.map((variable, index) => (
+                <span key={variable}>
+                  {index > 0 && ' '}
+                  <code>{variable}</code>
+                </span>
+              )),
+            }}
+          />
         }
       >
         {(control) => (
@@ -88,7 +102,7 @@ export function MessageFields({ state, category, categories, categoriesLoading, 
             {...control}
             rows={4}
             maxLength={LIMITS.bodyMax}
-            placeholder="Hi {{recipient.name}}, …"
+            placeholder={intl.formatMessage({ id: 'admin.compose.bodyPlaceholder' }, { variable: '{{recipient.name}}' })}
             value={state.body}
             onChange={(event) => set('body', event.target.value)}
           />
@@ -97,20 +111,16 @@ export function MessageFields({ state, category, categories, categoriesLoading, 
 
       <FormField
         id="compose-action-url"
-        label={
-          <>
-            Action link <span className="field__optional">optional</span>
-          </>
-        }
+        label={<OptionalLabel id="admin.compose.actionUrl" />}
         error={errors.actionUrl}
-        hint="Where a click on the notification leads: an http(s) link or a path in this app."
+        hint={intl.formatMessage({ id: 'admin.compose.actionUrlHint' })}
       >
         {(control) => (
           <input
             {...control}
             type="text"
             inputMode="url"
-            placeholder="https://example.com/orders/42 or /orders/42"
+            placeholder={intl.formatMessage({ id: 'admin.compose.actionUrlPlaceholder' })}
             value={state.actionUrl}
             onChange={(event) => set('actionUrl', event.target.value)}
           />

@@ -1,5 +1,6 @@
 import clsx from 'clsx';
 import { ExternalLink } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { LIMITS } from '@shared/schemas/notification';
 import type { Priority } from '@shared/types';
 import { toActionTarget } from '../../../../lib/actionUrl';
@@ -23,14 +24,17 @@ interface NotificationPreviewProps {
 export function NotificationPreview({ title, body, categoryLabel, priority, actionUrl, data, icon, actions }: NotificationPreviewProps) {
   const renderedTitle = renderPreview(title.trim(), data, LIMITS.titleMax);
   const renderedBody = renderPreview(body, data, LIMITS.bodyMax);
+  const intl = useIntl();
   const target = toActionTarget(actionUrl.trim() || null);
   return (
     <section className="preview card" aria-labelledby="compose-preview-title" data-testid="compose-preview">
       <header className="preview__header">
         <h2 id="compose-preview-title" className="card__title">
-          Inbox preview
+          <FormattedMessage id="admin.compose.preview.title" />
         </h2>
-        <span className="preview__as">as {PREVIEW_RECIPIENT.name}</span>
+        <span className="preview__as">
+          <FormattedMessage id="admin.compose.preview.as" values={{ name: PREVIEW_RECIPIENT.name }} />
+        </span>
       </header>
       <ul className="notification-list preview__list">
         <li className={clsx('notification', `notification--${priority}`, 'notification--unread', target && 'notification--linked')}>
@@ -39,9 +43,11 @@ export function NotificationPreview({ title, body, categoryLabel, priority, acti
             <div className="notification__head">
               <NotificationIcon icon={icon.trim() || null} />
               <h3 className={clsx('notification__title', !renderedTitle && 'preview__placeholder')}>
-                {renderedTitle || 'Your title appears here'}
+                {renderedTitle || intl.formatMessage({ id: 'admin.compose.preview.titlePlaceholder' })}
               </h3>
-              <span className="notification__time">just now</span>
+              <span className="notification__time">
+                <FormattedMessage id="time.justNow" />
+              </span>
             </div>
             {renderedBody.trim() && <p className="notification__body">{renderedBody}</p>}
             {actions.length > 0 && (
@@ -49,7 +55,7 @@ export function NotificationPreview({ title, body, categoryLabel, priority, acti
               <div className="rich-actions">
                 {actions.map((action, index) => (
                   <span key={index} className={clsx('rich-actions__btn', `rich-actions__btn--${action.style}`)}>
-                    {action.label.trim() || `Button ${index + 1}`}
+                    {action.label.trim() || intl.formatMessage({ id: 'admin.compose.preview.button' }, { n: index + 1 })}
                   </span>
                 ))}
               </div>
@@ -64,8 +70,10 @@ export function NotificationPreview({ title, body, categoryLabel, priority, acti
       {target && (
         <p className="preview__link">
           <ExternalLink size={13} aria-hidden />
-          Clicking opens <code>{target.kind === 'internal' ? target.path : target.href}</code>
-          {target.kind === 'external' && ' in a new tab'}
+          <FormattedMessage
+            id={target.kind === 'external' ? 'admin.compose.preview.opensNewTab' : 'admin.compose.preview.opens'}
+            values={{ target: target.kind === 'internal' ? target.path : target.href, code: (chunks) => <code>{chunks}</code> }}
+          />
         </p>
       )}
     </section>

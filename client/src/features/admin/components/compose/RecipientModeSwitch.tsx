@@ -1,12 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react';
 import clsx from 'clsx';
 import { Globe, Megaphone, Users } from 'lucide-react';
+import { FormattedMessage } from 'react-intl';
 import type { RecipientMode } from '../../utils/composerInput';
 
 const MODES = [
-  { mode: 'people', label: 'People', Icon: Users },
-  { mode: 'topic', label: 'Topic', Icon: Megaphone },
-  { mode: 'everyone', label: 'Everyone', Icon: Globe },
+  { mode: 'people', label: 'admin.compose.mode.people', Icon: Users },
+  { mode: 'topic', label: 'admin.compose.mode.topic', Icon: Megaphone },
+  { mode: 'everyone', label: 'admin.recipients.everyone', Icon: Globe },
 ] as const;
 
 interface RecipientModeSwitchProps {
@@ -47,7 +48,7 @@ export function RecipientModeSwitch({ value, onChange, labelledBy }: RecipientMo
             onClick={() => onChange(mode)}
           >
             <Icon size={15} aria-hidden />
-            {label}
+            <FormattedMessage id={label} />
           </button>
         );
       })}

@@ -1,8 +1,8 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { UserDto } from '@shared/schemas/directory';
-import { isApiError } from '../../../../lib/api';
+import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 import { useTopics } from '../../api/getTopics';
 import type { RecipientMode } from '../../utils/composerInput';
-import { formatPeople } from '../../utils/format';
 import { FieldError } from '../common/FieldError';
 import { SelectControl } from '../common/SelectControl';
 import { UserPicker } from '../common/UserPicker';
@@ -25,14 +25,14 @@ export function RecipientsField(props: RecipientsFieldProps) {
   return (
     <div className="field">
       <span id="compose-to-label" className="field__label">
-        Recipients
+        <FormattedMessage id="admin.compose.recipients" />
       </span>
       <RecipientModeSwitch value={mode} onChange={onModeChange} labelledBy="compose-to-label" />
       <div className="recipients__panel">
         {mode === 'people' && (
           <>
             <label htmlFor="compose-people" className="sr-only">
-              Search people
+              <FormattedMessage id="admin.compose.searchPeople" />
             </label>
             <UserPicker
               inputId="compose-people"
@@ -45,7 +45,9 @@ export function RecipientsField(props: RecipientsFieldProps) {
         )}
         {mode === 'topic' && <TopicSelect value={topic} onChange={onTopicChange} invalid={Boolean(error)} />}
         {mode === 'everyone' && (
-          <p className="recipients__everyone">Every user in FlashNotify receives this notification.</p>
+          <p className="recipients__everyone">
+            <FormattedMessage id="admin.compose.everyoneHint" />
+          </p>
         )}
       </div>
       <FieldError id="compose-to" message={error} />
@@ -54,13 +56,18 @@ export function RecipientsField(props: RecipientsFieldProps) {
 }
 
 function TopicSelect({ value, onChange, invalid }: { value: string; onChange: (topic: string) => void; invalid: boolean }) {
+  const intl = useIntl();
   const topics = useTopics();
   const items = topics.data ?? [];
   const chosen = items.find((item) => item.key === value);
-  const loadError = topics.isError ? topicsErrorText(topics.error) : null;
+  const loadError = topics.isError
+    ? intl.formatMessage({ id: 'admin.compose.topic.loadFailed' }, { reason: apiErrorMessage(intl, topics.error, 'errors.unreachable') })
+    : null;
   return (
     <div className="field field--inline">
-      <label htmlFor="compose-topic">Topic</label>
+      <label htmlFor="compose-topic">
+        <FormattedMessage id="admin.compose.mode.topic" />
+      </label>
       <SelectControl
         id="compose-topic"
         value={value}
@@ -69,7 +76,7 @@ function TopicSelect({ value, onChange, invalid }: { value: string; onChange: (t
         aria-describedby={invalid ? 'compose-to-error compose-topic-hint' : 'compose-topic-hint'}
         disabled={topics.isPending}
       >
-        <option value="">{topics.isPending ? 'Loading topics…' : 'Choose a topic'}</option>
+        <option value="">{intl.formatMessage({ id: topics.isPending ? 'admin.compose.topic.loading' : 'admin.compose.topic.choose' })}</option>
         {items.map((item) => (
           <option key={item.key} value={item.key}>
             {item.name}
@@ -79,15 +86,10 @@ function TopicSelect({ value, onChange, invalid }: { value: string; onChange: (t
       <p id="compose-topic-hint" className="field__hint">
         {loadError ??
           (chosen
-            ? `${chosen.key} · ${formatPeople(chosen.subscriberCount)} subscribed`
-            : items.length === 0 && topics.isSuccess
-              ? 'No topics yet — create one on the Topics page.'
-              : 'Subscribers of the topic receive it.')}
+            ? intl.formatMessage({ id: 'admin.compose.topic.subscribed' }, { key: chosen.key, count: chosen.subscriberCount })
+            : intl.formatMessage({ id: items.length === 0 && topics.isSuccess ? 'admin.compose.topic.none' : 'admin.compose.topic.hint' }))}
       </p>
     </div>
   );
 }
 
-function topicsErrorText(error: unknown): string {
-  return isApiError(error) ? `Couldn’t load topics: ${error.message}` : 'Couldn’t load topics.';
-}

@@ -3,7 +3,7 @@ import { BellRing, Mail, MessageSquareText, type LucideIcon } from 'lucide-react
 import { FormattedMessage, useIntl } from 'react-intl';
 import { DELIVERY_STATUSES, type ChannelStatusDto, type DeliveryStatus, type ExternalChannelName } from '@shared/schemas/delivery';
 import type { DeliveryFilters } from '../../api/deliveries/keys';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { BreakerBadge } from './BreakerBadge';
 import { ChannelSwitch } from './ChannelSwitch';
 import { DELIVERY_STATUS_LABELS } from './deliveryLabels';
@@ -26,7 +26,7 @@ interface ChannelCardProps {
 export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
   const intl = useIntl();
   const Icon = ICONS[status.channel];
-  const label = intl.formatMessage({ id: CHANNEL_LABEL_IDS[status.channel] });
+  const label = intl.formatMessage({ id: CHANNEL_NAMES[status.channel] });
   const titleId = `channel-card-${status.channel}`;
   const statuses = status.counts.cancelled > 0 ? DELIVERY_STATUSES : SHOWN;
   return (

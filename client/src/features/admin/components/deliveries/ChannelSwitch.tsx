@@ -2,7 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import type { ChannelStatusDto } from '@shared/schemas/delivery';
 import { Switch } from '../../../../components/Switch';
 import { useUpdateChannel } from '../../api/channels/updateChannel';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 
 /** The runtime switch of one channel, named "Email enabled" etc. for assistive tech. */
 export function ChannelSwitch({ status }: { status: ChannelStatusDto }) {
@@ -14,7 +14,7 @@ export function ChannelSwitch({ status }: { status: ChannelStatusDto }) {
       label={
         <FormattedMessage
           id="admin.channel.enabled"
-          values={{ channel: <FormattedMessage id={CHANNEL_LABEL_IDS[status.channel]} />, hidden: (chunks) => <span className="sr-only">{chunks}</span> }}
+          values={{ channel: <FormattedMessage id={CHANNEL_NAMES[status.channel]} />, hidden: (chunks) => <span className="sr-only">{chunks}</span> }}
         />
       }
       checked={status.enabled}

@@ -9,7 +9,7 @@ import {
 import { DELIVERIES_REFRESH_MS, useDeliveries } from '../../api/deliveries/getDeliveries';
 import type { DeliveryFilters as Filters } from '../../api/deliveries/keys';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { PageHeader } from '../common/PageHeader';
 import { PagedQueryView } from '../common/PagedQueryView';
 import { EmptyState } from '../common/QueryStates';
@@ -27,7 +27,7 @@ function describe(intl: IntlShape, filters: Filters): string {
     { id: 'admin.deliveries.none' },
     {
       status: filters.status ? intl.formatMessage({ id: DELIVERY_STATUS_LABELS[filters.status] }).toLocaleLowerCase(intl.locale) : '',
-      channel: filters.channel ? intl.formatMessage({ id: CHANNEL_LABEL_IDS[filters.channel] }) : '',
+      channel: filters.channel ? intl.formatMessage({ id: CHANNEL_NAMES[filters.channel] }) : '',
     },
   )
     .replace(/\s+/g, ' ')

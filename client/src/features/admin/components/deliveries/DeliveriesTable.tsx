@@ -4,7 +4,7 @@ import { ChevronRight } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { DeliveryDto } from '@shared/schemas/delivery';
 import { useNow } from '../../../../hooks/useNow';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { ACTIONS_COLUMN, DataTable, type DataTableColumn } from '../common/DataTable';
 import { RelativeTime } from '../common/TimeCell';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
@@ -80,7 +80,7 @@ export function DeliveriesTable({ deliveries, testId = 'deliveries-table', hideN
             </td>
             <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.channel' })}>
               <span className="chip">
-                <FormattedMessage id={CHANNEL_LABEL_IDS[delivery.channel]} />
+                <FormattedMessage id={CHANNEL_NAMES[delivery.channel]} />
               </span>
             </td>
             <td data-label={intl.formatMessage({ id: 'admin.deliveries.col.recipient' })} className="delivery-row__recipient">

@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
 import { DELIVERY_STATUSES, EXTERNAL_CHANNEL_NAMES } from '@shared/schemas/delivery';
 import type { DeliveryFilters as Filters } from '../../api/deliveries/keys';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { FilterSelect } from '../common/FilterSelect';
 import { DELIVERY_STATUS_LABELS } from './deliveryLabels';
 
@@ -21,7 +21,7 @@ export function DeliveryFilters({ filters, onChange }: DeliveryFiltersProps) {
         allLabel={intl.formatMessage({ id: 'admin.deliveries.allChannels' })}
         value={filters.channel}
         options={EXTERNAL_CHANNEL_NAMES}
-        optionLabel={(value) => intl.formatMessage({ id: CHANNEL_LABEL_IDS[value] })}
+        optionLabel={(value) => intl.formatMessage({ id: CHANNEL_NAMES[value] })}
         onChange={(value) => onChange('channel', value)}
       />
       <FilterSelect

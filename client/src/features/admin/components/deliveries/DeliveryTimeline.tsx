@@ -1,7 +1,7 @@
 import clsx from 'clsx';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { DeliveryDto } from '@shared/schemas/delivery';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { deferredLabel, formatDeliveryRecipient, formatLatency, formatPreciseTime, OUTCOME_LABELS } from './deliveryLabels';
 import './deliveries.css';
 
@@ -32,7 +32,7 @@ export function DeliveryTimeline({ delivery }: { delivery: DeliveryDto }) {
   const intl = useIntl();
   const step = delivery.escalationStep ?? null;
   const deferred = deferredLabel(intl, delivery.deferredReason ?? null);
-  const channel = intl.formatMessage({ id: CHANNEL_LABEL_IDS[delivery.channel] });
+  const channel = intl.formatMessage({ id: CHANNEL_NAMES[delivery.channel] });
   return (
     <div className="delivery-timeline" data-testid="delivery-timeline">
       {(step !== null || deferred) && (

@@ -2,7 +2,7 @@ import { RotateCcw } from 'lucide-react';
 import { useIntl } from 'react-intl';
 import type { DeliveryDto } from '@shared/schemas/delivery';
 import { useRetryDelivery } from '../../api/deliveries/retryDelivery';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { formatDeliveryRecipient } from './deliveryLabels';
 
 /** "Retry" on a failed or dead delivery: back in the queue with a fresh attempt budget. */
@@ -17,7 +17,7 @@ export function RetryDeliveryButton({ delivery }: { delivery: DeliveryDto }) {
       disabled={retry.isPending}
       aria-label={intl.formatMessage(
         { id: 'admin.delivery.retryLabel' },
-        { channel: intl.formatMessage({ id: CHANNEL_LABEL_IDS[delivery.channel] }), recipient: formatDeliveryRecipient(intl, delivery) },
+        { channel: intl.formatMessage({ id: CHANNEL_NAMES[delivery.channel] }), recipient: formatDeliveryRecipient(intl, delivery) },
       )}
       data-testid="retry-delivery"
     >

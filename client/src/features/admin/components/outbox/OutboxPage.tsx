@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useNow } from '../../../../hooks/useNow';
 import { useOutboxMessages, type OutboxChannel } from '../../api/outbox/getOutboxMessages';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
-import { CHANNEL_LABEL_IDS } from '../../utils/channelLabels';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
 import { PagedQueryView } from '../common/PagedQueryView';
@@ -38,7 +38,7 @@ export function OutboxPage() {
           allLabel={intl.formatMessage({ id: 'admin.outbox.allChannels' })}
           value={channel}
           options={CHANNELS}
-          optionLabel={(value) => intl.formatMessage({ id: CHANNEL_LABEL_IDS[value] })}
+          optionLabel={(value) => intl.formatMessage({ id: CHANNEL_NAMES[value] })}
           onChange={(next) => setFilters({ channel: next })}
         />
       </div>

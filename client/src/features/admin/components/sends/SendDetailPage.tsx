@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { ArrowLeft, Ban, CircleAlert } from 'lucide-react';
+import { ArrowLeft, Ban, CircleAlert, SearchX } from 'lucide-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import type { SendDto } from '@shared/schemas/sends';
+import type { MessageId } from '../../../../i18n/messageIds';
 import { isApiError } from '../../../../lib/api';
 import { PriorityBadge } from '../../../inbox';
 import { useCancelSend } from '../../api/cancelSend';
@@ -10,7 +12,7 @@ import { useSend } from '../../api/getSend';
 import { formatPeople } from '../../utils/format';
 import { describeRecipients } from '../../utils/recipients';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { ErrorState, TableSkeleton } from '../common/QueryStates';
+import { EmptyState, ErrorState, TableSkeleton } from '../common/QueryStates';
 import { ReadRate } from '../common/ReadRate';
 import { SenderLabel } from '../common/SenderLabel';
 import { SendStatusBadge } from '../common/SendStatusBadge';
@@ -21,6 +23,7 @@ import { SendRecipientsTable } from './SendRecipientsTable';
 
 /** `/admin/sends/:id`: one send's content, status and recipients; scheduled sends can be cancelled. */
 export function SendDetailPage() {
+  const intl = useIntl();
   const { id = '' } = useParams();
   const send = useSend(id);
 
@@ -28,18 +31,17 @@ export function SendDetailPage() {
     <div className="admin-page admin-page--wide">
       <Link to="/admin/sends" className="back-link">
         <ArrowLeft size={15} aria-hidden />
-        Sent
+        <FormattedMessage id="admin.nav.sends" />
       </Link>
       {send.isPending ? (
-        <TableSkeleton label="Loading the send" rows={3} />
+        <TableSkeleton label={intl.formatMessage({ id: 'admin.send.loading' })} rows={3} />
       ) : send.isError ? (
         isApiError(send.error, 404) ? (
-          <div className="empty-state">
-            <p className="empty-state__title">This send doesn’t exist</p>
-            <p className="empty-state__text">It may have been removed, or the link is wrong.</p>
-          </div>
+          <EmptyState Icon={SearchX} title={intl.formatMessage({ id: 'admin.send.missing.title' })}>
+            <FormattedMessage id="admin.send.missing.text" />
+          </EmptyState>
         ) : (
-          <ErrorState title="Couldn’t load the send" error={send.error} onRetry={() => void send.refetch()} />
+          <ErrorState title={intl.formatMessage({ id: 'admin.send.loadFailed' })} error={send.error} onRetry={() => void send.refetch()} />
         )
       ) : (
         <SendDetail send={send.data} />
@@ -49,6 +51,7 @@ export function SendDetailPage() {
 }
 
 function SendDetail({ send }: { send: SendDto }) {
+  const intl = useIntl();
   const [confirming, setConfirming] = useState(false);
   const cancel = useCancelSend();
   const labelOf = useAdminCategoryLabel();
@@ -68,7 +71,7 @@ function SendDetail({ send }: { send: SendDto }) {
         {send.status === 'scheduled' && (
           <button type="button" className="btn btn--danger-outline" onClick={() => setConfirming(true)}>
             <Ban size={15} aria-hidden />
-            Cancel send
+            <FormattedMessage id="admin.send.cancel" />
           </button>
         )}
       </header>
@@ -83,44 +86,52 @@ function SendDetail({ send }: { send: SendDto }) {
       <div className="detail-grid">
         <section className="card" aria-labelledby="send-content-title">
           <h2 id="send-content-title" className="card__title">
-            Message
+            <FormattedMessage id="admin.send.message" />
           </h2>
-          {send.body ? <p className="detail-body">{send.body}</p> : <p className="muted">No body.</p>}
-          {send.actionUrl && (
-            <p className="detail-link">
-              Action link: <code>{send.actionUrl}</code>
+          {send.body ? (
+            <p className="detail-body">{send.body}</p>
+          ) : (
+            <p className="muted">
+              <FormattedMessage id="admin.send.noBody" />
             </p>
           )}
-          <p className="field__hint">Shown as written; each recipient saw the template filled in for them.</p>
+          {send.actionUrl && (
+            <p className="detail-link">
+              <FormattedMessage id="admin.send.actionUrl" values={{ url: send.actionUrl, code: (chunks) => <code>{chunks}</code> }} />
+            </p>
+          )}
+          <p className="field__hint">
+            <FormattedMessage id="admin.send.templateHint" />
+          </p>
         </section>
         <section className="card" aria-labelledby="send-facts-title">
           <h2 id="send-facts-title" className="card__title">
-            Details
+            <FormattedMessage id="admin.send.details" />
           </h2>
           <dl className="facts">
-            <Fact label="Sent by">
+            <Fact labelId="admin.send.sentBy">
               <SenderLabel sender={send.sender} />
             </Fact>
-            <Fact label="To">{describeRecipients(send.to)}</Fact>
-            <Fact label="Recipients">{formatPeople(send.recipientCount)}</Fact>
-            <Fact label="Read rate">
+            <Fact labelId="admin.send.to">{describeRecipients(intl, send.to)}</Fact>
+            <Fact labelId="admin.compose.recipients">{formatPeople(intl, send.recipientCount)}</Fact>
+            <Fact labelId="admin.send.readRate">
               {delivered ? <ReadRate readCount={send.readCount} recipientCount={send.recipientCount} /> : '—'}
             </Fact>
-            <Fact label="Created">
+            <Fact labelId="admin.send.createdAt">
               <FullTime iso={send.createdAt} />
             </Fact>
             {send.scheduledAt && (
-              <Fact label="Scheduled for">
+              <Fact labelId="admin.send.scheduledFor">
                 <FullTime iso={send.scheduledAt} />
               </Fact>
             )}
             {send.sentAt && (
-              <Fact label="Sent">
+              <Fact labelId="admin.send.sentAt">
                 <FullTime iso={send.sentAt} />
               </Fact>
             )}
             {send.cancelledAt && (
-              <Fact label="Cancelled">
+              <Fact labelId="admin.send.cancelledAt">
                 <FullTime iso={send.cancelledAt} />
               </Fact>
             )}
@@ -132,7 +143,7 @@ function SendDetail({ send }: { send: SendDto }) {
 
       <section className="card card--flush" aria-labelledby="send-recipients-title">
         <h2 id="send-recipients-title" className="card__title card__title--padded">
-          Recipients
+          <FormattedMessage id="admin.compose.recipients" />
         </h2>
         <SendRecipientsTable send={send} />
       </section>
@@ -141,32 +152,31 @@ function SendDetail({ send }: { send: SendDto }) {
 
       <ConfirmDialog
         open={confirming}
-        title="Cancel this send?"
-        confirmLabel="Yes, cancel send"
-        cancelLabel="Keep it scheduled"
+        title={intl.formatMessage({ id: 'admin.send.confirm.title' })}
+        confirmLabel={intl.formatMessage({ id: 'admin.send.confirm.yes' })}
+        cancelLabel={intl.formatMessage({ id: 'admin.send.confirm.keep' })}
         pending={cancel.isPending}
         onClose={() => setConfirming(false)}
         onConfirm={() => cancel.mutate(send.id, { onSettled: () => setConfirming(false) })}
       >
         <p>
-          “{send.title}” will not go out
           {send.scheduledAt ? (
-            <>
-              {' '}
-              on <FullTime iso={send.scheduledAt} />
-            </>
-          ) : null}
-          . Nobody will receive it, and this can’t be undone.
+            <FormattedMessage id="admin.send.confirm.textOn" values={{ title: send.title, when: <FullTime iso={send.scheduledAt} /> }} />
+          ) : (
+            <FormattedMessage id="admin.send.confirm.text" values={{ title: send.title }} />
+          )}
         </p>
       </ConfirmDialog>
     </>
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ labelId, children }: { labelId: MessageId; children: ReactNode }) {
   return (
     <div className="facts__row">
-      <dt>{label}</dt>
+      <dt>
+        <FormattedMessage id={labelId} />
+      </dt>
       <dd>{children}</dd>
     </div>
   );

@@ -1,4 +1,5 @@
 import { Send as SendIcon } from 'lucide-react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { Link } from 'react-router';
 import type { SendDto } from '@shared/schemas/sends';
 import { SEND_STATUSES, type SendStatus } from '@shared/types';
@@ -6,7 +7,6 @@ import { useNow } from '../../../../hooks/useNow';
 import { useAdminCategoryLabel } from '../../api/getAdminCategories';
 import { useSends } from '../../api/getSends';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
-import { formatCount } from '../../utils/format';
 import { DataTable } from '../common/DataTable';
 import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
@@ -23,54 +23,59 @@ function isSendStatus(value: string | null): value is SendStatus {
 
 /** `/admin/sends`: every send, from admins and API keys, newest first. */
 export function SendsPage() {
+  const intl = useIntl();
   const [params, setFilters] = useSearchParamFilters();
   const raw = params.get('status');
   const status = isSendStatus(raw) ? raw : undefined;
   const query = useSends({ status });
   const now = useNow(30_000);
   const labelOf = useAdminCategoryLabel();
+  const column = sendColumns(intl);
 
   return (
     <div className="admin-page admin-page--wide">
       <PageHeader
-        title="Sent"
-        subtitle="Every notification sent from here or through the API, newest first."
+        title={intl.formatMessage({ id: 'admin.nav.sends' })}
+        subtitle={intl.formatMessage({ id: 'admin.sends.subtitle' })}
         actions={
           <Link to="/admin/compose" className="btn btn--primary">
             <SendIcon size={15} aria-hidden />
-            Compose
+            <FormattedMessage id="admin.nav.compose" />
           </Link>
         }
       />
       <div className="toolbar">
         <FilterSelect
           id="sends-status"
-          label="Status"
-          allLabel="All statuses"
+          label={intl.formatMessage({ id: 'admin.col.status' })}
+          allLabel={intl.formatMessage({ id: 'admin.sends.allStatuses' })}
           value={status}
           options={SEND_STATUSES}
-          optionLabel={sendStatusLabel}
+          optionLabel={(option) => sendStatusLabel(intl, option)}
           onChange={(next) => setFilters({ status: next })}
         />
       </div>
-      <section className="card card--flush" aria-label="Sends">
+      <section className="card card--flush" aria-label={intl.formatMessage({ id: 'admin.sends.label' })}>
         <PagedQueryView
           query={query}
-          loadingLabel="Loading sends"
-          errorTitle="Couldn’t load the sent history"
+          loadingLabel={intl.formatMessage({ id: 'admin.sends.loading' })}
+          errorTitle={intl.formatMessage({ id: 'admin.sends.loadFailed' })}
           empty={
-            <EmptyState Icon={SendIcon} title={status ? `No ${sendStatusLabel(status).toLowerCase()} sends` : 'Nothing sent yet'}>
-              {status ? 'Try another status.' : 'Notifications you compose, or services send with an API key, show up here.'}
+            <EmptyState
+              Icon={SendIcon}
+              title={status ? intl.formatMessage({ id: 'admin.sends.emptyStatus.title' }, { status }) : intl.formatMessage({ id: 'admin.sends.empty.title' })}
+            >
+              <FormattedMessage id={status ? 'admin.sends.emptyStatus.text' : 'admin.sends.empty.text'} />
             </EmptyState>
           }
         >
           {(items) => (
             <DataTable
               testId="sends-table"
-              columns={['Notification', 'Sender', 'When', { label: 'Recipients', numeric: true }, 'Read rate', 'Status']}
+              columns={[column.notification, column.sender, column.when, { label: column.recipients, numeric: true }, column.readRate, column.status]}
             >
               {items.map((send) => (
-                <SendRow key={send.id} send={send} now={now} categoryLabel={labelOf(send.category)} />
+                <SendRow key={send.id} send={send} now={now} categoryLabel={labelOf(send.category)} column={column} />
               ))}
             </DataTable>
           )}
@@ -80,40 +85,62 @@ export function SendsPage() {
   );
 }
 
-function SendRow({ send, now, categoryLabel }: { send: SendDto; now: number; categoryLabel: string }) {
+/** The table's column headings, also each cell's label in the narrow layout. */
+function sendColumns(intl: IntlShape) {
+  return {
+    notification: intl.formatMessage({ id: 'admin.sends.col.notification' }),
+    sender: intl.formatMessage({ id: 'admin.sends.col.sender' }),
+    when: intl.formatMessage({ id: 'admin.sends.col.when' }),
+    recipients: intl.formatMessage({ id: 'admin.compose.recipients' }),
+    readRate: intl.formatMessage({ id: 'admin.send.readRate' }),
+    status: intl.formatMessage({ id: 'admin.col.status' }),
+  };
+}
+
+interface SendRowProps {
+  send: SendDto;
+  now: number;
+  categoryLabel: string;
+  column: ReturnType<typeof sendColumns>;
+}
+
+function SendRow({ send, now, categoryLabel, column }: SendRowProps) {
+  const intl = useIntl();
   const scheduled = send.status === 'scheduled' && send.scheduledAt;
   return (
     <tr data-testid="send-row" data-id={send.id}>
-      <td data-label="Notification" className="data-table__primary">
+      <td data-label={column.notification} className="data-table__primary">
         <Link to={`/admin/sends/${encodeURIComponent(send.id)}`} className="row-link">
           {send.title}
         </Link>
         <span className="data-table__sub">{categoryLabel}</span>
       </td>
-      <td data-label="Sender">
+      <td data-label={column.sender}>
         <SenderLabel sender={send.sender} />
       </td>
-      <td data-label="When">
+      <td data-label={column.when}>
         {scheduled ? (
           <span className="stacked">
-            <span className="data-table__sub">Scheduled for</span>
+            <span className="data-table__sub">
+              <FormattedMessage id="admin.send.scheduledFor" />
+            </span>
             <FullTime iso={send.scheduledAt} />
           </span>
         ) : (
           <RelativeTime iso={send.sentAt ?? send.createdAt} now={now} />
         )}
       </td>
-      <td data-label="Recipients" className="num">
-        {formatCount(send.recipientCount)}
+      <td data-label={column.recipients} className="num">
+        {intl.formatNumber(send.recipientCount)}
       </td>
-      <td data-label="Read rate">
+      <td data-label={column.readRate}>
         {send.status === 'sent' || send.status === 'processing' ? (
           <ReadRate readCount={send.readCount} recipientCount={send.recipientCount} />
         ) : (
           <span className="muted">—</span>
         )}
       </td>
-      <td data-label="Status">
+      <td data-label={column.status}>
         <SendStatusBadge status={send.status} />
       </td>
     </tr>

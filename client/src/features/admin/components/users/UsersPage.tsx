@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Link2, Search, Users } from 'lucide-react';
+import { Download, Link2, Search, Trash2, Users } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { UserDto } from '@shared/schemas/directory';
 import { ROLES, type Role } from '@shared/types';
 import { useCurrentUser } from '../../../auth';
 import { useUsers } from '../../api/getUsers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { DataTable } from '../common/DataTable';
+import { ACTIONS_COLUMN, DataTable } from '../common/DataTable';
 import { FilterSelect } from '../common/FilterSelect';
 import { PageHeader } from '../common/PageHeader';
 import { PagedQueryView } from '../common/PagedQueryView';
@@ -14,6 +14,7 @@ import { EmptyState } from '../common/QueryStates';
 import { FullTime } from '../common/TimeCell';
 import { InvitationsTable } from '../invitations/InvitationsTable';
 import { InviteForm } from '../invitations/InviteForm';
+import { EraseUserDialog } from './EraseUserDialog';
 import { ExternalIdDialog } from './ExternalIdDialog';
 import { UserRoleSelect } from './UserRoleSelect';
 
@@ -21,7 +22,8 @@ const ROLE_LABELS = { admin: 'admin.users.role.admins', user: 'admin.users.role.
 
 /**
  * `/admin/users`: invite people (and resend or revoke invitations); everyone who can receive notifications:
- * search, filter by role, change roles, link them to a host app's external id.
+ * search, filter by role, change roles, link them to a host app's external id, export everything about one
+ * (a JSON download) or erase one (GDPR, after typing their email).
  */
 export function UsersPage() {
   const intl = useIntl();
@@ -29,6 +31,7 @@ export function UsersPage() {
   const [searchText, setSearchText] = useState('');
   const [role, setRole] = useState<Role | undefined>(undefined);
   const [linking, setLinking] = useState<UserDto | null>(null);
+  const [erasing, setErasing] = useState<UserDto | null>(null);
   const search = useDebouncedValue(searchText.trim(), 300);
   const query = useUsers({ search, role });
   const total = query.data?.pages[0]?.total;
@@ -89,6 +92,7 @@ export function UsersPage() {
                 intl.formatMessage({ id: 'admin.users.col.externalId' }),
                 intl.formatMessage({ id: 'admin.users.col.role' }),
                 intl.formatMessage({ id: 'admin.col.created' }),
+                ACTIONS_COLUMN,
               ]}>
               {items.map((user) => (
                 <tr key={user.id} data-testid="user-row">
@@ -124,6 +128,29 @@ export function UsersPage() {
                   <td data-label={intl.formatMessage({ id: 'admin.col.created' })}>
                     <FullTime iso={user.createdAt} />
                   </td>
+                  <td data-label={intl.formatMessage({ id: 'admin.table.actions' })} className="data-table__actions">
+                    {/* A plain link: the browser streams the download to disk, however large. */}
+                    <a
+                      className="icon-btn"
+                      href={`/api/admin/users/${encodeURIComponent(user.id)}/export`}
+                      download
+                      aria-label={intl.formatMessage({ id: 'admin.users.exportOf' }, { name: user.name || user.email })}
+                      title={intl.formatMessage({ id: 'admin.users.export' })}
+                    >
+                      <Download size={14} aria-hidden />
+                    </a>
+                    {user.id !== me.id && (
+                      <button
+                        type="button"
+                        className="icon-btn btn--danger-text"
+                        aria-label={intl.formatMessage({ id: 'admin.users.eraseOf' }, { name: user.name || user.email })}
+                        title={intl.formatMessage({ id: 'admin.users.erase' })}
+                        onClick={() => setErasing(user)}
+                      >
+                        <Trash2 size={14} aria-hidden />
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </DataTable>
@@ -131,6 +158,7 @@ export function UsersPage() {
         </PagedQueryView>
       </section>
       <ExternalIdDialog user={linking} onClose={() => setLinking(null)} />
+      <EraseUserDialog user={erasing} onClose={() => setErasing(null)} />
     </div>
   );
 }
