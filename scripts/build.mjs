@@ -116,8 +116,11 @@ async function buildEmbed(outdir) {
 }
 
 const REACT_NAME = 'flashnotify-react';
-/** Message namespaces of the app's own pages (admin, sign-in, account, devices): not in the React components. */
-const APP_ONLY_MESSAGES = ['admin.', 'auth.', 'account.', 'devices.'];
+/**
+ * Message namespaces of the app's own pages (admin, sign-in, account, devices) and of its inbox page's own
+ * actions (bulk selection, pin, snooze, delete, Undo: InboxActionsProvider): not in the React components.
+ */
+const APP_ONLY_MESSAGES = ['admin.', 'auth.', 'account.', 'devices.', 'inboxActions.'];
 /** What a React host pays on top of React itself, all chunks (the components, React Query, socket.io-client, zod for the preferences). */
 const REACT_GZIP_BUDGET = 100 * 1024;
 const SCOPE = '.fn-react';

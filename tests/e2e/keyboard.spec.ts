@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newInboxUser, postMany } from './support/inboxUser.js';
+import { newInboxUser, newInboxWith, postMany } from './support/inboxUser.js';
 import { postNotification } from './support/fixtures.js';
 
 // Page-side global used inside evaluate (this Node-side file has no DOM lib).
@@ -8,12 +8,7 @@ declare function getComputedStyle(element: unknown): { boxShadow: string };
 // Issue 11: the inbox driven by the keyboard alone — no mouse click anywhere in this file.
 
 test('j/k move between notifications, u and e change them, ? lists the shortcuts, Escape gives the focus back', async ({ browser }) => {
-  const { page, email } = await newInboxUser(browser);
-  const run = Date.now().toString(36);
-  await postMany(page, email, ['Oldest', 'Middle', 'Newest'].map((title) => `${title} ${run}`));
-  const rows = page.getByTestId('notification-item');
-  await expect(rows).toHaveCount(3);
-  const row = (title: string) => rows.filter({ hasText: `${title} ${run}` });
+  const { page, run, row } = await newInboxWith(browser, ['Oldest', 'Middle', 'Newest']);
 
   await page.keyboard.press('j');
   // The focused row is named by its title (what a screen reader says on focus).
@@ -148,5 +143,81 @@ test('/ goes to the search box; typing searches, Escape clears then gives the ke
   await expect(search).not.toBeFocused();
   await page.keyboard.press('j');
   await expect(rows.filter({ hasText: `Invoice ${run} paid` })).toBeFocused();
+  await page.context().close();
+});
+
+test('x selects the focused row and Escape clears the selection; s opens the snooze menu; Delete and # delete, with Undo by keyboard', async ({ browser }) => {
+  // A new account and many steps: long on a loaded 2-core runner.
+  test.slow();
+  const { page, run, row } = await newInboxWith(browser, ['Oldest', 'Middle', 'Newest']);
+  const checkbox = (title: string) => page.getByRole('checkbox', { name: `Select ${title} ${run}` });
+  const count = page.getByTestId('bulk-count');
+  const focusedText = async () => ((await page.locator(':focus').textContent()) ?? '').trim();
+
+  // x checks and unchecks the focused row; the focus stays on it.
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(checkbox('Newest')).toBeChecked();
+  await expect(row('Newest')).toBeFocused();
+  await expect(count).toHaveText('1 selected');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(count).toHaveText('2 selected');
+  await page.keyboard.press('x');
+  await expect(checkbox('Middle')).not.toBeChecked();
+  await expect(count).toHaveText('1 selected');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('bulk-toolbar')).toHaveCount(0);
+  await expect(checkbox('Newest')).not.toBeChecked();
+  await expect(row('Middle')).toBeFocused();
+
+  // s opens the snooze menu with the focus in it; Escape closes it and gives the focus back to the row.
+  await page.keyboard.press('s');
+  const dialog = page.getByRole('dialog', { name: 'Snooze until…' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`Middle ${run}`);
+  expect(await focusedText()).toMatch(/^In 3 hours/);
+  // Keys in the menu are the menu's: x selects nothing behind it.
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('bulk-toolbar')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(row('Middle')).toBeFocused();
+
+  // s, Tab to "Tomorrow", Enter: snoozed; the row leaves and the focus goes to the next one.
+  await page.keyboard.press('s');
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 3 && !(await focusedText()).startsWith('Tomorrow'); i++) await page.keyboard.press('Tab');
+  expect(await focusedText()).toMatch(/^Tomorrow/);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(row('Middle')).toHaveCount(0);
+  await expect(row('Oldest')).toBeFocused();
+  await expect(page.getByTestId('unread-badge')).toHaveText('2');
+
+  // Delete deletes the focused row, the focus moves on; # does the same.
+  await page.keyboard.press('Delete');
+  await expect(row('Oldest')).toHaveCount(0);
+  await expect(row('Newest')).toBeFocused();
+  await page.keyboard.press('#');
+  await expect(row('Newest')).toHaveCount(0);
+  await expect(page.getByTestId('unread-badge')).toHaveCount(0);
+
+  // The toast's Undo, by keyboard: Alt+T reaches the toasts, Tab its button.
+  await expect(page.locator('[data-sonner-toast]').filter({ hasText: 'Notification deleted' })).toBeVisible();
+  await page.keyboard.press('Alt+T');
+  for (let i = 0; i < 4 && (await focusedText()) !== 'Undo'; i++) await page.keyboard.press('Tab');
+  expect(await focusedText()).toBe('Undo');
+  await page.keyboard.press('Enter');
+  await expect(row('Newest')).toBeVisible();
+  await expect(page.getByTestId('unread-badge')).toHaveText('1');
+
+  // The help lists the new keys.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  for (const text of ['Select or deselect the notification', 'Snooze the notification', 'Delete the notification (you can undo)', 'Clear the selection']) {
+    await expect(help).toContainText(text);
+  }
+  await page.keyboard.press('Escape');
   await page.context().close();
 });

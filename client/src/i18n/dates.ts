@@ -33,3 +33,16 @@ export function formatAge(intl: IntlShape, iso: string, now: number): string {
 export function formatFullDate(intl: IntlShape, iso: string | number): string {
   return intl.formatDate(typeof iso === 'number' ? iso : Date.parse(iso), { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * When something comes back (a snooze's wake time): weekday, date and time in the reader's locale, the year
+ * only when it is not this year's.
+ *
+ * @example
+ * formatWakeTime(intl, '2026-03-09T08:00:00Z'); // "Mon, Mar 9, 9:00 AM" / "lun. 9 mars, 09:00" (in Paris, in 2026)
+ */
+export function formatWakeTime(intl: IntlShape, iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+  return intl.formatDate(at, { weekday: 'short', month: 'short', day: 'numeric', year: sameYear ? undefined : 'numeric', hour: 'numeric', minute: '2-digit' });
+}

@@ -64,3 +64,21 @@ export async function patchNotification(page: Page, id: string, patch: Record<st
   const res = await page.request.patch(`/api/notifications/${id}`, { headers: { 'x-csrf-token': csrfToken }, data: patch });
   expect(res.status()).toBe(200);
 }
+
+/**
+ * A new account (see newInboxUser) with `titles` posted to it (oldest first), each followed by this run's id
+ * so no other run's notification matches (`Oldest k3x9`), once the inbox lists them all. `row(title)` is the
+ * row of one of them, by the title as given.
+ *
+ * @example
+ * const { page, row } = await newInboxWith(browser, ['Oldest', 'Newest']);
+ * await row('Newest').getByRole('button', { name: 'Archive' }).click();
+ */
+export async function newInboxWith(browser: Browser, titles: readonly string[], options: BrowserContextOptions = {}) {
+  const { page, email } = await newInboxUser(browser, options);
+  const run = Date.now().toString(36);
+  await postMany(page, email, titles.map((title) => `${title} ${run}`));
+  const rows = page.getByTestId('notification-item');
+  await expect(rows).toHaveCount(titles.length);
+  return { page, email, run, rows, row: (title: string) => rows.filter({ hasText: `${title} ${run}` }) };
+}

@@ -25,11 +25,30 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('q'))).toBeUndefined();
   });
 
-  it('maps / to the search box, and keeps the reserved keys (select, snooze) matched for the features to come', () => {
-    expect(shortcutFor(press('/'))).toBe('search');
-    expect(SHORTCUTS.find((shortcut) => shortcut.action === 'search')?.available).toBe(true);
+  it('maps x, s, # or Delete and Escape to select, snooze, delete and clear the selection, listed in the help', () => {
     expect(shortcutFor(press('x'))).toBe('select');
     expect(shortcutFor(press('s'))).toBe('snooze');
+    // `#` is Shift+3 on many layouts: Shift does not make it another key, as for `?`.
+    expect(shortcutFor(press('#', { shiftKey: true }))).toBe('delete');
+    expect(shortcutFor(press('Delete'))).toBe('delete');
+    expect(shortcutFor(press('Escape'))).toBe('clearSelection');
+    expect(shortcutFor(press('X', { shiftKey: true }))).toBeUndefined();
+    expect(shortcutFor(press('S', { shiftKey: true }))).toBeUndefined();
+    const listed = SHORTCUTS.filter((shortcut) => shortcut.available).map((shortcut) => shortcut.action);
+    expect(listed).toEqual(expect.arrayContaining(['select', 'snooze', 'delete', 'clearSelection']));
+  });
+
+  it('maps / to the search box, listed in the help', () => {
+    expect(shortcutFor(press('/'))).toBe('search');
+    expect(SHORTCUTS.find((shortcut) => shortcut.action === 'search')?.available).toBe(true);
+  });
+
+  it('still takes keys on a checkbox or an input button (a row’s selection checkbox), where nobody types', () => {
+    for (const type of ['checkbox', 'radio', 'submit', 'button']) {
+      const target = { tagName: 'INPUT', type } as unknown as EventTarget;
+      expect(isTypingTarget(target)).toBe(false);
+      expect(shortcutFor(press('Escape', { target }))).toBe('clearSelection');
+    }
   });
 
   it('leaves keys with Ctrl, Cmd or Alt to the browser, and Shift unless the key needs it', () => {
@@ -46,6 +65,9 @@ describe('shortcutFor', () => {
       expect(shortcutFor(press('j', { target: { tagName } as unknown as EventTarget }))).toBeUndefined();
     }
     expect(shortcutFor(press('e', { target: { tagName: 'DIV', isContentEditable: true } as unknown as EventTarget }))).toBeUndefined();
+    for (const type of ['text', 'search', 'datetime-local', 'email']) {
+      expect(shortcutFor(press('j', { target: { tagName: 'INPUT', type } as unknown as EventTarget }))).toBeUndefined();
+    }
     expect(isTypingTarget(null)).toBe(false);
     expect(isTypingTarget({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
   });

@@ -1,15 +1,15 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { BulkUpdateChange } from '@shared/events';
 import type { BulkUpdateResult, MarkAllReadInput } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
-import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { coveredBy } from '../../../lib/bulkChange';
-import { adjustCounts, getCategoryCounts, patchCounts, restoreCounts, setCountsIfNewer, snapshotCounts } from '../utils/countsCache';
+import { adjustCounts, getCategoryCounts, patchCounts, setCountsIfNewer } from '../utils/countsCache';
 import { isUnread } from '../utils/filters';
-import { applyBulkChangeToLists, loadedItems, maxLoadedSeq, restoreLists, snapshotLists, unreadLeftAfter } from '../utils/listCache';
+import { applyBulkChangeToLists, loadedItems, maxLoadedSeq, unreadLeftAfter } from '../utils/listCache';
+import { changeKey, snapshotInbox } from '../utils/optimistic';
+import { useInboxChange } from './inboxChange';
 import { notificationKeys } from './notificationKeys';
 
 /** Marks every unread notification (optionally of one category, optionally up to a seq) as read. */
@@ -30,19 +30,17 @@ export function markAllReadInput(queryClient: QueryClient, category?: string): M
   return { ...(category ? { category } : {}), ...(upToSeq !== undefined ? { upToSeq } : {}) };
 }
 
-/** "Mark all as read", applied optimistically to lists, the inbox counts and the view's category counts. */
+/**
+ * "Mark all as read", applied optimistically to lists, the inbox counts and the view's category counts;
+ * offers Undo where the page can (InboxExtensions.offerUndo) when it marked something.
+ */
 export function useMarkAllRead() {
-  const intl = useIntl();
-  const queryClient = useQueryClient();
-  const { notifyError } = useInboxEnvironment();
+  const { queryClient, offerUndo, refused } = useInboxChange();
   return useMutation({
+    mutationKey: changeKey('readAll'),
     mutationFn: (input: MarkAllReadInput) => markAllRead(requestOf(queryClient), input),
     onMutate: async (input) => {
-      await Promise.all([
-        queryClient.cancelQueries({ queryKey: notificationKeys.lists() }),
-        queryClient.cancelQueries({ queryKey: notificationKeys.counts() }),
-      ]);
-      const snapshot = { lists: snapshotLists(queryClient), counts: snapshotCounts(queryClient) };
+      const snapshot = await snapshotInbox(queryClient);
       const change: BulkUpdateChange = { readAll: true, ...input };
       if (input.category) {
         // The category's count drops to what stays unread; the inbox's by as many as the server will mark.
@@ -57,15 +55,12 @@ export function useMarkAllRead() {
       applyBulkChangeToLists(queryClient, change);
       return snapshot;
     },
-    onError: (_error, _vars, snapshot) => {
-      if (snapshot) {
-        restoreLists(queryClient, snapshot.lists);
-        restoreCounts(queryClient, snapshot.counts);
-      }
-      notifyError({ title: intl.formatMessage({ id: 'inbox.markAllFailed' }) });
-    },
+    onError: (_error, _vars, snapshot) => refused(snapshot, 'inbox.markAllFailed'),
     // Newer inbox counts also mark the category counts stale, so the view's header is fetched again.
-    onSuccess: ({ counts }) => setCountsIfNewer(queryClient, counts),
+    onSuccess: ({ counts, updated, undo }) => {
+      setCountsIfNewer(queryClient, counts);
+      if (undo) offerUndo?.({ action: 'read', count: updated, tickets: [undo] });
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.lists() }),
   });
 }

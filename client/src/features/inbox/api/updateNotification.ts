@@ -1,15 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
-import type { NotificationDto, UpdateNotificationInput } from '@shared/schemas/notification';
+import { useMutation } from '@tanstack/react-query';
+import type { UpdateNotificationInput, UpdateNotificationResult } from '@shared/schemas/notification';
 import type { ApiRequest } from '../../../lib/api';
 import { inboxRequests } from '../../../lib/inboxRequests';
 import { requestOf } from '../../../lib/queryClient';
-import { useInboxEnvironment } from '../../../components/inboxEnvironment';
-import { adjustCounts, restoreCounts, snapshotCounts } from '../utils/countsCache';
-import { applyPatch, isUnread } from '../utils/filters';
-import { findInLists, restoreLists, snapshotLists, writeToLists } from '../utils/listCache';
-import { countsOptions } from './getCounts';
-import { notificationKeys } from './notificationKeys';
+import { applyPatch } from '../utils/filters';
+import { writeToLists } from '../utils/listCache';
+import { changeKey, changeOptimistically, refetchAfterChanges } from '../utils/optimistic';
+import { useInboxChange } from './inboxChange';
 
 /** What to change on one notification. */
 export interface UpdateNotificationVars {
@@ -17,57 +14,33 @@ export interface UpdateNotificationVars {
   patch: UpdateNotificationInput;
 }
 
-/** Marks one notification read/unread/seen/archived; returns the updated DTO. */
-export function updateNotification(request: ApiRequest, { id, patch }: UpdateNotificationVars): Promise<NotificationDto> {
+/**
+ * Marks one notification read/unread/seen/archived/pinned or snoozes it; returns the updated DTO (with an
+ * `undo` ticket when the change archived it).
+ */
+export function updateNotification(request: ApiRequest, { id, patch }: UpdateNotificationVars): Promise<UpdateNotificationResult> {
   return inboxRequests.updateNotification(request, id, patch);
 }
 
-const mutationKey = [...notificationKeys.all, 'update'] as const;
-
 /**
  * Optimistically updates one notification in every cached list and in the counts, rolling back if the
- * server refuses.
+ * server refuses. Archiving offers Undo where the page can (InboxExtensions.offerUndo).
  *
  * @example
  * const update = useUpdateNotification();
  * update.mutate({ id, patch: { read: true } });
  */
 export function useUpdateNotification() {
-  const intl = useIntl();
-  const queryClient = useQueryClient();
-  const { notifyError } = useInboxEnvironment();
-  const countsKey = countsOptions().queryKey;
+  const { queryClient, offerUndo, refused } = useInboxChange();
   return useMutation({
-    mutationKey,
+    mutationKey: changeKey('update'),
     mutationFn: (vars: UpdateNotificationVars) => updateNotification(requestOf(queryClient), vars),
-    onMutate: async ({ id, patch }) => {
-      await Promise.all([
-        queryClient.cancelQueries({ queryKey: notificationKeys.lists() }),
-        queryClient.cancelQueries({ queryKey: countsKey }),
-      ]);
-      const snapshot = { lists: snapshotLists(queryClient), counts: snapshotCounts(queryClient) };
-      const before = findInLists(queryClient, id);
-      if (before) {
-        const after = applyPatch(before, patch);
-        writeToLists(queryClient, after);
-        adjustCounts(queryClient, { unread: Number(isUnread(after)) - Number(isUnread(before)) }, before.category);
-      }
-      return snapshot;
+    onMutate: ({ id, patch }) => changeOptimistically(queryClient, [id], (item) => applyPatch(item, patch)),
+    onError: (_error, _vars, snapshot) => refused(snapshot, 'inbox.updateFailed'),
+    onSuccess: ({ undo, ...item }) => {
+      writeToLists(queryClient, item);
+      if (undo) offerUndo?.({ action: 'archive', count: 1, tickets: [undo] });
     },
-    onError: (_error, _vars, snapshot) => {
-      if (snapshot) {
-        restoreLists(queryClient, snapshot.lists);
-        restoreCounts(queryClient, snapshot.counts);
-      }
-      notifyError({ title: intl.formatMessage({ id: 'inbox.updateFailed' }) });
-    },
-    onSuccess: (item) => writeToLists(queryClient, item),
-    onSettled: () => {
-      // While the user clicks through several items, refetch once after the last one settles, so an
-      // early refetch does not overwrite later optimistic changes.
-      if (queryClient.isMutating({ mutationKey }) > 1) return;
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: countsKey });
-    },
+    onSettled: () => refetchAfterChanges(queryClient),
   });
 }

@@ -6,6 +6,7 @@ import { useStoredChoice } from '../../../hooks/useStoredChoice';
 import { useViewCounts } from '../api/getCounts';
 import { useInboxShortcuts } from '../hooks/useInboxShortcuts';
 import { useSearchHighlight } from '../hooks/useSearchHighlight';
+import { useInboxExtensions } from './inboxExtensions';
 import type { ViewFilters } from '../utils/filters';
 import { CategorySelect } from './CategorySelect';
 import { DENSITIES, DensityToggle } from './DensityToggle';
@@ -50,6 +51,7 @@ export function InboxView({ filters, onFiltersChange, headingLevel = 1, shortcut
   const panelRef = useRef<HTMLElement>(null);
   const { helpOpen, openHelp, closeHelp } = useInboxShortcuts(panelRef, shortcuts);
   useSearchHighlight(panelRef, filters.q);
+  const { ListTop } = useInboxExtensions();
   // Stable callbacks: the search box's debounce restarts when its `onChange` changes.
   const setQuery = useCallback((q: string) => onFiltersChange({ q }), [onFiltersChange]);
   const clearSearch = useCallback(() => onFiltersChange({ q: undefined }), [onFiltersChange]);
@@ -84,6 +86,7 @@ export function InboxView({ filters, onFiltersChange, headingLevel = 1, shortcut
         <CategorySelect value={filters.category} onChange={(category) => onFiltersChange({ category })} />
       </div>
       <section ref={panelRef} id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(filters.status)} className="inbox__panel">
+        {ListTop && <ListTop />}
         <NotificationList filters={filters} onClearSearch={clearSearch} />
       </section>
       {shortcuts && <ShortcutsDialog open={helpOpen} onClose={closeHelp} />}

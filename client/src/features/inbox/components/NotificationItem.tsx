@@ -7,6 +7,7 @@ import { formatAge, formatFullDate } from '../../../i18n/dates';
 import { useCategoryLabel } from '../api/getCategories';
 import { useUpdateNotification } from '../api/updateNotification';
 import { useOpenNotification } from '../hooks/useOpenNotification';
+import { useInboxExtensions } from './inboxExtensions';
 import { NotificationActions } from './NotificationActions';
 import { NotificationIcon } from './NotificationIcon';
 import { NotificationLink } from './NotificationLink';
@@ -19,15 +20,17 @@ interface NotificationItemProps {
 }
 
 /**
- * One inbox row: title, body, category, priority, time, and read/archive actions. The row itself is focusable
- * by script only (`tabIndex={-1}`: the j/k shortcuts move between rows; Tab still goes through the links and
- * buttons), named by its title and described by its body.
+ * One inbox row: title, body, category, priority, time, and read/archive actions, with what the page's
+ * extensions add (InboxExtensions: a selection checkbox, pinned and snoozed state, pin/snooze/delete). The
+ * row itself is focusable by script only (`tabIndex={-1}`: the j/k shortcuts move between rows; Tab still
+ * goes through the links and buttons), named by its title and described by its body.
  */
 export function NotificationItem({ item, now }: NotificationItemProps) {
   const intl = useIntl();
   const update = useUpdateNotification();
   const open = useOpenNotification();
   const labelOf = useCategoryLabel();
+  const { RowStart, RowMeta, RowActions } = useInboxExtensions();
   const unread = item.readAt === null;
   const archived = item.archivedAt !== null;
   const hasLink = item.actionUrl !== null;
@@ -38,7 +41,7 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
   // A click anywhere on the row opens it; keyboard users reach the same link by Tab, so the row itself
   // stays a plain list item. Clicks on controls and text selections are left alone.
   const onRowClick = (event: MouseEvent<HTMLLIElement>) => {
-    if (!hasLink || (event.target as HTMLElement).closest('a, button')) return;
+    if (!hasLink || (event.target as HTMLElement).closest('a, button, input, label')) return;
     if (window.getSelection()?.toString()) return;
     linkRef.current?.click();
   };
@@ -49,15 +52,18 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
       data-id={item.id}
       data-read={unread ? 'false' : 'true'}
       data-archived={archived ? 'true' : 'false'}
+      data-pinned={item.pinnedAt !== null ? 'true' : 'false'}
       tabIndex={-1}
       aria-labelledby={titleId}
       aria-describedby={item.body ? bodyId : undefined}
       className={clsx('notification', `notification--${item.priority}`, {
         'notification--unread': unread,
         'notification--linked': hasLink,
+        'notification--selectable': RowStart !== undefined,
       })}
       onClick={onRowClick}
     >
+      {RowStart && <RowStart item={item} />}
       <span className="notification__dot" aria-hidden />
       <div className="notification__content">
         <div className="notification__head">
@@ -81,6 +87,7 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
         <div className="notification__meta">
           <span className="chip">{labelOf(item.category)}</span>
           <PriorityBadge priority={item.priority} />
+          {RowMeta && <RowMeta item={item} />}
         </div>
       </div>
       <div className="notification__actions">
@@ -102,6 +109,7 @@ export function NotificationItem({ item, now }: NotificationItemProps) {
         >
           {archived ? <ArchiveRestore size={16} aria-hidden /> : <Archive size={16} aria-hidden />}
         </button>
+        {RowActions && <RowActions item={item} />}
       </div>
     </li>
   );

@@ -1,9 +1,8 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useState, type RefObject } from 'react';
 import { useUpdateNotification } from '../api/updateNotification';
+import { useInboxExtensions, type ExtensionShortcut } from '../components/inboxExtensions';
+import { ROW } from '../utils/rows';
 import { shortcutFor, type ShortcutAction } from '../utils/shortcuts';
-
-/** The inbox rows (NotificationItem), each focusable by script (`tabIndex={-1}`), with its state in data attributes. */
-const ROW = '[data-testid="notification-item"]';
 
 /** The search box (SearchBox on the app's page), so `/` focuses it: `<input data-shortcut="search" …>`. */
 const SEARCH_TARGET = '[data-shortcut="search"]';
@@ -12,8 +11,10 @@ const SEARCH_TARGET = '[data-shortcut="search"]';
  * The inbox's keyboard shortcuts (utils/shortcuts.ts) on the rows inside `container`: j/k move the focus
  * from row to row (the focused row's title is its accessible name), Enter/o open the focused row as a click
  * on its link does, e archives or unarchives it, u marks it read or unread, / goes to the search box, ? opens
- * the help. A row that leaves the list after e or u (archived out of "All", read out of "Unread") hands the
- * focus to the next one. Keys pressed in a field, in a dialog (the bell's, the help) or with Ctrl/Cmd/Alt are left alone.
+ * the help; x (select), s (snooze), # or Delete (delete) and Escape (clear the selection) are the page's
+ * extension's (InboxExtensions.onShortcut; nothing without one). A row that leaves the list after e, u or
+ * delete (archived out of "All", read out of "Unread") hands the focus to the next one. Keys pressed in a
+ * field, in a dialog (the bell's, the help, the snooze menu) or with Ctrl/Cmd/Alt are left alone.
  *
  * @example
  * const { helpOpen, openHelp, closeHelp } = useInboxShortcuts(panelRef);
@@ -21,6 +22,8 @@ const SEARCH_TARGET = '[data-shortcut="search"]';
 export function useInboxShortcuts(container: RefObject<HTMLElement | null>, enabled = true) {
   const [helpOpen, setHelpOpen] = useState(false);
   const { mutate } = useUpdateNotification();
+  const { onShortcut } = useInboxExtensions();
+  const extension = useEffectEvent((action: ExtensionShortcut, row: HTMLElement | null) => onShortcut?.(action, row) ?? false);
 
   useEffect(() => {
     if (!enabled) return;
@@ -31,7 +34,7 @@ export function useInboxShortcuts(container: RefObject<HTMLElement | null>, enab
       if (!action || !container.current) return;
       const rows = [...container.current.querySelectorAll<HTMLElement>(ROW)];
       const current = document.activeElement?.closest<HTMLElement>(ROW) ?? null;
-      const handled = run(action, { rows, current, event, mutate, openHelp: () => setHelpOpen(true), focusSoon });
+      const handled = run(action, { rows, current, event, mutate, openHelp: () => setHelpOpen(true), focusSoon, extension });
       if (handled) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
@@ -51,11 +54,13 @@ interface RunContext {
   mutate: ReturnType<typeof useUpdateNotification>['mutate'];
   openHelp: () => void;
   focusSoon: ReturnType<typeof followFocus>;
+  extension: (action: ExtensionShortcut, row: HTMLElement | null) => boolean;
 }
 
 /** Does what `action` asks; false when there was nothing to do (the key then keeps its default). */
-function run(action: ShortcutAction, { rows, current, event, mutate, openHelp, focusSoon }: RunContext): boolean {
+function run(action: ShortcutAction, { rows, current, event, mutate, openHelp, focusSoon, extension }: RunContext): boolean {
   const index = current ? rows.indexOf(current) : -1;
+  const neighbour = rows[index + 1] ?? rows[index - 1];
   switch (action) {
     case 'next':
     case 'previous': {
@@ -75,7 +80,7 @@ function run(action: ShortcutAction, { rows, current, event, mutate, openHelp, f
     case 'archive':
     case 'toggleRead': {
       if (!current) return false;
-      focusSoon.arm(current, rows[index + 1] ?? rows[index - 1]);
+      focusSoon.arm(current, neighbour);
       const id = current.dataset.id!;
       if (action === 'archive') mutate({ id, patch: { archived: current.dataset.archived !== 'true' } });
       else mutate({ id, patch: { read: current.dataset.read !== 'true' } });
@@ -89,10 +94,15 @@ function run(action: ShortcutAction, { rows, current, event, mutate, openHelp, f
       search?.focus();
       return search !== null;
     }
+    case 'delete': {
+      if (!current) return false;
+      focusSoon.arm(current, neighbour);
+      return extension(action, current);
+    }
     case 'select':
     case 'snooze':
-      // Reserved for bulk selection and snooze (issue 11): taken, so nothing else claims them, but no-ops for now.
-      return false;
+    case 'clearSelection':
+      return extension(action, current);
   }
 }
 

@@ -116,6 +116,7 @@ export function applyPatch(
   if (patch.read !== undefined) next.readAt = patch.read ? (item.readAt ?? now) : null;
   if (patch.seen) next.seenAt = item.seenAt ?? now;
   if (patch.archived !== undefined) next.archivedAt = patch.archived ? (item.archivedAt ?? now) : null;
+  if (patch.pinned !== undefined) next.pinnedAt = patch.pinned ? (item.pinnedAt ?? now) : null;
   // The server's rules: archiving ends a snooze, snoozing un-archives. Waking (null) is left to the
   // server's `notification.created`: the item comes back with a new seq.
   if (patch.archived === true) next.snoozedUntil = null;
