@@ -142,6 +142,45 @@ test('snooze with a preset hides it from All and the badge in every tab; a custo
   await page.context().close();
 });
 
+test('in the Snoozed tab, a row says until when; Change moves its wake time, Wake now brings it back as new in every tab', async ({ browser }) => {
+  // A new account, a second tab and many steps: long on a loaded 2-core runner.
+  test.slow();
+  const { page, run } = await newInboxWith(browser, ['Report', 'Deploy']);
+  const other = await secondTab(page);
+  const row = (tab: Page, title: string) => rowsOf(tab).filter({ hasText: `${title} ${run}` });
+  const dialog = page.getByRole('dialog', { name: 'Snooze until…' });
+  await row(page, 'Deploy').getByRole('button', { name: 'Snooze' }).click();
+  await dialog.getByRole('button', { name: /^In 3 hours/ }).click();
+  await expect(row(page, 'Deploy')).toHaveCount(0);
+  await expectBadge(other, 1);
+
+  await page.getByRole('tab', { name: /^Snoozed/ }).click();
+  const state = row(page, 'Deploy').getByTestId('snoozed-state');
+  await expect(state).toContainText('Snoozed until');
+  const firstWake = await state.textContent();
+
+  // Change: the snooze menu again, for this row; another preset moves the wake time, the row stays.
+  await state.getByRole('button', { name: 'Change' }).click();
+  await expect(dialog).toContainText(`Deploy ${run}`);
+  const changed = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().includes('/api/notifications/'));
+  await dialog.getByRole('button', { name: /^Next Monday/ }).click();
+  expect((await changed).postDataJSON()).toEqual({ snoozedUntil: expect.stringMatching(/T09:00:00[+-]\d\d:\d\d$/) });
+  await expect(dialog).toBeHidden();
+  await expect(state).not.toHaveText(firstWake ?? '');
+  await expect(rowsOf(page)).toHaveCount(1);
+  await expectBadge(page, 1);
+
+  // Wake now: out of Snoozed, back in All at the top and unread, in both tabs.
+  await state.getByRole('button', { name: 'Wake now' }).click();
+  await expect(page.getByTestId('inbox-empty')).toContainText('Nothing snoozed');
+  await expectBadge(page, 2);
+  await expectBadge(other, 2);
+  await expect(rowsOf(other)).toHaveText([new RegExp(`Deploy ${run}`), new RegExp(`Report ${run}`)]);
+  await page.getByRole('tab', { name: /^All/ }).click();
+  await expect(rowsOf(page).first()).toContainText(`Deploy ${run}`);
+  await page.context().close();
+});
+
 test('bulk: a shift-click range archived at once, then Undo; the selection follows live changes; Escape clears it', async ({ browser }) => {
   // A new account, a second tab and many steps: long on a loaded 2-core runner.
   test.slow();
