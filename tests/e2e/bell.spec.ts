@@ -37,6 +37,8 @@ for (const viewport of [
     await expect(badge).toHaveText(/^(\d\d+|99\+)$/);
     await expect.poll(settled).toBe(0);
     expect(await coveredShare(badge, bell.locator('svg'))).toBeLessThan(0.1);
+    // …and the wider header still fits the screen: the page does not scroll sideways.
+    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
     await markAllRead(page);
     await context.close();
   });

@@ -321,3 +321,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.context().close();
   });
 }
+
+test('Undo says "Undone." without an Undo of its own, however soon the server answers', async ({ browser }) => {
+  const { page, row } = await newInboxWith(browser, ['Kept', 'Gone']);
+  // The answer comes when the clicked toast is on its way out (Sonner removes it ~200 ms after the click),
+  // then after it: the first used to drop "Undone.", the second to show it with the old Undo button.
+  for (const delayMs of [60, 300]) {
+    await page.route('**/api/notifications/undo', async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await route.fulfill({ response });
+    });
+    await row('Gone').getByRole('button', { name: 'Delete' }).click();
+    await toast(page, 'Notification deleted').getByRole('button', { name: 'Undo' }).click();
+    await expect(toast(page, 'Undone.')).toBeVisible();
+    await expect(toast(page, 'Undone.').getByRole('button', { name: 'Undo' })).toHaveCount(0);
+    await expect(row('Gone')).toHaveCount(1);
+    await page.unrouteAll();
+  }
+});

@@ -9,6 +9,13 @@ import { setCountsIfNewer } from '../utils/countsCache';
 import { changeKey, refetchAfterChanges } from '../utils/optimistic';
 
 /**
+ * The toast that says how an Undo went ("Undone.", "Too late to undo"): not the offer's own id. Sonner
+ * removes a toast whose action was clicked ~200 ms later, by id: an answer in that window reusing the offer's
+ * id was dropped with it, and one just after it came back with the offer's Undo button (a used ticket).
+ */
+export const UNDO_OUTCOME_TOAST_ID = 'inbox-undo-outcome';
+
+/**
  * Reverts an archive, delete or mark-read by its tickets (`POST /api/notifications/undo`, one per ticket).
  * The restored items come back into the lists by the server's `notifications.bulkUpdated` (where they were:
  * their seq is unchanged) and by the refetch after it; the counts from the answers. A ticket past its window
@@ -35,7 +42,7 @@ export function useUndoAction() {
     },
     onError: (error) => {
       const tooLate = error instanceof ApiError && (error.status === 410 || error.status === 404);
-      notifyError({ id: 'inbox-undo', title: intl.formatMessage({ id: tooLate ? 'inboxActions.undo.tooLate' : 'inboxActions.undo.failed' }) });
+      notifyError({ id: UNDO_OUTCOME_TOAST_ID, title: intl.formatMessage({ id: tooLate ? 'inboxActions.undo.tooLate' : 'inboxActions.undo.failed' }) });
     },
     onSettled: () => refetchAfterChanges(queryClient),
   });

@@ -47,7 +47,7 @@ export function NotificationBell() {
         )}
       </button>
       <span className="sr-only" aria-live="polite">
-        {unread > 0 ? `${unread} unread notifications` : ''}
+        {intl.formatMessage({ id: 'inbox.bell.announcement' }, { unread })}
       </span>
       {open && <BellPanel id={panelId} anchor={buttonRef} onClose={close} />}
     </div>

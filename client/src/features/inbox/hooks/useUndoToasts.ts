@@ -2,16 +2,11 @@ import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import { toast } from 'sonner';
 import type { MessageId } from '../../../i18n/messageIds';
-import { useUndoAction } from '../api/undoAction';
+import { UNDO_OUTCOME_TOAST_ID, useUndoAction } from '../api/undoAction';
 import type { UndoOffer } from '../components/inboxExtensions';
 
 /** One toast at a time: a newer undoable action replaces the offer of the one before. */
 const UNDO_TOAST_ID = 'inbox-undo';
-/**
- * The "Undone." toast's own id: Sonner dismisses the offer when its button is clicked, and a toast given the
- * dismissed one's id while it animates out is removed with it (the confirmation then flashes or never shows).
- */
-const UNDONE_TOAST_ID = 'inbox-undone';
 
 /** How long the offer stays (Sonner pauses it while hovered or focused); the server's window is longer. */
 const UNDO_TOAST_MS = 10_000;
@@ -36,7 +31,7 @@ export function useUndoToasts(): (offer: UndoOffer) => void {
   return useCallback(
     ({ action, count, tickets }: UndoOffer) => {
       const undo = () =>
-        mutate(tickets, { onSuccess: () => void toast(intl.formatMessage({ id: 'inboxActions.undo.done' }), { id: UNDONE_TOAST_ID }) });
+        mutate(tickets, { onSuccess: () => void toast(intl.formatMessage({ id: 'inboxActions.undo.done' }), { id: UNDO_OUTCOME_TOAST_ID }) });
       toast(intl.formatMessage({ id: DONE[action] }, { count }), {
         id: UNDO_TOAST_ID,
         duration: UNDO_TOAST_MS,
