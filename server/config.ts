@@ -38,6 +38,8 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 number like +14155550123').optional(),
   TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'Must be a Slack bot token (xoxb-…)').optional(),
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
   VAPID_PUBLIC_KEY: z.string().min(40).optional(),
   VAPID_PRIVATE_KEY: z.string().min(20).optional(),
   OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
@@ -142,6 +144,11 @@ export interface Config {
   twilio:
     | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined }
     | undefined;
+  /**
+   * Slack: the workspace bot token (unset: Slack messages go to the dev outbox) and the Web API base URL
+   * (https://slack.com/api/; a local peer in tests).
+   */
+  slack: { botToken: string | undefined; apiUrl: string };
   vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
   /** Which hosts user- and admin-given URLs (push endpoints) may reach; strict unless OUTBOUND_ALLOWED_HOSTS widens it. */
   outbound: OutboundPolicy;
@@ -228,6 +235,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),
+    slack: { botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` },
     vapid: { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT },
     outbound: outboundPolicy(env.OUTBOUND_ALLOWED_HOSTS),
     delivery: {

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { createEmailChannel } from './email/createEmailChannel.js';
 import { createPushChannel } from './push/createPushChannel.js';
+import { createSlackChannel } from './slack/createSlackChannel.js';
 import { createSmsChannel } from './sms/createSmsChannel.js';
 import type { DeliveryChannel, ExternalChannel } from './types.js';
 
@@ -12,7 +13,7 @@ export type ChannelFactory = (deps: ChannelDeps) => DeliveryChannel | Promise<De
 
 /**
  * The channel per external medium, from configuration: SMTP or the dev outbox for email, Twilio or the
- * dev outbox for SMS, web-push for push. `overrides` lets tests build a real channel with test
+ * dev outbox for SMS, web-push for push, the workspace bot or the dev outbox for Slack. `overrides` lets tests build a real channel with test
  * transport options (a local Twilio fake, a self-signed push endpoint).
  */
 export async function createChannels(
@@ -23,5 +24,6 @@ export async function createChannels(
     email: await (overrides.email ?? createEmailChannel)(deps),
     sms: await (overrides.sms ?? createSmsChannel)(deps),
     push: await (overrides.push ?? createPushChannel)(deps),
+    slack: await (overrides.slack ?? createSlackChannel)(deps),
   };
 }

@@ -2,7 +2,7 @@ import type { NotificationAction } from '../../shared/schemas/actions.js';
 import type { Priority } from '../../shared/types.js';
 
 /** The external channels; `in_app` is the inbox itself and never goes through the delivery worker. */
-export const EXTERNAL_CHANNELS = ['email', 'sms', 'push'] as const;
+export const EXTERNAL_CHANNELS = ['email', 'sms', 'push', 'slack'] as const;
 export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
 
 /** Everything a channel needs to deliver one notification to one person. */
@@ -29,6 +29,8 @@ export interface OutgoingMessage {
     name: string;
     email: string;
     phone: string | null;
+    /** Their Slack member id when known (set through the v1 users API, or found from their email before); absent where no Slack message is made (digests). */
+    slackUserId?: string | null;
     locale: string;
     timezone: string;
   };
@@ -53,12 +55,27 @@ export class PermanentDeliveryError extends Error {
 }
 
 /**
+ * A transient failure whose provider said when to come back (Slack's or Twilio's `429` + `Retry-After`): the
+ * worker retries no sooner than `retryAfterMs` from now, even if its backoff would come back earlier.
+ */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+  /** How long the provider asked us to wait, in milliseconds. */
+  readonly retryAfterMs: number;
+
+  constructor(message: string, retryAfterMs: number, options?: ErrorOptions) {
+    super(message, options);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/**
  * One way out of the app (nodemailer, twilio, web-push, or the dev outbox). Throw PermanentDeliveryError
  * for permanent failures; any other error counts as transient (retried with backoff).
  */
 export interface DeliveryChannel {
   channel: ExternalChannel;
-  /** Provider name for the circuit breaker and the admin UI: `smtp`, `twilio`, `web-push`, `dev-outbox`. */
+  /** Provider name for the circuit breaker and the admin UI: `smtp`, `twilio`, `web-push`, `slack`, `dev-outbox`. */
   provider: string;
   send(message: OutgoingMessage): Promise<ChannelResult>;
   /** Releases connections (SMTP pool) at shutdown. */

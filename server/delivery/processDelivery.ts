@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { AttemptOutcome } from '../../shared/schemas/delivery.js';
 import { absoluteActionUrl } from '../channels/links.js';
 import { parseActions } from '../services/sends/sendSpec.js';
-import { PermanentDeliveryError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
+import { PermanentDeliveryError, RetryLaterError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
 import { linkTo, tracer } from '../tracing/tracing.js';
 import type { AppContext } from '../context.js';
 import type { Priority } from '../../shared/types.js';
@@ -75,7 +75,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
       actions: parseActions(n.actions),
       createdAt: n.createdAt,
     },
-    recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, locale: user.locale, timezone: user.timezone },
+    recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, slackUserId: user.slackUserId, locale: user.locale, timezone: user.timezone },
   };
 
   // Each attempt is a trace of its own (the worker's, maybe on another node, maybe after a restart), linked
@@ -91,6 +91,8 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   let outcome: AttemptOutcome;
   let providerMessageId: string | null = null;
   let error: string | null = null;
+  // The provider's own "come back in …" (429 + Retry-After), which a retry must not beat.
+  let retryAfterMs = 0;
   try {
     const result = await context.with(trace.setSpan(context.active(), span), () => channel.send(message));
     providerMessageId = result.providerMessageId;
@@ -101,6 +103,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
     outcome = err instanceof PermanentDeliveryError ? 'permanent_error' : 'transient_error';
+    if (err instanceof RetryLaterError) retryAfterMs = err.retryAfterMs;
     // A bad address says nothing about the provider's health; only transient failures trip the breaker.
     if (outcome === 'transient_error') breaker.onFailure();
     else breaker.onSuccess();
@@ -118,7 +121,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     status === 'sent'
       ? { status, sentAt: new Date(), providerMessageId, lastError: null }
       : status === 'pending'
-        ? { status, lastError: error, nextAttemptAt: new Date(Date.now() + retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs })) }
+        ? { status, lastError: error, nextAttemptAt: new Date(Date.now() + Math.max(retryAfterMs, retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs }))) }
         : { status, lastError: error };
   await ctx.db.$transaction([
     ctx.db.deliveryAttempt.create({

@@ -47,19 +47,25 @@ export interface RoutingDecision {
   digest: 'hourly' | 'daily' | null;
 }
 
+/** The channels a critical notification adds on its own (routeNotification, rule 1). */
+const CRITICAL_FAN_OUT: ReadonlySet<ExternalChannel> = new Set(['email', 'sms', 'push']);
+
 /**
  * THE place that decides where one notification goes for one recipient.
  *
  * In-app: always for critical categories; otherwise the user's category cell and global in-app switch.
  * External channels, each:
  * 1. wanted if the preference cell is on (the user's choice, else the category's default channels), or
- *    if the priority is critical (critical adds email, SMS and push);
+ *    if the priority is critical (critical adds email, SMS and push — the channels every person has or
+ *    agreed to —, and Slack only where the category's escalation ladder names it: a workspace chat is
+ *    the team's choice, made in the category's channels or ladder, not something every alert joins);
  * 2. per-send overrides: `false` removes, `true` adds;
  * 3. the user's explicit opt-out (category cell turned off, or the channel's global switch off) wins
  *    over 2 and over critical priority — except in critical categories, whose external channels follow
  *    only contact points and consent;
  * 4. channels an admin switched off are dropped;
- * 5. the recipient must be reachable: email address; phone AND recorded SMS consent; a push device.
+ * 5. the recipient must be reachable: email address; phone AND recorded SMS consent; a push device; for
+ *    Slack an email (the member is found by it) or a given Slack member id.
  * Then timing: non-critical email for a category the user batches goes to the digest instead; critical
  * priority with an escalation ladder spreads its channels over the ladder's steps (cancelled once read);
  * non-critical deliveries inside the user's quiet hours wait until the window ends.
@@ -72,7 +78,7 @@ export function routeNotification(input: RoutingInput): RoutingDecision {
   let allowed = EXTERNAL_CHANNELS.filter((channel) => {
     const cell = effectivePreference(category, channel, r.preferences);
     const optedOut = !category.critical && ((!cell.isDefault && !cell.enabled) || !globalSwitch(channel, r.preferences));
-    let wanted = cell.enabled || critical;
+    let wanted = cell.enabled || (critical && (CRITICAL_FAN_OUT.has(channel) || category.escalation.some((step) => step.channel === channel)));
     const override = input.overrides?.[channel];
     if (override !== undefined) wanted = override;
     return wanted && !optedOut && input.enabledChannels.has(channel) && !unreachableReason(channel, r);

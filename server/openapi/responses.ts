@@ -34,6 +34,7 @@ export const userDtoSchema = z
     name: z.string(),
     role: z.enum(ROLES),
     phone: z.string().nullable(),
+    slackUserId: z.string().nullable().meta({ description: 'Slack member id (given, or found from the email by the Slack channel)' }),
     timezone: z.string(),
     locale: z.string().meta({ description: 'The language emails, SMS and push are written in (BCP 47; a language without a catalog gets English)' }),
     createdAt: timestamp,

@@ -10,7 +10,8 @@ export interface RecipientReach {
 
 /**
  * Why an external channel cannot reach this user, or undefined when it can: an email address; a phone
- * number AND recorded SMS consent; at least one push device. Routing and the preferences page both use
+ * number AND recorded SMS consent; at least one push device; for Slack an email too (the channel finds the
+ * member by it unless the v1 users API gave their `slackUserId`; one not in the workspace fails permanently). Routing and the preferences page both use
  * this one rule, so the page never promises a channel routing would skip.
  */
 export function unreachableReason(channel: ExternalChannel, reach: RecipientReach): string | undefined {
@@ -21,5 +22,7 @@ export function unreachableReason(channel: ExternalChannel, reach: RecipientReac
       return !reach.phone ? 'Add a phone number' : !reach.smsConsentAt ? 'Give SMS consent' : undefined;
     case 'push':
       return reach.pushDevices > 0 ? undefined : 'Enable push on a device';
+    case 'slack':
+      return reach.email ? undefined : 'Add an email address';
   }
 }

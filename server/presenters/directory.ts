@@ -10,6 +10,7 @@ export function presentUser(user: {
   name: string;
   role: string;
   phone: string | null;
+  slackUserId: string | null;
   timezone: string;
   locale: string;
   createdAt: Date;
@@ -21,6 +22,7 @@ export function presentUser(user: {
     name: user.name,
     role: user.role as Role,
     phone: user.phone,
+    slackUserId: user.slackUserId,
     timezone: user.timezone,
     locale: user.locale,
     createdAt: user.createdAt.toISOString(),

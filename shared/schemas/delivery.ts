@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idCursorSchema, rowIdSchema } from './cursors.js';
 
 /** Channels that leave the app. */
-export const EXTERNAL_CHANNEL_NAMES = ['email', 'sms', 'push'] as const;
+export const EXTERNAL_CHANNEL_NAMES = ['email', 'sms', 'push', 'slack'] as const;
 export type ExternalChannelName = (typeof EXTERNAL_CHANNEL_NAMES)[number];
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead', 'cancelled'] as const;
@@ -86,10 +86,13 @@ export interface ChannelStatusDto {
 /** Body of `PATCH /api/admin/channels/{channel}`: the runtime switch. */
 export const updateChannelSchema = z.strictObject({ enabled: z.boolean() });
 
-/** A dev-outbox message (email/SMS captured when no provider is configured). */
+/** Channels the dev outbox captures when no provider is configured for them. */
+export const OUTBOX_CHANNELS = ['email', 'sms', 'slack'] as const;
+
+/** A dev-outbox message (email, SMS or Slack captured when no provider is configured; Slack's `text` is the JSON posted). */
 export interface OutboxMessageDto {
   id: string;
-  channel: 'email' | 'sms';
+  channel: (typeof OUTBOX_CHANNELS)[number];
   to: string;
   subject: string;
   text: string;
@@ -128,7 +131,7 @@ export interface PushDeviceDto {
 
 /** Query of `GET /api/admin/outbox`. */
 export const listOutboxQuerySchema = z.strictObject({
-  channel: z.enum(['email', 'sms']).optional(),
+  channel: z.enum(OUTBOX_CHANNELS).optional(),
   cursor: idCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

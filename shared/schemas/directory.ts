@@ -16,6 +16,15 @@ export const upsertUserSchema = z.strictObject({
     .regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 number like +14155550123')
     .nullable()
     .optional(),
+  /**
+   * Their Slack member id in the workspace of SLACK_BOT_TOKEN (`U…` or `W…`); null clears it. Left unset, the
+   * Slack channel finds it from the email once (`users.lookupByEmail`).
+   */
+  slackUserId: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,20}$/, 'Must be a Slack member id like U024BE7LH')
+    .nullable()
+    .optional(),
   timezone: z
     .string()
     .max(64)
@@ -33,6 +42,8 @@ export interface UserDto {
   name: string;
   role: Role;
   phone: string | null;
+  /** Slack member id (given, or found from the email by the Slack channel), or null. */
+  slackUserId: string | null;
   timezone: string;
   locale: string;
   createdAt: string;

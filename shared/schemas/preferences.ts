@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, type Channel } from '../types.js';
 import { LOCALE_PATTERN } from '../i18n/locales.js';
 import { categoryKeySchema } from './notification.js';
+import { EXTERNAL_CHANNEL_NAMES } from './delivery.js';
 
 /** How a category's emails go out: one by one, or batched into an hourly / daily digest. */
 export const EMAIL_DIGEST_MODES = ['immediate', 'hourly', 'daily'] as const;
@@ -107,7 +108,7 @@ export type UpdateContactInput = z.infer<typeof updateContactSchema>;
 
 /** One step of a category's escalation ladder: send on `channel` if still unread `afterMinutes` after creation. */
 export const escalationStepSchema = z.strictObject({
-  channel: z.enum(['email', 'sms', 'push']),
+  channel: z.enum(EXTERNAL_CHANNEL_NAMES),
   afterMinutes: z.number().int().min(0).max(7 * 24 * 60),
 });
 export const escalationLadderSchema = z.array(escalationStepSchema).max(10);

@@ -170,7 +170,7 @@ test('a French browser gets the app, its emails and its SMS in French; choosing 
   await postNotification(page.request, { to: [{ email }], title: `Facture ${run}`, category: 'billing' });
 
   await openAdminPage(page, 'Boîte d’envoi de dév.', 'Boîte d’envoi de dév.');
-  await expect(page.getByRole('note')).toContainText('Aucun fournisseur d’e-mail ni de SMS n’est configuré');
+  await expect(page.getByRole('note')).toContainText('Aucun fournisseur d’e-mail, de SMS ni Slack n’est configuré');
   const criticalEmail = page.getByTestId('outbox-message').filter({ hasText: `[Critique] ${title}` });
   const billingSmsMessage = page.getByTestId('outbox-message').filter({ hasText: `Facture ${run}` }).and(page.locator('[data-channel="sms"]'));
   // The worker writes them in a moment: wait for both (through the outbox API the page reads), then look.

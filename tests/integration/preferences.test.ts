@@ -66,6 +66,8 @@ describe('GET /api/preferences', () => {
       email: { enabled: true, available: true },
       sms: { enabled: true, available: false, reason: 'Add a phone number' },
       push: { enabled: true, available: false, reason: 'Enable push on a device' },
+      // Found by their email in the workspace (or a slackUserId from the v1 users API).
+      slack: { enabled: true, available: true },
     });
     expect(dto).toMatchObject({
       quietHours: null,

@@ -92,3 +92,23 @@ describe('routing table: category × priority × preference × consent × quiet 
     expect(decision.external.map((p) => p.escalationStep)).toEqual([0, 1, 2]);
   });
 });
+
+describe('Slack: chosen by the category, a preference, an override or a ladder step; not added by critical alone', () => {
+  const WITH_SLACK: ReadonlySet<ExternalChannel> = new Set(['email', 'sms', 'push', 'slack']);
+  const chat = { key: 'chat', critical: false, defaultChannels: ['in_app', 'slack'] as Channel[], escalation: [] as EscalationStep[] };
+  const oncall = { key: 'oncall', critical: false, defaultChannels: ['in_app'] as Channel[], escalation: [{ channel: 'slack', afterMinutes: 0 }, { channel: 'sms', afterMinutes: 10 }] as EscalationStep[] };
+  const at = (category: RoutingInput['category'], priority: Priority, r = recipient(), extra: Partial<RoutingInput> = {}) =>
+    summary(routeNotification({ category, priority, overrides: null, enabledChannels: WITH_SLACK, recipient: r, now: NOON, ...extra }));
+
+  it.each<[string, ReturnType<typeof summary>, ReturnType<typeof summary>['external']]>([
+    ['a category whose channels include Slack', at(chat, 'normal'), ['slack@0']],
+    ['critical in a category without Slack: email, SMS and push only', at(categories.general, 'critical'), ['email@0', 'sms@0', 'push@0']],
+    ['critical in a Slack category: Slack too', at(chat, 'critical'), ['email@0', 'sms@0', 'push@0', 'slack@0']],
+    ['a ladder step on Slack (the other critical channels at once, as for any ladder)', at(oncall, 'critical'), ['slack@0', 'sms@10:escalation', 'email@0', 'push@0']],
+    ['a send override adds it', at(categories.general, 'normal', recipient(), { overrides: { slack: true } }), ['slack@0']],
+    ['the person turned Slack off for the category', at(chat, 'normal', recipient({ prefs: [{ category: 'chat', channel: 'slack', enabled: false }] })), []],
+    ['no email and no member id: unreachable', at(chat, 'normal', recipient({ email: false })), []],
+  ])('%s', (_name, decision, external) => {
+    expect(decision.external).toEqual(external);
+  });
+});

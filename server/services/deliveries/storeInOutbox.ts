@@ -1,8 +1,9 @@
+import type { OUTBOX_CHANNELS } from '../../../shared/schemas/delivery.js';
 import type { Db } from '../../db/client.js';
 
-/** One captured email or SMS, as the real provider would have received it. */
+/** One captured email, SMS or Slack message, as the real provider would have received it. */
 export interface OutboxEntry {
-  channel: 'email' | 'sms';
+  channel: (typeof OUTBOX_CHANNELS)[number];
   to: string;
   subject?: string;
   text: string;

@@ -57,7 +57,7 @@ export async function upsertUserByExternalId(
   { externalId, input, actor }: { externalId: string; input: UpsertUserInput; actor: AuditActor },
 ): Promise<UpsertUserResult> {
   const email = input.email.toLowerCase();
-  const fields = { email, name: input.name, phone: input.phone, timezone: input.timezone, locale: input.locale,
+  const fields = { email, name: input.name, phone: input.phone, slackUserId: input.slackUserId, timezone: input.timezone, locale: input.locale,
     // A service that knows its user's language sets it for good: the browser no longer decides.
     ...(input.locale !== undefined && { localeChosen: true }) };
   // Two concurrent first PUTs race on the unique externalId/email: the retry sees the winner's row.
@@ -65,7 +65,7 @@ export async function upsertUserByExternalId(
     db.$transaction(async (tx) => {
       const existing = await tx.user.findUnique({
         where: { externalId },
-        select: { id: true, phone: true, email: true, passwordHash: true, name: true, timezone: true, locale: true },
+        select: { id: true, phone: true, slackUserId: true, email: true, passwordHash: true, name: true, timezone: true, locale: true },
       });
       const holder = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (holder && holder.id !== existing?.id) throw EmailTakenError();
@@ -82,12 +82,14 @@ export async function upsertUserByExternalId(
         // A new email only while the user still has no password: an invitation accepted since the read above
         // (another transaction, READ COMMITTED on PostgreSQL) must not get its account's address moved.
         const emailChanged = existing.email !== email;
+        // A Slack member id found from the old email (users.lookupByEmail) is someone else's now.
+        const slack = emailChanged && input.slackUserId === undefined ? { slackUserId: null } : {};
         const { count } = await tx.user.updateMany({
           where: { id: existing.id, ...(emailChanged ? { passwordHash: null } : {}) },
-          data: { ...fields, ...consent },
+          data: { ...fields, ...consent, ...slack },
         });
         if (count === 0) throw emailChanged ? AccountEmailLockedError() : NotFoundError('user');
-        const changed = (['email', 'name', 'phone', 'timezone', 'locale'] as const).filter((f) => fields[f] !== undefined && fields[f] !== existing[f]);
+        const changed = (['email', 'name', 'phone', 'slackUserId', 'timezone', 'locale'] as const).filter((f) => fields[f] !== undefined && fields[f] !== existing[f]);
         if (changed.length > 0) await appendAuditEvent(tx, actor, { action: 'user.updated', target: { type: 'user', id: existing.id }, after: { fields: changed } });
         return { user: presentUser(await tx.user.findUniqueOrThrow({ where: { id: existing.id } })), created: false };
       }

@@ -5,5 +5,5 @@
 export { useChosenLocale } from './api/getPreferences';
 export { preferenceKeys } from './api/preferenceKeys';
 export { PreferencesPage } from './components/PreferencesPage';
-export { CHANNEL_NAMES } from './utils/labels';
+export { CHANNEL_ICONS, CHANNEL_NAMES } from './utils/labels';
 export { writePreferences } from './utils/preferencesCache';

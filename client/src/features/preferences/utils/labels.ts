@@ -1,4 +1,4 @@
-import { BellRing, Inbox, Mail, MessageSquareText, type LucideIcon } from 'lucide-react';
+import { BellRing, Hash, Inbox, Mail, MessageSquareText, type LucideIcon } from 'lucide-react';
 import type { IntlShape } from 'react-intl';
 import type { EmailDigestMode } from '@shared/schemas/preferences';
 import type { Channel } from '@shared/types';
@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = {
   email: 'preferences.channel.email',
   sms: 'preferences.channel.sms',
   push: 'preferences.channel.push',
+  slack: 'preferences.channel.slack',
 } as const satisfies Record<Channel, string>;
 
 export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
@@ -16,6 +17,7 @@ export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
   email: Mail,
   sms: MessageSquareText,
   push: BellRing,
+  slack: Hash,
 };
 
 /** Each global switch's name (catalog messages): "Email notifications". */
@@ -24,6 +26,7 @@ export const CHANNEL_SWITCHES = {
   email: 'preferences.switch.email',
   sms: 'preferences.switch.sms',
   push: 'preferences.switch.push',
+  slack: 'preferences.switch.slack',
 } as const satisfies Record<Channel, string>;
 
 /** What each global switch covers when it is on (catalog messages). */
@@ -32,6 +35,7 @@ export const CHANNEL_HINTS = {
   email: 'preferences.channelHint.email',
   sms: 'preferences.channelHint.sms',
   push: 'preferences.channelHint.push',
+  slack: 'preferences.channelHint.slack',
 } as const satisfies Record<Channel, string>;
 
 /** Each email delivery mode's name (catalog messages). */

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, ExternalChannelName } from '@shared/schemas/delivery';
+import type { DeliveryStatus, ExternalChannelName, OutboxMessageDto } from '@shared/schemas/delivery';
 
 // Query keys of the delivery pages, from broad to narrow like the other admin factories (adminKeys.ts).
 // All start with 'admin', which login/logout clear with the rest.
@@ -32,5 +32,5 @@ export const channelKeys = {
 /** The dev outbox. */
 export const outboxKeys = {
   all: ['admin', 'outbox'] as const,
-  list: (channel: 'email' | 'sms' | undefined) => [...outboxKeys.all, 'list', { channel: channel ?? '' }] as const,
+  list: (channel: OutboxMessageDto['channel'] | undefined) => [...outboxKeys.all, 'list', { channel: channel ?? '' }] as const,
 };

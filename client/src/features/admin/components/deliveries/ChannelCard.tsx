@@ -1,15 +1,12 @@
 import clsx from 'clsx';
-import { BellRing, Mail, MessageSquareText, type LucideIcon } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { DELIVERY_STATUSES, type ChannelStatusDto, type DeliveryStatus, type ExternalChannelName } from '@shared/schemas/delivery';
 import type { DeliveryFilters } from '../../api/deliveries/keys';
-import { CHANNEL_NAMES } from '../../../preferences';
+import { CHANNEL_ICONS, CHANNEL_NAMES } from '../../../preferences';
 import { BreakerBadge } from './BreakerBadge';
 import { ChannelSwitch } from './ChannelSwitch';
 import { DELIVERY_STATUS_LABELS } from './deliveryLabels';
 import './channels.css';
-
-const ICONS: Record<ExternalChannelName, LucideIcon> = { email: Mail, sms: MessageSquareText, push: BellRing };
 
 /** Statuses always shown; `cancelled` only when there are some. */
 const SHOWN: readonly DeliveryStatus[] = DELIVERY_STATUSES.filter((status) => status !== 'cancelled');
@@ -25,7 +22,7 @@ interface ChannelCardProps {
 /** One channel's summary: provider, runtime switch, breaker, and how many deliveries are in each status. */
 export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
   const intl = useIntl();
-  const Icon = ICONS[status.channel];
+  const Icon = CHANNEL_ICONS[status.channel];
   const label = intl.formatMessage({ id: CHANNEL_NAMES[status.channel] });
   const titleId = `channel-card-${status.channel}`;
   const statuses = status.counts.cancelled > 0 ? DELIVERY_STATUSES : SHOWN;

@@ -1,7 +1,8 @@
 import { Info, Inbox } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNow } from '../../../../hooks/useNow';
-import { useOutboxMessages, type OutboxChannel } from '../../api/outbox/getOutboxMessages';
+import { OUTBOX_CHANNELS } from '@shared/schemas/delivery';
+import { useOutboxMessages } from '../../api/outbox/getOutboxMessages';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
 import { CHANNEL_NAMES } from '../../../preferences';
 import { FilterSelect } from '../common/FilterSelect';
@@ -11,14 +12,12 @@ import { EmptyState } from '../common/QueryStates';
 import { OutboxMessageCard } from './OutboxMessageCard';
 import './outbox.css';
 
-const CHANNELS: readonly OutboxChannel[] = ['email', 'sms'];
-
-/** `/admin/outbox`: email and SMS captured instead of sent while no provider is configured, newest first. */
+/** `/admin/outbox`: email, SMS and Slack messages captured instead of sent while no provider is configured, newest first. */
 export function OutboxPage() {
   const intl = useIntl();
   const [params, setFilters] = useSearchParamFilters();
   const raw = params.get('channel');
-  const channel = CHANNELS.find((value) => value === raw);
+  const channel = OUTBOX_CHANNELS.find((value) => value === raw);
   const query = useOutboxMessages(channel);
   const now = useNow(30_000);
 
@@ -37,7 +36,7 @@ export function OutboxPage() {
           label={intl.formatMessage({ id: 'admin.deliveries.col.channel' })}
           allLabel={intl.formatMessage({ id: 'admin.outbox.allChannels' })}
           value={channel}
-          options={CHANNELS}
+          options={OUTBOX_CHANNELS}
           optionLabel={(value) => intl.formatMessage({ id: CHANNEL_NAMES[value] })}
           onChange={(next) => setFilters({ channel: next })}
         />
