@@ -31,7 +31,7 @@ export interface LeasedWorkerOptions<Claim extends Lease> extends Omit<JobLoopOp
  *   still renewed), then returns. A node killed before that is the crash case above.
  *
  * @example
- * const worker = startLeasedWorker({ table: 'Delivery', leaseMs: 60_000, concurrency: 8, intervalMs: 1000, claim, process, onError, onProcessError });
+ * const worker = startLeasedWorker(ctx, { table: 'Delivery', leaseMs: 60_000, concurrency: 8, intervalMs: 1000, claim, process, onError, onProcessError });
  */
 export function startLeasedWorker<Claim extends Lease>(ctx: Pick<AppContext, 'db'>, options: LeasedWorkerOptions<Claim>): JobLoop {
   const inFlight = new Set<Promise<unknown>>();

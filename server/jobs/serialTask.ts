@@ -9,7 +9,7 @@ export interface SerialTask {
 }
 
 /**
- * Wraps `task` (a scheduler tick, a worker's claim pass) so that polls, wake-ups and "a slot is free"
+ * The job loop's core (startJobLoop). Wraps `task` (a scheduler tick, a worker's claim pass) so that polls, wake-ups and "a slot is free"
  * signals can all call `run()` freely: runs never overlap, and a request made during a run is honoured
  * by exactly one extra run afterwards, so nothing due is left waiting for the next poll. `onSettled` is
  * called after each run, however it ended (a loop's heartbeat: RunState.beat).
