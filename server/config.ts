@@ -9,6 +9,12 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/**
+ * A few load-balancer health-check periods: long enough for one to see readiness turn 503 and stop
+ * routing before the node closes, short enough that a restart is not held up.
+ */
+const DEFAULT_SHUTDOWN_DRAIN_MS = 2000;
+
 /** Every environment variable the server reads, with its default. The README lists the same table. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -56,6 +62,7 @@ const envSchema = z.object({
   DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   UNDO_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PURGE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(10 * 60_000),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SNOOZE_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   SNOOZE_MIN_AHEAD_MS: z.coerce.number().int().min(0).max(3_600_000).default(SNOOZE_LIMITS.minAheadMs),
@@ -134,6 +141,11 @@ export interface Config {
   undoWindowSeconds: number;
   /** How often each node purges deleted notifications past retention and expired undo tickets. */
   purgeIntervalMs: number;
+  /**
+   * How long a graceful shutdown stays unready (readiness 503) while still serving, before it stops its
+   * loops and closes, so load balancers stop routing to the node first. Default 2000 ms; 0 under NODE_ENV=test.
+   */
+  shutdownDrainMs: number;
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
   socketRevalidateMs: number;
   /** Authenticated socket handshakes (auth → replay sent) one node takes at once; more are told to come back later. */
@@ -230,6 +242,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     deletedRetentionDays: env.DELETED_RETENTION_DAYS,
     undoWindowSeconds: env.UNDO_WINDOW_SECONDS,
     purgeIntervalMs: env.PURGE_INTERVAL_MS,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS ?? (env.NODE_ENV === 'test' ? 0 : DEFAULT_SHUTDOWN_DRAIN_MS),
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     socketHandshakesInFlight: env.SOCKET_HANDSHAKES_IN_FLIGHT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),

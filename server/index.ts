@@ -4,7 +4,7 @@ import { installProcessErrorHandlers } from './processErrors.js';
 import { startServer, type RunningServer } from './server.js';
 import { startupWarnings } from './startupWarnings.js';
 
-/** How long a shutdown may take before the process exits anyway (in-flight sends are given this long). */
+/** How long a shutdown may take after its drain (SHUTDOWN_DRAIN_MS) before the process exits anyway (in-flight sends are given this long). */
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
 /** Entry point: `npm start` / `npm run dev`. */
@@ -20,10 +20,11 @@ async function main(): Promise<void> {
     log.info(`${reason}: closing connections`);
     // A shutdown that hangs (a stuck connection, a database that no longer answers) must not keep a
     // process alive that has stopped serving.
+    const deadlineMs = config.shutdownDrainMs + SHUTDOWN_DEADLINE_MS;
     setTimeout(() => {
-      log.error(`Shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting`);
+      log.error(`Shutdown took longer than ${deadlineMs / 1000} s: exiting`);
       process.exit(exitCode || 1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
+    }, deadlineMs).unref();
     (server?.close() ?? Promise.resolve()).then(
       () => process.exit(exitCode),
       (err: unknown) => {

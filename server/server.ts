@@ -184,14 +184,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      // Graceful: stop taking new work, let in-flight sends finish, then close sockets and the database.
-      // Unready first, so load balancers stop sending work while the rest winds down.
+      // Graceful: unready first, and still serving for SHUTDOWN_DRAIN_MS, so load balancers see the 503 and
+      // stop routing here before anything closes; then stop taking new work, let in-flight work finish
+      // (or hand it back), then close sockets and the database.
       ctx.runState.shutdownStartedAt = new Date();
-      await scheduler.stop();
-      await digests.stop();
-      await snoozes.stop();
-      await purge.stop();
-      await worker.stop();
+      if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+      await Promise.all([scheduler.stop(), digests.stop(), snoozes.stop(), purge.stop(), worker.stop()]);
       session.close();
       revalidation.stop();
       await io.close(); // also closes the HTTP server

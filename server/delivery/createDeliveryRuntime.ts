@@ -3,7 +3,8 @@ import type { ExternalChannel } from '../channels/types.js';
 import type { AppContext } from '../context.js';
 import { ChannelSwitches } from './channelSwitches.js';
 import { CircuitBreaker } from './circuitBreaker.js';
-import { startDeliveryWorker, type DeliveryWorker } from './deliveryWorker.js';
+import type { JobLoop } from '../jobs/jobLoop.js';
+import { startDeliveryWorker } from './deliveryWorker.js';
 import type { DeliveryRuntime } from './runtime.js';
 
 /**
@@ -13,11 +14,11 @@ import type { DeliveryRuntime } from './runtime.js';
 export async function createDeliveryRuntime(
   ctx: AppContext,
   overrides: Partial<Record<ExternalChannel, ChannelFactory>> = {},
-): Promise<{ runtime: DeliveryRuntime; startWorker(): DeliveryWorker; close(): Promise<void> }> {
+): Promise<{ runtime: DeliveryRuntime; startWorker(): JobLoop; close(): Promise<void> }> {
   const channels = await createChannels(ctx, overrides);
   const breakers = new Map<string, CircuitBreaker>();
   const { breakerThreshold, breakerCooldownMs } = ctx.config.delivery;
-  let worker: DeliveryWorker | undefined;
+  let worker: JobLoop | undefined;
   const runtime: DeliveryRuntime = {
     channels,
     switches: new ChannelSwitches(ctx.db, ctx.invalidation),

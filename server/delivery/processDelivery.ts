@@ -7,7 +7,7 @@ import { PermanentDeliveryError, RetryLaterError, type ExternalChannel, type Out
 import { linkTo, tracer } from '../tracing/tracing.js';
 import type { AppContext } from '../context.js';
 import type { Priority } from '../../shared/types.js';
-import { retryDelayMs } from './backoff.js';
+import { retryDelayMs } from '../jobs/backoff.js';
 import type { DeliveryClaim } from './claimDueDeliveries.js';
 import { READ_BEFORE_STEP } from '../services/notifications/cancelEscalations.js';
 
@@ -18,11 +18,11 @@ const PROBE_WAIT_MS = 1000;
 
 /**
  * Sends one claimed delivery and records the outcome. Every write is conditional on still holding the
- * claim (status `sending` + our lease), so a worker that stalled past its lease cannot overwrite the
+ * claim (status `sending` + our claim token), so a worker that stalled past its lease cannot overwrite the
  * outcome of the worker that took over.
  */
 export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Promise<AttemptOutcome | 'skipped'> {
-  const ours = { id: claim.id, status: 'sending', leaseUntil: claim.leaseUntil };
+  const ours = { id: claim.id, status: 'sending', claimedBy: claim.claimedBy };
   const delivery = await ctx.db.delivery.findUnique({
     where: { id: claim.id },
     include: { notification: { include: { send: { select: { traceParent: true } } } }, user: true },
@@ -32,13 +32,13 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   if (delivery.channel === 'sms' && !delivery.user.smsConsentAt) {
     // Consent withdrawn after this was planned: never send (the withdrawal cancels pending ones; this
     // catches one claimed at that very moment).
-    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, lastError: 'SMS consent withdrawn', attempts: { decrement: 1 } } });
+    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, claimedBy: null, lastError: 'SMS consent withdrawn', attempts: { decrement: 1 } } });
     ctx.metrics.deliveryProcessed(channelName, 'cancelled');
     return 'skipped';
   }
   if (delivery.escalationStep !== null && delivery.notification.readAt) {
     // Read between planning and now (the read's own cancellation only sees pending steps).
-    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, lastError: READ_BEFORE_STEP, attempts: { decrement: 1 } } });
+    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, claimedBy: null, lastError: READ_BEFORE_STEP, attempts: { decrement: 1 } } });
     ctx.metrics.deliveryProcessed(channelName, 'cancelled');
     return 'skipped';
   }
@@ -54,7 +54,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   if (deferral !== null) {
     await ctx.db.delivery.updateMany({
       where: ours,
-      data: { status: 'pending', leaseUntil: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(deferral.until) },
+      data: { status: 'pending', leaseUntil: null, claimedBy: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(deferral.until) },
     });
     ctx.metrics.deliveryDeferred(channelName, deferral.reason);
     return 'breaker_open';
@@ -121,13 +121,13 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     status === 'sent'
       ? { status, sentAt: new Date(), providerMessageId, lastError: null }
       : status === 'pending'
-        ? { status, lastError: error, nextAttemptAt: new Date(Date.now() + Math.max(retryAfterMs, retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs }))) }
+        ? { status, lastError: error, nextAttemptAt: new Date(Date.now() + Math.max(retryAfterMs, retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs, jitter: true }))) }
         : { status, lastError: error };
   await ctx.db.$transaction([
     ctx.db.deliveryAttempt.create({
       data: { deliveryId: delivery.id, attempt: claim.attempts, startedAt, latencyMs, outcome, providerMessageId, error },
     }),
-    ctx.db.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null } }),
+    ctx.db.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null, claimedBy: null } }),
   ]);
   ctx.metrics.deliveryProcessed(channelName, status === 'pending' ? 'retry' : status);
   if (outcome !== 'sent') {

@@ -1,59 +1,41 @@
 import type { AppContext } from '../context.js';
+import { startJobLoop, type JobLoop } from '../jobs/jobLoop.js';
+import { startLeasedWorker } from '../jobs/leasedWorker.js';
 import { purgeIdempotencyRecords } from '../services/idempotency/purgeIdempotencyRecords.js';
-import { claimDueSends } from '../services/sends/claimDueSends.js';
+import { claimDueSends, SEND_LEASE_MS } from '../services/sends/claimDueSends.js';
 import { releaseSend } from '../services/sends/releaseSend.js';
-import { poll, serialTask } from './serialTask.js';
 
-const BATCH = 10;
+/** Scheduled sends released at once by one node: each fans out to its whole audience in the writer. */
+const CONCURRENCY = 1;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
-export interface SendScheduler {
-  /** Polls at `at` when that is sooner than the next regular poll (a send due in 2 s need not wait). */
-  wake(at: Date): void;
-  /** Stops polling and waits for the tick in flight. */
-  stop(): Promise<void>;
-}
-
 /**
- * Releases scheduled sends when due. State lives only in the database (status, scheduledAt, lease), so
- * a restart loses nothing, and every node may run a scheduler: claims never overlap.
+ * Releases scheduled sends when due, on the job engine (startLeasedWorker): state lives only in the
+ * database (status, scheduledAt, lease), so a restart loses nothing, and every node may run a scheduler:
+ * claims never overlap. `wake(at)` polls at `at` when that is sooner than the next regular poll (a send
+ * due in 2 s need not wait). Expired idempotency records are purged hourly on the same node.
  */
-export function startSendScheduler(ctx: AppContext, intervalMs: number): SendScheduler {
-  let lastPurge = 0;
-  const wakeTimers = new Set<NodeJS.Timeout>();
-
-  const tick = serialTask(async () => {
-    let claims: { id: string; leaseUntil: Date }[];
-    do {
-      claims = await claimDueSends(ctx, new Date(), BATCH);
-      // A claim left unreleased at shutdown expires, and the next start (or another node) takes it.
-      for (const claim of claims) await releaseSend(ctx, claim);
-    } while (claims.length === BATCH);
-    if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-      lastPurge = Date.now();
-      await purgeIdempotencyRecords(ctx.db);
-    }
-  }, (err) => ctx.log.error({ err }, 'Send scheduler tick failed'), () => ctx.runState.beat('sendScheduler'));
-  ctx.runState.watch('sendScheduler', intervalMs);
-  const stopPolling = poll(tick.run, intervalMs);
-  tick.run();
-
+export function startSendScheduler(ctx: AppContext, intervalMs: number): JobLoop {
+  const sends = startLeasedWorker(ctx, {
+    table: 'Send',
+    intervalMs,
+    leaseMs: SEND_LEASE_MS,
+    concurrency: CONCURRENCY,
+    heartbeat: { runState: ctx.runState, loop: 'sendScheduler' },
+    claim: (limit) => claimDueSends(ctx, new Date(), limit),
+    process: (claim) => releaseSend(ctx, claim),
+    onError: (err) => ctx.log.error({ err }, 'Send scheduler tick failed'),
+    onProcessError: (err, claim) => ctx.log.error({ err, sendId: claim.id }, 'Releasing a scheduled send failed'),
+  });
+  const purge = startJobLoop({
+    intervalMs: PURGE_EVERY_MS,
+    run: () => purgeIdempotencyRecords(ctx.db),
+    onError: (err) => ctx.log.error({ err }, 'Purging idempotency records failed'),
+  });
   return {
-    wake: (at) => {
-      const delay = at.getTime() - Date.now();
-      if (delay >= intervalMs) return;
-      const timer = setTimeout(() => {
-        wakeTimers.delete(timer);
-        tick.run();
-      }, Math.max(0, delay));
-      timer.unref();
-      wakeTimers.add(timer);
-    },
+    wake: sends.wake,
     stop: async () => {
-      tick.stop();
-      stopPolling();
-      for (const timer of wakeTimers) clearTimeout(timer);
-      await tick.idle();
+      await Promise.all([sends.stop(), purge.stop()]);
     },
   };
 }

@@ -187,6 +187,8 @@ async function flashNotifySuite(run: Run, dialect: 'sqlite' | 'pg'): Promise<Met
         SESSION_SECRET: run.secret,
         BOOTSTRAP_API_KEY: run.apiKey,
         API_RATE_LIMIT: '1000000000',
+        // No load balancer in front to drain: the restart figures measure the restart, not SHUTDOWN_DRAIN_MS.
+        SHUTDOWN_DRAIN_MS: '0',
       },
       path.join(run.runDir, `flashnotify-${dialect}.log`),
       run.options.serverCpus,

@@ -27,7 +27,9 @@ async function startChild(port: number): Promise<ChildProcess> {
       BOOTSTRAP_API_KEY: TEST_API_KEY,
       SMTP_URL: smtp.url,
       DELIVERY_CONCURRENCY: '4',
-      // Far longer than one send (400 ms here), as in production (60 s): only a dead worker's claims expire.
+      // Far longer than one send (400 ms here), as in production (60 s), and renewed every second while a
+      // send runs: only a dead worker's claims expire. (Before renewal, a send slowed past the lease by a
+      // busy machine was claimed again by the live worker itself: "6 duplicates ≤ 4".)
       DELIVERY_LEASE_MS: '3000',
       DELIVERY_INTERVAL_MS: '100',
     },

@@ -82,6 +82,29 @@ describe('readiness and liveness on SQLite', () => {
   });
 });
 
+describe('readiness during the shutdown drain (SHUTDOWN_DRAIN_MS)', () => {
+  it('answers 503 while everything else is still served, and only closes once the drain is over', async () => {
+    const server = await getTestServer({ SHUTDOWN_DRAIN_MS: '2000' });
+    let closed = false;
+    const closing = server.close().then(() => {
+      closed = true;
+    });
+    try {
+      const ready = await probe(server, '/api/health/ready');
+      expect(ready).toMatchObject({ status: 503, body: { status: 'unready', checks: { shutdown: 'in_progress' } } });
+      // Idle, this server would close in a few ms; draining, it keeps serving for the load balancer to notice.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(closed).toBe(false);
+      expect((await probe(server, '/api/health/live')).status).toBe(200);
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      expect((await probe(server, '/api/health/ready')).status).toBe(503);
+    } finally {
+      await closing;
+    }
+    await expect(fetch(`${server.url}/api/health/live`)).rejects.toThrow();
+  });
+});
+
 describe('readiness when PostgreSQL goes away', () => {
   let postgres: StartedPostgres;
   let server: TestServer;
@@ -98,7 +121,8 @@ describe('readiness when PostgreSQL goes away', () => {
     expect((await probe(server, '/api/health/ready')).body.checks).toMatchObject({ database: 'ok', migrations: 'ok' });
     await postgres.halt();
     try {
-      await waitFor(async () => (await probe(server, '/api/health/ready')).status === 503, 10_000, 'readiness to see the outage');
+      // Both probes see it (each is cached for a second of its own): wait for the second one too.
+      await waitFor(async () => (await probe(server, '/api/health/ready')).body.checks.migrations === 'unavailable', 10_000, 'readiness to see the outage');
       const down = await probe(server, '/api/health/ready');
       expect(down.body).toMatchObject({ status: 'unready', checks: { database: 'unavailable', migrations: 'unavailable', shutdown: 'no' } });
       expect((await probe(server, '/api/health/live')).status).toBe(200);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../../server/delivery/backoff.js';
 import { CircuitBreaker } from '../../server/delivery/circuitBreaker.js';
 
 describe('CircuitBreaker', () => {
@@ -32,15 +31,5 @@ describe('CircuitBreaker', () => {
     breaker.onFailure();
     expect(breaker.snapshot().state).toBe('open');
     expect(breaker.retryAt()).toBe(1100);
-  });
-});
-
-describe('retryDelayMs', () => {
-  it('grows exponentially with jitter between half and all of the nominal delay, capped', () => {
-    const opts = { baseMs: 1000, maxMs: 10_000 };
-    expect(retryDelayMs(1, opts, () => 0)).toBe(500);
-    expect(retryDelayMs(1, opts, () => 1)).toBe(1000);
-    expect(retryDelayMs(3, opts, () => 0.5)).toBe(3000);
-    expect(retryDelayMs(10, opts, () => 1)).toBe(10_000);
   });
 });

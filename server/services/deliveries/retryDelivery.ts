@@ -17,7 +17,7 @@ export async function retryDelivery(ctx: AppContext, { id, actor }: { id: string
   if (!current) throw NotFoundError('delivery');
   const { count } = await ctx.db.delivery.updateMany({
     where: { id, status: { in: RETRYABLE } },
-    data: { status: 'pending', nextAttemptAt: new Date(), attempts: 0, leaseUntil: null },
+    data: { status: 'pending', nextAttemptAt: new Date(), attempts: 0, leaseUntil: null, claimedBy: null },
   });
   if (count === 0) {
     throw new HttpError(409, 'delivery_not_retryable', `Only failed or dead deliveries can be retried; this one is ${current.status}`);

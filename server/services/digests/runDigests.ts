@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { claimDigestRun } from './claimDigestRun.js';
+import { holdLease } from '../../jobs/leases.js';
+import { claimDigestRun, DIGEST_LEASE_MS } from './claimDigestRun.js';
 import { dueDigests } from './dueDigests.js';
 import { sendDigestRun, type DigestOutcome } from './sendDigestRun.js';
 
@@ -8,7 +9,7 @@ export type DigestSummary = Record<DigestOutcome | 'taken', number>;
 
 /**
  * Sends every digest due at `now`, one at a time: claim (exactly one worker wins each), then send or
- * record `empty`. Safe to call from every node at once. `signal` stops it between digests, so a
+ * record `empty`, holding the run's lease while it sends (holdLease). Safe to call from every node at once. `signal` stops it between digests, so a
  * shutdown waits for one send at most.
  *
  * @example
@@ -21,7 +22,12 @@ export async function runDigests(ctx: AppContext, now: Date, { signal }: { signa
   for (const digest of await dueDigests(ctx, now)) {
     if (signal?.aborted) break;
     const claim = await claimDigestRun(ctx, digest, now);
-    summary[claim ? await sendDigestRun(ctx, digest, claim, now) : 'taken'] += 1;
+    if (!claim) {
+      summary.taken += 1;
+      continue;
+    }
+    const onRenewalError = (err: unknown) => ctx.log.warn({ err, digestRunId: claim.id }, 'Renewing a digest lease failed');
+    summary[await holdLease(ctx, 'DigestRun', claim, DIGEST_LEASE_MS, () => sendDigestRun(ctx, digest, claim, now), onRenewalError)] += 1;
   }
   return summary;
 }

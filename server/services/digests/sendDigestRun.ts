@@ -1,12 +1,13 @@
 import { PermanentDeliveryError, canSendDigest } from '../../channels/types.js';
 import type { AppContext } from '../../context.js';
+import { retryDelayMs, type RetryPolicy } from '../../jobs/backoff.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import { buildDigestMessage } from './buildDigestMessage.js';
 import type { DigestClaim } from './claimDigestRun.js';
 import type { DueDigest } from './dueDigests.js';
 
-/** A failed attempt is retried after this (by whichever worker claims the run once its lease ends). */
-export const DIGEST_RETRY_MS = 10 * 60 * 1000;
+/** A failed attempt is retried after 10 min, always (by whichever worker claims the run once its lease ends). */
+const DIGEST_RETRY: RetryPolicy = { baseMs: 10 * 60 * 1000, maxMs: 10 * 60 * 1000, jitter: false };
 /**
  * A run still failing this long after its first claim is given up (`failed`): about six attempts, after
  * which the digest would be stale anyway. Time-based because DigestRun has no attempts column.
@@ -26,25 +27,25 @@ export type DigestOutcome = 'sent' | 'empty' | 'retrying' | 'failed' | 'deferred
  * const outcome = await sendDigestRun(ctx, digest, claim, now); // 'sent'
  */
 export async function sendDigestRun(ctx: AppContext, digest: DueDigest, claim: DigestClaim, now: Date): Promise<DigestOutcome> {
-  const ours = { id: claim.id, status: 'sending', leaseUntil: claim.leaseUntil };
+  const ours = { id: claim.id, status: 'sending', claimedBy: claim.claimedBy };
   const record = async (data: Prisma.DigestRunUpdateManyMutationInput) => {
     await ctx.db.digestRun.updateMany({ where: ours, data });
   };
 
   const message = await buildDigestMessage(ctx, digest, claim.id, now);
   if (!message) {
-    await record({ status: 'empty', leaseUntil: null, notificationCount: 0, lastError: null });
+    await record({ status: 'empty', leaseUntil: null, claimedBy: null, notificationCount: 0, lastError: null });
     return 'empty';
   }
   const channel = ctx.delivery.channels.email;
   if (!canSendDigest(channel)) {
-    await record({ status: 'failed', leaseUntil: null, lastError: `The ${channel.provider} email channel cannot send digests` });
+    await record({ status: 'failed', leaseUntil: null, claimedBy: null, lastError: `The ${channel.provider} email channel cannot send digests` });
     return 'failed';
   }
   // Shares the provider's breaker with the delivery worker: while SMTP is down, digests wait untouched.
   const breaker = ctx.delivery.breakerFor(channel.provider);
   if (!breaker.tryAcquire()) {
-    await record({ leaseUntil: now });
+    await record({ leaseUntil: now, claimedBy: null });
     return 'deferred';
   }
 
@@ -52,7 +53,7 @@ export async function sendDigestRun(ctx: AppContext, digest: DueDigest, claim: D
   try {
     const { providerMessageId } = await channel.sendDigest(message);
     breaker.onSuccess();
-    await record({ status: 'sent', sentAt: now, leaseUntil: null, notificationCount: count, providerMessageId, lastError: null });
+    await record({ status: 'sent', sentAt: now, leaseUntil: null, claimedBy: null, notificationCount: count, providerMessageId, lastError: null });
     return 'sent';
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
@@ -61,7 +62,7 @@ export async function sendDigestRun(ctx: AppContext, digest: DueDigest, claim: D
     if (permanent) breaker.onSuccess();
     else breaker.onFailure();
     const giveUp = permanent || now.getTime() - claim.createdAt.getTime() >= DIGEST_GIVE_UP_MS;
-    await record(giveUp ? { status: 'failed', leaseUntil: null, lastError: error } : { leaseUntil: new Date(now.getTime() + DIGEST_RETRY_MS), lastError: error });
+    await record(giveUp ? { status: 'failed', leaseUntil: null, claimedBy: null, lastError: error } : { leaseUntil: new Date(now.getTime() + retryDelayMs(1, DIGEST_RETRY)), claimedBy: null, lastError: error });
     ctx.log.warn({ digestRunId: claim.id, period: digest.period, periodKey: digest.periodKey, error, giveUp }, 'Digest attempt failed');
     return giveUp ? 'failed' : 'retrying';
   }

@@ -33,7 +33,7 @@ export type SendTarget =
   /** A new send that goes out now: the Send row is created in the same transaction. */
   | { kind: 'new'; sender: SendSender }
   /** A scheduled send claimed by the scheduler; delivered only if this claim still holds it. */
-  | { kind: 'claimed'; sendId: string; leaseUntil: Date };
+  | { kind: 'claimed'; sendId: string; claimedBy: string };
 
 /** One send, rendered and ready: everything that can be done outside the writer has been. */
 export interface SendCommit {
@@ -102,7 +102,7 @@ export interface CommitOptions {
 export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], options: CommitOptions = {}): Promise<CommitOutcome[]> {
   const failed = new Map<SendCommit, Error>();
 
-  const claims = sends.flatMap((s) => (s.target.kind === 'claimed' ? [{ sendId: s.target.sendId, leaseUntil: s.target.leaseUntil }] : []));
+  const claims = sends.flatMap((s) => (s.target.kind === 'claimed' ? [{ sendId: s.target.sendId, claimedBy: s.target.claimedBy }] : []));
   if (claims.length > 0) {
     const live = await liveClaims(sql, claims);
     for (const s of sends) if (s.target.kind === 'claimed' && !live.has(s.target.sendId)) failed.set(s, claimLost());

@@ -66,13 +66,13 @@ export async function lockExistingUsers(sql: SqlRunner, userIds: readonly string
   return new Set(rows.map((r) => r.id));
 }
 
-/** The scheduled sends among `claims` whose claim still holds (status processing, same lease). */
-export async function liveClaims(sql: SqlRunner, claims: readonly { sendId: string; leaseUntil: Date }[]): Promise<Set<string>> {
+/** The scheduled sends among `claims` whose claim still holds (status processing, same claim token). */
+export async function liveClaims(sql: SqlRunner, claims: readonly { sendId: string; claimedBy: string }[]): Promise<Set<string>> {
   const live = new Set<string>();
   for (const claim of claims) {
     const rows = await sql.all<{ id: string }>(
-      `SELECT "id" FROM "Send" WHERE "id" = ? AND "status" = 'processing' AND "leaseUntil" = ?`,
-      [claim.sendId, claim.leaseUntil],
+      `SELECT "id" FROM "Send" WHERE "id" = ? AND "status" = 'processing' AND "claimedBy" = ?`,
+      [claim.sendId, claim.claimedBy],
     );
     if (rows.length > 0) live.add(claim.sendId);
   }
@@ -135,7 +135,7 @@ export async function insertSends(sql: SqlRunner, rows: readonly SendRow[]): Pro
 
 /** A claimed scheduled send, now sent (its claim was checked live in this transaction). */
 export async function markClaimedSent(sql: SqlRunner, send: { id: string; sentAt: Date; recipientCount: number; lastError: string | null }): Promise<void> {
-  await sql.run(`UPDATE "Send" SET "status" = 'sent', "sentAt" = ?, "leaseUntil" = NULL, "lastError" = ?, "recipientCount" = ? WHERE "id" = ?`, [
+  await sql.run(`UPDATE "Send" SET "status" = 'sent', "sentAt" = ?, "leaseUntil" = NULL, "claimedBy" = NULL, "lastError" = ?, "recipientCount" = ? WHERE "id" = ?`, [
     send.sentAt,
     send.lastError,
     send.recipientCount,
