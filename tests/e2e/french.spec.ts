@@ -96,6 +96,13 @@ test('a French browser gets the app, its emails and its SMS in French; choosing 
   await expect(page.getByRole('group', { name: 'Densité' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Notifications, 0 non lue' })).toBeVisible();
   await expect(page).toHaveTitle('Boîte de réception · FlashNotify');
+  // The shortcuts help names its keys in French (one-character keys as typed).
+  await page.locator('main').focus();
+  await page.keyboard.press('?');
+  const shortcuts = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await expect(shortcuts.locator('kbd')).toContainText(['j', 'k', 'Entrée', 'o', 'e', 'u', 'x', 's', '#', 'Suppr', 'Échap', '?', '/']);
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toBeHidden();
 
   // Preferences: French, then English chosen (live), then "Automatique" again.
   await nav.getByRole('link', { name: 'Préférences' }).click();
