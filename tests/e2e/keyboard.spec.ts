@@ -62,8 +62,14 @@ test('j/k move between notifications, u and e change them, ? lists the shortcuts
   await expect(row('Middle')).toBeVisible();
   await page.keyboard.press('j');
   await expect(row('Middle')).toBeFocused();
+  // An archived row has no Snooze button: s does nothing there.
+  const snoozeMenu = page.getByRole('dialog', { name: 'Snooze until…' });
+  await page.keyboard.press('s');
+  await expect(row('Middle')).toBeFocused();
+  await expect(snoozeMenu).toHaveCount(0);
   await page.keyboard.press('e');
   await expect(row('Middle')).toHaveCount(0);
+  await expect(snoozeMenu).toHaveCount(0);
   await page.context().close();
 });
 

@@ -6,6 +6,7 @@ import { useUndoToasts } from '../hooks/useUndoToasts';
 import type { InboxFilters } from '../utils/filters';
 import { findInLists } from '../utils/listCache';
 import { focusFirstRowExcept } from '../utils/rows';
+import { offersSnoozeMenu } from '../utils/snoozeMenu';
 import { BulkToolbar } from './BulkToolbar';
 import { InboxExtensionsContext, type ExtensionShortcut, type InboxExtensions } from './inboxExtensions';
 import { RowExtraActions, RowSelect, RowState } from './RowExtras';
@@ -81,7 +82,8 @@ export function InboxActionsProvider({ filters, children }: { filters: InboxFilt
         return pressRowControl(row, '[data-row-select]');
       case 'snooze': {
         const item = id ? findInLists(queryClient, id) : undefined;
-        if (!item || !row) return false;
+        // Only where the row's buttons offer it (not on an archived row).
+        if (!item || !row || !offersSnoozeMenu(item)) return false;
         openSnooze(item, row);
         return true;
       }
