@@ -255,6 +255,15 @@ test('the admin pages in French: the composer, a send’s detail, Sent and Categ
   await expect(sentRow.getByTestId('send-status')).toHaveText('Envoyé');
   await expect(sentRow.locator('td[data-label="Taux de lecture"]')).toHaveText(/^0\s%$/);
 
+  // The audit log names the send and its recorded fields in French, not by their codes.
+  await openAdminPage(page, 'Journal d’audit', 'Journal d’audit');
+  const sendEvent = page.locator('[data-testid="audit-row"][data-action="send.created"]').filter({ hasText: email }).first();
+  await expect(sendEvent).toContainText('Notification envoyée');
+  await expect(sendEvent).toContainText(/Destinataires\s:\s1/);
+  await expect(sendEvent).toContainText(/Statut\s:/);
+  await expect(sendEvent).not.toContainText('send.created');
+  await expect(sendEvent).not.toContainText('recipientCount');
+
   // Categories: the table, and an escalation ladder refused in French (then the edit is cancelled).
   await openAdminPage(page, 'Catégories', 'Catégories');
   await expect(page.getByRole('heading', { name: 'Nouvelle catégorie' })).toBeVisible();
