@@ -53,7 +53,8 @@ const notificationPaths: ZodOpenApiPathsObject = {
         'only the archived, `snoozed` only the snoozed, soonest to wake first (its cursor is its own: pass it back ' +
         'with `status=snoozed`; no `q` there). `pinned=true` only the pinned ones ' +
         '(`false`: the others). `q` searches title and body (full-text index): every word must appear, the last ' +
-        'one as a prefix (`deplo` finds "deployment"); case does not matter, punctuation and operators are only ' +
+        'one as a prefix (`deplo` finds "deployment"), repeats once; one-character words are left out beside longer ' +
+        'ones, and alone match whole words only (never as a prefix); case does not matter, punctuation and operators are only ' +
         'separators; on SQLite accents are folded too. Deleted notifications are never listed. New notifications, and snoozed ones as they wake, arrive on the ' +
         `socket (\`notification.created\`) with this same shape. \`limit\` is 1–${LIMITS.pageSizeMax} (default 20).${orCookie}`,
       requestParams: { query: listNotificationsQuerySchema },

@@ -118,7 +118,8 @@ export interface CreateNotificationResult {
 
 /**
  * Inbox search text (`q`): 1–100 characters once trimmed. Searched word by word in title and body, every word
- * must match, the last one as a prefix ("deplo" finds "deployment"); any punctuation is only a separator.
+ * must match, the last one as a prefix ("deplo" finds "deployment"); one-character words are left out beside
+ * longer ones and, alone, matched whole (never as a prefix); any punctuation is only a separator.
  */
 export const searchQuerySchema = z.string().trim().min(1).max(100);
 

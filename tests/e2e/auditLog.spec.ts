@@ -35,7 +35,8 @@ test('an admin’s change shows in the audit log, filtered; a user’s data down
   const event = rows.filter({ hasText: userId });
   await expect(event).toHaveCount(1);
   await expect(event).toContainText('admin@example.com');
-  await expect(event).toContainText('role: user → admin');
+  await expect(event).toContainText('Role: user → admin');
+  await expect(event).not.toContainText('user.role_changed');
   await event.getByRole('button', { name: /User/ }).click();
   await expect(page.getByTestId('audit-target-filter')).toContainText(userId);
   await expect(rows).toHaveCount(1);

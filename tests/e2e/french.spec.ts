@@ -96,6 +96,13 @@ test('a French browser gets the app, its emails and its SMS in French; choosing 
   await expect(page.getByRole('group', { name: 'Densité' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Notifications, 0 non lue' })).toBeVisible();
   await expect(page).toHaveTitle('Boîte de réception · FlashNotify');
+  // The shortcuts help names its keys in French (one-character keys as typed).
+  await page.locator('main').focus();
+  await page.keyboard.press('?');
+  const shortcuts = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await expect(shortcuts.locator('kbd')).toContainText(['j', 'k', 'Entrée', 'o', 'e', 'u', 'x', 's', '#', 'Suppr', 'Échap', '?', '/']);
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toBeHidden();
 
   // Preferences: French, then English chosen (live), then "Automatique" again.
   await nav.getByRole('link', { name: 'Préférences' }).click();
@@ -247,6 +254,15 @@ test('the admin pages in French: the composer, a send’s detail, Sent and Categ
   await expect(sentRow).toContainText('Administrateur');
   await expect(sentRow.getByTestId('send-status')).toHaveText('Envoyé');
   await expect(sentRow.locator('td[data-label="Taux de lecture"]')).toHaveText(/^0\s%$/);
+
+  // The audit log names the send and its recorded fields in French, not by their codes.
+  await openAdminPage(page, 'Journal d’audit', 'Journal d’audit');
+  const sendEvent = page.locator('[data-testid="audit-row"][data-action="send.created"]').filter({ hasText: email }).first();
+  await expect(sendEvent).toContainText('Notification envoyée');
+  await expect(sendEvent).toContainText(/Destinataires\s:\s1/);
+  await expect(sendEvent).toContainText(/Statut\s:/);
+  await expect(sendEvent).not.toContainText('send.created');
+  await expect(sendEvent).not.toContainText('recipientCount');
 
   // Categories: the table, and an escalation ladder refused in French (then the edit is cancelled).
   await openAdminPage(page, 'Catégories', 'Catégories');

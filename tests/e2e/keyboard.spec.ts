@@ -62,8 +62,14 @@ test('j/k move between notifications, u and e change them, ? lists the shortcuts
   await expect(row('Middle')).toBeVisible();
   await page.keyboard.press('j');
   await expect(row('Middle')).toBeFocused();
+  // An archived row has no Snooze button: s does nothing there.
+  const snoozeMenu = page.getByRole('dialog', { name: 'Snooze until…' });
+  await page.keyboard.press('s');
+  await expect(row('Middle')).toBeFocused();
+  await expect(snoozeMenu).toHaveCount(0);
   await page.keyboard.press('e');
   await expect(row('Middle')).toHaveCount(0);
+  await expect(snoozeMenu).toHaveCount(0);
   await page.context().close();
 });
 
@@ -215,9 +221,68 @@ test('x selects the focused row and Escape clears the selection; s opens the sno
   // The help lists the new keys.
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  for (const text of ['Select or deselect the notification', 'Snooze the notification', 'Delete the notification (you can undo)', 'Clear the selection']) {
+  for (const text of ['Select or deselect the notification', 'Snooze the notification', 'Delete the notification, or the selected ones (you can undo)', 'Clear the selection']) {
     await expect(help).toContainText(text);
   }
   await page.keyboard.press('Escape');
+  await page.context().close();
+});
+
+test('with rows selected, e archives and # deletes the selection (with Undo), not the focused row alone', async ({ browser }) => {
+  test.slow();
+  const { page, rows, row } = await newInboxWith(browser, ['One', 'Two', 'Three', 'Four', 'Five']);
+  const count = page.getByTestId('bulk-count');
+  const toast = (text: string) => page.locator('[data-sonner-toast]').filter({ hasText: text });
+  const focusedText = async () => ((await page.locator(':focus').textContent()) ?? '').trim();
+
+  // Newest first: Five, Four, Three, Two, One. Select Five and Three, then focus Two (not selected).
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await expect(row('Two')).toBeFocused();
+  await expect(count).toHaveText('2 selected');
+
+  // e archives the two selected rows, as the toolbar's Archive does; the focused one stays.
+  await page.keyboard.press('e');
+  await expect(row('Five')).toHaveCount(0);
+  await expect(row('Three')).toHaveCount(0);
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByTestId('bulk-toolbar')).toHaveCount(0);
+  await expect(toast('2 notifications archived')).toBeVisible();
+  await expect(row('Four')).toBeFocused();
+
+  // # deletes the selection (Four and Two) with the focus on One; Undo brings both back.
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await expect(row('One')).toBeFocused();
+  await expect(count).toHaveText('2 selected');
+  await page.keyboard.press('#');
+  await expect(row('Four')).toHaveCount(0);
+  await expect(row('Two')).toHaveCount(0);
+  await expect(row('One')).toBeVisible();
+  await expect(toast('2 notifications deleted')).toBeVisible();
+  await page.keyboard.press('Alt+T');
+  for (let i = 0; i < 4 && (await focusedText()) !== 'Undo'; i++) await page.keyboard.press('Tab');
+  expect(await focusedText()).toBe('Undo');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(3);
+
+  // In the Archived tab, e on a selection unarchives it (the toolbar's Unarchive).
+  await page.getByRole('tab', { name: 'All' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Archived' })).toHaveAttribute('aria-selected', 'true');
+  await expect(rows).toHaveCount(2);
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(count).toHaveText('2 selected');
+  await page.keyboard.press('e');
+  await expect(rows).toHaveCount(0);
   await page.context().close();
 });

@@ -105,6 +105,25 @@ describe.each(DATABASES)('inbox search on %s', (database: TestDatabase) => {
     expect(await carol.titles('q=nomatch')).toEqual([]);
   });
 
+  it('matches a one-character word whole, never as a prefix, and leaves it out beside longer words', async () => {
+    const server = serverOn(database);
+    const carol = await person(server);
+    await carol.send('Deploy failed', { body: 'on prod' });
+    await carol.send('Alert raised', { body: 'Fix it' });
+    await carol.send('Build a thing', { body: 'x' });
+
+    // Alone, one letter is a word of its own: "a" is the article, not every word starting with "a".
+    expect(await carol.titles('q=a')).toEqual(['Build a thing']);
+    expect(await carol.titles('q=f')).toEqual([]);
+    // Sixteen one-letter words (repeats looked up once): whole words, all of them required.
+    expect(await carol.titles(`q=${encodeURIComponent(Array.from({ length: 16 }, () => 'a').join(' '))}`)).toEqual(['Build a thing']);
+    expect(await carol.titles(`q=${encodeURIComponent('a x a x a x a x a x a x a x a x')}`)).toEqual(['Build a thing']);
+    expect(await carol.titles(`q=${encodeURIComponent('a b c d e f g h i j k l m n o p')}`)).toEqual([]);
+    // Beside a longer word, one letter is left out (the longer word, last, stays a prefix): "deploy x" is "deploy".
+    expect(await carol.titles(`q=${encodeURIComponent('deploy x')}`)).toEqual(['Deploy failed']);
+    expect(await carol.titles(`q=${encodeURIComponent('x al')}`)).toEqual(['Alert raised']);
+  });
+
   it("searches only the user's own notifications, whatever the query", async () => {
     const server = serverOn(database);
     const carol = await person(server);

@@ -1,4 +1,4 @@
-import { searchWords } from '../../../shared/searchWords.js';
+import { isPrefixTerm, searchQueryWords } from '../../../shared/searchWords.js';
 import type { Db, Dialect, Tx } from '../../db/client.js';
 
 /**
@@ -9,38 +9,45 @@ import type { Db, Dialect, Tx } from '../../db/client.js';
  * parentheses or `:` are only separators or plain words.
  */
 
-/** More words than this are ignored: each one is a posting-list lookup. */
+/**
+ * More words than this are ignored: each one is a posting-list lookup (repeats and, beside longer words,
+ * one-character words are left out first, see searchQueryWords; a one-character word is never a prefix).
+ */
 const SEARCH_TERMS_MAX = 16;
 
 /**
- * The words of a search text (searchWords: lower-cased, NFKC), at most SEARCH_TERMS_MAX. Empty when the
- * text has no letter or digit (e.g. `"*"`): such a search matches nothing.
+ * The words a search text looks up (searchQueryWords: lower-cased, NFKC, no repeats, no one-character word
+ * beside a longer one), at most SEARCH_TERMS_MAX. Empty when the text has no letter or digit (e.g. `"*"`):
+ * such a search matches nothing.
  *
  * @example
- * searchTerms('Deploy "failed" -prod*'); // ['deploy', 'failed', 'prod']
+ * searchTerms('Deploy "failed" -prod* a'); // ['deploy', 'failed', 'prod']
  */
 export function searchTerms(text: string): string[] {
-  return searchWords(text).slice(0, SEARCH_TERMS_MAX);
+  return searchQueryWords(text).slice(0, SEARCH_TERMS_MAX);
 }
+
+/** Whether the term at `index` is looked up as a prefix: the last one, from two characters (isPrefixTerm). */
+const asPrefix = (terms: readonly string[], index: number) => index === terms.length - 1 && isPrefixTerm(terms[index]!);
 
 /**
  * An FTS5 MATCH expression: the user's postings (`userId` is indexed too, so the search reads only theirs),
- * then every word in title or body, the last one as a prefix. Words go in double quotes (any `"` doubled):
+ * then every word in title or body, the last one as a prefix (from two characters). Words go in double quotes (any `"` doubled):
  * FTS5 strings, never operators or column filters.
  */
 function ftsExpression(userId: string, terms: readonly string[]): string {
   const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
-  const words = terms.map((term, index) => (index === terms.length - 1 ? `${quote(term)}*` : quote(term)));
+  const words = terms.map((term, index) => (asPrefix(terms, index) ? `${quote(term)}*` : quote(term)));
   return `userId : ${quote(userId)} AND {title body} : (${words.join(' AND ')})`;
 }
 
 /**
  * A tsquery text: every word as a quoted lexeme (`'…'`, any `'` or `\` doubled or escaped, though words
- * have none), AND-ed, the last one a prefix (`:*`).
+ * have none), AND-ed, the last one a prefix (`:*`, from two characters).
  */
 function tsQueryText(terms: readonly string[]): string {
   const quote = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-  return terms.map((term, index) => (index === terms.length - 1 ? `${quote(term)}:*` : quote(term))).join(' & ');
+  return terms.map((term, index) => (asPrefix(terms, index) ? `${quote(term)}:*` : quote(term))).join(' & ');
 }
 
 /**
@@ -67,7 +74,7 @@ export interface SearchWindow {
 
 /**
  * The user's undeleted notifications whose title or body contain every word of `terms` (the last as a
- * prefix), newest first, at most `take`. Runs through Prisma (`$queryRawUnsafe`, parameters bound), so it
+ * prefix from two characters), newest first, at most `take`. Runs through Prisma (`$queryRawUnsafe`, parameters bound), so it
  * works inside a transaction too.
  */
 export async function searchNotificationHits(

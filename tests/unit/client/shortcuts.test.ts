@@ -1,6 +1,9 @@
 /** The inbox's keyboard shortcut matching (client/src/features/inbox/utils/shortcuts.ts). */
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, shortcutFor, SHORTCUTS, type KeyPress } from '../../../client/src/features/inbox/utils/shortcuts.js';
+import { isTypingTarget, keyName, shortcutFor, SHORTCUTS, type KeyPress } from '../../../client/src/features/inbox/utils/shortcuts.js';
+import en from '../../../shared/i18n/messages/en.json';
+import fr from '../../../shared/i18n/messages/fr.json';
 
 const body = { tagName: 'BODY', isContentEditable: false } as unknown as EventTarget;
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
@@ -75,5 +78,21 @@ describe('shortcutFor', () => {
   it('gives every key one action', () => {
     const keys = SHORTCUTS.flatMap((shortcut) => shortcut.keys);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('keyName', () => {
+  const english = createIntl({ locale: 'en', messages: en });
+  const french = createIntl({ locale: 'fr-FR', messages: { ...en, ...fr } });
+
+  it('names Enter, Delete and Escape in the page’s language, and shows one-character keys as they are', () => {
+    expect(['Enter', 'Delete', 'Escape'].map((key) => keyName(key, french))).toEqual(['Entrée', 'Suppr', 'Échap']);
+    expect(['Enter', 'Delete', 'Escape'].map((key) => keyName(key, english))).toEqual(['Enter', 'Delete', 'Escape']);
+    expect(['j', '?', '#', '/'].map((key) => keyName(key, french))).toEqual(['j', '?', '#', '/']);
+  });
+
+  it('has a French name for every key of the help longer than one character', () => {
+    const named = SHORTCUTS.flatMap((shortcut) => shortcut.keys).filter((key) => key.length > 1);
+    for (const key of named) expect(keyName(key, french), key).not.toBe(key);
   });
 });

@@ -21,7 +21,8 @@ const ACTIONS: ReadonlyArray<{ action: BulkAction; label: MessageId; Icon: Lucid
 /**
  * The bulk toolbar at the top of the list, while something is selected: "select all" (checked, mixed or
  * not), how many are selected, "Select all in this view" once every loaded row is and the view has more, the
- * actions, and "Clear selection". An action clears the selection and leaves the focus on the list.
+ * actions (each button `data-bulk-action="<action>"`: the e and #/Delete keys press them), and "Clear
+ * selection". An action clears the selection and leaves the focus on the list.
  */
 export function BulkToolbar() {
   const intl = useIntl();
@@ -66,7 +67,14 @@ export function BulkToolbar() {
       )}
       <div className="bulk-bar__actions">
         {ACTIONS.filter((entry) => entry.archivedView === undefined || entry.archivedView === archivedView).map(({ action, label, Icon }) => (
-          <button key={action} type="button" className="btn btn--ghost btn--sm" title={intl.formatMessage({ id: label })} onClick={(event) => run(action, event)}>
+          <button
+            key={action}
+            type="button"
+            className="btn btn--ghost btn--sm"
+            data-bulk-action={action}
+            title={intl.formatMessage({ id: label })}
+            onClick={(event) => run(action, event)}
+          >
             <Icon size={15} aria-hidden />
             <span className="bulk-bar__label">{intl.formatMessage({ id: label })}</span>
           </button>

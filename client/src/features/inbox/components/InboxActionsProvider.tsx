@@ -1,11 +1,12 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { NotificationDto } from '@shared/schemas/notification';
+import type { BulkAction, NotificationDto } from '@shared/schemas/notification';
 import { useBulkSelection, type BulkSelection } from '../hooks/useBulkSelection';
 import { useUndoToasts } from '../hooks/useUndoToasts';
 import type { InboxFilters } from '../utils/filters';
 import { findInLists } from '../utils/listCache';
 import { focusFirstRowExcept } from '../utils/rows';
+import { offersSnoozeMenu } from '../utils/snoozeMenu';
 import { BulkToolbar } from './BulkToolbar';
 import { InboxExtensionsContext, type ExtensionShortcut, type InboxExtensions } from './inboxExtensions';
 import { RowExtraActions, RowSelect, RowState } from './RowExtras';
@@ -30,9 +31,33 @@ export function useInboxActions(): InboxActionsState {
 }
 
 /**
+ * Clicks a row's own control (its checkbox, its delete button): the same path as the mouse (the shift-click
+ * anchor follows the keyboard; the delete offers Undo from inside the extensions it reads). False when the
+ * row has none.
+ */
+function pressRowControl(row: HTMLElement | null, selector: string): boolean {
+  const control = row?.querySelector<HTMLElement>(selector);
+  control?.click();
+  return Boolean(control);
+}
+
+/**
+ * Clicks the bulk toolbar's button for the first of `actions` it shows (Archive, or Unarchive in the Archived
+ * view): the toolbar's own path, so the keys act on the selection as its buttons do (one request per batch,
+ * the Undo toast, the selection cleared, the focus kept in the list). False when the toolbar is not shown.
+ */
+function pressBulkButton(actions: readonly BulkAction[]): boolean {
+  const toolbar = document.querySelector('[data-testid="bulk-toolbar"]');
+  const button = actions.map((action) => toolbar?.querySelector<HTMLElement>(`[data-bulk-action="${action}"]`)).find(Boolean);
+  button?.click();
+  return Boolean(button);
+}
+
+/**
  * The app's inbox page's actions on notifications, around its InboxView: a selection checkbox, pin, snooze
  * and delete on each row, the bulk toolbar, the snooze menu, Undo toasts for archive, delete and "mark all
- * read", and the x, s, #/Delete and Escape keys (through InboxExtensions).
+ * read", and the x, s, #/Delete and Escape keys (through InboxExtensions); with rows selected, e and
+ * #/Delete act on the selection through the toolbar.
  *
  * @example
  * <InboxActionsProvider filters={filters}><InboxView … shortcuts /></InboxActionsProvider>
@@ -47,17 +72,18 @@ export function InboxActionsProvider({ filters, children }: { filters: InboxFilt
   const handleShortcut = (action: ExtensionShortcut, row: HTMLElement | null): boolean => {
     const id = row?.dataset.id;
     switch (action) {
+      case 'archive':
+        // Only a selection is the extension's: without one, the keyboard hook archives the focused row.
+        return selection.count > 0 && pressBulkButton(['archive', 'unarchive']);
+      case 'delete':
+        if (selection.count > 0) return pressBulkButton(['delete']);
+        return pressRowControl(row, '[data-row-delete]');
       case 'select':
-      case 'delete': {
-        // The row's own control, as a click: the same path as the mouse (the shift-click anchor follows the
-        // keyboard; the delete offers Undo from inside the extensions it reads).
-        const control = row?.querySelector<HTMLElement>(action === 'select' ? '[data-row-select]' : '[data-row-delete]');
-        control?.click();
-        return Boolean(control);
-      }
+        return pressRowControl(row, '[data-row-select]');
       case 'snooze': {
         const item = id ? findInLists(queryClient, id) : undefined;
-        if (!item || !row) return false;
+        // Only where the row's buttons offer it (not on an archived row).
+        if (!item || !row || !offersSnoozeMenu(item)) return false;
         openSnooze(item, row);
         return true;
       }

@@ -6,6 +6,7 @@ import { formatWakeTime } from '../../../i18n/dates';
 import { useDeleteNotification } from '../api/deleteNotification';
 import { useUpdateNotification } from '../api/updateNotification';
 import { focusBesideRow, shownOrder } from '../utils/rows';
+import { offersSnoozeMenu } from '../utils/snoozeMenu';
 import { useInboxActions } from './InboxActionsProvider';
 import type { RowSlotProps } from './inboxExtensions';
 
@@ -92,7 +93,7 @@ export function RowExtraActions({ item }: RowSlotProps) {
       >
         <Pin size={16} aria-hidden fill={pinned ? 'currentColor' : 'none'} />
       </button>
-      {item.snoozedUntil === null && item.archivedAt === null && (
+      {item.snoozedUntil === null && offersSnoozeMenu(item) && (
         <button
           type="button"
           className="icon-btn"

@@ -1,6 +1,6 @@
 import { Dialog } from '../../../components/Dialog';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { SHORTCUTS } from '../utils/shortcuts';
+import { keyName, SHORTCUTS } from '../utils/shortcuts';
 import './shortcuts.css';
 
 /** The `?` dialog: every shortcut the inbox has, as a description list. Escape or "Close" closes it. */
@@ -29,7 +29,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
               {keys.map((key, index) => (
                 <span key={key}>
                   {index > 0 && <span className="shortcuts__or">{intl.formatMessage({ id: 'inbox.shortcuts.or' })}</span>}
-                  <kbd>{key}</kbd>
+                  <kbd>{keyName(key, intl)}</kbd>
                 </span>
               ))}
             </dt>

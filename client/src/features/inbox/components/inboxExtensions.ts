@@ -11,8 +11,11 @@ export interface UndoOffer {
   tickets: UndoTicket[];
 }
 
-/** The keys the page's extension handles (see utils/shortcuts.ts). */
-export type ExtensionShortcut = 'select' | 'snooze' | 'delete' | 'clearSelection';
+/**
+ * The keys the page's extension handles (see utils/shortcuts.ts). `archive` is asked first and, when the
+ * extension has nothing to do with it (no selection), archives the focused row as in the host pages.
+ */
+export type ExtensionShortcut = 'select' | 'snooze' | 'archive' | 'delete' | 'clearSelection';
 
 /** Props of the per-row extension slots. */
 export interface RowSlotProps {

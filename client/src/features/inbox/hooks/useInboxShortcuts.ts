@@ -12,7 +12,8 @@ const SEARCH_TARGET = '[data-shortcut="search"]';
  * from row to row (the focused row's title is its accessible name), Enter/o open the focused row as a click
  * on its link does, e archives or unarchives it, u marks it read or unread, / goes to the search box, ? opens
  * the help; x (select), s (snooze), # or Delete (delete) and Escape (clear the selection) are the page's
- * extension's (InboxExtensions.onShortcut; nothing without one). A row that leaves the list after e, u or
+ * extension's (InboxExtensions.onShortcut; nothing without one), and e is the extension's first when it has a
+ * selection to archive. A row that leaves the list after e, u or
  * delete (archived out of "All", read out of "Unread") hands the focus to the next one. Keys pressed in a
  * field, in a dialog (the bell's, the help, the snooze menu) or with Ctrl/Cmd/Alt are left alone.
  *
@@ -79,6 +80,8 @@ function run(action: ShortcutAction, { rows, current, event, mutate, openHelp, f
     }
     case 'archive':
     case 'toggleRead': {
+      // With rows selected, e archives the selection (the extension's bulk path), as in Gmail and Linear.
+      if (action === 'archive' && extension(action, current)) return true;
       if (!current) return false;
       focusSoon.arm(current, neighbour);
       const id = current.dataset.id!;
@@ -95,8 +98,8 @@ function run(action: ShortcutAction, { rows, current, event, mutate, openHelp, f
       return search !== null;
     }
     case 'delete': {
-      if (!current) return false;
-      focusSoon.arm(current, neighbour);
+      // The extension deletes the selection when there is one, else the focused row.
+      if (current) focusSoon.arm(current, neighbour);
       return extension(action, current);
     }
     case 'select':

@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import type { MessageId } from '../../../i18n/messageIds';
 /** What an inbox keyboard shortcut does. */
 export type ShortcutAction = 'next' | 'previous' | 'open' | 'archive' | 'toggleRead' | 'help' | 'search' | 'select' | 'snooze' | 'delete' | 'clearSelection';
@@ -30,6 +31,29 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'help', keys: ['?'], description: 'inbox.shortcut.help', available: true },
   { action: 'search', keys: ['/'], description: 'inbox.shortcut.search', available: true },
 ];
+
+/**
+ * The names of the keys that are not one character, as the help shows them in the page's language
+ * (« Entrée », « Suppr », « Échap » in French). A one-character key (`j`, `?`, `#`) is shown as it is.
+ */
+const KEY_NAMES: Readonly<Record<string, MessageId>> = {
+  Enter: 'inbox.key.enter',
+  Delete: 'inbox.key.delete',
+  Escape: 'inbox.key.escape',
+};
+
+/**
+ * How the help names `key` (a `KeyboardEvent.key` of SHORTCUTS) in `intl`'s language: a named key through
+ * the catalogs, a one-character key as typed.
+ *
+ * @example
+ * keyName('Enter', frenchIntl) // 'Entrée'
+ * keyName('j', frenchIntl) // 'j'
+ */
+export function keyName(key: string, intl: Pick<IntlShape, 'formatMessage'>): string {
+  const id = KEY_NAMES[key];
+  return id ? intl.formatMessage({ id }) : key;
+}
 
 /** Keys typed with Shift on common layouts (`?`, `#`): Shift does not make them another key. */
 const SHIFTED_KEYS: readonly string[] = ['?', '#'];

@@ -1,7 +1,8 @@
-import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AuditEventDto } from '@shared/schemas/audit';
 import { DataTable } from '../common/DataTable';
 import { FullTime } from '../common/TimeCell';
+import { auditDetailLines } from '../../utils/auditDetails';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTOR_LABELS, AUDIT_TARGET_LABELS, labelOf } from './auditLabels';
 
 interface AuditEventsTableProps {
@@ -9,23 +10,6 @@ interface AuditEventsTableProps {
   /** Narrows the log to one actor or one target (the row's buttons). */
   onOnlyActor: (actor: AuditEventDto['actor']) => void;
   onOnlyTarget: (target: NonNullable<AuditEventDto['target']>) => void;
-}
-
-/** A recorded value as text: strings as they are, lists by their first items, the rest as JSON. */
-function valueText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.slice(0, 3).map(valueText).join(', ') + (value.length > 3 ? ', …' : '');
-  return JSON.stringify(value);
-}
-
-/** One line per recorded field: `field: before → after` for a change, `field: value` otherwise. */
-function detailLines(intl: IntlShape, event: AuditEventDto): string[] {
-  const fields = [...new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})])];
-  return fields.map((field) =>
-    event.before && field in event.before
-      ? intl.formatMessage({ id: 'admin.audit.change' }, { field, before: valueText(event.before[field]), after: valueText(event.after?.[field] ?? null) })
-      : intl.formatMessage({ id: 'admin.audit.value' }, { field, value: valueText(event.after?.[field]) }),
-  );
 }
 
 /** The audit log's rows: when, who, what, on what, from where, and the recorded values. */
@@ -70,9 +54,9 @@ export function AuditEventsTable({ events, onOnlyActor, onOnlyTarget }: AuditEve
                 </span>
               )}
             </td>
-            <td data-label={col.action} className="data-table__primary">
-              {action ? <FormattedMessage id={action} /> : event.action}
-              <code className="audit-code">{event.action}</code>
+            {/* The action's name; its code (what the API's `action` filter takes) only on hover, or for an action this client does not know. */}
+            <td data-label={col.action} className="data-table__primary" title={event.action}>
+              {action ? <FormattedMessage id={action} /> : <code className="audit-code">{event.action}</code>}
             </td>
             <td data-label={col.target}>
               {event.target ? (
@@ -93,7 +77,7 @@ export function AuditEventsTable({ events, onOnlyActor, onOnlyTarget }: AuditEve
             </td>
             <td data-label={col.details}>
               <ul className="audit-details">
-                {detailLines(intl, event).map((line) => (
+                {auditDetailLines(intl, event).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
