@@ -59,6 +59,7 @@ export function presentCategory(category: {
   defaultChannels: string;
   escalation: string | null;
   icon: string | null;
+  retentionDays: number | null;
 }): CategoryDto {
   return {
     key: category.key,
@@ -68,6 +69,7 @@ export function presentCategory(category: {
     defaultChannels: category.defaultChannels.split(',').filter(Boolean) as Channel[],
     escalation: category.escalation ? (JSON.parse(category.escalation) as EscalationStep[]) : [],
     icon: category.icon,
+    retentionDays: category.retentionDays,
   };
 }
 

@@ -1,11 +1,9 @@
 import type { AppContext } from '../context.js';
-import { purgeIdempotencyRecords } from '../services/idempotency/purgeIdempotencyRecords.js';
 import { claimDueSends } from '../services/sends/claimDueSends.js';
 import { releaseSend } from '../services/sends/releaseSend.js';
 import { poll, serialTask } from './serialTask.js';
 
 const BATCH = 10;
-const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 export interface SendScheduler {
   /** Polls at `at` when that is sooner than the next regular poll (a send due in 2 s need not wait). */
@@ -19,7 +17,6 @@ export interface SendScheduler {
  * a restart loses nothing, and every node may run a scheduler: claims never overlap.
  */
 export function startSendScheduler(ctx: AppContext, intervalMs: number): SendScheduler {
-  let lastPurge = 0;
   const wakeTimers = new Set<NodeJS.Timeout>();
 
   const tick = serialTask(async () => {
@@ -29,10 +26,6 @@ export function startSendScheduler(ctx: AppContext, intervalMs: number): SendSch
       // A claim left unreleased at shutdown expires, and the next start (or another node) takes it.
       for (const claim of claims) await releaseSend(ctx, claim);
     } while (claims.length === BATCH);
-    if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-      lastPurge = Date.now();
-      await purgeIdempotencyRecords(ctx.db);
-    }
   }, (err) => ctx.log.error({ err }, 'Send scheduler tick failed'), () => ctx.runState.beat('sendScheduler'));
   ctx.runState.watch('sendScheduler', intervalMs);
   const stopPolling = poll(tick.run, intervalMs);

@@ -1,0 +1,60 @@
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { Prisma } from '../../generated/sqlite/client.js';
+import { PURGE_BATCH, type BatchOptions } from '../batches.js';
+import { REMOVED_NOTIFICATION, removeNotifications, type RemovedRows } from './removeNotifications.js';
+
+/** What a batched removal removed, and in how many transactions. */
+export type RemovedBatches = RemovedRows & { batches: number };
+
+/** Nothing removed yet: the start of a sum of RemovedBatches. */
+export const noneRemoved = (): RemovedBatches => ({ notifications: 0, deliveries: 0, deliveryAttempts: 0, outboxMessages: 0, batches: 0 });
+
+/** Adds `more` into `total` (both RemovedBatches). */
+export function addRemoved(total: RemovedBatches, more: RemovedRows & { batches?: number }): void {
+  total.notifications += more.notifications;
+  total.deliveries += more.deliveries;
+  total.deliveryAttempts += more.deliveryAttempts;
+  total.outboxMessages += more.outboxMessages;
+  total.batches += more.batches ?? 0;
+}
+
+/**
+ * Removes for good every notification matching `where`, with its deliveries, attempts and dev-outbox copies,
+ * its reads and answers frozen into its send's counts (removeNotifications): `batchSize` rows per transaction,
+ * so sends and inbox actions commit between batches. For the jobs (the purge of deleted notifications,
+ * retention); stops between batches when `signal` aborts.
+ *
+ * Safe on every node at once: in each transaction the batch's rows are locked (PostgreSQL `FOR UPDATE SKIP
+ * LOCKED`; SQLite has one writer) and read again under the lock, so a row another node is removing is skipped
+ * rather than counted twice into its send, and a row that stopped matching meanwhile (pinned, say) stays. When
+ * every row of a batch is held by others the run ends: they are being removed, the next run takes what is left.
+ *
+ * @example
+ * const removed = await removeNotificationsWhere(ctx, { deletedAt: { lt: cutoff } }, { signal });
+ */
+export async function removeNotificationsWhere(
+  ctx: Pick<AppContext, 'db' | 'dialect'>,
+  where: Prisma.NotificationWhereInput,
+  { batchSize = PURGE_BATCH, signal }: BatchOptions = {},
+): Promise<RemovedBatches> {
+  const total = noneRemoved();
+  for (;;) {
+    if (signal?.aborted) return total;
+    const step = await ctx.db.$transaction(async (tx) => {
+      const picked = (await tx.notification.findMany({ where, select: { id: true }, take: batchSize })).map((row) => row.id);
+      const locked = picked.length > 0 ? await lockFree(tx, ctx.dialect, picked) : [];
+      const rows = locked.length > 0 ? await tx.notification.findMany({ where: { AND: [where, { id: { in: locked } }] }, select: REMOVED_NOTIFICATION }) : [];
+      return { picked: picked.length, removed: rows.length > 0 ? await removeNotifications(tx, rows) : null };
+    });
+    if (step.removed) addRemoved(total, { ...step.removed, batches: 1 });
+    if (step.picked < batchSize || !step.removed) return total;
+  }
+}
+
+/** The ids among `ids` this transaction could lock (PostgreSQL; on SQLite, the single writer, all of them). */
+async function lockFree(tx: Tx, dialect: AppContext['dialect'], ids: string[]): Promise<string[]> {
+  if (dialect !== 'postgres') return ids;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notification" WHERE "id" IN (${Prisma.join(ids)}) FOR UPDATE SKIP LOCKED`;
+  return rows.map((row) => row.id);
+}
