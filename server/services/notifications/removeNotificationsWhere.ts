@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { Prisma } from '../../generated/sqlite/client.js';
 import { PURGE_BATCH, type BatchOptions } from '../batches.js';
-import { REMOVED_NOTIFICATION, removeNotifications, type RemovedRows } from './removeNotifications.js';
+import { REMOVED_NOTIFICATION, removeNotifications, type RemovedNotification, type RemovedRows } from './removeNotifications.js';
 
 /** What a batched removal removed, and in how many transactions. */
 export type RemovedBatches = RemovedRows & { batches: number };
@@ -25,10 +25,10 @@ export function addRemoved(total: RemovedBatches, more: RemovedRows & { batches?
  * so sends and inbox actions commit between batches. For the jobs (the purge of deleted notifications,
  * retention); stops between batches when `signal` aborts.
  *
- * Safe on every node at once: in each transaction the batch's rows are locked (PostgreSQL `FOR UPDATE SKIP
- * LOCKED`; SQLite has one writer) and read again under the lock, so a row another node is removing is skipped
- * rather than counted twice into its send, and a row that stopped matching meanwhile (pinned, say) stays. When
- * every row of a batch is held by others the run ends: they are being removed, the next run takes what is left.
+ * Safe on every node at once: each batch is picked and removed in one transaction, its rows locked and read again
+ * under the lock on PostgreSQL (stillMatchingLocked; SQLite has one writer), so a row another node is removing is
+ * skipped rather than counted twice into its send, and a row that stopped matching meanwhile (pinned, say) stays.
+ * When every row of a batch is held by others the run ends: they are being removed, the next run takes the rest.
  *
  * @example
  * const removed = await removeNotificationsWhere(ctx, { deletedAt: { lt: cutoff } }, { signal });
@@ -42,9 +42,8 @@ export async function removeNotificationsWhere(
   for (;;) {
     if (signal?.aborted) return total;
     const step = await ctx.db.$transaction(async (tx) => {
-      const picked = (await tx.notification.findMany({ where, select: { id: true }, take: batchSize })).map((row) => row.id);
-      const locked = picked.length > 0 ? await lockFree(tx, ctx.dialect, picked) : [];
-      const rows = locked.length > 0 ? await tx.notification.findMany({ where: { AND: [where, { id: { in: locked } }] }, select: REMOVED_NOTIFICATION }) : [];
+      const picked = await tx.notification.findMany({ where, select: REMOVED_NOTIFICATION, take: batchSize });
+      const rows = ctx.dialect === 'postgres' && picked.length > 0 ? await stillMatchingLocked(tx, where, picked) : picked;
       return { picked: picked.length, removed: rows.length > 0 ? await removeNotifications(tx, rows) : null };
     });
     if (step.removed) addRemoved(total, { ...step.removed, batches: 1 });
@@ -52,9 +51,15 @@ export async function removeNotificationsWhere(
   }
 }
 
-/** The ids among `ids` this transaction could lock (PostgreSQL; on SQLite, the single writer, all of them). */
-async function lockFree(tx: Tx, dialect: AppContext['dialect'], ids: string[]): Promise<string[]> {
-  if (dialect !== 'postgres') return ids;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notification" WHERE "id" IN (${Prisma.join(ids)}) FOR UPDATE SKIP LOCKED`;
-  return rows.map((row) => row.id);
+/**
+ * PostgreSQL: of the rows picked, those this transaction could lock (`FOR UPDATE SKIP LOCKED`: another node's
+ * removal holds the rest) and that, read again under the lock, still match `where`. SQLite needs neither: its
+ * single writer (the process's gate) lets nothing change between the pick and the delete. Re-reading there would
+ * cost more than it says: its planner may answer `id IN (…) AND category = … AND createdAt < …` from the
+ * (category, createdAt) index, scanning the whole backlog.
+ */
+async function stillMatchingLocked(tx: Tx, where: Prisma.NotificationWhereInput, picked: RemovedNotification[]): Promise<RemovedNotification[]> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notification" WHERE "id" IN (${Prisma.join(picked.map((row) => row.id))}) FOR UPDATE SKIP LOCKED`;
+  if (locked.length === 0) return [];
+  return tx.notification.findMany({ where: { AND: [{ id: { in: locked.map((row) => row.id) } }, where] }, select: REMOVED_NOTIFICATION });
 }
