@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { HttpError, NotFoundError } from '../../errors.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { idempotencyScope } from '../idempotency/runIdempotent.js';
+import { batchTimer } from '../batches.js';
 import { REMOVED_NOTIFICATION, removeNotifications } from '../notifications/removeNotifications.js';
 import { endUserSessions } from '../sessions/endUserSessions.js';
 import { GDPR_PAGE, pages } from './jsonChunks.js';
@@ -70,7 +71,11 @@ export async function eraseUser(ctx: AppContext, { userId, actor, confirmEmail, 
 
   erased.sessions += await endUserSessions(ctx, { userId });
   // A short page was the last; whatever arrives after it goes in the final transaction.
-  while ((await ctx.db.$transaction(eraseBatch)) === GDPR_PAGE);
+  for (;;) {
+    const rest = batchTimer();
+    if ((await ctx.db.$transaction(eraseBatch)) < GDPR_PAGE) break;
+    await rest();
+  }
   erased.sendsAnonymised = await anonymiseSendRecipients(ctx.db, user);
 
   await ctx.db.$transaction(async (tx) => {

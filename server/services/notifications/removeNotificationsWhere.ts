@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { Prisma } from '../../generated/sqlite/client.js';
-import { PURGE_BATCH, type BatchOptions } from '../batches.js';
+import { batchTimer, PURGE_BATCH, type BatchOptions } from '../batches.js';
 import { REMOVED_NOTIFICATION, removeNotifications, type RemovedNotification, type RemovedRows } from './removeNotifications.js';
 
 /** What a batched removal removed, and in how many transactions. */
@@ -22,7 +22,7 @@ export function addRemoved(total: RemovedBatches, more: RemovedRows & { batches?
 /**
  * Removes for good every notification matching `where`, with its deliveries, attempts and dev-outbox copies,
  * its reads and answers frozen into its send's counts (removeNotifications): `batchSize` rows per transaction,
- * so sends and inbox actions commit between batches. For the jobs (the purge of deleted notifications,
+ * resting between them (batchTimer), so sends and inbox actions commit between batches. For the jobs (the purge of deleted notifications,
  * retention); stops between batches when `signal` aborts.
  *
  * Safe on every node at once: each batch is picked and removed in one transaction, its rows locked and read again
@@ -41,6 +41,7 @@ export async function removeNotificationsWhere(
   const total = noneRemoved();
   for (;;) {
     if (signal?.aborted) return total;
+    const rest = batchTimer();
     const step = await ctx.db.$transaction(async (tx) => {
       const picked = await tx.notification.findMany({ where, select: REMOVED_NOTIFICATION, take: batchSize });
       const rows = ctx.dialect === 'postgres' && picked.length > 0 ? await stillMatchingLocked(tx, where, picked) : picked;
@@ -48,6 +49,7 @@ export async function removeNotificationsWhere(
     });
     if (step.removed) addRemoved(total, { ...step.removed, batches: 1 });
     if (step.picked < batchSize || !step.removed) return total;
+    await rest();
   }
 }
 

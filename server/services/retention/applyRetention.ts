@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { PURGE_BATCH, type BatchOptions } from '../batches.js';
+import { batchTimer, PURGE_BATCH, type BatchOptions } from '../batches.js';
 import { purgeIdempotencyRecords } from '../idempotency/purgeIdempotencyRecords.js';
 import { addRemoved, noneRemoved, removeNotificationsWhere, type RemovedBatches } from '../notifications/removeNotificationsWhere.js';
 
@@ -59,6 +59,7 @@ async function purgeLooseOutboxMessages(ctx: AppContext, cutoff: Date, { batchSi
   let purged = 0;
   // Paged by id: the copies kept (their delivery is still stored) are stepped over, not read again.
   for (let after = ''; !signal?.aborted; ) {
+    const rest = batchTimer();
     const rows = await ctx.db.outboxMessage.findMany({ where: { ...old, id: { gt: after } }, select: { id: true, deliveryId: true }, orderBy: { id: 'asc' }, take: batchSize });
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
@@ -67,6 +68,7 @@ async function purgeLooseOutboxMessages(ctx: AppContext, cutoff: Date, { batchSi
     const loose = rows.filter((row) => !row.deliveryId || !live.has(row.deliveryId)).map((row) => row.id);
     if (loose.length > 0) purged += (await ctx.db.outboxMessage.deleteMany({ where: { id: { in: loose }, ...old } })).count;
     if (rows.length < batchSize) break;
+    await rest();
   }
   return purged;
 }
