@@ -60,6 +60,7 @@ const envSchema = z.object({
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   UNDO_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PURGE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(10 * 60_000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
@@ -137,9 +138,14 @@ export interface Config {
   snoozeMinAheadMs: number;
   /** Days a deleted notification is kept (undo, support) before the purge job removes it; 0: at the next purge. */
   deletedRetentionDays: number;
+  /**
+   * Days a notification is kept, for categories that set no `retentionDays` of their own; then the retention job
+   * removes it (and its deliveries). 0: kept forever.
+   */
+  notificationRetentionDays: number;
   /** How long after an archive, delete or mark-read its undo is accepted, in seconds. */
   undoWindowSeconds: number;
-  /** How often each node purges deleted notifications past retention and expired undo tickets. */
+  /** How often each node runs the purge: deleted notifications, retention, expired undo tickets and idempotency records. */
   purgeIntervalMs: number;
   /**
    * How long a graceful shutdown stays unready (readiness 503) while still serving, before it stops its
@@ -240,6 +246,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     snoozeIntervalMs: env.SNOOZE_INTERVAL_MS,
     snoozeMinAheadMs: env.SNOOZE_MIN_AHEAD_MS,
     deletedRetentionDays: env.DELETED_RETENTION_DAYS,
+    notificationRetentionDays: env.NOTIFICATION_RETENTION_DAYS,
     undoWindowSeconds: env.UNDO_WINDOW_SECONDS,
     purgeIntervalMs: env.PURGE_INTERVAL_MS,
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS ?? (env.NODE_ENV === 'test' ? 0 : DEFAULT_SHUTDOWN_DRAIN_MS),

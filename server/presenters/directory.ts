@@ -61,6 +61,7 @@ export function presentCategory(category: {
   defaultChannels: string;
   escalation: string | null;
   icon: string | null;
+  retentionDays: number | null;
 }): CategoryDto {
   return {
     key: category.key,
@@ -70,6 +71,7 @@ export function presentCategory(category: {
     defaultChannels: category.defaultChannels.split(',').filter(Boolean) as Channel[],
     escalation: category.escalation ? (JSON.parse(category.escalation) as EscalationStep[]) : [],
     icon: category.icon,
+    retentionDays: category.retentionDays,
   };
 }
 

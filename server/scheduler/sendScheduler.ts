@@ -1,22 +1,20 @@
 import type { AppContext } from '../context.js';
-import { startJobLoop, type JobLoop } from '../jobs/jobLoop.js';
+import type { JobLoop } from '../jobs/jobLoop.js';
 import { startLeasedWorker } from '../jobs/leasedWorker.js';
-import { purgeIdempotencyRecords } from '../services/idempotency/purgeIdempotencyRecords.js';
 import { claimDueSends, SEND_LEASE_MS } from '../services/sends/claimDueSends.js';
 import { releaseSend } from '../services/sends/releaseSend.js';
 
 /** Scheduled sends released at once by one node: each fans out to its whole audience in the writer. */
 const CONCURRENCY = 1;
-const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Releases scheduled sends when due, on the job engine (startLeasedWorker): state lives only in the
  * database (status, scheduledAt, lease), so a restart loses nothing, and every node may run a scheduler:
  * claims never overlap. `wake(at)` polls at `at` when that is sooner than the next regular poll (a send
- * due in 2 s need not wait). Expired idempotency records are purged hourly on the same node.
+ * due in 2 s need not wait). Expired idempotency records go with the housekeeping job (purgeScheduler).
  */
 export function startSendScheduler(ctx: AppContext, intervalMs: number): JobLoop {
-  const sends = startLeasedWorker(ctx, {
+  return startLeasedWorker(ctx, {
     table: 'Send',
     intervalMs,
     leaseMs: SEND_LEASE_MS,
@@ -27,15 +25,4 @@ export function startSendScheduler(ctx: AppContext, intervalMs: number): JobLoop
     onError: (err) => ctx.log.error({ err }, 'Send scheduler tick failed'),
     onProcessError: (err, claim) => ctx.log.error({ err, sendId: claim.id }, 'Releasing a scheduled send failed'),
   });
-  const purge = startJobLoop({
-    intervalMs: PURGE_EVERY_MS,
-    run: () => purgeIdempotencyRecords(ctx.db),
-    onError: (err) => ctx.log.error({ err }, 'Purging idempotency records failed'),
-  });
-  return {
-    wake: sends.wake,
-    stop: async () => {
-      await Promise.all([sends.stop(), purge.stop()]);
-    },
-  };
 }

@@ -105,6 +105,9 @@ export interface CreatedApiKey {
   secret: string;
 }
 
+/** The longest retention a category may set: 100 years (longer is "forever": 0). */
+export const CATEGORY_RETENTION_MAX_DAYS = 36_500;
+
 const categoryFields = {
   label: z.string().trim().min(1).max(100),
   description: z.string().max(500),
@@ -114,6 +117,8 @@ const categoryFields = {
   escalation: escalationLadderSchema,
   /** Default icon of its notifications that name none; null clears it. */
   icon: iconSchema.nullable(),
+  /** Days its notifications are kept; null: the server's default (NOTIFICATION_RETENTION_DAYS); 0: forever. */
+  retentionDays: z.number().int().min(0).max(CATEGORY_RETENTION_MAX_DAYS).nullable(),
 };
 
 /** Body of `POST /api/admin/categories`. */
@@ -125,6 +130,7 @@ export const createCategorySchema = z.strictObject({
   defaultChannels: categoryFields.defaultChannels.default(['in_app']),
   escalation: categoryFields.escalation.default([]),
   icon: categoryFields.icon.default(null),
+  retentionDays: categoryFields.retentionDays.default(null),
 });
 export type CreateCategoryInput = z.infer<typeof createCategorySchema>;
 
@@ -145,6 +151,8 @@ export interface CategoryDto {
   defaultChannels: Channel[];
   escalation: EscalationStep[];
   icon: string | null;
+  /** Days its notifications are kept; null: the server's default; 0: forever. */
+  retentionDays: number | null;
 }
 
 /** Body of `POST /api/v1/topics` and `POST /api/admin/topics`. */

@@ -120,28 +120,33 @@ export async function warmUp(suite: Suite): Promise<void> {
 
 /** Figure 1: `c` posters each waiting for their answer, for each `c` in `--concurrency`. */
 export async function closedLoopIngest(suite: Suite): Promise<void> {
-  const { options, pool, metrics } = suite;
-  for (const concurrency of options.concurrency) {
-    const tag = `closed-${concurrency}`;
-    const { startAt, reports, accepted, arrived, window } = await postAndDeliver(suite, tag, (i) => ({
-      kind: 'closedLoop',
-      concurrency: share(concurrency, pool.size, i),
-      durationMs: options.durationS * 1000,
-      drainMs: options.drainS * 1000,
-    }));
-    const elapsed = arrived.lastAt - startAt;
-    const http = summarize(concat(reports.map((r) => r.latencies)));
-    const e2e = summarize(await socketLatencies(suite, tag));
-    const rate = arrived.count ? (arrived.count / elapsed) * 1000 : 0;
-    metrics.set(`closed.${concurrency}.rate`, rate);
-    metrics.set(`closed.${concurrency}.p50`, http.p50);
-    metrics.set(`closed.${concurrency}.p99`, http.p99);
-    metrics.set(`closed.${concurrency}.cpu`, arrived.count ? window.serverMs / arrived.count : Number.NaN);
-    say(`${concurrency} in flight: ${formatCount(rate)}/s (${formatCount(arrived.count)} reached their sockets of ${formatCount(accepted)} accepted in ${formatMs(elapsed)})`);
-    say(`  HTTP ${percentilesLine(http)}; POST → socket ${percentilesLine(e2e)}`);
-    say(`  server CPU ${formatMs(window.serverMs / Math.max(1, arrived.count))} per notification; ${coresLine(window)}`);
-    say(`  ${answersLine(reports)}`);
+  for (const concurrency of suite.options.concurrency) {
+    const run = await closedLoop(suite, `closed-${concurrency}`, concurrency);
+    for (const [key, value] of Object.entries(run)) suite.metrics.set(`closed.${concurrency}.${key}`, value);
   }
+}
+
+/**
+ * One closed-loop run (figure 1's, figure 10's): `concurrency` posters for `--duration`, printed; returns its
+ * rate (notifications/s to the sockets), HTTP p50/p99 and server CPU per notification.
+ */
+export async function closedLoop(suite: Suite, tag: string, concurrency: number): Promise<{ rate: number; p50: number; p99: number; cpu: number }> {
+  const { options, pool } = suite;
+  const { startAt, reports, accepted, arrived, window } = await postAndDeliver(suite, tag, (i) => ({
+    kind: 'closedLoop',
+    concurrency: share(concurrency, pool.size, i),
+    durationMs: options.durationS * 1000,
+    drainMs: options.drainS * 1000,
+  }));
+  const elapsed = arrived.lastAt - startAt;
+  const http = summarize(concat(reports.map((r) => r.latencies)));
+  const e2e = summarize(await socketLatencies(suite, tag));
+  const rate = arrived.count ? (arrived.count / elapsed) * 1000 : 0;
+  say(`${concurrency} in flight: ${formatCount(rate)}/s (${formatCount(arrived.count)} reached their sockets of ${formatCount(accepted)} accepted in ${formatMs(elapsed)})`);
+  say(`  HTTP ${percentilesLine(http)}; POST → socket ${percentilesLine(e2e)}`);
+  say(`  server CPU ${formatMs(window.serverMs / Math.max(1, arrived.count))} per notification; ${coresLine(window)}`);
+  say(`  ${answersLine(reports)}`);
+  return { rate, p50: http.p50, p99: http.p99, cpu: arrived.count ? window.serverMs / arrived.count : Number.NaN };
 }
 
 /** Figure 2: posts leave on a fixed schedule at each rate of `--rates`, whatever the server answers. */

@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 /** The figures of issue 9, by the name `--only` takes (the number works too). */
-export const FIGURES = ['ingest', 'open', 'bulk', 'broadcast', 'restart', 'storm', 'memory', 'health'] as const;
+export const FIGURES = ['ingest', 'open', 'bulk', 'broadcast', 'restart', 'storm', 'memory', 'health', 'retention'] as const;
 export type Figure = (typeof FIGURES)[number];
-/** Figures 1–3 and 8 are "ingest figures": the ones `--pg` repeats on PostgreSQL + Redis. */
-export const INGEST_FIGURES: readonly Figure[] = ['ingest', 'open', 'bulk', 'health'];
+/** Figures 1–3, 8 and 10 (retention) are "ingest figures": the ones `--pg` repeats on PostgreSQL + Redis. */
+export const INGEST_FIGURES: readonly Figure[] = ['ingest', 'open', 'bulk', 'health', 'retention'];
 
 /** Everything a bench run needs to know, defaults applied and scaled. */
 export interface BenchOptions {
@@ -31,6 +31,8 @@ export interface BenchOptions {
   /** Notifications sent through the bulk endpoint (figure 3), in requests of `bulkSize`. */
   bulkTotal: number;
   bulkSize: number;
+  /** Notifications past retention the job deletes while figure 10 posts. */
+  backlog: number;
   /** Seconds the idle sockets are watched after connecting (figure 7). */
   soakS: number;
   /** Longest wait, in seconds, for the HTTP answers of an open- or closed-loop run after it stops posting. */
@@ -46,7 +48,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench [-- flags]   (BENCH_SCALE=0.1 shrinks counts and durations; 2 doubles them)
-  --only ingest,open,bulk,broadcast,restart,storm,memory,health   (or 1-8) which figures (default: all)
+  --only ingest,open,bulk,broadcast,restart,storm,memory,health,retention   (or 1-8, 10) which figures (default: all)
   --pg              also run the ingest figures (ingest, open, bulk, health) on PostgreSQL + Redis
   --pg-only         only PostgreSQL + Redis (ingest figures)
   --sockets N       sockets / signed-in users connected (default 10000)
@@ -57,6 +59,7 @@ export const USAGE = `npm run bench [-- flags]   (BENCH_SCALE=0.1 shrinks counts
   --rates L         open-loop offered rates per second (default 500,1000)
   --open-duration S seconds each rate is offered (default 10)
   --bulk N          notifications through the bulk endpoint (default 20000); --bulk-size N per request (default 1000)
+  --backlog N       notifications past retention the job deletes during figure 10 (default 300000)
   --soak S          seconds the idle sockets are watched for memory growth (default 20; 600 = issue 9's soak)
   --drain S         longest wait for HTTP answers after an open-loop or closed-loop run (default 30)
   --server-entry F  server entry point (default: the one \`npm start\` runs; a compiled .js runs with plain node)
@@ -75,9 +78,10 @@ const figureList = z
   .pipe(
     z.array(
       z.string().transform((name, ctx) => {
-        const byNumber = /^[1-8]$/.test(name) ? FIGURES[Number(name) - 1] : undefined;
+        // 9 is the PostgreSQL repeat (--pg), not a figure of its own: retention is 10.
+        const byNumber = /^[1-8]$/.test(name) ? FIGURES[Number(name) - 1] : name === '10' ? 'retention' : undefined;
         const figure = byNumber ?? FIGURES.find((f) => f === name);
-        if (!figure) ctx.addIssue({ code: 'custom', message: `unknown figure "${name}" (one of ${FIGURES.join(', ')} or 1-8)` });
+        if (!figure) ctx.addIssue({ code: 'custom', message: `unknown figure "${name}" (one of ${FIGURES.join(', ')}, 1-8 or 10)` });
         return figure!;
       }),
     ),
@@ -98,6 +102,7 @@ const flagsSchema = z.strictObject({
   'open-duration': z.coerce.number().positive().optional(),
   bulk: positiveInt.optional(),
   'bulk-size': positiveInt.max(1000).optional(),
+  backlog: positiveInt.optional(),
   soak: z.coerce.number().min(0).optional(),
   drain: z.coerce.number().positive().optional(),
   'server-entry': z.string().min(1).optional(),
@@ -147,6 +152,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
         'open-duration': { type: 'string' },
         bulk: { type: 'string' },
         'bulk-size': { type: 'string' },
+        backlog: { type: 'string' },
         soak: { type: 'string' },
         drain: { type: 'string' },
         'server-entry': { type: 'string' },
@@ -185,6 +191,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     openDurationS: seconds(flags['open-duration'], 10, 2),
     bulkTotal: count(flags.bulk, 20_000),
     bulkSize: flags['bulk-size'] ?? 1000,
+    backlog: count(flags.backlog, 300_000),
     soakS: flags.soak ?? seconds(undefined, 20, 5),
     drainS: flags.drain ?? 30,
     serverEntry: flags['server-entry'] ?? startEntry(),

@@ -51,5 +51,11 @@ export function tableRows(options: BenchOptions, fn: Metrics, baseline: Metrics,
   add('8 saturating flood: offered', 'health.offered', 'perSecond');
   add('8 at saturation: notifications/s to the sockets', 'health.rate', 'perSecond');
   add('8 at saturation: 429/503 answers with Retry-After', 'health.refused', 'count');
+  const c = Math.max(...options.concurrency);
+  add(`10 closed loop, ${c} in flight, retention idle: notifications/s`, 'retention.idle.rate', 'perSecond');
+  add(`10 closed loop, ${c} in flight, retention deleting: notifications/s`, 'retention.busy.rate', 'perSecond');
+  add('10 retention idle: HTTP p99', 'retention.idle.p99', 'ms');
+  add('10 retention deleting: HTTP p99', 'retention.busy.p99', 'ms');
+  add('10 rows the retention job deleted meanwhile, per second', 'retention.deletedRate', 'perSecond');
   return rows;
 }

@@ -18,13 +18,17 @@ import { INGEST_FIGURES, type BenchOptions, type Figure } from './options.js';
 import type { RawState } from './rawServer.js';
 import { tableRows } from './report.js';
 import { pinToCpus } from './procStats.js';
-import { insertSessions, insertUsers } from './seed.js';
+import { insertBacklog, insertSessions, insertUsers } from './seed.js';
+import { retentionUnderIngest } from './retentionFigure.js';
 import { benchUserId, newSessions, type BenchSession } from './sessions.js';
 import { flashNotifyLaunch, rawLaunch, ServerUnderTest } from './servers.js';
 import { broadcast, openSockets, restartAndStorm } from './socketFigures.js';
 import { quiesce, say, type Metrics, type Suite } from './suite.js';
 import { renderTable } from './table.js';
 import { WorkerPool } from './workerPool.js';
+
+/** NOTIFICATION_RETENTION_DAYS of the server under test (figure 10's backlog is older). */
+const RETENTION_DAYS = 365;
 
 /** Users without a socket whose unread count is checked after the big broadcast. */
 const SAMPLE_USERS = 20;
@@ -102,6 +106,7 @@ async function runSuite(run: Run, suite: Suite): Promise<Metrics> {
     if (has('bulk')) await step('3 bulk endpoint', () => bulkIngest(suite));
     if (has('broadcast')) await step(`4 broadcast to ${run.options.sockets} users`, () => broadcast(suite, 'small', run.options.sockets));
     if (has('health')) await step('8 health and inbox while ingest is saturated', () => responsiveness(suite));
+    if (has('retention') && suite.seedBacklog) await step('10 ingest while the retention job deletes a backlog', () => retentionUnderIngest(suite));
     if (has('restart') || has('storm') || has('broadcast')) {
       await step(`adding users up to ${run.options.users}`, () => suite.growUsers());
       // The restart after it is figure 5 (and 6); it also makes sure no cache predates the new users.
@@ -189,6 +194,10 @@ async function flashNotifySuite(run: Run, dialect: 'sqlite' | 'pg'): Promise<Met
         API_RATE_LIMIT: '1000000000',
         // No load balancer in front to drain: the restart figures measure the restart, not SHUTDOWN_DRAIN_MS.
         SHUTDOWN_DRAIN_MS: '0',
+        // Figure 10: notifications older than a year go, and the purge job looks every second (with nothing
+        // past retention, each look is one indexed query per category).
+        NOTIFICATION_RETENTION_DAYS: String(RETENTION_DAYS),
+        PURGE_INTERVAL_MS: '1000',
       },
       path.join(run.runDir, `flashnotify-${dialect}.log`),
       run.options.serverCpus,
@@ -213,6 +222,11 @@ async function flashNotifySuite(run: Run, dialect: 'sqlite' | 'pg'): Promise<Met
         await insertSessions(database, run.sampleSessions);
       },
       countSendRows: (sendId) => database.notification.count({ where: { sendId } }),
+      seedBacklog: async (count) => {
+        const createdAt = new Date(Date.now() - (RETENTION_DAYS + 30) * 86_400_000);
+        await insertBacklog(database, run.socketSessions.map((s) => s.userId), count, createdAt);
+        return () => database.notification.count({ where: { category: 'general', createdAt: { lte: createdAt } } });
+      },
       metrics: new Map(),
     });
   } finally {

@@ -5,6 +5,7 @@
  * express-session hands it, for the cookies sessions.ts signs. The server then treats them like any
  * sign-in: cookie → store → `userId`.
  */
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../server/db/client.js';
 import { Prisma } from '../../server/generated/sqlite/client.js';
 import { benchUserId, type BenchSession } from './sessions.js';
@@ -46,6 +47,27 @@ export async function insertSessions(db: Db, sessions: BenchSession[]): Promise<
       for (let i = 0; i < slice.length; i += CHUNK) {
         const rows = slice.slice(i, i + CHUNK).map(({ sid, userId }) => Prisma.sql`(${sid}, ${sid}, ${JSON.stringify({ cookie, userId })}, ${expires}, ${userId})`);
         await tx.$executeRaw`INSERT INTO "Session" ("id", "sid", "data", "expiresAt", "userId") VALUES ${Prisma.join(rows)}`;
+      }
+    });
+  }
+}
+
+/**
+ * Inserts `count` notifications created at `createdAt` (past retention, figure 10), spread over `userIds`, with
+ * negative seqs (never replayed to a socket, never in the way of the seqs the server hands out), in the
+ * server's `general` category; in transactions of PER_TRANSACTION rows, so the server's writes go on between them.
+ */
+export async function insertBacklog(db: Db, userIds: string[], count: number, createdAt: Date): Promise<void> {
+  for (let start = 0; start < count; start += PER_TRANSACTION) {
+    const end = Math.min(count, start + PER_TRANSACTION);
+    await db.$transaction(async (tx) => {
+      for (let i = start; i < end; i += CHUNK) {
+        const rows = Array.from({ length: Math.min(CHUNK, end - i) }, (_, k) => {
+          const n = i + k;
+          const seq = -1 - Math.floor(n / userIds.length);
+          return Prisma.sql`(${randomUUID()}, ${userIds[n % userIds.length]!}, ${seq}, 'general', 'normal', ${`Old ${n}`}, '', ${createdAt})`;
+        });
+        await tx.$executeRaw`INSERT INTO "Notification" ("id", "userId", "seq", "category", "priority", "title", "body", "createdAt") VALUES ${Prisma.join(rows)}`;
       }
     });
   }

@@ -30,6 +30,8 @@ export interface Suite {
   growUsers(): Promise<void>;
   /** FlashNotify only: the notifications a send created, counted in the database. */
   countSendRows?(sendId: string): Promise<number>;
+  /** FlashNotify only: inserts `count` notifications past retention for the socket users (figure 10); resolves with a counter of those left. */
+  seedBacklog?(count: number): Promise<() => Promise<number>>;
   metrics: Metrics;
 }
 

@@ -243,9 +243,9 @@ describe('/api/admin/categories', () => {
       defaultChannels: ['in_app', 'email', 'email'],
     });
     expect(payroll.status).toBe(201);
-    expect(payroll.body).toEqual({ key: 'payroll', label: 'Payroll', description: '', critical: true, defaultChannels: ['in_app', 'email'], escalation: [], icon: null });
+    expect(payroll.body).toEqual({ key: 'payroll', label: 'Payroll', description: '', critical: true, defaultChannels: ['in_app', 'email'], escalation: [], icon: null, retentionDays: null });
     const minimal = await admin.request<CategoryDto>('POST', '/api/admin/categories', { key: 'a.misc', label: 'Misc' });
-    expect(minimal.body).toEqual({ key: 'a.misc', label: 'Misc', description: '', critical: false, defaultChannels: ['in_app'], escalation: [], icon: null });
+    expect(minimal.body).toEqual({ key: 'a.misc', label: 'Misc', description: '', critical: false, defaultChannels: ['in_app'], escalation: [], icon: null, retentionDays: null });
     expect((await server.ctx.db.category.findUniqueOrThrow({ where: { key: 'payroll' } })).defaultChannels).toBe('in_app,email');
 
     const list = await admin.get<{ items: CategoryDto[] }>('/api/admin/categories');
@@ -264,7 +264,7 @@ describe('/api/admin/categories', () => {
   it('updates only the fields sent', async () => {
     const renamed = await admin.request<CategoryDto>('PATCH', '/api/admin/categories/payroll', { label: 'Invoices' });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toEqual({ key: 'payroll', label: 'Invoices', description: '', critical: true, defaultChannels: ['in_app', 'email'], escalation: [], icon: null });
+    expect(renamed.body).toEqual({ key: 'payroll', label: 'Invoices', description: '', critical: true, defaultChannels: ['in_app', 'email'], escalation: [], icon: null, retentionDays: null });
     const rerouted = await admin.request<CategoryDto>('PATCH', '/api/admin/categories/payroll', { defaultChannels: ['sms'], description: 'Money' });
     expect(rerouted.body).toMatchObject({ label: 'Invoices', critical: true, description: 'Money', defaultChannels: ['sms'] });
     expect((await admin.request('PATCH', '/api/admin/categories/nope', { label: 'x' })).status).toBe(404);

@@ -104,6 +104,8 @@ describe('Idempotency-Key across kill -9', () => {
     await kill9();
     expect(count(`SELECT COUNT(*) AS n FROM "Notification" WHERE "title" = ?`, NOW.title)).toBe(2);
     expect(count(`SELECT COUNT(*) AS n FROM "IdempotencyRecord" WHERE "key" = ? AND "responseStatus" = 202`, 'crash-now')).toBe(1);
+    // Its audit event committed with it (the group commit), not in a write after it that the crash would lose.
+    expect(count(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = 'send.created' AND "targetId" IN (SELECT "sendId" FROM "Notification" WHERE "title" = ?)`, NOW.title)).toBe(1);
   }, 120_000);
 
   it('killed after the commit of a scheduled send: the key holds its answer', async () => {
@@ -112,6 +114,7 @@ describe('Idempotency-Key across kill -9', () => {
     await paused;
     await kill9();
     expect(count(`SELECT COUNT(*) AS n FROM "Send" WHERE "title" = ?`, LATER.title)).toBe(1);
+    expect(count(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = 'send.created' AND "targetId" IN (SELECT "id" FROM "Send" WHERE "title" = ?)`, LATER.title)).toBe(1);
   }, 60_000);
 
   it('after the restart, retries replay the committed answers and send nothing more', async () => {

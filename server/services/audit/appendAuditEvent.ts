@@ -33,7 +33,14 @@ export interface AuditEntry {
 /** A client or a transaction: an event goes into the change's own transaction when the change has one. */
 type AuditWriter = Pick<Db | Tx, 'auditEvent'>;
 
-const row = (actor: AuditActor, entry: AuditEntry) => ({
+/** One event's columns but its id and time (the database's defaults), as appendAuditEvent writes them; raw SQL writers (the send writer) too. */
+export type AuditEventColumns = ReturnType<typeof auditEventColumns>;
+
+/**
+ * The columns of one event, but its id and time: for appendAuditEvent, and for the send writer, which writes a
+ * new send's `send.created` in its own group commit with raw SQL (commitSends).
+ */
+export const auditEventColumns = (actor: AuditActor, entry: AuditEntry) => ({
   actorType: actor.type,
   actorId: actor.id,
   actorLabel: actor.label,
@@ -60,15 +67,5 @@ const row = (actor: AuditActor, entry: AuditEntry) => ({
  * await appendAuditEvent(tx, actor, { action: 'category.updated', target: { type: 'category', id: key }, before, after });
  */
 export async function appendAuditEvent(db: AuditWriter, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await db.auditEvent.create({ data: row(actor, entry) });
-}
-
-/**
- * Appends several events of one actor in one statement (a bulk request's sends).
- *
- * @example
- * await appendAuditEvents(ctx.db, actor, sends.map((s) => ({ action: 'send.created', target: { type: 'send', id: s.sendId } })));
- */
-export async function appendAuditEvents(db: AuditWriter, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
-  if (entries.length > 0) await db.auditEvent.createMany({ data: entries.map((entry) => row(actor, entry)) });
+  await db.auditEvent.create({ data: auditEventColumns(actor, entry) });
 }

@@ -29,6 +29,7 @@ export async function createCategory(
         defaultChannels: [...new Set(input.defaultChannels)].join(','),
         escalation: input.escalation.length > 0 ? JSON.stringify(input.escalation) : null,
         icon: input.icon,
+        retentionDays: input.retentionDays,
       },
     });
   } catch (err) {

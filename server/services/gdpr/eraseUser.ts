@@ -5,8 +5,9 @@ import type { Db, Tx } from '../../db/client.js';
 import { HttpError, NotFoundError } from '../../errors.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { idempotencyScope } from '../idempotency/runIdempotent.js';
+import { batchTimer } from '../batches.js';
+import { REMOVED_NOTIFICATION, removeNotifications } from '../notifications/removeNotifications.js';
 import { endUserSessions } from '../sessions/endUserSessions.js';
-import { eraseNotifications } from './eraseNotifications.js';
 import { GDPR_PAGE, pages } from './jsonChunks.js';
 
 export interface EraseUserProps {
@@ -18,14 +19,12 @@ export interface EraseUserProps {
   refuseAdmins?: boolean;
 }
 
-const ERASED_NOTIFICATION = { id: true, sendId: true, readAt: true, actedActionId: true } as const;
-
 /**
  * Erases one person (GDPR "right to erasure"): their notifications with deliveries and attempts, push
  * devices and consents, sessions, preferences, topic subscriptions, digests, invitations, dev-outbox
  * messages to their address, and their user row itself: nothing is kept as a tombstone, since a send's
  * history needs only its counts. Sends keep those counts: reads and answers of the erased notifications
- * move to the send's frozen counts (see eraseNotifications), `recipientCount` is stored already. A send whose
+ * move to the send's frozen counts (see removeNotifications), `recipientCount` is stored already. A send whose
  * recipient list named them by email or external id is rewritten to name their (now meaningless) user id.
  * Audit events stay (the log is append-only); they hold ids, never the person's data.
  *
@@ -60,18 +59,23 @@ export async function eraseUser(ctx: AppContext, { userId, actor, confirmEmail, 
     // Locks the user's row first (PostgreSQL; SQLite has one writer): a concurrent erasure of the same user waits
     // here, then reads without the rows this one took, so no read or answer is frozen into a send twice.
     await tx.user.updateMany({ where: { id: userId }, data: { inboxSeq: { increment: 0 } } });
-    const batch = await tx.notification.findMany({ where: { userId }, select: ERASED_NOTIFICATION, orderBy: { id: 'asc' }, take: GDPR_PAGE });
+    const batch = await tx.notification.findMany({ where: { userId }, select: REMOVED_NOTIFICATION, orderBy: { id: 'asc' }, take: GDPR_PAGE });
     if (batch.length === 0) return 0;
-    const rows = await eraseNotifications(tx, batch);
+    const rows = await removeNotifications(tx, batch);
     erased.notifications += rows.notifications;
     erased.deliveries += rows.deliveries;
     erased.deliveryAttempts += rows.deliveryAttempts;
+    erased.outboxMessages += rows.outboxMessages;
     return batch.length;
   };
 
   erased.sessions += await endUserSessions(ctx, { userId });
   // A short page was the last; whatever arrives after it goes in the final transaction.
-  while ((await ctx.db.$transaction(eraseBatch)) === GDPR_PAGE);
+  for (;;) {
+    const rest = batchTimer();
+    if ((await ctx.db.$transaction(eraseBatch)) < GDPR_PAGE) break;
+    await rest();
+  }
   erased.sendsAnonymised = await anonymiseSendRecipients(ctx.db, user);
 
   await ctx.db.$transaction(async (tx) => {
@@ -85,7 +89,7 @@ export async function eraseUser(ctx: AppContext, { userId, actor, confirmEmail, 
     await tx.inboxUndo.deleteMany(byUser);
     erased.invitations = (await tx.invitation.deleteMany({ where: { OR: [{ email: user.email }, { userId }] } })).count;
     const addresses = [user.email, ...(user.phone ? [user.phone] : [])];
-    erased.outboxMessages = (await tx.outboxMessage.deleteMany({ where: { to: { in: addresses } } })).count;
+    erased.outboxMessages += (await tx.outboxMessage.deleteMany({ where: { to: { in: addresses } } })).count;
     // Answers to sends they made as an admin: kept 24 h for retries, which no longer can come.
     await tx.idempotencyRecord.deleteMany({ where: { scope: idempotencyScope.user(userId) } });
     // Conditional: a concurrent erasure of the same user may have won; then this one erased nothing more.

@@ -12,7 +12,9 @@ import type { CategoryRouting } from '../categories/categoryCache.js';
 import type { NotificationRow } from '../../presenters/notification.js';
 import type { SendSender, SendSpec } from '../sends/sendSpec.js';
 import { actionsColumn, specToColumns } from '../sends/sendSpec.js';
+import { auditEventColumns, type AuditActor, type AuditEntry } from '../audit/appendAuditEvent.js';
 import {
+  insertAuditEvents,
   insertDeliveryRows,
   insertIdempotencyRecords,
   insertNotificationRows,
@@ -53,6 +55,8 @@ export interface SendCommit {
   idempotency?: { scope: string; key: string; requestHash: string; answer: StoredAnswer };
   /** The creating request's W3C traceparent (tracing on), stored on a new Send for its deliveries' spans to link to. */
   traceParent?: string | null;
+  /** The audit event this send commits with (a new send's `send.created`): it exists exactly when the send does. */
+  audit?: { actor: AuditActor; entry: AuditEntry };
 }
 
 /** A committed notification as the emit after commit needs it. */
@@ -139,6 +143,10 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
       const columns = specToColumns(s.spec);
       return [{ ...columns, id: s.sendId, apiKeyId: s.target.sender.apiKeyId ?? null, createdById: s.target.sender.userId ?? null, sentAt: s.sentAt, recipientCount: s.notifications.length, lastError: s.lastError, traceParent: s.traceParent ?? null }];
     }),
+  );
+  await insertAuditEvents(
+    sql,
+    ok.flatMap((s) => (s.audit ? [{ id: timeOrderedId(), at: s.sentAt, ...auditEventColumns(s.audit.actor, s.audit.entry) }] : [])),
   );
   for (const s of ok) {
     if (s.target.kind === 'claimed') await markClaimedSent(sql, { id: s.sendId, sentAt: s.sentAt, recipientCount: s.notifications.length, lastError: s.lastError });

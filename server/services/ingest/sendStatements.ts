@@ -1,5 +1,6 @@
 import { sqlInList as inIds, sqlListParam as idList, type SqlRunner } from '../../db/rawDatabase.js';
 import type { NotificationRow } from '../../presenters/notification.js';
+import type { AuditEventColumns } from '../audit/appendAuditEvent.js';
 import type { SpecColumns } from '../sends/sendSpec.js';
 
 /**
@@ -130,6 +131,17 @@ export async function insertSends(sql: SqlRunner, rows: readonly SendRow[]): Pro
       s.id, s.recipients, s.title, s.body, s.category, s.priority, s.actionUrl, s.data, s.channels, s.apiKeyId, s.createdById,
       s.icon, s.actions, 'sent', s.sentAt, s.sentAt, s.recipientCount, s.lastError, 0, s.traceParent,
     ),
+  );
+}
+
+const AUDIT_COLUMNS = [
+  'id', 'at', 'actorType', 'actorId', 'actorLabel', 'action', 'targetType', 'targetId', 'ip', 'userAgent', 'before', 'after', 'requestId', 'traceId',
+] as const;
+
+/** Audit events committed with their sends (a new send's `send.created`): the AuditEvent row as appendAuditEvent writes it. */
+export async function insertAuditEvents(sql: SqlRunner, rows: readonly (AuditEventColumns & { id: string; at: Date })[]): Promise<void> {
+  await insertRows(sql, 'AuditEvent', AUDIT_COLUMNS, rows, (e, params) =>
+    params.push(e.id, e.at, e.actorType, e.actorId, e.actorLabel, e.action, e.targetType, e.targetId, e.ip, e.userAgent, e.before, e.after, e.requestId, e.traceId),
   );
 }
 

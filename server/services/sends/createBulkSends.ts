@@ -1,4 +1,4 @@
-import type { CreateNotificationResult, Recipient } from '../../../shared/schemas/notification.js';
+import type { Recipient } from '../../../shared/schemas/notification.js';
 import { BULK_MAX_NOTIFICATIONS, type BulkItemInput } from '../../../shared/schemas/sends.js';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
@@ -7,8 +7,8 @@ import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import { OverloadedError } from '../ingest/sendWriter.js';
 import { recipientsFrom, readSelectors } from '../notifications/resolveRecipients.js';
 import { collectSelectors, type FoundSelectors } from '../notifications/recipientSelectors.js';
-import { appendAuditEvents, type AuditActor } from '../audit/appendAuditEvent.js';
-import { createSendTo, sendCreatedEvent } from './createSend.js';
+import type { AuditActor } from '../audit/appendAuditEvent.js';
+import { createSendTo } from './createSend.js';
 import type { SendSender } from './sendSpec.js';
 
 /** One bulk item's outcome: its answer (202, or a replayed one), or the error it failed with. */
@@ -22,7 +22,7 @@ export interface CreateBulkSendsProps {
   sender: SendSender;
   /** Whose Idempotency-Keys the items' `idempotencyKey`s are (see idempotencyScope). */
   scope: string;
-  /** The API key sending: one `send.created` audit event per send, appended in one statement after they commit. */
+  /** The API key sending: each send's `send.created` audit event commits with it (see createSend). */
   actor: AuditActor;
 }
 
@@ -35,15 +35,7 @@ export interface CreateBulkSendsProps {
  * @example
  * const outcomes = await createBulkSends(ctx, { items: body.notifications, sender: { apiKeyId }, scope: apiKeyId, actor });
  */
-export async function createBulkSends(ctx: AppContext, props: CreateBulkSendsProps): Promise<BulkItemOutcome[]> {
-  // The sends made now (a replayed answer made none: its send was audited when it was made).
-  const created: CreateNotificationResult[] = [];
-  const outcomes = await sendItems(ctx, props, created);
-  await appendAuditEvents(ctx.db, props.actor, created.map(sendCreatedEvent));
-  return outcomes;
-}
-
-async function sendItems(ctx: AppContext, { items, sender, scope }: CreateBulkSendsProps, created: CreateNotificationResult[]): Promise<BulkItemOutcome[]> {
+export async function createBulkSends(ctx: AppContext, { items, sender, scope, actor }: CreateBulkSendsProps): Promise<BulkItemOutcome[]> {
   const valid = items.flatMap((p) => ('input' in p ? [p.input] : []));
   const found = await readSelectors(ctx, collectSelectors(valid.flatMap((input) => input.to)), { readEveryone: true });
   const keys = valid.flatMap((input) => (input.idempotencyKey ? [input.idempotencyKey] : []));
@@ -61,10 +53,8 @@ async function sendItems(ctx: AppContext, { items, sender, scope }: CreateBulkSe
         const { idempotencyKey, ...input } = p.input;
         const send = async (claim?: IdempotencyClaim): Promise<StoredAnswer> => {
           if (!reservation) throw OverloadedError();
-          const props = { input, sender, reservation, onScheduled: ctx.scheduler.wake, ...(claim && { idempotency: claim }) };
-          const result = await createSendTo(ctx, props, (to) => recipientsFrom(found, to));
-          created.push(result);
-          return { status: 202, body: result };
+          const props = { input, sender, reservation, actor, onScheduled: ctx.scheduler.wake, ...(claim && { idempotency: claim }) };
+          return { status: 202, body: await createSendTo(ctx, props, (to) => recipientsFrom(found, to)) };
         };
         try {
           if (!idempotencyKey) return { ok: true, answer: await send(), replayed: false };

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { CreateNotificationInput, CreateNotificationResult, Recipient } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
 import { HttpError } from '../../errors.js';
-import { appendAuditEvent, type AuditActor, type AuditEntry } from '../audit/appendAuditEvent.js';
+import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { writeIdempotencyRecord, type IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
 import type { IngestReservation } from '../ingest/sendWriter.js';
 import { resolveRecipients } from '../notifications/resolveRecipients.js';
-import { deliverSend, type DeliveredSend } from './deliverSend.js';
+import { deliverSend, sendCreatedEvent, type DeliveredSend } from './deliverSend.js';
 import { checkRendering, compileSpec, specFromInput, specToColumns, type SendSender } from './sendSpec.js';
 import { currentTraceParent } from '../../tracing/tracing.js';
 import { testPausePoint } from './testPausePoint.js';
@@ -32,13 +32,6 @@ export interface CreateSendProps {
   actor: AuditActor;
 }
 
-/** The audit event of one send created (one per send, whatever its number of recipients). */
-export const sendCreatedEvent = (result: CreateNotificationResult): AuditEntry => ({
-  action: 'send.created',
-  target: { type: 'send', id: result.sendId },
-  after: { status: result.status, recipientCount: result.recipientCount },
-});
-
 /**
  * Accepts a send from a service or the composer. Everything that can be wrong is checked now, even for
  * a scheduled send: the category exists, the templates compile, every recipient exists, the templates'
@@ -46,23 +39,22 @@ export const sendCreatedEvent = (result: CreateNotificationResult): AuditEntry =
  * at once (one transaction, see deliverSend) or is stored for the scheduler. A later recipient whose
  * rendering is over its budget is skipped at delivery, named in the send's lastError (see renderSend).
  *
- * The audit event is appended right after the send commits: a send going out now commits in the send
- * writer's group transaction (raw SQL shared by many sends, see SendWriter), which it keeps out of.
+ * Audited (`send.created`, naming `actor`) in the send's own transaction: the send writer's group commit for a
+ * send going out now (see commitSends), the scheduled send's transaction otherwise; so the event exists exactly
+ * when the send does, and no write follows the commit that could fail a request whose send went out (a retry
+ * without an Idempotency-Key would send it twice).
  */
 export async function createSend(ctx: AppContext, props: CreateSendProps): Promise<CreateNotificationResult> {
-  const result = await createSendTo(ctx, props, (to) => resolveRecipients(ctx, to));
-  await appendAuditEvent(ctx.db, props.actor, sendCreatedEvent(result));
-  return result;
+  return createSendTo(ctx, props, (to) => resolveRecipients(ctx, to));
 }
 
 /**
  * createSend with the recipients found by `resolve` (the bulk endpoint reads every item's recipients in
- * one go, see createBulkSends), called after the category is known and the templates compile. Not audited:
- * the caller appends the event (createBulkSends, for all its items in one statement).
+ * one go, see createBulkSends), called after the category is known and the templates compile; audited the same.
  */
 export async function createSendTo(
   ctx: AppContext,
-  { input, sender, onScheduled, idempotency, reservation }: Omit<CreateSendProps, 'actor'>,
+  { input, sender, onScheduled, idempotency, reservation, actor }: CreateSendProps,
   resolve: (to: Recipient[]) => Promise<TemplateRecipient[]> | TemplateRecipient[],
 ): Promise<CreateNotificationResult> {
   const spec = specFromInput(input);
@@ -103,6 +95,7 @@ export async function createSendTo(
           traceParent: currentTraceParent(),
         },
       });
+      await appendAuditEvent(tx, actor, sendCreatedEvent(result));
       await testPausePoint(ctx, 'send.beforeCommit');
     });
     await testPausePoint(ctx, 'send.afterCommit');
@@ -113,5 +106,5 @@ export async function createSendTo(
   // recipientCount: who got it, less any recipient whose rendering was over its budget (see renderSend).
   const sent = (delivered: DeliveredSend): CreateNotificationResult => ({ ...delivered, status: 'sent', scheduledAt: null });
   const answer = idempotency && { claim: idempotency, answer: (delivered: DeliveredSend) => ({ status: 202, body: sent(delivered) }) };
-  return sent(await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender }, reservation, ...(answer && { idempotency: answer }) }));
+  return sent(await deliverSend(ctx, { spec, recipients, target: { kind: 'new', sender }, reservation, actor, ...(answer && { idempotency: answer }) }));
 }

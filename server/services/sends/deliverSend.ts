@@ -8,6 +8,7 @@ import { HttpError } from '../../errors.js';
 import type { SendSource } from '../../metrics/appMetrics.js';
 import { presentNotification } from '../../presenters/notification.js';
 import type { TemplateRecipient } from '../../templates/notificationTemplate.js';
+import type { AuditActor, AuditEntry } from '../audit/appendAuditEvent.js';
 import type { IdempotencyClaim } from '../idempotency/idempotencyClaim.js';
 import type { StoredAnswer } from '../idempotency/runIdempotent.js';
 import type { NewNotificationRow, SendCommit, SendTarget } from '../ingest/commitSends.js';
@@ -39,11 +40,21 @@ export interface DeliverSendProps {
   idempotency?: { claim: IdempotencyClaim; answer: (send: DeliveredSend) => StoredAnswer };
   /** Room its bulk request holds in the writer's queue (see SendWriter.tryReserve). */
   reservation?: IngestReservation | undefined;
+  /** Who sends a new send: its `send.created` audit event commits with it (none for a scheduled send released). */
+  actor?: AuditActor;
 }
+
+/** The audit event of one send created (one per send, whatever its number of recipients). */
+export const sendCreatedEvent = (send: { sendId: string; status: string; recipientCount: number }): AuditEntry => ({
+  action: 'send.created',
+  target: { type: 'send', id: send.sendId },
+  after: { status: send.status, recipientCount: send.recipientCount },
+});
 
 /**
  * Creates one notification per recipient, committed with the send's row (or its claimed row's status
- * change), the per-user seqs, and the external deliveries routing allows (the durable outbox), in ONE
+ * change), the per-user seqs, the external deliveries routing allows (the durable outbox) and, for a new
+ * send, its `send.created` audit event (`actor`), in ONE
  * transaction shared with the other sends arriving meanwhile (group commit: ctx.sendWriter, see
  * SendWriter and commitSends). Only after commit is each recipient told over their private room and the
  * delivery worker woken. A claimed send whose claim was lost (cancelled, or re-claimed after its lease
@@ -55,7 +66,7 @@ export interface DeliverSendProps {
  * @throws HttpError 422 (every recipient's rendering over budget), 409 `send_claim_lost` /
  *   `recipients_changed`, 503 `overloaded` (the writer's queue is full); KeyTakenError
  */
-export async function deliverSend(ctx: AppContext, { spec, recipients, target, idempotency, reservation }: DeliverSendProps): Promise<DeliveredSend> {
+export async function deliverSend(ctx: AppContext, { spec, recipients, target, idempotency, reservation, actor }: DeliverSendProps): Promise<DeliveredSend> {
   const started = performance.now();
   const templates = compileSpec(spec);
   const sentAt = new Date();
@@ -88,6 +99,7 @@ export async function deliverSend(ctx: AppContext, { spec, recipients, target, i
     ...(idempotency && { idempotency: { ...idempotency.claim, answer: idempotency.answer(delivered) } }),
     // The request's trace (tracing on), stored on the Send: its deliveries' spans link back to it.
     traceParent: currentTraceParent(),
+    ...(actor && { audit: { actor, entry: sendCreatedEvent({ ...delivered, status: 'sent' }) } }),
   };
   const outcome = await inSpan('send.commit', { 'flashnotify.send.id': sendId, 'flashnotify.notifications': rendered.length }, () =>
     ctx.sendWriter.commit(commit, reservation),

@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { CategoryDto } from '@shared/schemas/directory';
 import { useAdminCategories } from '../../api/getAdminCategories';
 import { ladderSteps } from '../../utils/escalation';
+import { retentionText } from '../../utils/retention';
 import { CHANNEL_NAMES } from '../../../preferences';
 import { DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
@@ -99,6 +100,9 @@ function CategoryRow({ category, onEdit }: { category: CategoryDto; onEdit: () =
             </span>
           ))}
         </span>
+      </td>
+      <td data-label={column.retention} data-testid="category-retention" className={clsx(category.retentionDays === null && 'muted')}>
+        {retentionText(intl, category.retentionDays)}
       </td>
       <td data-label={intl.formatMessage({ id: 'admin.table.actions' })} className="data-table__actions">
         <button

@@ -6,16 +6,18 @@ import { useUpdateCategory } from '../../api/updateCategory';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { parseLadder, toDraft, type EscalationDraftStep } from '../../utils/escalation';
 import { iconUrlProblem } from '../../utils/iconUrl';
+import { parseRetention } from '../../utils/retention';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 import { categoryTableColumns } from './categoryColumns';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
+import { RetentionField } from './RetentionField';
 
-const FIELDS = ['label', 'description', 'defaultChannels', 'escalation', 'icon'] as const;
+const FIELDS = ['label', 'description', 'defaultChannels', 'escalation', 'icon', 'retentionDays'] as const;
 type Field = (typeof FIELDS)[number];
 
-/** A category row turned into a form: label, description, critical, channels and escalation (the key is fixed). */
+/** A category row turned into a form: label, description, critical, channels, escalation and retention (the key is fixed). */
 export function CategoryEditRow({ category, onDone }: { category: CategoryDto; onDone: () => void }) {
   const intl = useIntl();
   const update = useUpdateCategory();
@@ -25,6 +27,7 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
   const [channels, setChannels] = useState<Channel[]>(category.defaultChannels);
   const [escalation, setEscalation] = useState<EscalationDraftStep[]>(() => toDraft(category.escalation));
   const [icon, setIcon] = useState(category.icon ?? '');
+  const [retention, setRetention] = useState(category.retentionDays === null ? '' : String(category.retentionDays));
   const form = useFormErrors(update, FIELDS);
   const { errors } = form;
   const id = `category-edit-${category.key}`;
@@ -37,11 +40,13 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
     const ladder = parseLadder(intl, escalation);
     if ('error' in ladder) next.escalation = ladder.error;
     next.icon = iconUrlProblem(intl, icon);
-    if (!form.check(next) || 'error' in ladder) return;
+    const kept = parseRetention(intl, retention);
+    if ('error' in kept) next.retentionDays = kept.error;
+    if (!form.check(next) || 'error' in ladder || 'error' in kept) return;
     update.mutate(
       {
         key: category.key,
-        patch: { label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps, icon: icon.trim() || null },
+        patch: { label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps, icon: icon.trim() || null, retentionDays: kept.days },
       },
       { onSuccess: onDone },
     );
@@ -88,6 +93,7 @@ export function CategoryEditRow({ category, onDone }: { category: CategoryDto; o
           </label>
           <ChannelCheckboxes idPrefix={id} value={channels} onChange={setChannels} error={errors.defaultChannels} />
           <EscalationEditor idPrefix={id} value={escalation} onChange={setEscalation} critical={critical} error={errors.escalation} />
+          <RetentionField id={`${id}-retention`} value={retention} onChange={setRetention} error={errors.retentionDays} />
           <FormError error={update.error} placed={form.placed} />
           <div className="inline-edit__actions">
             <button type="button" className="btn btn--secondary btn--sm" onClick={onDone}>

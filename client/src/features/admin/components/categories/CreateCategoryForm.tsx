@@ -7,16 +7,18 @@ import { useSubmitGuard } from '../../../../hooks/useSubmitGuard';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { parseLadder, type EscalationDraftStep } from '../../utils/escalation';
 import { iconUrlProblem } from '../../utils/iconUrl';
+import { parseRetention } from '../../utils/retention';
 import { CreateButton } from '../common/CreateButton';
 import { FormError } from '../common/FormError';
 import { FormField, OptionalLabel } from '../common/FormField';
 import { ChannelCheckboxes } from './ChannelCheckboxes';
 import { EscalationEditor } from './EscalationEditor';
+import { RetentionField } from './RetentionField';
 
-const FIELDS = ['key', 'label', 'description', 'defaultChannels', 'escalation', 'icon'] as const;
+const FIELDS = ['key', 'label', 'description', 'defaultChannels', 'escalation', 'icon', 'retentionDays'] as const;
 type Field = (typeof FIELDS)[number];
 
-/** "New category": key, label, description, critical, default channels and escalation ladder. */
+/** "New category": key, label, description, critical, default channels, escalation ladder and retention. */
 export function CreateCategoryForm() {
   const intl = useIntl();
   const create = useCreateCategory();
@@ -29,6 +31,7 @@ export function CreateCategoryForm() {
   const [channels, setChannels] = useState<Channel[]>(['in_app']);
   const [escalation, setEscalation] = useState<EscalationDraftStep[]>([]);
   const [icon, setIcon] = useState('');
+  const [retention, setRetention] = useState('');
   const form = useFormErrors(create, FIELDS);
   const { errors, clear } = form;
 
@@ -41,10 +44,12 @@ export function CreateCategoryForm() {
     next.icon = iconUrlProblem(intl, icon);
     const ladder = parseLadder(intl, escalation);
     if ('error' in ladder) next.escalation = ladder.error;
-    if (!form.check(next) || 'error' in ladder) return;
+    const kept = parseRetention(intl, retention);
+    if ('error' in kept) next.retentionDays = kept.error;
+    if (!form.check(next) || 'error' in ladder || 'error' in kept) return;
     if (!guard.begin()) return;
     create.mutate(
-      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps, icon: icon.trim() || null },
+      { key: key.trim(), label: label.trim(), description: description.trim(), critical, defaultChannels: channels, escalation: ladder.steps, icon: icon.trim() || null, retentionDays: kept.days },
       {
         onSettled: guard.end,
         onSuccess: () => {
@@ -55,6 +60,7 @@ export function CreateCategoryForm() {
           setChannels(['in_app']);
           setEscalation([]);
           setIcon('');
+          setRetention('');
         },
       },
     );
@@ -149,6 +155,15 @@ export function CreateCategoryForm() {
           clear('escalation');
         }}
         error={errors.escalation}
+      />
+      <RetentionField
+        id="category-retention"
+        value={retention}
+        onChange={(next) => {
+          setRetention(next);
+          clear('retentionDays');
+        }}
+        error={errors.retentionDays}
       />
       <FormError error={create.error} placed={form.placed} />
       <CreateButton label={intl.formatMessage({ id: 'admin.categories.create.submit' })} pending={create.isPending} />

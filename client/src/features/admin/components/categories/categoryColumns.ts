@@ -8,11 +8,12 @@ export function categoryColumns(intl: IntlShape) {
     label: intl.formatMessage({ id: 'admin.categories.col.label' }),
     critical: intl.formatMessage({ id: 'admin.categories.col.critical' }),
     channels: intl.formatMessage({ id: 'admin.categories.col.channels' }),
+    retention: intl.formatMessage({ id: 'admin.categories.col.retention' }),
   };
 }
 
 /** The table's columns, in order; the inline edit row spans them all. */
 export function categoryTableColumns(intl: IntlShape): DataTableColumn[] {
   const column = categoryColumns(intl);
-  return [column.key, column.label, column.critical, column.channels, ACTIONS_COLUMN];
+  return [column.key, column.label, column.critical, column.channels, column.retention, ACTIONS_COLUMN];
 }
