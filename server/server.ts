@@ -27,6 +27,7 @@ import { HandshakeAdmission } from './realtime/handshakeAdmission.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startPurgeScheduler } from './scheduler/purgeScheduler.js';
+import { startAnalyticsScheduler } from './scheduler/analyticsScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { startSnoozeScheduler } from './scheduler/snoozeScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
@@ -180,6 +181,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const snoozes = startSnoozeScheduler(ctx, { intervalMs: config.snoozeIntervalMs, now: clock });
   ctx.snoozes = snoozes;
   const purge = startPurgeScheduler(ctx, config.purgeIntervalMs);
+  const analytics = startAnalyticsScheduler(ctx);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -191,6 +193,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await digests.stop();
       await snoozes.stop();
       await purge.stop();
+      await analytics.stop();
       await worker.stop();
       session.close();
       revalidation.stop();
