@@ -19,7 +19,7 @@ export function CategoriesChart({ report }: { report: AnalyticsReport }) {
       title={m('admin.analytics.categories.title')}
       chart={
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={rated} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={rated} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={AXIS_TICK} />
             <YAxis domain={[0, 100]} unit="%" tick={AXIS_TICK} width={48} />
@@ -31,6 +31,7 @@ export function CategoriesChart({ report }: { report: AnalyticsReport }) {
       table={
         <DataTable
           testId="analytics-categories-table"
+          scrollLabel={m('admin.analytics.categories.title')}
           columns={[
             m('admin.analytics.col.category'),
             ...(['notifications', 'sends', 'reads', 'readRate', 'p50', 'p90', 'escalationsSent', 'escalationsCancelled', 'optOuts'] as const).map((key) => ({

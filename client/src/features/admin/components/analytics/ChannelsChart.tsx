@@ -34,7 +34,7 @@ export function ChannelsChart({ report }: { report: AnalyticsReport }) {
       title={m('admin.analytics.channels.title')}
       chart={
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={external} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={external} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={AXIS_TICK} />
             <YAxis allowDecimals={false} tick={AXIS_TICK} width={48} />
@@ -50,6 +50,7 @@ export function ChannelsChart({ report }: { report: AnalyticsReport }) {
         <>
           <DataTable
             testId="analytics-channels-table"
+            scrollLabel={m('admin.analytics.channels.title')}
             columns={[
               m('admin.analytics.col.channel'),
               ...(['deliveriesSent', 'deliveriesFailed', 'deliveriesRetried', 'reads', 'readRate', 'p50', 'p90', 'escalationsSent', 'escalationsCancelled', 'optOuts'] as const).map((key) => ({
@@ -77,6 +78,7 @@ export function ChannelsChart({ report }: { report: AnalyticsReport }) {
           <h3 className="analytics-figure__subtitle">{m('admin.analytics.providers.title')}</h3>
           <DataTable
             testId="analytics-providers-table"
+            scrollLabel={m('admin.analytics.providers.title')}
             columns={[
               m('admin.analytics.col.channel'),
               m('admin.analytics.col.provider'),

@@ -30,7 +30,7 @@ export function TrendChart({ report }: { report: AnalyticsReport }) {
       title={intl.formatMessage({ id: 'admin.analytics.trend.title' })}
       chart={
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={24} />
             <YAxis allowDecimals={false} tick={AXIS_TICK} width={48} />
@@ -45,7 +45,7 @@ export function TrendChart({ report }: { report: AnalyticsReport }) {
       table={
         <details className="analytics-figure__details">
           <summary>{intl.formatMessage({ id: 'admin.analytics.showTable' })}</summary>
-          <DataTable testId="analytics-trend-table" columns={columns}>
+          <DataTable testId="analytics-trend-table" scrollLabel={intl.formatMessage({ id: 'admin.analytics.trend.title' })} columns={columns}>
             {data.map((point) => (
               <tr key={point.bucketStart}>
                 <th scope="row">{point.label}</th>
