@@ -57,9 +57,10 @@ export interface AnalyticsPoint extends AnalyticsCounts {
 }
 
 /**
- * Time to read of the notifications created in the range that were read: p50 and p90 in seconds from a
- * log-scale histogram (±19 %), null without reads. `readRate` is reads ÷ notifications created (per
- * category, and for `in_app`), or ÷ deliveries sent (email, sms, push); null when the divisor is 0.
+ * Time to read of the notifications created in the range that were read: p50 and p90 in seconds from the
+ * log-scale histograms of the UTC days the range touches (±19 %), null without reads. `readRate` is reads ÷
+ * notifications created (per category, and for `in_app`), or ÷ deliveries sent (email, sms, push); null
+ * when the divisor is 0.
  */
 export interface ReadFigures {
   reads: number;

@@ -46,7 +46,8 @@ interface Tally {
 
 /**
  * The analytics of [from, to) widened to whole UTC buckets (hours or days), from the AnalyticsRollup rows
- * only (one indexed range read: at most 31 days of hours), never the source tables. The figures stop at
+ * only (GROUP BYs over a primary-key range), never the source tables. Times to read come from the daily
+ * histograms of the UTC days the range touches (an hourly range's percentiles cover its whole days). The figures stop at
  * the rollup job's watermark (`countedUntil`): events newer than ANALYTICS_SETTLE_MS plus one job interval
  * are not in yet.
  *
@@ -57,14 +58,33 @@ export async function getAnalytics(ctx: AppContext, query: { from: Date; to: Dat
   const size = BUCKET_MS[query.granularity];
   const from = Math.floor(query.from.getTime() / size) * size;
   const to = Math.ceil(query.to.getTime() / size) * size;
-  const [rows, cursor] = await Promise.all([
-    ctx.db.analyticsRollup.findMany({ where: { bucketStart: { gte: new Date(from), lt: new Date(to) } } }),
+  const inRange = { bucketStart: { gte: new Date(from), lt: new Date(to) } };
+  // Summed in the database: the series per hour (reads: the in-app row of each read, without its bins) and
+  // the breakdowns over the whole range; a month holds up to a few hundred thousand rollup rows (histograms).
+  // Time-to-read histograms are kept per UTC day: the days the range touches.
+  const days = { bucketStart: { gte: new Date(Math.floor(from / BUCKET_MS.day) * BUCKET_MS.day), lt: new Date(to) } };
+  const [perHour, perDimension, histograms, cursor] = await Promise.all([
+    ctx.db.analyticsRollup.groupBy({
+      by: ['bucketStart', 'metric'],
+      where: { ...inRange, metric: { not: 'read_time' }, OR: [{ metric: { not: 'reads' } }, { channel: 'in_app' }] },
+      _sum: { count: true },
+    }),
+    ctx.db.analyticsRollup.groupBy({ by: ['metric', 'category', 'channel', 'provider', 'priority'], where: { ...inRange, metric: { not: 'read_time' } }, _sum: { count: true } }),
+    ctx.db.analyticsRollup.groupBy({ by: ['category', 'channel', 'bin'], where: { ...days, metric: 'read_time' }, _sum: { count: true } }),
     ctx.db.analyticsCursor.findFirst({ select: { watermark: true } }),
   ]);
 
   const series = new Map<number, AnalyticsCounts>();
   for (let at = from; at < to; at += size) series.set(at, zeroCounts());
   const totals = zeroCounts();
+  for (const row of perHour) {
+    const field = METRIC_FIELDS[row.metric];
+    if (!field) continue; // a metric of a newer server
+    const count = row._sum.count ?? 0;
+    series.get(Math.floor(row.bucketStart.getTime() / size) * size)![field] += count;
+    totals[field] += count;
+  }
+
   const categories = new Map<string, Tally>();
   const channels = new Map<string, Tally>();
   const providers = new Map<string, AnalyticsProviderRow>();
@@ -74,34 +94,31 @@ export async function getAnalytics(ctx: AppContext, query: { from: Date; to: Dat
     if (!entry) map.set(key, (entry = { counts: zeroCounts(), histogram: new Map() }));
     return entry;
   };
-
-  for (const row of rows) {
+  for (const row of perDimension) {
     const field = METRIC_FIELDS[row.metric];
-    if (!field) continue; // a metric of a newer server
-    const bucket = Math.floor(row.bucketStart.getTime() / size) * size;
+    if (!field) continue;
+    const count = row._sum.count ?? 0;
     if (row.metric === 'reads') {
-      // Reads have a row per channel (in_app for every read): the series and totals count the in-app ones.
-      const histogramOf = (entry: Tally): void => void entry.histogram.set(row.bin, (entry.histogram.get(row.bin) ?? 0) + row.count);
-      const channel = tally(channels, row.channel);
-      channel.counts.reads += row.count;
-      histogramOf(channel);
-      if (row.channel !== 'in_app') continue;
-      const category = tally(categories, row.category);
-      category.counts.reads += row.count;
-      histogramOf(category);
-    } else {
-      if (row.category) tally(categories, row.category).counts[field] += row.count;
-      if (row.channel) tally(channels, row.channel).counts[field] += row.count;
+      // A read has a row per channel (in_app for every read): categories count the in-app ones.
+      tally(channels, row.channel).counts.reads += count;
+      if (row.channel === 'in_app') tally(categories, row.category).counts.reads += count;
+      continue;
     }
-    series.get(bucket)![field] += row.count;
-    totals[field] += row.count;
-    if (row.metric === 'notifications') priorities.set(row.priority, (priorities.get(row.priority) ?? 0) + row.count);
+    if (row.category) tally(categories, row.category).counts[field] += count;
+    if (row.channel) tally(channels, row.channel).counts[field] += count;
+    if (row.metric === 'notifications') priorities.set(row.priority, (priorities.get(row.priority) ?? 0) + count);
     if (row.metric.startsWith('delivery_')) {
       const key = `${row.channel}\u0000${row.provider}`;
       const provider = providers.get(key) ?? { channel: row.channel, provider: row.provider, sent: 0, failed: 0, retried: 0 };
-      provider[row.metric === 'delivery_sent' ? 'sent' : row.metric === 'delivery_failed' ? 'failed' : 'retried'] += row.count;
+      provider[row.metric === 'delivery_sent' ? 'sent' : row.metric === 'delivery_failed' ? 'failed' : 'retried'] += count;
       providers.set(key, provider);
     }
+  }
+  for (const row of histograms) {
+    const count = row._sum.count ?? 0;
+    const add = (entry: Tally): void => void entry.histogram.set(row.bin, (entry.histogram.get(row.bin) ?? 0) + count);
+    add(tally(channels, row.channel));
+    if (row.channel === 'in_app') add(tally(categories, row.category));
   }
   if (totals.notifications > 0) tally(channels, 'in_app');
 
