@@ -90,7 +90,7 @@ async function fill(count: number, firstSeq: number, from: number, to: number): 
   return performance.now() - started;
 }
 
-const median = async (run: () => Promise<unknown> | unknown, times = 7): Promise<number> => {
+const median = async (run: () => Promise<unknown>, times = 7): Promise<number> => {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
     const t = performance.now();

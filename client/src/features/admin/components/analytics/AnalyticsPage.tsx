@@ -51,7 +51,7 @@ export default function AnalyticsPage() {
         }
       />
       <div className="toolbar analytics-toolbar">
-        <div className="segmented" role="group" aria-label={intl.formatMessage({ id: 'admin.analytics.range.label' })}>
+        <div className="theme-switch" role="group" aria-label={intl.formatMessage({ id: 'admin.analytics.range.label' })}>
           {RANGE_PRESETS.map((value) => (
             <button key={value} type="button" className="btn btn--ghost btn--sm" aria-pressed={value === preset} onClick={() => setFilters({ range: value })}>
               <FormattedMessage id={PRESET_LABELS[value]} />

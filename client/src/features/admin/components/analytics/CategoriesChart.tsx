@@ -5,7 +5,8 @@ import type { MessageId } from '../../../../i18n/messageIds';
 import { DataTable } from '../common/DataTable';
 import { ChartFigure } from './ChartFigure';
 import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
-import { formatCount, formatRate, formatSeconds, METRIC_LABELS } from './formatFigures';
+import { FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
+import { formatCount, METRIC_LABELS } from './formatFigures';
 
 /** Read rate per category as bars; under them each category's figures. "*" rows hold opt-outs of a whole channel. */
 export function CategoriesChart({ report }: { report: AnalyticsReport }) {
@@ -34,7 +35,7 @@ export function CategoriesChart({ report }: { report: AnalyticsReport }) {
           scrollLabel={m('admin.analytics.categories.title')}
           columns={[
             m('admin.analytics.col.category'),
-            ...(['notifications', 'sends', 'reads', 'readRate', 'p50', 'p90', 'escalationsSent', 'escalationsCancelled', 'optOuts'] as const).map((key) => ({
+            ...(['notifications', 'sends', ...READ_COLUMNS, ...FOLLOW_UP_COLUMNS] as const).map((key) => ({
               label: m(METRIC_LABELS[key]),
               numeric: true,
             })),
@@ -45,13 +46,8 @@ export function CategoriesChart({ report }: { report: AnalyticsReport }) {
               <th scope="row">{label(row.category)}</th>
               <td className="num">{formatCount(intl, row.notifications)}</td>
               <td className="num">{formatCount(intl, row.sends)}</td>
-              <td className="num">{formatCount(intl, row.reads)}</td>
-              <td className="num">{formatRate(intl, row.readRate)}</td>
-              <td className="num">{formatSeconds(intl, row.p50Seconds)}</td>
-              <td className="num">{formatSeconds(intl, row.p90Seconds)}</td>
-              <td className="num">{formatCount(intl, row.escalationsSent)}</td>
-              <td className="num">{formatCount(intl, row.escalationsCancelled)}</td>
-              <td className="num">{formatCount(intl, row.optOuts)}</td>
+              <ReadCells row={row} />
+              <FollowUpCells row={row} />
             </tr>
           ))}
         </DataTable>

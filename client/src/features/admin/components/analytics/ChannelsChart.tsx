@@ -5,7 +5,8 @@ import type { MessageId } from '../../../../i18n/messageIds';
 import { DataTable } from '../common/DataTable';
 import { ChartFigure } from './ChartFigure';
 import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
-import { formatCount, formatRate, formatSeconds, METRIC_LABELS } from './formatFigures';
+import { FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
+import { formatCount, METRIC_LABELS } from './formatFigures';
 
 const CHANNEL_LABELS: Partial<Record<string, MessageId>> = {
   in_app: 'preferences.channel.in_app',
@@ -53,7 +54,7 @@ export function ChannelsChart({ report }: { report: AnalyticsReport }) {
             scrollLabel={m('admin.analytics.channels.title')}
             columns={[
               m('admin.analytics.col.channel'),
-              ...(['deliveriesSent', 'deliveriesFailed', 'deliveriesRetried', 'reads', 'readRate', 'p50', 'p90', 'escalationsSent', 'escalationsCancelled', 'optOuts'] as const).map((key) => ({
+              ...(['deliveriesSent', 'deliveriesFailed', 'deliveriesRetried', ...READ_COLUMNS, ...FOLLOW_UP_COLUMNS] as const).map((key) => ({
                 label: m(METRIC_LABELS[key]),
                 numeric: true,
               })),
@@ -65,13 +66,8 @@ export function ChannelsChart({ report }: { report: AnalyticsReport }) {
                 <td className="num">{formatCount(intl, row.deliveriesSent)}</td>
                 <td className="num">{formatCount(intl, row.deliveriesFailed)}</td>
                 <td className="num">{formatCount(intl, row.deliveriesRetried)}</td>
-                <td className="num">{formatCount(intl, row.reads)}</td>
-                <td className="num">{formatRate(intl, row.readRate)}</td>
-                <td className="num">{formatSeconds(intl, row.p50Seconds)}</td>
-                <td className="num">{formatSeconds(intl, row.p90Seconds)}</td>
-                <td className="num">{formatCount(intl, row.escalationsSent)}</td>
-                <td className="num">{formatCount(intl, row.escalationsCancelled)}</td>
-                <td className="num">{formatCount(intl, row.optOuts)}</td>
+                <ReadCells row={row} />
+                <FollowUpCells row={row} />
               </tr>
             ))}
           </DataTable>
