@@ -59,6 +59,9 @@ export default defineConfig({
       USER_TOKEN_SECRET: E2E_USER_TOKEN_SECRET,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      // The analytics page's figures within a second of the traffic (tests/e2e/analytics.spec.ts).
+      ANALYTICS_ROLLUP_INTERVAL_MS: '1000',
+      ANALYTICS_SETTLE_MS: '0',
     },
   },
 });

@@ -64,6 +64,8 @@ const envSchema = z.object({
   UNDO_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PURGE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(10 * 60_000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  ANALYTICS_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  ANALYTICS_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SNOOZE_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   SNOOZE_MIN_AHEAD_MS: z.coerce.number().int().min(0).max(3_600_000).default(SNOOZE_LIMITS.minAheadMs),
@@ -152,6 +154,10 @@ export interface Config {
    * loops and closes, so load balancers stop routing to the node first. Default 2000 ms; 0 under NODE_ENV=test.
    */
   shutdownDrainMs: number;
+   * The analytics rollup job (server/scheduler/analyticsScheduler.ts): how often each node runs it, and how old
+   * an event must be before it is counted (longer than the slowest provider call plus its transaction).
+   */
+  analytics: { rollupIntervalMs: number; settleMs: number };
   /** How often each node re-checks the sessions of its sockets (± 25 % jitter). */
   socketRevalidateMs: number;
   /** Authenticated socket handshakes (auth → replay sent) one node takes at once; more are told to come back later. */
@@ -250,6 +256,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     undoWindowSeconds: env.UNDO_WINDOW_SECONDS,
     purgeIntervalMs: env.PURGE_INTERVAL_MS,
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS ?? (env.NODE_ENV === 'test' ? 0 : DEFAULT_SHUTDOWN_DRAIN_MS),
+    analytics: { rollupIntervalMs: env.ANALYTICS_ROLLUP_INTERVAL_MS, settleMs: env.ANALYTICS_SETTLE_MS },
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     socketHandshakesInFlight: env.SOCKET_HANDSHAKES_IN_FLIGHT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),

@@ -27,6 +27,7 @@ import { HandshakeAdmission } from './realtime/handshakeAdmission.js';
 import { createSocketServer, type IoServer } from './realtime/socketServer.js';
 import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startPurgeScheduler } from './scheduler/purgeScheduler.js';
+import { startAnalyticsScheduler } from './scheduler/analyticsScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
 import { startSnoozeScheduler } from './scheduler/snoozeScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
@@ -180,6 +181,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const snoozes = startSnoozeScheduler(ctx, { intervalMs: config.snoozeIntervalMs, now: clock });
   ctx.snoozes = snoozes;
   const purge = startPurgeScheduler(ctx, config.purgeIntervalMs);
+  const analytics = startAnalyticsScheduler(ctx);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -189,7 +191,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // (or hand it back), then close sockets and the database.
       ctx.runState.shutdownStartedAt = new Date();
       if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
-      await Promise.all([scheduler.stop(), digests.stop(), snoozes.stop(), purge.stop(), worker.stop()]);
+      await Promise.all([scheduler.stop(), digests.stop(), snoozes.stop(), purge.stop(), analytics.stop(), worker.stop()]);
       session.close();
       revalidation.stop();
       await io.close(); // also closes the HTTP server

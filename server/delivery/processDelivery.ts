@@ -125,7 +125,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
         : { status, lastError: error };
   await ctx.db.$transaction([
     ctx.db.deliveryAttempt.create({
-      data: { deliveryId: delivery.id, attempt: claim.attempts, startedAt, latencyMs, outcome, providerMessageId, error },
+      data: { deliveryId: delivery.id, attempt: claim.attempts, startedAt, latencyMs, outcome, providerMessageId, error, provider: channel.provider },
     }),
     ctx.db.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null, claimedBy: null } }),
   ]);

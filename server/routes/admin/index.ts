@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { csrfProtection } from '../../middleware/csrf.js';
 import { jsonBody, WEB_APP_BODY_LIMIT } from '../../middleware/jsonBody.js';
 import { requireAdmin } from '../../middleware/requireAdmin.js';
+import { adminAnalyticsRouter } from './analytics.js';
 import { adminApiKeysRouter } from './apiKeys.js';
 import { auditRouter } from '../audit.js';
 import { adminCategoriesRouter } from './categories.js';
@@ -30,5 +31,6 @@ export function adminRouter(ctx: AppContext): Router {
   router.use('/channels', adminChannelsRouter(ctx));
   router.use('/outbox', adminOutboxRouter(ctx));
   router.use('/audit', auditRouter(ctx));
+  router.use('/analytics', adminAnalyticsRouter(ctx));
   return router;
 }

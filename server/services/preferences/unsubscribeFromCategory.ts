@@ -2,6 +2,7 @@ import type { UnsubscribePayload } from '../../channels/unsubscribeLink.js';
 import type { AppContext } from '../../context.js';
 import { publishPreferences } from './getPreferences.js';
 import { findUnsubscribeTarget } from './findUnsubscribeTarget.js';
+import { optOutStamp } from './optOutStamp.js';
 
 /** What an unsubscribe link did: `unsubscribed`, `critical` (nothing changed) or `gone` (no such user or category). */
 export interface UnsubscribeOutcome {
@@ -25,7 +26,10 @@ export async function unsubscribeFromCategory(ctx: AppContext, payload: Unsubscr
   if (target.result !== 'ok') return target;
   const id = { userId: payload.userId, category: payload.category, channel: payload.channel };
   // Only `enabled` changes: a digest mode chosen earlier is kept for when the user turns email back on.
-  await ctx.db.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, enabled: false }, update: { enabled: false } });
+  await ctx.db.$transaction(async (tx) => {
+    const stamp = await optOutStamp(tx, id, false);
+    await tx.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, enabled: false, ...stamp }, update: { enabled: false, ...stamp } });
+  });
   ctx.log.info(id, 'unsubscribed by email link');
   await publishPreferences(ctx, payload.userId);
   return { result: 'unsubscribed', label: target.label, locale: target.locale };

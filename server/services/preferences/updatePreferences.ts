@@ -7,6 +7,7 @@ import { supportedLocales } from '../../i18n/catalogs.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { publishPreferences } from './getPreferences.js';
 import { loadPreferenceRows, toCategoryPolicy } from './loadPreferences.js';
+import { optOutStamp } from './optOutStamp.js';
 import { planPreferenceWrites, type PreferenceWrite } from './planPreferenceWrites.js';
 
 /**
@@ -60,5 +61,6 @@ async function applyWrite(tx: Tx, userId: string, write: PreferenceWrite): Promi
     await tx.preference.deleteMany({ where: id });
     return;
   }
-  await tx.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, ...write.create }, update: write.update });
+  const stamp = await optOutStamp(tx, id, write.update.enabled);
+  await tx.preference.upsert({ where: { userId_category_channel: id }, create: { ...id, ...write.create, ...stamp }, update: { ...write.update, ...stamp } });
 }

@@ -21,6 +21,7 @@ import {
   setUserExternalIdSchema,
   updateUserRoleSchema,
 } from '../../../shared/schemas/directory.js';
+import { analyticsQuerySchema } from '../../../shared/schemas/analytics.js';
 import { listAuditQuerySchema } from '../../../shared/schemas/audit.js';
 import { eraseUserSchema } from '../../../shared/schemas/gdpr.js';
 import { createNotificationSchema } from '../../../shared/schemas/notification.js';
@@ -122,6 +123,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   // No existing user named: a made-up id is a 404 whatever the body, so the fuzzer never erases its own fixtures.
   'POST /api/admin/users/:id/erase': { body: eraseUserSchema },
   'GET /api/admin/audit': { query: listAuditQuerySchema },
+  'GET /api/admin/analytics': { query: analyticsQuerySchema },
   'GET /api/admin/invitations': {},
   'POST /api/admin/invitations': { body: createInvitationSchema },
   'POST /api/admin/invitations/:id/resend': {},

@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Activity, FolderTree, History, KeyRound, KeySquare, MailOpen, Megaphone, PenSquare, ScrollText, Users } from 'lucide-react';
+import { Activity, BarChart3, FolderTree, History, KeyRound, KeySquare, MailOpen, Megaphone, PenSquare, ScrollText, Users } from 'lucide-react';
 import { FormattedMessage } from 'react-intl';
 import { NavLink } from 'react-router';
 
@@ -13,6 +13,7 @@ const LINKS = [
   { to: '/admin/users', label: 'admin.nav.users', Icon: Users },
   { to: '/admin/categories', label: 'admin.nav.categories', Icon: FolderTree },
   { to: '/admin/topics', label: 'admin.nav.topics', Icon: Megaphone },
+  { to: '/admin/analytics', label: 'admin.nav.analytics', Icon: BarChart3 },
   { to: '/admin/audit', label: 'admin.nav.audit', Icon: ScrollText },
 ] as const;
 

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { useIntl } from 'react-intl';
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { ApiKeysPage } from './apiKeys/ApiKeysPage';
@@ -11,12 +13,21 @@ import { SendsPage } from './sends/SendsPage';
 import { TopicsPage } from './topics/TopicsPage';
 import { UsersPage } from './users/UsersPage';
 import { UserTokenSecretsPage } from './userTokenSecrets/UserTokenSecretsPage';
+import { TableSkeleton } from './common/QueryStates';
 import './admin.css';
 import './forms.css';
 import './detail.css';
 import './tables.css';
 import './compose.css';
 import './responsive.css';
+
+/** The analytics page brings the charting library: its own chunk, loaded when the page is opened. */
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage'));
+
+function AnalyticsLoading() {
+  const intl = useIntl();
+  return <TableSkeleton label={intl.formatMessage({ id: 'admin.analytics.loading' })} />;
+}
 
 /** Everything under `/admin/*`; App mounts it lazily behind RequireAdmin, so users never download it. */
 export default function AdminRoutes() {
@@ -34,6 +45,14 @@ export default function AdminRoutes() {
       <Route path="deliveries" element={<DeliveriesPage />} />
       <Route path="outbox" element={<OutboxPage />} />
       <Route path="audit" element={<AuditLogPage />} />
+      <Route
+        path="analytics"
+        element={
+          <Suspense fallback={<AnalyticsLoading />}>
+            <AnalyticsPage />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -16,13 +16,18 @@ interface DataTableProps {
   columns: readonly DataTableColumn[];
   /** The body's rows. */
   children: ReactNode;
+  /**
+   * Names the table's scroll area and makes it focusable, so a table wider than the page scrolls from the
+   * keyboard too (tables with many figure columns).
+   */
+  scrollLabel?: string;
 }
 
 /** An admin table: horizontally scrollable, with a row of column headings over the given rows. */
-export function DataTable({ testId, columns, children }: DataTableProps) {
+export function DataTable({ testId, columns, children, scrollLabel }: DataTableProps) {
   const intl = useIntl();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}>
       <table className="data-table" data-testid={testId}>
         <thead>
           <tr>

@@ -1,0 +1,98 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useIntl, type IntlShape } from 'react-intl';
+import type { AnalyticsReport } from '@shared/schemas/analytics';
+import type { MessageId } from '../../../../i18n/messageIds';
+import { DataTable } from '../common/DataTable';
+import { ChartFigure } from './ChartFigure';
+import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
+import { FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
+import { formatCount, METRIC_LABELS } from './formatFigures';
+
+const CHANNEL_LABELS: Partial<Record<string, MessageId>> = {
+  in_app: 'preferences.channel.in_app',
+  email: 'preferences.channel.email',
+  sms: 'preferences.channel.sms',
+  push: 'preferences.channel.push',
+};
+
+/** A channel's name in the reader's language (an unknown one as it is). */
+export function channelLabel(intl: IntlShape, channel: string): string {
+  const id = CHANNEL_LABELS[channel];
+  return id ? intl.formatMessage({ id }) : channel;
+}
+
+/**
+ * Deliveries sent, failed and retried per external channel as bars; under them every channel's figures
+ * (reads, read rate, time to read, escalations, opt-outs) and the deliveries per provider.
+ */
+export function ChannelsChart({ report }: { report: AnalyticsReport }) {
+  const intl = useIntl();
+  const m = (id: MessageId) => intl.formatMessage({ id });
+  const external = report.channels.filter((row) => row.channel !== 'in_app').map((row) => ({ ...row, label: channelLabel(intl, row.channel) }));
+  return (
+    <ChartFigure
+      id="analytics-channels"
+      title={m('admin.analytics.channels.title')}
+      chart={
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart accessibilityLayer={false} data={external} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+            <XAxis dataKey="label" tick={AXIS_TICK} />
+            <YAxis allowDecimals={false} tick={AXIS_TICK} width={48} />
+            <Tooltip contentStyle={TOOLTIP_STYLE} />
+            <Legend />
+            <Bar dataKey="deliveriesSent" name={m('admin.analytics.metric.deliveriesSent')} fill={CHART_COLORS.success} isAnimationActive={false} />
+            <Bar dataKey="deliveriesFailed" name={m('admin.analytics.metric.deliveriesFailed')} fill={CHART_COLORS.danger} isAnimationActive={false} />
+            <Bar dataKey="deliveriesRetried" name={m('admin.analytics.metric.deliveriesRetried')} fill={CHART_COLORS.warning} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      }
+      table={
+        <>
+          <DataTable
+            testId="analytics-channels-table"
+            scrollLabel={m('admin.analytics.channels.title')}
+            columns={[
+              m('admin.analytics.col.channel'),
+              ...(['deliveriesSent', 'deliveriesFailed', 'deliveriesRetried', ...READ_COLUMNS, ...FOLLOW_UP_COLUMNS] as const).map((key) => ({
+                label: m(METRIC_LABELS[key]),
+                numeric: true,
+              })),
+            ]}
+          >
+            {report.channels.map((row) => (
+              <tr key={row.channel} data-channel={row.channel}>
+                <th scope="row">{channelLabel(intl, row.channel)}</th>
+                <td className="num">{formatCount(intl, row.deliveriesSent)}</td>
+                <td className="num">{formatCount(intl, row.deliveriesFailed)}</td>
+                <td className="num">{formatCount(intl, row.deliveriesRetried)}</td>
+                <ReadCells row={row} />
+                <FollowUpCells row={row} />
+              </tr>
+            ))}
+          </DataTable>
+          <h3 className="analytics-figure__subtitle">{m('admin.analytics.providers.title')}</h3>
+          <DataTable
+            testId="analytics-providers-table"
+            scrollLabel={m('admin.analytics.providers.title')}
+            columns={[
+              m('admin.analytics.col.channel'),
+              m('admin.analytics.col.provider'),
+              ...(['deliveriesSent', 'deliveriesFailed', 'deliveriesRetried'] as const).map((key) => ({ label: m(METRIC_LABELS[key]), numeric: true })),
+            ]}
+          >
+            {report.providers.map((row) => (
+              <tr key={`${row.channel}/${row.provider}`}>
+                <th scope="row">{channelLabel(intl, row.channel)}</th>
+                <td>{row.provider || '—'}</td>
+                <td className="num">{formatCount(intl, row.sent)}</td>
+                <td className="num">{formatCount(intl, row.failed)}</td>
+                <td className="num">{formatCount(intl, row.retried)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import type { AnalyticsReport } from '../../shared/schemas/analytics.js';
+import { newAccount } from './support/accounts.js';
+import { seriousViolations } from './support/axe.js';
+import { postNotification, signIn } from './support/fixtures.js';
+
+/** Creates a category of its own for this run (its figures start at zero) and sends `count` notifications in it to the admin. */
+async function trafficIn(page: Page, count: number): Promise<string> {
+  const key = `analytics-${randomUUID().slice(0, 8)}`;
+  const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  expect((await page.request.post('/api/admin/categories', { headers: { 'x-csrf-token': csrfToken }, data: { key, label: 'Analytics e2e' } })).status()).toBe(201);
+  for (let i = 0; i < count; i++) await postNotification(page.request, { to: [{ email: 'admin@example.com' }], title: `Analytics ${i}`, category: key });
+  // The rollup job runs every second here (playwright.config.ts): wait until it has counted them.
+  const from = new Date(Date.now() - 3_600_000).toISOString();
+  const to = new Date(Date.now() + 3_600_000).toISOString();
+  await expect
+    .poll(async () => {
+      const report = (await (await page.request.get(`/api/admin/analytics?from=${from}&to=${to}`)).json()) as AnalyticsReport;
+      return report.categories.find((row) => row.category === key)?.notifications;
+    })
+    .toBe(count);
+  return key;
+}
+
+test('the analytics page shows the counted traffic, changes range, downloads CSV, and passes axe in both themes', async ({ page, browser }) => {
+  test.slow();
+  await signIn(page, 'admin@example.com');
+  const key = await trafficIn(page, 2);
+
+  await page.getByRole('link', { name: 'Analytics' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '7 days' })).toHaveAttribute('aria-pressed', 'true');
+  const row = page.getByTestId('analytics-categories-table').locator(`tr[data-category="${key}"]`);
+  await expect(row.getByRole('cell').first()).toHaveText('2');
+  await expect(page.getByRole('figure', { name: 'Over time' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Deliveries by channel' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // 24 hours: one row per hour in the trend's table.
+  await page.getByRole('button', { name: '24 hours' }).click();
+  await expect(page).toHaveURL(/range=24h/);
+  await page.getByText('Show the figures as a table').click();
+  await expect(page.getByTestId('analytics-trend-table').locator('tbody tr')).toHaveCount(24);
+  await expect(row.getByRole('cell').first()).toHaveText('2');
+
+  // Custom: asks for the days, then shows them by day... or by hour up to a week.
+  await page.getByRole('button', { name: 'Custom' }).click();
+  await expect(page.getByText('Choose a first and a last day')).toBeVisible();
+  const today = new Date();
+  const day = (offset: number) => new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset).toLocaleDateString('en-CA');
+  await page.getByLabel('From').fill(day(-9));
+  await page.getByLabel('To').fill(day(0));
+  await expect(row.getByRole('cell').first()).toHaveText('2');
+
+  // CSV: the same figures, one per line.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^flashnotify-analytics-.*-day\.csv$/);
+  expect((await readFile(await file.path(), 'utf8')).split('\r\n')).toContain(`categories,,${key},,,,notifications,2`);
+
+  // The dark theme.
+  const dark = await browser.newContext({ colorScheme: 'dark' });
+  const darkPage = await dark.newPage();
+  await signIn(darkPage, 'admin@example.com');
+  await darkPage.goto('/admin/analytics?range=30d');
+  await expect(darkPage.getByTestId('analytics-categories-table').locator(`tr[data-category="${key}"]`)).toBeVisible();
+  expect(await seriousViolations(darkPage)).toEqual([]);
+  await dark.close();
+});
+
+test('the analytics page in French', async ({ page, browser }) => {
+  test.slow();
+  await signIn(page, 'admin@example.com');
+  const password = 'un mot de passe long et personnel';
+  const email = await newAccount(page, password, 'analyste', 'admin');
+  const french = await browser.newContext({ locale: 'fr-FR' });
+  const frenchPage = await french.newPage();
+  await signIn(frenchPage, email, password);
+  await frenchPage.getByRole('link', { name: 'Statistiques' }).click();
+  await expect(frenchPage.getByRole('heading', { level: 1, name: 'Statistiques' })).toBeVisible();
+  await frenchPage.getByRole('button', { name: '30 jours' }).click();
+  await expect(frenchPage.getByRole('figure', { name: 'Remises par canal' })).toBeVisible();
+  await expect(frenchPage.getByRole('columnheader', { name: 'Taux de lecture' }).first()).toBeVisible();
+  await expect(frenchPage.getByRole('link', { name: 'Télécharger en CSV' })).toBeVisible();
+  await french.close();
+});
