@@ -154,6 +154,7 @@ export interface Config {
    * loops and closes, so load balancers stop routing to the node first. Default 2000 ms; 0 under NODE_ENV=test.
    */
   shutdownDrainMs: number;
+  /**
    * The analytics rollup job (server/scheduler/analyticsScheduler.ts): how often each node runs it, and how old
    * an event must be before it is counted (longer than the slowest provider call plus its transaction).
    */
