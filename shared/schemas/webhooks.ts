@@ -69,6 +69,11 @@ export interface WebhookEndpointDto {
   updatedAt: string;
 }
 
+/** `GET /api/admin/webhooks`: every endpoint, the oldest first. */
+export interface WebhookEndpointList {
+  items: WebhookEndpointDto[];
+}
+
 /** The answer of create and rotate: the endpoint and its signing secret (`whsec_…`), shown this once. */
 export interface WebhookEndpointWithSecret {
   endpoint: WebhookEndpointDto;
@@ -89,4 +94,9 @@ export interface WebhookMessageDto {
   nextAttemptAt: string;
   deliveredAt: string | null;
   createdAt: string;
+}
+
+/** `GET /api/admin/webhooks/:id/messages`: the endpoint's newest messages first. */
+export interface WebhookMessageList {
+  items: WebhookMessageDto[];
 }

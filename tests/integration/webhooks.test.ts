@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WebhookEndpointDto, WebhookEndpointWithSecret, WebhookEventType, WebhookMessageDto } from '../../shared/schemas/webhooks.js';
+import type { WebhookEndpointDto, WebhookEndpointList, WebhookEndpointWithSecret, WebhookEventType, WebhookMessageDto, WebhookMessageList } from '../../shared/schemas/webhooks.js';
 import { buildAccount } from '../helpers/accounts.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { DATABASES, useServerPerDatabase, type TestDatabase } from '../helpers/bothDatabases.js';
@@ -54,9 +54,9 @@ async function register(database: TestDatabase, eventTypes: WebhookEventType[]):
 
 async function messagesOf(database: TestDatabase, endpointId: string): Promise<WebhookMessageDto[]> {
   const admin = await signedIn(database, 'admin@example.com');
-  const res = await admin.get<WebhookMessageDto[]>(`/api/admin/webhooks/${endpointId}/messages`);
+  const res = await admin.get<WebhookMessageList>(`/api/admin/webhooks/${endpointId}/messages`);
   expect(res.status).toBe(200);
-  return res.body;
+  return res.body.items;
 }
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
@@ -82,9 +82,9 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
     const other = await buildAccount(server(database), 'other-admin-pw', 'admin');
     const otherAdmin = new HttpClient(server(database).url);
     await otherAdmin.login(other.email, 'other-admin-pw');
-    const list = await otherAdmin.get<WebhookEndpointDto[]>('/api/admin/webhooks');
+    const list = await otherAdmin.get<WebhookEndpointList>('/api/admin/webhooks');
     expect(list.status).toBe(200);
-    expect(list.body.map((e) => e.id)).toContain(created.endpoint.id);
+    expect(list.body.items.map((e) => e.id)).toContain(created.endpoint.id);
     expect(JSON.stringify(list.body)).not.toContain('whsec_');
     const edited = await otherAdmin.request('PATCH', `/api/admin/webhooks/${created.endpoint.id}`, { description: 'renamed' });
     expect(edited.status).toBe(200);
@@ -102,7 +102,7 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
     expect(() => verifyWebhook(request!, created.secret)).toThrow();
 
     expect((await otherAdmin.request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`)).status).toBe(204);
-    expect((await otherAdmin.get('/api/admin/webhooks')).body.map((e: WebhookEndpointDto) => e.id)).not.toContain(created.endpoint.id);
+    expect((await otherAdmin.get<WebhookEndpointList>('/api/admin/webhooks')).body.items.map((e) => e.id)).not.toContain(created.endpoint.id);
     expect((await otherAdmin.get(`/api/admin/webhooks/${created.endpoint.id}/messages`)).status).toBe(404);
   });
 
@@ -168,7 +168,7 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
 
     const [message] = await eventually(() => messagesOf(database, created.endpoint.id), (log) => log[0]?.status === 'delivered', 'the delivery');
     expect(message).toMatchObject({ attempts: 3, lastStatusCode: 200, lastError: null });
-    const [endpoint] = (await (await signedIn(database, 'admin@example.com')).get<WebhookEndpointDto[]>('/api/admin/webhooks')).body.filter((e) => e.id === created.endpoint.id);
+    const [endpoint] = (await (await signedIn(database, 'admin@example.com')).get<WebhookEndpointList>('/api/admin/webhooks')).body.items.filter((e) => e.id === created.endpoint.id);
     expect(endpoint!.consecutiveFailures).toBe(0);
     await (await signedIn(database, 'admin@example.com')).request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`);
   });
@@ -181,7 +181,7 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
 
     const [message] = await eventually(() => messagesOf(database, created.endpoint.id), (log) => log[0]?.status === 'failed', 'the message to fail');
     expect(message).toMatchObject({ attempts: MAX_ATTEMPTS, lastStatusCode: 503, lastError: 'HTTP 503' });
-    const endpoint = (await admin.get<WebhookEndpointDto[]>('/api/admin/webhooks')).body.find((e) => e.id === created.endpoint.id)!;
+    const endpoint = (await admin.get<WebhookEndpointList>('/api/admin/webhooks')).body.items.find((e) => e.id === created.endpoint.id)!;
     expect(endpoint).toMatchObject({ enabled: false, disabledReason: 'failures', consecutiveFailures: DISABLE_AFTER });
     const audit = await admin.get(`/api/admin/audit?action=webhook_endpoint.disabled&targetId=${created.endpoint.id}`);
     expect(audit.body.items).toHaveLength(1);

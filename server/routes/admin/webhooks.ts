@@ -27,7 +27,7 @@ export function adminWebhooksRouter(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/', noQuery, async (_req, res) => {
-    res.json(await listWebhookEndpoints(ctx.db));
+    res.json({ items: await listWebhookEndpoints(ctx.db) });
   });
 
   router.post('/', noQuery, async (req, res) => {
@@ -57,7 +57,7 @@ export function adminWebhooksRouter(ctx: AppContext): Router {
   router.get('/:id/messages', async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     const { limit } = parseInput(listWebhookMessagesQuerySchema, req.query, 'query string');
-    res.json(await listWebhookMessages(ctx.db, { endpointId: id, limit }));
+    res.json({ items: await listWebhookMessages(ctx.db, { endpointId: id, limit }) });
   });
 
   router.post('/:id/messages/:messageId/resend', noQuery, async (req, res) => {
