@@ -5,7 +5,7 @@ import { postNotification, signIn } from './support/fixtures.js';
 // Issue 13, outgoing webhooks: the admin page. The e2e server allows no private address, so the endpoint is a
 // public name that never resolves (.invalid): its messages wait and retry, which the log shows.
 
-test('an admin registers a webhook endpoint (secret shown once), reads its delivery log, resends, turns it off and on, rotates and deletes it', async ({ page }) => {
+test('an admin registers a webhook endpoint (secret shown once), reads its delivery log, resends, turns it off and on, edits, rotates and deletes it', async ({ page }) => {
   const suffix = Date.now().toString(36);
   const url = `https://hooks-${suffix}.example.invalid/flashnotify`;
 
@@ -49,7 +49,17 @@ test('an admin registers a webhook endpoint (secret shown once), reads its deliv
   await row.getByRole('button', { name: `Turn on CRM ${suffix}` }).click();
   await expect(row.getByTestId('webhook-status')).toHaveText('Active');
 
-  await row.getByRole('button', { name: `Rotate the secret of CRM ${suffix}` }).click();
+  // Edit: a new description, one event fewer.
+  await row.getByRole('button', { name: `Edit CRM ${suffix}` }).click();
+  const edit = page.getByTestId('webhook-edit-dialog');
+  await edit.getByLabel('Description').fill(`CRM ${suffix} v2`);
+  await edit.getByRole('checkbox', { name: /notification\.read/ }).uncheck();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText(`CRM ${suffix} v2`);
+  await expect(row).not.toContainText('notification.read');
+
+  await row.getByRole('button', { name: `Rotate the secret of CRM ${suffix} v2` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Rotate secret' }).click();
   await expect(dialog).toBeVisible();
   const rotated = await dialog.getByTestId('webhook-secret-value').inputValue();
@@ -57,7 +67,7 @@ test('an admin registers a webhook endpoint (secret shown once), reads its deliv
   expect(rotated).not.toBe(secret);
   await dialog.getByRole('button', { name: 'I have saved the secret' }).click();
 
-  await row.getByRole('button', { name: `Delete CRM ${suffix}` }).click();
+  await row.getByRole('button', { name: `Delete CRM ${suffix} v2` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('webhook-row').filter({ hasText: url })).toHaveCount(0);
 });

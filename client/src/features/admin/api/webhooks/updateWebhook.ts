@@ -17,13 +17,14 @@ export function updateWebhook({ id, changes }: UpdateWebhookVariables): Promise<
   return apiFetch<WebhookEndpointDto>(`/api/admin/webhooks/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
 }
 
-/** "Turn off" / "Turn on". */
+/** "Edit" (its dialog shows what the server refused) and "Turn off" / "Turn on". */
 export function useUpdateWebhook() {
   const queryClient = useQueryClient();
+  return useMutation({ mutationFn: updateWebhook, onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.list() }) });
+}
+
+/** The toast of a failed "Turn off" / "Turn on" (the table has no place for the server's answer). */
+export function useToggleFailedToast(): (error: unknown) => void {
   const intl = useIntl();
-  return useMutation({
-    mutationFn: updateWebhook,
-    onError: (error) => toast.error(apiErrorMessage(intl, error, 'admin.webhooks.updateFailed')),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.list() }),
-  });
+  return (error) => toast.error(apiErrorMessage(intl, error, 'admin.webhooks.updateFailed'));
 }

@@ -5,10 +5,10 @@ import { useSubmitGuard } from '../../../../hooks/useSubmitGuard';
 import { useCreateWebhook } from '../../api/webhooks/createWebhook';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { CreateButton } from '../common/CreateButton';
-import { FieldError } from '../common/FieldError';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
-import { WEBHOOK_EVENT_HINTS } from './eventLabels';
+import { EventTypeCheckboxes } from './EventTypeCheckboxes';
+import { webhookFieldProblems } from './webhookFieldProblems';
 
 const FIELDS = ['url', 'description', 'eventTypes'] as const;
 
@@ -24,16 +24,9 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookE
   const form = useFormErrors(create, FIELDS);
   const { errors } = form;
 
-  const toggle = (type: WebhookEventType, on: boolean) =>
-    setEventTypes((previous) => (on ? WEBHOOK_EVENT_TYPES.filter((t) => t === type || previous.includes(t)) : previous.filter((t) => t !== type)));
-
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const next = {
-      url: url.trim().startsWith('https://') ? undefined : intl.formatMessage({ id: 'admin.webhooks.create.urlInvalid' }),
-      eventTypes: eventTypes.length > 0 ? undefined : intl.formatMessage({ id: 'admin.webhooks.create.eventsMissing' }),
-    };
-    if (!form.check(next)) return;
+    if (!form.check(webhookFieldProblems(intl, { url, eventTypes }))) return;
     if (!guard.begin()) return;
     create.mutate(
       { url: url.trim(), description: description.trim(), eventTypes },
@@ -73,25 +66,7 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookE
         <FormField id="webhook-description" label={intl.formatMessage({ id: 'admin.webhooks.col.description' })} error={errors.description}>
           {(control) => <input {...control} type="text" maxLength={200} value={description} onChange={(event) => setDescription(event.target.value)} />}
         </FormField>
-        <fieldset className="fieldset" aria-describedby={errors.eventTypes ? 'webhook-events-error' : undefined}>
-          <legend>
-            <FormattedMessage id="admin.webhooks.col.events" />
-          </legend>
-          <div className="checkbox-row">
-            {WEBHOOK_EVENT_TYPES.map((type) => (
-              <label key={type} className="checkbox checkbox--described">
-                <input type="checkbox" checked={eventTypes.includes(type)} onChange={(event) => toggle(type, event.target.checked)} />
-                <span>
-                  <code>{type}</code>
-                  <span className="checkbox__hint">
-                    <FormattedMessage id={WEBHOOK_EVENT_HINTS[type]} />
-                  </span>
-                </span>
-              </label>
-            ))}
-          </div>
-          <FieldError id="webhook-events" message={errors.eventTypes} />
-        </fieldset>
+        <EventTypeCheckboxes id="webhook-events" value={eventTypes} onChange={setEventTypes} error={errors.eventTypes} />
         <CreateButton label={intl.formatMessage({ id: 'admin.webhooks.create.title' })} pending={create.isPending} large />
       </div>
       <FormError error={create.error} placed={form.placed} />

@@ -8,13 +8,14 @@ interface WebhookRowProps {
   /** This endpoint's log is the one shown below the table. */
   selected: boolean;
   onShowLog: () => void;
+  onEdit: () => void;
   onToggle: () => void;
   onRotate: () => void;
   onDelete: () => void;
 }
 
 /** One endpoint: URL and description, events, state (off after failures stands out), and its actions. */
-export function WebhookRow({ endpoint, now, selected, onShowLog, onToggle, onRotate, onDelete }: WebhookRowProps) {
+export function WebhookRow({ endpoint, now, selected, onShowLog, onEdit, onToggle, onRotate, onDelete }: WebhookRowProps) {
   const intl = useIntl();
   const label = endpoint.description || endpoint.url;
   return (
@@ -53,6 +54,9 @@ export function WebhookRow({ endpoint, now, selected, onShowLog, onToggle, onRot
       <td data-label={intl.formatMessage({ id: 'admin.table.actions' })} className="data-table__actions">
         <button type="button" className="btn btn--ghost btn--sm" aria-pressed={selected} onClick={onShowLog} aria-label={intl.formatMessage({ id: 'admin.webhooks.action.logLabel' }, { name: label })}>
           <FormattedMessage id="admin.webhooks.action.log" />
+        </button>
+        <button type="button" className="btn btn--ghost btn--sm" onClick={onEdit} aria-label={intl.formatMessage({ id: 'admin.webhooks.action.editLabel' }, { name: label })}>
+          <FormattedMessage id="admin.webhooks.action.edit" />
         </button>
         <button type="button" className="btn btn--ghost btn--sm" onClick={onToggle} aria-label={intl.formatMessage({ id: endpoint.enabled ? 'admin.webhooks.action.turnOffLabel' : 'admin.webhooks.action.turnOnLabel' }, { name: label })}>
           <FormattedMessage id={endpoint.enabled ? 'admin.webhooks.action.turnOff' : 'admin.webhooks.action.turnOn'} />

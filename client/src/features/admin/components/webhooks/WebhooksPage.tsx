@@ -6,7 +6,7 @@ import { useNow } from '../../../../hooks/useNow';
 import { useDeleteWebhook } from '../../api/webhooks/deleteWebhook';
 import { useWebhooks } from '../../api/webhooks/getWebhooks';
 import { useRotateWebhookSecret } from '../../api/webhooks/rotateWebhookSecret';
-import { useUpdateWebhook } from '../../api/webhooks/updateWebhook';
+import { useToggleFailedToast, useUpdateWebhook } from '../../api/webhooks/updateWebhook';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ACTIONS_COLUMN, DataTable } from '../common/DataTable';
 import { PageHeader } from '../common/PageHeader';
@@ -14,6 +14,7 @@ import { EmptyState } from '../common/QueryStates';
 import { QueryView } from '../common/QueryView';
 import { TableCard } from '../common/TableCard';
 import { CreateWebhookForm } from './CreateWebhookForm';
+import { EditWebhookDialog } from './EditWebhookDialog';
 import { WebhookLog } from './WebhookLog';
 import { WebhookRow } from './WebhookRow';
 import { WebhookSecretDialog } from './WebhookSecretDialog';
@@ -22,17 +23,19 @@ const COLUMNS = ['admin.webhooks.col.url', 'admin.webhooks.col.events', 'admin.c
 
 /**
  * `/admin/webhooks`: endpoints told about events, signed per Standard Webhooks. Register (the secret shown
- * once), turn off/on, rotate the secret, delete; an endpoint the server turned off after repeated failures
+ * once), edit, turn off/on, rotate the secret, delete; an endpoint the server turned off after repeated failures
  * is flagged at the top; each endpoint's delivery log, with "Resend".
  */
 export function WebhooksPage() {
   const intl = useIntl();
   const webhooks = useWebhooks();
   const update = useUpdateWebhook();
+  const toggleFailed = useToggleFailedToast();
   const rotate = useRotateWebhookSecret();
   const remove = useDeleteWebhook();
   const now = useNow(30_000);
   const [shown, setShown] = useState<WebhookEndpointWithSecret | null>(null);
+  const [editing, setEditing] = useState<WebhookEndpointDto | null>(null);
   const [rotating, setRotating] = useState<WebhookEndpointDto | null>(null);
   const [deleting, setDeleting] = useState<WebhookEndpointDto | null>(null);
   const [logOf, setLogOf] = useState<string | null>(null);
@@ -77,7 +80,8 @@ export function WebhooksPage() {
                     now={now}
                     selected={endpoint.id === logOf}
                     onShowLog={() => setLogOf(endpoint.id === logOf ? null : endpoint.id)}
-                    onToggle={() => update.mutate({ id: endpoint.id, changes: { enabled: !endpoint.enabled } })}
+                    onEdit={() => setEditing(endpoint)}
+                    onToggle={() => update.mutate({ id: endpoint.id, changes: { enabled: !endpoint.enabled } }, { onError: toggleFailed })}
                     onRotate={() => setRotating(endpoint)}
                     onDelete={() => setDeleting(endpoint)}
                   />
@@ -89,6 +93,7 @@ export function WebhooksPage() {
         {logEndpoint && <WebhookLog endpoint={logEndpoint} now={now} />}
       </div>
 
+      <EditWebhookDialog endpoint={editing} onClose={() => setEditing(null)} />
       <ConfirmDialog
         open={rotating !== null}
         title={intl.formatMessage({ id: 'admin.webhooks.rotate.title' })}
