@@ -157,6 +157,22 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
     await (await signedIn(database, 'admin@example.com')).request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`);
   });
 
+  it('tells a read per notification when the user marks all read, all with the same readAt', async () => {
+    const created = await register(database, ['notification.read']);
+    const first = await sendNotification(server(database).url, toAlice);
+    const second = await sendNotification(server(database).url, toAlice);
+    const alice = await signedIn(database, 'alice@example.com');
+    const marked = await alice.request<{ updated: number }>('POST', '/api/notifications/read-all', {});
+    expect(marked.status).toBe(200);
+    const events = (await receiver.received(created.url, marked.body.updated)).map((request) => verifyWebhook(request, created.secret));
+    expect(events.every((e) => e.type === 'notification.read')).toBe(true);
+    const ids = events.map((e) => e.data.notification.id);
+    expect(ids).toEqual(expect.arrayContaining([...first.body.notificationIds, ...second.body.notificationIds]));
+    expect(new Set(ids).size).toBe(marked.body.updated);
+    expect(new Set(events.map((e) => e.data.notification.readAt)).size).toBe(1);
+    await (await signedIn(database, 'admin@example.com')).request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`);
+  });
+
   it('retries after a 500 and a timeout with the same webhook-id, each attempt signed afresh', async () => {
     const created = await register(database, ['send.completed']);
     receiver.respond(created.url, [500, 'hang']);
