@@ -1,9 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WebhookEndpointDto, WebhookEndpointList, WebhookEndpointWithSecret, WebhookEventType, WebhookMessageDto, WebhookMessageList } from '../../shared/schemas/webhooks.js';
 import { buildAccount } from '../helpers/accounts.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { DATABASES, useServerPerDatabase, type TestDatabase } from '../helpers/bothDatabases.js';
 import { HttpClient } from '../helpers/httpClient.js';
+import { getTestServer } from '../helpers/testServer.js';
 import { startWebhookReceiver, verifyWebhook } from '../helpers/webhookReceiver.js';
 
 // Issue 13, outgoing webhooks: endpoints registered by admins get events signed per Standard Webhooks (checked
@@ -229,5 +233,35 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
   it('is for admins only', async () => {
     const alice = await signedIn(database, 'alice@example.com');
     expect((await alice.get('/api/admin/webhooks')).status).toBe(403);
+  });
+});
+
+describe('outgoing webhooks across a restart (SQLite)', () => {
+  it('keeps the messages committed while no worker sent them, and the restarted server sends them', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'flashnotify-webhooks-'));
+    const env = { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1', DATABASE_URL: `file:${path.join(dataDir, 'flashnotify.db')}` };
+    try {
+      // A worker that looks only at start and then once a minute: the message stays in the outbox.
+      const before = await getTestServer({ ...env, WEBHOOK_INTERVAL_MS: '60000' }, { webhookCa: receiver.ca });
+      const admin = new HttpClient(before.url);
+      await admin.login('admin@example.com');
+      const url = receiver.newUrl();
+      const created = await admin.request<WebhookEndpointWithSecret>('POST', '/api/admin/webhooks', { url, eventTypes: ['send.completed'] });
+      const sent = await sendNotification(before.url, toAlice);
+      const log = await admin.get<WebhookMessageList>(`/api/admin/webhooks/${created.body.endpoint.id}/messages`);
+      expect(log.body.items).toMatchObject([{ status: 'pending', attempts: 0 }]);
+      await before.stop();
+      expect(receiver.requests.filter((r) => r.path === new URL(url).pathname)).toHaveLength(0);
+
+      const after = await getTestServer({ ...env, WEBHOOK_INTERVAL_MS: '50' }, { webhookCa: receiver.ca });
+      try {
+        const [request] = await receiver.received(url, 1);
+        expect(verifyWebhook(request!, created.body.secret).data.send.id).toBe(sent.body.sendId);
+      } finally {
+        await after.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
