@@ -66,9 +66,10 @@ export const directoryPaths: ZodOpenApiPathsObject = {
         'Scope `users:write`. One JSON document (a download, streamed page by page however large): profile, consents, ' +
         'preferences, push devices (never their endpoint or keys), sessions (never their ids), topic subscriptions, ' +
         'invitations, digests, every notification with its deliveries and attempts, and the audit events about them. ' +
-        'Audited as `user.exported`.',
+        'Audited as `user.exported`. An admin is exported by another admin in the web app, not with a key (their export holds ' +
+        'the audit trail of their admin actions): 409 `user_is_admin`.',
       requestParams: { path: userPathSchema },
-      responses: { 200: { description: 'The export', ...json(userExportSchema) }, ...errors(400, 404) },
+      responses: { 200: { description: 'The export', ...json(userExportSchema) }, ...errors(400, 404, 409) },
     },
   },
   '/users/{externalId}/preferences': {

@@ -87,3 +87,25 @@ test('the analytics page in French', async ({ page, browser }) => {
   await expect(frenchPage.getByRole('link', { name: 'Télécharger en CSV' })).toBeVisible();
   await french.close();
 });
+
+test('on a phone each figure of the analytics tables is named by its column', async ({ browser }) => {
+  test.slow();
+  // Below 640 px the admin tables become one card per row whose cells show their data-label (tables.css):
+  // a figure without one is a bare number under the row's name.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await phone.newPage();
+  await signIn(page, 'admin@example.com');
+  const key = await trafficIn(page, 1);
+  await page.goto('/admin/analytics');
+  const row = page.getByTestId('analytics-categories-table').locator(`tr[data-category="${key}"]`);
+  await expect(row.getByRole('cell').first()).toHaveText('1');
+  await page.getByText('Show the figures as a table').click();
+  for (const table of ['analytics-trend-table', 'analytics-categories-table', 'analytics-channels-table']) {
+    const labels = await page.getByTestId(table).locator('tbody td').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-label') ?? ''));
+    expect(labels.length, table).toBeGreaterThan(0);
+    expect(labels.filter((label) => label === ''), table).toEqual([]);
+  }
+  const readRate = row.getByRole('cell').nth(3);
+  expect(await readRate.evaluate((cell) => cell.ownerDocument.defaultView!.getComputedStyle(cell, '::before').content)).toBe('"Read rate"');
+  await phone.close();
+});

@@ -283,6 +283,18 @@ describe.each(DATABASES)('GDPR on %s', (database: TestDatabase) => {
     expect(await server.ctx.db.user.count({ where: { id: boss.id } })).toBe(1);
   });
 
+  it('GET /api/v1/users/{externalId}/export: never an admin (their export is their audit trail), recorded nowhere', async () => {
+    const externalId = `gdpr-boss-${database}-${randomUUID().slice(0, 8)}`;
+    const boss = await buildAccount(server, 'flashnotify', 'admin');
+    expect((await admin.request('PUT', `/api/admin/users/${boss.id}/external-id`, { externalId })).status).toBe(200);
+    const refused = await v1(server, 'GET', `/users/${externalId}/export`);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('user_is_admin');
+    expect((await auditOf(boss.id)).filter((event) => event.action === 'user.exported')).toEqual([]);
+    // Another admin still exports them in the web app.
+    expect((await admin.get(`/api/admin/users/${boss.id}/export`)).status).toBe(200);
+  });
+
   it('two erasures of one user at once: one erases, the other finds nobody, and no read is counted twice', async () => {
     const target = await buildAccount(server, 'flashnotify');
     const sent = await sendNotification(server.url, { to: [{ userId: target.id }, { email: 'alice@example.com' }], title: 'Twice?' });

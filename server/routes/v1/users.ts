@@ -46,7 +46,7 @@ export function v1UsersRouter(ctx: AppContext): Router {
   router.get('/:externalId/export', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     const userId = await getUserIdByExternalId(ctx.db, externalId);
-    await streamUserExport(res, await openUserExport(ctx, { userId, actor: auditActor(req, res) }), { userId, log: ctx.log });
+    await streamUserExport(res, await openUserExport(ctx, { userId, actor: auditActor(req, res), refuseAdmins: true }), { userId, log: ctx.log });
   });
 
   router.get('/:externalId/preferences', noQuery, async (req, res) => {

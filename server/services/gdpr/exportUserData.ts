@@ -2,7 +2,7 @@ import type { AuditEventDto } from '../../../shared/schemas/audit.js';
 import type { UserExport } from '../../../shared/schemas/gdpr.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { NotFoundError } from '../../errors.js';
+import { HttpError, NotFoundError } from '../../errors.js';
 import { presentAuditEvent } from '../../presenters/auditEvent.js';
 import { deliveryInclude, presentDelivery } from '../../presenters/delivery.js';
 import { presentUser } from '../../presenters/directory.js';
@@ -23,14 +23,22 @@ type UserRow = NonNullable<Awaited<ReturnType<Db['user']['findUnique']>>>;
  * inbox of 100,000 notifications is never in memory whole (pages of a user erased meanwhile are just empty).
  * The export is audited (`user.exported`) before its first chunk, since what was asked for is what counts.
  *
- * @throws NotFoundError (404) for an unknown user
+ * With `refuseAdmins` (the v1 API) an admin is not exported: their export holds the audit trail of what they
+ * did as an admin (other keys' names and scopes, settings), which a key without `audit:read` must not read,
+ * and their sessions; another admin exports them in the web app.
+ *
+ * @throws NotFoundError (404) for an unknown user; HttpError 409 `user_is_admin` for an admin with `refuseAdmins`
  * @example
  * const chunks = await openUserExport(ctx, { userId, actor: auditActor(req, res) });
  * await pipeline(Readable.from(chunks), res);
  */
-export async function openUserExport(ctx: AppContext, { userId, actor }: { userId: string; actor: AuditActor }): Promise<AsyncIterable<string>> {
+export async function openUserExport(
+  ctx: AppContext,
+  { userId, actor, refuseAdmins = false }: { userId: string; actor: AuditActor; refuseAdmins?: boolean },
+): Promise<AsyncIterable<string>> {
   const user = await ctx.db.user.findUnique({ where: { id: userId } });
   if (!user) throw NotFoundError('user');
+  if (refuseAdmins && user.role === 'admin') throw new HttpError(409, 'user_is_admin', 'This user is an admin: another admin exports them in the web app');
   const head = await exportHead(ctx, user);
   await appendAuditEvent(ctx.db, actor, { action: 'user.exported', target: { type: 'user', id: userId } });
   return exportChunks(ctx.db, userId, head);

@@ -37,6 +37,13 @@ describe('auditDetailLines', () => {
     expect(auditDetailLines(english, { before: null, after: { defaultChannels: ['email', 'sms'] } })).toEqual(['Default channels: email, sms']);
   });
 
+  it('names every field a category event records, retention included', () => {
+    const category = { key: 'deploys', label: 'Deploys', description: '', critical: false, defaultChannels: ['in_app'], escalation: [], icon: null, retentionDays: null };
+    const lines = frenchLines({ before: null, after: category });
+    Object.keys(category).forEach((field, index) => expect(lines[index], field).not.toMatch(new RegExp(`^${field} :`)));
+    expect(frenchLines({ before: { retentionDays: null }, after: { retentionDays: 30 } })).toEqual(['Conservation (jours) : null → 30']);
+  });
+
   it('shows a field this client does not know by its key', () => {
     expect(frenchLines({ before: { shiny: false }, after: { shiny: true } })).toEqual(['shiny : false → true']);
     expect(frenchLines({ before: null, after: { toString: 'x' } })).toEqual(['toString : x']);

@@ -28,6 +28,7 @@ const AUDIT_FIELD_LABELS: Readonly<Record<string, MessageId>> = {
   defaultChannels: 'admin.audit.field.defaultChannels',
   escalation: 'admin.audit.field.escalation',
   icon: 'admin.audit.field.icon',
+  retentionDays: 'admin.audit.field.retentionDays',
   // What erasing a user removed (user.erased).
   notifications: 'admin.audit.field.notifications',
   deliveries: 'admin.audit.field.deliveries',

@@ -1,6 +1,6 @@
 import { Download } from 'lucide-react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { AnalyticsCounts, AnalyticsReport } from '@shared/schemas/analytics';
+import { ANALYTICS_MAX_DAYS, type AnalyticsCounts, type AnalyticsReport } from '@shared/schemas/analytics';
 import type { MessageId } from '../../../../i18n/messageIds';
 import { analyticsUrl, useAnalytics, type AnalyticsRange } from '../../api/analytics/getAnalytics';
 import { useSearchParamFilters } from '../../hooks/useSearchParamFilters';
@@ -72,7 +72,7 @@ export default function AnalyticsPage() {
         <AnalyticsReportView range={range} />
       ) : (
         <p className="muted" role="status">
-          <FormattedMessage id="admin.analytics.range.pickDays" />
+          <FormattedMessage id="admin.analytics.range.pickDays" values={{ maxDays: ANALYTICS_MAX_DAYS.day }} />
         </p>
       )}
     </div>

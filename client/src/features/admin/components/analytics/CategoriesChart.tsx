@@ -5,7 +5,7 @@ import type { MessageId } from '../../../../i18n/messageIds';
 import { DataTable } from '../common/DataTable';
 import { ChartFigure } from './ChartFigure';
 import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
-import { FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
+import { FigureCell, FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
 import { formatCount, METRIC_LABELS } from './formatFigures';
 
 /** Read rate per category as bars; under them each category's figures. "*" rows hold opt-outs of a whole channel. */
@@ -44,8 +44,8 @@ export function CategoriesChart({ report }: { report: AnalyticsReport }) {
           {report.categories.map((row) => (
             <tr key={row.category} data-category={row.category}>
               <th scope="row">{label(row.category)}</th>
-              <td className="num">{formatCount(intl, row.notifications)}</td>
-              <td className="num">{formatCount(intl, row.sends)}</td>
+              <FigureCell label={m(METRIC_LABELS.notifications)}>{formatCount(intl, row.notifications)}</FigureCell>
+              <FigureCell label={m(METRIC_LABELS.sends)}>{formatCount(intl, row.sends)}</FigureCell>
               <ReadCells row={row} />
               <FollowUpCells row={row} />
             </tr>

@@ -5,7 +5,7 @@ import type { MessageId } from '../../../../i18n/messageIds';
 import { DataTable } from '../common/DataTable';
 import { ChartFigure } from './ChartFigure';
 import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
-import { FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
+import { FigureCell, FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
 import { formatCount, METRIC_LABELS } from './formatFigures';
 
 const CHANNEL_LABELS: Partial<Record<string, MessageId>> = {
@@ -63,9 +63,9 @@ export function ChannelsChart({ report }: { report: AnalyticsReport }) {
             {report.channels.map((row) => (
               <tr key={row.channel} data-channel={row.channel}>
                 <th scope="row">{channelLabel(intl, row.channel)}</th>
-                <td className="num">{formatCount(intl, row.deliveriesSent)}</td>
-                <td className="num">{formatCount(intl, row.deliveriesFailed)}</td>
-                <td className="num">{formatCount(intl, row.deliveriesRetried)}</td>
+                <FigureCell label={m(METRIC_LABELS.deliveriesSent)}>{formatCount(intl, row.deliveriesSent)}</FigureCell>
+                <FigureCell label={m(METRIC_LABELS.deliveriesFailed)}>{formatCount(intl, row.deliveriesFailed)}</FigureCell>
+                <FigureCell label={m(METRIC_LABELS.deliveriesRetried)}>{formatCount(intl, row.deliveriesRetried)}</FigureCell>
                 <ReadCells row={row} />
                 <FollowUpCells row={row} />
               </tr>
@@ -84,10 +84,10 @@ export function ChannelsChart({ report }: { report: AnalyticsReport }) {
             {report.providers.map((row) => (
               <tr key={`${row.channel}/${row.provider}`}>
                 <th scope="row">{channelLabel(intl, row.channel)}</th>
-                <td>{row.provider || '—'}</td>
-                <td className="num">{formatCount(intl, row.sent)}</td>
-                <td className="num">{formatCount(intl, row.failed)}</td>
-                <td className="num">{formatCount(intl, row.retried)}</td>
+                <td data-label={m('admin.analytics.col.provider')}>{row.provider || '—'}</td>
+                <FigureCell label={m(METRIC_LABELS.deliveriesSent)}>{formatCount(intl, row.sent)}</FigureCell>
+                <FigureCell label={m(METRIC_LABELS.deliveriesFailed)}>{formatCount(intl, row.failed)}</FigureCell>
+                <FigureCell label={m(METRIC_LABELS.deliveriesRetried)}>{formatCount(intl, row.retried)}</FigureCell>
               </tr>
             ))}
           </DataTable>

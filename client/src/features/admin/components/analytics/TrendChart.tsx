@@ -5,6 +5,7 @@ import type { MessageId } from '../../../../i18n/messageIds';
 import { DataTable } from '../common/DataTable';
 import { ChartFigure } from './ChartFigure';
 import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
+import { FigureCell } from './FigureCells';
 import { formatCount } from './formatFigures';
 
 /** The series drawn, with their labels and colours. */
@@ -50,11 +51,11 @@ export function TrendChart({ report }: { report: AnalyticsReport }) {
               <tr key={point.bucketStart}>
                 <th scope="row">{point.label}</th>
                 {LINES.map((line) => (
-                  <td key={line.key} className="num">
+                  <FigureCell key={line.key} label={intl.formatMessage({ id: line.label })}>
                     {formatCount(intl, point[line.key])}
-                  </td>
+                  </FigureCell>
                 ))}
-                <td className="num">{formatCount(intl, point.sends)}</td>
+                <FigureCell label={intl.formatMessage({ id: 'admin.analytics.metric.sends' })}>{formatCount(intl, point.sends)}</FigureCell>
               </tr>
             ))}
           </DataTable>
