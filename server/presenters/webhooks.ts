@@ -1,7 +1,7 @@
 import type { WebhookEndpointDto, WebhookEventType, WebhookMessageDto, WebhookMessageStatus } from '../../shared/schemas/webhooks.js';
 
 /** The `eventTypes` column (",a,b,") → its list. */
-export function parseEventTypes(column: string): WebhookEventType[] {
+function parseEventTypes(column: string): WebhookEventType[] {
   return column.split(',').filter((type) => type !== '') as WebhookEventType[];
 }
 
