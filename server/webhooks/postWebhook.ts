@@ -1,7 +1,20 @@
 import { request, type Agent } from 'node:https';
 
-/** How a webhook POST ended: the endpoint's HTTP status, or no answer (`status` null) and why. */
-export type WebhookPostResult = { status: number } | { status: null; error: string };
+/**
+ * How a webhook POST ended: the endpoint's HTTP status (with its `Retry-After` in ms on a 429 or 503 that
+ * gave one), or no answer (`status` null) and why.
+ */
+export type WebhookPostResult = { status: number; retryAfterMs?: number } | { status: null; error: string };
+
+// The longest wait a Retry-After may ask for: a day (a bigger or broken value is read as this).
+const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** A `Retry-After` header (delay in seconds, or an HTTP date) in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
+  if (header === undefined) return undefined;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
 
 /** What postWebhook sends with: the outbound agent (the SSRF guard) and how long the endpoint may take, in ms. */
 export interface WebhookTransport {
@@ -33,7 +46,9 @@ export function postWebhook(url: URL, headers: Record<string, string>, body: str
           received += chunk.length;
           if (received > MAX_ANSWER_BYTES) res.destroy();
         });
-        res.on('close', () => resolve({ status: res.statusCode ?? 0 }));
+        const status = res.statusCode ?? 0;
+        const wait = status === 429 || status === 503 ? retryAfterMs(res.headers['retry-after']) : undefined;
+        res.on('close', () => resolve(wait === undefined ? { status } : { status, retryAfterMs: wait }));
         res.on('error', () => {}); // the status is already known; 'close' follows
       },
     );

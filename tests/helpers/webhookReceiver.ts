@@ -16,8 +16,11 @@ export interface ReceivedWebhook {
   answered: number;
 }
 
-/** How the receiver answers one endpoint: each request takes the next of `statuses` (then 200), or `hang` answers none. */
-type Behaviour = { statuses: (number | 'hang')[] };
+/** One answer: a status, a status with headers (`Retry-After`), or `hang` (no answer at all, until close). */
+type Answer = number | { status: number; headers: Record<string, string> } | 'hang';
+
+/** How the receiver answers one endpoint: each request takes the next of `statuses` (then 200). */
+type Behaviour = { statuses: Answer[] };
 
 /** A local webhook endpoint: HTTPS with a throwaway self-signed certificate, recording every request. */
 export interface WebhookReceiver {
@@ -29,7 +32,7 @@ export interface WebhookReceiver {
   /** A fresh endpoint URL on this receiver. */
   newUrl(): string;
   /** The next requests to `url` get these answers in turn (`hang`: no answer at all, until close), then 200. */
-  respond(url: string, statuses: (number | 'hang')[]): void;
+  respond(url: string, statuses: Answer[]): void;
   /** Resolves with the first `count` requests to `url` (received already or later); rejects after `timeoutMs`. */
   received(url: string, count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
   close(): Promise<void>;
@@ -65,9 +68,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const path = req.url ?? '';
       const next = behaviours.get(path)?.statuses.shift() ?? 200;
-      requests.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered: next === 'hang' ? 0 : next });
+      const { status, headers } = next === 'hang' ? { status: 0, headers: {} } : typeof next === 'number' ? { status: next, headers: {} } : next;
+      requests.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered: status });
       if (next === 'hang') held.add(res);
-      else res.writeHead(next, { 'content-type': 'text/plain' }).end(next < 300 ? 'ok' : 'nope');
+      else res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(status < 300 ? 'ok' : 'nope');
       for (const wake of [...waiters]) wake();
     });
   });

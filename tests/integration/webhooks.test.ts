@@ -195,6 +195,18 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
     await (await signedIn(database, 'admin@example.com')).request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`);
   });
 
+  it('waits at least what a 429 asks (Retry-After) before the next attempt', async () => {
+    const created = await register(database, ['send.completed']);
+    receiver.respond(created.url, [{ status: 429, headers: { 'retry-after': '3600' } }]);
+    await sendNotification(server(database).url, toAlice);
+    await receiver.received(created.url, 1);
+    const [message] = await eventually(() => messagesOf(database, created.endpoint.id), (log) => log[0]?.lastStatusCode === 429, 'the 429 recorded');
+    expect(message).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 429' });
+    // The backoff alone (WEBHOOK_BACKOFF_MAX_MS: 100 ms) would come back at once; the endpoint asked for an hour.
+    expect(Date.parse(message!.nextAttemptAt) - Date.parse(message!.createdAt)).toBeGreaterThanOrEqual(3_590_000);
+    await (await signedIn(database, 'admin@example.com')).request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`);
+  });
+
   it('turns an endpoint off after repeated failures (audited, shown), and resends from the log once it is back on', async () => {
     const admin = await signedIn(database, 'admin@example.com');
     const created = await register(database, ['send.completed']);

@@ -17,7 +17,7 @@ export type WebhookAttemptOutcome = 'delivered' | 'retry' | 'failed' | 'skipped'
  * (`webhook-id`: the event id, `webhook-timestamp`: now in seconds, `webhook-signature`: `v1,<HMAC-SHA256>`
  * by the `standardwebhooks` library) on every attempt, so a retry carries a fresh timestamp. A 2xx answer
  * delivers it; anything else (another status, a timeout, a refused or blocked connection) is retried with
- * backoff until WEBHOOK_MAX_ATTEMPTS, then the message is `failed`. Each failure counts against the
+ * backoff (never sooner than a 429's or 503's Retry-After) until WEBHOOK_MAX_ATTEMPTS, then the message is `failed`. Each failure counts against the
  * endpoint: WEBHOOK_DISABLE_AFTER of them in a row turn it off (`disabledReason: failures`, audited
  * `webhook_endpoint.disabled`); a success resets the count. Writes are conditional on holding the claim.
  */
@@ -44,12 +44,14 @@ export async function processWebhookMessage(ctx: AppContext, transport: WebhookT
   const exhausted = claim.attempts >= ctx.config.webhooks.maxAttempts;
   const outcome: WebhookAttemptOutcome = delivered ? 'delivered' : exhausted ? 'failed' : 'retry';
   const { backoffBaseMs, backoffMaxMs } = ctx.config.webhooks;
+  // The endpoint's own "come back in …" (429/503 + Retry-After), which a retry must not beat.
+  const retryAfter = 'retryAfterMs' in result ? (result.retryAfterMs ?? 0) : 0;
   const next =
     outcome === 'delivered'
       ? { status: 'delivered', deliveredAt: now }
       : outcome === 'failed'
         ? { status: 'failed' }
-        : { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(claim.attempts, { baseMs: backoffBaseMs, maxMs: backoffMaxMs, jitter: true })) };
+        : { status: 'pending', nextAttemptAt: new Date(now.getTime() + Math.max(retryAfter, retryDelayMs(claim.attempts, { baseMs: backoffBaseMs, maxMs: backoffMaxMs, jitter: true }))) };
 
   const recorded = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.webhookMessage.updateMany({
