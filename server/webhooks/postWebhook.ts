@@ -1,20 +1,11 @@
 import { request, type Agent } from 'node:https';
+import { retryAfterMs } from '../outbound/retryAfter.js';
 
 /**
  * How a webhook POST ended: the endpoint's HTTP status (with its `Retry-After` in ms on a 429 or 503 that
  * gave one), or no answer (`status` null) and why.
  */
 export type WebhookPostResult = { status: number; retryAfterMs?: number } | { status: null; error: string };
-
-// The longest wait a Retry-After may ask for: a day (a bigger or broken value is read as this).
-const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/** A `Retry-After` header (delay in seconds, or an HTTP date) in ms from now; undefined when absent or unreadable. */
-function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
-  if (header === undefined) return undefined;
-  const ms = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
-}
 
 /** What postWebhook sends with: the outbound agent (the SSRF guard) and how long the endpoint may take, in ms. */
 export interface WebhookTransport {
