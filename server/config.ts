@@ -58,6 +58,13 @@ const envSchema = z.object({
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(60 * 60_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(10_000).default(50),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   DELETED_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
@@ -177,6 +184,20 @@ export interface Config {
   vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
   /** Which hosts user- and admin-given URLs (push endpoints) may reach; strict unless OUTBOUND_ALLOWED_HOSTS widens it. */
   outbound: OutboundPolicy;
+  /**
+   * Outgoing webhooks (server/webhooks/): the worker's poll interval and concurrency, attempts per message
+   * and their backoff, how long an endpoint has to answer, and after how many failed attempts in a row
+   * (any message) an endpoint is turned off.
+   */
+  webhooks: {
+    intervalMs: number;
+    concurrency: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    timeoutMs: number;
+    disableAfter: number;
+  };
   delivery: {
     intervalMs: number;
     concurrency: number;
@@ -266,6 +287,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     slack: { botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` },
     vapid: { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT },
     outbound: outboundPolicy(env.OUTBOUND_ALLOWED_HOSTS),
+    webhooks: {
+      intervalMs: env.WEBHOOK_INTERVAL_MS,
+      concurrency: env.WEBHOOK_CONCURRENCY,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      backoffBaseMs: env.WEBHOOK_BACKOFF_BASE_MS,
+      backoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      disableAfter: env.WEBHOOK_DISABLE_AFTER,
+    },
     delivery: {
       intervalMs: env.DELIVERY_INTERVAL_MS,
       concurrency: env.DELIVERY_CONCURRENCY,

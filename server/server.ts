@@ -29,6 +29,7 @@ import { startDigestScheduler } from './scheduler/digestScheduler.js';
 import { startPurgeScheduler } from './scheduler/purgeScheduler.js';
 import { startAnalyticsScheduler } from './scheduler/analyticsScheduler.js';
 import { startSendScheduler } from './scheduler/sendScheduler.js';
+import { startWebhookWorker } from './webhooks/webhookWorker.js';
 import { startSnoozeScheduler } from './scheduler/snoozeScheduler.js';
 import { ensureBootstrapApiKey } from './services/apiKeys/ensureBootstrapApiKey.js';
 import { findOpenDemoAccounts } from './services/auth/findOpenDemoAccounts.js';
@@ -71,6 +72,8 @@ export interface StartOptions {
   channels?: Partial<Record<ExternalChannel, ChannelFactory>>;
   /** The clock snoozes are set and woken by (default: the real one); tests move theirs forward instead of waiting. */
   clock?: () => Date;
+  /** Trust for the webhook worker's TLS connections (a test receiver's self-signed certificate). */
+  webhookCa?: string;
 }
 
 /**
@@ -182,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   ctx.snoozes = snoozes;
   const purge = startPurgeScheduler(ctx, config.purgeIntervalMs);
   const analytics = startAnalyticsScheduler(ctx);
+  const webhooks = startWebhookWorker(ctx, { ca: options.webhookCa });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -191,7 +195,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // (or hand it back), then close sockets and the database.
       ctx.runState.shutdownStartedAt = new Date();
       if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
-      await Promise.all([scheduler.stop(), digests.stop(), snoozes.stop(), purge.stop(), analytics.stop(), worker.stop()]);
+      await Promise.all([scheduler.stop(), digests.stop(), snoozes.stop(), purge.stop(), analytics.stop(), worker.stop(), webhooks.stop()]);
       session.close();
       revalidation.stop();
       await io.close(); // also closes the HTTP server

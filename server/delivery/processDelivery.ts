@@ -10,6 +10,7 @@ import type { Priority } from '../../shared/types.js';
 import { retryDelayMs } from '../jobs/backoff.js';
 import type { DeliveryClaim } from './claimDueDeliveries.js';
 import { READ_BEFORE_STEP } from '../services/notifications/cancelEscalations.js';
+import { enqueueWebhookEvent } from '../services/webhooks/enqueueWebhookEvent.js';
 
 /** How long a delivery waits while its channel is switched off before it is looked at again. */
 const DISABLED_RECHECK_MS = 30_000;
@@ -123,12 +124,17 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
       : status === 'pending'
         ? { status, lastError: error, nextAttemptAt: new Date(Date.now() + Math.max(retryAfterMs, retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs, jitter: true }))) }
         : { status, lastError: error };
-  await ctx.db.$transaction([
-    ctx.db.deliveryAttempt.create({
+  await ctx.db.$transaction(async (tx) => {
+    await tx.deliveryAttempt.create({
       data: { deliveryId: delivery.id, attempt: claim.attempts, startedAt, latencyMs, outcome, providerMessageId, error, provider: channel.provider },
-    }),
-    ctx.db.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null, claimedBy: null } }),
-  ]);
+    });
+    const { count } = await tx.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null, claimedBy: null } });
+    // Given up for good (and recorded by this holder): webhook endpoints hear of it with this commit.
+    if (count > 0 && (status === 'failed' || status === 'dead')) {
+      const failure = { id: delivery.id, notificationId: n.id, userId: user.id, channel: channelName, provider: channel.provider, status, attempts: claim.attempts, error };
+      await enqueueWebhookEvent(tx, 'delivery.failed', { delivery: failure });
+    }
+  });
   ctx.metrics.deliveryProcessed(channelName, status === 'pending' ? 'retry' : status);
   if (outcome !== 'sent') {
     const { traceId, spanId } = span.spanContext();

@@ -7,7 +7,7 @@ import { Prisma } from '../generated/sqlite/client.js';
  * row, null when free) and `leaseUntil` (until when that claim holds it; while a row waits for a retry,
  * the time it is due again).
  */
-export type LeasedTable = 'Delivery' | 'Send' | 'DigestRun';
+export type LeasedTable = 'Delivery' | 'Send' | 'DigestRun' | 'WebhookMessage';
 
 /**
  * A row this process holds. Every write its holder makes is conditional on `claimedBy` (and a status),

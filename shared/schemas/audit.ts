@@ -8,7 +8,7 @@ export const AUDIT_ACTOR_TYPES = ['user', 'api_key', 'system'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
 /** What a change was made to (`targetType`); the target's id is a row id, or a key for categories, topics and channels. */
-export const AUDIT_TARGET_TYPES = ['api_key', 'user_token_secret', 'user', 'invitation', 'category', 'topic', 'send', 'delivery', 'channel'] as const;
+export const AUDIT_TARGET_TYPES = ['api_key', 'user_token_secret', 'user', 'invitation', 'category', 'topic', 'send', 'delivery', 'channel', 'webhook_endpoint'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
@@ -42,6 +42,12 @@ export const AUDIT_ACTIONS = [
   'send.cancelled',
   'delivery.retried',
   'channel.updated',
+  'webhook_endpoint.created',
+  'webhook_endpoint.updated',
+  'webhook_endpoint.secret_rotated',
+  'webhook_endpoint.deleted',
+  'webhook_endpoint.disabled',
+  'webhook_message.resent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,6 +15,7 @@ import { adminSendsRouter } from './sends.js';
 import { adminTopicsRouter } from './topics.js';
 import { adminUsersRouter } from './users.js';
 import { adminUserTokenSecretsRouter } from './userTokenSecrets.js';
+import { adminWebhooksRouter } from './webhooks.js';
 
 /** `/api/admin`: everything the admin pages use. Admin session + CSRF on every route. */
 export function adminRouter(ctx: AppContext): Router {
@@ -32,5 +33,6 @@ export function adminRouter(ctx: AppContext): Router {
   router.use('/outbox', adminOutboxRouter(ctx));
   router.use('/audit', auditRouter(ctx));
   router.use('/analytics', adminAnalyticsRouter(ctx));
+  router.use('/webhooks', adminWebhooksRouter(ctx));
   return router;
 }

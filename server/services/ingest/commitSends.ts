@@ -19,8 +19,10 @@ import {
   insertIdempotencyRecords,
   insertNotificationRows,
   insertSends,
+  insertWebhookMessages,
   liveClaims,
   loadRecipientPolicyRows,
+  loadWebhookSubscribers,
   lockExistingUsers,
   markClaimedSent,
   reserveSeqs,
@@ -30,6 +32,7 @@ import {
   type IdempotencyRecordRow,
 } from './sendStatements.js';
 import { countInboxRows } from '../notifications/inboxStatements.js';
+import { webhookMessageRows, type NewWebhookMessage, type WebhookSubscriber } from '../../webhooks/webhookMessages.js';
 
 export type SendTarget =
   /** A new send that goes out now: the Send row is created in the same transaction. */
@@ -212,6 +215,7 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
     ok.flatMap((s) => rowsBySend.get(s)!),
   );
   await insertDeliveryRows(sql, deliveries);
+  await insertWebhookMessages(sql, webhookEvents(ok, rowsBySend, await loadWebhookSubscribers(sql)));
 
   const { countsWanted } = options;
   const counted = await countInboxRows(sql, countsWanted ? [...reserved.keys()].filter(countsWanted) : [...reserved.keys()]);
@@ -223,6 +227,30 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
     const rows = rowsBySend.get(s)!;
     return { ok: true, rows, deliveries: deliveriesBySend.get(s) ?? 0, counts };
   });
+}
+
+/**
+ * The webhook outbox rows of a batch, committed with it: a `notification.created` per notification and a
+ * `send.completed` per send (its notifications are all created: this commit), for the endpoints that take
+ * them. Nothing when no endpoint is enabled (the one query per batch is all it costs then).
+ */
+function webhookEvents(
+  sends: readonly SendCommit[],
+  rowsBySend: ReadonlyMap<SendCommit, NotificationInsert[]>,
+  subscribers: readonly WebhookSubscriber[],
+): NewWebhookMessage[] {
+  if (subscribers.length === 0) return [];
+  const messages: NewWebhookMessage[] = [];
+  for (const s of sends) {
+    const rows = rowsBySend.get(s)!;
+    for (const n of rows) {
+      const notification = { id: n.id, userId: n.userId, sendId: s.sendId, category: n.category, priority: n.priority, title: n.title, body: n.body, actionUrl: n.actionUrl, createdAt: s.sentAt.toISOString() };
+      messages.push(...webhookMessageRows(subscribers, 'notification.created', { notification }, s.sentAt));
+    }
+    const send = { id: s.sendId, category: s.spec.category, priority: s.spec.priority, recipientCount: rows.length, sentAt: s.sentAt.toISOString() };
+    messages.push(...webhookMessageRows(subscribers, 'send.completed', { send }, s.sentAt));
+  }
+  return messages;
 }
 
 /**

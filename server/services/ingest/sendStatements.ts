@@ -2,6 +2,7 @@ import { sqlInList as inIds, sqlListParam as idList, type SqlRunner } from '../.
 import type { NotificationRow } from '../../presenters/notification.js';
 import type { AuditEventColumns } from '../audit/appendAuditEvent.js';
 import type { SpecColumns } from '../sends/sendSpec.js';
+import type { NewWebhookMessage, WebhookSubscriber } from '../../webhooks/webhookMessages.js';
 
 /**
  * The SQL of a send's commit, for SQLite and PostgreSQL behind one set of functions (DESIGN.md: both
@@ -261,5 +262,20 @@ const DELIVERY_COLUMNS = ['id', 'notificationId', 'userId', 'channel', 'status',
 export async function insertDeliveryRows(sql: SqlRunner, rows: readonly DeliveryInsert[]): Promise<void> {
   await insertRows(sql, 'Delivery', DELIVERY_COLUMNS, rows, (d, params) =>
     params.push(d.id, d.notificationId, d.userId, d.channel, 'pending', 0, d.nextAttemptAt, d.escalationStep, d.deferredReason, d.createdAt, d.createdAt),
+  );
+}
+
+/** The enabled webhook endpoints (id, `eventTypes`): who the batch's events go to (webhookMessageRows). */
+export async function loadWebhookSubscribers(sql: SqlRunner): Promise<WebhookSubscriber[]> {
+  // TRUE is 1 on SQLite (Prisma stores a Boolean as an integer there), a boolean on PostgreSQL.
+  return sql.all<WebhookSubscriber>(`SELECT "id", "eventTypes" FROM "WebhookEndpoint" WHERE "enabled" = TRUE`);
+}
+
+const WEBHOOK_MESSAGE_COLUMNS = ['id', 'eventId', 'endpointId', 'eventType', 'payload', 'nextAttemptAt', 'createdAt', 'updatedAt'] as const;
+
+/** Writes the batch's webhook messages (the outbox rows of its `notification.created` and `send.completed` events). */
+export async function insertWebhookMessages(sql: SqlRunner, rows: readonly NewWebhookMessage[]): Promise<void> {
+  await insertRows(sql, 'WebhookMessage', WEBHOOK_MESSAGE_COLUMNS, rows, (m, params) =>
+    params.push(m.id, m.eventId, m.endpointId, m.eventType, m.payload, m.nextAttemptAt, m.createdAt, m.updatedAt),
   );
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import { cancelEscalations } from './cancelEscalations.js';
+import { enqueueReadEvents } from '../webhooks/enqueueReadEvents.js';
 import { findSearchedRows } from './findSearchedRows.js';
 import { bumpInboxVersion } from './inboxCounts.js';
 import { issueUndo, type UndoableAction } from './issueUndo.js';
@@ -84,7 +85,10 @@ export async function bulkUpdateNotifications(ctx: AppContext, { userId, input }
       updated += count;
       changed.push(...ids);
     }
-    if (input.action === 'read' && updated > 0) await cancelEscalations(tx, userId);
+    if (input.action === 'read' && updated > 0) {
+      await cancelEscalations(tx, userId);
+      await enqueueReadEvents(tx, userId, now);
+    }
     const counts = await bumpInboxVersion(tx, userId);
     const undo = action.undo && updated > 0 ? await issueUndo(tx, userId, action.undo, now, ctx.config.undoWindowSeconds) : undefined;
     return { updated, counts, undo, items: await readChangedItems(tx, changed) };

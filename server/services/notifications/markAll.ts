@@ -1,6 +1,7 @@
 import type { BulkUpdateResult } from '../../../shared/schemas/notification.js';
 import type { AppContext } from '../../context.js';
 import { cancelEscalations } from './cancelEscalations.js';
+import { enqueueReadEvents } from '../webhooks/enqueueReadEvents.js';
 import { bumpInboxVersion } from './inboxCounts.js';
 import { issueUndo } from './issueUndo.js';
 
@@ -38,7 +39,10 @@ export async function markAll(
     if (mark === 'read') {
       ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, readAt: null }, data: { readAt: now } }));
       await tx.notification.updateMany({ where: { ...scope, seenAt: null }, data: { seenAt: now } });
-      if (updated > 0) await cancelEscalations(tx, userId);
+      if (updated > 0) {
+        await cancelEscalations(tx, userId);
+        await enqueueReadEvents(tx, userId, now);
+      }
     } else {
       ({ count: updated } = await tx.notification.updateMany({ where: { ...scope, seenAt: null }, data: { seenAt: now } }));
     }

@@ -4,6 +4,7 @@ import { HttpError, NotFoundError } from '../../errors.js';
 import { presentNotification } from '../../presenters/notification.js';
 import { parseActions } from '../sends/sendSpec.js';
 import { cancelEscalations } from './cancelEscalations.js';
+import { enqueueReadEvents } from '../webhooks/enqueueReadEvents.js';
 import { bumpInboxVersion } from './inboxCounts.js';
 import { linkTarget } from './readLink.js';
 
@@ -58,7 +59,10 @@ export async function takeAction(ctx: AppContext, { userId, notificationId, acti
       throw alreadyActed(taken.actedActionId ?? '?');
     }
     const row = await tx.notification.findUniqueOrThrow({ where: { id: notificationId } });
-    if (!current.readAt) await cancelEscalations(tx, userId, notificationId);
+    if (!current.readAt) {
+      await cancelEscalations(tx, userId, notificationId);
+      await enqueueReadEvents(tx, userId, now);
+    }
     return { row, action, counts: await bumpInboxVersion(tx, userId) };
   });
 

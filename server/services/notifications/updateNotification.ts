@@ -6,6 +6,7 @@ import { unsnoozeNotification } from '../snoozes/unsnoozeNotification.js';
 import { cancelEscalations } from './cancelEscalations.js';
 import { bumpInboxVersion } from './inboxCounts.js';
 import { issueUndo } from './issueUndo.js';
+import { enqueueReadEvents } from '../webhooks/enqueueReadEvents.js';
 
 export interface UpdateNotificationProps {
   userId: string;
@@ -78,7 +79,10 @@ export async function updateNotification(
     const data = diff(current, changes, now, snoozeUntil);
     if (Object.keys(data).length === 0) return { row: current, counts: null, undo: undefined };
     const row = await tx.notification.update({ where: { id: notificationId }, data });
-    if (data.readAt) await cancelEscalations(tx, userId, notificationId);
+    if (data.readAt) {
+      await cancelEscalations(tx, userId, notificationId);
+      await enqueueReadEvents(tx, userId, data.readAt);
+    }
     const undo = data.archivedAt ? await issueUndo(tx, userId, 'archive', now, ctx.config.undoWindowSeconds) : undefined;
     return { row, counts: await bumpInboxVersion(tx, userId), undo };
   });

@@ -26,6 +26,7 @@ import { listAuditQuerySchema } from '../../../shared/schemas/audit.js';
 import { eraseUserSchema } from '../../../shared/schemas/gdpr.js';
 import { createNotificationSchema } from '../../../shared/schemas/notification.js';
 import { pushActSchema } from '../../../shared/schemas/actions.js';
+import { createWebhookEndpointSchema, listWebhookMessagesQuerySchema, updateWebhookEndpointSchema } from '../../../shared/schemas/webhooks.js';
 import { listSendRecipientsQuerySchema, listSendsQuerySchema, previewRecipientsSchema } from '../../../shared/schemas/sends.js';
 
 /** Which credentials a route wants. Every route is also fuzzed without any. */
@@ -155,6 +156,14 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'GET /api/admin/channels': {},
   'PATCH /api/admin/channels/:channel': { body: updateChannelSchema, params: () => ({ channel: 'email' }) },
   'GET /api/admin/outbox': { query: listOutboxQuerySchema },
+  // A public name that never resolves (.invalid): an endpoint the fuzz run registers is never reached.
+  'GET /api/admin/webhooks': {},
+  'POST /api/admin/webhooks': { body: createWebhookEndpointSchema, sample: { url: 'https://hooks.fuzz.invalid/flashnotify', eventTypes: ['send.completed'] } },
+  'PATCH /api/admin/webhooks/:id': { body: updateWebhookEndpointSchema, sample: { description: 'fuzz' } },
+  'DELETE /api/admin/webhooks/:id': {},
+  'POST /api/admin/webhooks/:id/rotate-secret': {},
+  'GET /api/admin/webhooks/:id/messages': { query: listWebhookMessagesQuerySchema },
+  'POST /api/admin/webhooks/:id/messages/:messageId/resend': {},
   // The web app's client-side routes (index.html for every other path).
   'GET /{*splat}': { anyQuery: true },
 };

@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Activity, BarChart3, FolderTree, History, KeyRound, KeySquare, MailOpen, Megaphone, PenSquare, ScrollText, Users } from 'lucide-react';
+import { Activity, BarChart3, FolderTree, History, KeyRound, KeySquare, MailOpen, Megaphone, PenSquare, ScrollText, Users, Webhook } from 'lucide-react';
 import { FormattedMessage } from 'react-intl';
 import { NavLink } from 'react-router';
 
@@ -10,6 +10,7 @@ const LINKS = [
   { to: '/admin/outbox', label: 'admin.nav.outbox', Icon: MailOpen },
   { to: '/admin/api-keys', label: 'admin.nav.apiKeys', Icon: KeyRound },
   { to: '/admin/user-tokens', label: 'admin.nav.userTokens', Icon: KeySquare },
+  { to: '/admin/webhooks', label: 'admin.nav.webhooks', Icon: Webhook },
   { to: '/admin/users', label: 'admin.nav.users', Icon: Users },
   { to: '/admin/categories', label: 'admin.nav.categories', Icon: FolderTree },
   { to: '/admin/topics', label: 'admin.nav.topics', Icon: Megaphone },

@@ -13,6 +13,7 @@ import { SendsPage } from './sends/SendsPage';
 import { TopicsPage } from './topics/TopicsPage';
 import { UsersPage } from './users/UsersPage';
 import { UserTokenSecretsPage } from './userTokenSecrets/UserTokenSecretsPage';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 import { TableSkeleton } from './common/QueryStates';
 import './admin.css';
 import './forms.css';
@@ -44,6 +45,7 @@ export default function AdminRoutes() {
       <Route path="topics" element={<TopicsPage />} />
       <Route path="deliveries" element={<DeliveriesPage />} />
       <Route path="outbox" element={<OutboxPage />} />
+      <Route path="webhooks" element={<WebhooksPage />} />
       <Route path="audit" element={<AuditLogPage />} />
       <Route
         path="analytics"

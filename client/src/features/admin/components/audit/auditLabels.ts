@@ -28,6 +28,12 @@ export const AUDIT_ACTION_LABELS = {
   'send.cancelled': 'admin.audit.action.send.cancelled',
   'delivery.retried': 'admin.audit.action.delivery.retried',
   'channel.updated': 'admin.audit.action.channel.updated',
+  'webhook_endpoint.created': 'admin.audit.action.webhook_endpoint.created',
+  'webhook_endpoint.updated': 'admin.audit.action.webhook_endpoint.updated',
+  'webhook_endpoint.secret_rotated': 'admin.audit.action.webhook_endpoint.secret_rotated',
+  'webhook_endpoint.deleted': 'admin.audit.action.webhook_endpoint.deleted',
+  'webhook_endpoint.disabled': 'admin.audit.action.webhook_endpoint.disabled',
+  'webhook_message.resent': 'admin.audit.action.webhook_message.resent',
 } as const satisfies Record<AuditAction, MessageId>;
 
 /** The message id naming each kind of target ("Category"). */
@@ -41,6 +47,7 @@ export const AUDIT_TARGET_LABELS = {
   send: 'admin.audit.target.send',
   delivery: 'admin.audit.target.delivery',
   channel: 'admin.audit.target.channel',
+  webhook_endpoint: 'admin.audit.target.webhook_endpoint',
 } as const satisfies Record<AuditTargetType, MessageId>;
 
 /** The message id naming each kind of actor ("API key"). */
