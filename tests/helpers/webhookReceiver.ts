@@ -41,7 +41,7 @@ export interface WebhookReceiver {
   respond(url: string, statuses: Answer[]): void;
   /** Resolves with the first `count` requests to `url` (received already or later); rejects after `timeoutMs`. */
   received(url: string, count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
-  /** An outage: stops listening (connections are refused) until `up()`, which listens on the same port again. */
+  /** An outage: stops listening (connections are refused) until `up()`, which listens on the same port again (no-op if listening). */
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -119,7 +119,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         check();
       }),
     down: stop,
-    up: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    up: async () => {
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
     close: async () => {
       if (server.listening) await stop();
     },
