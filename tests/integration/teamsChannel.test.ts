@@ -1,10 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChannelDeps } from '../../server/channels/createChannels.js';
 import { createDevOutboxTeamsChannel, createTeamsWebhookChannel } from '../../server/channels/teams/createTeamsChannel.js';
+import { composeTeamsMessage, type TeamsMessage } from '../../server/channels/teams/teamsCard.js';
 import { PermanentDeliveryError, RetryLaterError } from '../../server/channels/types.js';
 import { loadConfig } from '../../server/config.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { DATABASES, useServerPerDatabase, type TestDatabase } from '../helpers/bothDatabases.js';
+import { eventually } from '../helpers/eventually.js';
 import { buildOutgoingMessage } from '../helpers/outgoingMessage.js';
 import { TEST_API_KEY } from '../helpers/testServer.js';
 import { startWebhookReceiver } from '../helpers/webhookReceiver.js';
@@ -34,15 +36,6 @@ function depsWith(database: TestDatabase, env: Record<string, string>): ChannelD
   return { config, db: ctx.db, log: ctx.log, signingSecret: ctx.signingSecret, publicUrl: ctx.publicUrl };
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 function putUser(database: TestDatabase, externalId: string, body: Record<string, unknown>) {
   return fetch(`${server(database).url}/api/v1/users/${externalId}`, {
@@ -69,27 +62,11 @@ describe('Teams channel (real channel, local HTTPS receiver)', () => {
     const [request] = await receiver.received(url, 2);
     expect(request!.headers['content-type']).toBe('application/json');
     expect(request!.headers['user-agent']).toBe('FlashNotify-Teams');
-    expect(JSON.parse(request!.body)).toEqual({
-      type: 'message',
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.card.adaptive',
-          contentUrl: null,
-          content: {
-            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-            type: 'AdaptiveCard',
-            version: '1.5',
-            speak: 'Deploy failed',
-            body: [
-              { type: 'TextBlock', text: 'Deploy failed', wrap: true, size: 'Large', weight: 'Bolder' },
-              { type: 'TextBlock', text: 'Step \\*\\*3\\*\\* failed: \\[retry\\]\\(https://evil\\.example\\)', wrap: true },
-            ],
-            actions: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://ci.example.com/runs/42', style: 'positive' }],
-            msteams: { width: 'Full' },
-          },
-        },
-      ],
-    });
+    // Exactly the builder's envelope and card (pinned field by field in tests/unit/teamsCard.test.ts), escaped.
+    const posted = JSON.parse(request!.body) as TeamsMessage;
+    expect(posted).toEqual(composeTeamsMessage(server('sqlite').ctx, message));
+    expect(posted).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5' } }] });
+    expect(posted.attachments[0].content.body[1]).toEqual({ type: 'TextBlock', text: 'Step \\*\\*3\\*\\* failed: \\[retry\\]\\(https://evil\\.example\\)', wrap: true });
     await channel.close?.();
   });
 
