@@ -258,6 +258,25 @@ describe.each(DATABASES)('outgoing webhooks on %s', (database) => {
     await (await signedIn(database, 'admin@example.com')).request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`);
   });
 
+  it('erasing a person (GDPR) drops the webhook messages about them, waiting or logged; others stay', async () => {
+    const { db } = server(database).ctx;
+    const admin = await signedIn(database, 'admin@example.com');
+    const created = await register(database, ['notification.created', 'send.completed']);
+    // The endpoint asks to come back in an hour: the messages wait, holding the person's title.
+    receiver.respond(created.url, [{ status: 429, headers: { 'Retry-After': '3600' } }, { status: 429, headers: { 'Retry-After': '3600' } }]);
+    const person = await buildAccount(server(database), 'a-long-password-1');
+    const sent = await sendNotification(server(database).url, { to: [{ email: person.email }], title: 'Leave approved', channels: { email: false, sms: false, push: false } });
+    expect(sent.status).toBe(202);
+    await eventually(() => messagesOf(database, created.endpoint.id), (log) => log.length === 2 && log.every((m) => m.lastStatusCode === 429), 'both messages waiting');
+
+    const erased = await admin.request('POST', `/api/admin/users/${person.id}/erase`, { confirmEmail: person.email });
+    expect(erased.status).toBe(200);
+    const left = await messagesOf(database, created.endpoint.id);
+    expect(left.map((m) => m.eventType)).toEqual(['send.completed']);
+    expect(await db.webhookMessage.count({ where: { payload: { contains: 'Leave approved' } } })).toBe(0);
+    await admin.request('DELETE', `/api/admin/webhooks/${created.endpoint.id}`);
+  });
+
   it('is for admins only', async () => {
     const alice = await signedIn(database, 'alice@example.com');
     expect((await alice.get('/api/admin/webhooks')).status).toBe(403);
