@@ -1,11 +1,15 @@
-/** The background loops whose turning readiness watches. */
-export type LoopName = 'delivery' | 'sendScheduler' | 'digests' | 'snoozes';
+/** The background loops with a heartbeat (metrics export each one's age; readiness watches most). */
+export type LoopName = 'delivery' | 'sendScheduler' | 'digests' | 'snoozes' | 'webhooks' | 'housekeeping' | 'analytics';
 
-/** One watched loop: how often it should turn and when it last finished a turn (epoch ms). */
+/**
+ * One watched loop: how often it should turn, when it last finished a turn (epoch ms), and whether
+ * readiness depends on it (housekeeping loops do not: a late purge or rollup harms nobody).
+ */
 export interface LoopBeat {
   loop: LoopName;
   intervalMs: number;
   lastBeatAt: number;
+  watchedByReadiness: boolean;
 }
 
 /**
@@ -25,8 +29,8 @@ export class RunState {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Starts watching `loop`, which should turn every `intervalMs`; counts as a beat. */
-  watch(loop: LoopName, intervalMs: number): void {
-    this.loops.set(loop, { loop, intervalMs, lastBeatAt: this.now() });
+  watch(loop: LoopName, intervalMs: number, watchedByReadiness = true): void {
+    this.loops.set(loop, { loop, intervalMs, lastBeatAt: this.now(), watchedByReadiness });
   }
 
   /** `loop` finished a turn (successful or not: a failing turn is the database's story, checked on its own). */

@@ -131,7 +131,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     const { count } = await tx.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null, claimedBy: null } });
     // Given up for good (and recorded by this holder): webhook endpoints hear of it with this commit.
     if (count > 0 && (status === 'failed' || status === 'dead')) {
-      const failure = { id: delivery.id, notificationId: n.id, userId: user.id, channel: channelName, provider: channel.provider, status, attempts: claim.attempts, error };
+      const failure = { id: delivery.id, notificationId: n.id, userId: user.id, userExternalId: user.externalId, channel: channelName, provider: channel.provider, status, attempts: claim.attempts, error };
       await enqueueWebhookEvent(tx, 'delivery.failed', { delivery: failure });
     }
   });

@@ -1,5 +1,14 @@
 import type { LoopName, RunState } from '../runState.js';
+import { retryDelayMs, type RetryPolicy } from './backoff.js';
 import { serialTask } from './serialTask.js';
+
+/**
+ * After a failed turn (the database busy or away a moment) the loop tries again after 1 s, 2 s, 4 s… rather
+ * than a whole interval later: a snooze loop polling every 30 s would otherwise leave its due items waiting
+ * 30 s for one lock timeout. Once the delay reaches the interval the poll takes over; a turn that succeeds
+ * resets it.
+ */
+const FAILED_TURN_RETRY: RetryPolicy = { baseMs: 1000, maxMs: Number.POSITIVE_INFINITY, jitter: true };
 
 /** A running job loop (startJobLoop, startLeasedWorker). */
 export interface JobLoop {
@@ -18,10 +27,13 @@ export interface JobLoopOptions {
   intervalMs: number;
   /** One turn. `signal` is aborted by `stop()`: a long turn ends after its current item. */
   run(signal: AbortSignal): Promise<unknown>;
-  /** A turn that threw (the loop goes on). */
+  /** A turn that threw (the loop goes on, and tries again soon: 1 s, 2 s, 4 s… below `intervalMs`). */
   onError(err: unknown): void;
-  /** Readiness watches this loop: its heartbeat is beaten after every turn, however it ended. */
-  heartbeat?: { runState: RunState; loop: LoopName };
+  /**
+   * The loop's heartbeat, beaten after every turn however it ended (metrics export its age for every loop);
+   * readiness turns 503 when it goes stale unless `watchedByReadiness` is false (housekeeping: late harms nobody).
+   */
+  heartbeat?: { runState: RunState; loop: LoopName; watchedByReadiness?: boolean };
   /** The clock `wake(at)` is measured against (default: the real one; the snooze tests move theirs). */
   now?: () => Date;
 }
@@ -40,9 +52,28 @@ export function startJobLoop(options: JobLoopOptions): JobLoop {
   const { intervalMs, heartbeat, now = () => new Date() } = options;
   const stopping = new AbortController();
   const timers = new Map<number, NodeJS.Timeout>();
-  heartbeat?.runState.watch(heartbeat.loop, intervalMs);
+  let failedTurns = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+  heartbeat?.runState.watch(heartbeat.loop, intervalMs, heartbeat.watchedByReadiness ?? true);
+
+  const retrySoon = (): void => {
+    failedTurns += 1;
+    const delay = retryDelayMs(failedTurns, FAILED_TURN_RETRY);
+    if (stopping.signal.aborted || delay >= intervalMs) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(tick.run, delay);
+    retryTimer.unref();
+  };
   const tick = serialTask(
-    () => options.run(stopping.signal),
+    async () => {
+      try {
+        await options.run(stopping.signal);
+        failedTurns = 0;
+      } catch (err) {
+        retrySoon();
+        throw err;
+      }
+    },
     options.onError,
     heartbeat && (() => heartbeat.runState.beat(heartbeat.loop)),
   );
@@ -68,6 +99,7 @@ export function startJobLoop(options: JobLoopOptions): JobLoop {
       stopping.abort();
       tick.stop();
       clearInterval(interval);
+      clearTimeout(retryTimer);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       await tick.idle();

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { readDeliveryQueueStats, type DeliveryQueueStats } from '../delivery/deliveryQueueStats.js';
 import type { IoServer } from '../realtime/socketServer.js';
 import { METRIC_PREFIX } from './appMetrics.js';
+import { isLoopStale } from '../services/health/decideReadiness.js';
 
 const BREAKER_STATES = ['closed', 'open', 'half_open'] as const;
 
@@ -78,12 +79,22 @@ export function registerScrapeGauges(ctx: AppContext, io: IoServer): void {
   });
   new Gauge({
     name: `${METRIC_PREFIX}loop_heartbeat_age_seconds`,
-    help: 'Seconds since each background loop (delivery, sendScheduler, digests) last finished a turn.',
+    help: 'Seconds since each background loop (delivery, sendScheduler, digests, snoozes, webhooks, housekeeping, analytics) last finished a turn.',
     labelNames: ['loop'],
     registers,
     collect() {
       const now = Date.now();
       for (const { loop, lastBeatAt } of ctx.runState.beats()) this.set({ loop }, (now - lastBeatAt) / 1000);
+    },
+  });
+  new Gauge({
+    name: `${METRIC_PREFIX}loop_stale`,
+    help: "1 when a background loop has not finished a turn for five of its intervals (and 30 s), the rule readiness uses; 0 otherwise. Loops turn at different paces, so alert on this rather than on one age for all.",
+    labelNames: ['loop'],
+    registers,
+    collect() {
+      const now = Date.now();
+      for (const { loop, intervalMs, lastBeatAt } of ctx.runState.beats()) this.set({ loop }, isLoopStale(intervalMs, now - lastBeatAt) ? 1 : 0);
     },
   });
 }

@@ -20,9 +20,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * app.use('/api', originCheck(ctx), express.json(), sessionMiddleware);
  */
 export function originCheck(ctx: AppContext): RequestHandler {
+  const refuseCrossOrigin = sameOriginOnly(ctx);
+  return (req, res, next) => (SAFE_METHODS.has(req.method) ? next() : refuseCrossOrigin(req, res, next));
+}
+
+/**
+ * originCheck's rule, whatever the method: 403 `origin_not_allowed` for a request another site's page made. For a GET
+ * that does something in the reader's name: a download written to the audit log
+ * (a GDPR export). SameSite=Lax lets a link on another site open it with the admin's cookie; the file only
+ * reaches the admin's own disk, but the audit log would say they exported it. The app's own links pass
+ * (`Referer`/`Sec-Fetch-Site: same-origin`), a typed URL or bookmark too (`Sec-Fetch-Site: none`).
+ *
+ * @example
+ * router.get('/:id/export', sameOriginOnly(ctx), handler);
+ */
+export function sameOriginOnly(ctx: AppContext): RequestHandler {
   const trust = compileTrustProxy(ctx.config.trustProxy);
   return (req, _res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
     const verdict = judgeRequest(req, ctx.config, trust);
     if (verdict.allowed) return next();
     ctx.log.info({ method: req.method, url: redactUrl(req.originalUrl), [verdict.header]: verdict.claimed }, 'Cross-origin request refused');

@@ -9,8 +9,8 @@ import { purgeWebhookMessages } from '../services/webhooks/purgeWebhookMessages.
  * notifications past DELETED_RETENTION_DAYS and expired undo tickets, then applies retention (notifications
  * past their category's window, loose dev-outbox messages, Idempotency-Key answers past 24 h: applyRetention),
  * all in short batches, and drops webhook log lines past 30 days (purgeWebhookMessages). Runs never overlap in a process, and every node may run one (both services are safe on
- * several nodes at once). `stop()` ends it after its current batch. Not watched by readiness: a late purge
- * harms nobody.
+ * several nodes at once). `stop()` ends it after its current batch. Its heartbeat ('housekeeping') is in the
+ * metrics but not in readiness: a late purge harms nobody.
  */
 export function startPurgeScheduler(ctx: AppContext, intervalMs: number): JobLoop {
   return startJobLoop({
@@ -27,5 +27,6 @@ export function startPurgeScheduler(ctx: AppContext, intervalMs: number): JobLoo
       if (webhookMessages > 0) ctx.log.info({ webhookMessages }, 'Removed webhook log lines past 30 days');
     },
     onError: (err) => ctx.log.error({ err }, 'Purge or retention run failed'),
+    heartbeat: { runState: ctx.runState, loop: 'housekeeping', watchedByReadiness: false },
   });
 }

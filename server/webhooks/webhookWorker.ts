@@ -24,6 +24,7 @@ export function startWebhookWorker(ctx: AppContext, options: WebhookWorkerOption
     intervalMs,
     leaseMs: webhookLeaseMs(ctx),
     concurrency,
+    heartbeat: { runState: ctx.runState, loop: 'webhooks' },
     claim: (limit) => claimDueWebhookMessages(ctx, limit),
     process: (claim) => processWebhookMessage(ctx, { agent, timeoutMs }, claim),
     onError: (err) => ctx.log.error({ err }, 'Claiming webhook messages failed'),

@@ -11,9 +11,13 @@ export const ANALYTICS_MAX_DAYS: Record<AnalyticsGranularity, number> = { hour: 
 
 const DAY_MS = 86_400_000;
 
+// The last instant a range may name: widened to a whole UTC day, it still ends in year 9999 (a report
+// ending at 10000-01-01 would print as "+010000-01-01…", which no ISO 8601 reader expects).
+const LAST_INSTANT_MS = Date.UTC(9999, 11, 31);
+
 const instantSchema = z.iso
   .datetime({ offset: true })
-  .refine((value) => Date.parse(value) >= 0 && Date.parse(value) < Date.UTC(10000, 0, 1), 'Must be between 1970 and 9999')
+  .refine((value) => Date.parse(value) >= 0 && Date.parse(value) < LAST_INSTANT_MS, 'Must be between 1970-01-01 and 9999-12-30')
   .meta({ description: 'ISO 8601 date-time' });
 
 /**

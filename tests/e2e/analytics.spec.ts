@@ -34,6 +34,8 @@ test('the analytics page shows the counted traffic, changes range, downloads CSV
   await expect(page.getByRole('button', { name: '7 days' })).toHaveAttribute('aria-pressed', 'true');
   const row = page.getByTestId('analytics-categories-table').locator(`tr[data-category="${key}"]`);
   await expect(row.getByRole('cell').first()).toHaveText('2');
+  // Named by its label (Admin → Categories), not its key.
+  await expect(row.getByRole('rowheader')).toHaveText('Analytics e2e');
   await expect(page.getByRole('figure', { name: 'Over time' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Deliveries by channel' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -61,12 +63,18 @@ test('the analytics page shows the counted traffic, changes range, downloads CSV
   expect(file.suggestedFilename()).toMatch(/^flashnotify-analytics-.*-day\.csv$/);
   expect((await readFile(await file.path(), 'utf8')).split('\r\n')).toContain(`categories,,${key},,,,notifications,2`);
 
+  // A period with nothing in it: said in words, not as empty charts.
+  await page.goto('/admin/analytics?range=custom&from=2001-01-01&to=2001-01-02');
+  await expect(page.getByTestId('analytics-empty')).toHaveText('Nothing was sent, delivered or read in this period.');
+  await expect(page.getByRole('figure')).toHaveCount(0);
+
   // The dark theme.
   const dark = await browser.newContext({ colorScheme: 'dark' });
   const darkPage = await dark.newPage();
   await signIn(darkPage, 'admin@example.com');
   await darkPage.goto('/admin/analytics?range=30d');
-  await expect(darkPage.getByTestId('analytics-categories-table').locator(`tr[data-category="${key}"]`)).toBeVisible();
+  // A first visit loads the charting chunk: slow on a loaded runner.
+  await expect(darkPage.getByTestId('analytics-categories-table').locator(`tr[data-category="${key}"]`)).toBeVisible({ timeout: 30_000 });
   expect(await seriousViolations(darkPage)).toEqual([]);
   await dark.close();
 });

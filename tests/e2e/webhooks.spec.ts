@@ -71,3 +71,30 @@ test('an admin registers a webhook endpoint (secret shown once), reads its deliv
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('webhook-row').filter({ hasText: url })).toHaveCount(0);
 });
+
+test('on a 390 px phone, in French, an endpoint row (four events, five actions) fits the screen; a resend while it is off says it waits', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', colorScheme: 'dark' });
+  const page = await context.newPage();
+  const url = `https://hooks-${Date.now().toString(36)}.example.invalid/phone`;
+  await signIn(page, 'admin@example.com');
+  await page.goto('/admin/webhooks');
+  await page.getByLabel('URL').fill(url);
+  await page.getByRole('button', { name: 'Ajouter un point de terminaison' }).click();
+  await page.getByTestId('webhook-secret-dialog').getByRole('button', { name: 'J’ai enregistré le secret' }).click();
+  const row = page.getByTestId('webhook-row').filter({ hasText: url });
+  await expect(row.getByRole('button', { name: /Renouveler le secret/ })).toBeVisible();
+  // The page does not scroll sideways: the row's actions wrap inside its card.
+  expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
+
+  // Turned off, a resend waits for the endpoint to be turned back on: the toast says so, not "goes again now".
+  await postNotification(page.request, { to: [{ email: 'bob@example.com' }], title: `Phone ${url}` });
+  await row.getByRole('button', { name: /^Désactiver/ }).click();
+  await expect(row.getByTestId('webhook-status')).toHaveText('Désactivé');
+  await row.getByRole('button', { name: /^Journal/ }).click();
+  await page.getByTestId('webhook-log-row').filter({ hasText: 'send.completed' }).getByRole('button', { name: 'Renvoyer' }).click();
+  await expect(page.getByText('Le message partira quand le point de terminaison sera réactivé')).toBeVisible();
+  await row.getByRole('button', { name: /^Supprimer/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(row).toHaveCount(0);
+  await context.close();
+});

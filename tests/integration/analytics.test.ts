@@ -136,5 +136,12 @@ describe.each(DATABASES)('analytics rollups on %s', (database: TestDatabase) => 
     expect(tooLong.body.error.details[0].path).toBe('to');
     expect((await admin.get('/api/admin/analytics?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z&granularity=day')).status).toBe(200);
     expect((await alice.get(`/api/admin/analytics?${range()}`)).status).toBe(403);
+    // The last day a range may touch is 9999-12-30: widened to whole days it still ends in year 9999.
+    const lastDays = await admin.get('/api/admin/analytics?from=9999-12-01T00:00:00Z&to=9999-12-30T12:00:00Z&granularity=day');
+    expect(lastDays.status).toBe(200);
+    expect(lastDays.body.to).toBe('9999-12-31T00:00:00.000Z');
+    const pastTheEnd = await admin.get('/api/admin/analytics?from=9999-12-01T00:00:00Z&to=9999-12-31T12:00:00Z&granularity=day');
+    expect(pastTheEnd.status).toBe(400);
+    expect(pastTheEnd.body.error.details).toEqual([{ path: 'to', message: 'Must be between 1970-01-01 and 9999-12-30' }]);
   });
 });

@@ -326,6 +326,17 @@ describe.each(DATABASES)('GDPR on %s', (database: TestDatabase) => {
     expect((await alice.request('POST', `/api/admin/users/${target.id}/erase`, { confirmEmail: target.email })).status).toBe(403);
     expect((await admin.request('POST', `/api/admin/users/${target.id}/erase`, { confirmEmail: target.email }, { csrf: false })).status).toBe(403);
     expect((await new HttpClient(server.url).get(`/api/admin/users/${target.id}/export`)).status).toBe(401);
+    // A link on another site opens the download with the admin's cookie (SameSite=Lax): refused, not audited.
+    const exportsBefore = await server.ctx.db.auditEvent.count({ where: { action: 'user.exported' } });
+    const fromOtherSites: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { referer: 'https://evil.example/page' }, { 'sec-fetch-site': 'same-site' }];
+    for (const headers of fromOtherSites) {
+      const crossSite = await admin.request('GET', `/api/admin/users/${target.id}/export`, undefined, { headers });
+      expect(crossSite.status).toBe(403);
+      expect(crossSite.body.error.code).toBe('origin_not_allowed');
+    }
+    expect(await server.ctx.db.auditEvent.count({ where: { action: 'user.exported' } })).toBe(exportsBefore);
+    const ownLink = await admin.request('GET', `/api/admin/users/${target.id}/export`, undefined, { headers: { 'sec-fetch-site': 'same-origin', referer: `${server.url}/admin/users` } });
+    expect(ownLink.status).toBe(200);
     expect(await server.ctx.db.user.count({ where: { id: target.id } })).toBe(1);
   });
 });

@@ -190,4 +190,15 @@ describe('GET /metrics after real traffic', () => {
     expect(sampleValue(after, 'flashnotify_delivery_oldest_due_age_seconds')).toBeGreaterThanOrEqual(0.2);
     expect((await deliveryOf(sent.body.sendId))?.status).toBe('pending');
   });
+
+  it("exports every background loop's heartbeat age and whether it is stale, housekeeping included", async () => {
+    const now = await scrape();
+    const loopsWith = (name: string) => now.samples.filter((s) => s.name === name).map((s) => s.labels.loop).sort();
+    const loops = ['analytics', 'delivery', 'digests', 'housekeeping', 'sendScheduler', 'snoozes', 'webhooks'];
+    expect(loopsWith('flashnotify_loop_heartbeat_age_seconds')).toEqual(loops);
+    expect(loopsWith('flashnotify_loop_stale')).toEqual(loops);
+    for (const loop of loops) {
+      expect(sampleValue(now, 'flashnotify_loop_stale', { loop })).toBe(0);
+    }
+  });
 });

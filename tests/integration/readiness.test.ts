@@ -32,7 +32,7 @@ describe('readiness and liveness on SQLite', () => {
     expect(ready.status).toBe(200);
     expect(ready.body.status).toBe('ready');
     expect(ready.body.checks).toEqual({ database: 'ok', migrations: 'ok', loops: 'ok', shutdown: 'no' });
-    expect(Object.keys(ready.body.loops).sort()).toEqual(['delivery', 'digests', 'sendScheduler', 'snoozes']);
+    expect(Object.keys(ready.body.loops).sort()).toEqual(['analytics', 'delivery', 'digests', 'housekeeping', 'sendScheduler', 'snoozes', 'webhooks']);
     // The delivery worker polls every 50 ms here: its heartbeat is recent.
     expect(ready.body.loops.delivery!.ageSeconds).toBeLessThan(5);
     expect(ready.body.loops.delivery!.stale).toBe(false);

@@ -7,7 +7,7 @@ const NOW = Date.parse('2026-12-01T12:00:00Z');
 const up: DependencyReport = { status: 'ok', checks: { database: 'ok' } };
 const dbDown: DependencyReport = { status: 'unavailable', checks: { database: 'unavailable' } };
 const redisDown: DependencyReport = { status: 'unavailable', checks: { database: 'ok', redis: 'unavailable' } };
-const beat = (loop: LoopBeat['loop'], intervalMs: number, agoMs: number): LoopBeat => ({ loop, intervalMs, lastBeatAt: NOW - agoMs });
+const beat = (loop: LoopBeat['loop'], intervalMs: number, agoMs: number, watchedByReadiness = true): LoopBeat => ({ loop, intervalMs, lastBeatAt: NOW - agoMs, watchedByReadiness });
 const fresh = [beat('delivery', 1000, 200), beat('sendScheduler', 1000, 900), beat('digests', 60_000, 59_000)];
 
 describe('isLoopStale', () => {
@@ -32,6 +32,8 @@ describe('decideReadiness', () => {
     { name: 'a migration missing', dependencies: up, migrations: 'pending', beats: fresh, shuttingDown: false, ready: false },
     { name: 'a migration failed', dependencies: up, migrations: 'failed', beats: fresh, shuttingDown: false, ready: false },
     { name: 'the delivery loop stuck', dependencies: up, migrations: 'ok', beats: [...fresh.slice(1), beat('delivery', 1000, 45_000)], shuttingDown: false, ready: false },
+    { name: 'the webhook worker stuck', dependencies: up, migrations: 'ok', beats: [...fresh, beat('webhooks', 1000, 45_000)], shuttingDown: false, ready: false },
+    { name: 'housekeeping late (not watched)', dependencies: up, migrations: 'ok', beats: [...fresh, beat('housekeeping', 60_000, 3_600_000, false)], shuttingDown: false, ready: true },
     { name: 'shutting down', dependencies: up, migrations: 'ok', beats: fresh, shuttingDown: true, ready: false },
   ];
   it.each(cases)('$name → ready $ready', ({ dependencies, migrations, beats, shuttingDown, ready }) => {
@@ -45,5 +47,12 @@ describe('decideReadiness', () => {
       checks: { database: 'ok', redis: 'unavailable', migrations: 'ok', loops: 'stale', shutdown: 'in_progress' },
       loops: { delivery: { ageSeconds: 45, stale: true }, digests: { ageSeconds: 1.5, stale: false } },
     });
+  });
+
+  it('lists a late housekeeping loop as stale without turning the node unready', () => {
+    const report = decideReadiness({ dependencies: up, migrations: 'ok', beats: [...fresh, beat('analytics', 60_000, 400_000, false)], shuttingDown: false, now: NOW });
+    expect(report.status).toBe('ready');
+    expect(report.checks.loops).toBe('ok');
+    expect(report.loops.analytics).toEqual({ ageSeconds: 400, stale: true });
   });
 });

@@ -58,5 +58,6 @@ export function composeSlackMessage(deps: Pick<ChannelDeps, 'signingSecret' | 'p
         ...(link.primary ? { style: 'primary' as const } : {}),
       })),
   });
-  return { text: truncateText(notification.title, SECTION_MAX), blocks };
+  // `text` (the notification preview) is mrkdwn too: the title escaped like the body, or it could `<!channel>` or forge a link.
+  return { text: escapeMrkdwn(truncateText(notification.title, SECTION_MAX)), blocks };
 }

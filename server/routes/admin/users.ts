@@ -5,6 +5,7 @@ import { eraseUserSchema } from '../../../shared/schemas/gdpr.js';
 import type { AppContext } from '../../context.js';
 import { auditActor } from '../../middleware/auditActor.js';
 import { noQuery } from '../../middleware/noQuery.js';
+import { sameOriginOnly } from '../../middleware/originCheck.js';
 import { parseInput } from '../../middleware/validate.js';
 import { eraseUser } from '../../services/gdpr/eraseUser.js';
 import { openUserExport } from '../../services/gdpr/exportUserData.js';
@@ -38,7 +39,7 @@ export function adminUsersRouter(ctx: AppContext): Router {
     res.json(await setUserExternalId(ctx, { userId: id, externalId, actor: auditActor(req, res) }));
   });
 
-  router.get('/:id/export', noQuery, async (req, res) => {
+  router.get('/:id/export', noQuery, sameOriginOnly(ctx), async (req, res) => {
     const { id } = parseInput(idParamsSchema, req.params, 'path');
     await streamUserExport(res, await openUserExport(ctx, { userId: id, actor: auditActor(req, res) }), { userId: id, log: ctx.log });
   });

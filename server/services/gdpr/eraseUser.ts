@@ -22,7 +22,7 @@ export interface EraseUserProps {
 /**
  * Erases one person (GDPR "right to erasure"): their notifications with deliveries and attempts, push
  * devices and consents, sessions, preferences, topic subscriptions, digests, invitations, dev-outbox
- * messages to their address, and their user row itself: nothing is kept as a tombstone, since a send's
+ * messages to their address, outgoing webhook messages about them (sent or not), and their user row itself: nothing is kept as a tombstone, since a send's
  * history needs only its counts. Sends keep those counts: reads and answers of the erased notifications
  * move to the send's frozen counts (see removeNotifications), `recipientCount` is stored already. A send whose
  * recipient list named them by email or external id is rewritten to name their (now meaningless) user id.
@@ -90,6 +90,10 @@ export async function eraseUser(ctx: AppContext, { userId, actor, confirmEmail, 
     erased.invitations = (await tx.invitation.deleteMany({ where: { OR: [{ email: user.email }, { userId }] } })).count;
     const addresses = [user.email, ...(user.phone ? [user.phone] : [])];
     erased.outboxMessages += (await tx.outboxMessage.deleteMany({ where: { to: { in: addresses } } })).count;
+    // Webhook messages about them (their notifications' titles and bodies, their reads, failed deliveries), waiting or
+    // in the log: a waiting one would tell their data after the erasure. Each names them as `"userId":"<id>"` (the
+    // payload is compact JSON); the scan is of a table the purge keeps to 30 days.
+    await tx.webhookMessage.deleteMany({ where: { payload: { contains: `"userId":${JSON.stringify(userId)}` } } });
     // Answers to sends they made as an admin: kept 24 h for retries, which no longer can come.
     await tx.idempotencyRecord.deleteMany({ where: { scope: idempotencyScope.user(userId) } });
     // Conditional: a concurrent erasure of the same user may have won; then this one erased nothing more.

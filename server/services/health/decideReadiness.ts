@@ -16,12 +16,15 @@ export interface ReadinessReport {
     database: DependencyState;
     redis?: DependencyState;
     migrations: MigrationState;
-    /** `stale` when any watched loop has not finished a turn for too long (see `loops`). */
+    /** `stale` when any loop readiness watches has not finished a turn for too long (see `loops`). */
     loops: 'ok' | 'stale';
     /** `in_progress` from the moment a graceful shutdown begins. */
     shutdown: 'no' | 'in_progress';
   };
-  /** Each background loop: seconds since its last finished turn, and whether that is too long. */
+  /**
+   * Each background loop: seconds since its last finished turn, and whether that is too long (housekeeping
+   * and analytics are listed but never make the node unready).
+   */
   loops: Partial<Record<LoopName, { ageSeconds: number; stale: boolean }>>;
 }
 
@@ -42,7 +45,7 @@ export function isLoopStale(intervalMs: number, ageMs: number): boolean {
 
 /**
  * The one place readiness is decided: ready only while the database (and Redis, when configured) answer,
- * every migration this code knows is applied, every background loop keeps turning, and no shutdown has
+ * every migration this code knows is applied, every loop readiness watches keeps turning, and no shutdown has
  * begun. Pure: the inputs are gathered by checkReadiness.
  *
  * @example
@@ -50,11 +53,13 @@ export function isLoopStale(intervalMs: number, ageMs: number): boolean {
  */
 export function decideReadiness({ dependencies, migrations, beats, shuttingDown, now }: ReadinessInputs): ReadinessReport {
   const loops: ReadinessReport['loops'] = {};
+  let anyStale = false;
   for (const beat of beats) {
     const ageMs = Math.max(0, now - beat.lastBeatAt);
-    loops[beat.loop] = { ageSeconds: Math.round(ageMs) / 1000, stale: isLoopStale(beat.intervalMs, ageMs) };
+    const stale = isLoopStale(beat.intervalMs, ageMs);
+    loops[beat.loop] = { ageSeconds: Math.round(ageMs) / 1000, stale };
+    anyStale ||= stale && beat.watchedByReadiness;
   }
-  const anyStale = Object.values(loops).some((loop) => loop.stale);
   const checks: ReadinessReport['checks'] = {
     ...dependencies.checks,
     migrations,

@@ -22,6 +22,7 @@ import {
   insertWebhookMessages,
   liveClaims,
   loadRecipientPolicyRows,
+  loadExternalIds,
   loadWebhookSubscribers,
   lockExistingUsers,
   markClaimedSent,
@@ -215,7 +216,11 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
     ok.flatMap((s) => rowsBySend.get(s)!),
   );
   await insertDeliveryRows(sql, deliveries);
-  await insertWebhookMessages(sql, webhookEvents(ok, rowsBySend, await loadWebhookSubscribers(sql)));
+  const subscribers = await loadWebhookSubscribers(sql);
+  if (subscribers.length > 0) {
+    const externalIds = await loadExternalIds(sql, [...reserved.keys()]);
+    await insertWebhookMessages(sql, webhookEvents(ok, rowsBySend, subscribers, externalIds));
+  }
 
   const { countsWanted } = options;
   const counted = await countInboxRows(sql, countsWanted ? [...reserved.keys()].filter(countsWanted) : [...reserved.keys()]);
@@ -232,19 +237,19 @@ export async function commitSends(sql: SqlRunner, sends: readonly SendCommit[], 
 /**
  * The webhook outbox rows of a batch, committed with it: a `notification.created` per notification and a
  * `send.completed` per send (its notifications are all created: this commit), for the endpoints that take
- * them. Nothing when no endpoint is enabled (the one query per batch is all it costs then).
+ * them; each notification names its user by id and by the host app's `externalId` (`userExternalId`).
  */
 function webhookEvents(
   sends: readonly SendCommit[],
   rowsBySend: ReadonlyMap<SendCommit, NotificationInsert[]>,
   subscribers: readonly WebhookSubscriber[],
+  externalIds: ReadonlyMap<string, string | null>,
 ): NewWebhookMessage[] {
-  if (subscribers.length === 0) return [];
   const messages: NewWebhookMessage[] = [];
   for (const s of sends) {
     const rows = rowsBySend.get(s)!;
     for (const n of rows) {
-      const notification = { id: n.id, userId: n.userId, sendId: s.sendId, category: n.category, priority: n.priority, title: n.title, body: n.body, actionUrl: n.actionUrl, createdAt: s.sentAt.toISOString() };
+      const notification = { id: n.id, userId: n.userId, userExternalId: externalIds.get(n.userId) ?? null, sendId: s.sendId, category: n.category, priority: n.priority, title: n.title, body: n.body, actionUrl: n.actionUrl, createdAt: s.sentAt.toISOString() };
       messages.push(...webhookMessageRows(subscribers, 'notification.created', { notification }, s.sentAt));
     }
     const send = { id: s.sendId, category: s.spec.category, priority: s.spec.priority, recipientCount: rows.length, sentAt: s.sentAt.toISOString() };

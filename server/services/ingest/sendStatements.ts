@@ -266,6 +266,13 @@ export async function insertDeliveryRows(sql: SqlRunner, rows: readonly Delivery
   );
 }
 
+/** Each user's `externalId` (the host app's id; null when it has none), for the batch's webhook events. */
+export async function loadExternalIds(sql: SqlRunner, userIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await sql.all<{ id: string; externalId: string | null }>(`SELECT "id", "externalId" FROM "User" WHERE ${inIds(sql, '"id"')}`, [idList(sql, [...userIds])]);
+  return new Map(rows.map((r) => [r.id, r.externalId]));
+}
+
 /** The enabled webhook endpoints (id, `eventTypes`): who the batch's events go to (webhookMessageRows). */
 export async function loadWebhookSubscribers(sql: SqlRunner): Promise<WebhookSubscriber[]> {
   // TRUE is 1 on SQLite (Prisma stores a Boolean as an integer there), a boolean on PostgreSQL.

@@ -16,8 +16,10 @@ export async function enqueueReadEvents(tx: Tx, userId: string, readAt: Date): P
   const subscribers = await tx.webhookEndpoint.findMany({ where: { enabled: true, eventTypes: { contains: ',notification.read,' } }, select: { id: true, eventTypes: true } });
   if (subscribers.length === 0) return;
   const read = await tx.notification.findMany({ where: { userId, readAt }, select: { id: true }, orderBy: { seq: 'asc' } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { externalId: true } });
+  const userExternalId = user?.externalId ?? null;
   const rows: NewWebhookMessage[] = read.flatMap(({ id }) =>
-    webhookMessageRows(subscribers, 'notification.read', { notification: { id, userId, readAt: readAt.toISOString() } }, readAt),
+    webhookMessageRows(subscribers, 'notification.read', { notification: { id, userId, userExternalId, readAt: readAt.toISOString() } }, readAt),
   );
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.webhookMessage.createMany({ data: rows.slice(i, i + INSERT_CHUNK) });
 }

@@ -1,8 +1,29 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
-/** Serious and critical WCAG 2.1 A/AA problems axe finds on the page (the bar of accessibility.spec.ts). */
+// Page-side globals used inside waitForFunction (this Node-side file has no DOM lib).
+declare const document: { querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> };
+declare function getComputedStyle(element: unknown): { opacity: string };
+
+/**
+ * Waits until every toast is still: shown ones fully opaque, leaving ones gone. Sonner fades toasts in and
+ * out over ~400 ms; axe scanning one half-transparent reports its text as low-contrast (a flaky failure).
+ * Toasts hidden behind the visible stack (`data-visible="false"`, opacity 0 on purpose) are left alone.
+ */
+async function toastsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-sonner-toast]')].every((toast) =>
+      toast.getAttribute('data-removed') === 'true' ? false : toast.getAttribute('data-visible') === 'false' || getComputedStyle(toast).opacity === '1',
+    ),
+  );
+}
+
+/**
+ * Serious and critical WCAG 2.1 A/AA problems axe finds on the page (the bar of accessibility.spec.ts),
+ * scanned once the toasts have settled.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await toastsSettled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

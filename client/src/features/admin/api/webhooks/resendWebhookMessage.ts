@@ -6,10 +6,11 @@ import { apiErrorMessage } from '../../../../i18n/apiErrorMessage';
 import { apiFetch } from '../../../../lib/api';
 import { webhookKeys } from './keys';
 
-/** Which message of which endpoint. */
+/** Which message of which endpoint, and whether the endpoint is on (off, the message waits until it is turned on). */
 export interface ResendWebhookVariables {
   endpointId: string;
   messageId: string;
+  endpointEnabled: boolean;
 }
 
 /** Sends a message of the log again, now, with the same `webhook-id`. */
@@ -23,7 +24,8 @@ export function useResendWebhookMessage() {
   const intl = useIntl();
   return useMutation({
     mutationFn: resendWebhookMessage,
-    onSuccess: () => toast.success(intl.formatMessage({ id: 'admin.webhooks.log.resent' })),
+    onSuccess: (_data, { endpointEnabled }) =>
+      toast.success(intl.formatMessage({ id: endpointEnabled ? 'admin.webhooks.log.resent' : 'admin.webhooks.log.resentWhenOn' })),
     onError: (error) => toast.error(apiErrorMessage(intl, error, 'admin.webhooks.log.resendFailed')),
     onSettled: (_data, _error, { endpointId }) => queryClient.invalidateQueries({ queryKey: webhookKeys.messages(endpointId) }),
   });

@@ -95,6 +95,11 @@ function AnalyticsReportView({ range }: { range: AnalyticsRange }) {
   );
 }
 
+/** Whether the range holds nothing at all to chart (every total 0): an empty state instead of blank charts. */
+function isEmpty(report: AnalyticsReport): boolean {
+  return Object.values(report.totals).every((value) => value === 0);
+}
+
 function ReportBody({ report }: { report: AnalyticsReport }) {
   const intl = useIntl();
   const inApp = report.channels.find((row) => row.channel === 'in_app');
@@ -119,9 +124,17 @@ function ReportBody({ report }: { report: AnalyticsReport }) {
           <dd>{formatRate(intl, inApp?.readRate ?? null)}</dd>
         </div>
       </dl>
-      <TrendChart report={report} />
-      <CategoriesChart report={report} />
-      <ChannelsChart report={report} />
+      {isEmpty(report) ? (
+        <p className="muted" role="status" data-testid="analytics-empty">
+          <FormattedMessage id="admin.analytics.empty" />
+        </p>
+      ) : (
+        <>
+          <TrendChart report={report} />
+          <CategoriesChart report={report} />
+          <ChannelsChart report={report} />
+        </>
+      )}
     </>
   );
 }

@@ -2,17 +2,19 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { useIntl } from 'react-intl';
 import type { AnalyticsReport } from '@shared/schemas/analytics';
 import type { MessageId } from '../../../../i18n/messageIds';
+import { useAdminCategoryLabel } from '../../api/getAdminCategories';
 import { DataTable } from '../common/DataTable';
 import { ChartFigure } from './ChartFigure';
 import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
 import { FigureCell, FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
 import { formatCount, METRIC_LABELS } from './formatFigures';
 
-/** Read rate per category as bars; under them each category's figures. "*" rows hold opt-outs of a whole channel. */
+/** Read rate per category (named by its label, Admin → Categories) as bars; under them each category's figures. "*" rows hold opt-outs of a whole channel. */
 export function CategoriesChart({ report }: { report: AnalyticsReport }) {
   const intl = useIntl();
   const m = (id: MessageId) => intl.formatMessage({ id });
-  const label = (category: string) => (category === '*' ? m('admin.analytics.allCategories') : category);
+  const categoryLabel = useAdminCategoryLabel();
+  const label = (category: string) => (category === '*' ? m('admin.analytics.allCategories') : categoryLabel(category));
   const rated = report.categories.filter((row) => row.readRate !== null).map((row) => ({ label: label(row.category), percent: Math.round(row.readRate! * 1000) / 10 }));
   return (
     <ChartFigure

@@ -2,22 +2,16 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useIntl, type IntlShape } from 'react-intl';
 import type { AnalyticsReport } from '@shared/schemas/analytics';
 import type { MessageId } from '../../../../i18n/messageIds';
+import { CHANNEL_NAMES } from '../../../preferences';
 import { DataTable } from '../common/DataTable';
 import { ChartFigure } from './ChartFigure';
 import { AXIS_TICK, CHART_COLORS, GRID_STROKE, TOOLTIP_STYLE } from './chartStyle';
 import { FigureCell, FOLLOW_UP_COLUMNS, FollowUpCells, READ_COLUMNS, ReadCells } from './FigureCells';
 import { formatCount, METRIC_LABELS } from './formatFigures';
 
-const CHANNEL_LABELS: Partial<Record<string, MessageId>> = {
-  in_app: 'preferences.channel.in_app',
-  email: 'preferences.channel.email',
-  sms: 'preferences.channel.sms',
-  push: 'preferences.channel.push',
-};
-
-/** A channel's name in the reader's language (an unknown one as it is). */
-export function channelLabel(intl: IntlShape, channel: string): string {
-  const id = CHANNEL_LABELS[channel];
+/** A channel's name in the reader's language (the preferences page's names; an unknown one as it is). */
+function channelLabel(intl: IntlShape, channel: string): string {
+  const id = (CHANNEL_NAMES as Partial<Record<string, MessageId>>)[channel];
   return id ? intl.formatMessage({ id }) : channel;
 }
 

@@ -59,7 +59,7 @@ export function WebhookLog({ endpoint, now }: { endpoint: WebhookEndpointDto; no
                       type="button"
                       className="btn btn--ghost btn--sm"
                       disabled={resend.isPending}
-                      onClick={() => resend.mutate({ endpointId: endpoint.id, messageId: message.id })}
+                      onClick={() => resend.mutate({ endpointId: endpoint.id, messageId: message.id, endpointEnabled: endpoint.enabled })}
                     >
                       <FormattedMessage id="admin.webhooks.log.resend" />
                     </button>
