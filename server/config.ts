@@ -46,6 +46,7 @@ const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'Must be a Slack bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  TEAMS_DEV_OUTBOX: booleanFromEnv.default(false),
   VAPID_PUBLIC_KEY: z.string().min(40).optional(),
   VAPID_PRIVATE_KEY: z.string().min(20).optional(),
   OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
@@ -181,6 +182,11 @@ export interface Config {
    * (https://slack.com/api/; a local peer in tests).
    */
   slack: { botToken: string | undefined; apiUrl: string };
+  /**
+   * Microsoft Teams: the URLs are per user (`teamsWebhookUrl`); `devOutbox` (TEAMS_DEV_OUTBOX) stores every
+   * Teams card in the dev outbox instead of posting it, for trying cards out without a Teams tenant.
+   */
+  teams: { devOutbox: boolean };
   vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
   /** Which hosts user- and admin-given URLs (push endpoints) may reach; strict unless OUTBOUND_ALLOWED_HOSTS widens it. */
   outbound: OutboundPolicy;
@@ -284,6 +290,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),
+    teams: { devOutbox: env.TEAMS_DEV_OUTBOX },
     slack: { botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` },
     vapid: { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT },
     outbound: outboundPolicy(env.OUTBOUND_ALLOWED_HOSTS),

@@ -2,7 +2,7 @@ import type { NotificationAction } from '../../shared/schemas/actions.js';
 import type { Priority } from '../../shared/types.js';
 
 /** The external channels; `in_app` is the inbox itself and never goes through the delivery worker. */
-export const EXTERNAL_CHANNELS = ['email', 'sms', 'push', 'slack'] as const;
+export const EXTERNAL_CHANNELS = ['email', 'sms', 'push', 'slack', 'teams'] as const;
 export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
 
 /** Everything a channel needs to deliver one notification to one person. */
@@ -31,6 +31,8 @@ export interface OutgoingMessage {
     phone: string | null;
     /** Their Slack member id when known (set through the v1 users API, or found from their email before); absent where no Slack message is made (digests). */
     slackUserId?: string | null;
+    /** Their Teams incoming webhook / Workflows URL (a bearer secret: never logged); absent where no Teams card is made (digests). */
+    teamsWebhookUrl?: string | null;
     locale: string;
     timezone: string;
   };

@@ -76,7 +76,7 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
       actions: parseActions(n.actions),
       createdAt: n.createdAt,
     },
-    recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, slackUserId: user.slackUserId, locale: user.locale, timezone: user.timezone },
+    recipient: { id: user.id, name: user.name, email: user.email, phone: user.phone, slackUserId: user.slackUserId, teamsWebhookUrl: user.teamsWebhookUrl, locale: user.locale, timezone: user.timezone },
   };
 
   // Each attempt is a trace of its own (the worker's, maybe on another node, maybe after a restart), linked

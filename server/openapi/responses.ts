@@ -35,6 +35,7 @@ export const userDtoSchema = z
     role: z.enum(ROLES),
     phone: z.string().nullable(),
     slackUserId: z.string().nullable().meta({ description: 'Slack member id (given, or found from the email by the Slack channel)' }),
+    teamsWebhookUrl: z.string().nullable().meta({ description: 'Microsoft Teams incoming webhook / Workflows URL the Teams channel posts Adaptive Cards to' }),
     timezone: z.string(),
     locale: z.string().meta({ description: 'The language emails, SMS and push are written in (BCP 47; a language without a catalog gets English)' }),
     createdAt: timestamp,

@@ -1,5 +1,6 @@
 import { isIPv4 } from 'node:net';
 import { urlCharacterProblem } from '../../shared/urls.js';
+import { HttpError } from '../errors.js';
 import { addressVerdict, hostNameVerdict, OUTBOUND_PORT, portVerdict, type OutboundPolicy } from './outboundPolicy.js';
 
 /** Longest outbound URL accepted (push services' endpoints are ~200 characters). */
@@ -41,6 +42,20 @@ export function checkOutboundUrl(value: string, policy: OutboundPolicy): Outboun
   // The WHATWG parser leaves `port` empty for https's default (443, also when written out as `:443`).
   const port = portVerdict(url.hostname, url.port === '' ? OUTBOUND_PORT : Number(url.port), policy);
   return port.ok ? { ok: true, url } : { ok: false, reason: `Must use port ${OUTBOUND_PORT}: ${port.reason}` };
+}
+
+/**
+ * An outbound URL given in a request body (a webhook endpoint's `url`, a user's `teamsWebhookUrl`), as the
+ * URL parser writes it, when checkOutboundUrl accepts it.
+ *
+ * @throws HttpError 400 `validation_failed` naming `path` with the reason
+ * @example
+ * usableOutboundUrl(input.url, ctx.config.outbound, 'url') // 'https://hooks.example.com/in'
+ */
+export function usableOutboundUrl(value: string, policy: OutboundPolicy, path: string): string {
+  const target = checkOutboundUrl(value, policy);
+  if (!target.ok) throw new HttpError(400, 'validation_failed', 'Invalid request body', [{ path, message: target.reason }]);
+  return target.url.href;
 }
 
 /** A WHATWG hostname is `[v6]`, a normalized dotted-quad IPv4, or a (punycoded, lower-case) name. */

@@ -11,6 +11,7 @@ export function presentUser(user: {
   role: string;
   phone: string | null;
   slackUserId: string | null;
+  teamsWebhookUrl: string | null;
   timezone: string;
   locale: string;
   createdAt: Date;
@@ -23,6 +24,7 @@ export function presentUser(user: {
     role: user.role as Role,
     phone: user.phone,
     slackUserId: user.slackUserId,
+    teamsWebhookUrl: user.teamsWebhookUrl,
     timezone: user.timezone,
     locale: user.locale,
     createdAt: user.createdAt.toISOString(),

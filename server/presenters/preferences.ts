@@ -16,6 +16,7 @@ export interface PreferencesUser {
   phone: string | null;
   smsConsentAt: Date | null;
   smsConsentSource: string | null;
+  teamsWebhookUrl: string | null;
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
   timezone: string;

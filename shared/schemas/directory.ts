@@ -25,6 +25,12 @@ export const upsertUserSchema = z.strictObject({
     .regex(/^[UW][A-Z0-9]{2,20}$/, 'Must be a Slack member id like U024BE7LH')
     .nullable()
     .optional(),
+  /**
+   * Their Microsoft Teams incoming webhook / Power Automate Workflows URL: each Teams notification is an
+   * Adaptive Card posted there. https to a public host (port 443) only, checked by the server against its
+   * outbound rules (a refusal is a 400 naming this field); null clears it.
+   */
+  teamsWebhookUrl: z.string().min(1).max(2048).nullable().optional(),
   timezone: z
     .string()
     .max(64)
@@ -44,6 +50,8 @@ export interface UserDto {
   phone: string | null;
   /** Slack member id (given, or found from the email by the Slack channel), or null. */
   slackUserId: string | null;
+  /** Their Teams incoming webhook / Workflows URL, or null. */
+  teamsWebhookUrl: string | null;
   timezone: string;
   locale: string;
   createdAt: string;

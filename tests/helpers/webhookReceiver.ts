@@ -16,15 +16,21 @@ export interface ReceivedWebhook {
   answered: number;
 }
 
-/** One answer: a status, a status with headers (`Retry-After`), or `hang` (no answer at all, until close). */
-type Answer = number | { status: number; headers: Record<string, string> } | 'hang';
+/**
+ * One answer: a status, a status with headers (`Retry-After`) and/or a body (default `ok`, or `nope` for an
+ * error status), or `hang` (no answer at all, until close).
+ */
+type Answer = number | { status: number; headers?: Record<string, string>; body?: string } | 'hang';
 
 /** How the receiver answers one endpoint: each request takes the next of `statuses` (then 200). */
 type Behaviour = { statuses: Answer[] };
 
-/** A local webhook endpoint: HTTPS with a throwaway self-signed certificate, recording every request. */
+/**
+ * A local HTTPS peer for what the server POSTs to URLs it is given (outgoing webhooks, Teams webhooks): a
+ * throwaway self-signed certificate, every request recorded, answers chosen per URL, and an outage on demand.
+ */
 export interface WebhookReceiver {
-  /** The certificate (PEM, for 127.0.0.1): pass it to the server as `webhookCa`. */
+  /** The certificate (PEM, for 127.0.0.1): pass it to the server as `webhookCa`, or to a channel as `ca`. */
   ca: string;
   /** `https://127.0.0.1:<port>` */
   origin: string;
@@ -35,6 +41,9 @@ export interface WebhookReceiver {
   respond(url: string, statuses: Answer[]): void;
   /** Resolves with the first `count` requests to `url` (received already or later); rejects after `timeoutMs`. */
   received(url: string, count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
+  /** An outage: stops listening (connections are refused) until `up()`, which listens on the same port again (no-op if listening). */
+  down(): Promise<void>;
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,15 +77,22 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const path = req.url ?? '';
       const next = behaviours.get(path)?.statuses.shift() ?? 200;
-      const { status, headers } = next === 'hang' ? { status: 0, headers: {} } : typeof next === 'number' ? { status: next, headers: {} } : next;
+      const answer = next === 'hang' ? { status: 0 } : typeof next === 'number' ? { status: next } : next;
+      const { status } = answer;
       requests.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered: status });
       if (next === 'hang') held.add(res);
-      else res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(status < 300 ? 'ok' : 'nope');
+      else res.writeHead(status, { 'content-type': 'text/plain', ...answer.headers }).end(answer.body ?? (status < 300 ? 'ok' : 'nope'));
       for (const wake of [...waiters]) wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  const origin = `https://127.0.0.1:${port}`;
+  const stop = async () => {
+    for (const res of held) res.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
   const pathOf = (url: string) => new URL(url).pathname;
 
   return {
@@ -102,10 +118,12 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         waiters.add(check);
         check();
       }),
+    down: stop,
+    up: async () => {
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
     close: async () => {
-      for (const res of held) res.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server.listening) await stop();
     },
   };
 }

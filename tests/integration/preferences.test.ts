@@ -68,6 +68,8 @@ describe('GET /api/preferences', () => {
       push: { enabled: true, available: false, reason: 'Enable push on a device' },
       // Found by their email in the workspace (or a slackUserId from the v1 users API).
       slack: { enabled: true, available: true },
+      // A Teams webhook URL is given by the v1 users API.
+      teams: { enabled: true, available: false, reason: 'Add a Microsoft Teams webhook URL' },
     });
     expect(dto).toMatchObject({
       quietHours: null,

@@ -4,6 +4,7 @@ import { createSlackBotChannel, createSlackChannel } from '../../server/channels
 import { PermanentDeliveryError, RetryLaterError, type DeliveryChannel } from '../../server/channels/types.js';
 import { loadConfig } from '../../server/config.js';
 import { sendNotification } from '../helpers/apiSender.js';
+import { eventually } from '../helpers/eventually.js';
 import { buildOutgoingMessage } from '../helpers/outgoingMessage.js';
 import { startSlackPeer, type SlackPeer } from '../helpers/slackPeer.js';
 import { getTestServer, TEST_API_KEY, type TestServer } from '../helpers/testServer.js';
@@ -23,15 +24,6 @@ function depsWith(env: Record<string, string>): ChannelDeps {
 
 const callsOf = (method: string) => slack.calls.filter((call) => call.method === method);
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 beforeAll(async () => {
   slack = await startSlackPeer(TOKEN);

@@ -6,6 +6,7 @@ import type { WebhookEndpointDto, WebhookEndpointList, WebhookEndpointWithSecret
 import { buildAccount } from '../helpers/accounts.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { DATABASES, useServerPerDatabase, type TestDatabase } from '../helpers/bothDatabases.js';
+import { eventually } from '../helpers/eventually.js';
 import { HttpClient } from '../helpers/httpClient.js';
 import { getTestServer } from '../helpers/testServer.js';
 import { purgeWebhookMessages, WEBHOOK_LOG_RETENTION_MS } from '../../server/services/webhooks/purgeWebhookMessages.js';
@@ -66,15 +67,6 @@ async function messagesOf(database: TestDatabase, endpointId: string): Promise<W
   return res.body.items;
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const toAlice = { to: [{ email: 'alice@example.com' }], channels: { email: false, sms: false, push: false } };
 

@@ -32,12 +32,13 @@ const categories = {
 
 type Pref = { category: string; channel: Channel; enabled: boolean; emailDigest?: string };
 
-function recipient(options: { prefs?: Pref[]; smsConsent?: boolean; phone?: boolean; devices?: number; email?: boolean; quiet?: [string, string]; tz?: string } = {}): RecipientPolicy {
+function recipient(options: { prefs?: Pref[]; smsConsent?: boolean; phone?: boolean; devices?: number; email?: boolean; quiet?: [string, string]; tz?: string; teams?: boolean } = {}): RecipientPolicy {
   return {
     email: options.email === false ? null : 'a@example.com',
     phone: options.phone === false ? null : '+14155550123',
     smsConsentAt: options.smsConsent === false ? null : new Date(0),
     pushDevices: options.devices ?? 1,
+    teamsWebhookUrl: options.teams ? 'https://example.webhook.office.com/webhookb2/abc' : null,
     preferences: groupPreferenceRows((options.prefs ?? []).map((p) => ({ ...p, emailDigest: p.emailDigest ?? null }))),
     quietHours: options.quiet ? { start: options.quiet[0], end: options.quiet[1] } : null,
     timezone: options.tz ?? 'UTC',
@@ -108,6 +109,30 @@ describe('Slack: chosen by the category, a preference, an override or a ladder s
     ['a send override adds it', at(categories.general, 'normal', recipient(), { overrides: { slack: true } }), ['slack@0']],
     ['the person turned Slack off for the category', at(chat, 'normal', recipient({ prefs: [{ category: 'chat', channel: 'slack', enabled: false }] })), []],
     ['no email and no member id: unreachable', at(chat, 'normal', recipient({ email: false })), []],
+  ])('%s', (_name, decision, external) => {
+    expect(decision.external).toEqual(external);
+  });
+});
+
+describe('Teams: chosen by the category, a preference, an override or a ladder step; needs the person’s webhook URL; not added by critical alone', () => {
+  const WITH_TEAMS: ReadonlySet<ExternalChannel> = new Set(['email', 'sms', 'push', 'teams']);
+  const chat = { key: 'chat', critical: false, defaultChannels: ['in_app', 'teams'] as Channel[], escalation: [] as EscalationStep[] };
+  const oncall = { key: 'oncall', critical: false, defaultChannels: ['in_app'] as Channel[], escalation: [{ channel: 'teams', afterMinutes: 0 }, { channel: 'sms', afterMinutes: 10 }] as EscalationStep[] };
+  const locked = { key: 'security', critical: true, defaultChannels: ['in_app', 'teams'] as Channel[], escalation: [] as EscalationStep[] };
+  const withUrl = (options: Parameters<typeof recipient>[0] = {}) => recipient({ teams: true, ...options });
+  const at = (category: RoutingInput['category'], priority: Priority, r = withUrl(), extra: Partial<RoutingInput> = {}) =>
+    summary(routeNotification({ category, priority, overrides: null, enabledChannels: WITH_TEAMS, recipient: r, now: NOON, ...extra }));
+
+  it.each<[string, ReturnType<typeof summary>, ReturnType<typeof summary>['external']]>([
+    ['a category whose channels include Teams', at(chat, 'normal'), ['teams@0']],
+    ['critical in a category without Teams: email, SMS and push only', at(categories.general, 'critical'), ['email@0', 'sms@0', 'push@0']],
+    ['critical in a Teams category: Teams too', at(chat, 'critical'), ['email@0', 'sms@0', 'push@0', 'teams@0']],
+    ['a ladder step on Teams', at(oncall, 'critical'), ['teams@0', 'sms@10:escalation', 'email@0', 'push@0']],
+    ['a send override adds it', at(categories.general, 'normal', withUrl(), { overrides: { teams: true } }), ['teams@0']],
+    ['the person turned Teams off for the category', at(chat, 'normal', withUrl({ prefs: [{ category: 'chat', channel: 'teams', enabled: false }] })), []],
+    ['a locked (critical) category keeps Teams although the person turned it off', at(locked, 'normal', withUrl({ prefs: [{ category: 'security', channel: 'teams', enabled: false }] })), ['teams@0']],
+    ['an admin switched Teams off', at(chat, 'normal', withUrl(), { enabledChannels: new Set(['email']) }), []],
+    ['no webhook URL: unreachable', at(chat, 'normal', recipient()), []],
   ])('%s', (_name, decision, external) => {
     expect(decision.external).toEqual(external);
   });

@@ -28,7 +28,7 @@ export function v1UsersRouter(ctx: AppContext): Router {
   router.put('/:externalId', noQuery, async (req, res) => {
     const { externalId } = parseInput(userPathSchema, req.params, 'path parameters');
     const input = parseInput(upsertUserSchema, req.body, 'request body');
-    const { user, created } = await upsertUserByExternalId(ctx.db, { externalId, input, actor: auditActor(req, res) });
+    const { user, created } = await upsertUserByExternalId(ctx.db, { externalId, input, actor: auditActor(req, res), outbound: ctx.config.outbound });
     res.status(created ? 201 : 200).json(user);
   });
 

@@ -1,6 +1,8 @@
 import type { UpsertUserInput, UserDto } from '../../../shared/schemas/directory.js';
 import type { Db } from '../../db/client.js';
 import { HttpError, NotFoundError } from '../../errors.js';
+import { usableOutboundUrl } from '../../outbound/checkOutboundUrl.js';
+import type { OutboundPolicy } from '../../outbound/outboundPolicy.js';
 import { presentUser } from '../../presenters/directory.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import { cancelPendingSms } from '../preferences/cancelPendingSms.js';
@@ -48,16 +50,18 @@ export const InvitationPendingError = () =>
  * `account_email_locked` (AccountEmailLockedError); an email with a pending invitation is not given to anyone:
  * 409 `invitation_pending` (InvitationPendingError). Audited in the same transaction (`user.created`, or
  * `user.updated` naming the fields whose value changed; none changed: no event), without the values.
+ * A `teamsWebhookUrl` must pass the outbound rules (`outbound`: https, a public host), else 400 naming it.
  *
  * @example
- * const { user, created } = await upsertUserByExternalId(db, { externalId: 'crm-42', input: { email: 'Ada@Example.com', name: 'Ada' }, actor });
+ * const { user, created } = await upsertUserByExternalId(db, { externalId: 'crm-42', input: { email: 'Ada@Example.com', name: 'Ada' }, actor, outbound });
  */
 export async function upsertUserByExternalId(
   db: Db,
-  { externalId, input, actor }: { externalId: string; input: UpsertUserInput; actor: AuditActor },
+  { externalId, input, actor, outbound }: { externalId: string; input: UpsertUserInput; actor: AuditActor; outbound: OutboundPolicy },
 ): Promise<UpsertUserResult> {
   const email = input.email.toLowerCase();
-  const fields = { email, name: input.name, phone: input.phone, slackUserId: input.slackUserId, timezone: input.timezone, locale: input.locale,
+  const teamsWebhookUrl = input.teamsWebhookUrl ? usableOutboundUrl(input.teamsWebhookUrl, outbound, 'teamsWebhookUrl') : input.teamsWebhookUrl;
+  const fields = { email, name: input.name, phone: input.phone, slackUserId: input.slackUserId, teamsWebhookUrl, timezone: input.timezone, locale: input.locale,
     // A service that knows its user's language sets it for good: the browser no longer decides.
     ...(input.locale !== undefined && { localeChosen: true }) };
   // Two concurrent first PUTs race on the unique externalId/email: the retry sees the winner's row.
@@ -65,7 +69,7 @@ export async function upsertUserByExternalId(
     db.$transaction(async (tx) => {
       const existing = await tx.user.findUnique({
         where: { externalId },
-        select: { id: true, phone: true, slackUserId: true, email: true, passwordHash: true, name: true, timezone: true, locale: true },
+        select: { id: true, phone: true, slackUserId: true, teamsWebhookUrl: true, email: true, passwordHash: true, name: true, timezone: true, locale: true },
       });
       const holder = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (holder && holder.id !== existing?.id) throw EmailTakenError();
@@ -89,7 +93,7 @@ export async function upsertUserByExternalId(
           data: { ...fields, ...consent, ...slack },
         });
         if (count === 0) throw emailChanged ? AccountEmailLockedError() : NotFoundError('user');
-        const changed = (['email', 'name', 'phone', 'slackUserId', 'timezone', 'locale'] as const).filter((f) => fields[f] !== undefined && fields[f] !== existing[f]);
+        const changed = (['email', 'name', 'phone', 'slackUserId', 'teamsWebhookUrl', 'timezone', 'locale'] as const).filter((f) => fields[f] !== undefined && fields[f] !== existing[f]);
         if (changed.length > 0) await appendAuditEvent(tx, actor, { action: 'user.updated', target: { type: 'user', id: existing.id }, after: { fields: changed } });
         return { user: presentUser(await tx.user.findUniqueOrThrow({ where: { id: existing.id } })), created: false };
       }

@@ -2,7 +2,8 @@ import type { CreateWebhookEndpointInput, WebhookEndpointWithSecret } from '../.
 import type { AppContext } from '../../context.js';
 import { eventTypesColumn, presentWebhookEndpoint } from '../../presenters/webhooks.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
-import { generateWebhookSecret, usableWebhookUrl } from './webhookSecrets.js';
+import { usableOutboundUrl } from '../../outbound/checkOutboundUrl.js';
+import { generateWebhookSecret } from './webhookSecrets.js';
 
 /**
  * Registers a webhook endpoint and returns it with its signing secret, which only this answer and a
@@ -14,7 +15,7 @@ export async function createWebhookEndpoint(
   ctx: Pick<AppContext, 'db' | 'config'>,
   { input, createdById, actor }: { input: CreateWebhookEndpointInput; createdById: string; actor: AuditActor },
 ): Promise<WebhookEndpointWithSecret> {
-  const url = usableWebhookUrl(input.url, ctx.config.outbound);
+  const url = usableOutboundUrl(input.url, ctx.config.outbound, 'url');
   const secret = generateWebhookSecret();
   const row = await ctx.db.$transaction(async (tx) => {
     const created = await tx.webhookEndpoint.create({

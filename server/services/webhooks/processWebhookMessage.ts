@@ -2,9 +2,9 @@ import { Webhook } from 'standardwebhooks';
 import type { AppContext } from '../../context.js';
 import { retryDelayMs } from '../../jobs/backoff.js';
 import { checkOutboundUrl } from '../../outbound/checkOutboundUrl.js';
+import { postJson, type OutboundPostResult, type OutboundTransport } from '../../outbound/postJson.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
 import type { WebhookMessageClaim } from './claimDueWebhookMessages.js';
-import { postWebhook, type WebhookPostResult, type WebhookTransport } from '../../webhooks/postWebhook.js';
 
 /** Who the audit log names when the worker turns an endpoint off. */
 const WEBHOOK_WORKER_ACTOR: AuditActor = { type: 'system', id: null, label: 'webhook worker' };
@@ -21,21 +21,21 @@ export type WebhookAttemptOutcome = 'delivered' | 'retry' | 'failed' | 'skipped'
  * endpoint: WEBHOOK_DISABLE_AFTER of them in a row turn it off (`disabledReason: failures`, audited
  * `webhook_endpoint.disabled`); a success resets the count. Writes are conditional on holding the claim.
  */
-export async function processWebhookMessage(ctx: AppContext, transport: WebhookTransport, claim: WebhookMessageClaim): Promise<WebhookAttemptOutcome> {
+export async function processWebhookMessage(ctx: AppContext, transport: OutboundTransport, claim: WebhookMessageClaim): Promise<WebhookAttemptOutcome> {
   const ours = { id: claim.id, status: 'sending', claimedBy: claim.claimedBy };
   const message = await ctx.db.webhookMessage.findUnique({ where: { id: claim.id }, include: { endpoint: true } });
   if (!message || message.status !== 'sending') return 'skipped';
   const { endpoint } = message;
 
   const target = checkOutboundUrl(endpoint.url, ctx.config.outbound);
-  let result: WebhookPostResult;
+  let result: OutboundPostResult;
   if (target.ok) {
     const sentAt = new Date();
     const signature = new Webhook(endpoint.secret).sign(message.eventId, sentAt, message.payload);
-    const headers = { 'webhook-id': message.eventId, 'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)), 'webhook-signature': signature };
-    result = await postWebhook(target.url, headers, message.payload, transport);
+    const headers = { 'webhook-id': message.eventId, 'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)), 'webhook-signature': signature, 'user-agent': 'FlashNotify-Webhooks' };
+    result = await postJson(target.url, headers, message.payload, transport);
   } else {
-    result = { status: null, error: `The endpoint's URL is refused: ${target.reason}` };
+    result = { status: null, error: `The endpoint's URL is refused: ${target.reason}`, blocked: true };
   }
 
   const now = new Date();

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { eventTypesColumn, presentWebhookEndpoint } from '../../presenters/webhooks.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
-import { usableWebhookUrl } from './webhookSecrets.js';
+import { usableOutboundUrl } from '../../outbound/checkOutboundUrl.js';
 
 /**
  * Edits an endpoint's URL, description or event types, or turns it off or on. Turning it on clears the
@@ -17,7 +17,7 @@ export async function updateWebhookEndpoint(
   ctx: Pick<AppContext, 'db' | 'config'>,
   { id, changes, actor }: { id: string; changes: UpdateWebhookEndpointInput; actor: AuditActor },
 ): Promise<WebhookEndpointDto> {
-  const url = changes.url === undefined ? undefined : usableWebhookUrl(changes.url, ctx.config.outbound);
+  const url = changes.url === undefined ? undefined : usableOutboundUrl(changes.url, ctx.config.outbound, 'url');
   const row = await ctx.db.$transaction(async (tx) => {
     const current = await tx.webhookEndpoint.findUnique({ where: { id } });
     if (!current) throw NotFoundError('webhook endpoint');
