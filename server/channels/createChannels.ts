@@ -4,6 +4,7 @@ import { createPushChannel } from './push/createPushChannel.js';
 import { createSlackChannel } from './slack/createSlackChannel.js';
 import { createSmsChannel } from './sms/createSmsChannel.js';
 import type { DeliveryChannel, ExternalChannel } from './types.js';
+import { createWhatsAppChannel } from './whatsapp/createWhatsAppChannel.js';
 
 /** What channels may use: the app context itself, so `publicUrl` set after listening is seen at send time. */
 export type ChannelDeps = Pick<AppContext, 'config' | 'db' | 'log' | 'signingSecret' | 'publicUrl'>;
@@ -13,7 +14,7 @@ export type ChannelFactory = (deps: ChannelDeps) => DeliveryChannel | Promise<De
 
 /**
  * The channel per external medium, from configuration: SMTP or the dev outbox for email, Twilio or the
- * dev outbox for SMS, web-push for push, the workspace bot or the dev outbox for Slack. `overrides` lets tests build a real channel with test
+ * dev outbox for SMS and for WhatsApp, web-push for push, the workspace bot or the dev outbox for Slack. `overrides` lets tests build a real channel with test
  * transport options (a local Twilio fake, a self-signed push endpoint).
  */
 export async function createChannels(
@@ -25,5 +26,6 @@ export async function createChannels(
     sms: await (overrides.sms ?? createSmsChannel)(deps),
     push: await (overrides.push ?? createPushChannel)(deps),
     slack: await (overrides.slack ?? createSlackChannel)(deps),
+    whatsapp: await (overrides.whatsapp ?? createWhatsAppChannel)(deps),
   };
 }

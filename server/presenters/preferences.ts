@@ -16,6 +16,8 @@ export interface PreferencesUser {
   phone: string | null;
   smsConsentAt: Date | null;
   smsConsentSource: string | null;
+  whatsappConsentAt: Date | null;
+  whatsappConsentSource: string | null;
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
   timezone: string;
@@ -72,6 +74,7 @@ export function presentPreferences(snapshot: PreferencesSnapshot): PreferencesDt
       email: user.email,
       phone: user.phone,
       smsConsent: user.smsConsentAt ? { at: user.smsConsentAt.toISOString(), source: user.smsConsentSource ?? '' } : null,
+      whatsappConsent: user.whatsappConsentAt ? { at: user.whatsappConsentAt.toISOString(), source: user.whatsappConsentSource ?? '' } : null,
       pushDevices: snapshot.pushDevices,
     },
   };

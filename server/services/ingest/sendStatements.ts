@@ -161,6 +161,7 @@ export interface RecipientContactRow {
   email: string | null;
   phone: string | null;
   smsConsentAt: string | Date | null;
+  whatsappConsentAt: string | Date | null;
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
   timezone: string;
@@ -172,7 +173,7 @@ export type SeqReservation = RecipientContactRow & { id: string; seq: number; ve
 /** RETURNING list of the reservation (`alias` qualifies the columns: PostgreSQL's UPDATE … FROM). */
 const reservationColumns = (alias: string) =>
   `${alias}"id", ${alias}"inboxSeq" AS "seq", ${alias}"stateVersion" AS "version", ` +
-  ['"email"', '"phone"', '"smsConsentAt"', '"quietHoursStart"', '"quietHoursEnd"', '"timezone"'].map((c) => alias + c).join(', ');
+  ['"email"', '"phone"', '"smsConsentAt"', '"whatsappConsentAt"', '"quietHoursStart"', '"quietHoursEnd"', '"timezone"'].map((c) => alias + c).join(', ');
 
 /**
  * Takes `n` inbox seqs (and `n` inbox versions) for each user; returns the LAST seq and version taken,

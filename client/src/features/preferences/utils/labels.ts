@@ -1,4 +1,4 @@
-import { BellRing, Hash, Inbox, Mail, MessageSquareText, type LucideIcon } from 'lucide-react';
+import { BellRing, Hash, Inbox, Mail, MessageCircle, MessageSquareText, type LucideIcon } from 'lucide-react';
 import type { IntlShape } from 'react-intl';
 import type { EmailDigestMode } from '@shared/schemas/preferences';
 import type { Channel } from '@shared/types';
@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = {
   sms: 'preferences.channel.sms',
   push: 'preferences.channel.push',
   slack: 'preferences.channel.slack',
+  whatsapp: 'preferences.channel.whatsapp',
 } as const satisfies Record<Channel, string>;
 
 export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
@@ -18,6 +19,7 @@ export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
   sms: MessageSquareText,
   push: BellRing,
   slack: Hash,
+  whatsapp: MessageCircle,
 };
 
 /** Each global switch's name (catalog messages): "Email notifications". */
@@ -27,6 +29,7 @@ export const CHANNEL_SWITCHES = {
   sms: 'preferences.switch.sms',
   push: 'preferences.switch.push',
   slack: 'preferences.switch.slack',
+  whatsapp: 'preferences.switch.whatsapp',
 } as const satisfies Record<Channel, string>;
 
 /** What each global switch covers when it is on (catalog messages). */
@@ -36,6 +39,7 @@ export const CHANNEL_HINTS = {
   sms: 'preferences.channelHint.sms',
   push: 'preferences.channelHint.push',
   slack: 'preferences.channelHint.slack',
+  whatsapp: 'preferences.channelHint.whatsapp',
 } as const satisfies Record<Channel, string>;
 
 /** Each email delivery mode's name (catalog messages). */
