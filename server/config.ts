@@ -44,6 +44,11 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 number like +14155550123').optional(),
   TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
+  TWILIO_WHATSAPP_FROM: z
+    .string()
+    .regex(/^(whatsapp:\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'Must be a WhatsApp sender like whatsapp:+14155550123 or a messaging service SID (MG…)')
+    .optional(),
+  TWILIO_WHATSAPP_CONTENT_SID: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'Must be a Twilio Content SID (HX followed by 32 hex digits)').optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'Must be a Slack bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
   TEAMS_DEV_OUTBOX: booleanFromEnv.default(false),
@@ -178,6 +183,15 @@ export interface Config {
     | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined }
     | undefined;
   /**
+   * WhatsApp through the same Twilio account (unset: WhatsApp messages go to the dev outbox): the sender
+   * (`whatsapp:+E164` number, or a messaging service whose pool has one) and the approved template sent as
+   * the message (`contentSid`, variables 1 title, 2 body, 3 link), without which only free-form messages go
+   * out, which WhatsApp refuses outside the 24-hour customer-service window (Twilio 63016).
+   */
+  whatsapp:
+    | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined; contentSid: string | undefined }
+    | undefined;
+  /**
    * Slack: the workspace bot token (unset: Slack messages go to the dev outbox) and the Web API base URL
    * (https://slack.com/api/; a local peer in tests).
    */
@@ -291,6 +305,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),
     teams: { devOutbox: env.TEAMS_DEV_OUTBOX },
+    whatsapp: whatsappConfig(env),
     slack: { botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` },
     vapid: { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT },
     outbound: outboundPolicy(env.OUTBOUND_ALLOWED_HOSTS),
@@ -330,6 +345,8 @@ function outboundPolicy(list: string | undefined): OutboundPolicy {
 /** Twilio is configured when the account, token and a sender (number or messaging service) are set. */
 function twilioConfig(env: Env): Config['twilio'] {
   if (!env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) return undefined;
+  // An account used for WhatsApp only: SMS stays in the dev outbox.
+  if (env.TWILIO_WHATSAPP_FROM && !env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) return undefined;
   if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN || !(env.TWILIO_FROM || env.TWILIO_MESSAGING_SERVICE_SID)) {
     throw new ConfigError(
       'Invalid environment:\n  TWILIO_*: Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID',
@@ -340,5 +357,24 @@ function twilioConfig(env: Env): Config['twilio'] {
     authToken: env.TWILIO_AUTH_TOKEN,
     from: env.TWILIO_FROM,
     messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+  };
+}
+
+/** WhatsApp is sent through Twilio when TWILIO_WHATSAPP_FROM is set, with the account of TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN. */
+function whatsappConfig(env: Env): Config['whatsapp'] {
+  if (!env.TWILIO_WHATSAPP_FROM) {
+    if (env.TWILIO_WHATSAPP_CONTENT_SID) throw new ConfigError('Invalid environment:\n  TWILIO_WHATSAPP_CONTENT_SID: Set TWILIO_WHATSAPP_FROM too');
+    return undefined;
+  }
+  if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN) {
+    throw new ConfigError('Invalid environment:\n  TWILIO_WHATSAPP_FROM: Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN too');
+  }
+  const viaService = env.TWILIO_WHATSAPP_FROM.startsWith('MG');
+  return {
+    accountSid: env.TWILIO_ACCOUNT_SID,
+    authToken: env.TWILIO_AUTH_TOKEN,
+    from: viaService ? undefined : env.TWILIO_WHATSAPP_FROM,
+    messagingServiceSid: viaService ? env.TWILIO_WHATSAPP_FROM : undefined,
+    contentSid: env.TWILIO_WHATSAPP_CONTENT_SID,
   };
 }

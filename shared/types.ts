@@ -18,7 +18,7 @@ export const INBOX_STATUSES = ['all', 'unread', 'read', 'archived', 'snoozed'] a
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
 
 /** Where a notification can be delivered. `in_app` is the inbox; the others are external (issue 4). */
-export const CHANNELS = ['in_app', 'email', 'sms', 'push', 'slack', 'teams'] as const;
+export const CHANNELS = ['in_app', 'email', 'sms', 'push', 'slack', 'teams', 'whatsapp'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** API key permissions. `audit:read` reads the audit log (`GET /api/v1/audit`), for a SIEM or an auditor's tool. */

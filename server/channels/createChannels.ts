@@ -5,6 +5,7 @@ import { createSlackChannel } from './slack/createSlackChannel.js';
 import { createSmsChannel } from './sms/createSmsChannel.js';
 import { createTeamsChannel } from './teams/createTeamsChannel.js';
 import type { DeliveryChannel, ExternalChannel } from './types.js';
+import { createWhatsAppChannel } from './whatsapp/createWhatsAppChannel.js';
 
 /** What channels may use: the app context itself, so `publicUrl` set after listening is seen at send time. */
 export type ChannelDeps = Pick<AppContext, 'config' | 'db' | 'log' | 'signingSecret' | 'publicUrl'>;
@@ -14,7 +15,7 @@ export type ChannelFactory = (deps: ChannelDeps) => DeliveryChannel | Promise<De
 
 /**
  * The channel per external medium, from configuration: SMTP or the dev outbox for email, Twilio or the
- * dev outbox for SMS, web-push for push, the workspace bot or the dev outbox for Slack, each user's webhook URL (or the dev outbox) for Teams. `overrides` lets tests build a real channel with test
+ * dev outbox for SMS and for WhatsApp, web-push for push, the workspace bot or the dev outbox for Slack, each user's webhook URL (or the dev outbox) for Teams. `overrides` lets tests build a real channel with test
  * transport options (a local Twilio fake, a self-signed push endpoint).
  */
 export async function createChannels(
@@ -27,5 +28,6 @@ export async function createChannels(
     push: await (overrides.push ?? createPushChannel)(deps),
     slack: await (overrides.slack ?? createSlackChannel)(deps),
     teams: await (overrides.teams ?? createTeamsChannel)(deps),
+    whatsapp: await (overrides.whatsapp ?? createWhatsAppChannel)(deps),
   };
 }

@@ -2,7 +2,7 @@ import type { NotificationAction } from '../../shared/schemas/actions.js';
 import type { Priority } from '../../shared/types.js';
 
 /** The external channels; `in_app` is the inbox itself and never goes through the delivery worker. */
-export const EXTERNAL_CHANNELS = ['email', 'sms', 'push', 'slack', 'teams'] as const;
+export const EXTERNAL_CHANNELS = ['email', 'sms', 'push', 'slack', 'teams', 'whatsapp'] as const;
 export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
 
 /** Everything a channel needs to deliver one notification to one person. */

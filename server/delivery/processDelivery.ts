@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { AttemptOutcome } from '../../shared/schemas/delivery.js';
 import { absoluteActionUrl } from '../channels/links.js';
 import { parseActions } from '../services/sends/sendSpec.js';
+import { isPhoneConsentChannel, PHONE_CONSENTS } from '../services/preferences/phoneConsents.js';
 import { PermanentDeliveryError, RetryLaterError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
 import { linkTo, tracer } from '../tracing/tracing.js';
 import type { AppContext } from '../context.js';
@@ -30,10 +31,12 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
   });
   if (!delivery || delivery.status !== 'sending') return 'skipped';
   const channelName = delivery.channel as ExternalChannel;
-  if (delivery.channel === 'sms' && !delivery.user.smsConsentAt) {
+  const phoneConsent = isPhoneConsentChannel(channelName) ? PHONE_CONSENTS[channelName] : undefined;
+  if (phoneConsent && !delivery.user[phoneConsent.at]) {
     // Consent withdrawn after this was planned: never send (the withdrawal cancels pending ones; this
     // catches one claimed at that very moment).
-    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, claimedBy: null, lastError: 'SMS consent withdrawn', attempts: { decrement: 1 } } });
+    const lastError = `${phoneConsent.label} consent withdrawn`;
+    await ctx.db.delivery.updateMany({ where: ours, data: { status: 'cancelled', leaseUntil: null, claimedBy: null, lastError, attempts: { decrement: 1 } } });
     ctx.metrics.deliveryProcessed(channelName, 'cancelled');
     return 'skipped';
   }

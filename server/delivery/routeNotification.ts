@@ -47,7 +47,12 @@ export interface RoutingDecision {
   digest: 'hourly' | 'daily' | null;
 }
 
-/** The channels a critical notification adds on its own (routeNotification, rule 1). */
+/**
+ * The channels a critical notification adds on its own (routeNotification, rule 1). Not WhatsApp: it reaches
+ * the same phone as the SMS critical already adds, and outside the 24-hour window WhatsApp takes only an
+ * approved template; like Slack it joins where the category's channels, the person's cell or the
+ * escalation ladder name it.
+ */
 const CRITICAL_FAN_OUT: ReadonlySet<ExternalChannel> = new Set(['email', 'sms', 'push']);
 
 /**
@@ -65,7 +70,7 @@ const CRITICAL_FAN_OUT: ReadonlySet<ExternalChannel> = new Set(['email', 'sms', 
  *    only contact points and consent;
  * 4. channels an admin switched off are dropped;
  * 5. the recipient must be reachable: email address; phone AND recorded SMS consent; a push device; for
- *    Slack an email (the member is found by it) or a given Slack member id.
+ *    Slack an email (the member is found by it) or a given Slack member id; phone AND WhatsApp consent.
  * Then timing: non-critical email for a category the user batches goes to the digest instead; critical
  * priority with an escalation ladder spreads its channels over the ladder's steps (cancelled once read);
  * non-critical deliveries inside the user's quiet hours wait until the window ends.

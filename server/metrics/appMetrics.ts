@@ -122,7 +122,7 @@ export class AppMetrics {
       registers,
     });
     for (const channel of EXTERNAL_CHANNELS) attemptDuration.zero({ channel });
-    this.attemptDuration = { email: attemptDuration.labels('email'), sms: attemptDuration.labels('sms'), push: attemptDuration.labels('push'), slack: attemptDuration.labels('slack'), teams: attemptDuration.labels('teams') };
+    this.attemptDuration = { email: attemptDuration.labels('email'), sms: attemptDuration.labels('sms'), push: attemptDuration.labels('push'), slack: attemptDuration.labels('slack'), teams: attemptDuration.labels('teams'), whatsapp: attemptDuration.labels('whatsapp') };
     this.deliveries = pairCounter(this.registry, {
       name: `${METRIC_PREFIX}deliveries_total`,
       help: 'Deliveries the worker processed, by channel and the state it left them in (retry = failed transiently, due again later; dead = attempts exhausted).',

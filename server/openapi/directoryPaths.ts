@@ -101,11 +101,11 @@ export const directoryPaths: ZodOpenApiPathsObject = {
     patch: {
       operationId: 'updateUserContact',
       tags: ['Users'],
-      summary: "Change a recipient's phone number and SMS consent",
+      summary: "Change a recipient's phone number and SMS / WhatsApp consent",
       description:
         'Scope `users:write`. `smsConsent: true` records consent now with source `api`, and needs a phone number ' +
-        '(else 422 `phone_required`, path `smsConsent`). A new phone number clears consent (consent is for a number). ' +
-        'Withdrawing consent cancels the SMS deliveries not yet sent.',
+        '(else 422 `phone_required`, path `smsConsent`); `whatsappConsent` likewise, its own record (Meta requires an explicit WhatsApp opt-in). ' +
+        'A new phone number clears both consents (consent is for a number). Withdrawing one cancels that channel’s deliveries not yet sent.',
       requestParams: { path: userPathSchema },
       requestBody: { required: true, ...json(updateContactSchema) },
       responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...errors(400, 404, 413, 415, 422) },

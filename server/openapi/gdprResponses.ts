@@ -73,6 +73,7 @@ export const userExportSchema = z
     }),
     consents: z.object({
       sms: z.object({ at: timestamp, source: z.string().nullable() }).nullable(),
+      whatsapp: z.object({ at: timestamp, source: z.string().nullable() }).nullable(),
       push: z.array(z.object({ deviceId: z.string(), at: timestamp })),
     }),
     preferences: preferencesDtoSchema,

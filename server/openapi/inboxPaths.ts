@@ -225,10 +225,10 @@ const preferencePaths: ZodOpenApiPathsObject = {
       operationId: 'updateInboxContact',
       tags: ['Inbox preferences'],
       security,
-      summary: "Change the user's phone number and SMS consent",
+      summary: "Change the user's phone number and SMS / WhatsApp consent",
       description:
-        '`smsConsent: true` records consent now (source `preferences page`) and needs a phone number (else 422 ' +
-        '`phone_required`). A new phone number clears consent; withdrawing it cancels the SMS deliveries not yet sent.' +
+        '`smsConsent: true` (or `whatsappConsent: true`, a separate record) records consent now (source `preferences page`) and needs a phone number (else 422 ' +
+        '`phone_required`). A new phone number clears both consents; withdrawing one cancels that channel’s deliveries not yet sent.' +
         orCookieAndCsrf,
       requestBody: { required: true, ...json(updateContactSchema) },
       responses: { 200: { description: 'The updated preferences', ...json(preferencesDtoSchema) }, ...inboxErrors(400, 403, 413, 415, 422) },

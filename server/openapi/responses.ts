@@ -142,6 +142,10 @@ export const preferencesDtoSchema = z
       email: z.string(),
       phone: z.string().nullable(),
       smsConsent: z.object({ at: timestamp, source: z.string().meta({ description: 'How consent was given: "preferences page", "api"' }) }).nullable(),
+      whatsappConsent: z
+        .object({ at: timestamp, source: z.string().meta({ description: 'How consent was given: "preferences page", "api"' }) })
+        .nullable()
+        .meta({ description: 'WhatsApp consent on the same phone, separate from SMS consent (Meta requires an explicit opt-in)' }),
       pushDevices: z.number().int(),
     }),
   })

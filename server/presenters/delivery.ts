@@ -76,10 +76,10 @@ export function presentDelivery(row: DeliveryRow): DeliveryDto {
   };
 }
 
-/** The user's contact point a channel uses: an SMS goes to the phone, never to the email address. */
+/** The user's contact point a channel uses: an SMS or a WhatsApp message goes to the phone, never to the email address. */
 function channelAddress(channel: string, user: DeliveryRow['user']): string | null {
   if (channel === 'email') return user.email;
-  if (channel === 'sms') return user.phone;
+  if (channel === 'sms' || channel === 'whatsapp') return user.phone;
   return null;
 }
 

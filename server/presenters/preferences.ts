@@ -17,6 +17,8 @@ export interface PreferencesUser {
   smsConsentAt: Date | null;
   smsConsentSource: string | null;
   teamsWebhookUrl: string | null;
+  whatsappConsentAt: Date | null;
+  whatsappConsentSource: string | null;
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
   timezone: string;
@@ -73,6 +75,7 @@ export function presentPreferences(snapshot: PreferencesSnapshot): PreferencesDt
       email: user.email,
       phone: user.phone,
       smsConsent: user.smsConsentAt ? { at: user.smsConsentAt.toISOString(), source: user.smsConsentSource ?? '' } : null,
+      whatsappConsent: user.whatsappConsentAt ? { at: user.whatsappConsentAt.toISOString(), source: user.whatsappConsentSource ?? '' } : null,
       pushDevices: snapshot.pushDevices,
     },
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idCursorSchema, rowIdSchema } from './cursors.js';
 
 /** Channels that leave the app. */
-export const EXTERNAL_CHANNEL_NAMES = ['email', 'sms', 'push', 'slack', 'teams'] as const;
+export const EXTERNAL_CHANNEL_NAMES = ['email', 'sms', 'push', 'slack', 'teams', 'whatsapp'] as const;
 export type ExternalChannelName = (typeof EXTERNAL_CHANNEL_NAMES)[number];
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead', 'cancelled'] as const;
@@ -87,7 +87,7 @@ export interface ChannelStatusDto {
 export const updateChannelSchema = z.strictObject({ enabled: z.boolean() });
 
 /** Channels the dev outbox captures when no provider is configured for them. */
-export const OUTBOX_CHANNELS = ['email', 'sms', 'slack', 'teams'] as const;
+export const OUTBOX_CHANNELS = ['email', 'sms', 'slack', 'teams', 'whatsapp'] as const;
 
 /** A dev-outbox message (email, SMS, Slack or Teams captured when no provider is configured; Slack's and Teams' `text` is the JSON posted). */
 export interface OutboxMessageDto {

@@ -24,7 +24,7 @@ export interface UserExport {
     digestTime: string;
   };
   /** Their consents: SMS (when, and how it was given) and Web Push (per device, when it was enabled). */
-  consents: { sms: { at: string; source: string | null } | null; push: { deviceId: string; at: string }[] };
+  consents: { sms: { at: string; source: string | null } | null; whatsapp: { at: string; source: string | null } | null; push: { deviceId: string; at: string }[] };
   preferences: PreferencesDto;
   devices: PushDeviceDto[];
   /** Sign-in sessions, without their secret ids (`id` is the handle the sessions page uses). */

@@ -69,6 +69,8 @@ export interface PreferencesDto {
     email: string;
     phone: string | null;
     smsConsent: { at: string; source: string } | null;
+    /** WhatsApp consent on the same phone: its own record, separate from SMS (Meta requires an explicit opt-in). */
+    whatsappConsent: { at: string; source: string } | null;
     pushDevices: number;
   };
 }
@@ -97,12 +99,14 @@ export const updatePreferencesSchema = z.strictObject({
 export type UpdatePreferencesInput = z.infer<typeof updatePreferencesSchema>;
 
 /**
- * Body of `PATCH /api/preferences/contact`: the phone number and SMS consent. Giving consent records when
- * and how (`source`, e.g. "preferences page"); withdrawing it stops SMS at once, pending ones included.
+ * Body of `PATCH /api/preferences/contact`: the phone number, SMS consent and WhatsApp consent. Giving
+ * consent records when and how (`source`, e.g. "preferences page"); withdrawing it stops that channel at
+ * once, pending ones included. A new number clears both consents.
  */
 export const updateContactSchema = z.strictObject({
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 number like +14155550123').nullable().optional(),
   smsConsent: z.boolean().optional(),
+  whatsappConsent: z.boolean().optional(),
 });
 export type UpdateContactInput = z.infer<typeof updateContactSchema>;
 

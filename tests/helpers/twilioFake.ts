@@ -12,7 +12,7 @@ export interface TwilioRequest {
   accountSid: string | undefined;
   /** Basic auth user and password as sent (the SDK sends account SID and auth token). */
   auth: { user: string; password: string } | undefined;
-  /** `To`, `From`, `MessagingServiceSid`, `Body`, `Attempt`, … */
+  /** `To`, `From`, `MessagingServiceSid`, `Body`, `ContentSid`, `ContentVariables`, `Attempt`, … */
   params: Record<string, string>;
   receivedAt: number;
 }
@@ -23,9 +23,11 @@ export interface TwilioFakeReply {
   /** Twilio error code (`21211`), sent in Twilio's error body. */
   code?: number;
   message?: string;
+  /** Seconds sent as `Retry-After` (with a 429). */
+  retryAfter?: number;
 }
 
-/** A local HTTP server speaking the slice of Twilio's REST API the SMS channel uses. */
+/** A local HTTP server speaking the slice of Twilio's REST API the SMS and WhatsApp channels use. */
 export interface TwilioFake {
   /** `http://127.0.0.1:<port>` */
   origin: string;
@@ -129,6 +131,7 @@ function messageResource(accountSid: string, params: Record<string, string>) {
 
 function sendError(res: ServerResponse, reply: TwilioFakeReply): void {
   const code = reply.code ?? reply.status * 100;
+  if (reply.retryAfter !== undefined) res.setHeader('retry-after', String(reply.retryAfter));
   sendJson(res, reply.status, {
     code,
     message: reply.message ?? `Error ${code}`,

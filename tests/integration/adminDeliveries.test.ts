@@ -183,11 +183,11 @@ describe('GET /api/admin/deliveries', () => {
 });
 
 describe('GET and PATCH /api/admin/channels', () => {
-  it('reports email, SMS, push, Slack and Teams with provider, breaker, switch and counts per status', async () => {
+  it('reports email, SMS, push, Slack, Teams and WhatsApp with provider, breaker, switch and counts per status', async () => {
     const res = await admin.get<{ items: ChannelStatusDto[] }>('/api/admin/channels');
     expect(res.status).toBe(200);
     const byChannel = Object.fromEntries(res.body.items.map((item) => [item.channel, item]));
-    expect(Object.keys(byChannel)).toEqual(['email', 'sms', 'push', 'slack', 'teams']);
+    expect(Object.keys(byChannel)).toEqual(['email', 'sms', 'push', 'slack', 'teams', 'whatsapp']);
     for (const item of res.body.items) {
       expect(item.enabled).toBe(true);
       expect(item.provider).toBe(server.ctx.delivery.channels[item.channel].provider);
@@ -209,6 +209,7 @@ describe('GET and PATCH /api/admin/channels', () => {
       ['push', true],
       ['slack', true],
       ['teams', true],
+      ['whatsapp', true],
     ]);
     expect(await server.ctx.db.appSetting.findUnique({ where: { key: 'channel.sms.enabled' } })).toMatchObject({ value: 'false' });
     expect(await server.ctx.delivery.switches.isEnabled('sms')).toBe(false);

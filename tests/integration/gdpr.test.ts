@@ -72,7 +72,7 @@ async function populatedPair(server: TestServer, admin: HttpClient, tag: string)
     'both emails to be delivered',
   );
 
-  expect((await v1(server, 'PATCH', `/users/${person.externalId}/contact`, { phone: '+14155550199', smsConsent: true })).status).toBe(200);
+  expect((await v1(server, 'PATCH', `/users/${person.externalId}/contact`, { phone: '+14155550199', smsConsent: true, whatsappConsent: true })).status).toBe(200);
   expect((await v1(server, 'PUT', `/users/${person.externalId}/preferences`, { timezone: 'Europe/Paris' })).status).toBe(200);
   await db.pushSubscription.create({
     data: { userId: person.id, endpoint: `https://push.example.com/secret-endpoint-${suffix}`, p256dh: 'P256DH-SECRET', auth: 'AUTH-SECRET', userAgent: 'Firefox' },
@@ -131,6 +131,8 @@ describe.each(DATABASES)('GDPR on %s', (database: TestDatabase) => {
 
     expect(data.user).toMatchObject({ id: person.id, email: person.email, name: 'Pat Subject', externalId: person.externalId, phone: '+14155550199', hasPassword: true });
     expect(data.consents.sms).toMatchObject({ source: 'api' });
+    // WhatsApp consent is its own record (Meta requires an explicit opt-in), exported beside SMS's.
+    expect(data.consents.whatsapp).toMatchObject({ source: 'api' });
     expect(data.consents.push).toHaveLength(1);
     expect(data.preferences.timezone).toBe('Europe/Paris');
     expect(data.devices.map((d) => d.userAgent)).toEqual(['Firefox']);

@@ -70,12 +70,13 @@ describe('GET /api/preferences', () => {
       slack: { enabled: true, available: true },
       // A Teams webhook URL is given by the v1 users API.
       teams: { enabled: true, available: false, reason: 'Add a Microsoft Teams webhook URL' },
+      whatsapp: { enabled: true, available: false, reason: 'Add a phone number' },
     });
     expect(dto).toMatchObject({
       quietHours: null,
       timezone: 'UTC',
       digestTime: '08:00',
-      contact: { email: 'defaults@example.com', phone: null, smsConsent: null, pushDevices: 0 },
+      contact: { email: 'defaults@example.com', phone: null, smsConsent: null, whatsappConsent: null, pushDevices: 0 },
     });
   });
 
@@ -308,6 +309,30 @@ describe('PATCH /api/preferences/contact', () => {
       ['dlv-email-pending', 'pending', null],
       ['dlv-sms-pending', 'cancelled', 'SMS consent withdrawn'],
       ['dlv-sms-sent', 'sent', null],
+    ]);
+  });
+
+  it('WhatsApp consent is its own record: needs a phone (422 path whatsappConsent), given and withdrawn apart from SMS, cancelling only WhatsApp', async () => {
+    const { user, client } = await signedInUser('whatsapp@example.com');
+    const refused = await client.request('PATCH', '/api/preferences/contact', { whatsappConsent: true });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('phone_required');
+    expect(paths(refused.body)).toEqual(['whatsappConsent']);
+
+    const res = await client.request<PreferencesDto>('PATCH', '/api/preferences/contact', { phone: '+14155550125', smsConsent: true, whatsappConsent: true });
+    expect(res.body.contact.whatsappConsent?.source).toBe('preferences page');
+    expect(res.body.channels.whatsapp).toEqual({ enabled: true, available: true });
+    const notification = await server.ctx.db.notification.create({ data: { userId: user.id, seq: 1, category: 'general', title: 'Deferred', body: '' } });
+    const base = { userId: user.id, createdAt: new Date(), nextAttemptAt: new Date(Date.now() + 3_600_000), notificationId: notification.id, status: 'pending', deferredReason: 'quiet_hours' };
+    await server.ctx.db.delivery.createMany({ data: [{ ...base, id: 'dlv-wa-pending', channel: 'whatsapp' }, { ...base, id: 'dlv-wa-sms-pending', channel: 'sms' }] });
+
+    const withdrawn = await client.request<PreferencesDto>('PATCH', '/api/preferences/contact', { whatsappConsent: false });
+    expect(withdrawn.body.contact).toMatchObject({ smsConsent: { source: 'preferences page' }, whatsappConsent: null });
+    expect(withdrawn.body.channels.whatsapp).toEqual({ enabled: true, available: false, reason: 'Give WhatsApp consent' });
+    const deliveries = await server.ctx.db.delivery.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } });
+    expect(deliveries.map((d) => [d.id, d.status, d.lastError])).toEqual([
+      ['dlv-wa-pending', 'cancelled', 'WhatsApp consent withdrawn'],
+      ['dlv-wa-sms-pending', 'pending', null],
     ]);
   });
 });

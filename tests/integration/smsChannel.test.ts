@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelDeps } from '../../server/channels/createChannels.js';
 import { createSmsChannel, createTwilioSmsChannel } from '../../server/channels/sms/createSmsChannel.js';
 import { SMS_TEXT_LIMIT } from '../../server/channels/sms/smsText.js';
-import { PermanentDeliveryError, type DeliveryChannel } from '../../server/channels/types.js';
+import { PermanentDeliveryError, RetryLaterError, type DeliveryChannel } from '../../server/channels/types.js';
 import { loadConfig } from '../../server/config.js';
 import { buildOutgoingMessage } from '../helpers/outgoingMessage.js';
 import { getTestServer, type TestServer } from '../helpers/testServer.js';
@@ -113,6 +113,13 @@ describe('Twilio (real SDK, local fake)', () => {
     const err = await offline.send(buildOutgoingMessage()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(err).not.toBeInstanceOf(PermanentDeliveryError);
+  });
+
+  it('a 429 with Retry-After asks the worker to wait that long (shared with WhatsApp)', async () => {
+    fake.replyNext({ status: 429, code: 20429, message: 'Too Many Requests', retryAfter: 45 });
+    const err = await channel.send(buildOutgoingMessage()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RetryLaterError);
+    expect((err as RetryLaterError).retryAfterMs).toBe(45_000);
   });
 
   it('wrong credentials are transient (a configuration problem for the breaker, not the recipient)', async () => {

@@ -32,11 +32,13 @@ const categories = {
 
 type Pref = { category: string; channel: Channel; enabled: boolean; emailDigest?: string };
 
-function recipient(options: { prefs?: Pref[]; smsConsent?: boolean; phone?: boolean; devices?: number; email?: boolean; quiet?: [string, string]; tz?: string; teams?: boolean } = {}): RecipientPolicy {
+function recipient(options: { prefs?: Pref[]; smsConsent?: boolean; whatsappConsent?: boolean; phone?: boolean; devices?: number; email?: boolean; quiet?: [string, string]; tz?: string; teams?: boolean } = {}): RecipientPolicy {
   return {
     email: options.email === false ? null : 'a@example.com',
     phone: options.phone === false ? null : '+14155550123',
     smsConsentAt: options.smsConsent === false ? null : new Date(0),
+    // WhatsApp consent is its own opt-in: absent unless a case gives it.
+    whatsappConsentAt: options.whatsappConsent ? new Date(0) : null,
     pushDevices: options.devices ?? 1,
     teamsWebhookUrl: options.teams ? 'https://example.webhook.office.com/webhookb2/abc' : null,
     preferences: groupPreferenceRows((options.prefs ?? []).map((p) => ({ ...p, emailDigest: p.emailDigest ?? null }))),
@@ -135,5 +137,32 @@ describe('Teams: chosen by the category, a preference, an override or a ladder s
     ['no webhook URL: unreachable', at(chat, 'normal', recipient()), []],
   ])('%s', (_name, decision, external) => {
     expect(decision.external).toEqual(external);
+  });
+});
+
+describe('WhatsApp: its own consent; chosen like Slack, not added by critical alone', () => {
+  const ALL_CHANNELS: ReadonlySet<ExternalChannel> = new Set(['email', 'sms', 'push', 'slack', 'whatsapp']);
+  const alerts = { key: 'alerts', critical: false, defaultChannels: ['in_app', 'whatsapp'] as Channel[], escalation: [] as EscalationStep[] };
+  const locked = { key: 'locked', critical: true, defaultChannels: ['in_app', 'whatsapp'] as Channel[], escalation: [] as EscalationStep[] };
+  const oncall = { key: 'oncall', critical: false, defaultChannels: ['in_app'] as Channel[], escalation: [{ channel: 'whatsapp', afterMinutes: 5 }] as EscalationStep[] };
+  const consenting = recipient({ whatsappConsent: true, devices: 0, email: false, smsConsent: false });
+  const at = (category: RoutingInput['category'], priority: Priority, r = consenting, extra: Partial<RoutingInput> = {}) =>
+    summary(routeNotification({ category, priority, overrides: null, enabledChannels: ALL_CHANNELS, recipient: r, now: NOON, ...extra })).external;
+
+  it.each<[string, string[], string[]]>([
+    ['a category whose channels include WhatsApp', at(alerts, 'normal'), ['whatsapp@0']],
+    ['SMS consent does not count for WhatsApp', at(alerts, 'normal', recipient({ smsConsent: true })), []],
+    ['no phone: unreachable even with consent recorded', at(alerts, 'normal', recipient({ whatsappConsent: true, phone: false })), []],
+    ['critical in a category without WhatsApp does not add it', at(categories.general, 'critical'), []],
+    ['a ladder step on WhatsApp', at(oncall, 'critical'), ['whatsapp@5:escalation']],
+    ['a send override adds it', at(categories.general, 'normal', consenting, { overrides: { whatsapp: true } }), ['whatsapp@0']],
+    ['the person turned WhatsApp off for the category', at(alerts, 'normal', recipient({ whatsappConsent: true, prefs: [{ category: 'alerts', channel: 'whatsapp', enabled: false }] })), []],
+    ['the global WhatsApp switch off', at(alerts, 'normal', recipient({ whatsappConsent: true, prefs: [{ category: '*', channel: 'whatsapp', enabled: false }] })), []],
+    ['a locked category ignores the opt-out, not the consent', at(locked, 'normal', recipient({ whatsappConsent: true, email: false, devices: 0, smsConsent: false, prefs: [{ category: 'locked', channel: 'whatsapp', enabled: false }] })), ['whatsapp@0']],
+    ['a locked category without consent: not sent', at(locked, 'normal', recipient({ email: false, devices: 0, smsConsent: false })), []],
+    ['quiet hours defer it', at(alerts, 'normal', recipient({ whatsappConsent: true, quiet: ['11:00', '13:30'] })), ['whatsapp@90:quiet_hours']],
+    ['an admin switched WhatsApp off', at(alerts, 'normal', consenting, { enabledChannels: new Set<ExternalChannel>(['email']) }), []],
+  ])('%s', (_name, external, expected) => {
+    expect(external).toEqual(expected);
   });
 });

@@ -1,89 +1,21 @@
-import type twilio from 'twilio';
-import { loadCategoryInfo } from '../../services/categories/loadCategoryInfo.js';
-import { storeInOutbox } from '../../services/deliveries/storeInOutbox.js';
 import type { ChannelDeps } from '../createChannels.js';
-import { PermanentDeliveryError, type DeliveryChannel, type OutgoingMessage } from '../types.js';
-import { composeSmsText, requireE164 } from './smsText.js';
-import { isPermanentTwilioError } from './twilioErrors.js';
-
-export interface TwilioSmsChannelOptions {
-  /** A `twilio.RequestClient` subclass pointing the SDK at a local fake (tests). */
-  httpClient?: twilio.RequestClient;
-}
-
-type TwilioConfig = NonNullable<ChannelDeps['config']['twilio']>;
-
-// A provider that does not answer must fail the attempt well before the delivery lease runs out.
-const TIMEOUT_MS = 10_000;
+import { createTwilioChannel, createTwilioOutboxChannel, type TwilioChannelOptions } from '../twilio/createTwilioChannel.js';
+import { composeTwilioText } from '../twilio/twilioText.js';
+import type { DeliveryChannel } from '../types.js';
 
 /** The SMS channel: Twilio when TWILIO_* is set, otherwise the dev outbox. */
 export async function createSmsChannel(deps: ChannelDeps): Promise<DeliveryChannel> {
-  return deps.config.twilio ? createTwilioSmsChannel(deps) : createDevOutboxSmsChannel(deps);
+  return deps.config.twilio ? createTwilioSmsChannel(deps) : createTwilioOutboxChannel(deps, 'sms');
 }
 
 /**
- * Sends with the official twilio SDK (`messages.create`); the number is checked (E.164) before any request.
+ * Sends SMS with the official twilio SDK (`messages.create`, see createTwilioChannel).
  *
  * @example
  * const sms = await createTwilioSmsChannel(ctx, { httpClient: new FakeTwilioHttpClient(fake.url) });
  */
-export async function createTwilioSmsChannel(
-  deps: ChannelDeps,
-  options: TwilioSmsChannelOptions = {},
-): Promise<DeliveryChannel> {
+export async function createTwilioSmsChannel(deps: ChannelDeps, options: TwilioChannelOptions = {}): Promise<DeliveryChannel> {
   const config = deps.config.twilio;
   if (!config) throw new Error('createTwilioSmsChannel needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and a sender');
-  // Loaded only when configured: the SDK takes ~250 ms to import, which embedded mode need not pay.
-  const { default: createClient } = await import('twilio');
-  const client = createClient(config.accountSid, config.authToken, { httpClient: options.httpClient, timeout: TIMEOUT_MS });
-  return {
-    channel: 'sms',
-    provider: 'twilio',
-    send: async (message) => {
-      const to = requireE164(message.recipient.phone);
-      try {
-        const sent = await client.messages.create({
-          to,
-          ...sender(config),
-          body: await smsBody(deps, message),
-          // Twilio's own retry counter, "attempts made including this request": lets it spot re-sends.
-          attempt: message.attempt,
-        });
-        return { providerMessageId: sent.sid };
-      } catch (err) {
-        if (isPermanentTwilioError(err)) throw new PermanentDeliveryError((err as Error).message, { cause: err });
-        throw err;
-      }
-    },
-  };
-}
-
-/** The SMS text; whether its category is locked decides the opt-out hint. */
-async function smsBody(deps: ChannelDeps, message: OutgoingMessage): Promise<string> {
-  const { locked } = await loadCategoryInfo(deps.db, message.notification.category);
-  return composeSmsText(message, deps.publicUrl, { categoryLocked: locked });
-}
-
-/** A messaging service picks the best sender from its pool; otherwise the configured number sends. */
-function sender(config: TwilioConfig): { messagingServiceSid: string } | { from: string } {
-  if (config.messagingServiceSid) return { messagingServiceSid: config.messagingServiceSid };
-  return { from: config.from! };
-}
-
-/** Stores the SMS text in OutboxMessage (shown in the admin UI) instead of sending it. */
-export function createDevOutboxSmsChannel(deps: ChannelDeps): DeliveryChannel {
-  return {
-    channel: 'sms',
-    provider: 'dev-outbox',
-    send: async (message) => {
-      const to = requireE164(message.recipient.phone);
-      const id = await storeInOutbox(deps.db, {
-        channel: 'sms',
-        deliveryId: message.deliveryId,
-        to,
-        text: await smsBody(deps, message),
-      });
-      return { providerMessageId: id };
-    },
-  };
+  return createTwilioChannel(deps, 'sms', config, async (message) => ({ body: await composeTwilioText(deps, message, 'sms') }), options);
 }

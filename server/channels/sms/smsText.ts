@@ -1,7 +1,8 @@
 import { translator } from '../../i18n/catalogs.js';
 import { oneLineExcerpt } from '../../../shared/excerpt.js';
-import { absoluteActionUrl, inboxUrl } from '../links.js';
-import { PermanentDeliveryError, type OutgoingMessage } from '../types.js';
+import { absoluteActionUrl, inboxUrl, preferencesUrl } from '../links.js';
+import type { TwilioChannelName } from '../twilio/twilioAddress.js';
+import type { OutgoingMessage } from '../types.js';
 
 /**
  * UTF-16 code units of `title: body` before the link (what a UCS-2 SMS counts; two concatenated GSM-7
@@ -12,35 +13,29 @@ export const SMS_TEXT_LIMIT = 320;
 /** Twilio refuses a longer `Body` (error 21617), which would fail the delivery for good. */
 export const SMS_BODY_MAX = 1600;
 
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-/**
- * The recipient's number if it is E.164; otherwise a PermanentDeliveryError, before any provider is called.
- *
- * @example
- * const to = requireE164(message.recipient.phone); // '+14155550123'
- */
-export function requireE164(phone: string | null): string {
-  if (!phone) throw new PermanentDeliveryError('The recipient has no phone number');
-  if (!E164.test(phone)) throw new PermanentDeliveryError(`Not an E.164 phone number: ${JSON.stringify(phone)}`);
-  return phone;
-}
-
 /**
  * `title: body`, whitespace collapsed and cut to SMS_TEXT_LIMIT code units on a grapheme boundary (with an
  * ellipsis: never half an emoji, never a lone surrogate), then the absolute action link (or the inbox link,
  * also when the action link would pass SMS_BODY_MAX) on its own line, and an opt-out hint unless the
  * notification is critical or its category is locked (critical categories cannot be opted out of), in the
- * recipient's language.
+ * recipient's language. The same text is WhatsApp's free-form `Body` (Twilio caps it at 1,600 too); only the
+ * hint differs: SMS says "Reply STOP" (Twilio's own opt-out), WhatsApp links the notification settings,
+ * where its consent is withdrawn.
  *
  * @example
  * composeSmsText(message, 'https://notify.example.com')
  * // 'Sign-in from a new device: Chrome on Linux, Berlin\nhttps://notify.example.com/security'
  */
-export function composeSmsText(message: OutgoingMessage, publicUrl: string, { categoryLocked = false }: { categoryLocked?: boolean } = {}): string {
+export function composeSmsText(
+  message: OutgoingMessage,
+  publicUrl: string,
+  { categoryLocked = false, channel = 'sms' }: { categoryLocked?: boolean; channel?: TwilioChannelName } = {},
+): string {
   const { title, body, actionUrl, priority } = message.notification;
   const text = oneLineExcerpt(body ? `${title}: ${body}` : title, SMS_TEXT_LIMIT, { wordBreakAfter: 1 });
-  const optOut = priority === 'critical' || categoryLocked ? [] : [translator(message.recipient.locale).t('sms.optOut')];
+  const t = translator(message.recipient.locale).t;
+  const hint = channel === 'whatsapp' ? t('whatsapp.optOut', { url: preferencesUrl(publicUrl) }) : t('sms.optOut');
+  const optOut = priority === 'critical' || categoryLocked ? [] : [hint];
   const compose = (link: string) => [text, link, ...optOut].join('\n');
   const actionLink = absoluteActionUrl(actionUrl, publicUrl);
   // A link cannot be cut: one too long for the message (action URLs may have 2,048 characters) gives way

@@ -69,6 +69,7 @@ async function exportHead(ctx: AppContext, user: UserRow): Promise<Omit<UserExpo
     },
     consents: {
       sms: user.smsConsentAt ? { at: user.smsConsentAt.toISOString(), source: user.smsConsentSource } : null,
+      whatsapp: user.whatsappConsentAt ? { at: user.whatsappConsentAt.toISOString(), source: user.whatsappConsentSource } : null,
       push: devices.map((device) => ({ deviceId: device.id, at: device.consentAt.toISOString() })),
     },
     preferences: await getPreferences(ctx, user.id),

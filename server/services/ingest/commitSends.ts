@@ -262,7 +262,7 @@ function webhookEvents(
  * Routing for the recipients of one send (undefined for a user without a row: cannot happen after the
  * lock). A recipient with no preference rows and no quiet hours is routed by the category's defaults and
  * how they can be reached alone (routeNotification reads nothing else of them), so the decision is made
- * once per send for each of the 16 ways of being reachable: a broadcast to 100,000 users routed each one.
+ * once per send for each of the 32 ways of being reachable: a broadcast to 100,000 users routed each one.
  */
 function routerFor(send: SendCommit): (recipient: RecipientPolicy | undefined) => RoutingDecision | undefined {
   const route = (recipient: RecipientPolicy) =>
@@ -278,9 +278,13 @@ function routerFor(send: SendCommit): (recipient: RecipientPolicy | undefined) =
   return (recipient) => {
     if (!recipient) return undefined;
     if (recipient.preferences !== NO_PREFERENCES || recipient.quietHours) return route(recipient);
-    // The four facts unreachableReason reads: an email; a phone with SMS consent; a push device; a Teams URL.
+    // The facts unreachableReason reads: an email; a phone with SMS consent; a push device; a Teams URL; a phone with WhatsApp consent.
     const reach =
-      (recipient.email ? 1 : 0) | (recipient.phone && recipient.smsConsentAt ? 2 : 0) | (recipient.pushDevices > 0 ? 4 : 0) | (recipient.teamsWebhookUrl ? 8 : 0);
+      (recipient.email ? 1 : 0) |
+      (recipient.phone && recipient.smsConsentAt ? 2 : 0) |
+      (recipient.pushDevices > 0 ? 4 : 0) |
+      (recipient.teamsWebhookUrl ? 8 : 0) |
+      (recipient.phone && recipient.whatsappConsentAt ? 16 : 0);
     let decision = byReach.get(reach);
     if (!decision) byReach.set(reach, (decision = route(recipient)));
     return decision;
@@ -306,6 +310,7 @@ async function loadPolicies(sql: SqlRunner, reserved: ReadonlyMap<string, SeqRes
       email: u.email,
       phone: u.phone,
       smsConsentAt: u.smsConsentAt === null ? null : new Date(u.smsConsentAt),
+      whatsappConsentAt: u.whatsappConsentAt === null ? null : new Date(u.whatsappConsentAt),
       pushDevices: devices.get(id) ?? 0,
       teamsWebhookUrl: u.teamsWebhookUrl,
       preferences: rows ? groupPreferenceRows(rows) : NO_PREFERENCES,

@@ -162,6 +162,7 @@ export interface RecipientContactRow {
   phone: string | null;
   smsConsentAt: string | Date | null;
   teamsWebhookUrl: string | null;
+  whatsappConsentAt: string | Date | null;
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
   timezone: string;
@@ -173,7 +174,7 @@ export type SeqReservation = RecipientContactRow & { id: string; seq: number; ve
 /** RETURNING list of the reservation (`alias` qualifies the columns: PostgreSQL's UPDATE … FROM). */
 const reservationColumns = (alias: string) =>
   `${alias}"id", ${alias}"inboxSeq" AS "seq", ${alias}"stateVersion" AS "version", ` +
-  ['"email"', '"phone"', '"smsConsentAt"', '"teamsWebhookUrl"', '"quietHoursStart"', '"quietHoursEnd"', '"timezone"'].map((c) => alias + c).join(', ');
+  ['"email"', '"phone"', '"smsConsentAt"', '"teamsWebhookUrl"', '"whatsappConsentAt"', '"quietHoursStart"', '"quietHoursEnd"', '"timezone"'].map((c) => alias + c).join(', ');
 
 /**
  * Takes `n` inbox seqs (and `n` inbox versions) for each user; returns the LAST seq and version taken,

@@ -28,7 +28,7 @@ export async function loadPreferences(ctx: Pick<AppContext, 'db' | 'delivery'>, 
     ctx.db.user.findUnique({
       where: { id: userId },
       select: {
-        email: true, phone: true, smsConsentAt: true, smsConsentSource: true, teamsWebhookUrl: true,
+        email: true, phone: true, smsConsentAt: true, smsConsentSource: true, teamsWebhookUrl: true, whatsappConsentAt: true, whatsappConsentSource: true,
         quietHoursStart: true, quietHoursEnd: true, timezone: true, locale: true, localeChosen: true, digestTime: true,
       },
     }),

@@ -5,7 +5,7 @@ import { usableOutboundUrl } from '../../outbound/checkOutboundUrl.js';
 import type { OutboundPolicy } from '../../outbound/outboundPolicy.js';
 import { presentUser } from '../../presenters/directory.js';
 import { appendAuditEvent, type AuditActor } from '../audit/appendAuditEvent.js';
-import { cancelPendingSms } from '../preferences/cancelPendingSms.js';
+import { cancelPendingDeliveries } from '../preferences/cancelPendingDeliveries.js';
 import { retryOnUniqueViolation } from '../uniqueViolation.js';
 
 export interface UpsertUserResult {
@@ -79,10 +79,13 @@ export async function upsertUserByExternalId(
         if (invited > 0) throw InvitationPendingError();
       }
       if (existing) {
-        // SMS consent is given for one number: a new number needs new consent (PATCH …/contact).
+        // SMS and WhatsApp consents are given for one number: a new number needs new consent (PATCH …/contact).
         const phoneChanged = input.phone !== undefined && input.phone !== existing.phone;
-        const consent = phoneChanged ? { smsConsentAt: null, smsConsentSource: null } : {};
-        if (phoneChanged) await cancelPendingSms(tx, existing.id, 'Phone number changed: SMS consent withdrawn');
+        const consent = phoneChanged ? { smsConsentAt: null, smsConsentSource: null, whatsappConsentAt: null, whatsappConsentSource: null } : {};
+        if (phoneChanged) {
+          await cancelPendingDeliveries(tx, existing.id, 'sms', 'Phone number changed: SMS consent withdrawn');
+          await cancelPendingDeliveries(tx, existing.id, 'whatsapp', 'Phone number changed: WhatsApp consent withdrawn');
+        }
         // A new email only while the user still has no password: an invitation accepted since the read above
         // (another transaction, READ COMMITTED on PostgreSQL) must not get its account's address moved.
         const emailChanged = existing.email !== email;

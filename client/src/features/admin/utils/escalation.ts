@@ -3,7 +3,7 @@ import type { EscalationStep } from '@shared/schemas/preferences';
 import { CHANNEL_NAMES } from '../../preferences';
 
 /** The channels a ladder can escalate to (in-app already has the notification). */
-export const ESCALATION_CHANNELS = ['push', 'email', 'sms'] as const satisfies readonly EscalationStep['channel'][];
+export const ESCALATION_CHANNELS = ['push', 'email', 'sms', 'whatsapp'] as const satisfies readonly EscalationStep['channel'][];
 
 export const MAX_ESCALATION_STEPS = 10;
 const MAX_MINUTES = 7 * 24 * 60;

@@ -10,7 +10,7 @@ import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { preferencesOptions } from './getPreferences';
 import { preferenceKeys } from './preferenceKeys';
 
-/** Saves the phone number and/or SMS consent; the server records when and how consent was given. */
+/** Saves the phone number and/or SMS / WhatsApp consent; the server records when and how consent was given. */
 export function updateContact(request: ApiRequest, input: UpdateContactInput): Promise<PreferencesDto> {
   return inboxRequests.updateContact(request, input);
 }
@@ -33,9 +33,14 @@ export function useUpdateContact() {
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
-      if (previous && input.smsConsent !== undefined) {
-        const smsConsent = input.smsConsent ? { at: new Date().toISOString(), source: 'preferences page' } : null;
-        queryClient.setQueryData(queryKey, { ...previous, contact: { ...previous.contact, smsConsent } });
+      if (previous && (input.smsConsent !== undefined || input.whatsappConsent !== undefined)) {
+        const given = (value: boolean) => (value ? { at: new Date().toISOString(), source: 'preferences page' } : null);
+        const contact = {
+          ...previous.contact,
+          ...(input.smsConsent !== undefined ? { smsConsent: given(input.smsConsent) } : {}),
+          ...(input.whatsappConsent !== undefined ? { whatsappConsent: given(input.whatsappConsent) } : {}),
+        };
+        queryClient.setQueryData(queryKey, { ...previous, contact });
       }
       return { previous };
     },

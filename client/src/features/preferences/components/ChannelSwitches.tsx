@@ -44,7 +44,7 @@ export function ChannelSwitches({ prefs }: { prefs: PreferencesDto }) {
                       <Link to="/settings/devices">
                         <FormattedMessage id="preferences.channels.setUpPush" />
                       </Link>
-                    ) : channel === 'sms' ? (
+                    ) : channel === 'sms' || channel === 'whatsapp' ? (
                       <a href="#contact">
                         <FormattedMessage id="preferences.contact.title" />
                       </a>

@@ -3,9 +3,9 @@ import { FormattedMessage } from 'react-intl';
 import type { PreferencesDto } from '@shared/schemas/preferences';
 import { useInboxEnvironment } from '../../../components/inboxEnvironment';
 import { PhoneForm } from './PhoneForm';
-import { SmsConsent } from './SmsConsent';
+import { PhoneConsent } from './PhoneConsent';
 
-/** Where notifications can reach the user: email (from the account), phone with SMS consent, push devices. */
+/** Where notifications can reach the user: email (from the account), phone with SMS and WhatsApp consents, push devices. */
 export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
   const { contact } = prefs;
   const { Link, appPages } = useInboxEnvironment();
@@ -28,8 +28,9 @@ export function ContactCard({ prefs }: { prefs: PreferencesDto }) {
           <FormattedMessage id="preferences.contact.emailHint" />
         </p>
       </div>
-      <PhoneForm phone={contact.phone} hasConsent={contact.smsConsent !== null} />
-      <SmsConsent consent={contact.smsConsent} hasPhone={contact.phone !== null} />
+      <PhoneForm phone={contact.phone} hasConsent={contact.smsConsent !== null || contact.whatsappConsent !== null} />
+      <PhoneConsent channel="sms" contact={contact} />
+      <PhoneConsent channel="whatsapp" contact={contact} />
       <div className="pref-devices">
         <span className="icon-tile" aria-hidden>
           <Smartphone size={16} />

@@ -1,4 +1,4 @@
-import { BellRing, Hash, Inbox, Mail, MessageSquareText, Users, type LucideIcon } from 'lucide-react';
+import { BellRing, Hash, Inbox, Mail, MessageCircle, MessageSquareText, Users, type LucideIcon } from 'lucide-react';
 import type { IntlShape } from 'react-intl';
 import type { EmailDigestMode } from '@shared/schemas/preferences';
 import type { Channel } from '@shared/types';
@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = {
   push: 'preferences.channel.push',
   slack: 'preferences.channel.slack',
   teams: 'preferences.channel.teams',
+  whatsapp: 'preferences.channel.whatsapp',
 } as const satisfies Record<Channel, string>;
 
 export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
@@ -20,6 +21,7 @@ export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
   push: BellRing,
   slack: Hash,
   teams: Users,
+  whatsapp: MessageCircle,
 };
 
 /** Each global switch's name (catalog messages): "Email notifications". */
@@ -30,6 +32,7 @@ export const CHANNEL_SWITCHES = {
   push: 'preferences.switch.push',
   slack: 'preferences.switch.slack',
   teams: 'preferences.switch.teams',
+  whatsapp: 'preferences.switch.whatsapp',
 } as const satisfies Record<Channel, string>;
 
 /** What each global switch covers when it is on (catalog messages). */
@@ -40,6 +43,7 @@ export const CHANNEL_HINTS = {
   push: 'preferences.channelHint.push',
   slack: 'preferences.channelHint.slack',
   teams: 'preferences.channelHint.teams',
+  whatsapp: 'preferences.channelHint.whatsapp',
 } as const satisfies Record<Channel, string>;
 
 /** Each email delivery mode's name (catalog messages). */

@@ -7,6 +7,7 @@ const REASONS: Record<string, MessageId> = {
   'Add an email address': 'preferences.reason.addEmail',
   'Add a phone number': 'preferences.reason.addPhone',
   'Give SMS consent': 'preferences.reason.giveConsent',
+  'Give WhatsApp consent': 'preferences.reason.giveWhatsappConsent',
   'Enable push on a device': 'preferences.reason.enablePush',
   'Critical: always delivered to your inbox': 'preferences.reason.criticalInApp',
   'Critical: sent wherever you have an address, device or consent': 'preferences.reason.criticalExternal',
@@ -28,7 +29,7 @@ export function serverReason(intl: IntlShape, reason: string): string {
   return id ? intl.formatMessage({ id }) : reason;
 }
 
-/** How SMS consent was given ("preferences page", "api"), in the reader's language when known. */
+/** How SMS or WhatsApp consent was given ("preferences page", "api"), in the reader's language when known. */
 export function consentSource(intl: IntlShape, source: string): string {
   const id = CONSENT_SOURCES[source];
   return id ? intl.formatMessage({ id }) : source;

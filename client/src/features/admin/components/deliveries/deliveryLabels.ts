@@ -73,7 +73,7 @@ export interface DeliveryRecipient {
  */
 export function deliveryRecipient(intl: IntlShape, delivery: DeliveryDto): DeliveryRecipient {
   if (delivery.channel === 'email') return { address: delivery.address ?? delivery.userEmail, person: null, missing: false };
-  if (delivery.channel === 'sms') {
+  if (delivery.channel === 'sms' || delivery.channel === 'whatsapp') {
     return delivery.address
       ? { address: delivery.address, person: delivery.userName, missing: false }
       : { address: intl.formatMessage({ id: 'admin.delivery.noPhone' }), person: delivery.userName, missing: true };

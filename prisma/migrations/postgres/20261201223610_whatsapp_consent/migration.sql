@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "whatsappConsentAt" TIMESTAMP(3),
+ADD COLUMN     "whatsappConsentSource" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "whatsappConsentAt" DATETIME;
+ALTER TABLE "User" ADD COLUMN "whatsappConsentSource" TEXT;
