@@ -190,8 +190,9 @@ describe('GET and PATCH /api/admin/channels', () => {
     expect(Object.keys(byChannel)).toEqual(['email', 'sms', 'push', 'slack']);
     for (const item of res.body.items) {
       expect(item.enabled).toBe(true);
-      expect(item.provider).toBe(server.ctx.delivery.channels[item.channel].provider);
-      expect(item.breaker).toEqual(server.ctx.delivery.breakerFor(item.provider).snapshot());
+      expect(item.provider).toBe(server.ctx.delivery.providers[item.channel][0].provider);
+      expect(item.breaker).toEqual(await server.ctx.delivery.breakerFor(item.provider).snapshot());
+      expect(item.providers).toEqual([{ provider: item.provider, breaker: item.breaker }]);
     }
     expect(byChannel.email!.counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 1, dead: 1, cancelled: 0 });
     expect(byChannel.sms!.counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 0, dead: 1, cancelled: 0 });

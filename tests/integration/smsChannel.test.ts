@@ -127,7 +127,7 @@ describe('Twilio (real SDK, local fake)', () => {
 
 describe('dev outbox (no TWILIO_*)', () => {
   it('stores the text instead of sending, once per delivery, and still validates the number', async () => {
-    const outbox = await createSmsChannel(depsWith({}));
+    const outbox = (await createSmsChannel(depsWith({})))[0]!;
     expect(outbox.provider).toBe('dev-outbox');
     const message = buildOutgoingMessage({ notification: { priority: 'critical', title: 'Disk full', body: '' } });
 
