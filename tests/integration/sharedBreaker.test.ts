@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ChannelStatusDto } from '../../shared/schemas/delivery.js';
 import { createLogger } from '../../server/logger.js';
 import { createProviderBreaker, type ProviderBreaker, type RedisCommands } from '../../server/delivery/providerBreaker.js';
@@ -26,7 +26,7 @@ const { a, b, redis } = useTwoNodes(
 afterAll(() => relay2.stop());
 
 /** Two breakers for one provider on two Redis connections: what two nodes have. */
-const clients: ReturnType<typeof createClient>[] = [];
+const clients: { isOpen: boolean; close(): Promise<void> }[] = [];
 async function twoNodesBreakers(provider: string, cooldownMs: number): Promise<[ProviderBreaker, ProviderBreaker]> {
   const make = async () => {
     const client = createClient({ url: redis().url, disableOfflineQueue: true, socket: { reconnectStrategy: 50 } });
@@ -39,7 +39,7 @@ async function twoNodesBreakers(provider: string, cooldownMs: number): Promise<[
   return [await make(), await make()];
 }
 afterAll(async () => {
-  await Promise.all(clients.map((c) => (c.isOpen ? c.close() : undefined)));
+  await Promise.all(clients.filter((c) => c.isOpen).map((c) => c.close()));
 });
 
 const channelsOn = async (node: TestServer): Promise<ChannelStatusDto> => {
