@@ -16,6 +16,8 @@ export interface DeliveryAttemptDto {
   startedAt: string;
   latencyMs: number;
   outcome: AttemptOutcome;
+  /** The provider called (`smtp:relay1.example.com:587`); a failover attempt has one entry per provider called. Null in rows from before it was kept. */
+  provider: string | null;
   providerMessageId: string | null;
   error: string | null;
 }

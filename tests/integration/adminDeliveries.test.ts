@@ -70,7 +70,8 @@ beforeAll(async () => {
   await server.ctx.db.deliveryAttempt.createMany({
     data: [
       // Written out of order: the API must return them by time.
-      { deliveryId: emailSent.id, attempt: 2, startedAt: at(31), latencyMs: 120, outcome: 'sent', providerMessageId: 'smtp-2' },
+      { deliveryId: emailSent.id, attempt: 2, startedAt: at(31), latencyMs: 120, outcome: 'sent', providerMessageId: 'smtp-2', provider: 'smtp:relay2.example.com:587' },
+      // A row from before the provider was kept: null.
       { deliveryId: emailSent.id, attempt: 1, startedAt: at(1), latencyMs: 5003, outcome: 'transient_error', error: 'ETIMEDOUT' },
     ],
   });
@@ -104,8 +105,8 @@ describe('GET /api/admin/deliveries', () => {
     });
     expect(sent.userEmail).toMatch(/@example\.com$/);
     expect(sent.attemptLog).toEqual([
-      { attempt: 1, startedAt: at(1).toISOString(), latencyMs: 5003, outcome: 'transient_error', providerMessageId: null, error: 'ETIMEDOUT' },
-      { attempt: 2, startedAt: at(31).toISOString(), latencyMs: 120, outcome: 'sent', providerMessageId: 'smtp-2', error: null },
+      { attempt: 1, startedAt: at(1).toISOString(), latencyMs: 5003, outcome: 'transient_error', provider: null, providerMessageId: null, error: 'ETIMEDOUT' },
+      { attempt: 2, startedAt: at(31).toISOString(), latencyMs: 120, outcome: 'sent', provider: 'smtp:relay2.example.com:587', providerMessageId: 'smtp-2', error: null },
     ]);
     const pending = res.body.items.find((d) => d.id === ids.pushPending)!;
     expect(pending.nextAttemptAt).toBe(farFuture.toISOString());

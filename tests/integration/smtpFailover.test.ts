@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelStatusDto } from '../../shared/schemas/delivery.js';
+import type { ChannelStatusDto, DeliveryPage } from '../../shared/schemas/delivery.js';
 import { sendNotification } from '../helpers/apiSender.js';
 import { DATABASES, useServerPerDatabase, type TestDatabase } from '../helpers/bothDatabases.js';
 import { HttpClient } from '../helpers/httpClient.js';
@@ -91,6 +91,12 @@ describe.each(DATABASES)('email failover between two SMTP relays on %s', (databa
       const failed = d.attemptLog.find((a) => a.provider === RELAY1 && a.outcome === 'transient_error')!;
       expect(d.attemptLog.some((a) => a.provider === RELAY2 && a.outcome === 'sent' && a.attempt === failed.attempt)).toBe(true);
     }
+    // The admin timeline names them too, in the order they were called.
+    const timeline = await admin.get<DeliveryPage>(`/api/admin/deliveries?channel=email&notificationId=${switched[0]!.notificationId}`);
+    expect(timeline.body.items[0]!.attemptLog.map((a) => [a.provider, a.outcome]).slice(-2)).toEqual([
+      [RELAY1, 'transient_error'],
+      [RELAY2, 'sent'],
+    ]);
     // Relay 1's breaker opened; from then on it was passed over without being called.
     expect(deliveries.some((d) => d.attemptLog.some((a) => a.provider === RELAY2 && a.error?.includes(`passed over: ${RELAY1}`)))).toBe(true);
     // Opened (maybe half-open by now: the open window is short here, and a probe while relay 1 is down re-opens it).
