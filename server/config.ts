@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SNOOZE_LIMITS } from '../shared/schemas/notification.js';
 import { allowedOriginsSchema } from './origins.js';
 import { trustProxySchema, type TrustProxy } from './trustProxy.js';
+import { parseSmtpRelays, type SmtpRelay } from './channels/email/smtpRelays.js';
 import { parseOutboundAllowlist, type OutboundPolicy } from './outbound/outboundPolicy.js';
 
 const booleanFromEnv = z
@@ -37,7 +38,17 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   PUBLIC_URL: z.url().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return parseSmtpRelays(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   EMAIL_FROM: z.string().min(3).default('FlashNotify <notifications@localhost>'),
   EMAIL_REPLY_TO: z.string().min(3).optional(),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'Must look like AC followed by 32 hex digits').optional(),
@@ -49,6 +60,10 @@ const envSchema = z.object({
     .regex(/^(whatsapp:\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, 'Must be a WhatsApp sender like whatsapp:+14155550123 or a messaging service SID (MG…)')
     .optional(),
   TWILIO_WHATSAPP_CONTENT_SID: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'Must be a Twilio Content SID (HX followed by 32 hex digits)').optional(),
+  TWILIO_FALLBACK_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'Must look like AC followed by 32 hex digits').optional(),
+  TWILIO_FALLBACK_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_FALLBACK_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be an E.164 number like +14155550123').optional(),
+  TWILIO_FALLBACK_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'Must be a Slack bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
   TEAMS_DEV_OUTBOX: booleanFromEnv.default(false),
@@ -178,10 +193,10 @@ export interface Config {
   socketHandshakesInFlight: number;
   /** Base of absolute links in emails, SMS and push; unset: the address the server listens on. */
   publicUrl: string | undefined;
-  email: { smtpUrl: string | undefined; from: string; replyTo: string | undefined };
-  twilio:
-    | { accountSid: string; authToken: string; from: string | undefined; messagingServiceSid: string | undefined }
-    | undefined;
+  /** `smtpRelays`: the SMTP relays in failover order (empty: the dev outbox). */
+  email: { smtpRelays: SmtpRelay[]; from: string; replyTo: string | undefined };
+  /** Twilio's account (unset: the dev outbox), and `fallback`, a second account tried when the first fails. */
+  twilio: (TwilioAccount & { fallback: TwilioAccount | undefined }) | undefined;
   /**
    * WhatsApp through the same Twilio account (unset: WhatsApp messages go to the dev outbox): the sender
    * (`whatsapp:+E164` number, or a messaging service whose pool has one) and the approved template sent as
@@ -302,7 +317,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     socketRevalidateMs: env.SOCKET_REVALIDATE_MS,
     socketHandshakesInFlight: env.SOCKET_HANDSHAKES_IN_FLIGHT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
-    email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
+    email: { smtpRelays: env.SMTP_URL ?? [], from: env.EMAIL_FROM, replyTo: env.EMAIL_REPLY_TO },
     twilio: twilioConfig(env),
     teams: { devOutbox: env.TEAMS_DEV_OUTBOX },
     whatsapp: whatsappConfig(env),
@@ -342,22 +357,33 @@ function outboundPolicy(list: string | undefined): OutboundPolicy {
   }
 }
 
-/** Twilio is configured when the account, token and a sender (number or messaging service) are set. */
+/** One Twilio account and its sender (a number, or a messaging service that picks one). */
+export interface TwilioAccount {
+  accountSid: string;
+  authToken: string;
+  from: string | undefined;
+  messagingServiceSid: string | undefined;
+}
+
+/**
+ * Twilio is configured when the account, token and a sender (number or messaging service) are set; the
+ * TWILIO_FALLBACK_* set, complete in the same way, adds a second account (only beside a first one).
+ */
 function twilioConfig(env: Env): Config['twilio'] {
-  if (!env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) return undefined;
-  // An account used for WhatsApp only: SMS stays in the dev outbox.
-  if (env.TWILIO_WHATSAPP_FROM && !env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) return undefined;
-  if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN || !(env.TWILIO_FROM || env.TWILIO_MESSAGING_SERVICE_SID)) {
-    throw new ConfigError(
-      'Invalid environment:\n  TWILIO_*: Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID',
-    );
-  }
-  return {
-    accountSid: env.TWILIO_ACCOUNT_SID,
-    authToken: env.TWILIO_AUTH_TOKEN,
-    from: env.TWILIO_FROM,
-    messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+  const account = (prefix: 'TWILIO_' | 'TWILIO_FALLBACK_'): TwilioAccount | undefined => {
+    const [sid, token, from, service] = [env[`${prefix}ACCOUNT_SID`], env[`${prefix}AUTH_TOKEN`], env[`${prefix}FROM`], env[`${prefix}MESSAGING_SERVICE_SID`]];
+    if (!sid && !token) return undefined;
+    if (!sid || !token || !(from || service)) {
+      throw new ConfigError(`Invalid environment:\n  ${prefix}*: Set ${prefix}ACCOUNT_SID, ${prefix}AUTH_TOKEN and ${prefix}FROM or ${prefix}MESSAGING_SERVICE_SID`);
+    }
+    return { accountSid: sid, authToken: token, from, messagingServiceSid: service };
   };
+  // An account used for WhatsApp only: SMS stays in the dev outbox.
+  if (env.TWILIO_WHATSAPP_FROM && !env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FALLBACK_ACCOUNT_SID) return undefined;
+  const primary = account('TWILIO_');
+  const fallback = account('TWILIO_FALLBACK_');
+  if (fallback && !primary) throw new ConfigError('Invalid environment:\n  TWILIO_FALLBACK_*: Set TWILIO_ACCOUNT_SID and the rest of the first account too');
+  return primary && { ...primary, fallback };
 }
 
 /** WhatsApp is sent through Twilio when TWILIO_WHATSAPP_FROM is set, with the account of TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN. */

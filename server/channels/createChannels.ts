@@ -10,18 +10,25 @@ import { createWhatsAppChannel } from './whatsapp/createWhatsAppChannel.js';
 /** What channels may use: the app context itself, so `publicUrl` set after listening is seen at send time. */
 export type ChannelDeps = Pick<AppContext, 'config' | 'db' | 'log' | 'signingSecret' | 'publicUrl'>;
 
-/** Builds a channel from the app context (which exists only once the server starts). */
-export type ChannelFactory = (deps: ChannelDeps) => DeliveryChannel | Promise<DeliveryChannel>;
+/**
+ * A channel's providers: one, or several in failover order (each a DeliveryChannel named by its `provider`).
+ */
+export type ChannelProviders = DeliveryChannel | DeliveryChannel[];
+
+/** Builds a channel's provider(s) from the app context (which exists only once the server starts). */
+export type ChannelFactory = (deps: ChannelDeps) => ChannelProviders | Promise<ChannelProviders>;
 
 /**
- * The channel per external medium, from configuration: SMTP or the dev outbox for email, Twilio or the
- * dev outbox for SMS and for WhatsApp, web-push for push, the workspace bot or the dev outbox for Slack, each user's webhook URL (or the dev outbox) for Teams. `overrides` lets tests build a real channel with test
- * transport options (a local Twilio fake, a self-signed push endpoint).
+ * The providers per external medium, from configuration, in failover order: the SMTP relays or the dev
+ * outbox for email, the Twilio account(s) or the dev outbox for SMS, Twilio or the dev outbox for WhatsApp,
+ * web-push for push, the workspace bot or the dev outbox for Slack, each user's webhook URL (or the dev
+ * outbox) for Teams. `overrides` lets tests build a real channel with test transport options (a local
+ * Twilio fake, a self-signed push endpoint).
  */
 export async function createChannels(
   deps: ChannelDeps,
   overrides: Partial<Record<ExternalChannel, ChannelFactory>> = {},
-): Promise<Record<ExternalChannel, DeliveryChannel>> {
+): Promise<Record<ExternalChannel, ChannelProviders>> {
   return {
     email: await (overrides.email ?? createEmailChannel)(deps),
     sms: await (overrides.sms ?? createSmsChannel)(deps),

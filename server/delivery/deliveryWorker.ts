@@ -10,12 +10,20 @@ import { processDelivery } from './processDelivery.js';
  * (startLeasedWorker: leases renewed while a send runs, `stop()` lets the sends in flight finish and
  * record their outcome). Polls every `intervalMs` (deliveries retried later, or written by another node),
  * runs at once when woken after a send, and again whenever a send finishes and frees a slot. Channels
- * whose breaker is open are not claimed until their cool-down ends.
+ * whose providers' breakers are all open are not claimed until a cool-down ends.
  */
 export function startDeliveryWorker(ctx: AppContext): JobLoop {
   const { intervalMs, concurrency, leaseMs } = ctx.config.delivery;
-  const claimableChannels = (): ExternalChannel[] =>
-    EXTERNAL_CHANNELS.filter((channel) => ctx.delivery.breakerFor(ctx.delivery.channels[channel].provider).snapshot().state !== 'open');
+  // A channel is claimable while one of its providers is not open (then failover has somewhere to go).
+  const claimableChannels = async (): Promise<ExternalChannel[]> => {
+    const open = await Promise.all(
+      EXTERNAL_CHANNELS.map(async (channel) => {
+        const states = await Promise.all(ctx.delivery.providers[channel].map(async (p) => (await ctx.delivery.breakerFor(p.provider).snapshot()).state));
+        return states.every((state) => state === 'open');
+      }),
+    );
+    return EXTERNAL_CHANNELS.filter((_, i) => !open[i]);
+  };
 
   return startLeasedWorker(ctx, {
     table: 'Delivery',
@@ -23,7 +31,7 @@ export function startDeliveryWorker(ctx: AppContext): JobLoop {
     leaseMs,
     concurrency,
     heartbeat: { runState: ctx.runState, loop: 'delivery' },
-    claim: (limit) => claimDueDeliveries(ctx, claimableChannels(), limit),
+    claim: async (limit) => claimDueDeliveries(ctx, await claimableChannels(), limit),
     process: (claim) => processDelivery(ctx, claim),
     onError: (err) => ctx.log.error({ err }, 'Claiming deliveries failed'),
     onProcessError: (err, claim) => ctx.log.error({ err, deliveryId: claim.id }, 'Delivery processing failed'),

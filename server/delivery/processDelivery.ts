@@ -1,10 +1,9 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { performance } from 'node:perf_hooks';
 import type { AttemptOutcome } from '../../shared/schemas/delivery.js';
 import { absoluteActionUrl } from '../channels/links.js';
 import { parseActions } from '../services/sends/sendSpec.js';
 import { isPhoneConsentChannel, PHONE_CONSENTS } from '../services/preferences/phoneConsents.js';
-import { PermanentDeliveryError, RetryLaterError, type ExternalChannel, type OutgoingMessage } from '../channels/types.js';
+import type { ExternalChannel, OutgoingMessage } from '../channels/types.js';
 import { linkTo, tracer } from '../tracing/tracing.js';
 import type { AppContext } from '../context.js';
 import type { Priority } from '../../shared/types.js';
@@ -12,6 +11,7 @@ import { retryDelayMs } from '../jobs/backoff.js';
 import type { DeliveryClaim } from './claimDueDeliveries.js';
 import { READ_BEFORE_STEP } from '../services/notifications/cancelEscalations.js';
 import { enqueueWebhookEvent } from '../services/webhooks/enqueueWebhookEvent.js';
+import { sendWithFailover } from './sendWithFailover.js';
 
 /** How long a delivery waits while its channel is switched off before it is looked at again. */
 const DISABLED_RECHECK_MS = 30_000;
@@ -46,23 +46,10 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     ctx.metrics.deliveryProcessed(channelName, 'cancelled');
     return 'skipped';
   }
-  const channel = ctx.delivery.channels[channelName];
-  const breaker = ctx.delivery.breakerFor(channel.provider);
+  const providers = ctx.delivery.providers[channelName];
 
-  // Switched off, or the provider's breaker is open: put it back untouched (this try does not count).
-  const deferral = !(await ctx.delivery.switches.isEnabled(channelName))
-    ? { until: Date.now() + DISABLED_RECHECK_MS, reason: 'channel_disabled' as const }
-    : !breaker.tryAcquire()
-      ? { until: Math.max(breaker.retryAt(), Date.now() + PROBE_WAIT_MS), reason: 'breaker_open' as const }
-      : null;
-  if (deferral !== null) {
-    await ctx.db.delivery.updateMany({
-      where: ours,
-      data: { status: 'pending', leaseUntil: null, claimedBy: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(deferral.until) },
-    });
-    ctx.metrics.deliveryDeferred(channelName, deferral.reason);
-    return 'breaker_open';
-  }
+  // Switched off: put it back untouched (this try does not count).
+  if (!(await ctx.delivery.switches.isEnabled(channelName))) return deferDelivery(ctx, ours, channelName, Date.now() + DISABLED_RECHECK_MS, 'channel_disabled');
 
   const { notification: n, user } = delivery;
   const message: OutgoingMessage = {
@@ -88,33 +75,26 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
     root: true,
     kind: SpanKind.CLIENT,
     links: linkTo(n.send?.traceParent ?? null),
-    attributes: { 'flashnotify.delivery.id': delivery.id, 'flashnotify.channel': channelName, 'flashnotify.provider': channel.provider, 'flashnotify.attempt': claim.attempts },
+    attributes: { 'flashnotify.delivery.id': delivery.id, 'flashnotify.channel': channelName, 'flashnotify.attempt': claim.attempts },
   });
-  const startedAt = new Date();
-  const started = performance.now();
-  let outcome: AttemptOutcome;
-  let providerMessageId: string | null = null;
-  let error: string | null = null;
-  // The provider's own "come back in …" (429 + Retry-After), which a retry must not beat.
-  let retryAfterMs = 0;
-  try {
-    const result = await context.with(trace.setSpan(context.active(), span), () => channel.send(message));
-    providerMessageId = result.providerMessageId;
-    // A recovered hiccup (push 413 → minimal payload) is logged with the success, in the error column.
-    error = result.note ?? null;
-    outcome = 'sent';
-    breaker.onSuccess();
-  } catch (err) {
-    error = err instanceof Error ? err.message : String(err);
-    outcome = err instanceof PermanentDeliveryError ? 'permanent_error' : 'transient_error';
-    if (err instanceof RetryLaterError) retryAfterMs = err.retryAfterMs;
-    // A bad address says nothing about the provider's health; only transient failures trip the breaker.
-    if (outcome === 'transient_error') breaker.onFailure();
-    else breaker.onSuccess();
+  // The providers in failover order, within this one attempt (sendWithFailover).
+  const result = await context.with(trace.setSpan(context.active(), span), () =>
+    sendWithFailover(providers, ctx.delivery.breakerFor, (provider) => provider.send(message)),
+  );
+  if (result.kind === 'all_open') {
+    // Every provider's breaker is open: put it back untouched until the first one lets a probe through.
+    span.setAttribute('flashnotify.outcome', 'breaker_open');
+    span.end();
+    return deferDelivery(ctx, ours, channelName, Math.max(result.retryAt, Date.now() + PROBE_WAIT_MS), 'breaker_open');
   }
-  const elapsedMs = performance.now() - started;
-  const latencyMs = Math.round(elapsedMs);
-  ctx.metrics.deliveryAttempted(channelName, outcome, elapsedMs / 1000);
+  const { tries } = result;
+  for (const t of tries) ctx.metrics.deliveryAttempted(channelName, t.outcome, t.latencyMs / 1000);
+  // The last provider tried decides the attempt: the one that sent, refused for good, or failed last.
+  const last = tries.at(-1)!;
+  const outcome: AttemptOutcome = last.outcome;
+  const { providerMessageId, error } = last;
+  const retryAfterMs = result.retryAfterMs;
+  span.setAttribute('flashnotify.provider', last.provider);
   span.setAttribute('flashnotify.outcome', outcome);
   if (outcome !== 'sent') span.setStatus({ code: SpanStatusCode.ERROR, message: error ?? outcome });
   span.end();
@@ -128,20 +108,37 @@ export async function processDelivery(ctx: AppContext, claim: DeliveryClaim): Pr
         ? { status, lastError: error, nextAttemptAt: new Date(Date.now() + Math.max(retryAfterMs, retryDelayMs(claim.attempts, { baseMs: ctx.config.delivery.backoffBaseMs, maxMs: ctx.config.delivery.backoffMaxMs, jitter: true }))) }
         : { status, lastError: error };
   await ctx.db.$transaction(async (tx) => {
-    await tx.deliveryAttempt.create({
-      data: { deliveryId: delivery.id, attempt: claim.attempts, startedAt, latencyMs, outcome, providerMessageId, error, provider: channel.provider },
+    // One row per provider called in this attempt (same attempt number): the timeline shows the failover.
+    await tx.deliveryAttempt.createMany({
+      data: tries.map((t) => ({ deliveryId: delivery.id, attempt: claim.attempts, startedAt: t.startedAt, latencyMs: t.latencyMs, outcome: t.outcome, providerMessageId: t.providerMessageId, error: t.error, provider: t.provider })),
     });
     const { count } = await tx.delivery.updateMany({ where: ours, data: { ...next, leaseUntil: null, claimedBy: null } });
     // Given up for good (and recorded by this holder): webhook endpoints hear of it with this commit.
     if (count > 0 && (status === 'failed' || status === 'dead')) {
-      const failure = { id: delivery.id, notificationId: n.id, userId: user.id, userExternalId: user.externalId, channel: channelName, provider: channel.provider, status, attempts: claim.attempts, error };
+      const failure = { id: delivery.id, notificationId: n.id, userId: user.id, userExternalId: user.externalId, channel: channelName, provider: last.provider, status, attempts: claim.attempts, error };
       await enqueueWebhookEvent(tx, 'delivery.failed', { delivery: failure });
     }
   });
   ctx.metrics.deliveryProcessed(channelName, status === 'pending' ? 'retry' : status);
   if (outcome !== 'sent') {
     const { traceId, spanId } = span.spanContext();
-    ctx.log.warn({ deliveryId: delivery.id, channel: channelName, attempt: claim.attempts, outcome, error, trace_id: traceId, span_id: spanId }, 'Delivery attempt failed');
+    ctx.log.warn({ deliveryId: delivery.id, channel: channelName, provider: last.provider, attempt: claim.attempts, outcome, error, trace_id: traceId, span_id: spanId }, 'Delivery attempt failed');
   }
   return outcome;
+}
+
+/** Puts a claimed delivery back untouched until `until` (the try does not count), and counts why. */
+async function deferDelivery(
+  ctx: AppContext,
+  ours: { id: string; status: string; claimedBy: string },
+  channel: ExternalChannel,
+  until: number,
+  reason: 'channel_disabled' | 'breaker_open',
+): Promise<'breaker_open'> {
+  await ctx.db.delivery.updateMany({
+    where: ours,
+    data: { status: 'pending', leaseUntil: null, claimedBy: null, attempts: { decrement: 1 }, nextAttemptAt: new Date(until) },
+  });
+  ctx.metrics.deliveryDeferred(channel, reason);
+  return 'breaker_open';
 }

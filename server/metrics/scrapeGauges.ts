@@ -66,15 +66,15 @@ export function registerScrapeGauges(ctx: AppContext, io: IoServer): void {
 
   new Gauge({
     name: `${METRIC_PREFIX}breaker_state`,
-    help: 'Circuit breaker of each provider on this node: 1 for its current state, 0 for the others.',
+    help: 'Circuit breaker of each provider (of every channel, fallbacks included), as this node sees it (shared through Redis in scale-out): 1 for its current state, 0 for the others.',
     labelNames: ['provider', 'state'],
     registers,
-    collect() {
-      const providers = new Set(EXTERNAL_CHANNELS.map((channel) => ctx.delivery.channels[channel].provider));
-      for (const provider of providers) {
-        const current = ctx.delivery.breakerFor(provider).snapshot().state;
-        for (const state of BREAKER_STATES) this.set({ provider, state }, state === current ? 1 : 0);
-      }
+    async collect() {
+      const providers = [...new Set(EXTERNAL_CHANNELS.flatMap((channel) => ctx.delivery.providers[channel].map((p) => p.provider)))];
+      const snapshots = await Promise.all(providers.map(async (provider) => ctx.delivery.breakerFor(provider).snapshot()));
+      providers.forEach((provider, i) => {
+        for (const state of BREAKER_STATES) this.set({ provider, state }, state === snapshots[i]!.state ? 1 : 0);
+      });
     },
   });
   new Gauge({

@@ -35,6 +35,7 @@ export interface DeliveryRow {
     startedAt: Date;
     latencyMs: number;
     outcome: string;
+    provider: string | null;
     providerMessageId: string | null;
     error: string | null;
   }[];
@@ -70,6 +71,7 @@ export function presentDelivery(row: DeliveryRow): DeliveryDto {
       startedAt: attempt.startedAt.toISOString(),
       latencyMs: attempt.latencyMs,
       outcome: attempt.outcome as AttemptOutcome,
+      provider: attempt.provider,
       providerMessageId: attempt.providerMessageId,
       error: attempt.error,
     })),

@@ -16,6 +16,8 @@ export interface DeliveryAttemptDto {
   startedAt: string;
   latencyMs: number;
   outcome: AttemptOutcome;
+  /** The provider called (`smtp:relay1.example.com:587`); a failover attempt has one entry per provider called. Null in rows from before it was kept. */
+  provider: string | null;
   providerMessageId: string | null;
   error: string | null;
 }
@@ -74,12 +76,23 @@ export interface BreakerStateDto {
   retryAt: string | null;
 }
 
-/** Per channel: switch, provider, breaker and counts (`GET /api/admin/channels`). */
+/** One provider of a channel and its circuit breaker. */
+export interface ProviderStatusDto {
+  /** Stable and free of secrets: `smtp:relay1.example.com:587`, `twilio`, `twilio:fallback`, `web-push`, `dev-outbox`. */
+  provider: string;
+  breaker: BreakerStateDto;
+}
+
+/**
+ * Per channel: switch, providers, breakers and counts (`GET /api/admin/channels`). `provider` and
+ * `breaker` are the first (preferred) provider's; `providers` lists them all in failover order.
+ */
 export interface ChannelStatusDto {
   channel: ExternalChannelName;
   enabled: boolean;
   provider: string;
   breaker: BreakerStateDto;
+  providers: ProviderStatusDto[];
   counts: Record<DeliveryStatus, number>;
 }
 

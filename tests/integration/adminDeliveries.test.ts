@@ -70,7 +70,8 @@ beforeAll(async () => {
   await server.ctx.db.deliveryAttempt.createMany({
     data: [
       // Written out of order: the API must return them by time.
-      { deliveryId: emailSent.id, attempt: 2, startedAt: at(31), latencyMs: 120, outcome: 'sent', providerMessageId: 'smtp-2' },
+      { deliveryId: emailSent.id, attempt: 2, startedAt: at(31), latencyMs: 120, outcome: 'sent', providerMessageId: 'smtp-2', provider: 'smtp:relay2.example.com:587' },
+      // A row from before the provider was kept: null.
       { deliveryId: emailSent.id, attempt: 1, startedAt: at(1), latencyMs: 5003, outcome: 'transient_error', error: 'ETIMEDOUT' },
     ],
   });
@@ -104,8 +105,8 @@ describe('GET /api/admin/deliveries', () => {
     });
     expect(sent.userEmail).toMatch(/@example\.com$/);
     expect(sent.attemptLog).toEqual([
-      { attempt: 1, startedAt: at(1).toISOString(), latencyMs: 5003, outcome: 'transient_error', providerMessageId: null, error: 'ETIMEDOUT' },
-      { attempt: 2, startedAt: at(31).toISOString(), latencyMs: 120, outcome: 'sent', providerMessageId: 'smtp-2', error: null },
+      { attempt: 1, startedAt: at(1).toISOString(), latencyMs: 5003, outcome: 'transient_error', provider: null, providerMessageId: null, error: 'ETIMEDOUT' },
+      { attempt: 2, startedAt: at(31).toISOString(), latencyMs: 120, outcome: 'sent', provider: 'smtp:relay2.example.com:587', providerMessageId: 'smtp-2', error: null },
     ]);
     const pending = res.body.items.find((d) => d.id === ids.pushPending)!;
     expect(pending.nextAttemptAt).toBe(farFuture.toISOString());
@@ -190,8 +191,9 @@ describe('GET and PATCH /api/admin/channels', () => {
     expect(Object.keys(byChannel)).toEqual(['email', 'sms', 'push', 'slack', 'teams', 'whatsapp']);
     for (const item of res.body.items) {
       expect(item.enabled).toBe(true);
-      expect(item.provider).toBe(server.ctx.delivery.channels[item.channel].provider);
-      expect(item.breaker).toEqual(server.ctx.delivery.breakerFor(item.provider).snapshot());
+      expect(item.provider).toBe(server.ctx.delivery.providers[item.channel][0].provider);
+      expect(item.breaker).toEqual(await server.ctx.delivery.breakerFor(item.provider).snapshot());
+      expect(item.providers).toEqual([{ provider: item.provider, breaker: item.breaker }]);
     }
     expect(byChannel.email!.counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 1, dead: 1, cancelled: 0 });
     expect(byChannel.sms!.counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 0, dead: 1, cancelled: 0 });

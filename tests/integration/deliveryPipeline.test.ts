@@ -65,8 +65,8 @@ describe('durable email delivery', () => {
     for (let i = 0; i < 5; i++) {
       sends.push((await sendNotification(server.url, { to: [{ email: 'bob@example.com' }], title: `Outage ${i}`, priority: 'critical' })).body.sendId);
     }
-    const breaker = server.ctx.delivery.breakerFor('smtp');
-    await eventually(async () => breaker.snapshot().state === 'open', 'breaker to open');
+    const breaker = server.ctx.delivery.breakerFor(`smtp:127.0.0.1:${smtp.port}`);
+    await eventually(async () => (await breaker.snapshot()).state === 'open', 'breaker to open');
     const failing = (await Promise.all(sends.map(deliveriesOf))).flat();
     expect(failing.every((d) => d.status !== 'sent')).toBe(true);
     const attempts = failing.flatMap((d) => d.attemptLog);
@@ -77,7 +77,7 @@ describe('durable email delivery', () => {
 
     await smtp.start();
     await eventually(async () => (await Promise.all(sends.map(deliveriesOf))).flat().every((d) => d.status === 'sent'), 'all delivered after recovery', 20_000);
-    expect(breaker.snapshot().state).toBe('closed');
+    expect((await breaker.snapshot()).state).toBe('closed');
     const received = smtp.messages.slice(before).map((m) => m.parsed.subject);
     for (let i = 0; i < 5; i++) expect(received.filter((s) => s?.includes(`Outage ${i}`))).toHaveLength(1);
   });

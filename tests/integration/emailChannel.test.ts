@@ -30,7 +30,7 @@ const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) =>
 
 beforeAll(async () => {
   [server, smtp] = await Promise.all([getTestServer(), startSmtpPeer()]);
-  channel = await createEmailChannel(depsWith({ SMTP_URL: smtp.url }));
+  channel = (await createEmailChannel(depsWith({ SMTP_URL: smtp.url })))[0]!;
 });
 afterAll(async () => {
   await channel?.close?.();
@@ -53,7 +53,7 @@ describe('SMTP', () => {
     const [mail] = (await smtp.waitForMessages(before + 1)).slice(-1);
     const { parsed, envelope } = mail!;
     const publicUrl = server.ctx.publicUrl;
-    expect(channel.provider).toBe('smtp');
+    expect(channel.provider).toBe(`smtp:127.0.0.1:${smtp.port}`);
     expect(envelope.to).toEqual(['alice@example.com']);
     expect(parsed.subject).toBe('[Critical] Payment failed');
     expect(parsed.from?.value).toEqual([{ name: 'FlashNotify', address: 'notifications@localhost' }]);
@@ -156,7 +156,7 @@ describe('SMTP', () => {
   });
 
   it('refused connections are transient, and the pool recovers when the server is back on the same port', async () => {
-    const closed = await createEmailChannel(depsWith({ SMTP_URL: `smtp://127.0.0.1:${await freePort()}` }));
+    const closed = (await createEmailChannel(depsWith({ SMTP_URL: `smtp://127.0.0.1:${await freePort()}` })))[0]!;
     const refused = await closed.send(buildOutgoingMessage()).catch((err: unknown) => err);
     await closed.close?.();
     expect(refused).toBeInstanceOf(Error);
@@ -175,7 +175,7 @@ describe('SMTP', () => {
 
 describe('dev outbox (no SMTP_URL)', () => {
   it('stores the rendered email with its headers instead of sending, once per delivery', async () => {
-    const outbox = await createEmailChannel(depsWith({}));
+    const outbox = (await createEmailChannel(depsWith({})))[0]!;
     expect(outbox.provider).toBe('dev-outbox');
     const message = buildOutgoingMessage({ notification: { title: 'Stored, not sent', actionUrl: 'https://example.com/a' } });
 

@@ -169,7 +169,7 @@ describe('GET /metrics after real traffic', () => {
     expect(grew(before, after, 'flashnotify_deliveries_total', { channel: 'email', outcome: 'sent' })).toBe(1);
     expect(sampleValue(after, 'flashnotify_delivery_queue_depth', { state: 'due' })).toBe(0);
     expect(sampleValue(after, 'flashnotify_delivery_oldest_due_age_seconds')).toBe(0);
-    expect(sampleValue(after, 'flashnotify_breaker_state', { provider: 'smtp', state: 'closed' })).toBe(1);
+    expect(sampleValue(after, 'flashnotify_breaker_state', { provider: `smtp:127.0.0.1:${smtp.port}`, state: 'closed' })).toBe(1);
   });
 
   it('shows a failing provider: the transient error, the open breaker and the due delivery waiting, ageing', async () => {
@@ -185,8 +185,8 @@ describe('GET /metrics after real traffic', () => {
 
     expect(grew(before, after, 'flashnotify_delivery_attempts_total', { channel: 'email', outcome: 'transient_error' })).toBe(1);
     expect(grew(before, after, 'flashnotify_deliveries_total', { channel: 'email', outcome: 'retry' })).toBe(1);
-    expect(sampleValue(after, 'flashnotify_breaker_state', { provider: 'smtp', state: 'open' })).toBe(1);
-    expect(sampleValue(after, 'flashnotify_breaker_state', { provider: 'smtp', state: 'closed' })).toBe(0);
+    expect(sampleValue(after, 'flashnotify_breaker_state', { provider: `smtp:127.0.0.1:${smtp.port}`, state: 'open' })).toBe(1);
+    expect(sampleValue(after, 'flashnotify_breaker_state', { provider: `smtp:127.0.0.1:${smtp.port}`, state: 'closed' })).toBe(0);
     expect(sampleValue(after, 'flashnotify_delivery_oldest_due_age_seconds')).toBeGreaterThanOrEqual(0.2);
     expect((await deliveryOf(sent.body.sendId))?.status).toBe('pending');
   });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: server.dataDir, LOG_LEVEL: 'silent', SMTP_URL: smtp.url });
   const { db, log, signingSecret, publicUrl } = server.ctx;
   const deps: ChannelDeps = { config, db, log, signingSecret, publicUrl };
-  email = await createEmailChannel(deps);
+  email = (await createEmailChannel(deps))[0]!;
   webPush = await createWebPushChannel(server.ctx, { ca: push.ca });
 });
 afterAll(async () => {

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelDeps } from '../../server/channels/createChannels.js';
-import { createSmsChannel, createTwilioSmsChannel } from '../../server/channels/sms/createSmsChannel.js';
+import { createSmsChannel, createTwilioSmsChannel, createTwilioSmsChannels } from '../../server/channels/sms/createSmsChannel.js';
 import { SMS_TEXT_LIMIT } from '../../server/channels/sms/smsText.js';
 import { PermanentDeliveryError, RetryLaterError, type DeliveryChannel } from '../../server/channels/types.js';
 import { loadConfig } from '../../server/config.js';
+import { createProviderBreaker } from '../../server/delivery/providerBreaker.js';
+import { sendWithFailover } from '../../server/delivery/sendWithFailover.js';
 import { buildOutgoingMessage } from '../helpers/outgoingMessage.js';
 import { getTestServer, type TestServer } from '../helpers/testServer.js';
 import { FakeTwilioHttpClient, startTwilioFake, type TwilioFake } from '../helpers/twilioFake.js';
@@ -132,9 +134,34 @@ describe('Twilio (real SDK, local fake)', () => {
   });
 });
 
+describe('a fallback Twilio account (TWILIO_FALLBACK_*)', () => {
+  it('is tried after the first account fails transiently, authenticated as itself', async () => {
+    const FALLBACK_SID = `AC${'89abcdef01234567'.repeat(2)}`;
+    const twilio = await startTwilioFake();
+    try {
+      const env = { ...twilioEnv, TWILIO_FALLBACK_ACCOUNT_SID: FALLBACK_SID, TWILIO_FALLBACK_AUTH_TOKEN: 'fallback-token-0123456789', TWILIO_FALLBACK_FROM: '+15005550007' };
+      const providers = await createTwilioSmsChannels(depsWith(env), { httpClient: new FakeTwilioHttpClient(twilio.origin) });
+      expect(providers.map((p) => p.provider)).toEqual(['twilio', 'twilio:fallback']);
+      const breakers = new Map<string, ReturnType<typeof createProviderBreaker>>();
+      const breakerFor = (name: string) => breakers.get(name) ?? breakers.set(name, createProviderBreaker(name, { threshold: 5, cooldownMs: 1000, probeLeaseMs: 1000 }, () => undefined, server.ctx.log)).get(name)!;
+
+      twilio.replyNext({ status: 503, code: 20503, message: 'Service unavailable' });
+      const result = await sendWithFailover(providers, breakerFor, (p) => p.send(buildOutgoingMessage()));
+
+      expect(result).toMatchObject({ kind: 'tried', tries: [{ provider: 'twilio', outcome: 'transient_error' }, { provider: 'twilio:fallback', outcome: 'sent' }] });
+      expect(twilio.requests.map((r) => [r.accountSid, r.auth?.user, r.params.From])).toEqual([
+        [ACCOUNT_SID, ACCOUNT_SID, '+15005550006'],
+        [FALLBACK_SID, FALLBACK_SID, '+15005550007'],
+      ]);
+    } finally {
+      await twilio.close();
+    }
+  });
+});
+
 describe('dev outbox (no TWILIO_*)', () => {
   it('stores the text instead of sending, once per delivery, and still validates the number', async () => {
-    const outbox = await createSmsChannel(depsWith({}));
+    const outbox = (await createSmsChannel(depsWith({})))[0]!;
     expect(outbox.provider).toBe('dev-outbox');
     const message = buildOutgoingMessage({ notification: { priority: 'critical', title: 'Disk full', body: '' } });
 

@@ -97,3 +97,34 @@ describe('ALLOWED_ORIGINS', () => {
     },
   );
 });
+
+describe('provider failover settings', () => {
+  it('reads SMTP_URL as relays in failover order, named by host and port, never by their password', () => {
+    const { smtpRelays } = loadConfig({ SMTP_URL: 'smtp://user:s3cret@relay1.example.com:2525, smtps://relay2.example.com,smtp://relay3.example.com' }).email;
+    expect(smtpRelays.map((relay) => relay.name)).toEqual(['smtp:relay1.example.com:2525', 'smtp:relay2.example.com:465', 'smtp:relay3.example.com:587']);
+    expect(smtpRelays[0]!.url).toBe('smtp://user:s3cret@relay1.example.com:2525');
+    expect(smtpRelays.some((relay) => relay.name.includes('s3cret'))).toBe(false);
+    expect(loadConfig({}).email.smtpRelays).toEqual([]);
+  });
+
+  it('names the faulty relay, and refuses the same host and port twice', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://relay1.example.com,http://relay2.example.com' })).toThrow(/SMTP_URL: Relay 2: Must start with smtp:\/\/ or smtps:\/\//);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://relay1.example.com,' })).toThrow(/SMTP_URL: Relay 2: Must be an smtp/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://a:pw1@relay.example.com:25,smtp://b:pw2@relay.example.com:25' })).toThrow(/smtp:relay\.example\.com:25 is listed twice/);
+    expect(() => loadConfig({ SMTP_URL: 'relay.example.com' })).toThrow(/SMTP_URL: Must be an smtp/);
+  });
+
+  it('adds a fallback Twilio account only when complete and beside a first one', () => {
+    const first = { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'first-token-0123456789', TWILIO_FROM: '+14155550100' };
+    const fallback = { TWILIO_FALLBACK_ACCOUNT_SID: `AC${'2'.repeat(32)}`, TWILIO_FALLBACK_AUTH_TOKEN: 'second-token-0123456789', TWILIO_FALLBACK_MESSAGING_SERVICE_SID: `MG${'3'.repeat(32)}` };
+    expect(loadConfig(first).twilio?.fallback).toBeUndefined();
+    expect(loadConfig({ ...first, ...fallback }).twilio?.fallback).toEqual({
+      accountSid: fallback.TWILIO_FALLBACK_ACCOUNT_SID,
+      authToken: fallback.TWILIO_FALLBACK_AUTH_TOKEN,
+      from: undefined,
+      messagingServiceSid: fallback.TWILIO_FALLBACK_MESSAGING_SERVICE_SID,
+    });
+    expect(() => loadConfig({ ...first, TWILIO_FALLBACK_ACCOUNT_SID: fallback.TWILIO_FALLBACK_ACCOUNT_SID })).toThrow(/TWILIO_FALLBACK_\*/);
+    expect(() => loadConfig(fallback)).toThrow(/TWILIO_FALLBACK_\*: Set TWILIO_ACCOUNT_SID/);
+  });
+});

@@ -19,12 +19,17 @@ export function canSendAccountEmail(channel: DeliveryChannel): channel is Delive
   return typeof (channel as Partial<AccountEmailCapable>).sendAccountEmail === 'function';
 }
 
-/** The email channel: SMTP when `SMTP_URL` is set, otherwise the dev outbox. */
-export async function createEmailChannel(deps: ChannelDeps): Promise<EmailChannel> {
+/**
+ * The email providers in failover order: one SMTP channel per relay of `SMTP_URL`, or the dev outbox when
+ * it is unset.
+ */
+export async function createEmailChannel(deps: ChannelDeps): Promise<EmailChannel[]> {
   loadEmailTemplates();
-  const smtpUrl = deps.config.email.smtpUrl;
+  const relays = deps.config.email.smtpRelays;
+  if (relays.length === 0) return [createDevOutboxEmailChannel(deps)];
   // nodemailer is loaded only when it is used: ~0.1 s of start-up that the dev outbox does not need.
-  return smtpUrl ? (await import('./smtpEmailChannel.js')).createSmtpEmailChannel(deps, smtpUrl) : createDevOutboxEmailChannel(deps);
+  const { createSmtpEmailChannel } = await import('./smtpEmailChannel.js');
+  return relays.map((relay) => createSmtpEmailChannel(deps, relay));
 }
 
 /**

@@ -6,17 +6,19 @@ import { composeDigestEmail } from './composeDigestEmail.js';
 import { composeEmail, type ComposedEmail } from './composeEmail.js';
 import type { EmailChannel } from './createEmailChannel.js';
 import { isPermanentSmtpError } from './smtpErrors.js';
+import type { SmtpRelay } from './smtpRelays.js';
 
 /**
- * Sends through a pooled nodemailer SMTP transport. SMTP_URL query parameters (`?ignoreTLS=true`,
- * `?maxConnections=2`) override the defaults here.
+ * Sends through one relay with a pooled nodemailer SMTP transport; the provider is named after the relay
+ * (`smtp:<host>:<port>`). The URL's query parameters (`?ignoreTLS=true`, `?maxConnections=2`) override the
+ * defaults here.
  *
  * @example
- * const email = createSmtpEmailChannel(ctx, 'smtp://127.0.0.1:2525');
+ * const email = createSmtpEmailChannel(ctx, parseSmtpRelays('smtp://127.0.0.1:2525')[0]);
  */
-export function createSmtpEmailChannel(deps: ChannelDeps, smtpUrl: string): EmailChannel {
+export function createSmtpEmailChannel(deps: ChannelDeps, relay: SmtpRelay): EmailChannel {
   const transport = nodemailer.createTransport({
-    url: smtpUrl,
+    url: relay.url,
     pool: true,
     // More connections than concurrent sends would only sit idle.
     maxConnections: Math.min(deps.config.delivery.concurrency, 5),
@@ -48,7 +50,7 @@ export function createSmtpEmailChannel(deps: ChannelDeps, smtpUrl: string): Emai
   };
   return {
     channel: 'email',
-    provider: 'smtp',
+    provider: relay.name,
     send: async (message) => deliver(await composeEmail(deps, message)),
     sendDigest: async (digest) => deliver(composeDigestEmail(deps, digest)),
     sendAccountEmail: async (account) => deliver(composeAccountEmail(deps, account)),

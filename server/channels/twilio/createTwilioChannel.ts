@@ -1,4 +1,5 @@
 import type twilio from 'twilio';
+import type { TwilioAccount } from '../../config.js';
 import { storeInOutbox } from '../../services/deliveries/storeInOutbox.js';
 import type { ChannelDeps } from '../createChannels.js';
 import type { DeliveryChannel, OutgoingMessage } from '../types.js';
@@ -7,22 +8,14 @@ import { twilioDeliveryError } from './twilioErrors.js';
 import { composeTwilioText } from './twilioText.js';
 import { createRetryAfterRequestClient } from './retryAfterRequestClient.js';
 
-/** The Twilio account and sender of one channel (config `twilio` for SMS, `whatsapp` for WhatsApp). */
-export interface TwilioAccount {
-  accountSid: string;
-  authToken: string;
-  /** The sending number (`+E164` for SMS, `whatsapp:+E164` for WhatsApp); used when there is no messaging service. */
-  from: string | undefined;
-  /** A messaging service (`MG…`), which picks the sender from its pool. */
-  messagingServiceSid: string | undefined;
-}
-
 /** What one message carries: a free-form `Body`, or an approved template (`ContentSid` + `ContentVariables`). */
 export type TwilioContent = { body: string } | { contentSid: string; contentVariables: Record<string, string> };
 
 export interface TwilioChannelOptions {
   /** A `twilio.RequestClient` subclass pointing the SDK at a local fake (tests). */
   httpClient?: twilio.RequestClient;
+  /** The provider name in attempt logs, metrics and breakers; `twilio` by default (`twilio:fallback` for the second account). */
+  provider?: string;
 }
 
 // A provider that does not answer must fail the attempt well before the delivery lease runs out.
@@ -50,7 +43,7 @@ export async function createTwilioChannel(
   const client = createClient(account.accountSid, account.authToken, { httpClient });
   return {
     channel,
-    provider: 'twilio',
+    provider: options.provider ?? 'twilio',
     send: async (message) => {
       const to = twilioAddress(channel, message.recipient.phone);
       try {

@@ -5,18 +5,21 @@ import { getDeliveryCounts, type DeliveryCounts } from './getDeliveryCounts.js';
 type StatusDeps = Pick<AppContext, 'db' | 'delivery'>;
 
 async function channelStatus(ctx: StatusDeps, channel: ExternalChannelName, counts: DeliveryCounts): Promise<ChannelStatusDto> {
-  const { provider } = ctx.delivery.channels[channel];
+  // Shared through Redis in scale-out mode; without it (or while it is down), as this node sees them.
+  const providers = await Promise.all(
+    ctx.delivery.providers[channel].map(async ({ provider }) => ({ provider, breaker: await ctx.delivery.breakerFor(provider).snapshot() })),
+  );
   return {
     channel,
     enabled: await ctx.delivery.switches.isEnabled(channel),
-    provider,
-    // Breakers live in this node's memory: another node may see a different state.
-    breaker: ctx.delivery.breakerFor(provider).snapshot(),
+    provider: providers[0]!.provider,
+    breaker: providers[0]!.breaker,
+    providers,
     counts: counts[channel],
   };
 }
 
-/** Email, SMS and push as admins see them: runtime switch, provider, its circuit breaker, delivery counts. */
+/** The external channels as admins see them: runtime switch, providers and their circuit breakers, delivery counts. */
 export async function listChannelStatuses(ctx: StatusDeps): Promise<ChannelStatusDto[]> {
   const counts = await getDeliveryCounts(ctx.db);
   return Promise.all(EXTERNAL_CHANNEL_NAMES.map((channel) => channelStatus(ctx, channel, counts)));

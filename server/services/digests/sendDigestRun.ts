@@ -1,4 +1,5 @@
-import { PermanentDeliveryError, canSendDigest } from '../../channels/types.js';
+import { canSendDigest } from '../../channels/types.js';
+import { sendWithFailover } from '../../delivery/sendWithFailover.js';
 import type { AppContext } from '../../context.js';
 import { retryDelayMs, type RetryPolicy } from '../../jobs/backoff.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
@@ -37,33 +38,29 @@ export async function sendDigestRun(ctx: AppContext, digest: DueDigest, claim: D
     await record({ status: 'empty', leaseUntil: null, claimedBy: null, notificationCount: 0, lastError: null });
     return 'empty';
   }
-  const channel = ctx.delivery.channels.email;
-  if (!canSendDigest(channel)) {
-    await record({ status: 'failed', leaseUntil: null, claimedBy: null, lastError: `The ${channel.provider} email channel cannot send digests` });
+  const providers = ctx.delivery.providers.email;
+  const capable = providers.filter(canSendDigest);
+  if (capable.length === 0) {
+    await record({ status: 'failed', leaseUntil: null, claimedBy: null, lastError: `The ${providers[0].provider} email channel cannot send digests` });
     return 'failed';
   }
-  // Shares the provider's breaker with the delivery worker: while SMTP is down, digests wait untouched.
-  const breaker = ctx.delivery.breakerFor(channel.provider);
-  if (!breaker.tryAcquire()) {
+  // Through the relays in failover order, sharing their breakers with the delivery worker: while every
+  // relay is down, digests wait untouched.
+  const result = await sendWithFailover(capable, ctx.delivery.breakerFor, (provider) => provider.sendDigest(message));
+  if (result.kind === 'all_open') {
     await record({ leaseUntil: now, claimedBy: null });
     return 'deferred';
   }
 
   const count = message.groups.reduce((sum, group) => sum + group.notifications.length, 0);
-  try {
-    const { providerMessageId } = await channel.sendDigest(message);
-    breaker.onSuccess();
-    await record({ status: 'sent', sentAt: now, leaseUntil: null, claimedBy: null, notificationCount: count, providerMessageId, lastError: null });
+  const last = result.tries.at(-1)!;
+  if (last.outcome === 'sent') {
+    await record({ status: 'sent', sentAt: now, leaseUntil: null, claimedBy: null, notificationCount: count, providerMessageId: last.providerMessageId, lastError: null });
     return 'sent';
-  } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    const permanent = err instanceof PermanentDeliveryError;
-    // A bad address says nothing about the provider's health; only transient failures trip the breaker.
-    if (permanent) breaker.onSuccess();
-    else breaker.onFailure();
-    const giveUp = permanent || now.getTime() - claim.createdAt.getTime() >= DIGEST_GIVE_UP_MS;
-    await record(giveUp ? { status: 'failed', leaseUntil: null, claimedBy: null, lastError: error } : { leaseUntil: new Date(now.getTime() + retryDelayMs(1, DIGEST_RETRY)), claimedBy: null, lastError: error });
-    ctx.log.warn({ digestRunId: claim.id, period: digest.period, periodKey: digest.periodKey, error, giveUp }, 'Digest attempt failed');
-    return giveUp ? 'failed' : 'retrying';
   }
+  const error = last.error ?? last.outcome;
+  const giveUp = last.outcome === 'permanent_error' || now.getTime() - claim.createdAt.getTime() >= DIGEST_GIVE_UP_MS;
+  await record(giveUp ? { status: 'failed', leaseUntil: null, claimedBy: null, lastError: error } : { leaseUntil: new Date(now.getTime() + retryDelayMs(1, DIGEST_RETRY)), claimedBy: null, lastError: error });
+  ctx.log.warn({ digestRunId: claim.id, period: digest.period, periodKey: digest.periodKey, provider: last.provider, error, giveUp }, 'Digest attempt failed');
+  return giveUp ? 'failed' : 'retrying';
 }

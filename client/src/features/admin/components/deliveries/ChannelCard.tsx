@@ -19,7 +19,7 @@ interface ChannelCardProps {
   onPick: (channel: ExternalChannelName, status: DeliveryStatus) => void;
 }
 
-/** One channel's summary: provider, runtime switch, breaker, and how many deliveries are in each status. */
+/** One channel's summary: provider(s), runtime switch, breaker(s), and how many deliveries are in each status. */
 export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
   const intl = useIntl();
   const Icon = CHANNEL_ICONS[status.channel];
@@ -47,7 +47,18 @@ export function ChannelCard({ status, filters, onPick }: ChannelCardProps) {
         </div>
         <ChannelSwitch status={status} />
       </header>
-      <BreakerBadge breaker={status.breaker} />
+      {status.providers.length > 1 ? (
+        // Several providers: each with its own breaker, in the order they are tried.
+        <ol className="channel-card__providers" aria-label={intl.formatMessage({ id: 'admin.channel.providers' }, { channel: label })}>
+          {status.providers.map((p) => (
+            <li key={p.provider} data-testid="channel-provider" data-provider={p.provider}>
+              <code className="mono">{p.provider}</code> <BreakerBadge breaker={p.breaker} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <BreakerBadge breaker={status.breaker} />
+      )}
       <ul className="channel-counts" aria-label={intl.formatMessage({ id: 'admin.channel.counts' }, { channel: label })}>
         {statuses.map((value) => (
           <li key={value}>

@@ -100,6 +100,16 @@ export function DeliveryTimeline({ delivery }: { delivery: DeliveryDto }) {
                     </dt>
                     <dd>{formatLatency(intl, attempt.latencyMs)}</dd>
                   </div>
+                  {attempt.provider && (
+                    <div>
+                      <dt>
+                        <FormattedMessage id="admin.delivery.providerLabel" />
+                      </dt>
+                      <dd className="mono" data-testid="attempt-provider">
+                        {attempt.provider}
+                      </dd>
+                    </div>
+                  )}
                   {attempt.providerMessageId && (
                     <div>
                       <dt>

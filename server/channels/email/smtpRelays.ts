@@ -1,0 +1,40 @@
+/** One SMTP relay from `SMTP_URL`: its URL (may carry a password) and its public provider name. */
+export interface SmtpRelay {
+  url: string;
+  /**
+   * `smtp:<host>:<port>` (port as nodemailer would use it: 465 for smtps://, 587 otherwise): stable and free
+   * of secrets, since it appears in the attempt log, metric labels and the admin UI.
+   */
+  name: string;
+}
+
+/**
+ * Parses `SMTP_URL`: one relay, or several separated by commas in failover order (the first is preferred;
+ * a comma inside a password must be written `%2C`). Each must be an smtp:// or smtps:// URL with a host,
+ * and no two may have the same host and port (their names would collide).
+ *
+ * @throws Error naming the faulty entry (without its password) when one is malformed or repeated
+ * @example
+ * parseSmtpRelays('smtp://relay1.example.com:587,smtps://u:p@relay2.example.com')
+ * // → [{ url: 'smtp://relay1…', name: 'smtp:relay1.example.com:587' }, { url: 'smtps://u:p@relay2…', name: 'smtp:relay2.example.com:465' }]
+ */
+export function parseSmtpRelays(value: string): SmtpRelay[] {
+  const entries = value.split(',').map((entry) => entry.trim());
+  const relays = entries.map((entry, index) => {
+    const where = entries.length > 1 ? `Relay ${index + 1}: ` : '';
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new Error(`${where}Must be an smtp:// or smtps:// URL`);
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`${where}Must start with smtp:// or smtps://`);
+    if (!url.hostname) throw new Error(`${where}Must name a host`);
+    const port = url.port || (url.protocol === 'smtps:' ? '465' : '587');
+    return { url: entry, name: `smtp:${url.hostname}:${port}` };
+  });
+  const names = relays.map((relay) => relay.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) throw new Error(`${repeated} is listed twice`);
+  return relays;
+}
