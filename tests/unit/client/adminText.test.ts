@@ -5,7 +5,8 @@
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { buildComposerInput, EMPTY_COMPOSER } from '../../../client/src/features/admin/utils/composerInput';
-import { ladderSteps, parseLadder } from '../../../client/src/features/admin/utils/escalation';
+import { ESCALATION_CHANNELS, ladderSteps, newStep, parseLadder } from '../../../client/src/features/admin/utils/escalation';
+import { EXTERNAL_CHANNEL_NAMES } from '../../../shared/schemas/delivery';
 import { formatPeople } from '../../../client/src/features/admin/utils/format';
 import { describeRecipients } from '../../../client/src/features/admin/utils/recipients';
 import en from '../../../shared/i18n/messages/en.json';
@@ -47,6 +48,13 @@ describe('escalation ladders', () => {
   it('shows each step with its channel’s name and delay', () => {
     expect(ladderSteps(english, steps)).toEqual(['Push 0 min', 'Email 1 h 30 min', 'SMS 2 h']);
     expect(ladderSteps(french, steps)).toEqual(['Push 0 min', 'E-mail 1 h 30 min', 'SMS 2 h']);
+  });
+
+  it('offers every external channel as a step (Slack, Teams, WhatsApp…), push, email and SMS first', () => {
+    expect([...ESCALATION_CHANNELS].sort()).toEqual([...EXTERNAL_CHANNEL_NAMES].sort());
+    expect(ESCALATION_CHANNELS.slice(0, 3)).toEqual(['push', 'email', 'sms']);
+    const used = ['push', 'email', 'sms'].map((channel, id) => ({ id, channel: channel as 'push', afterMinutes: String(id * 5) }));
+    expect(newStep(used)).toMatchObject({ channel: ESCALATION_CHANNELS[3], afterMinutes: '15' });
   });
 
   it('explains a ladder it refuses in the reader’s language', () => {

@@ -1,9 +1,17 @@
 import type { IntlShape } from 'react-intl';
+import { EXTERNAL_CHANNEL_NAMES } from '@shared/schemas/delivery';
 import type { EscalationStep } from '@shared/schemas/preferences';
 import { CHANNEL_NAMES } from '../../preferences';
 
-/** The channels a ladder can escalate to (in-app already has the notification). */
-export const ESCALATION_CHANNELS = ['push', 'email', 'sms', 'whatsapp'] as const satisfies readonly EscalationStep['channel'][];
+// The usual order of a ladder (a tap on the phone, then a mail, then a text) for "Add step"; the other
+// channels follow in their own order.
+const USUAL_FIRST: readonly EscalationStep['channel'][] = ['push', 'email', 'sms'];
+
+/**
+ * The channels a ladder can escalate to: every external channel (in-app already has the notification),
+ * derived from the shared list so a new channel is offered without touching the editor.
+ */
+export const ESCALATION_CHANNELS: readonly EscalationStep['channel'][] = [...USUAL_FIRST, ...EXTERNAL_CHANNEL_NAMES.filter((channel) => !USUAL_FIRST.includes(channel))];
 
 export const MAX_ESCALATION_STEPS = 10;
 const MAX_MINUTES = 7 * 24 * 60;
