@@ -155,11 +155,12 @@ async function buildReact(outdir) {
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const dir = outdir ?? fromRoot('dist', 'embed-react');
-  const { precompiledMessages, SERVER_ONLY } = await import('./i18nBuild.mjs');
+  const { precompiledMessages, SERVER_ONLY, ELEMENT_ONLY } = await import('./i18nBuild.mjs');
   const entry = { entry: fromRoot('client', 'src', 'embed', 'react', 'index.ts'), fileName: () => `${REACT_NAME}.js`, cssFileName: REACT_NAME };
   await build(
     libraryConfig(dir, entry, {
-      plugins: [react(), precompiledMessages({ drop: [...SERVER_ONLY, ...APP_ONLY_MESSAGES] })],
+      // The element's own messages (embed.*) stay out: the components word theirs under reactInbox.*.
+      plugins: [react(), precompiledMessages({ drop: [...SERVER_ONLY, ...ELEMENT_ONLY, ...APP_ONLY_MESSAGES] })],
       css: { postcss: { plugins: [scopeUnderRoot] } },
       rolldownOptions: {
         external: [/^react(-dom)?($|\/)/],

@@ -15,7 +15,7 @@ const PREFIX = '\0flashnotify-messages:';
 const parserless = createRequire(import.meta.url).resolve('@formatjs/icu-messageformat-parser/no-parser.js');
 
 /** Namespaces only the server shows (emails, SMS, push, its pages): in no browser bundle. */
-export const SERVER_ONLY = ['email.', 'digest.', 'account.hello', 'account.linkExpiry', 'passwordReset.', 'invitation.', 'sms.', 'push.', 'unsubscribe.', 'emailAction.', 'page.'];
+export const SERVER_ONLY = ['email.', 'digest.', 'account.hello', 'account.linkExpiry', 'passwordReset.', 'invitation.', 'sms.', 'push.', 'unsubscribe.', 'emailAction.', 'page.', 'slack.', 'teams.', 'whatsapp.'];
 
 /** The embeddable element's own messages (it takes them with `?keys=embed.`): in neither the app nor the React components. */
 export const ELEMENT_ONLY = ['embed.'];

@@ -112,6 +112,12 @@ describe('provider failover settings', () => {
     expect(() => loadConfig({ SMTP_URL: 'smtp://relay1.example.com,' })).toThrow(/SMTP_URL: Relay 2: Must be an smtp/);
     expect(() => loadConfig({ SMTP_URL: 'smtp://a:pw1@relay.example.com:25,smtp://b:pw2@relay.example.com:25' })).toThrow(/smtp:relay\.example\.com:25 is listed twice/);
     expect(() => loadConfig({ SMTP_URL: 'relay.example.com' })).toThrow(/SMTP_URL: Must be an smtp/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://relay.example.com,smtp://RELAY.Example.com:587' })).toThrow(/smtp:relay\.example\.com:587 is listed twice/);
+  });
+
+  it('names a relay by the port nodemailer connects to, query options included', () => {
+    const { smtpRelays } = loadConfig({ SMTP_URL: 'smtp://one.example.com?secure=true,smtps://two.example.com?secure=false,smtp://three.example.com:25?port=2525' }).email;
+    expect(smtpRelays.map((relay) => relay.name)).toEqual(['smtp:one.example.com:465', 'smtp:two.example.com:587', 'smtp:three.example.com:2525']);
   });
 
   it('adds a fallback Twilio account only when complete and beside a first one', () => {

@@ -30,8 +30,11 @@ export function parseSmtpRelays(value: string): SmtpRelay[] {
     }
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`${where}Must start with smtp:// or smtps://`);
     if (!url.hostname) throw new Error(`${where}Must name a host`);
-    const port = url.port || (url.protocol === 'smtps:' ? '465' : '587');
-    return { url: entry, name: `smtp:${url.hostname}:${port}` };
+    // As nodemailer reads the URL: query options override the scheme and the port (`?secure=true` is TLS on
+    // 465), and the host is case-insensitive (it connects to the lower-cased name; smtp: URLs keep the case).
+    const secure = url.searchParams.get('secure') ?? String(url.protocol === 'smtps:');
+    const port = url.searchParams.get('port') || url.port || (secure === 'true' ? '465' : '587');
+    return { url: entry, name: `smtp:${url.hostname.toLowerCase()}:${port}` };
   });
   const names = relays.map((relay) => relay.name);
   const repeated = names.find((name, index) => names.indexOf(name) !== index);

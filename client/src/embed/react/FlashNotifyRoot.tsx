@@ -36,7 +36,7 @@ export function StoppedMessage({ reason }: { reason: StopReason }) {
   }
   return (
     <p className="fn-react__message" role="status" data-testid="fn-signed-out">
-      <FormattedMessage id="embed.message.signedOut" />
+      <FormattedMessage id="reactInbox.signedOut" />
     </p>
   );
 }

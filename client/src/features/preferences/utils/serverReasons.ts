@@ -9,6 +9,7 @@ const REASONS: Record<string, MessageId> = {
   'Give SMS consent': 'preferences.reason.giveConsent',
   'Give WhatsApp consent': 'preferences.reason.giveWhatsappConsent',
   'Enable push on a device': 'preferences.reason.enablePush',
+  'Add a Microsoft Teams webhook URL': 'preferences.reason.addTeamsWebhook',
   'Critical: always delivered to your inbox': 'preferences.reason.criticalInApp',
   'Critical: sent wherever you have an address, device or consent': 'preferences.reason.criticalExternal',
 };

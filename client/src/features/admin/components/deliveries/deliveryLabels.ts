@@ -53,7 +53,7 @@ export function deferredLabel(intl: IntlShape, reason: DeliveryDto['deferredReas
 
 /** Where a delivery goes, for admins: the channel's own address first, then whose it is. */
 export interface DeliveryRecipient {
-  /** The email address, the phone number ("No phone" when the user has none), or "All devices" for push. */
+  /** The email address, the phone number ("No phone" when the user has none), "All devices" for push, or where a Slack or Teams message goes. */
   address: string;
   /**
    * Whose address it is (their name) for SMS and push; null for email, whose address already says who.
@@ -78,7 +78,9 @@ export function deliveryRecipient(intl: IntlShape, delivery: DeliveryDto): Deliv
       ? { address: delivery.address, person: delivery.userName, missing: false }
       : { address: intl.formatMessage({ id: 'admin.delivery.noPhone' }), person: delivery.userName, missing: true };
   }
-  return { address: intl.formatMessage({ id: 'admin.delivery.allDevices' }), person: delivery.userName, missing: false };
+  // Slack and Teams have no address to show (a member id, a secret webhook URL): say where it goes.
+  const where = delivery.channel === 'slack' ? 'admin.delivery.slackDirectMessage' : delivery.channel === 'teams' ? 'admin.delivery.teamsWebhook' : 'admin.delivery.allDevices';
+  return { address: intl.formatMessage({ id: where }), person: delivery.userName, missing: false };
 }
 
 /** The recipient on one line: "+14155550123 (Alice Example)", "alice@example.com". */
