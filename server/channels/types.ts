@@ -77,8 +77,14 @@ export class RetryLaterError extends Error {
  */
 export interface DeliveryChannel {
   channel: ExternalChannel;
-  /** Provider name for the circuit breaker and the admin UI: `smtp`, `twilio`, `web-push`, `slack`, `dev-outbox`. */
+  /** Provider name for the circuit breaker and the admin UI: `smtp:<host>:<port>`, `twilio`, `twilio:whatsapp`, `web-push`, `slack`, `teams-webhook`, `dev-outbox`. */
   provider: string;
+  /**
+   * True when each recipient has an endpoint of their own (a Teams webhook URL): one person's broken URL says
+   * nothing about the provider, so its failures feed no circuit breaker (else one bad URL would hold
+   * everyone's cards); deliveries back off one by one instead.
+   */
+  perRecipientEndpoint?: boolean;
   send(message: OutgoingMessage): Promise<ChannelResult>;
   /** Releases connections (SMTP pool) at shutdown. */
   close?(): Promise<void>;

@@ -2,6 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { PermanentDeliveryError, RetryLaterError } from '../channels/types.js';
 import type { ProviderBreaker } from './providerBreaker.js';
 
+/** The breaker of a provider whose recipients each have their own endpoint (perRecipientEndpoint): always closed, counts nothing. */
+const NO_BREAKER: ProviderBreaker = {
+  acquire: async () => ({ allowed: true }),
+  onSuccess: async () => {},
+  onFailure: async () => {},
+  snapshot: async () => ({ state: 'closed', consecutiveFailures: 0, openedAt: null, retryAt: null }),
+};
+
 /** One provider called within an attempt, as the attempt log records it. */
 export interface ProviderTry {
   provider: string;
@@ -28,7 +36,7 @@ interface SendResult {
 
 /**
  * Sends through a channel's providers in order, within one attempt. A provider whose breaker is open is
- * passed over; one that fails transiently (its breaker counts it) hands over to the next; the first
+ * passed over (a provider with per-recipient endpoints has none); one that fails transiently (its breaker counts it) hands over to the next; the first
  * success ends it. A permanent error (a bad address) ends it too: another provider would refuse the same
  * address, and it says nothing against the provider's health (its breaker counts it as a success).
  *
@@ -38,7 +46,7 @@ interface SendResult {
  * @example
  * const result = await sendWithFailover(providers, ctx.delivery.breakerFor, (p) => p.send(message));
  */
-export async function sendWithFailover<P extends { provider: string }>(
+export async function sendWithFailover<P extends { provider: string; perRecipientEndpoint?: boolean }>(
   providers: readonly P[],
   breakerFor: (provider: string) => ProviderBreaker,
   send: (provider: P) => Promise<SendResult>,
@@ -48,7 +56,7 @@ export async function sendWithFailover<P extends { provider: string }>(
   let retryAt = Number.POSITIVE_INFINITY;
   let retryAfterMs = Number.POSITIVE_INFINITY;
   for (const provider of providers) {
-    const breaker = breakerFor(provider.provider);
+    const breaker = provider.perRecipientEndpoint ? NO_BREAKER : breakerFor(provider.provider);
     const permit = await breaker.acquire();
     if (!permit.allowed) {
       passedOver.push(provider.provider);

@@ -73,7 +73,7 @@ describe('WhatsApp channel (real SDK, local Twilio fake)', () => {
 
     const result = await channel.send(message);
 
-    expect(channel).toMatchObject({ channel: 'whatsapp', provider: 'twilio' });
+    expect(channel).toMatchObject({ channel: 'whatsapp', provider: 'twilio:whatsapp' });
     const request = fake.requests.at(-1)!;
     expect(request.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
     expect(request.auth).toEqual({ user: ACCOUNT_SID, password: AUTH_TOKEN });
@@ -269,9 +269,9 @@ describe.each(DATABASES)('WhatsApp through routing and the delivery worker (%s)'
     const [delivery] = await settled(server(), sent.body.sendId, (rows) => rows[0]?.status === 'sent', 'the delivery to go out after the outage');
     const attempts = await server().ctx.db.deliveryAttempt.findMany({ where: { deliveryId: delivery!.id }, orderBy: { startedAt: 'asc' } });
     expect(attempts.map((attempt) => [attempt.outcome, attempt.provider])).toEqual([
-      ['transient_error', 'twilio'],
-      ['transient_error', 'twilio'],
-      ['sent', 'twilio'],
+      ['transient_error', 'twilio:whatsapp'],
+      ['transient_error', 'twilio:whatsapp'],
+      ['sent', 'twilio:whatsapp'],
     ]);
   });
 });

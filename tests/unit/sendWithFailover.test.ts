@@ -103,4 +103,16 @@ describe('sendWithFailover', () => {
     const mixed = setUp({ a: 'rate-limited', b: 'down' });
     expect(await sendWithFailover(mixed.providers, mixed.breakerFor, mixed.send)).toMatchObject({ kind: 'tried', retryAfterMs: 0 });
   });
+
+  it('charges no breaker for a provider whose recipients each have their own endpoint (one bad Teams URL holds no one else)', async () => {
+    const t = setUp({ teams: 'down' }, 1);
+    const providers = [{ provider: 'teams', perRecipientEndpoint: true }];
+    for (let i = 0; i < 3; i++) {
+      const result = await sendWithFailover(providers, t.breakerFor, t.send);
+      expect(result).toMatchObject({ kind: 'tried', tries: [{ provider: 'teams', outcome: 'transient_error' }] });
+    }
+    expect(t.called).toEqual(['teams', 'teams', 'teams']);
+    // The shared breaker of that name was never touched (threshold 1 would have opened it at once).
+    expect(await t.breakerFor('teams').snapshot()).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
+  });
 });

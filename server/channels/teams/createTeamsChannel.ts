@@ -36,6 +36,8 @@ export function createTeamsWebhookChannel(deps: ChannelDeps, options: TeamsChann
   return {
     channel: 'teams',
     provider: 'teams-webhook',
+    // Each person's own URL: one broken flow must not open a breaker for everyone's cards.
+    perRecipientEndpoint: true,
     send: async (message) => {
       const url = message.recipient.teamsWebhookUrl;
       if (!url) throw new PermanentDeliveryError('No Microsoft Teams webhook URL for this user');

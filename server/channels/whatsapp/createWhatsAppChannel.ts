@@ -25,5 +25,6 @@ export async function createTwilioWhatsAppChannel(deps: ChannelDeps, options: Tw
     contentSid
       ? { contentSid, contentVariables: whatsappTemplateVariables(message, deps.publicUrl) }
       : { body: await composeTwilioText(deps, message, 'whatsapp') };
-  return createTwilioChannel(deps, 'whatsapp', config, compose, options);
+  // Its own provider name, so its own breaker: WhatsApp-only failures (Meta's 63018 rate limit) must not hold SMS.
+  return createTwilioChannel(deps, 'whatsapp', config, compose, { provider: 'twilio:whatsapp', ...options });
 }
