@@ -10,10 +10,13 @@ const deps = { signingSecret: 'test-signing-secret-test-signing-secret', publicU
 
 describe('escapeCardMarkdown', () => {
   it.each([
-    ['[pay here](https://evil.example/x)', '\\[pay here\\]\\(https://evil\\.example/x\\)'],
-    ['**bold** _it_ `code` ~~gone~~', '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~'],
-    ['# Heading\n- item\n1. first\n> quote', '\\# Heading\n\\- item\n1\\. first\n\\> quote'],
-    ['<at>everyone</at> a\\b', '\\<at\\>everyone\\</at\\> a\\\\b'],
+    ['[pay here](https://evil.example/x)', '\\[pay here\\](https://evil.example/x)'],
+    ['**bold** _it_ `code`', '\\*\\*bold\\*\\* \\_it\\_ \\`code\\`'],
+    // List markers at a line start only; every line break kept as a paragraph break.
+    ['- item\n1. first\n  + nested', '\\- item\n\n1\\. first\n\n  \\+ nested'],
+    ['a\\b', 'a\\\\b'],
+    // Ordinary punctuation stays as written (Teams mobile long showed escape backslashes literally).
+    ['Deploy failed. Retry at 10:30 (UTC) - see #ops! 3-4 > 2', 'Deploy failed. Retry at 10:30 (UTC) - see #ops! 3-4 > 2'],
     ['plain words, 42', 'plain words, 42'],
   ])('%j → %j', (text, escaped) => {
     expect(escapeCardMarkdown(text)).toBe(escaped);
@@ -36,7 +39,7 @@ describe('composeTeamsMessage', () => {
             speak: 'Deploy *failed*',
             body: [
               { type: 'TextBlock', text: 'Deploy \\*failed\\*', wrap: true, size: 'Large', weight: 'Bolder' },
-              { type: 'TextBlock', text: 'See \\[logs\\]\\(https://evil\\.example\\)', wrap: true },
+              { type: 'TextBlock', text: 'See \\[logs\\](https://evil.example)', wrap: true },
             ],
             actions: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://ci.example.com/runs/42', style: 'positive' }],
             msteams: { width: 'Full' },

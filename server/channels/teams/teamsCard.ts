@@ -64,15 +64,20 @@ const BUTTON_TITLE_MAX = 75;
 const MAX_ACTIONS = 6;
 
 /**
- * Escapes every ASCII punctuation character the Markdown subset of a TextBlock could read (emphasis, links,
- * lists, headings, code, HTML-ish `<…>`) with a backslash, as CommonMark allows for any ASCII punctuation, so a
- * notification's text shows as written and can neither forge a link nor change the card's look.
+ * Escapes what the Markdown subset of a TextBlock reads (https://learn.microsoft.com/adaptive-cards/authoring-cards/text-features:
+ * `**bold**`, `_italic_`, `[links](…)`, `- ` / `+ ` / `1. ` lists) with a backslash, and nothing else: Teams'
+ * mobile apps long showed escape backslashes literally (microsoft/AdaptiveCards#5590, #7474), so "Deploy
+ * failed." must not become "Deploy failed\." there. A text can neither forge a link nor change the card's
+ * look. Line breaks are kept: Markdown joins single newlines into one line, so each becomes a paragraph break.
  *
  * @example
- * escapeCardMarkdown('[pay here](https://evil.example)') // '\\[pay here\\]\\(https://evil\\.example\\)'
+ * escapeCardMarkdown('[pay here](https://evil.example)') // '\\[pay here\\](https://evil.example)'
  */
 export function escapeCardMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>~|]/g, (char) => `\\${char}`);
+  return text
+    .replace(/[\\*_[\]`]/g, (char) => `\\${char}`)
+    .replace(/^(\s*)([-+]|\d+\.)(?=\s)/gm, (_line, indent: string, marker: string) => `${indent}${marker.replace(/([-+.])$/, '\\$1')}`)
+    .replace(/\r?\n+/g, '\n\n');
 }
 
 /**
